@@ -1,0 +1,195 @@
+//! End-to-end tests of the `rasd` binary: real files in, records and errors out.
+
+use serde_json::Value;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn rasd() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_rasd"))
+}
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn records(out: &Output) -> Vec<Value> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).expect("each stdout line is a JSON record"))
+        .collect()
+}
+
+/// Checks the record contract's span invariant with code-point slicing.
+fn assert_spans(rec: &Value) {
+    let text: Vec<char> = rec["text"].as_str().expect("text").chars().collect();
+    let check = |v: &Value| {
+        if let (Some(s), Some(e), Some(t)) = (v["start"].as_u64(), v["end"].as_u64(), v["text"].as_str()) {
+            let got: String = text[s as usize..e as usize].iter().collect();
+            assert_eq!(got, t, "span {s}..{e}");
+        }
+    };
+    fn walk(v: &Value, f: &dyn Fn(&Value)) {
+        f(v);
+        match v {
+            Value::Array(a) => a.iter().for_each(|x| walk(x, f)),
+            Value::Object(o) => o.iter().filter(|(k, _)| k.as_str() != "text").for_each(|(_, x)| walk(x, f)),
+            _ => {}
+        }
+    }
+    walk(rec, &check);
+    for s in rec["sentences"].as_array().expect("sentences") {
+        assert!(s["start"].as_u64() <= s["end"].as_u64());
+        assert!(s["end"].as_u64().unwrap_or(0) as usize <= text.len());
+    }
+}
+
+#[test]
+fn seed_record_passes_the_contract() {
+    let out = rasd()
+        .args(["extract", "samples/seed.txt", "--date", "2014-06-12"])
+        .current_dir(repo())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let recs = records(&out);
+    assert_eq!(recs.len(), 1);
+    let r = &recs[0];
+    assert_eq!(r["id"], "seed");
+    assert_eq!(r["published"], "2014-06-12");
+    assert_eq!(r["lang"], "ar");
+    assert!(r["sentences"].as_array().unwrap().len() >= 20);
+    for layer in ["entities", "times", "quantities", "events"] {
+        assert!(r[layer].is_array(), "{layer} present");
+    }
+    assert_spans(r);
+}
+
+#[test]
+fn pretty_output_for_one_document() {
+    let out = rasd().args(["extract", "samples/seed.txt", "--pretty", "--no-text"]).current_dir(repo()).output().unwrap();
+    assert!(out.status.success());
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(s.starts_with("{\n"));
+    let v: Value = serde_json::from_str(&s).unwrap();
+    assert!(v.get("text").is_none());
+}
+
+#[test]
+fn mixed_directory_reports_bad_documents_and_keeps_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::copy(repo().join("samples/seed.txt"), d.join("seed.txt")).unwrap();
+    fs::write(
+        d.join("page.html"),
+        "<html lang=\"ar\"><head><title>خبر</title><script>alert(1)</script></head><body><nav>القائمة</nav><article>\
+         <p>أعلنت وزارة الداخلية السعودية اليوم القبض على خلية إرهابية في مدينة الرياض تضم خمسة أشخاص كانوا يخططون لهجمات.</p>\
+         <p>وقال المتحدث الأمني إن العملية جرت بعد متابعة استمرت عدة أشهر، وإن التحقيقات ما زالت جارية مع الموقوفين.</p>\
+         </article></body></html>",
+    )
+    .unwrap();
+    fs::write(
+        d.join("feed.jsonl"),
+        "{\"id\":\"j1\",\"text\":\"قصفت طائرات التحالف مواقع في صنعاء.\",\"published\":\"2015-07-21\",\"outlet\":\"x\",\"section\":\"yemen\"}\n\
+         {this is not json\n\
+         {\"id\":\"j3\",\"text\":\"اجتمع الوزير مع نظيره في القاهرة.\"}\n",
+    )
+    .unwrap();
+    fs::write(d.join("latin1.txt"), b"caf\xe9 \xff\xfe broken").unwrap();
+    fs::write(d.join("blob.bin"), [0u8, 159, 146, 150, 0, 1, 2, 3]).unwrap();
+    fs::write(d.join("empty.txt"), "   \n").unwrap();
+
+    let out = rasd().args(["extract"]).arg(d).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "some documents failed → exit 1");
+    let recs = records(&out);
+    let ids: Vec<&str> = recs.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    // Sorted walk: blob.bin, empty.txt, feed.jsonl (j1, broken, j3), latin1.txt, page.html, seed.txt
+    assert_eq!(ids, vec!["j1", "j3", "page", "seed"]);
+    assert_eq!(recs[0]["meta"]["section"], "yemen");
+    assert_eq!(recs[0]["outlet"], "x");
+    let page = &recs[2];
+    let text = page["text"].as_str().unwrap();
+    assert!(text.contains("القبض على خلية"));
+    assert!(!text.contains("alert(1)"));
+    for r in &recs {
+        assert_spans(r);
+    }
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("blob.bin") && err.contains("binary"), "{err}");
+    assert!(err.contains("empty.txt") && err.contains("empty"), "{err}");
+    assert!(err.contains("feed.jsonl:2"), "{err}");
+    assert!(err.contains("latin1.txt") && err.contains("invalid UTF-8 at byte 3"), "{err}");
+    assert!(err.contains("4 of 8 documents failed"), "{err}");
+
+    // --lossy rescues the invalid UTF-8 file.
+    let out = rasd().args(["extract", "--lossy"]).arg(d.join("latin1.txt")).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn stdin_jsonl_and_text() {
+    let mut child = rasd()
+        .args(["extract", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("{\"id\":\"a\",\"text\":\"خبر أول.\"}\n{\"id\":\"b\",\"text\":\"خبر ثان.\"}\n".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let ids: Vec<String> = records(&out).iter().map(|r| r["id"].as_str().unwrap().to_string()).collect();
+    assert_eq!(ids, vec!["a", "b"]);
+
+    let mut child = rasd().args(["extract", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all("نص عادي من الإدخال.".as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let recs = records(&out);
+    assert_eq!(recs[0]["id"].as_str().unwrap().len(), 16, "content hash id");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = rasd().args(["extract", "x.txt", "--date", "12/06/2014"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("YYYY-MM-DD"));
+    let out = rasd().args(["extract", "a.txt", "b.txt", "--id", "x"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = rasd().args(["frobnicate"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn missing_file_is_reported() {
+    let out = rasd().args(["extract", "/nonexistent/file.txt"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/file.txt"));
+}
+
+#[test]
+fn long_single_line_does_not_hang() {
+    // 3 MB on one line without any punctuation or spaces.
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("line.txt");
+    fs::write(&p, "ب".repeat(1_500_000)).unwrap();
+    let out = rasd().args(["extract", "--no-text"]).arg(&p).output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(records(&out).len(), 1);
+}
+
+#[test]
+fn version_and_help() {
+    let out = rasd().arg("--version").output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("rasd "));
+    for cmd in ["extract", "eval", "bench", "about"] {
+        let out = rasd().args([cmd, "--help"]).output().unwrap();
+        assert!(out.status.success(), "{cmd} --help");
+    }
+}
