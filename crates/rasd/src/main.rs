@@ -233,6 +233,23 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
 }
 
 fn eval(a: EvalArgs) -> Result<ExitCode> {
-    let _ = (&a.gold, &a.system, a.json);
-    bail!("eval is not available in this build")
+    let golds = rasd_eval::load_gold(&a.gold)?;
+    if golds.is_empty() {
+        bail!(
+            "no *.gold.json files in {}",
+            a.gold
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    let records = rasd_eval::load_system(&a.system)?;
+    let report = rasd_eval::score(&golds, &records)?;
+    if a.json {
+        println!("{}", report.to_json());
+    } else {
+        print!("{}", report.to_text());
+    }
+    Ok(ExitCode::SUCCESS)
 }

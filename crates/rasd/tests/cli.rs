@@ -26,7 +26,9 @@ fn records(out: &Output) -> Vec<Value> {
 fn assert_spans(rec: &Value) {
     let text: Vec<char> = rec["text"].as_str().expect("text").chars().collect();
     let check = |v: &Value| {
-        if let (Some(s), Some(e), Some(t)) = (v["start"].as_u64(), v["end"].as_u64(), v["text"].as_str()) {
+        if let (Some(s), Some(e), Some(t)) =
+            (v["start"].as_u64(), v["end"].as_u64(), v["text"].as_str())
+        {
             let got: String = text[s as usize..e as usize].iter().collect();
             assert_eq!(got, t, "span {s}..{e}");
         }
@@ -35,7 +37,10 @@ fn assert_spans(rec: &Value) {
         f(v);
         match v {
             Value::Array(a) => a.iter().for_each(|x| walk(x, f)),
-            Value::Object(o) => o.iter().filter(|(k, _)| k.as_str() != "text").for_each(|(_, x)| walk(x, f)),
+            Value::Object(o) => o
+                .iter()
+                .filter(|(k, _)| k.as_str() != "text")
+                .for_each(|(_, x)| walk(x, f)),
             _ => {}
         }
     }
@@ -53,7 +58,11 @@ fn seed_record_passes_the_contract() {
         .current_dir(repo())
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let recs = records(&out);
     assert_eq!(recs.len(), 1);
     let r = &recs[0];
@@ -69,7 +78,11 @@ fn seed_record_passes_the_contract() {
 
 #[test]
 fn pretty_output_for_one_document() {
-    let out = rasd().args(["extract", "samples/seed.txt", "--pretty", "--no-text"]).current_dir(repo()).output().unwrap();
+    let out = rasd()
+        .args(["extract", "samples/seed.txt", "--pretty", "--no-text"])
+        .current_dir(repo())
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let s = String::from_utf8_lossy(&out.stdout);
     assert!(s.starts_with("{\n"));
@@ -120,11 +133,18 @@ fn mixed_directory_reports_bad_documents_and_keeps_the_rest() {
     assert!(err.contains("blob.bin") && err.contains("binary"), "{err}");
     assert!(err.contains("empty.txt") && err.contains("empty"), "{err}");
     assert!(err.contains("feed.jsonl:2"), "{err}");
-    assert!(err.contains("latin1.txt") && err.contains("invalid UTF-8 at byte 3"), "{err}");
+    assert!(
+        err.contains("latin1.txt") && err.contains("invalid UTF-8 at byte 3"),
+        "{err}"
+    );
     assert!(err.contains("4 of 8 documents failed"), "{err}");
 
     // --lossy rescues the invalid UTF-8 file.
-    let out = rasd().args(["extract", "--lossy"]).arg(d.join("latin1.txt")).output().unwrap();
+    let out = rasd()
+        .args(["extract", "--lossy"])
+        .arg(d.join("latin1.txt"))
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0));
 }
 
@@ -141,15 +161,31 @@ fn stdin_jsonl_and_text() {
         .stdin
         .take()
         .unwrap()
-        .write_all("{\"id\":\"a\",\"text\":\"خبر أول.\"}\n{\"id\":\"b\",\"text\":\"خبر ثان.\"}\n".as_bytes())
+        .write_all(
+            "{\"id\":\"a\",\"text\":\"خبر أول.\"}\n{\"id\":\"b\",\"text\":\"خبر ثان.\"}\n"
+                .as_bytes(),
+        )
         .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
-    let ids: Vec<String> = records(&out).iter().map(|r| r["id"].as_str().unwrap().to_string()).collect();
+    let ids: Vec<String> = records(&out)
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(ids, vec!["a", "b"]);
 
-    let mut child = rasd().args(["extract", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
-    child.stdin.take().unwrap().write_all("نص عادي من الإدخال.".as_bytes()).unwrap();
+    let mut child = rasd()
+        .args(["extract", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("نص عادي من الإدخال.".as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     let recs = records(&out);
     assert_eq!(recs[0]["id"].as_str().unwrap().len(), 16, "content hash id");
@@ -157,10 +193,16 @@ fn stdin_jsonl_and_text() {
 
 #[test]
 fn usage_errors_exit_2() {
-    let out = rasd().args(["extract", "x.txt", "--date", "12/06/2014"]).output().unwrap();
+    let out = rasd()
+        .args(["extract", "x.txt", "--date", "12/06/2014"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("YYYY-MM-DD"));
-    let out = rasd().args(["extract", "a.txt", "b.txt", "--id", "x"]).output().unwrap();
+    let out = rasd()
+        .args(["extract", "a.txt", "b.txt", "--id", "x"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let out = rasd().args(["frobnicate"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
@@ -168,7 +210,10 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn missing_file_is_reported() {
-    let out = rasd().args(["extract", "/nonexistent/file.txt"]).output().unwrap();
+    let out = rasd()
+        .args(["extract", "/nonexistent/file.txt"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/file.txt"));
 }
@@ -179,7 +224,11 @@ fn long_single_line_does_not_hang() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("line.txt");
     fs::write(&p, "ب".repeat(1_500_000)).unwrap();
-    let out = rasd().args(["extract", "--no-text"]).arg(&p).output().unwrap();
+    let out = rasd()
+        .args(["extract", "--no-text"])
+        .arg(&p)
+        .output()
+        .unwrap();
     assert!(out.status.success());
     assert_eq!(records(&out).len(), 1);
 }
