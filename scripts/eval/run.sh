@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Scores rasd on every gold set: the seed and the SaudiNewsNet articles under eval/snn.
+# Usage: scripts/eval/run.sh [path/to/rasd]   (default: target/release/rasd, built if missing)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+RASD=${1:-target/release/rasd}
+[ -x "$RASD" ] || cargo build --release -q -p rasd
+mkdir -p out
+"$RASD" extract -q samples/seed.txt --date 2014-06-12 -o out/seed.jsonl
+echo "== seed (eval/seed.gold.json)"
+"$RASD" eval eval/seed.gold.json --system out/seed.jsonl
+if python3 scripts/eval/snn_texts.py >/dev/null && [ -s eval/snn/snn.jsonl ]; then
+  "$RASD" extract -q eval/snn/snn.jsonl -o out/snn.jsonl
+  echo "== SaudiNewsNet gold (eval/snn, 12 articles)"
+  "$RASD" eval eval/snn --system out/snn.jsonl
+  cat out/seed.jsonl out/snn.jsonl > out/all.jsonl
+  echo "== all gold"
+  "$RASD" eval eval/seed.gold.json eval/snn --system out/all.jsonl
+else
+  echo "SaudiNewsNet corpus absent: only the seed was scored"
+fi
