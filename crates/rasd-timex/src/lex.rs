@@ -357,7 +357,7 @@ pub struct Entry {
     pub modw: Option<Mod>,
     /// Deictic day word.
     pub deictic: Option<Deictic>,
-    /// Part of day and whether it is the adverbial form («صباحا»).
+    /// Part of day and whether the form is only adverbial («صباحا»; «مساء» is both).
     pub pod: Option<(Pod, bool)>,
     /// Season.
     pub season: Option<Season>,
@@ -658,7 +658,11 @@ fn build() -> Lex {
         (&["ليلا", "ليلًا", "ليلاً"], Pod::Ni, true),
     ];
     for (ws, p, adv) in pods {
-        put(&mut m, ws, |e| e.pod = Some((*p, *adv)));
+        put(&mut m, ws, |e| {
+            if e.pod.is_none() {
+                e.pod = Some((*p, *adv))
+            }
+        });
     }
 
     let seasons: &[(&[&str], Season)] = &[
@@ -718,7 +722,7 @@ fn build() -> Lex {
         (&["على"], Fw::Ala),
         (&["ال"], Fw::Al),
         (&["إلا", "الا"], Fw::Illa),
-        (&["نصف", "النصف", "ونصف"], Fw::Half),
+        (&["نصف", "النصف"], Fw::Half),
         (&["ربع", "ربعا", "الربع"], Fw::Quarter),
         (&["ثلث", "ثلثا", "الثلث"], Fw::Third),
         (&["عدة", "بضعة", "بضع"], Fw::Few),

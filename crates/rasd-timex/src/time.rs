@@ -120,7 +120,7 @@ static FUTURE_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
 const NOT_FUTURE_PREFIXES: &[&str] = &[
     "سياس", "سيار", "سيطر", "سيد", "سير", "سيف", "سين", "سيول", "سيال", "ستار", "ستو", "سترا",
     "ستين", "ستون", "سته", "ستمائه", "ستمئه", "سنه", "سنو", "سنت", "سنين", "سني", "سنغ", "سناتور",
-    "سنار", "سنوي", "سيبير", "سيم", "سيك", "سيج", "سيرل", "ستا", "ستي",
+    "سنار", "سنوي", "سيبير", "سيرل", "ستا", "ستي",
 ];
 
 fn is_future_word(w: &str) -> bool {
@@ -276,6 +276,26 @@ fn unit_code(u: TUnit) -> (&'static str, bool, f64) {
         TUnit::Decade => ("Y", false, 10.0),
         TUnit::Century => ("Y", false, 100.0),
     }
+}
+
+/// The 24-hour clock hour of `h` said with a part of day.
+fn adjust_hour(h: u32, pod: Option<Pod>) -> u32 {
+    let h = match pod {
+        Some(Pod::Af) | Some(Pod::Ev) if h < 12 => h + 12,
+        Some(Pod::Ni) if (6..12).contains(&h) => h + 12,
+        Some(Pod::Ni) | Some(Pod::Mo) if h == 12 => 0,
+        _ => h,
+    };
+    if h == 24 {
+        0
+    } else {
+        h
+    }
+}
+
+/// The part of day a TIMEX3 value ends with, if any.
+fn pod_of(value: &str) -> Option<Pod> {
+    [Pod::Mo, Pod::Af, Pod::Ev, Pod::Ni].into_iter().find(|p| value.ends_with(p.as_str()))
 }
 
 /// TIMEX3 duration value: `P3D`, `PT2H`, `P20Y`, `PXD` (count `None`).
@@ -583,7 +603,6 @@ impl<'a> Cx<'a> {
                         return Some(c);
                     }
                 }
-                return None;
             }
         }
         self.core(i, false)
@@ -616,7 +635,8 @@ impl<'a> Cx<'a> {
         let mut c = best?;
         // A trailing part-of-day adverb on a day («يوم الجمعة صباحا»).
         if let Some(d) = c.day {
-            if let Some((p, true)) = self.e(c.end).pod {
+            let pi = self.t.info(c.end);
+            if let Some((p, _)) = pi.entry().pod.filter(|_| pi.bare() && !pi.al) {
                 c.value = format!("{}{}", fmt_day(d), p.as_str());
                 c.ttype = TimeType::TIME;
                 c.end += 1;
@@ -1848,8 +1868,8 @@ impl<'a> Cx<'a> {
         }
         // Part of day: «صباحا», «مساء», «من صباح/مساء …» handled by the caller.
         let mut pod = None;
-        if let Some((p, adv)) = self.e(end).pod {
-            if adv || self.t.info(end).al && self.t.info(end).prep == 0 {
+        if let Some((p, _)) = self.e(end).pod {
+            if self.t.info(end).prep == 0 {
                 pod = Some(p);
                 end += 1;
             }
@@ -1868,16 +1888,7 @@ impl<'a> Cx<'a> {
             h = if h == 0 { 23 } else { h - 1 };
             min = 60 - minus;
         }
-        match pod {
-            Some(Pod::Af) | Some(Pod::Ev) if h < 12 => h += 12,
-            Some(Pod::Ni) if (6..12).contains(&h) => h += 12,
-            Some(Pod::Ni) | Some(Pod::Mo) if h == 12 => h = 0,
-            _ => {}
-        }
-        if h == 24 {
-            h = 0;
-        }
-        Some((end, h, min, pod))
+        Some((end, adjust_hour(h, pod), min, pod))
     }
 
     /// A clock time with its day: «أمس الساعة العاشرة», «الساعة العاشرة من صباح اليوم»,
@@ -1890,7 +1901,8 @@ impl<'a> Cx<'a> {
                 if matches!(self.t.fw(k), Some(Fw::Fi)) || self.t.norm(k) == "عند" {
                     k += 1;
                 }
-                if let Some((end, h, m, _)) = self.clock(k) {
+                if let Some((end, h, m, pod)) = self.clock(k) {
+                    let h = if pod.is_none() { adjust_hour(h, pod_of(&c.value)) } else { h };
                     let mut hit = Hit::new(i, end, TimeType::TIME, format!("{}T{h:02}:{m:02}", fmt_day(d)));
                     hit.anchor = Some(Anchor { date: d, gran: Gran::Day });
                     return Some(vec![hit]);
@@ -1899,22 +1911,21 @@ impl<'a> Cx<'a> {
         }
         let approx = self.e(i).modw == Some(Mod::Approx) && self.t.info(i).prep == 0;
         let ci = if approx { i + 1 } else { i };
-        let (mut end, h, m, _pod) = self.clock(ci)?;
+        let (mut end, mut h, m, pod) = self.clock(ci)?;
         // Clock then day: «من صباح اليوم», «من يوم الجمعة».
         let mut day: Option<Date> = None;
-        if self.t.fw(end) == Some(Fw::Min) && self.t.info(end).bare() {
-            if let Some(c) = self.core(end + 1, false) {
-                if let Some(d) = c.day {
-                    day = Some(d);
-                    end = c.end;
-                }
+        for k in [end + 1, end] {
+            if k == end + 1 && !(self.t.fw(end) == Some(Fw::Min) && self.t.info(end).bare()) {
+                continue;
             }
-        }
-        if day.is_none() {
-            if let Some(c) = self.core(end, false) {
+            if let Some(c) = self.core(k, false) {
                 if let Some(d) = c.day {
                     day = Some(d);
                     end = c.end;
+                    if pod.is_none() {
+                        h = adjust_hour(h, pod_of(&c.value));
+                    }
+                    break;
                 }
             }
         }
@@ -2001,7 +2012,7 @@ mod tests {
         assert_eq!(one("عام 1436هـ", P).1, "2015");
         // Outside the Umm al-Qura table: tabular calendar.
         assert_eq!(one("في 1 محرم 1250 هـ", P).1, "1834-05-10");
-        assert_eq!(one("خلال شهر رمضان", P).1, "2015-06");
+        assert_eq!(one("خلال شهر رمضان", P).1, "2015-07");
     }
 
     #[test]

@@ -92,9 +92,10 @@ fn parse() -> Units {
             class: class_of(class),
         });
         let forms: Vec<&str> = forms.split('|').map(str::trim).filter(|f| !f.is_empty()).collect();
+        let sing = forms.first().map(|f| fold(f)).unwrap_or_default();
         let sound_plural = forms.iter().any(|f| {
             let f = fold(f);
-            f.ends_with("يين") || f.ends_with("يون")
+            f == format!("{sing}ين") || f == format!("{sing}ون")
         });
         for (k, f) in forms.iter().enumerate() {
             let folded = fold(f);
@@ -177,7 +178,7 @@ mod tests {
         assert_eq!(find("طائرتين"), Some(("aircraft", true)));
         // «مدنيين» is the plural, not a dual.
         assert_eq!(find("مدنيين"), Some(("civilian", false)));
-        assert_eq!(find("دولار"), Some(("dollar", false)));
+        assert_eq!(find("دولار"), Some(("USD", false)));
         assert!(UNITS.multi.get(&fold("عبوة")).is_some());
     }
 }
