@@ -121,7 +121,7 @@ fn parse() -> Units {
                 Some('ى') | Some('ا') | Some('ء') => {}
                 Some(_) => {
                     single.push((format!("{folded}ا"), id, false));
-                    if !(last == Some('ي') && sound_plural) {
+                    if !sound_plural {
                         single.push((format!("{folded}ين"), id, true));
                         single.push((format!("{folded}ان"), id, true));
                     }
