@@ -274,6 +274,70 @@ pub fn ordinal(t: &Toks<'_>, i: usize) -> Option<(usize, u32, bool)> {
     None
 }
 
+/// Simple fractions written as words: «نصف» ½, «ربع» ¼, «ثلث» ⅓, «ثلثان» ⅔, «خمس» is
+/// left to the cardinal reading (five).
+fn fraction_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "نصف" => 0.5,
+        "ربع" => 0.25,
+        "ثلث" => 1.0 / 3.0,
+        "ثلثان" | "ثلثين" | "ثلثي" => 2.0 / 3.0,
+        "ثمن" => 0.125,
+        _ => return None,
+    })
+}
+
+/// Every number of a document, as (byte span of the original text, value): digits,
+/// number words with their multipliers, «سالب/ناقص» negatives, and simple word
+/// fractions. This is the number recogniser the quantities stage builds on, exposed for
+/// evaluation against number test suites.
+pub fn numbers(doc: &Document, inf: &[Info]) -> Vec<(rasd_doc::Span, f64)> {
+    let t = Toks { doc, inf };
+    let mut out = Vec::new();
+    let n = t.len();
+    let mut i = 0;
+    while i < n {
+        let w = t.norm(i);
+        let neg_word = matches!(w, "سالب" | "ناقص");
+        let neg_sign = t.punct_in(i, &['-']) && t.touching(i) && t.kind(i + 1) == Some(TokenKind::Number);
+        let k = if neg_word || neg_sign { i + 1 } else { i };
+        let (end, mut v) = if let Some(m) = cardinal(&t, k) {
+            if m.al {
+                i += 1;
+                continue;
+            }
+            let mut end = m.end;
+            let mut v = m.value;
+            // «ثلاث وخمس»-style fractions after a number are rare; «وربع» is common.
+            let nx = t.info(end);
+            if nx.conj {
+                if let Some(f) = t.norm(end).strip_prefix('و').and_then(fraction_word) {
+                    v += f;
+                    end += 1;
+                }
+            }
+            (end, v)
+        } else if let Some(f) = fraction_word(t.norm(k)) {
+            // «نصف مليون».
+            match t.info(k + 1).entry().card.filter(|c| c.kind == CardKind::Mult) {
+                Some(c) => (k + 2, f * c.v),
+                None => (k + 1, f),
+            }
+        } else {
+            i += 1;
+            continue;
+        };
+        if neg_word || neg_sign {
+            v = -v;
+        }
+        if let (Some(a), Some(b)) = (doc.tokens.get(i), doc.tokens.get(end - 1)) {
+            out.push((rasd_doc::Span::new(a.span.start, b.span.end), v));
+        }
+        i = end;
+    }
+    out
+}
+
 /// Formats a number for TIMEX3 and records: integers without a fraction.
 pub fn fmt_num(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
