@@ -248,6 +248,8 @@ struct Core {
     day: Option<Date>,
     /// True when the core can take a modifier (month, year, week …).
     modifiable: bool,
+    /// A day of the week it names, for weekdays said with their week.
+    week_of: Option<Date>,
 }
 
 impl Core {
@@ -259,6 +261,7 @@ impl Core {
             anchor: None,
             day: None,
             modifiable: false,
+            week_of: None,
         }
     }
 }
@@ -276,6 +279,19 @@ fn unit_code(u: TUnit) -> (&'static str, bool, f64) {
         TUnit::Decade => ("Y", false, 10.0),
         TUnit::Century => ("Y", false, 100.0),
     }
+}
+
+/// The word without a leading conjunction و/ف.
+fn strip_conj(w: &str) -> &str {
+    match w.strip_prefix('و').or_else(|| w.strip_prefix('ف')) {
+        Some(r) if r.chars().count() >= 3 => r,
+        _ => w,
+    }
+}
+
+/// The Monday of the ISO week holding `d`.
+fn monday_of(d: Date) -> Option<Date> {
+    cal::add_days(d, 1 - cal::iso_weekday(d) as i64)
 }
 
 /// The 24-hour clock hour of `h` said with a part of day.
@@ -510,7 +526,7 @@ impl<'a> Cx<'a> {
             }
             return None;
         }
-        if self.t.fw(j) == Some(Fw::Half) {
+        if self.t.fw(j) == Some(Fw::Half) && !self.t.info(j).al {
             if let Some((u, Cnt::One)) = self.e(j + 1).tunit {
                 return Some((j + 2, Some(0.5), u));
             }
@@ -563,6 +579,14 @@ impl<'a> Cx<'a> {
     /// modifier is returned appended to the value after `|` (split by the caller).
     fn core_or_modified(&self, i: usize) -> Option<Core> {
         let inf = self.t.info(i);
+        // «بقية الأسبوع», «باقي العام»: the rest of the current period.
+        if matches!(strip_conj(self.t.norm(i)), "بقيه" | "باقي") {
+            if let Some(c) = self.core(i + 1, true) {
+                if c.modifiable {
+                    return Some(c);
+                }
+            }
+        }
         if let Some(m) = inf.entry().modw {
             if inf.prep == 0 {
                 let mut j = i + 1;
@@ -584,16 +608,21 @@ impl<'a> Cx<'a> {
                         }
                     }
                 }
-                // «منتصف الليل».
+                // «منتصف الليل» (midnight), «منتصف النهار» (noon), also hyphenated.
                 if m == Mod::Mid {
-                    if let Some((Pod::Ni, false)) = self.e(j).pod {
-                        if self.t.info(j).al {
-                            let v = match self.pubd {
-                                Some(p) => format!("{}TNI", fmt_day(p)),
-                                None => "TNI".into(),
-                            };
-                            return Some(Core::simple(j + 1, TimeType::TIME, v));
-                        }
+                    let k = if self.t.punct_in(j, &['-']) { j + 1 } else { j };
+                    let hour = match (self.e(k).pod, self.t.fw(k)) {
+                        (Some((Pod::Ni, false)), _) => Some(0),
+                        (_, Some(Fw::Nahar)) => Some(12),
+                        _ => None,
+                    };
+                    if let (Some(h), true) = (hour, self.t.info(k).al) {
+                        // The day it belongs to follows («منتصف ليل الأحد») or is today.
+                        let v = match self.pubd {
+                            Some(p) => format!("{}T{h:02}:00", fmt_day(p)),
+                            None => format!("T{h:02}:00"),
+                        };
+                        return Some(Core::simple(k + 1, TimeType::TIME, v));
                     }
                 }
                 if let Some(c) = self.core(j, true) {
@@ -704,6 +733,16 @@ impl<'a> Cx<'a> {
             if let Some(c) = self.date(k) {
                 return Some(c);
             }
+            // «الجمعة من الأسبوع المقبل», «الأحد الأسبوع الماضي».
+            let k = if self.t.fw(end) == Some(Fw::Min) && self.t.info(end).bare() { end + 1 } else { end };
+            if let Some(w) = self.relative_unit(k, false) {
+                if let Some(d) = w.week_of.and_then(monday_of).and_then(|m| cal::add_days(m, wd as i64 - 1)) {
+                    let mut c = Core::simple(w.end, TimeType::DATE, fmt_day(d));
+                    c.day = Some(d);
+                    c.anchor = Some(Anchor { date: d, gran: Gran::Day });
+                    return Some(c);
+                }
+            }
         }
         let (value, day) = self.resolve_weekday(i, wd, rel);
         let mut c = Core::simple(end, TimeType::DATE, value);
@@ -728,8 +767,8 @@ impl<'a> Cx<'a> {
                 }
                 // «اليوم التالي», «اليوم السابق»: relative to the narrative anchor.
                 match self.e(i + 1).rel {
-                    Some(Rel::Following) | Some(Rel::Preceding) | Some(Rel::Past) => {
-                        let off = if self.e(i + 1).rel == Some(Rel::Following) { 1 } else { -1 };
+                    Some(Rel::Following) | Some(Rel::Preceding) | Some(Rel::Past) | Some(Rel::Next) => {
+                        let off = if matches!(self.e(i + 1).rel, Some(Rel::Following | Rel::Next)) { 1 } else { -1 };
                         let base = self
                             .narrative_anchor(i)
                             .filter(|a| a.gran == Gran::Day)
@@ -973,8 +1012,20 @@ impl<'a> Cx<'a> {
                 }
             }
         }
-        let (mend, cal, month, _amb) = self.month_name(k)?;
-        self.finish_date(mend, cal, month, Some(day), true)
+        match self.month_name(k) {
+            Some((mend, cal, month, _)) => self.finish_date(mend, cal, month, Some(day), true),
+            // «يوم 27»: a day of the current month (or the last one, if still ahead).
+            None if j > i && self.t.info(j).num.is_some() => {
+                let p = self.pubd?;
+                let base = if day as i8 > p.day() { cal::add_months(p.first_of_month(), -1)? } else { p };
+                let d = cal::ymd(base.year() as i32, base.month() as i32, day as i32)?;
+                let mut c = Core::simple(dend, TimeType::DATE, fmt_day(d));
+                c.day = Some(d);
+                c.anchor = Some(Anchor { date: d, gran: Gran::Day });
+                Some(c)
+            }
+            None => None,
+        }
     }
 
     /// Completes a date after its month name: optional relative word or year.
@@ -1270,9 +1321,10 @@ impl<'a> Cx<'a> {
         }
         let (mend, cal, month, amb) = self.month_name(j)?;
         let inf = self.t.info(j);
-        // «يناير 1» / «سبتمبر 10, 1901» (month then day).
-        if let Some((dend, day)) = self.day_num(mend) {
-            let nx = self.t.info(mend);
+        // «يناير 1» / «سبتمبر 10, 1901» / «يناير-1» (month then day).
+        let dk = if self.t.punct_in(mend, &['-']) && self.t.touching(mend - 1) { mend + 1 } else { mend };
+        if let Some((dend, day)) = self.day_num(dk) {
+            let nx = self.t.info(dk);
             let is_year = nx.num.is_some_and(|v| v > 31.0);
             if !is_year && nx.num.is_some() {
                 if let Some(c) = self.finish_date(dend, cal, month, Some(day), true) {
@@ -1302,7 +1354,7 @@ impl<'a> Cx<'a> {
             let prep_ctx = i.checked_sub(1).is_some_and(|k| {
                 matches!(self.t.fw(k), Some(Fw::Fi | Fw::Mundhu | Fw::Hatta | Fw::Khilal)) || self.e(k).modw.is_some()
             });
-            if !prep_ctx || self.t.norm(j) == "اب" {
+            if !(prep_ctx || this) {
                 return None;
             }
         }
@@ -1373,6 +1425,8 @@ impl<'a> Cx<'a> {
         // «الأسبوع قبل الماضي».
         let (rel, end, extra) = if self.t.fw(j + 1) == Some(Fw::Qabl) && self.e(j + 2).rel == Some(Rel::Past) {
             (Some(Rel::Past), j + 3, 1)
+        } else if self.t.fw(j + 1) == Some(Fw::Baad) && self.e(j + 2).rel == Some(Rel::Next) {
+            (Some(Rel::Next), j + 3, 1)
         } else {
             match self.e(j + 1).rel {
                 Some(r) if !self.t.info(j + 1).conj => (Some(r), j + 2, 0),
@@ -1391,7 +1445,7 @@ impl<'a> Cx<'a> {
         }
         let off: i64 = match rel {
             Rel::Past | Rel::Preceding => -1 - extra,
-            Rel::Next | Rel::Following => 1,
+            Rel::Next | Rel::Following => 1 + extra,
             _ => 0,
         };
         let base = if matches!(rel, Rel::Following | Rel::Preceding) {
@@ -1410,6 +1464,15 @@ impl<'a> Cx<'a> {
         let (value, anchor) = match u {
             TUnit::Week => {
                 let d = cal::add_days(p, 7 * off)?;
+                // «الأسبوع المقبل يوم الجمعة»: a weekday of that week.
+                let k = if self.t.fw(end) == Some(Fw::DayNoun) && !self.t.info(end).al { end + 1 } else { end };
+                if let Some(wd) = self.e(k).weekday {
+                    let day = cal::add_days(monday_of(d)?, wd as i64 - 1)?;
+                    let mut c = Core::simple(k + 1, TimeType::DATE, fmt_day(day));
+                    c.day = Some(day);
+                    c.anchor = Some(Anchor { date: day, gran: Gran::Day });
+                    return Some(c);
+                }
                 (iso_week(d), Some(Anchor { date: d, gran: Gran::Day }))
             }
             TUnit::Month => {
@@ -1431,6 +1494,9 @@ impl<'a> Cx<'a> {
             _ => return None,
         };
         let mut c = Core::simple(end, TimeType::DATE, value);
+        if u == TUnit::Week {
+            c.week_of = anchor.map(|a| a.date);
+        }
         c.anchor = anchor.filter(|_| u != TUnit::Week);
         c.modifiable = true;
         Some(c)
@@ -1628,6 +1694,12 @@ impl<'a> Cx<'a> {
         if inf.al {
             return None;
         }
+        // «يوم كامل», «سنة كاملة»: a whole unit.
+        if let Some((u, Cnt::One)) = inf.entry().tunit {
+            if inf.bare() && self.t.norm(i + 1).starts_with("كامل") {
+                return Some(Core::simple(i + 2, TimeType::DURATION, duration(Some(1.0), u)));
+            }
+        }
         let (end, n, u) = self.count_unit(i, false)?;
         // A singular unit alone («عام») is not a duration here.
         if n.is_none() && self.t.fw(i) != Some(Fw::Few) {
@@ -1786,15 +1858,17 @@ impl<'a> Cx<'a> {
     // ----- clock times -----
 
     /// A clock time at `i`: «الساعة الثالثة فجرا», «10:30 صباحا», «الساعة 7 مساء»,
-    /// «العاشرة والنصف». Returns (end, hour, minute, part of day).
-    fn clock(&self, i: usize) -> Option<(usize, u32, u32, Option<Pod>)> {
+    /// «العاشرة والنصف», «السابعة وخمسة وثلاثين مساء», «8 في الليل».
+    fn clock(&self, i: usize) -> Option<Clock> {
         let mut j = i;
         let had_hour = self.t.fw(j) == Some(Fw::Hour);
         if had_hour {
             j += 1;
         }
         let w = self.t.norm(j);
-        let (mut end, h, mut min, wordy) = if w.contains(':') && self.t.kind(j) == Some(rasd_doc::TokenKind::Number) {
+        let colon = w.contains(':') && self.t.kind(j) == Some(rasd_doc::TokenKind::Number);
+        let mut sec = None;
+        let (mut end, h, mut min, wordy) = if colon {
             let mut it = w.split(':');
             let h: u32 = it.next()?.parse().ok()?;
             let mm = it.next()?;
@@ -1802,6 +1876,13 @@ impl<'a> Cx<'a> {
                 return None;
             }
             let m: u32 = mm.parse().ok()?;
+            if let Some(ss) = it.next() {
+                let s: u32 = ss.parse().ok()?;
+                if ss.len() != 2 || s > 59 {
+                    return None;
+                }
+                sec = Some(s);
+            }
             if m > 59 {
                 return None;
             }
@@ -1819,7 +1900,8 @@ impl<'a> Cx<'a> {
         } else {
             return None;
         };
-        // Minutes: «والنصف», «والربع», «و20 دقيقة», «إلا ربعا».
+        // Minutes: «والنصف», «والربع», «و20 دقيقة», «وخمسة وثلاثين» (after an hour word),
+        // «إلا ربعا».
         let nx = self.t.info(end);
         let mut minus = 0u32;
         if nx.conj || self.t.is_wa(end) {
@@ -1839,9 +1921,14 @@ impl<'a> Cx<'a> {
                 }
                 _ => {
                     if let Some(m) = cardinal(&self.t, k) {
-                        if self.t.fw(m.end) == Some(Fw::Minutes) && m.value < 60.0 {
-                            min = m.value as u32;
-                            end = m.end + 1;
+                        if m.value < 60.0 && m.value >= 1.0 && m.value.fract() == 0.0 {
+                            if self.t.fw(m.end) == Some(Fw::Minutes) {
+                                min = m.value as u32;
+                                end = m.end + 1;
+                            } else if wordy && m.words {
+                                min = m.value as u32;
+                                end = m.end;
+                            }
                         }
                     }
                 }
@@ -1866,7 +1953,7 @@ impl<'a> Cx<'a> {
                 }
             }
         }
-        // Part of day: «صباحا», «مساء», «من صباح/مساء …» handled by the caller.
+        // Part of day: «صباحا», «مساء», «بعد الظهر», «في الليل».
         let mut pod = None;
         if let Some((p, _)) = self.e(end).pod {
             if self.t.info(end).prep == 0 {
@@ -1876,11 +1963,13 @@ impl<'a> Cx<'a> {
         } else if self.t.fw(end) == Some(Fw::Baad) && self.t.norm(end + 1) == "الظهر" {
             pod = Some(Pod::Af);
             end += 2;
+        } else if self.t.fw(end) == Some(Fw::Fi) && self.t.info(end + 1).al {
+            if let Some((p, false)) = self.e(end + 1).pod {
+                pod = Some(p);
+                end += 2;
+            }
         }
-        if !had_hour && pod.is_none() && !(wordy && min > 0) && !w.contains(':') {
-            return None;
-        }
-        if !had_hour && !wordy && !w.contains(':') && pod.is_none() {
+        if !had_hour && pod.is_none() && !(wordy && min > 0) && !colon {
             return None;
         }
         let mut h = h;
@@ -1888,11 +1977,53 @@ impl<'a> Cx<'a> {
             h = if h == 0 { 23 } else { h - 1 };
             min = 60 - minus;
         }
-        Some((end, adjust_hour(h, pod), min, pod))
+        Some(Clock {
+            end,
+            h: adjust_hour(h, pod),
+            m: min,
+            s: sec,
+            pod,
+        })
+    }
+
+    /// A part of day said before a clock time: «مساء 7», «بعد الظهر الساعة 7».
+    fn pod_before_clock(&self, i: usize) -> Option<(usize, Pod)> {
+        let inf = self.t.info(i);
+        if self.t.fw(i) == Some(Fw::Baad) && self.t.norm(i + 1) == "الظهر" {
+            return Some((i + 2, Pod::Af));
+        }
+        match inf.entry().pod {
+            Some((p, _)) if inf.prep == 0 => Some((i + 1, p)),
+            _ => None,
+        }
+    }
+
+    /// The value of a clock time on day `d`.
+    fn clock_value(&self, d: Option<Date>, c: &Clock) -> String {
+        let t = match c.s {
+            Some(s) => format!("T{:02}:{:02}:{s:02}", c.h, c.m),
+            None => format!("T{:02}:{:02}", c.h, c.m),
+        };
+        match d {
+            Some(d) => format!("{}{t}", fmt_day(d)),
+            None => t,
+        }
+    }
+
+    /// The day a lone clock time belongs to: the last day named in the sentence, else
+    /// `published`.
+    fn clock_day(&self, i: usize) -> Option<Date> {
+        self.hits
+            .iter()
+            .rev()
+            .find(|h| h.anchor.is_some_and(|a| a.gran == Gran::Day) && self.t.same_sentence(h.start, i))
+            .and_then(|h| h.anchor.map(|a| a.date))
+            .or(self.pubd)
     }
 
     /// A clock time with its day: «أمس الساعة العاشرة», «الساعة العاشرة من صباح اليوم»,
     /// or a clock time alone (anchored on the last day of the sentence, else `published`).
+    /// Also clock ranges: «من الساعة 5 إلى 6 مساء».
     fn with_clock(&self, i: usize) -> Option<Vec<Hit>> {
         // Day then clock.
         if let Some(c) = self.core(i, false) {
@@ -1901,17 +2032,37 @@ impl<'a> Cx<'a> {
                 if matches!(self.t.fw(k), Some(Fw::Fi)) || self.t.norm(k) == "عند" {
                     k += 1;
                 }
-                if let Some((end, h, m, pod)) = self.clock(k) {
-                    let h = if pod.is_none() { adjust_hour(h, pod_of(&c.value)) } else { h };
-                    let mut hit = Hit::new(i, end, TimeType::TIME, format!("{}T{h:02}:{m:02}", fmt_day(d)));
+                if let Some(mut ck) = self.clock(k) {
+                    if ck.pod.is_none() {
+                        ck.h = adjust_hour(ck.h, pod_of(&c.value));
+                    }
+                    let mut hit = Hit::new(i, ck.end, TimeType::TIME, self.clock_value(Some(d), &ck));
                     hit.anchor = Some(Anchor { date: d, gran: Gran::Day });
                     return Some(vec![hit]);
                 }
             }
         }
+        // Range of clock times.
+        if let Some(r) = self.clock_range(i) {
+            return Some(r);
+        }
         let approx = self.e(i).modw == Some(Mod::Approx) && self.t.info(i).prep == 0;
-        let ci = if approx { i + 1 } else { i };
-        let (mut end, mut h, m, pod) = self.clock(ci)?;
+        let mut ci = if approx { i + 1 } else { i };
+        let mut before_pod = None;
+        if let Some((k, p)) = self.pod_before_clock(ci) {
+            if self.t.fw(k) == Some(Fw::Hour) || self.t.kind(k) == Some(rasd_doc::TokenKind::Number) {
+                before_pod = Some(p);
+                ci = k;
+            }
+        }
+        let mut ck = self.clock_loose(ci, before_pod.is_some())?;
+        if ck.pod.is_none() {
+            if let Some(p) = before_pod {
+                ck.h = adjust_hour(ck.h, Some(p));
+                ck.pod = Some(p);
+            }
+        }
+        let mut end = ck.end;
         // Clock then day: «من صباح اليوم», «من يوم الجمعة».
         let mut day: Option<Date> = None;
         for k in [end + 1, end] {
@@ -1922,31 +2073,77 @@ impl<'a> Cx<'a> {
                 if let Some(d) = c.day {
                     day = Some(d);
                     end = c.end;
-                    if pod.is_none() {
-                        h = adjust_hour(h, pod_of(&c.value));
+                    if ck.pod.is_none() {
+                        ck.h = adjust_hour(ck.h, pod_of(&c.value));
                     }
                     break;
                 }
             }
         }
-        let day = day.or_else(|| {
-            self.hits
-                .iter()
-                .rev()
-                .find(|h| h.anchor.is_some_and(|a| a.gran == Gran::Day) && self.t.same_sentence(h.start, i))
-                .and_then(|h| h.anchor.map(|a| a.date))
-        });
-        let day = day.or(self.pubd);
-        let value = match day {
-            Some(d) => format!("{}T{h:02}:{m:02}", fmt_day(d)),
-            None => format!("T{h:02}:{m:02}"),
-        };
-        let mut hit = Hit::new(i, end, TimeType::TIME, value);
+        let day = day.or_else(|| self.clock_day(i));
+        let mut hit = Hit::new(i, end, TimeType::TIME, self.clock_value(day, &ck));
         if approx {
             hit.modifier = Some("APPROX");
         }
         Some(vec![hit])
     }
+
+    /// A clock time, or (when `loose`) a bare hour 0–24 that context makes a time.
+    fn clock_loose(&self, i: usize, loose: bool) -> Option<Clock> {
+        if let Some(c) = self.clock(i) {
+            return Some(c);
+        }
+        if !loose {
+            return None;
+        }
+        let v = self.t.digits(i)?;
+        if !self.t.info(i).plain_int || !(0.0..=24.0).contains(&v) {
+            return None;
+        }
+        Some(Clock {
+            end: i + 1,
+            h: v as u32,
+            m: 0,
+            s: None,
+            pod: None,
+        })
+    }
+
+    /// «من 5 إلى 6 مساء», «بين الساعة 4 و5 مساء», «4 مساء - 5 مساء».
+    fn clock_range(&self, i: usize) -> Option<Vec<Hit>> {
+        let fw = self.t.fw(i);
+        let opener = matches!(fw, Some(Fw::Min | Fw::Bayn)) && self.t.info(i).bare();
+        let j = if opener { i + 1 } else { i };
+        let first = self.clock_loose(j, opener || self.t.fw(j) == Some(Fw::Hour))?;
+        let k = self.range_sep(first.end, fw)?;
+        let k2 = if self.t.fw(k) == Some(Fw::Hour) { k } else { k };
+        let second = self.clock(k2).or_else(|| {
+            // «من الساعة 4:00 إلى 7»: the second member may be bare after «الساعة» first.
+            (self.t.fw(j) == Some(Fw::Hour)).then(|| self.clock_loose(k2, true)).flatten()
+        })?;
+        let mut a = first;
+        if a.pod.is_none() {
+            // «من 5 إلى 6 مساء»: the second member's part of day covers the first.
+            a.h = adjust_hour(a.h, second.pod);
+        }
+        if !opener && !self.t.punct_in(a.end, &['-', '–']) {
+            return None;
+        }
+        let day = self.clock_day(i);
+        let h1 = Hit::new(i, a.end, TimeType::TIME, self.clock_value(day, &a));
+        let h2 = Hit::new(a.end, second.end, TimeType::TIME, self.clock_value(day, &second));
+        Some(vec![h1, h2])
+    }
+}
+
+/// A clock time: end token, hour (24h), minute, second, part of day.
+#[derive(Clone, Copy, Debug)]
+struct Clock {
+    end: usize,
+    h: u32,
+    m: u32,
+    s: Option<u32>,
+    pod: Option<Pod>,
 }
 
 #[cfg(test)]
