@@ -85,6 +85,55 @@ impl Hit {
     }
 }
 
+/// How a holiday's date is found.
+#[derive(Clone, Copy, Debug)]
+enum Holiday {
+    /// Fixed Gregorian month and day.
+    Greg(u8, u8),
+    /// Fixed Hijri month and day.
+    Hijri(u8, u8),
+    /// The n-th ISO weekday of a Gregorian month.
+    NthWeekday(u8, u8, u8),
+}
+
+/// Holiday names (folded words) and their rule.
+static HOLIDAYS: LazyLock<Vec<(Vec<String>, Holiday)>> = LazyLock::new(|| {
+    let list: &[(&str, Holiday)] = &[
+        ("عيد الفطر", Holiday::Hijri(10, 1)),
+        ("عيد الأضحى", Holiday::Hijri(12, 10)),
+        ("عيد الاضحى", Holiday::Hijri(12, 10)),
+        ("يوم عرفة", Holiday::Hijri(12, 9)),
+        ("وقفة عرفات", Holiday::Hijri(12, 9)),
+        ("المولد النبوي", Holiday::Hijri(3, 12)),
+        ("رأس السنة الهجرية", Holiday::Hijri(1, 1)),
+        ("عاشوراء", Holiday::Hijri(1, 10)),
+        ("ليلة القدر", Holiday::Hijri(9, 27)),
+        ("الإسراء والمعراج", Holiday::Hijri(7, 27)),
+        ("عيد الميلاد المجيد", Holiday::Greg(12, 25)),
+        ("عيد الميلاد", Holiday::Greg(12, 25)),
+        ("الكريسماس", Holiday::Greg(12, 25)),
+        ("ليلة رأس السنة الجديدة", Holiday::Greg(12, 31)),
+        ("ليلة رأس السنة", Holiday::Greg(12, 31)),
+        ("رأس السنة الميلادية", Holiday::Greg(1, 1)),
+        ("رأس السنة الجديدة", Holiday::Greg(12, 31)),
+        ("عيد الحب", Holiday::Greg(2, 14)),
+        ("عيد العمال", Holiday::Greg(5, 1)),
+        ("يوم المرأة العالمي", Holiday::Greg(3, 8)),
+        ("عيد الأم", Holiday::Greg(3, 21)),
+        ("يوم الأرض", Holiday::Greg(3, 30)),
+        ("عيد الشكر", Holiday::NthWeekday(11, 4, 4)),
+        ("يوم الشكر", Holiday::NthWeekday(11, 4, 4)),
+        ("يوم الأب", Holiday::NthWeekday(6, 7, 3)),
+        ("عيد الأب", Holiday::NthWeekday(6, 7, 3)),
+    ];
+    let mut v: Vec<(Vec<String>, Holiday)> = list
+        .iter()
+        .map(|(w, h)| (fold(w).split(' ').map(str::to_string).collect(), *h))
+        .collect();
+    v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    v
+});
+
 /// Words that close a bare «اليوم» as *the day* rather than *today*.
 static NOT_TODAY_AFTER: LazyLock<Vec<String>> = LazyLock::new(|| {
     [
@@ -375,6 +424,8 @@ impl<'a> Cx<'a> {
         consider(self.refs(i).map(|h| vec![h]));
         consider(self.modified(i).map(|h| vec![h]));
         consider(self.with_clock(i));
+        consider(self.pod_in(i).map(|h| vec![h]));
+        consider(self.week_days(i));
         best
     }
 
@@ -661,6 +712,8 @@ impl<'a> Cx<'a> {
         take(self.century(i));
         take(self.season(i));
         take(self.bare_duration(i));
+        take(self.quarter(i));
+        take(self.holiday(i));
         let mut c = best?;
         // A trailing part-of-day adverb on a day («يوم الجمعة صباحا»).
         if let Some(d) = c.day {
@@ -1050,9 +1103,17 @@ impl<'a> Cx<'a> {
                 let c = era.unwrap_or(cal);
                 year = Some((y, c));
                 end = yend;
-            } else if has_day {
-                // Two-digit year after day and month is not used in news; ignore.
+            } else if cal == Cal::Greg {
+                // «يونيو العام المقبل», «مارس من العام الماضي».
+                let ru = self.relative_unit(k, false).filter(|c| c.anchor.is_some_and(|a| a.gran == Gran::Year));
+                if let Some(ru) = ru {
+                    if let Some(a) = ru.anchor {
+                        year = Some((a.date.year() as i32, Cal::Greg));
+                        end = ru.end;
+                    }
+                }
             }
+            let _ = has_day;
         }
         let future = self.future_at(mend.saturating_sub(1));
         let (value, anchor, day_date) = match (cal, year) {
@@ -1506,6 +1567,20 @@ impl<'a> Cx<'a> {
     /// الأخيرة»: a period reaching back (or forward) from now, as a duration.
     fn relative_plural(&self, i: usize) -> Option<Core> {
         let inf = self.t.info(i);
+        // «الثلاثة عقود القادمة», «3 أيام القادمة».
+        if inf.entry().tunit.is_none() {
+            let m = cardinal(&self.t, i)?;
+            let ui = self.t.info(m.end);
+            let (u, cnt) = ui.entry().tunit?;
+            if cnt != Cnt::Many || ui.conj {
+                return None;
+            }
+            let rel = self.e(m.end + 1).rel?;
+            if !matches!(rel, Rel::Past | Rel::Next | Rel::Last) {
+                return None;
+            }
+            return Some(Core::simple(m.end + 2, TimeType::DURATION, duration(Some(m.value), u)));
+        }
         let (u, cnt) = inf.entry().tunit?;
         if !inf.al || cnt == Cnt::One {
             return None;
@@ -1713,6 +1788,172 @@ impl<'a> Cx<'a> {
             return None;
         }
         Some(Core::simple(end, TimeType::DURATION, duration(n, u)))
+    }
+
+    /// Quarters: «الربع الثالث من عام 2016», «الربع الأول من هذا العام» → `2016-Q3`.
+    fn quarter(&self, i: usize) -> Option<Core> {
+        let inf = self.t.info(i);
+        if self.t.fw(i) != Some(Fw::Quarter) || !inf.al {
+            return None;
+        }
+        let (oend, q, _) = ordinal(&self.t, i + 1)?;
+        if !(1..=4).contains(&q) {
+            return None;
+        }
+        let mut k = oend;
+        if self.t.fw(k) == Some(Fw::Min) && self.t.info(k).bare() {
+            k += 1;
+        }
+        let (end, y) = if let Some(c) = self.year(k) {
+            (c.end, c.anchor?.date.year() as i32)
+        } else if let Some(c) = self.relative_unit(k, false).filter(|c| c.anchor.is_some_and(|a| a.gran == Gran::Year)) {
+            (c.end, c.anchor?.date.year() as i32)
+        } else if let Some((yend, y, _)) = self.year_num(k, true) {
+            (yend, y)
+        } else {
+            return None;
+        };
+        Some(Core::simple(end, TimeType::DATE, format!("{y:04}-Q{q}")))
+    }
+
+    /// Holidays: Islamic feasts on their Hijri dates (Umm al-Qura), fixed Gregorian
+    /// holidays, and a few weekday-rule ones; resolved like partial dates, or by a year
+    /// that follows («عيد الشكر 2010»).
+    fn holiday(&self, i: usize) -> Option<Core> {
+        let mut j = i;
+        if self.t.fw(j) == Some(Fw::DayNoun) && !self.t.info(j).al {
+            j += 1;
+        }
+        let (hend, rule) = HOLIDAYS.iter().find_map(|(words, rule)| {
+            let ok = words.iter().enumerate().all(|(o, w)| {
+                let x = self.t.norm(j + o);
+                let x = if o == 0 { strip_conj(x) } else { x };
+                x == w
+            });
+            ok.then_some((j + words.len(), *rule))
+        })?;
+        let mut end = hend;
+        let mut k = end;
+        if self.t.fw(k) == Some(Fw::YearNoun) && !self.t.info(k).al {
+            k += 1;
+        }
+        let year = if let Some((yend, y, _)) = self.year_num(k, false) {
+            end = yend;
+            Some(y)
+        } else if let Some(c) = self.relative_unit(k, false).filter(|c| c.anchor.is_some_and(|a| a.gran == Gran::Year)) {
+            end = c.end;
+            c.anchor.map(|a| a.date.year() as i32)
+        } else {
+            None
+        };
+        let on = |y: i32| -> Option<Date> {
+            match rule {
+                Holiday::Greg(m, d) => cal::ymd(y, m as i32, d as i32),
+                Holiday::NthWeekday(m, wd, n) => {
+                    let first = cal::ymd(y, m as i32, 1)?;
+                    let d = cal::weekday_on_or_after(first, wd, false)?;
+                    cal::add_days(d, 7 * (n as i64 - 1))
+                }
+                Holiday::Hijri(m, d) => {
+                    // The Hijri year whose feast falls in Gregorian year `y`.
+                    let (hy, ..) = cal::gregorian_to_hijri(cal::ymd(y, 12, 31)?)?;
+                    let late = cal::hijri_to_gregorian(hy, m, d)?;
+                    if late.year() as i32 == y {
+                        Some(late)
+                    } else {
+                        cal::hijri_to_gregorian(hy - 1, m, d)
+                    }
+                }
+            }
+        };
+        let date = match (year, self.pubd) {
+            (Some(y), _) => on(y),
+            (None, Some(p)) => {
+                let py = p.year() as i32;
+                let cands = [on(py - 1), on(py), on(py + 1)];
+                let lim = cal::add_days(p, 45)?;
+                let future = self.future_at(i);
+                if future {
+                    cands.iter().flatten().find(|d| **d >= p).copied()
+                } else {
+                    cands.iter().flatten().rev().find(|d| **d <= lim).copied()
+                }
+            }
+            (None, None) => None,
+        };
+        let value = match (date, rule) {
+            (Some(d), _) => fmt_day(d),
+            (None, Holiday::Greg(m, d)) => format!("XXXX-{m:02}-{d:02}"),
+            (None, _) => "XXXX-XX-XX".into(),
+        };
+        let mut c = Core::simple(end, TimeType::DATE, value);
+        c.day = date;
+        c.anchor = date.map(|d| Anchor { date: d, gran: Gran::Day });
+        Some(c)
+    }
+
+    /// A part of day after «في/خلال», anchored on the day of the sentence: «في الصباح»,
+    /// «خلال الليل», «في الصباح الباكر», «في وقت متأخر من الليل».
+    fn pod_in(&self, i: usize) -> Option<Hit> {
+        if !matches!(self.t.fw(i), Some(Fw::Fi | Fw::Khilal)) && self.t.norm(i) != "عند" {
+            return None;
+        }
+        let mut j = i + 1;
+        // «وقت متأخر من», «وقت مبكر من», «أواخر», «أول».
+        if self.t.fw(j) == Some(Fw::Waqt) && matches!(self.t.norm(j + 1), "متاخر" | "مبكر") {
+            j += 2;
+            if self.t.fw(j) == Some(Fw::Min) {
+                j += 1;
+            }
+        } else if self.e(j).modw.is_some() {
+            j += 1;
+        }
+        let (p, end) = if self.t.fw(j) == Some(Fw::Baad) && self.t.norm(j + 1) == "الظهر" {
+            (Pod::Af, j + 2)
+        } else {
+            let inf = self.t.info(j);
+            let (p, adv) = inf.entry().pod.or_else(|| match self.t.norm(j) {
+                "الامسيات" => Some((Pod::Ev, false)),
+                _ => None,
+            })?;
+            if adv || (!inf.al && self.t.norm(j) != "الامسيات") {
+                return None;
+            }
+            let mut end = j + 1;
+            if matches!(self.t.norm(end), "الباكر" | "الباكره") {
+                end += 1;
+            }
+            (p, end)
+        };
+        let day = self.clock_day(i);
+        let v = match day {
+            Some(d) => format!("{}{}", fmt_day(d), p.as_str()),
+            None => p.as_str().to_string(),
+        };
+        Some(Hit::new(i, end, TimeType::TIME, v))
+    }
+
+    /// «الأسبوع المقبل بين الأربعاء والجمعة»: a week and a range of its days.
+    fn week_days(&self, i: usize) -> Option<Vec<Hit>> {
+        let w = self.relative_unit(i, false)?;
+        let week = w.week_of?;
+        let k = w.end;
+        let opener = matches!(self.t.fw(k), Some(Fw::Min | Fw::Bayn));
+        if !opener {
+            return None;
+        }
+        let a = self.e(k + 1).weekday?;
+        let sep = self.range_sep(k + 2, self.t.fw(k))?;
+        let bi = self.t.info(sep);
+        let b = bi.entry().weekday?;
+        let mon = monday_of(week)?;
+        let da = cal::add_days(mon, a as i64 - 1)?;
+        let db = cal::add_days(mon, b as i64 - 1 + if b < a { 7 } else { 0 })?;
+        let mut h0 = Hit::new(i, k, TimeType::DATE, w.value);
+        h0.anchor = None;
+        let h1 = Hit::new(k, k + 2, TimeType::DATE, fmt_day(da));
+        let h2 = Hit::new(k + 2, sep + 1, TimeType::DATE, fmt_day(db));
+        Some(vec![h0, h1, h2])
     }
 
     // ----- ranges -----
