@@ -302,8 +302,13 @@ pub fn numbers(doc: &Document, inf: &[Info]) -> Vec<(rasd_doc::Span, f64)> {
         let neg_sign = t.punct_in(i, &['-']) && t.touching(i) && t.kind(i + 1) == Some(TokenKind::Number);
         let k = if neg_word || neg_sign { i + 1 } else { i };
         let (end, mut v) = if let Some(m) = cardinal(&t, k) {
-            if m.al {
-                i += 1;
+            // Digits glued to letters («١٨٠ميلي», «1M») are part of a word or a unit
+            // abbreviation, not a number of their own.
+            let glued = m.single_digit_token
+                && t.touching(k)
+                && matches!(t.kind(k + 1), Some(TokenKind::Arabic | TokenKind::Latin));
+            if m.al || glued {
+                i = m.end.max(i + 1);
                 continue;
             }
             let mut end = m.end;

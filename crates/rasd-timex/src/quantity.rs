@@ -202,9 +202,29 @@ impl<'a> Cx<'a> {
     }
 
     fn quantity_at(&self, i: usize) -> Option<Q> {
+        // «نسبة 10»: a percentage named by its noun.
+        let ratio = strip_wf(self.norm(i)) == "نسبه" && self.t.info(i).prep == 0;
+        let i0 = i;
+        let i = if ratio { i + 1 } else { i };
         // Bound and approximation words.
         let (j, bound) = self.bound(i);
-        let amt = self.amount(j)?;
+        // «سالب خمسة».
+        let neg = matches!(self.norm(j), "سالب" | "ناقص");
+        let j = if neg { j + 1 } else { j };
+        let mut amt = self.amount(j)?;
+        if neg {
+            amt.value = -amt.value;
+        }
+        // Digits glued to a URL or identifier («q=30%»).
+        if j > 0 && self.t.touching(j - 1) {
+            let prev_kind = self.t.kind(j - 1);
+            let glued = prev_kind == Some(TokenKind::Latin)
+                || (prev_kind == Some(TokenKind::Punct) && !self.t.punct_in(j - 1, &['(', '«', '"', '-', '–', '[', '،', ',']))
+                || prev_kind == Some(TokenKind::Number);
+            if glued {
+                return None;
+            }
+        }
         if !(j..amt.end).all(|k| self.free(k)) {
             return None;
         }
@@ -275,6 +295,10 @@ impl<'a> Cx<'a> {
                 unit = units::get(id).map(|u| u.lemma);
                 start = s;
             }
+        }
+        if ratio && unit.is_none() {
+            unit = Some("percent");
+            start = i0;
         }
         unit?;
         // Labels: «الفيلق 317 من القوات», «القرار 2216».

@@ -664,10 +664,13 @@ impl<'a> Cx<'a> {
                     let k = if self.t.punct_in(j, &['-']) { j + 1 } else { j };
                     let hour = match (self.e(k).pod, self.t.fw(k)) {
                         (Some((Pod::Ni, false)), _) => Some(0),
+                        (Some((Pod::Mo, false)), _) => Some(10),
+                        (Some((Pod::Af, false)), _) => Some(14),
                         (_, Some(Fw::Nahar)) => Some(12),
                         _ => None,
                     };
-                    if let (Some(h), true) = (hour, self.t.info(k).al) {
+                    let definite = self.t.info(k).al || self.t.norm(k).starts_with("ال");
+                    if let (Some(h), true) = (hour, definite) {
                         // The day it belongs to follows («منتصف ليل الأحد») or is today.
                         let v = match self.pubd {
                             Some(p) => format!("{}T{h:02}:00", fmt_day(p)),
@@ -1793,7 +1796,7 @@ impl<'a> Cx<'a> {
     /// Quarters: «الربع الثالث من عام 2016», «الربع الأول من هذا العام» → `2016-Q3`.
     fn quarter(&self, i: usize) -> Option<Core> {
         let inf = self.t.info(i);
-        if self.t.fw(i) != Some(Fw::Quarter) || !inf.al {
+        if self.t.fw(i) != Some(Fw::Quarter) || !(inf.al || self.t.norm(i).starts_with("ال")) {
             return None;
         }
         let (oend, q, _) = ordinal(&self.t, i + 1)?;
@@ -1820,18 +1823,18 @@ impl<'a> Cx<'a> {
     /// holidays, and a few weekday-rule ones; resolved like partial dates, or by a year
     /// that follows («عيد الشكر 2010»).
     fn holiday(&self, i: usize) -> Option<Core> {
-        let mut j = i;
-        if self.t.fw(j) == Some(Fw::DayNoun) && !self.t.info(j).al {
-            j += 1;
-        }
-        let (hend, rule) = HOLIDAYS.iter().find_map(|(words, rule)| {
-            let ok = words.iter().enumerate().all(|(o, w)| {
-                let x = self.t.norm(j + o);
-                let x = if o == 0 { strip_conj(x) } else { x };
-                x == w
-            });
-            ok.then_some((j + words.len(), *rule))
-        })?;
+        let find = |j: usize| {
+            HOLIDAYS.iter().find_map(|(words, rule)| {
+                let ok = words.iter().enumerate().all(|(o, w)| {
+                    let x = self.t.norm(j + o);
+                    let x = if o == 0 { strip_conj(x) } else { x };
+                    x == w
+                });
+                ok.then_some((j + words.len(), *rule))
+            })
+        };
+        let yawm = self.t.fw(i) == Some(Fw::DayNoun) && !self.t.info(i).al;
+        let (hend, rule) = find(i).or_else(|| if yawm { find(i + 1) } else { None })?;
         let mut end = hend;
         let mut k = end;
         if self.t.fw(k) == Some(Fw::YearNoun) && !self.t.info(k).al {
@@ -2133,10 +2136,7 @@ impl<'a> Cx<'a> {
                 return None;
             }
             (j + 1, v as u32, 0, false)
-        } else if let Some((end, v, fem)) = ordinal(&self.t, j) {
-            if !fem || !self.t.info(j).al || !(1..=12).contains(&v) {
-                return None;
-            }
+        } else if let Some((end, v)) = self.hour_word(j) {
             (end, v, 0, true)
         } else {
             return None;
@@ -2225,6 +2225,25 @@ impl<'a> Cx<'a> {
             s: sec,
             pod,
         })
+    }
+
+    /// An hour said as a word: «الواحدة», «الثالثة», «الحادية عشرة», «الثانية عشر».
+    fn hour_word(&self, j: usize) -> Option<(usize, u32)> {
+        let inf = self.t.info(j);
+        if !inf.al || inf.prep != 0 {
+            return None;
+        }
+        let e = inf.entry();
+        let v = match (e.ord, e.card) {
+            (Some((v, true)), _) => v as u32,
+            (_, Some(c)) if c.fem && c.v == 1.0 && c.kind == lex::CardKind::Unit => 1,
+            _ => return None,
+        };
+        let nx = self.t.info(j + 1);
+        if v <= 2 && !nx.conj && nx.entry().card.is_some_and(|c| c.kind == lex::CardKind::Ten) {
+            return Some((j + 2, v + 10));
+        }
+        (1..=10).contains(&v).then_some((j + 1, v))
     }
 
     /// A part of day said before a clock time: «مساء 7», «بعد الظهر الساعة 7».
