@@ -18,7 +18,12 @@ fn run(id: String, text: String, published: Option<jiff::civil::Date>) -> Record
         ..Default::default()
     };
     let mut doc = Document::new(meta, text);
-    for stage in [&Normaliser as &dyn Stage, &Segmenter, &TimeTagger, &QuantityTagger] {
+    for stage in [
+        &Normaliser as &dyn Stage,
+        &Segmenter,
+        &TimeTagger,
+        &QuantityTagger,
+    ] {
         stage.process(&mut doc);
     }
     Record::from_document(&doc, true)
@@ -51,7 +56,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let rec = if name.ends_with(".gold.json") {
                 let g: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&f)?)?;
                 let dir = f.parent().unwrap_or(Path::new("."));
-                let tf = g["text_file"].as_str().ok_or("gold file without text_file")?;
+                let tf = g["text_file"]
+                    .as_str()
+                    .ok_or("gold file without text_file")?;
                 let text = std::fs::read_to_string(dir.join(tf))?;
                 let pubd = match g["published"].as_str() {
                     Some(s) => Some(s.parse()?),
@@ -61,7 +68,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 run(id, text, pubd)
             } else {
                 let text = std::fs::read_to_string(&f)?;
-                let id = f.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+                let id = f
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().to_string())
+                    .unwrap_or_default();
                 run(id, text, published)
             };
             println!("{}", serde_json::to_string(&rec)?);

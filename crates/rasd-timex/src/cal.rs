@@ -24,12 +24,23 @@ pub fn hijri_to_gregorian(year: i32, month: u8, day: u8) -> Option<Date> {
         let h = IcuDate::try_new_hijri_with_calendar(year, month, day, Hijri::new_umm_al_qura())
             .ok()?;
         let g = h.to_calendar(Gregorian);
-        (g.year().extended_year(), g.month().ordinal, g.day_of_month().0)
+        (
+            g.year().extended_year(),
+            g.month().ordinal,
+            g.day_of_month().0,
+        )
     } else {
-        let cal = Hijri::new_tabular(TabularAlgorithmLeapYears::TypeII, TabularAlgorithmEpoch::Friday);
+        let cal = Hijri::new_tabular(
+            TabularAlgorithmLeapYears::TypeII,
+            TabularAlgorithmEpoch::Friday,
+        );
         let h = IcuDate::try_new_hijri_with_calendar(year, month, day, cal).ok()?;
         let g = h.to_calendar(Gregorian);
-        (g.year().extended_year(), g.month().ordinal, g.day_of_month().0)
+        (
+            g.year().extended_year(),
+            g.month().ordinal,
+            g.day_of_month().0,
+        )
     };
     ymd(y, m as i32, d as i32)
 }
@@ -46,7 +57,11 @@ pub fn gregorian_to_hijri(date: Date) -> Option<(i32, u8, u8)> {
         TabularAlgorithmLeapYears::TypeII,
         TabularAlgorithmEpoch::Friday,
     ));
-    Some((t.year().extended_year(), t.month().ordinal, t.day_of_month().0))
+    Some((
+        t.year().extended_year(),
+        t.month().ordinal,
+        t.day_of_month().0,
+    ))
 }
 
 /// A Gregorian date from year, month and day, `None` when invalid.
@@ -138,7 +153,10 @@ mod tests {
     fn umm_al_qura_known_dates() {
         // 1 Ramadan 1445 = 2024-03-11 (both directions).
         assert_eq!(hijri_to_gregorian(1445, 9, 1), ymd(2024, 3, 11));
-        assert_eq!(gregorian_to_hijri(ymd(2024, 3, 11).unwrap()), Some((1445, 9, 1)));
+        assert_eq!(
+            gregorian_to_hijri(ymd(2024, 3, 11).unwrap()),
+            Some((1445, 9, 1))
+        );
         // 1 Muharram 1436 = 2014-10-25.
         assert_eq!(hijri_to_gregorian(1436, 1, 1), ymd(2014, 10, 25));
     }

@@ -422,19 +422,29 @@ fn build() -> Lex {
             })
         });
     }
-    put(&mut m, &["أحد", "إحدى", "احدى", "حادي"], |e| {
-        e.card = Some(Card {
-            teen_only: true,
-            ..card(1.0, Unit)
-        })
+    put(
+        &mut m,
+        &["أحد", "إحدى", "احدى", "حادي"],
+        |e| {
+            e.card = Some(Card {
+                teen_only: true,
+                ..card(1.0, Unit)
+            })
+        },
+    );
+    put(
+        &mut m,
+        &["اثنا", "اثني", "اثنتا", "اثنتي", "إثنا", "إثني"],
+        |e| {
+            e.card = Some(Card {
+                teen_only: true,
+                ..card(2.0, Unit)
+            })
+        },
+    );
+    put(&mut m, &["عشرة", "عشر"], |e| {
+        e.card = Some(card(10.0, Ten))
     });
-    put(&mut m, &["اثنا", "اثني", "اثنتا", "اثنتي", "إثنا", "إثني"], |e| {
-        e.card = Some(Card {
-            teen_only: true,
-            ..card(2.0, Unit)
-        })
-    });
-    put(&mut m, &["عشرة", "عشر"], |e| e.card = Some(card(10.0, Ten)));
     let tens: &[(&[&str], f64)] = &[
         (&["عشرون", "عشرين"], 20.0),
         (&["ثلاثون", "ثلاثين"], 30.0),
@@ -448,12 +458,26 @@ fn build() -> Lex {
     for (ws, v) in tens {
         put(&mut m, ws, |e| e.card = Some(card(*v, Tens)));
     }
-    put(&mut m, &["مائة", "مئة", "مائه", "مية", "المئه"], |e| {
-        e.card = Some(card(100.0, Hundred))
-    });
-    put(&mut m, &["مائتان", "مائتين", "مئتان", "مئتين", "مائتا", "مائتي", "مئتا", "مئتي", "مئتيان"], |e| {
-        e.card = Some(card(200.0, Hundred))
-    });
+    put(
+        &mut m,
+        &["مائة", "مئة", "مائه", "مية", "المئه"],
+        |e| e.card = Some(card(100.0, Hundred)),
+    );
+    put(
+        &mut m,
+        &[
+            "مائتان",
+            "مائتين",
+            "مئتان",
+            "مئتين",
+            "مائتا",
+            "مائتي",
+            "مئتا",
+            "مئتي",
+            "مئتيان",
+        ],
+        |e| e.card = Some(card(200.0, Hundred)),
+    );
     let hundreds = [
         ("ثلاث", 300.0),
         ("أربع", 400.0),
@@ -466,24 +490,40 @@ fn build() -> Lex {
     ];
     for (p, v) in hundreds {
         for h in ["مائة", "مئة"] {
-            put(&mut m, &[&format!("{p}{h}")], |e| e.card = Some(card(v, Hundred)));
+            put(&mut m, &[&format!("{p}{h}")], |e| {
+                e.card = Some(card(v, Hundred))
+            });
         }
     }
-    put(&mut m, &["ألف", "ألفا", "ألفًا", "آلاف", "ألوف"], |e| {
-        e.card = Some(card(1e3, Mult))
+    put(
+        &mut m,
+        &["ألف", "ألفا", "ألفًا", "آلاف", "ألوف"],
+        |e| e.card = Some(card(1e3, Mult)),
+    );
+    put(&mut m, &["ألفان", "ألفين"], |e| {
+        e.card = Some(card(2e3, Hundred))
     });
-    put(&mut m, &["ألفان", "ألفين"], |e| e.card = Some(card(2e3, Hundred)));
-    put(&mut m, &["مليون", "مليونا", "ملايين", "ملايين"], |e| {
-        e.card = Some(card(1e6, Mult))
+    put(
+        &mut m,
+        &["مليون", "مليونا", "ملايين", "ملايين"],
+        |e| e.card = Some(card(1e6, Mult)),
+    );
+    put(&mut m, &["مليونان", "مليونين"], |e| {
+        e.card = Some(card(2e6, Hundred))
     });
-    put(&mut m, &["مليونان", "مليونين"], |e| e.card = Some(card(2e6, Hundred)));
-    put(&mut m, &["مليار", "مليارا", "مليارات", "بليون", "بلايين", "مليارات"], |e| {
-        e.card = Some(card(1e9, Mult))
+    put(
+        &mut m,
+        &["مليار", "مليارا", "مليارات", "بليون", "بلايين", "مليارات"],
+        |e| e.card = Some(card(1e9, Mult)),
+    );
+    put(&mut m, &["ملياران", "مليارين"], |e| {
+        e.card = Some(card(2e9, Hundred))
     });
-    put(&mut m, &["ملياران", "مليارين"], |e| e.card = Some(card(2e9, Hundred)));
-    put(&mut m, &["تريليون", "ترليون", "تريليونات", "ترليونات"], |e| {
-        e.card = Some(card(1e12, Mult))
-    });
+    put(
+        &mut m,
+        &["تريليون", "ترليون", "تريليونات", "ترليونات"],
+        |e| e.card = Some(card(1e12, Mult)),
+    );
 
     // Ordinals 1–10, masculine and feminine.
     let ords: &[(&[&str], &[&str], u8)] = &[
@@ -531,15 +571,31 @@ fn build() -> Lex {
         put(&mut m, ws, |e| e.month = Some((Cal::Greg, *mo, false)));
     }
     // Ambiguous alone: also a verb (مارس «practised»), a noun (آب/أب «father»), a name.
-    put(&mut m, &["مارس"], |e| e.month = Some((Cal::Greg, 3, true)));
+    put(&mut m, &["مارس"], |e| {
+        e.month = Some((Cal::Greg, 3, true))
+    });
     put(&mut m, &["آب"], |e| e.month = Some((Cal::Greg, 8, true)));
-    put(&mut m, &["ماي"], |e| e.month = Some((Cal::Greg, 5, true)));
-    put(&mut m, &["جوان"], |e| e.month = Some((Cal::Greg, 6, true)));
-    put(&mut m, &["كانون"], |e| e.month_head = Some(MonthHead::Kanun));
-    put(&mut m, &["تشرين"], |e| e.month_head = Some(MonthHead::Tishrin));
-    put(&mut m, &["ربيع"], |e| e.month_head = Some(MonthHead::Rabi));
-    put(&mut m, &["جمادى", "جمادي"], |e| e.month_head = Some(MonthHead::Jumada));
-    put(&mut m, &["ذو", "ذي", "ذا"], |e| e.month_head = Some(MonthHead::Dhu));
+    put(&mut m, &["ماي"], |e| {
+        e.month = Some((Cal::Greg, 5, true))
+    });
+    put(&mut m, &["جوان"], |e| {
+        e.month = Some((Cal::Greg, 6, true))
+    });
+    put(&mut m, &["كانون"], |e| {
+        e.month_head = Some(MonthHead::Kanun)
+    });
+    put(&mut m, &["تشرين"], |e| {
+        e.month_head = Some(MonthHead::Tishrin)
+    });
+    put(&mut m, &["ربيع"], |e| {
+        e.month_head = Some(MonthHead::Rabi)
+    });
+    put(&mut m, &["جمادى", "جمادي"], |e| {
+        e.month_head = Some(MonthHead::Jumada)
+    });
+    put(&mut m, &["ذو", "ذي", "ذا"], |e| {
+        e.month_head = Some(MonthHead::Dhu)
+    });
     let hijri: &[(&[&str], u8, bool)] = &[
         (&["محرم"], 1, true),
         (&["صفر"], 2, true),
@@ -580,13 +636,21 @@ fn build() -> Lex {
         (&["يوم", "يوما", "يومًا"], TUnit::Day, Cnt::One),
         (&["أيام"], TUnit::Day, Cnt::Many),
         (&["يومين", "يومان"], TUnit::Day, Cnt::Two),
-        (&["أسبوع", "اسبوع", "أسبوعا", "اسبوعا", "إسبوع"], TUnit::Week, Cnt::One),
+        (
+            &["أسبوع", "اسبوع", "أسبوعا", "اسبوعا", "إسبوع"],
+            TUnit::Week,
+            Cnt::One,
+        ),
         (&["أسابيع", "اسابيع"], TUnit::Week, Cnt::Many),
         (&["أسبوعين", "أسبوعان", "اسبوعين"], TUnit::Week, Cnt::Two),
         (&["شهر", "شهرا", "شهرًا"], TUnit::Month, Cnt::One),
         (&["أشهر", "شهور"], TUnit::Month, Cnt::Many),
         (&["شهرين", "شهران"], TUnit::Month, Cnt::Two),
-        (&["عام", "عاما", "عامًا", "سنة", "سنه"], TUnit::Year, Cnt::One),
+        (
+            &["عام", "عاما", "عامًا", "سنة", "سنه"],
+            TUnit::Year,
+            Cnt::One,
+        ),
         (&["أعوام", "سنوات", "سنين", "سنون"], TUnit::Year, Cnt::Many),
         (&["عامين", "عامان", "سنتين", "سنتان"], TUnit::Year, Cnt::Two),
         (&["عقد", "عقدا"], TUnit::Decade, Cnt::One),
@@ -603,20 +667,48 @@ fn build() -> Lex {
     let rels: &[(&[&str], Rel)] = &[
         (
             &[
-                "الماضي", "الماضية", "المنصرم", "المنصرمة", "الفائت", "الفائتة", "المنقضي",
-                "المنقضية", "الماضيين", "الماضيتين", "المنصرمين",
+                "الماضي",
+                "الماضية",
+                "المنصرم",
+                "المنصرمة",
+                "الفائت",
+                "الفائتة",
+                "المنقضي",
+                "المنقضية",
+                "الماضيين",
+                "الماضيتين",
+                "المنصرمين",
             ],
             Rel::Past,
         ),
         (
             &[
-                "المقبل", "المقبلة", "القادم", "القادمة", "المقبلين", "القادمين", "المقبلتين",
-                "الآتي", "الآتية", "المقبلان", "القادمان",
+                "المقبل",
+                "المقبلة",
+                "القادم",
+                "القادمة",
+                "المقبلين",
+                "القادمين",
+                "المقبلتين",
+                "الآتي",
+                "الآتية",
+                "المقبلان",
+                "القادمان",
             ],
             Rel::Next,
         ),
         (&["الجاري", "الجارية", "الحالي", "الحالية"], Rel::This),
-        (&["التالي", "التالية", "الموالي", "الموالية", "اللاحق", "اللاحقة"], Rel::Following),
+        (
+            &[
+                "التالي",
+                "التالية",
+                "الموالي",
+                "الموالية",
+                "اللاحق",
+                "اللاحقة",
+            ],
+            Rel::Following,
+        ),
         (&["السابق", "السابقة"], Rel::Preceding),
         (&["الأخير", "الأخيرة", "الأخيرين", "الأخيرتين"], Rel::Last),
     ];
@@ -626,8 +718,34 @@ fn build() -> Lex {
 
     let mods: &[(&[&str], Mod)] = &[
         (&["منتصف", "أواسط", "اواسط"], Mod::Mid),
-        (&["مطلع", "بداية", "أوائل", "اوائل", "مستهل", "بدايات", "مطلع", "أول", "غرة", "مفتتح"], Mod::Start),
-        (&["أواخر", "اواخر", "نهاية", "نهايات", "آخر", "ختام", "أواخر", "خواتيم"], Mod::End),
+        (
+            &[
+                "مطلع",
+                "بداية",
+                "أوائل",
+                "اوائل",
+                "مستهل",
+                "بدايات",
+                "مطلع",
+                "أول",
+                "غرة",
+                "مفتتح",
+            ],
+            Mod::Start,
+        ),
+        (
+            &[
+                "أواخر",
+                "اواخر",
+                "نهاية",
+                "نهايات",
+                "آخر",
+                "ختام",
+                "أواخر",
+                "خواتيم",
+            ],
+            Mod::End,
+        ),
         (&["حوالي", "حوالى", "نحو", "قرابة", "زهاء"], Mod::Approx),
     ];
     for (ws, md) in mods {
@@ -649,9 +767,17 @@ fn build() -> Lex {
 
     let pods: &[(&[&str], Pod, bool)] = &[
         (&["صباح", "فجر", "ضحى", "صبيحة"], Pod::Mo, false),
-        (&["صباحا", "صباحًا", "صباحاً", "فجرا", "فجرًا", "فجراً", "ضحى"], Pod::Mo, true),
+        (
+            &["صباحا", "صباحًا", "صباحاً", "فجرا", "فجرًا", "فجراً", "ضحى"],
+            Pod::Mo,
+            true,
+        ),
         (&["ظهر", "عصر", "ظهيرة", "الظهيرة"], Pod::Af, false),
-        (&["ظهرا", "ظهرًا", "ظهراً", "عصرا", "عصرًا", "عصراً"], Pod::Af, true),
+        (
+            &["ظهرا", "ظهرًا", "ظهراً", "عصرا", "عصرًا", "عصراً"],
+            Pod::Af,
+            true,
+        ),
         (&["مساء", "مساءً", "أمسية", "مساءا"], Pod::Ev, false),
         (&["مساء", "مساءً", "مساءا"], Pod::Ev, true),
         (&["ليل", "ليلة"], Pod::Ni, false),
@@ -743,7 +869,9 @@ fn build() -> Lex {
     put(&mut m, &["يوم"], |e| e.fw = Some(Fw::DayNoun));
     put(&mut m, &["أيام"], |e| e.fw = Some(Fw::DaysNoun));
     put(&mut m, &["أول"], |e| e.fw = Some(Fw::Awwal));
-    put(&mut m, &["دقيقة", "دقائق"], |e| e.fw = Some(Fw::Minutes));
+    put(&mut m, &["دقيقة", "دقائق"], |e| {
+        e.fw = Some(Fw::Minutes)
+    });
     put(&mut m, &["الماضي"], |e| e.fw = Some(Fw::PastNoun));
 
     let sets: &[(&[&str], TUnit)] = &[
@@ -891,7 +1019,10 @@ pub fn lookup_word(w: &str) -> Option<(&'static Entry, bool, u8, bool)> {
     }
     // لل = ل + ال.
     for (v, c) in [(Some(w), false), (conj, true)] {
-        if let Some(r) = v.and_then(|s| s.strip_prefix("لل")).filter(|r| r.chars().count() >= 2) {
+        if let Some(r) = v
+            .and_then(|s| s.strip_prefix("لل"))
+            .filter(|r| r.chars().count() >= 2)
+        {
             if let Some(e) = lookup(r) {
                 return Some((e, c, b'l', true));
             }
@@ -904,7 +1035,11 @@ pub fn lookup_word(w: &str) -> Option<(&'static Entry, bool, u8, bool)> {
 /// slashed dates and other shapes. Returns (value, integer digits, plain integer).
 pub fn parse_digits(s: &str) -> Option<(f64, u8, bool)> {
     let b = s.as_bytes();
-    if b.is_empty() || !b.iter().all(|c| c.is_ascii_digit() || *c == b',' || *c == b'.') {
+    if b.is_empty()
+        || !b
+            .iter()
+            .all(|c| c.is_ascii_digit() || *c == b',' || *c == b'.')
+    {
         return None;
     }
     let commas = b.iter().filter(|&&c| c == b',').count();
@@ -1005,7 +1140,16 @@ mod tests {
 
     #[test]
     fn month_systems() {
-        for (w, m) in [("جانفي", 1), ("فيفري", 2), ("أفريل", 4), ("جويلية", 7), ("أوت", 8), ("حزيران", 6), ("أيلول", 9), ("دجنبر", 12)] {
+        for (w, m) in [
+            ("جانفي", 1),
+            ("فيفري", 2),
+            ("أفريل", 4),
+            ("جويلية", 7),
+            ("أوت", 8),
+            ("حزيران", 6),
+            ("أيلول", 9),
+            ("دجنبر", 12),
+        ] {
             let (e, ..) = lookup_word(&fold(w)).unwrap();
             assert_eq!(e.month.map(|x| x.1), Some(m), "{w}");
         }

@@ -133,7 +133,11 @@ pub fn cardinal(t: &Toks<'_>, i: usize) -> Option<NumMatch> {
     let first_al = t.info(i).al;
     while j < n {
         // A separate «و» joins the next number word.
-        let (k, sep_wa) = if j > i && t.is_wa(j) { (j + 1, true) } else { (j, false) };
+        let (k, sep_wa) = if j > i && t.is_wa(j) {
+            (j + 1, true)
+        } else {
+            (j, false)
+        };
         if k >= n || (k > i && !t.same_sentence(i, k)) {
             break;
         }
@@ -299,7 +303,8 @@ pub fn numbers(doc: &Document, inf: &[Info]) -> Vec<(rasd_doc::Span, f64)> {
     while i < n {
         let w = t.norm(i);
         let neg_word = matches!(w, "سالب" | "ناقص");
-        let neg_sign = t.punct_in(i, &['-']) && t.touching(i) && t.kind(i + 1) == Some(TokenKind::Number);
+        let neg_sign =
+            t.punct_in(i, &['-']) && t.touching(i) && t.kind(i + 1) == Some(TokenKind::Number);
         let k = if neg_word || neg_sign { i + 1 } else { i };
         let (end, mut v) = if let Some(m) = cardinal(&t, k) {
             // Digits glued to letters («١٨٠ميلي», «1M») are part of a word or a unit
@@ -324,7 +329,12 @@ pub fn numbers(doc: &Document, inf: &[Info]) -> Vec<(rasd_doc::Span, f64)> {
             (end, v)
         } else if let Some(f) = fraction_word(t.norm(k)) {
             // «نصف مليون».
-            match t.info(k + 1).entry().card.filter(|c| c.kind == CardKind::Mult) {
+            match t
+                .info(k + 1)
+                .entry()
+                .card
+                .filter(|c| c.kind == CardKind::Mult)
+            {
                 Some(c) => (k + 2, f * c.v),
                 None => (k + 1, f),
             }

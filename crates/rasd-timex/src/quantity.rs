@@ -64,10 +64,26 @@ static VAGUE: LazyLock<Vec<(String, f64, f64)>> = LazyLock::new(|| {
 /// Event nouns and verbs before a count → the unit they give.
 static EVENTS: LazyLock<Vec<(String, &'static str)>> = LazyLock::new(|| {
     let killed = [
-        "مقتل", "قتل", "مصرع", "قتلت", "استشهاد", "سقوط", "لقي", "لقيت",
+        "مقتل",
+        "قتل",
+        "مصرع",
+        "قتلت",
+        "استشهاد",
+        "سقوط",
+        "لقي",
+        "لقيت",
     ];
     let wounded = ["إصابة", "اصابة", "جرح", "أصيب", "أصيبت", "إصابات"];
-    let arrested = ["اعتقال", "توقيف", "احتجاز", "اعتقل", "اعتقلت", "أوقف", "أوقفت", "القبض"];
+    let arrested = [
+        "اعتقال",
+        "توقيف",
+        "احتجاز",
+        "اعتقل",
+        "اعتقلت",
+        "أوقف",
+        "أوقفت",
+        "القبض",
+    ];
     let abducted = ["اختطاف", "خطف", "اختطف", "خطفت"];
     let executed = ["إعدام", "أعدم", "أعدمت"];
     let displaced = ["نزوح", "تهجير", "تشريد"];
@@ -94,10 +110,40 @@ static EVENTS: LazyLock<Vec<(String, &'static str)>> = LazyLock::new(|| {
 /// Words after which a number is a label, not a count.
 static LABEL_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
     [
-        "رقم", "القرار", "قرار", "المادة", "مادة", "الفقرة", "البند", "الفصل", "القانون",
-        "المرسوم", "الآية", "الطريق", "الطابق", "الصفحة", "صفحة", "الكيلو", "العدد", "الدورة",
-        "النسخة", "الجولة", "الحلقة", "الجزء", "الموسم", "المجموعة", "الفيلق", "اللواء",
-        "الكتيبة", "الفرقة", "الفوج", "الدائرة", "الرحلة", "الطائرة", "هاتف", "الهاتف",
+        "رقم",
+        "القرار",
+        "قرار",
+        "المادة",
+        "مادة",
+        "الفقرة",
+        "البند",
+        "الفصل",
+        "القانون",
+        "المرسوم",
+        "الآية",
+        "الطريق",
+        "الطابق",
+        "الصفحة",
+        "صفحة",
+        "الكيلو",
+        "العدد",
+        "الدورة",
+        "النسخة",
+        "الجولة",
+        "الحلقة",
+        "الجزء",
+        "الموسم",
+        "المجموعة",
+        "الفيلق",
+        "اللواء",
+        "الكتيبة",
+        "الفرقة",
+        "الفوج",
+        "الدائرة",
+        "الرحلة",
+        "الطائرة",
+        "هاتف",
+        "الهاتف",
     ]
     .iter()
     .map(|w| fold(w))
@@ -153,7 +199,10 @@ fn tag(doc: &Document, inf: &[Info]) -> Vec<Quantity> {
         }
         match cx.quantity_at(i) {
             Some(q) => {
-                let (Some(a), Some(b)) = (doc.tokens.get(q.start), doc.tokens.get(q.end.saturating_sub(1))) else {
+                let (Some(a), Some(b)) = (
+                    doc.tokens.get(q.start),
+                    doc.tokens.get(q.end.saturating_sub(1)),
+                ) else {
                     i += 1;
                     continue;
                 };
@@ -219,7 +268,10 @@ impl<'a> Cx<'a> {
         if j > 0 && self.t.touching(j - 1) {
             let prev_kind = self.t.kind(j - 1);
             let glued = prev_kind == Some(TokenKind::Latin)
-                || (prev_kind == Some(TokenKind::Punct) && !self.t.punct_in(j - 1, &['(', '«', '"', '-', '–', '[', '،', ',']))
+                || (prev_kind == Some(TokenKind::Punct)
+                    && !self
+                        .t
+                        .punct_in(j - 1, &['(', '«', '"', '-', '–', '[', '،', ',']))
                 || prev_kind == Some(TokenKind::Number);
             if glued {
                 return None;
@@ -236,7 +288,11 @@ impl<'a> Cx<'a> {
             Bound::None => {}
             Bound::Approx => approx = true,
             Bound::MoreThan => {
-                let v = if value.fract() == 0.0 { value + 1.0 } else { value };
+                let v = if value.fract() == 0.0 {
+                    value + 1.0
+                } else {
+                    value
+                };
                 min = Some(min.map_or(v, |m| m.max(v)));
                 value = min.unwrap_or(v);
                 max = None;
@@ -246,7 +302,11 @@ impl<'a> Cx<'a> {
                 max = None;
             }
             Bound::LessThan => {
-                let v = if value.fract() == 0.0 { value - 1.0 } else { value };
+                let v = if value.fract() == 0.0 {
+                    value - 1.0
+                } else {
+                    value
+                };
                 max = Some(v);
                 value = v;
                 min = None;
@@ -275,12 +335,16 @@ impl<'a> Cx<'a> {
             of = Some("age");
             end = uend;
         }
-        let unit_class = unit.and_then(|u| UNITS.units.iter().find(|x| x.lemma == u).map(|x| x.class));
+        let unit_class =
+            unit.and_then(|u| UNITS.units.iter().find(|x| x.lemma == u).map(|x| x.class));
         // An event noun before the amount gives the unit; the counted people stay as `of`.
         if of.is_none() {
             if let Some(ev) = self.event_before(i) {
                 match unit_class {
-                    Some(Class::Person) | None if unit != Some("percent") && !matches!(unit_class, Some(Class::Money | Class::Measure)) => {
+                    Some(Class::Person) | None
+                        if unit != Some("percent")
+                            && !matches!(unit_class, Some(Class::Money | Class::Measure)) =>
+                    {
                         of = unit;
                         unit = Some(ev);
                     }
@@ -296,13 +360,22 @@ impl<'a> Cx<'a> {
                 start = s;
             }
         }
-        if ratio && unit.is_none() {
+        if ratio && unit != Some("percent") {
+            // «نسبة 45 من الأصوات»: 45 percent, of the votes.
+            if of.is_none() {
+                of = unit;
+            }
             unit = Some("percent");
             start = i0;
         }
         unit?;
         // Labels: «الفيلق 317 من القوات», «القرار 2216».
-        if amt.digit && j == i && self.is_label(i) && end > amt.end && self.t.fw(amt.end) == Some(Fw::Min) {
+        if amt.digit
+            && j == i
+            && self.is_label(i)
+            && end > amt.end
+            && self.t.fw(amt.end) == Some(Fw::Min)
+        {
             return None;
         }
         if amt.digit && self.is_phone(j) {
@@ -334,13 +407,17 @@ impl<'a> Cx<'a> {
             ("ما", "لا", "يقل" | "تقل", "عن" | "علي") => (i + 4, Bound::AtLeast),
             ("لا", "يقل" | "تقل", "عن" | "علي", _) => (i + 3, Bound::AtLeast),
             ("ما", "لا", "يزيد" | "تزيد", "عن" | "علي") => (i + 4, Bound::AtMost),
-            ("ما", "يزيد" | "يربو" | "يفوق", "عن" | "علي", _) => (i + 3, Bound::MoreThan),
+            ("ما", "يزيد" | "يربو" | "يفوق", "عن" | "علي", _) => {
+                (i + 3, Bound::MoreThan)
+            }
             ("ما", "يفوق", _, _) => (i + 2, Bound::MoreThan),
             ("ما", "يقرب", "من", _) => (i + 3, Bound::Approx),
             ("ما", "يقارب" | "يناهز" | "يقرب", _, _) => (i + 2, Bound::Approx),
             ("اكثر" | "ازيد", "من", _, _) => (i + 2, Bound::MoreThan),
             ("اقل", "من", _, _) => (i + 2, Bound::LessThan),
-            ("قرابه" | "زهاء" | "نحو" | "حوالي", _, _, _) => (i + 1, Bound::Approx),
+            ("قرابه" | "زهاء" | "نحو" | "حوالي", _, _, _) => {
+                (i + 1, Bound::Approx)
+            }
             ("يقارب" | "يناهز" | "تقريبا", _, _, _) => (i + 1, Bound::Approx),
             _ => (i, Bound::None),
         }
@@ -367,7 +444,12 @@ impl<'a> Cx<'a> {
                 });
             }
         }
-        if inf.prep != 0 || inf.entry().card.is_some_and(|c| c.kind == CardKind::Mult && inf.al) {
+        if inf.prep != 0
+            || inf
+                .entry()
+                .card
+                .is_some_and(|c| c.kind == CardKind::Mult && inf.al)
+        {
             return None;
         }
         if self.t.kind(j) == Some(TokenKind::Number) && inf.num.is_none() {
@@ -462,7 +544,10 @@ impl<'a> Cx<'a> {
             }
             // «من السوريين»: a definite nisba plural counts people.
             let w = self.norm(j);
-            if w.starts_with("ال") && (w.ends_with("يين") || w.ends_with("يون")) && w.chars().count() >= 6 {
+            if w.starts_with("ال")
+                && (w.ends_with("يين") || w.ends_with("يون"))
+                && w.chars().count() >= 6
+            {
                 let id = UNITS.units.iter().position(|u| u.lemma == "person")?;
                 return Some((j + 1, u16::try_from(id).ok()?));
             }
@@ -576,7 +661,9 @@ impl<'a> Cx<'a> {
     }
 
     fn is_label(&self, i: usize) -> bool {
-        let Some(k) = i.checked_sub(1) else { return false };
+        let Some(k) = i.checked_sub(1) else {
+            return false;
+        };
         let w = self.norm(k);
         if LABEL_WORDS.iter().any(|l| l == w) {
             return true;
@@ -588,7 +675,9 @@ impl<'a> Cx<'a> {
     fn is_phone(&self, i: usize) -> bool {
         let w = self.norm(i);
         let digits = w.bytes().filter(|b| b.is_ascii_digit()).count();
-        (digits >= 7 && w.starts_with('0')) || digits >= 9 && self.t.info(i).plain_int || i.checked_sub(1).is_some_and(|k| self.t.punct_in(k, &['+']))
+        (digits >= 7 && w.starts_with('0'))
+            || digits >= 9 && self.t.info(i).plain_int
+            || i.checked_sub(1).is_some_and(|k| self.t.punct_in(k, &['+']))
     }
 }
 
@@ -609,7 +698,15 @@ mod tests {
     use rasd_doc::Meta;
     use rasd_text::{Normaliser, Segmenter};
 
-    type Row = (String, f64, Option<f64>, Option<f64>, bool, Option<String>, Option<String>);
+    type Row = (
+        String,
+        f64,
+        Option<f64>,
+        Option<f64>,
+        bool,
+        Option<String>,
+        Option<String>,
+    );
 
     fn run(text: &str) -> Vec<Row> {
         let mut d = Document::new(Meta::default(), text.to_string());
@@ -619,7 +716,17 @@ mod tests {
         QuantityTagger.process(&mut d);
         d.quantities
             .iter()
-            .map(|q| (d.slice(q.span).to_string(), q.value.unwrap_or(f64::NAN), q.min, q.max, q.approx, q.unit.clone(), q.of.clone()))
+            .map(|q| {
+                (
+                    d.slice(q.span).to_string(),
+                    q.value.unwrap_or(f64::NAN),
+                    q.min,
+                    q.max,
+                    q.approx,
+                    q.unit.clone(),
+                    q.of.clone(),
+                )
+            })
             .collect()
     }
 
@@ -636,7 +743,10 @@ mod tests {
 
     #[test]
     fn digits_and_words_with_units() {
-        assert_eq!(vu("نشر 12 ألف جندي على الحدود"), (12000.0, "soldier".into()));
+        assert_eq!(
+            vu("نشر 12 ألف جندي على الحدود"),
+            (12000.0, "soldier".into())
+        );
         assert_eq!(vu("أسقطت ثلاث طائرات"), (3.0, "aircraft".into()));
         assert_eq!(vu("وصل ١٬٥٠٠ لاجئ"), (1500.0, "refugee".into()));
         assert_eq!(vu("خصص 2.5 مليون دولار"), (2.5e6, "USD".into()));
@@ -653,7 +763,10 @@ mod tests {
         let r = one("أصيب عشرات المدنيين");
         assert_eq!((r.2, r.3, r.4), (Some(20.0), Some(99.0), true));
         let r = one("نزح مئات الأسر");
-        assert_eq!((r.2, r.3, r.5.as_deref()), (Some(200.0), Some(999.0), Some("family")));
+        assert_eq!(
+            (r.2, r.3, r.5.as_deref()),
+            (Some(200.0), Some(999.0), Some("family"))
+        );
         let r = one("فر عشرات الآلاف من اللاجئين");
         assert_eq!((r.2, r.3), (Some(20000.0), Some(99999.0)));
         let r = one("اعتقل بضعة صحفيين");
@@ -669,7 +782,10 @@ mod tests {
     #[test]
     fn events_give_units() {
         let r = one("أسفر القصف عن مقتل 16 مدنيا");
-        assert_eq!((r.1, r.5.as_deref(), r.6.as_deref()), (16.0, Some("killed"), Some("civilian")));
+        assert_eq!(
+            (r.1, r.5.as_deref(), r.6.as_deref()),
+            (16.0, Some("killed"), Some("civilian"))
+        );
         let r = one("مقتل وإصابة 35 شخصا");
         assert_eq!(r.5.as_deref(), Some("killed_or_wounded"));
         let r = one("سقط 12 قتيلا");
@@ -690,9 +806,19 @@ mod tests {
     }
 
     #[test]
+    fn percentages_and_guards() {
+        assert_eq!(vu("بلغت نسبة 45 من الأصوات"), (45.0, "percent".into()));
+        assert_eq!(vu("انخفض سالب خمسة بالمائة"), (-5.0, "percent".into()));
+        assert!(run("انظر https://example.com/?q=30% هنا").is_empty());
+    }
+
+    #[test]
     fn ages() {
         let r = one("قال المسؤول ،65 سنة ، إن");
-        assert_eq!((r.1, r.5.as_deref(), r.6.as_deref()), (65.0, Some("year"), Some("age")));
+        assert_eq!(
+            (r.1, r.5.as_deref(), r.6.as_deref()),
+            (65.0, Some("year"), Some("age"))
+        );
         let r = one("البالغ من العمر 40 عاما");
         assert_eq!(r.6.as_deref(), Some("age"));
     }

@@ -137,8 +137,18 @@ static HOLIDAYS: LazyLock<Vec<(Vec<String>, Holiday)>> = LazyLock::new(|| {
 /// Words that close a bare «اليوم» as *the day* rather than *today*.
 static NOT_TODAY_AFTER: LazyLock<Vec<String>> = LazyLock::new(|| {
     [
-        "الوطني", "العالمي", "الدولي", "الذي", "المفتوح", "الدراسي", "الموعود", "نفسه", "ذاته",
-        "العربي", "الإسلامي", "الكامل",
+        "الوطني",
+        "العالمي",
+        "الدولي",
+        "الذي",
+        "المفتوح",
+        "الدراسي",
+        "الموعود",
+        "نفسه",
+        "ذاته",
+        "العربي",
+        "الإسلامي",
+        "الكامل",
     ]
     .iter()
     .map(|w| fold(w))
@@ -147,17 +157,43 @@ static NOT_TODAY_AFTER: LazyLock<Vec<String>> = LazyLock::new(|| {
 
 /// Words that, before «الجمعة», mean the prayer, not the day.
 static NOT_WEEKDAY_BEFORE: LazyLock<Vec<String>> = LazyLock::new(|| {
-    ["صلاة", "خطبة", "صلوات", "خطب", "خطيب", "مسجد", "جامع", "سورة"]
-        .iter()
-        .map(|w| fold(w))
-        .collect()
+    [
+        "صلاة",
+        "خطبة",
+        "صلوات",
+        "خطب",
+        "خطيب",
+        "مسجد",
+        "جامع",
+        "سورة",
+    ]
+    .iter()
+    .map(|w| fold(w))
+    .collect()
 });
 
 /// Explicit future markers.
 static FUTURE_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
     [
-        "سوف", "المقرر", "مقرر", "مقررا", "المرتقب", "مرتقب", "المزمع", "مزمع", "يعتزم", "تعتزم",
-        "يعتزمون", "ينتظر", "يرتقب", "يتوقع", "المتوقع", "سيتم", "ستتم", "سيكون", "ستكون",
+        "سوف",
+        "المقرر",
+        "مقرر",
+        "مقررا",
+        "المرتقب",
+        "مرتقب",
+        "المزمع",
+        "مزمع",
+        "يعتزم",
+        "تعتزم",
+        "يعتزمون",
+        "ينتظر",
+        "يرتقب",
+        "يتوقع",
+        "المتوقع",
+        "سيتم",
+        "ستتم",
+        "سيكون",
+        "ستكون",
     ]
     .iter()
     .map(|w| fold(w))
@@ -167,9 +203,36 @@ static FUTURE_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
 /// Beginnings of common words that start with س + an imperfect prefix without being a
 /// future verb («سياسة», «سيارة», «سيطرة», «ستة» …).
 const NOT_FUTURE_PREFIXES: &[&str] = &[
-    "سياس", "سيار", "سيطر", "سيد", "سير", "سيف", "سين", "سيول", "سيال", "ستار", "ستو", "سترا",
-    "ستين", "ستون", "سته", "ستمائه", "ستمئه", "سنه", "سنو", "سنت", "سنين", "سني", "سنغ", "سناتور",
-    "سنار", "سنوي", "سيبير", "سيرل", "ستا", "ستي",
+    "سياس",
+    "سيار",
+    "سيطر",
+    "سيد",
+    "سير",
+    "سيف",
+    "سين",
+    "سيول",
+    "سيال",
+    "ستار",
+    "ستو",
+    "سترا",
+    "ستين",
+    "ستون",
+    "سته",
+    "ستمائه",
+    "ستمئه",
+    "سنه",
+    "سنو",
+    "سنت",
+    "سنين",
+    "سني",
+    "سنغ",
+    "سناتور",
+    "سنار",
+    "سنوي",
+    "سيبير",
+    "سيرل",
+    "ستا",
+    "ستي",
 ];
 
 fn is_future_word(w: &str) -> bool {
@@ -193,8 +256,26 @@ fn is_future_word(w: &str) -> bool {
 /// Age contexts: words before a «N سنة» that make it an age.
 static AGE_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
     [
-        "العمر", "عمر", "عمره", "عمرها", "عمرهم", "البالغ", "البالغة", "يبلغ", "تبلغ", "بلغ",
-        "ابن", "ابنة", "بعمر", "سن", "السن", "بسن", "ذو", "ذات", "يناهز", "ناهز",
+        "العمر",
+        "عمر",
+        "عمره",
+        "عمرها",
+        "عمرهم",
+        "البالغ",
+        "البالغة",
+        "يبلغ",
+        "تبلغ",
+        "بلغ",
+        "ابن",
+        "ابنة",
+        "بعمر",
+        "سن",
+        "السن",
+        "بسن",
+        "ذو",
+        "ذات",
+        "يناهز",
+        "ناهز",
     ]
     .iter()
     .map(|w| fold(w))
@@ -222,7 +303,9 @@ pub(crate) fn is_age(t: &Toks<'_>, num_start: usize, unit_end: usize) -> bool {
         }
     }
     // Apposition between commas or in parentheses: «حفتر ،71 سنة ،».
-    let before = num_start.checked_sub(1).is_some_and(|k| t.punct_in(k, &['،', ',', '(']));
+    let before = num_start
+        .checked_sub(1)
+        .is_some_and(|k| t.punct_in(k, &['،', ',', '(']));
     let after = t.punct_in(unit_end, &['،', ',', ')', '-']);
     before && after
 }
@@ -240,7 +323,10 @@ fn tag(doc: &Document, inf: &[Info]) -> Vec<Time> {
     for (i, tok) in doc.tokens.iter().enumerate() {
         if tok.kind == rasd_doc::TokenKind::Arabic {
             let w = t.norm(i);
-            let w = w.strip_prefix('و').filter(|r| r.starts_with('س')).unwrap_or(w);
+            let w = w
+                .strip_prefix('و')
+                .filter(|r| r.starts_with('س'))
+                .unwrap_or(w);
             if is_future_word(w) {
                 if let Some(f) = future.get_mut(tok.sentence as usize) {
                     *f = true;
@@ -360,7 +446,9 @@ fn adjust_hour(h: u32, pod: Option<Pod>) -> u32 {
 
 /// The part of day a TIMEX3 value ends with, if any.
 fn pod_of(value: &str) -> Option<Pod> {
-    [Pod::Mo, Pod::Af, Pod::Ev, Pod::Ni].into_iter().find(|p| value.ends_with(p.as_str()))
+    [Pod::Mo, Pod::Af, Pod::Ev, Pod::Ni]
+        .into_iter()
+        .find(|p| value.ends_with(p.as_str()))
 }
 
 /// TIMEX3 duration value: `P3D`, `PT2H`, `P20Y`, `PXD` (count `None`).
@@ -369,13 +457,7 @@ fn duration(n: Option<f64>, u: TUnit) -> String {
     let t = if time { "T" } else { "" };
     match n {
         Some(n) => format!("P{t}{}{d}", fmt_num(n * mult)),
-        None => {
-            if mult > 1.0 {
-                format!("P{t}X{d}")
-            } else {
-                format!("P{t}X{d}")
-            }
-        }
+        None => format!("P{t}X{d}"),
     }
 }
 
@@ -412,7 +494,10 @@ impl<'a> Cx<'a> {
         let mut consider = |hs: Option<Vec<Hit>>| {
             if let Some(hs) = hs {
                 let end = hs.iter().map(|h| h.end).max().unwrap_or(0);
-                let cur = best.as_ref().map(|b| b.iter().map(|h| h.end).max().unwrap_or(0)).unwrap_or(0);
+                let cur = best
+                    .as_ref()
+                    .map(|b| b.iter().map(|h| h.end).max().unwrap_or(0))
+                    .unwrap_or(0);
                 if end > cur {
                     best = Some(hs);
                 }
@@ -478,9 +563,19 @@ impl<'a> Cx<'a> {
                 // «طوال اليوم», «لمدة أسبوع», «طيلة العام».
                 let ti = self.t.info(j);
                 if let Some((u, Cnt::One)) = ti.entry().tunit {
-                    if self.t.fw(j) != Some(Fw::YearNoun) || ti.al || self.t.digits(j + 1).is_none() {
-                        let end = if self.t.norm(j + 1).starts_with("كامل") { j + 2 } else { j + 1 };
-                        return Some(vec![Hit::new(i, end, TimeType::DURATION, duration(Some(1.0), u))]);
+                    if self.t.fw(j) != Some(Fw::YearNoun) || ti.al || self.t.digits(j + 1).is_none()
+                    {
+                        let end = if self.t.norm(j + 1).starts_with("كامل") {
+                            j + 2
+                        } else {
+                            j + 1
+                        };
+                        return Some(vec![Hit::new(
+                            i,
+                            end,
+                            TimeType::DURATION,
+                            duration(Some(1.0), u),
+                        )]);
                     }
                 }
                 None
@@ -494,7 +589,10 @@ impl<'a> Cx<'a> {
         match self.pubd.and_then(|p| cal::add_days(p, off)) {
             Some(d) => {
                 let mut h = Hit::new(start, end, TimeType::DATE, fmt_day(d));
-                h.anchor = Some(Anchor { date: d, gran: Gran::Day });
+                h.anchor = Some(Anchor {
+                    date: d,
+                    gran: Gran::Day,
+                });
                 h
             }
             None => Hit::new(
@@ -564,7 +662,10 @@ impl<'a> Cx<'a> {
                         return Some((j + 2, Some(1.5), u));
                     }
                     // «أسبوع واحد».
-                    let one = self.e(j + 1).card.is_some_and(|c| c.v == 1.0 && !self.t.info(j + 1).conj);
+                    let one = self
+                        .e(j + 1)
+                        .card
+                        .is_some_and(|c| c.v == 1.0 && !self.t.info(j + 1).conj);
                     return Some((if one { j + 2 } else { j + 1 }, Some(1.0), u));
                 }
                 Cnt::Many if allow_one => return Some((j + 1, None, u)),
@@ -584,7 +685,11 @@ impl<'a> Cx<'a> {
             return None;
         }
         // «الـ 24 ساعة».
-        let (j, _al) = if self.t.fw(j) == Some(Fw::Al) { (j + 1, true) } else { (j, false) };
+        let (j, _al) = if self.t.fw(j) == Some(Fw::Al) {
+            (j + 1, true)
+        } else {
+            (j, false)
+        };
         let m = cardinal(&self.t, j)?;
         if m.value <= 0.0 || m.value > 10000.0 {
             return None;
@@ -648,7 +753,7 @@ impl<'a> Cx<'a> {
                 // «نهاية الأسبوع»: the weekend.
                 if m == Mod::End {
                     if let Some((TUnit::Week, Cnt::One)) = self.e(j).tunit {
-                        if self.t.info(j).al && !matches!(self.e(j + 1).rel, Some(_)) {
+                        if self.t.info(j).al && self.e(j + 1).rel.is_none() {
                             let v = match self.pubd {
                                 Some(p) => format!("{}-WE", iso_week(p)),
                                 None => "XXXX-WXX-WE".into(),
@@ -735,7 +840,9 @@ impl<'a> Cx<'a> {
             return (format!("XXXX-WXX-{wd}"), None);
         };
         let d = match rel {
-            Some(Rel::Past) | Some(Rel::Last) | Some(Rel::Preceding) => cal::weekday_on_or_before(p, wd, true),
+            Some(Rel::Past) | Some(Rel::Last) | Some(Rel::Preceding) => {
+                cal::weekday_on_or_before(p, wd, true)
+            }
             Some(Rel::Next) | Some(Rel::Following) => cal::weekday_on_or_after(p, wd, true),
             _ if self.future_at(i) => cal::weekday_on_or_after(p, wd, false),
             _ => cal::weekday_on_or_before(p, wd, false),
@@ -784,18 +891,33 @@ impl<'a> Cx<'a> {
             end += 1;
         }
         // An explicit date after the weekday wins: «الاثنين 12 يناير 2016».
-        let k = if self.t.punct_in(end, &['،', ',']) { end + 1 } else { end };
+        let k = if self.t.punct_in(end, &['،', ',']) {
+            end + 1
+        } else {
+            end
+        };
         if rel.is_none() {
             if let Some(c) = self.date(k) {
                 return Some(c);
             }
             // «الجمعة من الأسبوع المقبل», «الأحد الأسبوع الماضي».
-            let k = if self.t.fw(end) == Some(Fw::Min) && self.t.info(end).bare() { end + 1 } else { end };
+            let k = if self.t.fw(end) == Some(Fw::Min) && self.t.info(end).bare() {
+                end + 1
+            } else {
+                end
+            };
             if let Some(w) = self.relative_unit(k, false) {
-                if let Some(d) = w.week_of.and_then(monday_of).and_then(|m| cal::add_days(m, wd as i64 - 1)) {
+                if let Some(d) = w
+                    .week_of
+                    .and_then(monday_of)
+                    .and_then(|m| cal::add_days(m, wd as i64 - 1))
+                {
                     let mut c = Core::simple(w.end, TimeType::DATE, fmt_day(d));
                     c.day = Some(d);
-                    c.anchor = Some(Anchor { date: d, gran: Gran::Day });
+                    c.anchor = Some(Anchor {
+                        date: d,
+                        gran: Gran::Day,
+                    });
                     return Some(c);
                 }
             }
@@ -803,7 +925,10 @@ impl<'a> Cx<'a> {
         let (value, day) = self.resolve_weekday(i, wd, rel);
         let mut c = Core::simple(end, TimeType::DATE, value);
         c.day = day;
-        c.anchor = day.map(|d| Anchor { date: d, gran: Gran::Day });
+        c.anchor = day.map(|d| Anchor {
+            date: d,
+            gran: Gran::Day,
+        });
         Some(c)
     }
 
@@ -811,7 +936,10 @@ impl<'a> Cx<'a> {
     fn deictic(&self, i: usize) -> Option<Core> {
         let inf = self.t.info(i);
         // «أول أمس».
-        if self.t.fw(i) == Some(Fw::Awwal) && !inf.al && self.e(i + 1).deictic == Some(Deictic::Yesterday) {
+        if self.t.fw(i) == Some(Fw::Awwal)
+            && !inf.al
+            && self.e(i + 1).deictic == Some(Deictic::Yesterday)
+        {
             return Some(self.deictic_day(i + 2, -2, None));
         }
         let d = inf.entry().deictic?;
@@ -823,8 +951,13 @@ impl<'a> Cx<'a> {
                 }
                 // «اليوم التالي», «اليوم السابق»: relative to the narrative anchor.
                 match self.e(i + 1).rel {
-                    Some(Rel::Following) | Some(Rel::Preceding) | Some(Rel::Past) | Some(Rel::Next) => {
-                        let off = if matches!(self.e(i + 1).rel, Some(Rel::Following | Rel::Next)) { 1 } else { -1 };
+                    Some(Rel::Following) | Some(Rel::Preceding) | Some(Rel::Past)
+                    | Some(Rel::Next) => {
+                        let off = if matches!(self.e(i + 1).rel, Some(Rel::Following | Rel::Next)) {
+                            1
+                        } else {
+                            -1
+                        };
                         let base = self
                             .narrative_anchor(i)
                             .filter(|a| a.gran == Gran::Day)
@@ -929,7 +1062,10 @@ impl<'a> Cx<'a> {
             return None;
         }
         let mut k = j + 1;
-        if self.t.fw(k) == Some(Fw::DayNoun) && !self.t.info(k).al && self.e(k + 1).weekday.is_some() {
+        if self.t.fw(k) == Some(Fw::DayNoun)
+            && !self.t.info(k).al
+            && self.e(k + 1).weekday.is_some()
+        {
             // «صباح يوم الجمعة» is handled by weekday() with its own «يوم».
         }
         if self.t.fw(k) == Some(Fw::Min) && self.t.info(k).bare() {
@@ -938,7 +1074,10 @@ impl<'a> Cx<'a> {
         }
         let c = {
             let mut best: Option<Core> = None;
-            for c in [self.deictic(k), self.weekday(k), self.date(k)].into_iter().flatten() {
+            for c in [self.deictic(k), self.weekday(k), self.date(k)]
+                .into_iter()
+                .flatten()
+            {
                 if best.as_ref().is_none_or(|b| c.end > b.end) {
                     best = Some(c);
                 }
@@ -1000,7 +1139,9 @@ impl<'a> Cx<'a> {
             (MonthHead::Rabi, "الاول") => (3, Cal::Hijri),
             (MonthHead::Rabi, "الثاني" | "الاخر" | "الاخير") => (4, Cal::Hijri),
             (MonthHead::Jumada, "الاولي" | "الاول") => (5, Cal::Hijri),
-            (MonthHead::Jumada, "الثانيه" | "الاخره" | "الثاني" | "الاخر") => (6, Cal::Hijri),
+            (MonthHead::Jumada, "الثانيه" | "الاخره" | "الثاني" | "الاخر") => {
+                (6, Cal::Hijri)
+            }
             (MonthHead::Dhu, "القعده") => (11, Cal::Hijri),
             (MonthHead::Dhu, "الحجه") => (12, Cal::Hijri),
             _ => return None,
@@ -1073,11 +1214,18 @@ impl<'a> Cx<'a> {
             // «يوم 27»: a day of the current month (or the last one, if still ahead).
             None if j > i && self.t.info(j).num.is_some() => {
                 let p = self.pubd?;
-                let base = if day as i8 > p.day() { cal::add_months(p.first_of_month(), -1)? } else { p };
+                let base = if day as i8 > p.day() {
+                    cal::add_months(p.first_of_month(), -1)?
+                } else {
+                    p
+                };
                 let d = cal::ymd(base.year() as i32, base.month() as i32, day as i32)?;
                 let mut c = Core::simple(dend, TimeType::DATE, fmt_day(d));
                 c.day = Some(d);
-                c.anchor = Some(Anchor { date: d, gran: Gran::Day });
+                c.anchor = Some(Anchor {
+                    date: d,
+                    gran: Gran::Day,
+                });
                 Some(c)
             }
             None => None,
@@ -1085,9 +1233,19 @@ impl<'a> Cx<'a> {
     }
 
     /// Completes a date after its month name: optional relative word or year.
-    fn finish_date(&self, mend: usize, cal: Cal, month: u8, day: Option<u8>, has_day: bool) -> Option<Core> {
+    fn finish_date(
+        &self,
+        mend: usize,
+        cal: Cal,
+        month: u8,
+        day: Option<u8>,
+        has_day: bool,
+    ) -> Option<Core> {
         let mut end = mend;
-        let rel = self.e(end).rel.filter(|r| matches!(r, Rel::Past | Rel::Next | Rel::This));
+        let rel = self
+            .e(end)
+            .rel
+            .filter(|r| matches!(r, Rel::Past | Rel::Next | Rel::This));
         let mut year: Option<(i32, Cal)> = None;
         if rel.is_some() {
             end += 1;
@@ -1108,7 +1266,9 @@ impl<'a> Cx<'a> {
                 end = yend;
             } else if cal == Cal::Greg {
                 // «يونيو العام المقبل», «مارس من العام الماضي».
-                let ru = self.relative_unit(k, false).filter(|c| c.anchor.is_some_and(|a| a.gran == Gran::Year));
+                let ru = self
+                    .relative_unit(k, false)
+                    .filter(|c| c.anchor.is_some_and(|a| a.gran == Gran::Year));
                 if let Some(ru) = ru {
                     if let Some(a) = ru.anchor {
                         year = Some((a.date.year() as i32, Cal::Greg));
@@ -1123,11 +1283,21 @@ impl<'a> Cx<'a> {
             (Cal::Greg, Some((y, Cal::Greg))) => match day {
                 Some(d) => {
                     let dt = cal::ymd(y, month as i32, d as i32)?;
-                    (fmt_day(dt), Some(Anchor { date: dt, gran: Gran::Day }), Some(dt))
+                    (
+                        fmt_day(dt),
+                        Some(Anchor {
+                            date: dt,
+                            gran: Gran::Day,
+                        }),
+                        Some(dt),
+                    )
                 }
                 None => (
                     fmt_month(y, month),
-                    cal::ymd(y, month as i32, 1).map(|d| Anchor { date: d, gran: Gran::Month }),
+                    cal::ymd(y, month as i32, 1).map(|d| Anchor {
+                        date: d,
+                        gran: Gran::Month,
+                    }),
                     None,
                 ),
             },
@@ -1157,17 +1327,32 @@ impl<'a> Cx<'a> {
         Some(c)
     }
 
-    fn hijri_value(&self, y: i32, month: u8, day: Option<u8>) -> Option<(String, Option<Anchor>, Option<Date>)> {
+    fn hijri_value(
+        &self,
+        y: i32,
+        month: u8,
+        day: Option<u8>,
+    ) -> Option<(String, Option<Anchor>, Option<Date>)> {
         match day {
             Some(d) => {
                 let dt = cal::hijri_to_gregorian(y, month, d)?;
-                Some((fmt_day(dt), Some(Anchor { date: dt, gran: Gran::Day }), Some(dt)))
+                Some((
+                    fmt_day(dt),
+                    Some(Anchor {
+                        date: dt,
+                        gran: Gran::Day,
+                    }),
+                    Some(dt),
+                ))
             }
             None => {
                 let (gy, gm) = cal::hijri_month_to_gregorian(y, month)?;
                 Some((
                     fmt_month(gy, gm),
-                    cal::ymd(gy, gm as i32, 1).map(|d| Anchor { date: d, gran: Gran::Month }),
+                    cal::ymd(gy, gm as i32, 1).map(|d| Anchor {
+                        date: d,
+                        gran: Gran::Month,
+                    }),
                     None,
                 ))
             }
@@ -1175,7 +1360,13 @@ impl<'a> Cx<'a> {
     }
 
     /// The year of a partial Gregorian date: past preferred, see module docs.
-    fn infer_greg(&self, month: u8, day: Option<u8>, rel: Option<Rel>, future: bool) -> (String, Option<Anchor>, Option<Date>) {
+    fn infer_greg(
+        &self,
+        month: u8,
+        day: Option<u8>,
+        rel: Option<Rel>,
+        future: bool,
+    ) -> (String, Option<Anchor>, Option<Date>) {
         let Some(p) = self.pubd else {
             return match day {
                 Some(d) => (format!("XXXX-{month:02}-{d:02}"), None, None),
@@ -1234,18 +1425,34 @@ impl<'a> Cx<'a> {
         };
         match day {
             Some(d) => match cal::ymd(y, month as i32, d as i32) {
-                Some(dt) => (fmt_day(dt), Some(Anchor { date: dt, gran: Gran::Day }), Some(dt)),
+                Some(dt) => (
+                    fmt_day(dt),
+                    Some(Anchor {
+                        date: dt,
+                        gran: Gran::Day,
+                    }),
+                    Some(dt),
+                ),
                 None => (format!("XXXX-{month:02}-{d:02}"), None, None),
             },
             None => (
                 fmt_month(y, month),
-                cal::ymd(y, month as i32, 1).map(|d| Anchor { date: d, gran: Gran::Month }),
+                cal::ymd(y, month as i32, 1).map(|d| Anchor {
+                    date: d,
+                    gran: Gran::Month,
+                }),
                 None,
             ),
         }
     }
 
-    fn infer_hijri_year(&self, month: u8, day: Option<u8>, rel: Option<Rel>, future: bool) -> Option<i32> {
+    fn infer_hijri_year(
+        &self,
+        month: u8,
+        day: Option<u8>,
+        rel: Option<Rel>,
+        future: bool,
+    ) -> Option<i32> {
         let p = self.pubd?;
         let (hy, hm, hd) = cal::gregorian_to_hijri(p)?;
         let before = month < hm || (month == hm && day.is_none_or(|d| d <= hd));
@@ -1285,7 +1492,10 @@ impl<'a> Cx<'a> {
         let d = cal::ymd(m.year() as i32, m.month() as i32, day as i32)?;
         let mut c = Core::simple(end, TimeType::DATE, fmt_day(d));
         c.day = Some(d);
-        c.anchor = Some(Anchor { date: d, gran: Gran::Day });
+        c.anchor = Some(Anchor {
+            date: d,
+            gran: Gran::Day,
+        });
         Some(c)
     }
 
@@ -1300,10 +1510,19 @@ impl<'a> Cx<'a> {
         if w.contains('/') {
             parts = w.split('/').collect();
             end = i + 1;
-        } else if self.t.info(i).plain_int && self.t.punct_in(i + 1, &['-']) && self.t.touching(i) && self.t.touching(i + 1) {
+        } else if self.t.info(i).plain_int
+            && self.t.punct_in(i + 1, &['-'])
+            && self.t.touching(i)
+            && self.t.touching(i + 1)
+        {
             // «12-3-2014» tokenises as 12 - 3 - 2014.
             let b = self.t.norm(i + 2);
-            if self.t.info(i + 2).plain_int && self.t.punct_in(i + 3, &['-']) && self.t.touching(i + 2) && self.t.touching(i + 3) && self.t.info(i + 4).plain_int {
+            if self.t.info(i + 2).plain_int
+                && self.t.punct_in(i + 3, &['-'])
+                && self.t.touching(i + 2)
+                && self.t.touching(i + 3)
+                && self.t.info(i + 4).plain_int
+            {
                 parts = vec![w, b, self.t.norm(i + 4)];
                 end = i + 5;
             } else {
@@ -1321,7 +1540,11 @@ impl<'a> Cx<'a> {
             if lens[0] == 4 {
                 (Some(nums[0]), nums[1], nums[2])
             } else if lens[2] == 4 || lens[2] == 2 {
-                let y = if lens[2] == 2 { 2000 + nums[2] } else { nums[2] };
+                let y = if lens[2] == 2 {
+                    2000 + nums[2]
+                } else {
+                    nums[2]
+                };
                 // Day first, as Arabic writes it; month first only when the day is > 12.
                 if nums[0] <= 12 && nums[1] > 12 {
                     (Some(y), nums[0], nums[1])
@@ -1338,14 +1561,20 @@ impl<'a> Cx<'a> {
                     let y = nums[0];
                     let m = nums[1] as u8;
                     let mut c = Core::simple(end, TimeType::DATE, fmt_month(y, m));
-                    c.anchor = cal::ymd(y, m as i32, 1).map(|d| Anchor { date: d, gran: Gran::Month });
+                    c.anchor = cal::ymd(y, m as i32, 1).map(|d| Anchor {
+                        date: d,
+                        gran: Gran::Month,
+                    });
                     return Some(c);
                 }
                 if lens[1] == 4 && lens[0] <= 2 && (1..=12).contains(&nums[0]) {
                     let y = nums[1];
                     let m = nums[0] as u8;
                     let mut c = Core::simple(end, TimeType::DATE, fmt_month(y, m));
-                    c.anchor = cal::ymd(y, m as i32, 1).map(|d| Anchor { date: d, gran: Gran::Month });
+                    c.anchor = cal::ymd(y, m as i32, 1).map(|d| Anchor {
+                        date: d,
+                        gran: Gran::Month,
+                    });
                     return Some(c);
                 }
                 return None;
@@ -1362,7 +1591,14 @@ impl<'a> Cx<'a> {
         let (value, anchor, day) = match y {
             Some(y) => {
                 let dt = cal::ymd(y, m, d)?;
-                (fmt_day(dt), Some(Anchor { date: dt, gran: Gran::Day }), Some(dt))
+                (
+                    fmt_day(dt),
+                    Some(Anchor {
+                        date: dt,
+                        gran: Gran::Day,
+                    }),
+                    Some(dt),
+                )
             }
             None => self.infer_greg(m as u8, Some(d as u8), None, self.future_at(i)),
         };
@@ -1386,7 +1622,11 @@ impl<'a> Cx<'a> {
         let (mend, cal, month, amb) = self.month_name(j)?;
         let inf = self.t.info(j);
         // «يناير 1» / «سبتمبر 10, 1901» / «يناير-1» (month then day).
-        let dk = if self.t.punct_in(mend, &['-']) && self.t.touching(mend - 1) { mend + 1 } else { mend };
+        let dk = if self.t.punct_in(mend, &['-']) && self.t.touching(mend - 1) {
+            mend + 1
+        } else {
+            mend
+        };
         if let Some((dend, day)) = self.day_num(dk) {
             let nx = self.t.info(dk);
             let is_year = nx.num.is_some_and(|v| v > 31.0);
@@ -1408,7 +1648,16 @@ impl<'a> Cx<'a> {
             || i.checked_sub(1).is_some_and(|k| {
                 matches!(
                     self.t.fw(k),
-                    Some(Fw::Fi | Fw::Mundhu | Fw::Hatta | Fw::Khilal | Fw::Qabl | Fw::Baad | Fw::Min | Fw::Ila)
+                    Some(
+                        Fw::Fi
+                            | Fw::Mundhu
+                            | Fw::Hatta
+                            | Fw::Khilal
+                            | Fw::Qabl
+                            | Fw::Baad
+                            | Fw::Min
+                            | Fw::Ila
+                    )
                 ) || self.e(k).modw.is_some()
             })
             || inf.prep == b'b' && cal == Cal::Greg
@@ -1416,7 +1665,10 @@ impl<'a> Cx<'a> {
         if amb && !(had_noun || c.end > mend) {
             // «مارس»/«آب» alone: a verb or a noun unless a date context says otherwise.
             let prep_ctx = i.checked_sub(1).is_some_and(|k| {
-                matches!(self.t.fw(k), Some(Fw::Fi | Fw::Mundhu | Fw::Hatta | Fw::Khilal)) || self.e(k).modw.is_some()
+                matches!(
+                    self.t.fw(k),
+                    Some(Fw::Fi | Fw::Mundhu | Fw::Hatta | Fw::Khilal)
+                ) || self.e(k).modw.is_some()
             });
             if !(prep_ctx || this) {
                 return None;
@@ -1436,7 +1688,9 @@ impl<'a> Cx<'a> {
     fn year(&self, i: usize) -> Option<Core> {
         let inf = self.t.info(i);
         let (k, noun) = match self.t.fw(i) {
-            Some(Fw::YearNoun) if inf.prep == 0 || inf.prep == b'b' || inf.prep == b'l' => (i + 1, true),
+            Some(Fw::YearNoun) if inf.prep == 0 || inf.prep == b'b' || inf.prep == b'l' => {
+                (i + 1, true)
+            }
             _ => (i, false),
         };
         let (end, y, era) = self.year_num(k, noun)?;
@@ -1452,7 +1706,16 @@ impl<'a> Cx<'a> {
                     let pi = self.t.info(p);
                     matches!(
                         self.t.fw(p),
-                        Some(Fw::Fi | Fw::Mundhu | Fw::Hatta | Fw::Qabl | Fw::Baad | Fw::Khilal | Fw::Min | Fw::Ila)
+                        Some(
+                            Fw::Fi
+                                | Fw::Mundhu
+                                | Fw::Hatta
+                                | Fw::Qabl
+                                | Fw::Baad
+                                | Fw::Khilal
+                                | Fw::Min
+                                | Fw::Ila
+                        )
                     ) && pi.bare()
                         || pi.entry().modw.is_some() && pi.prep == 0
                 });
@@ -1460,7 +1723,11 @@ impl<'a> Cx<'a> {
                 return None;
             }
             let nx = self.t.info(end);
-            if nx.entry().unit.is_some() || nx.entry().card.is_some() || nx.entry().tunit.is_some() || self.t.punct_in(end, &['%']) {
+            if nx.entry().unit.is_some()
+                || nx.entry().card.is_some()
+                || nx.entry().tunit.is_some()
+                || self.t.punct_in(end, &['%'])
+            {
                 return None;
             }
         }
@@ -1469,7 +1736,10 @@ impl<'a> Cx<'a> {
             _ => y,
         };
         let mut c = Core::simple(end, TimeType::DATE, fmt_year(gy));
-        c.anchor = cal::ymd(gy, 1, 1).map(|d| Anchor { date: d, gran: Gran::Year });
+        c.anchor = cal::ymd(gy, 1, 1).map(|d| Anchor {
+            date: d,
+            gran: Gran::Year,
+        });
         c.modifiable = true;
         Some(c)
     }
@@ -1487,17 +1757,18 @@ impl<'a> Cx<'a> {
             return None;
         }
         // «الأسبوع قبل الماضي».
-        let (rel, end, extra) = if self.t.fw(j + 1) == Some(Fw::Qabl) && self.e(j + 2).rel == Some(Rel::Past) {
-            (Some(Rel::Past), j + 3, 1)
-        } else if self.t.fw(j + 1) == Some(Fw::Baad) && self.e(j + 2).rel == Some(Rel::Next) {
-            (Some(Rel::Next), j + 3, 1)
-        } else {
-            match self.e(j + 1).rel {
-                Some(r) if !self.t.info(j + 1).conj => (Some(r), j + 2, 0),
-                _ if this || after_mod => (Some(Rel::This), j + 1, 0),
-                _ => return None,
-            }
-        };
+        let (rel, end, extra) =
+            if self.t.fw(j + 1) == Some(Fw::Qabl) && self.e(j + 2).rel == Some(Rel::Past) {
+                (Some(Rel::Past), j + 3, 1)
+            } else if self.t.fw(j + 1) == Some(Fw::Baad) && self.e(j + 2).rel == Some(Rel::Next) {
+                (Some(Rel::Next), j + 3, 1)
+            } else {
+                match self.e(j + 1).rel {
+                    Some(r) if !self.t.info(j + 1).conj => (Some(r), j + 2, 0),
+                    _ if this || after_mod => (Some(Rel::This), j + 1, 0),
+                    _ => return None,
+                }
+            };
         let rel = rel?;
         if rel == Rel::Last && u != TUnit::Day {
             // «الأسبوع الأخير» is ambiguous; «اليوم الأخير» too. Leave them.
@@ -1529,23 +1800,48 @@ impl<'a> Cx<'a> {
             TUnit::Week => {
                 let d = cal::add_days(p, 7 * off)?;
                 // «الأسبوع المقبل يوم الجمعة»: a weekday of that week.
-                let k = if self.t.fw(end) == Some(Fw::DayNoun) && !self.t.info(end).al { end + 1 } else { end };
+                let k = if self.t.fw(end) == Some(Fw::DayNoun) && !self.t.info(end).al {
+                    end + 1
+                } else {
+                    end
+                };
                 if let Some(wd) = self.e(k).weekday {
                     let day = cal::add_days(monday_of(d)?, wd as i64 - 1)?;
                     let mut c = Core::simple(k + 1, TimeType::DATE, fmt_day(day));
                     c.day = Some(day);
-                    c.anchor = Some(Anchor { date: day, gran: Gran::Day });
+                    c.anchor = Some(Anchor {
+                        date: day,
+                        gran: Gran::Day,
+                    });
                     return Some(c);
                 }
-                (iso_week(d), Some(Anchor { date: d, gran: Gran::Day }))
+                (
+                    iso_week(d),
+                    Some(Anchor {
+                        date: d,
+                        gran: Gran::Day,
+                    }),
+                )
             }
             TUnit::Month => {
                 let d = cal::add_months(p.first_of_month(), off)?;
-                (fmt_month(d.year() as i32, d.month() as u8), Some(Anchor { date: d, gran: Gran::Month }))
+                (
+                    fmt_month(d.year() as i32, d.month() as u8),
+                    Some(Anchor {
+                        date: d,
+                        gran: Gran::Month,
+                    }),
+                )
             }
             TUnit::Year => {
                 let y = p.year() as i32 + off as i32;
-                (fmt_year(y), cal::ymd(y, 1, 1).map(|d| Anchor { date: d, gran: Gran::Year }))
+                (
+                    fmt_year(y),
+                    cal::ymd(y, 1, 1).map(|d| Anchor {
+                        date: d,
+                        gran: Gran::Year,
+                    }),
+                )
             }
             TUnit::Decade => {
                 let y = p.year() as i32 + 10 * off as i32;
@@ -1582,7 +1878,11 @@ impl<'a> Cx<'a> {
             if !matches!(rel, Rel::Past | Rel::Next | Rel::Last) {
                 return None;
             }
-            return Some(Core::simple(m.end + 2, TimeType::DURATION, duration(Some(m.value), u)));
+            return Some(Core::simple(
+                m.end + 2,
+                TimeType::DURATION,
+                duration(Some(m.value), u),
+            ));
         }
         let (u, cnt) = inf.entry().tunit?;
         if !inf.al || cnt == Cnt::One {
@@ -1614,7 +1914,11 @@ impl<'a> Cx<'a> {
         let d = inf.entry().decade? as i32;
         let mut end = i + 1;
         let mut century: Option<i32> = None;
-        let k = if self.t.fw(end) == Some(Fw::Min) { end + 1 } else { end };
+        let k = if self.t.fw(end) == Some(Fw::Min) {
+            end + 1
+        } else {
+            end
+        };
         if let Some((cend, c)) = self.century_num(k) {
             century = Some(c);
             end = cend;
@@ -1699,7 +2003,11 @@ impl<'a> Cx<'a> {
             rel = Some(r);
             end += 1;
         } else {
-            let k = if self.t.fw(end) == Some(Fw::YearNoun) { end + 1 } else { end };
+            let k = if self.t.fw(end) == Some(Fw::YearNoun) {
+                end + 1
+            } else {
+                end
+            };
             if let Some((yend, y, era)) = self.year_num(k, true) {
                 if era != Some(Cal::Hijri) {
                     year = Some(y);
@@ -1713,7 +2021,10 @@ impl<'a> Cx<'a> {
         if year.is_none() && rel.is_none() && !this && !noun {
             // Bare «الصيف» needs a temporal preposition before it.
             let ok = i.checked_sub(1).is_some_and(|k| {
-                matches!(self.t.fw(k), Some(Fw::Fi | Fw::Khilal | Fw::Hatta | Fw::Mundhu | Fw::Qabl | Fw::Baad)) || self.e(k).modw.is_some()
+                matches!(
+                    self.t.fw(k),
+                    Some(Fw::Fi | Fw::Khilal | Fw::Hatta | Fw::Mundhu | Fw::Qabl | Fw::Baad)
+                ) || self.e(k).modw.is_some()
             }) || inf.prep == b'b';
             if !ok {
                 return None;
@@ -1775,7 +2086,11 @@ impl<'a> Cx<'a> {
         // «يوم كامل», «سنة كاملة»: a whole unit.
         if let Some((u, Cnt::One)) = inf.entry().tunit {
             if inf.bare() && self.t.norm(i + 1).starts_with("كامل") {
-                return Some(Core::simple(i + 2, TimeType::DURATION, duration(Some(1.0), u)));
+                return Some(Core::simple(
+                    i + 2,
+                    TimeType::DURATION,
+                    duration(Some(1.0), u),
+                ));
             }
         }
         let (end, n, u) = self.count_unit(i, false)?;
@@ -1783,7 +2098,10 @@ impl<'a> Cx<'a> {
         if n.is_none() && self.t.fw(i) != Some(Fw::Few) {
             return None;
         }
-        if matches!(u, TUnit::Year) && self.t.info(i).entry().tunit.is_none() && is_age(&self.t, i, end) {
+        if matches!(u, TUnit::Year)
+            && self.t.info(i).entry().tunit.is_none()
+            && is_age(&self.t, i, end)
+        {
             return None;
         }
         if matches!(u, TUnit::Decade | TUnit::Century) && self.t.info(i).entry().tunit.is_some() {
@@ -1809,7 +2127,10 @@ impl<'a> Cx<'a> {
         }
         let (end, y) = if let Some(c) = self.year(k) {
             (c.end, c.anchor?.date.year() as i32)
-        } else if let Some(c) = self.relative_unit(k, false).filter(|c| c.anchor.is_some_and(|a| a.gran == Gran::Year)) {
+        } else if let Some(c) = self
+            .relative_unit(k, false)
+            .filter(|c| c.anchor.is_some_and(|a| a.gran == Gran::Year))
+        {
             (c.end, c.anchor?.date.year() as i32)
         } else if let Some((yend, y, _)) = self.year_num(k, true) {
             (yend, y)
@@ -1843,7 +2164,10 @@ impl<'a> Cx<'a> {
         let year = if let Some((yend, y, _)) = self.year_num(k, false) {
             end = yend;
             Some(y)
-        } else if let Some(c) = self.relative_unit(k, false).filter(|c| c.anchor.is_some_and(|a| a.gran == Gran::Year)) {
+        } else if let Some(c) = self
+            .relative_unit(k, false)
+            .filter(|c| c.anchor.is_some_and(|a| a.gran == Gran::Year))
+        {
             end = c.end;
             c.anchor.map(|a| a.date.year() as i32)
         } else {
@@ -1891,7 +2215,10 @@ impl<'a> Cx<'a> {
         };
         let mut c = Core::simple(end, TimeType::DATE, value);
         c.day = date;
-        c.anchor = date.map(|d| Anchor { date: d, gran: Gran::Day });
+        c.anchor = date.map(|d| Anchor {
+            date: d,
+            gran: Gran::Day,
+        });
         Some(c)
     }
 
@@ -1903,7 +2230,8 @@ impl<'a> Cx<'a> {
         }
         let mut j = i + 1;
         // «وقت متأخر من», «وقت مبكر من», «أواخر», «أول».
-        if self.t.fw(j) == Some(Fw::Waqt) && matches!(self.t.norm(j + 1), "متاخر" | "مبكر") {
+        if self.t.fw(j) == Some(Fw::Waqt) && matches!(self.t.norm(j + 1), "متاخر" | "مبكر")
+        {
             j += 2;
             if self.t.fw(j) == Some(Fw::Min) {
                 j += 1;
@@ -1969,19 +2297,38 @@ impl<'a> Cx<'a> {
         let opener = matches!(fw, Some(Fw::Min | Fw::Bayn)) && inf.bare();
         let j = if opener { i + 1 } else { i };
         // Years: «بين عامي 2010 و2012».
-        let yj = if opener && self.t.fw(j) == Some(Fw::YearNounDual) { j + 1 } else { j };
+        let yj = if opener && self.t.fw(j) == Some(Fw::YearNounDual) {
+            j + 1
+        } else {
+            j
+        };
         if let Some((e1, y1, _)) = self.year_num(yj, false) {
             let sep = self.range_sep(e1, fw);
             if let Some(k) = sep {
-                let k2 = if self.t.fw(k) == Some(Fw::YearNoun) { k + 1 } else { k };
+                let k2 = if self.t.fw(k) == Some(Fw::YearNoun) {
+                    k + 1
+                } else {
+                    k
+                };
                 let y2i = self.t.info(k2);
                 if let Some(v) = y2i.num {
                     let y2 = v as i32;
-                    if y2i.plain_int && y2 > y1 && y2 <= 2100 && y1 >= 1000 && (opener || yj > j || self.t.punct_in(e1, &['-'])) {
+                    if y2i.plain_int
+                        && y2 > y1
+                        && y2 <= 2100
+                        && y1 >= 1000
+                        && (opener || yj > j || self.t.punct_in(e1, &['-']))
+                    {
                         let mut a = Hit::new(i, e1, TimeType::DATE, fmt_year(y1));
-                        a.anchor = cal::ymd(y1, 1, 1).map(|d| Anchor { date: d, gran: Gran::Year });
+                        a.anchor = cal::ymd(y1, 1, 1).map(|d| Anchor {
+                            date: d,
+                            gran: Gran::Year,
+                        });
                         let mut b = Hit::new(e1, k2 + 1, TimeType::DATE, fmt_year(y2));
-                        b.anchor = cal::ymd(y2, 1, 1).map(|d| Anchor { date: d, gran: Gran::Year });
+                        b.anchor = cal::ymd(y2, 1, 1).map(|d| Anchor {
+                            date: d,
+                            gran: Gran::Year,
+                        });
                         return Some(vec![a, b]);
                     }
                 }
@@ -2000,7 +2347,10 @@ impl<'a> Cx<'a> {
             return None;
         }
         let mut a = Hit::new(i, d1end, TimeType::DATE, fmt_day(first));
-        a.anchor = Some(Anchor { date: first, gran: Gran::Day });
+        a.anchor = Some(Anchor {
+            date: first,
+            gran: Gran::Day,
+        });
         let mut b = Hit::new(d1end, second.end, TimeType::DATE, second.value);
         b.anchor = second.anchor;
         Some(vec![a, b])
@@ -2145,6 +2495,7 @@ impl<'a> Cx<'a> {
         // «إلا ربعا».
         let nx = self.t.info(end);
         let mut minus = 0u32;
+        let mut bare_minutes = false;
         if nx.conj || self.t.is_wa(end) {
             let k = if self.t.is_wa(end) { end + 1 } else { end };
             match self.t.fw(k) {
@@ -2167,6 +2518,9 @@ impl<'a> Cx<'a> {
                                 min = m.value as u32;
                                 end = m.end + 1;
                             } else if wordy && m.words {
+                                // «السابعة وثلاثين»: bare minute words need a part of day
+                                // or «الساعة» («الذكرى الخامسة والعشرين» is an ordinal).
+                                bare_minutes = true;
                                 min = m.value as u32;
                                 end = m.end;
                             }
@@ -2210,7 +2564,7 @@ impl<'a> Cx<'a> {
                 end += 2;
             }
         }
-        if !had_hour && pod.is_none() && !(wordy && min > 0) && !colon {
+        if !(had_hour || pod.is_some() || colon || wordy && min > 0 && !bare_minutes) {
             return None;
         }
         let mut h = h;
@@ -2240,7 +2594,13 @@ impl<'a> Cx<'a> {
             _ => return None,
         };
         let nx = self.t.info(j + 1);
-        if v <= 2 && !nx.conj && nx.entry().card.is_some_and(|c| c.kind == lex::CardKind::Ten) {
+        if v <= 2
+            && !nx.conj
+            && nx
+                .entry()
+                .card
+                .is_some_and(|c| c.kind == lex::CardKind::Ten)
+        {
             return Some((j + 2, v + 10));
         }
         (1..=10).contains(&v).then_some((j + 1, v))
@@ -2276,7 +2636,9 @@ impl<'a> Cx<'a> {
         self.hits
             .iter()
             .rev()
-            .find(|h| h.anchor.is_some_and(|a| a.gran == Gran::Day) && self.t.same_sentence(h.start, i))
+            .find(|h| {
+                h.anchor.is_some_and(|a| a.gran == Gran::Day) && self.t.same_sentence(h.start, i)
+            })
             .and_then(|h| h.anchor.map(|a| a.date))
             .or(self.pubd)
     }
@@ -2296,8 +2658,12 @@ impl<'a> Cx<'a> {
                     if ck.pod.is_none() {
                         ck.h = adjust_hour(ck.h, pod_of(&c.value));
                     }
-                    let mut hit = Hit::new(i, ck.end, TimeType::TIME, self.clock_value(Some(d), &ck));
-                    hit.anchor = Some(Anchor { date: d, gran: Gran::Day });
+                    let mut hit =
+                        Hit::new(i, ck.end, TimeType::TIME, self.clock_value(Some(d), &ck));
+                    hit.anchor = Some(Anchor {
+                        date: d,
+                        gran: Gran::Day,
+                    });
                     return Some(vec![hit]);
                 }
             }
@@ -2310,7 +2676,8 @@ impl<'a> Cx<'a> {
         let mut ci = if approx { i + 1 } else { i };
         let mut before_pod = None;
         if let Some((k, p)) = self.pod_before_clock(ci) {
-            if self.t.fw(k) == Some(Fw::Hour) || self.t.kind(k) == Some(rasd_doc::TokenKind::Number) {
+            if self.t.fw(k) == Some(Fw::Hour) || self.t.kind(k) == Some(rasd_doc::TokenKind::Number)
+            {
                 before_pod = Some(p);
                 ci = k;
             }
@@ -2376,10 +2743,12 @@ impl<'a> Cx<'a> {
         let j = if opener { i + 1 } else { i };
         let first = self.clock_loose(j, opener || self.t.fw(j) == Some(Fw::Hour))?;
         let k = self.range_sep(first.end, fw)?;
-        let k2 = if self.t.fw(k) == Some(Fw::Hour) { k } else { k };
+        let k2 = k;
         let second = self.clock(k2).or_else(|| {
             // «من الساعة 4:00 إلى 7»: the second member may be bare after «الساعة» first.
-            (self.t.fw(j) == Some(Fw::Hour)).then(|| self.clock_loose(k2, true)).flatten()
+            (self.t.fw(j) == Some(Fw::Hour))
+                .then(|| self.clock_loose(k2, true))
+                .flatten()
         })?;
         let mut a = first;
         if a.pod.is_none() {
@@ -2391,7 +2760,12 @@ impl<'a> Cx<'a> {
         }
         let day = self.clock_day(i);
         let h1 = Hit::new(i, a.end, TimeType::TIME, self.clock_value(day, &a));
-        let h2 = Hit::new(a.end, second.end, TimeType::TIME, self.clock_value(day, &second));
+        let h2 = Hit::new(
+            a.end,
+            second.end,
+            TimeType::TIME,
+            self.clock_value(day, &second),
+        );
         Some(vec![h1, h2])
     }
 }
@@ -2412,7 +2786,10 @@ mod tests {
     use rasd_doc::Meta;
     use rasd_text::{Normaliser, Segmenter};
 
-    fn run(text: &str, published: Option<(i16, i8, i8)>) -> Vec<(String, String, Option<String>, TimeType)> {
+    fn run(
+        text: &str,
+        published: Option<(i16, i8, i8)>,
+    ) -> Vec<(String, String, Option<String>, TimeType)> {
         let meta = Meta {
             published: published.and_then(|(y, m, d)| Date::new(y, m, d).ok()),
             ..Default::default()
@@ -2423,12 +2800,22 @@ mod tests {
         TimeTagger.process(&mut d);
         d.times
             .iter()
-            .map(|t| (d.slice(t.span).to_string(), t.value.clone(), t.modifier.clone(), t.ttype))
+            .map(|t| {
+                (
+                    d.slice(t.span).to_string(),
+                    t.value.clone(),
+                    t.modifier.clone(),
+                    t.ttype,
+                )
+            })
             .collect()
     }
 
     fn vals(text: &str, p: (i16, i8, i8)) -> Vec<(String, String)> {
-        run(text, Some(p)).into_iter().map(|(s, v, ..)| (s, v)).collect()
+        run(text, Some(p))
+            .into_iter()
+            .map(|(s, v, ..)| (s, v))
+            .collect()
     }
 
     fn one(text: &str, p: (i16, i8, i8)) -> (String, String, Option<String>) {
@@ -2442,7 +2829,10 @@ mod tests {
 
     #[test]
     fn full_and_partial_dates() {
-        assert_eq!(one("وقع الهجوم في 3 مارس 2012 في المدينة", P).1, "2012-03-03");
+        assert_eq!(
+            one("وقع الهجوم في 3 مارس 2012 في المدينة", P).1,
+            "2012-03-03"
+        );
         assert_eq!(one("اجتمعوا يوم 12 يوليو", P).1, "2015-07-12");
         // Later in the year than publication: last year, unless near or future.
         assert_eq!(one("اندلعت المعارك في 30 نوفمبر", P).1, "2014-11-30");
@@ -2458,7 +2848,14 @@ mod tests {
         assert_eq!(one("خلال شهر جويلية", P).1, "2015-07");
         assert_eq!(one("في 3 كانون الثاني 2014", P).1, "2014-01-03");
         assert_eq!(one("في تشرين الأول الماضي", P).1, "2014-10");
-        assert_eq!(one("منذ أيار 2011", P), ("منذ أيار 2011".into(), "2011-05".into(), Some("SINCE".into())));
+        assert_eq!(
+            one("منذ أيار 2011", P),
+            (
+                "منذ أيار 2011".into(),
+                "2011-05".into(),
+                Some("SINCE".into())
+            )
+        );
         assert_eq!(one("في 9 أفريل 2014", P).1, "2014-04-09");
     }
 
@@ -2476,7 +2873,10 @@ mod tests {
     fn years_decades_centuries_seasons() {
         assert_eq!(one("ولد عام 1948 في القرية", P).1, "1948");
         assert_eq!(one("في سنة 2013م", P).1, "2013");
-        assert_eq!(one("منذ 2011 والبلاد", P), ("منذ 2011".into(), "2011".into(), Some("SINCE".into())));
+        assert_eq!(
+            one("منذ 2011 والبلاد", P),
+            ("منذ 2011".into(), "2011".into(), Some("SINCE".into()))
+        );
         assert_eq!(one("في السبعينيات", P).1, "197");
         assert_eq!(one("في تسعينيات القرن الماضي", P).1, "199");
         assert_eq!(one("في القرن التاسع عشر", P).1, "18");
@@ -2537,17 +2937,39 @@ mod tests {
 
     #[test]
     fn modifiers_and_ranges() {
-        assert_eq!(one("منتصف شهر مايو", P), ("منتصف شهر مايو".into(), "2015-05".into(), Some("MID".into())));
+        assert_eq!(
+            one("منتصف شهر مايو", P),
+            (
+                "منتصف شهر مايو".into(),
+                "2015-05".into(),
+                Some("MID".into())
+            )
+        );
         assert_eq!(one("مطلع العام الجاري", P).2.as_deref(), Some("START"));
-        assert_eq!(one("أواخر 2013", P), ("أواخر 2013".into(), "2013".into(), Some("END".into())));
+        assert_eq!(
+            one("أواخر 2013", P),
+            ("أواخر 2013".into(), "2013".into(), Some("END".into()))
+        );
         assert_eq!(one("نهاية العام", P).2.as_deref(), Some("END"));
         assert_eq!(one("قبل 2011", P).2.as_deref(), Some("BEFORE"));
         assert_eq!(one("بعد 3 يونيو", P).2.as_deref(), Some("AFTER"));
-        assert_eq!(vals("من 1 إلى 3 أغسطس", P), vec![("من 1".into(), "2015-08-01".into()), ("إلى 3 أغسطس".into(), "2015-08-03".into())]);
+        assert_eq!(
+            vals("من 1 إلى 3 أغسطس", P),
+            vec![
+                ("من 1".into(), "2015-08-01".into()),
+                ("إلى 3 أغسطس".into(), "2015-08-03".into())
+            ]
+        );
         let v = vals("بين عامي 2010 و2012", P);
-        assert_eq!(v.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(), vec!["2010", "2012"]);
+        assert_eq!(
+            v.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(),
+            vec!["2010", "2012"]
+        );
         let v = vals("19-20 نوفمبر 2014", P);
-        assert_eq!(v.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(), vec!["2014-11-19", "2014-11-20"]);
+        assert_eq!(
+            v.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(),
+            vec!["2014-11-19", "2014-11-20"]
+        );
     }
 
     #[test]
@@ -2555,11 +2977,82 @@ mod tests {
         assert_eq!(one("الساعة الثالثة فجرا", P).1, "2015-08-05T03:00");
         assert_eq!(one("10:30 صباحا", P).1, "2015-08-05T10:30");
         assert_eq!(one("الساعة 7 مساء", P).1, "2015-08-05T19:00");
-        assert_eq!(one("مساء أمس الساعة العاشرة والنصف", P).1, "2015-08-04T22:30");
+        assert_eq!(
+            one("مساء أمس الساعة العاشرة والنصف", P).1,
+            "2015-08-04T22:30"
+        );
         assert_eq!(one("يتكرر يوميا", P).1, "P1D");
         assert_eq!(one("كل أسبوع", P).1, "P1W");
         assert_eq!(one("كل ثلاثة أشهر", P).1, "P3M");
         assert_eq!(run("كل يومين", Some(P))[0].3, TimeType::SET);
+    }
+
+    #[test]
+    fn whole_and_rest_of_periods() {
+        assert_eq!(one("أمضى يوما كاملا هناك", P).1, "P1D");
+        assert_eq!(one("طوال العام", P).1, "P1Y");
+        assert_eq!(one("خلال بقية العام", P).1, "2015");
+        assert_eq!(one("خلال الأشهر الثلاثة المقبلة", P).1, "P3M");
+        assert_eq!(one("في الثلاثة عقود القادمة", P).1, "P30Y");
+    }
+
+    #[test]
+    fn weekdays_within_named_weeks() {
+        assert_eq!(one("الخميس من الأسبوع المقبل", P).1, "2015-08-13");
+        assert_eq!(one("الأسبوع الماضي يوم الاثنين", P).1, "2015-07-27");
+        assert_eq!(one("الأسبوع بعد المقبل", P).1, "2015-W34");
+        let v = vals("الأسبوع المقبل بين الاثنين والأربعاء", P);
+        assert_eq!(
+            v.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(),
+            vec!["2015-W33", "2015-08-10", "2015-08-12"]
+        );
+    }
+
+    #[test]
+    fn months_with_relative_years_quarters_and_days() {
+        assert_eq!(one("في مارس العام المقبل", P).1, "2016-03");
+        assert_eq!(one("في الربع الثالث من عام 2016", P).1, "2016-Q3");
+        assert_eq!(one("في الربع الأول من العام الماضي", P).1, "2014-Q1");
+        assert_eq!(one("عاد يوم 27", P).1, "2015-07-27");
+        assert_eq!(one("عاد يوم 3", P).1, "2015-08-03");
+    }
+
+    #[test]
+    fn holidays() {
+        // Umm al-Qura: 1 Shawwal 1436 = 2015-07-17; 10 Dhu al-Hijja 1435 = 2014-10-04.
+        assert_eq!(one("بعد عيد الفطر", P).1, "2015-07-17");
+        assert_eq!(one("عيد الأضحى 2014", P).1, "2014-10-04");
+        // A future sentence: the next one.
+        assert_eq!(one("سيعود قبيل عيد الأضحى", P).1, "2015-09-23");
+        assert_eq!(one("في عيد الميلاد", P).1, "2014-12-25");
+        assert_eq!(one("يوم الأرض", P).1, "2015-03-30");
+        assert_eq!(run("عيد الميلاد", None)[0].1, "XXXX-12-25");
+    }
+
+    #[test]
+    fn parts_of_day_after_prepositions() {
+        assert_eq!(one("وصلوا في الصباح", P).1, "2015-08-05TMO");
+        let v = vals("يوم الأحد وصلوا في المساء", P);
+        assert_eq!(v[1].1, "2015-08-02TEV");
+        assert_eq!(one("في وقت متأخر من الليل", P).1, "2015-08-05TNI");
+        assert!(vals("صباحا", P).is_empty());
+    }
+
+    #[test]
+    fn more_clock_times() {
+        assert_eq!(one("السابعة والنصف مساء", P).1, "2015-08-05T19:30");
+        assert_eq!(one("بعد الظهر الساعة 3", P).1, "2015-08-05T15:00");
+        assert_eq!(one("مساء 7", P).1, "2015-08-05T19:00");
+        assert_eq!(one("الحادية عشرة ليلا", P).1, "2015-08-05T23:00");
+        assert_eq!(one("منتصف النهار", P).1, "2015-08-05T12:00");
+        assert_eq!(one("عند 12:34:25", P).1, "2015-08-05T12:34:25");
+        let v = vals("من الساعة 5 إلى 6 مساء", P);
+        assert_eq!(
+            v.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(),
+            vec!["2015-08-05T17:00", "2015-08-05T18:00"]
+        );
+        assert!(vals("في الذكرى الخامسة والعشرين", P).is_empty());
+        assert!(vals("فاز 2:1 على ضيفه", P).is_empty());
     }
 
     #[test]

@@ -91,7 +91,11 @@ fn parse() -> Units {
             lemma,
             class: class_of(class),
         });
-        let forms: Vec<&str> = forms.split('|').map(str::trim).filter(|f| !f.is_empty()).collect();
+        let forms: Vec<&str> = forms
+            .split('|')
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
+            .collect();
         let sing = forms.first().map(|f| fold(f)).unwrap_or_default();
         let sound_plural = forms.iter().any(|f| {
             let f = fold(f);
@@ -179,6 +183,6 @@ mod tests {
         // «مدنيين» is the plural, not a dual.
         assert_eq!(find("مدنيين"), Some(("civilian", false)));
         assert_eq!(find("دولار"), Some(("USD", false)));
-        assert!(UNITS.multi.get(&fold("عبوة")).is_some());
+        assert!(UNITS.multi.contains_key(&fold("عبوة")));
     }
 }

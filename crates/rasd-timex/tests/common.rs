@@ -15,7 +15,12 @@ pub fn process(id: &str, text: &str, published: Option<jiff::civil::Date>) -> Do
         ..Default::default()
     };
     let mut doc = Document::new(meta, text.to_string());
-    for stage in [&Normaliser as &dyn Stage, &Segmenter, &TimeTagger, &QuantityTagger] {
+    for stage in [
+        &Normaliser as &dyn Stage,
+        &Segmenter,
+        &TimeTagger,
+        &QuantityTagger,
+    ] {
         stage.process(&mut doc);
     }
     doc

@@ -27,7 +27,14 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 /// Models whose pass rate this crate claims (≥ 90%).
-const CLAIMED: &[&str] = &[];
+const CLAIMED: &[&str] = &[
+    "DatePeriodExtractor",
+    "DurationExtractor",
+    "DurationParser",
+    "TimePeriodExtractor",
+    "TimePeriodParser",
+    "PercentModel",
+];
 
 #[derive(Debug)]
 struct Expect {
@@ -78,7 +85,10 @@ fn load(path: &Path) -> Vec<Case> {
         for r in c["Results"].as_array().cloned().unwrap_or_default() {
             let start = r["Start"].as_u64().unwrap_or(0) as usize;
             let len = r["Length"].as_u64().map(|x| x as usize).unwrap_or_else(|| {
-                r["End"].as_u64().map(|e| e as usize + 1 - start).unwrap_or(0)
+                r["End"]
+                    .as_u64()
+                    .map(|e| e as usize + 1 - start)
+                    .unwrap_or(0)
             });
             let mut alts = Vec::new();
             for side in ["FutureResolution", "PastResolution"] {
@@ -128,8 +138,11 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
 }
 
 fn detected(ours: &Items, exp: &[Expect]) -> bool {
-    exp.iter().all(|e| ours.iter().any(|o| overlaps((o.0, o.1), (e.start, e.end))))
-        && ours.iter().all(|o| exp.iter().any(|e| overlaps((o.0, o.1), (e.start, e.end))))
+    exp.iter()
+        .all(|e| ours.iter().any(|o| overlaps((o.0, o.1), (e.start, e.end))))
+        && ours
+            .iter()
+            .all(|o| exp.iter().any(|e| overlaps((o.0, o.1), (e.start, e.end))))
 }
 
 /// Time of day of a TIMEX value: «2016-11-07T16:00» → «16:00», «T16» → «16:00».
@@ -149,7 +162,9 @@ fn time_of_day(v: &str) -> Option<String> {
 }
 
 fn value_matches(ours: &str, e: &Expect) -> bool {
-    let Some(t) = e.timex.as_deref() else { return true };
+    let Some(t) = e.timex.as_deref() else {
+        return true;
+    };
     if ours == t {
         return true;
     }
@@ -200,7 +215,8 @@ fn value_matches(ours: &str, e: &Expect) -> bool {
         return false;
     }
     if t.contains('T') && ours.contains('T') {
-        return t.split('T').next() == ours.split('T').next() && time_of_day(t) == time_of_day(ours);
+        return t.split('T').next() == ours.split('T').next()
+            && time_of_day(t) == time_of_day(ours);
     }
     false
 }
@@ -221,7 +237,8 @@ fn parsed(ours: &Items, exp: &[Expect], ignore: bool) -> bool {
 
 fn num_eq(a: f64, s: &str) -> bool {
     let s = s.trim_end_matches('%');
-    s.parse::<f64>().is_ok_and(|b| (a - b).abs() <= 1e-6 * b.abs().max(1.0))
+    s.parse::<f64>()
+        .is_ok_and(|b| (a - b).abs() <= 1e-6 * b.abs().max(1.0))
 }
 
 fn run_model(dir: &Path, rel: &str) -> Option<(usize, usize, Vec<String>)> {
@@ -251,9 +268,14 @@ fn run_model(dir: &Path, rel: &str) -> Option<(usize, usize, Vec<String>)> {
                 c.results.iter().all(|e| {
                     ours.iter().any(|o| {
                         overlaps((o.0, o.1), (e.start, e.end))
-                            && (c.ignore_resolution || e.value.as_deref().is_none_or(|v| num_eq(o.2, v)))
+                            && (c.ignore_resolution
+                                || e.value.as_deref().is_none_or(|v| num_eq(o.2, v)))
                     })
-                }) && ours.iter().all(|o| c.results.iter().any(|e| overlaps((o.0, o.1), (e.start, e.end))))
+                }) && ours.iter().all(|o| {
+                    c.results
+                        .iter()
+                        .any(|e| overlaps((o.0, o.1), (e.start, e.end)))
+                })
             }
             "PercentModel" => {
                 let ours: Vec<(usize, usize, f64)> = doc
@@ -283,7 +305,11 @@ fn run_model(dir: &Path, rel: &str) -> Option<(usize, usize, Vec<String>)> {
                 c.input,
                 c.results
                     .iter()
-                    .map(|e| format!("{}={}", e.text, e.timex.clone().or(e.value.clone()).unwrap_or_default()))
+                    .map(|e| format!(
+                        "{}={}",
+                        e.text,
+                        e.timex.clone().or(e.value.clone()).unwrap_or_default()
+                    ))
                     .collect::<Vec<_>>(),
                 ours.iter().map(|o| o.2.clone()).collect::<Vec<_>>()
             ));
@@ -323,7 +349,11 @@ fn microsoft_recognizers_arabic_specs() {
         let Some((pass, n, fails)) = run_model(&dir, rel) else {
             continue;
         };
-        let model = Path::new(rel).file_stem().unwrap().to_string_lossy().to_string();
+        let model = Path::new(rel)
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
         let rate = if n == 0 { 1.0 } else { pass as f64 / n as f64 };
         let claimed = CLAIMED.contains(&model.as_str());
         eprintln!(

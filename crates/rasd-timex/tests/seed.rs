@@ -38,13 +38,19 @@ fn seed_times_and_quantities_meet_the_bar() {
         .output()
         .unwrap();
     let _ = std::fs::remove_file(&tmp);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let s = &v["summary"];
     let times = s["times.strict"]["f1"].as_f64().unwrap();
     let detect = s["times.detect"]["f1"].as_f64().unwrap();
     let qty = s["quantities"]["f1"].as_f64().unwrap();
-    eprintln!("seed: times.detect F1 {detect:.3}, times.strict F1 {times:.3}, quantities F1 {qty:.3}");
+    eprintln!(
+        "seed: times.detect F1 {detect:.3}, times.strict F1 {times:.3}, quantities F1 {qty:.3}"
+    );
     eprintln!("details: {}", v["details"]["wrong_times"]);
     assert!(times >= 0.95, "times strict F1 {times}");
     assert!(qty >= 0.90, "quantities F1 {qty}");
