@@ -1,0 +1,27 @@
+//! Times and quantities for Arabic news: the two rasd pipeline stages that follow the
+//! text layer.
+//!
+//! * [`TimeTagger`] fills `doc.times` with TIMEX3 expressions (DATE, TIME, DURATION, SET)
+//!   normalised against `doc.meta.published`.
+//! * [`QuantityTagger`] fills `doc.quantities` with counts and amounts, their bounds and
+//!   the English lemma of what is counted, never claiming a span the times stage took.
+//!
+//! Both are grammars over `doc.tokens` (not regexes over text): a closed-class lexicon
+//! ([`lex`]) is looked up once per token, then small hand-written rules combine tokens.
+//! Every span written is a byte span of the original text from the tokens' own spans.
+//! Lexicons are built once per process (`LazyLock`), so per-document work is a single
+//! pass with a few hash lookups per token.
+//!
+//! Modules: [`cal`] (Hijri conversion, date arithmetic), [`lex`] (lexicon and token
+//! view), [`num`] (numbers and ordinals), [`units`] (counted-noun table), [`time`] and
+//! [`quantity`] (the stages).
+
+pub mod cal;
+pub mod lex;
+pub mod num;
+pub mod quantity;
+pub mod time;
+pub mod units;
+
+pub use quantity::QuantityTagger;
+pub use time::TimeTagger;

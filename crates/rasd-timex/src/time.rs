@@ -1,0 +1,3075 @@
+//! The times stage: a grammar over tokens that finds temporal expressions and
+//! normalises them to TIMEX3 values anchored on the document's publication date.
+//!
+//! At each token the tagger tries every rule and keeps the longest match, then moves past
+//! it, so expressions never overlap. Rules are small functions over the token view
+//! ([`crate::num::Toks`]): dates of every month system («24 أكتوبر 2013», «15 رمضان
+//! 1435هـ», «كانون الثاني»), years, decades, centuries, seasons, weekdays, deictic days
+//! («أمس»), parts of day, relative periods («الأسبوع الماضي»), counted offsets («قبل
+//! يومين», «بعد عامين»), durations («منذ أسبوع»), modifiers, ranges, clock times and sets.
+//!
+//! Resolution policy:
+//! * Partial dates take their year from `published`, preferring the past (a news report
+//!   looks back) unless the sentence is in the future tense or the date falls within a
+//!   few weeks after publication.
+//! * A bare weekday is the most recent such day on or before `published`; «الماضي» makes
+//!   it strictly before, «المقبل/القادم» (or a future-tense sentence) after.
+//! * «بعد عامين» counts from the last explicit date of the same or the previous sentence
+//!   (the narrative anchor), else from `published`.
+//! * Without `published`, nothing is guessed: partial dates keep `XXXX` (`XXXX-05-28`),
+//!   weekdays `XXXX-WXX-5`, and deictic or relative expressions become `PAST_REF`,
+//!   `PRESENT_REF` or `FUTURE_REF`.
+//! * Ages («71 سنة» after a name) are left to the quantities stage.
+
+use crate::cal::{self, fmt_day, fmt_month, fmt_year, iso_week};
+use crate::lex::{self, Cal, Cnt, Deictic, Fw, Info, Mod, MonthHead, Pod, Rel, Season, TUnit};
+use crate::num::{cardinal, fmt_num, ordinal, Toks};
+use jiff::civil::Date;
+use rasd_doc::{Document, Span, Stage, Time, TimeType};
+use rasd_text::fold;
+use std::sync::LazyLock;
+
+/// The times stage: fills `doc.times` (sorted, non-overlapping). Needs tokens.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct TimeTagger;
+
+impl Stage for TimeTagger {
+    fn name(&self) -> &'static str {
+        "times"
+    }
+
+    fn process(&self, doc: &mut Document) {
+        let inf = lex::analyse(doc);
+        let times = tag(doc, &inf);
+        doc.times = times;
+    }
+}
+
+/// Granularity of a resolved date, for anchoring later offsets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Gran {
+    Day,
+    Month,
+    Year,
+}
+
+/// A resolved calendar anchor.
+#[derive(Clone, Copy, Debug)]
+struct Anchor {
+    date: Date,
+    gran: Gran,
+}
+
+/// One time expression found over tokens `start..end`.
+#[derive(Clone, Debug)]
+struct Hit {
+    start: usize,
+    end: usize,
+    ttype: TimeType,
+    value: String,
+    modifier: Option<&'static str>,
+    /// The calendar date it names, when it names one explicitly.
+    anchor: Option<Anchor>,
+}
+
+impl Hit {
+    fn new(start: usize, end: usize, ttype: TimeType, value: String) -> Hit {
+        Hit {
+            start,
+            end,
+            ttype,
+            value,
+            modifier: None,
+            anchor: None,
+        }
+    }
+}
+
+/// How a holiday's date is found.
+#[derive(Clone, Copy, Debug)]
+enum Holiday {
+    /// Fixed Gregorian month and day.
+    Greg(u8, u8),
+    /// Fixed Hijri month and day.
+    Hijri(u8, u8),
+    /// The n-th ISO weekday of a Gregorian month.
+    NthWeekday(u8, u8, u8),
+}
+
+/// Holiday names (folded words) and their rule.
+static HOLIDAYS: LazyLock<Vec<(Vec<String>, Holiday)>> = LazyLock::new(|| {
+    let list: &[(&str, Holiday)] = &[
+        ("عيد الفطر", Holiday::Hijri(10, 1)),
+        ("عيد الأضحى", Holiday::Hijri(12, 10)),
+        ("عيد الاضحى", Holiday::Hijri(12, 10)),
+        ("يوم عرفة", Holiday::Hijri(12, 9)),
+        ("وقفة عرفات", Holiday::Hijri(12, 9)),
+        ("المولد النبوي", Holiday::Hijri(3, 12)),
+        ("رأس السنة الهجرية", Holiday::Hijri(1, 1)),
+        ("عاشوراء", Holiday::Hijri(1, 10)),
+        ("ليلة القدر", Holiday::Hijri(9, 27)),
+        ("الإسراء والمعراج", Holiday::Hijri(7, 27)),
+        ("عيد الميلاد المجيد", Holiday::Greg(12, 25)),
+        ("عيد الميلاد", Holiday::Greg(12, 25)),
+        ("الكريسماس", Holiday::Greg(12, 25)),
+        ("ليلة رأس السنة الجديدة", Holiday::Greg(12, 31)),
+        ("ليلة رأس السنة", Holiday::Greg(12, 31)),
+        ("رأس السنة الميلادية", Holiday::Greg(1, 1)),
+        ("رأس السنة الجديدة", Holiday::Greg(12, 31)),
+        ("عيد الحب", Holiday::Greg(2, 14)),
+        ("عيد العمال", Holiday::Greg(5, 1)),
+        ("يوم المرأة العالمي", Holiday::Greg(3, 8)),
+        ("عيد الأم", Holiday::Greg(3, 21)),
+        ("يوم الأرض", Holiday::Greg(3, 30)),
+        ("عيد الشكر", Holiday::NthWeekday(11, 4, 4)),
+        ("يوم الشكر", Holiday::NthWeekday(11, 4, 4)),
+        ("يوم الأب", Holiday::NthWeekday(6, 7, 3)),
+        ("عيد الأب", Holiday::NthWeekday(6, 7, 3)),
+    ];
+    let mut v: Vec<(Vec<String>, Holiday)> = list
+        .iter()
+        .map(|(w, h)| (fold(w).split(' ').map(str::to_string).collect(), *h))
+        .collect();
+    v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    v
+});
+
+/// Words that close a bare «اليوم» as *the day* rather than *today*.
+static NOT_TODAY_AFTER: LazyLock<Vec<String>> = LazyLock::new(|| {
+    [
+        "الوطني",
+        "العالمي",
+        "الدولي",
+        "الذي",
+        "المفتوح",
+        "الدراسي",
+        "الموعود",
+        "نفسه",
+        "ذاته",
+        "العربي",
+        "الإسلامي",
+        "الكامل",
+    ]
+    .iter()
+    .map(|w| fold(w))
+    .collect()
+});
+
+/// Words that, before «الجمعة», mean the prayer, not the day.
+static NOT_WEEKDAY_BEFORE: LazyLock<Vec<String>> = LazyLock::new(|| {
+    [
+        "صلاة",
+        "خطبة",
+        "صلوات",
+        "خطب",
+        "خطيب",
+        "مسجد",
+        "جامع",
+        "سورة",
+    ]
+    .iter()
+    .map(|w| fold(w))
+    .collect()
+});
+
+/// Explicit future markers.
+static FUTURE_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    [
+        "سوف",
+        "المقرر",
+        "مقرر",
+        "مقررا",
+        "المرتقب",
+        "مرتقب",
+        "المزمع",
+        "مزمع",
+        "يعتزم",
+        "تعتزم",
+        "يعتزمون",
+        "ينتظر",
+        "يرتقب",
+        "يتوقع",
+        "المتوقع",
+        "سيتم",
+        "ستتم",
+        "سيكون",
+        "ستكون",
+    ]
+    .iter()
+    .map(|w| fold(w))
+    .collect()
+});
+
+/// Beginnings of common words that start with س + an imperfect prefix without being a
+/// future verb («سياسة», «سيارة», «سيطرة», «ستة» …).
+const NOT_FUTURE_PREFIXES: &[&str] = &[
+    "سياس",
+    "سيار",
+    "سيطر",
+    "سيد",
+    "سير",
+    "سيف",
+    "سين",
+    "سيول",
+    "سيال",
+    "ستار",
+    "ستو",
+    "سترا",
+    "ستين",
+    "ستون",
+    "سته",
+    "ستمائه",
+    "ستمئه",
+    "سنه",
+    "سنو",
+    "سنت",
+    "سنين",
+    "سني",
+    "سنغ",
+    "سناتور",
+    "سنار",
+    "سنوي",
+    "سيبير",
+    "سيرل",
+    "ستا",
+    "ستي",
+];
+
+fn is_future_word(w: &str) -> bool {
+    if FUTURE_WORDS.iter().any(|f| f == w) {
+        return true;
+    }
+    let n = w.chars().count();
+    if n < 5 {
+        return false;
+    }
+    let mut cs = w.chars();
+    let (Some('س'), Some(p)) = (cs.next(), cs.next()) else {
+        return false;
+    };
+    if !matches!(p, 'ي' | 'ت' | 'ن') {
+        return false;
+    }
+    !NOT_FUTURE_PREFIXES.iter().any(|x| w.starts_with(x))
+}
+
+/// Age contexts: words before a «N سنة» that make it an age.
+static AGE_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    [
+        "العمر",
+        "عمر",
+        "عمره",
+        "عمرها",
+        "عمرهم",
+        "البالغ",
+        "البالغة",
+        "يبلغ",
+        "تبلغ",
+        "بلغ",
+        "ابن",
+        "ابنة",
+        "بعمر",
+        "سن",
+        "السن",
+        "بسن",
+        "ذو",
+        "ذات",
+        "يناهز",
+        "ناهز",
+    ]
+    .iter()
+    .map(|w| fold(w))
+    .collect()
+});
+
+/// True when the number + year-unit at tokens `num_start..unit_end` is an age.
+pub(crate) fn is_age(t: &Toks<'_>, num_start: usize, unit_end: usize) -> bool {
+    // An age word shortly before.
+    for k in num_start.saturating_sub(3)..num_start {
+        if !t.same_sentence(k, num_start) {
+            continue;
+        }
+        let w = t.norm(k);
+        let base = w.strip_prefix('و').unwrap_or(w);
+        if AGE_WORDS.iter().any(|a| a == w || a == base) {
+            return true;
+        }
+    }
+    // «من العمر» / «من عمره» right after.
+    if t.fw(unit_end) == Some(Fw::Min) {
+        let w = t.norm(unit_end + 1);
+        if w.starts_with("العمر") || w.starts_with("عمر") {
+            return true;
+        }
+    }
+    // Apposition between commas or in parentheses: «حفتر ،71 سنة ،».
+    let before = num_start
+        .checked_sub(1)
+        .is_some_and(|k| t.punct_in(k, &['،', ',', '(']));
+    let after = t.punct_in(unit_end, &['،', ',', ')', '-']);
+    before && after
+}
+
+struct Cx<'a> {
+    t: Toks<'a>,
+    pubd: Option<Date>,
+    future: Vec<bool>,
+    hits: Vec<Hit>,
+}
+
+fn tag(doc: &Document, inf: &[Info]) -> Vec<Time> {
+    let t = Toks { doc, inf };
+    let mut future = vec![false; doc.sentences.len()];
+    for (i, tok) in doc.tokens.iter().enumerate() {
+        if tok.kind == rasd_doc::TokenKind::Arabic {
+            let w = t.norm(i);
+            let w = w
+                .strip_prefix('و')
+                .filter(|r| r.starts_with('س'))
+                .unwrap_or(w);
+            if is_future_word(w) {
+                if let Some(f) = future.get_mut(tok.sentence as usize) {
+                    *f = true;
+                }
+            }
+        }
+    }
+    let mut cx = Cx {
+        t,
+        pubd: doc.meta.published,
+        future,
+        hits: Vec::new(),
+    };
+    let n = cx.t.len();
+    let mut i = 0;
+    while i < n {
+        match cx.best_at(i) {
+            Some(hs) if !hs.is_empty() => {
+                let end = hs.iter().map(|h| h.end).max().unwrap_or(i + 1).max(i + 1);
+                cx.hits.extend(hs);
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    let toks = &doc.tokens;
+    let mut out: Vec<Time> = Vec::with_capacity(cx.hits.len());
+    for h in cx.hits {
+        let (Some(a), Some(b)) = (toks.get(h.start), toks.get(h.end.saturating_sub(1))) else {
+            continue;
+        };
+        let span = Span::new(a.span.start, b.span.end);
+        if span.is_empty() || out.last().is_some_and(|l: &Time| l.span.end > span.start) {
+            continue;
+        }
+        out.push(Time {
+            span,
+            ttype: h.ttype,
+            value: h.value,
+            modifier: h.modifier.map(str::to_string),
+        });
+    }
+    out
+}
+
+/// A core date/period reading before modifiers.
+#[derive(Clone, Debug)]
+struct Core {
+    end: usize,
+    ttype: TimeType,
+    value: String,
+    anchor: Option<Anchor>,
+    /// Day-level date it resolves to (parts of day and clock times attach to it).
+    day: Option<Date>,
+    /// True when the core can take a modifier (month, year, week …).
+    modifiable: bool,
+    /// A day of the week it names, for weekdays said with their week.
+    week_of: Option<Date>,
+}
+
+impl Core {
+    fn simple(end: usize, ttype: TimeType, value: String) -> Core {
+        Core {
+            end,
+            ttype,
+            value,
+            anchor: None,
+            day: None,
+            modifiable: false,
+            week_of: None,
+        }
+    }
+}
+
+fn unit_code(u: TUnit) -> (&'static str, bool, f64) {
+    // (designator, is time part, multiplier)
+    match u {
+        TUnit::Second => ("S", true, 1.0),
+        TUnit::Minute => ("M", true, 1.0),
+        TUnit::Hour => ("H", true, 1.0),
+        TUnit::Day => ("D", false, 1.0),
+        TUnit::Week => ("W", false, 1.0),
+        TUnit::Month => ("M", false, 1.0),
+        TUnit::Year => ("Y", false, 1.0),
+        TUnit::Decade => ("Y", false, 10.0),
+        TUnit::Century => ("Y", false, 100.0),
+    }
+}
+
+/// The word without a leading conjunction و/ف.
+fn strip_conj(w: &str) -> &str {
+    match w.strip_prefix('و').or_else(|| w.strip_prefix('ف')) {
+        Some(r) if r.chars().count() >= 3 => r,
+        _ => w,
+    }
+}
+
+/// The Monday of the ISO week holding `d`.
+fn monday_of(d: Date) -> Option<Date> {
+    cal::add_days(d, 1 - cal::iso_weekday(d) as i64)
+}
+
+/// The 24-hour clock hour of `h` said with a part of day.
+fn adjust_hour(h: u32, pod: Option<Pod>) -> u32 {
+    let h = match pod {
+        Some(Pod::Af) | Some(Pod::Ev) if h < 12 => h + 12,
+        Some(Pod::Ni) if (6..12).contains(&h) => h + 12,
+        Some(Pod::Ni) | Some(Pod::Mo) if h == 12 => 0,
+        _ => h,
+    };
+    if h == 24 {
+        0
+    } else {
+        h
+    }
+}
+
+/// The part of day a TIMEX3 value ends with, if any.
+fn pod_of(value: &str) -> Option<Pod> {
+    [Pod::Mo, Pod::Af, Pod::Ev, Pod::Ni]
+        .into_iter()
+        .find(|p| value.ends_with(p.as_str()))
+}
+
+/// TIMEX3 duration value: `P3D`, `PT2H`, `P20Y`, `PXD` (count `None`).
+fn duration(n: Option<f64>, u: TUnit) -> String {
+    let (d, time, mult) = unit_code(u);
+    let t = if time { "T" } else { "" };
+    match n {
+        Some(n) => format!("P{t}{}{d}", fmt_num(n * mult)),
+        None => format!("P{t}X{d}"),
+    }
+}
+
+impl<'a> Cx<'a> {
+    fn future_at(&self, i: usize) -> bool {
+        self.t
+            .doc
+            .tokens
+            .get(i)
+            .and_then(|t| self.future.get(t.sentence as usize))
+            .copied()
+            .unwrap_or(false)
+    }
+
+    fn e(&self, i: usize) -> &'static lex::Entry {
+        self.t.info(i).entry()
+    }
+
+    /// The last explicit date of the same or the previous sentence, for narrative offsets.
+    fn narrative_anchor(&self, i: usize) -> Option<Anchor> {
+        let s = self.t.doc.tokens.get(i)?.sentence;
+        let h = self.hits.iter().rev().find(|h| h.anchor.is_some())?;
+        let hs = self.t.doc.tokens.get(h.start)?.sentence;
+        if hs + 1 >= s {
+            h.anchor
+        } else {
+            None
+        }
+    }
+
+    /// Tries every rule at token `i`; returns the longest match.
+    fn best_at(&self, i: usize) -> Option<Vec<Hit>> {
+        let mut best: Option<Vec<Hit>> = None;
+        let mut consider = |hs: Option<Vec<Hit>>| {
+            if let Some(hs) = hs {
+                let end = hs.iter().map(|h| h.end).max().unwrap_or(0);
+                let cur = best
+                    .as_ref()
+                    .map(|b| b.iter().map(|h| h.end).max().unwrap_or(0))
+                    .unwrap_or(0);
+                if end > cur {
+                    best = Some(hs);
+                }
+            }
+        };
+        consider(self.prefixed(i));
+        consider(self.range(i));
+        consider(self.set(i).map(|h| vec![h]));
+        consider(self.refs(i).map(|h| vec![h]));
+        consider(self.modified(i).map(|h| vec![h]));
+        consider(self.with_clock(i));
+        consider(self.pod_in(i).map(|h| vec![h]));
+        consider(self.week_days(i));
+        best
+    }
+
+    // ----- prefixes: منذ قبل بعد حتى حوالي طوال خلال -----
+
+    fn prefixed(&self, i: usize) -> Option<Vec<Hit>> {
+        let fw = self.t.fw(i)?;
+        let inf = self.t.info(i);
+        if inf.prep != 0 {
+            return None;
+        }
+        let j = i + 1;
+        match fw {
+            Fw::Mundhu => {
+                if let Some((end, n, u)) = self.count_unit(j, true) {
+                    return Some(vec![Hit::new(i, end, TimeType::DURATION, duration(n, u))]);
+                }
+                let c = self.core_or_modified(j)?;
+                let mut h = Hit::new(i, c.end, c.ttype, c.value);
+                h.modifier = Some("SINCE");
+                h.anchor = c.anchor;
+                Some(vec![h])
+            }
+            Fw::Qabl | Fw::Baad => {
+                let back = fw == Fw::Qabl;
+                // «قبل أمس», «بعد غد».
+                if let Some(d) = self.e(j).deictic {
+                    let off = match (back, d) {
+                        (true, Deictic::Yesterday) => Some(-2),
+                        (false, Deictic::Tomorrow) => Some(2),
+                        _ => None,
+                    };
+                    if let Some(off) = off {
+                        return Some(vec![self.day_offset(i, j + 1, off)]);
+                    }
+                }
+                if let Some((end, n, u)) = self.count_unit(j, true) {
+                    return Some(vec![self.offset(i, end, n, u, back)]);
+                }
+                let c = self.core_or_modified(j)?;
+                if c.ttype != TimeType::DATE && c.ttype != TimeType::TIME {
+                    return None;
+                }
+                let mut h = Hit::new(i, c.end, c.ttype, c.value);
+                h.modifier = Some(if back { "BEFORE" } else { "AFTER" });
+                h.anchor = c.anchor;
+                Some(vec![h])
+            }
+            Fw::For => {
+                // «طوال اليوم», «لمدة أسبوع», «طيلة العام».
+                let ti = self.t.info(j);
+                if let Some((u, Cnt::One)) = ti.entry().tunit {
+                    if self.t.fw(j) != Some(Fw::YearNoun) || ti.al || self.t.digits(j + 1).is_none()
+                    {
+                        let end = if self.t.norm(j + 1).starts_with("كامل") {
+                            j + 2
+                        } else {
+                            j + 1
+                        };
+                        return Some(vec![Hit::new(
+                            i,
+                            end,
+                            TimeType::DURATION,
+                            duration(Some(1.0), u),
+                        )]);
+                    }
+                }
+                None
+            }
+            _ => None,
+        }
+    }
+
+    /// A day `off` days from `published`.
+    fn day_offset(&self, start: usize, end: usize, off: i64) -> Hit {
+        match self.pubd.and_then(|p| cal::add_days(p, off)) {
+            Some(d) => {
+                let mut h = Hit::new(start, end, TimeType::DATE, fmt_day(d));
+                h.anchor = Some(Anchor {
+                    date: d,
+                    gran: Gran::Day,
+                });
+                h
+            }
+            None => Hit::new(
+                start,
+                end,
+                TimeType::DATE,
+                if off < 0 { "PAST_REF" } else { "FUTURE_REF" }.into(),
+            ),
+        }
+    }
+
+    /// «قبل يومين» / «بعد عامين»: a date `n` units before/after the anchor.
+    fn offset(&self, start: usize, end: usize, n: Option<f64>, u: TUnit, back: bool) -> Hit {
+        let fallback = if back { "PAST_REF" } else { "FUTURE_REF" };
+        let Some(n) = n.filter(|n| n.fract() == 0.0) else {
+            return Hit::new(start, end, TimeType::DATE, fallback.into());
+        };
+        let sign = if back { -1 } else { 1 };
+        // «بعد» counts from the narrative anchor when there is one; «قبل» from now.
+        let anchor = if back {
+            None
+        } else {
+            self.narrative_anchor(start)
+        };
+        let (base, base_gran) = match (anchor, self.pubd) {
+            (Some(a), _) => (a.date, a.gran),
+            (None, Some(p)) => (p, Gran::Day),
+            (None, None) => return Hit::new(start, end, TimeType::DATE, fallback.into()),
+        };
+        let k = n as i64 * sign;
+        let (d, unit_gran) = match u {
+            TUnit::Second | TUnit::Minute | TUnit::Hour => (Some(base), Gran::Day),
+            TUnit::Day => (cal::add_days(base, k), Gran::Day),
+            TUnit::Week => (cal::add_days(base, 7 * k), Gran::Day),
+            TUnit::Month => (cal::add_months(base, k), Gran::Month),
+            TUnit::Year => (cal::add_years(base, k), Gran::Year),
+            TUnit::Decade => (cal::add_years(base, 10 * k), Gran::Year),
+            TUnit::Century => (cal::add_years(base, 100 * k), Gran::Year),
+        };
+        let Some(d) = d else {
+            return Hit::new(start, end, TimeType::DATE, fallback.into());
+        };
+        let gran = base_gran.max(unit_gran);
+        let value = match gran {
+            Gran::Day => fmt_day(d),
+            Gran::Month => fmt_month(d.year() as i32, d.month() as u8),
+            Gran::Year => fmt_year(d.year() as i32),
+        };
+        let mut h = Hit::new(start, end, TimeType::DATE, value);
+        h.anchor = Some(Anchor { date: d, gran });
+        h
+    }
+
+    /// A count followed by a time unit at `j`: («يومين», «ثلاثة أيام», «أسبوع» when
+    /// `allow_one`, «عدة أشهر»). Returns (end, count or None for «several», unit).
+    fn count_unit(&self, j: usize, allow_one: bool) -> Option<(usize, Option<f64>, TUnit)> {
+        let ti = self.t.info(j);
+        if let Some((u, c)) = ti.entry().tunit {
+            if ti.al {
+                return None;
+            }
+            let half = self.t.info(j + 1).conj && self.t.fw(j + 1) == Some(Fw::Half);
+            match c {
+                Cnt::Two => return Some((j + 1, Some(if half { 2.5 } else { 2.0 }), u)),
+                Cnt::One if allow_one || half => {
+                    if half {
+                        return Some((j + 2, Some(1.5), u));
+                    }
+                    // «أسبوع واحد».
+                    let one = self
+                        .e(j + 1)
+                        .card
+                        .is_some_and(|c| c.v == 1.0 && !self.t.info(j + 1).conj);
+                    return Some((if one { j + 2 } else { j + 1 }, Some(1.0), u));
+                }
+                Cnt::Many if allow_one => return Some((j + 1, None, u)),
+                _ => return None,
+            }
+        }
+        if self.t.fw(j) == Some(Fw::Few) {
+            if let Some((u, Cnt::Many)) = self.e(j + 1).tunit {
+                return Some((j + 2, None, u));
+            }
+            return None;
+        }
+        if self.t.fw(j) == Some(Fw::Half) && !self.t.info(j).al {
+            if let Some((u, Cnt::One)) = self.e(j + 1).tunit {
+                return Some((j + 2, Some(0.5), u));
+            }
+            return None;
+        }
+        // «الـ 24 ساعة».
+        let (j, _al) = if self.t.fw(j) == Some(Fw::Al) {
+            (j + 1, true)
+        } else {
+            (j, false)
+        };
+        let m = cardinal(&self.t, j)?;
+        if m.value <= 0.0 || m.value > 10000.0 {
+            return None;
+        }
+        let ui = self.t.info(m.end);
+        let (u, c) = ui.entry().tunit?;
+        if ui.conj || ui.prep != 0 || c == Cnt::Two {
+            return None;
+        }
+        let mut end = m.end + 1;
+        let mut v = m.value;
+        if self.t.info(end).conj && self.t.fw(end) == Some(Fw::Half) {
+            v += 0.5;
+            end += 1;
+        }
+        Some((end, Some(v), u))
+    }
+
+    // ----- modifiers: منتصف، مطلع، أواخر، حوالي … -----
+
+    fn modified(&self, i: usize) -> Option<Hit> {
+        let c = self.core_or_modified(i)?;
+        if c.ttype == TimeType::DATE && c.value.is_empty() {
+            return None;
+        }
+        let mut h = Hit::new(i, c.end, c.ttype, c.value.clone());
+        h.anchor = c.anchor;
+        // Carry a modifier encoded by core_or_modified.
+        if let Some((v, m)) = c.value.split_once('|') {
+            h.value = v.to_string();
+            h.modifier = match m {
+                "MID" => Some("MID"),
+                "START" => Some("START"),
+                "END" => Some("END"),
+                "APPROX" => Some("APPROX"),
+                _ => None,
+            };
+        }
+        Some(h)
+    }
+
+    /// A core reading, optionally preceded by a modifier word («منتصف شهر مايو»). A
+    /// modifier is returned appended to the value after `|` (split by the caller).
+    fn core_or_modified(&self, i: usize) -> Option<Core> {
+        let inf = self.t.info(i);
+        // «بقية الأسبوع», «باقي العام»: the rest of the current period.
+        if matches!(strip_conj(self.t.norm(i)), "بقيه" | "باقي") {
+            if let Some(c) = self.core(i + 1, true) {
+                if c.modifiable {
+                    return Some(c);
+                }
+            }
+        }
+        if let Some(m) = inf.entry().modw {
+            if inf.prep == 0 {
+                let mut j = i + 1;
+                // «منتصف شهر مايو», «نهاية عام 2013».
+                if matches!(self.t.fw(j), Some(Fw::MonthNoun)) && self.e(j + 1).month.is_some() {
+                    j += 1;
+                }
+                // «نهاية الأسبوع»: the weekend.
+                if m == Mod::End {
+                    if let Some((TUnit::Week, Cnt::One)) = self.e(j).tunit {
+                        if self.t.info(j).al && self.e(j + 1).rel.is_none() {
+                            let v = match self.pubd {
+                                Some(p) => format!("{}-WE", iso_week(p)),
+                                None => "XXXX-WXX-WE".into(),
+                            };
+                            let mut c = Core::simple(j + 1, TimeType::DATE, v);
+                            c.modifiable = false;
+                            return Some(c);
+                        }
+                    }
+                }
+                // «منتصف الليل» (midnight), «منتصف النهار» (noon), also hyphenated.
+                if m == Mod::Mid {
+                    let k = if self.t.punct_in(j, &['-']) { j + 1 } else { j };
+                    let hour = match (self.e(k).pod, self.t.fw(k)) {
+                        (Some((Pod::Ni, false)), _) => Some(0),
+                        (Some((Pod::Mo, false)), _) => Some(10),
+                        (Some((Pod::Af, false)), _) => Some(14),
+                        (_, Some(Fw::Nahar)) => Some(12),
+                        _ => None,
+                    };
+                    let definite = self.t.info(k).al || self.t.norm(k).starts_with("ال");
+                    if let (Some(h), true) = (hour, definite) {
+                        // The day it belongs to follows («منتصف ليل الأحد») or is today.
+                        let v = match self.pubd {
+                            Some(p) => format!("{}T{h:02}:00", fmt_day(p)),
+                            None => format!("T{h:02}:00"),
+                        };
+                        return Some(Core::simple(k + 1, TimeType::TIME, v));
+                    }
+                }
+                if let Some(c) = self.core(j, true) {
+                    if c.modifiable || m == Mod::Approx {
+                        let mut c = c;
+                        c.value = format!("{}|{}", c.value, m.as_str());
+                        return Some(c);
+                    }
+                }
+            }
+        }
+        self.core(i, false)
+    }
+
+    // ----- cores -----
+
+    /// The longest core reading at `i`. `after_mod` allows bare «العام»/«الشهر».
+    fn core(&self, i: usize, after_mod: bool) -> Option<Core> {
+        let mut best: Option<Core> = None;
+        let mut take = |c: Option<Core>| {
+            if let Some(c) = c {
+                if best.as_ref().is_none_or(|b| c.end > b.end) {
+                    best = Some(c);
+                }
+            }
+        };
+        take(self.date(i));
+        take(self.month_led(i));
+        take(self.year(i));
+        take(self.weekday(i));
+        take(self.deictic(i));
+        take(self.pod_led(i));
+        take(self.relative_unit(i, after_mod));
+        take(self.relative_plural(i));
+        take(self.decade(i));
+        take(self.century(i));
+        take(self.season(i));
+        take(self.bare_duration(i));
+        take(self.quarter(i));
+        take(self.holiday(i));
+        let mut c = best?;
+        // A trailing part-of-day adverb on a day («يوم الجمعة صباحا»).
+        if let Some(d) = c.day {
+            let pi = self.t.info(c.end);
+            if let Some((p, _)) = pi.entry().pod.filter(|_| pi.bare() && !pi.al) {
+                c.value = format!("{}{}", fmt_day(d), p.as_str());
+                c.ttype = TimeType::TIME;
+                c.end += 1;
+            }
+        }
+        Some(c)
+    }
+
+    fn resolve_weekday(&self, i: usize, wd: u8, rel: Option<Rel>) -> (String, Option<Date>) {
+        let Some(p) = self.pubd else {
+            return (format!("XXXX-WXX-{wd}"), None);
+        };
+        let d = match rel {
+            Some(Rel::Past) | Some(Rel::Last) | Some(Rel::Preceding) => {
+                cal::weekday_on_or_before(p, wd, true)
+            }
+            Some(Rel::Next) | Some(Rel::Following) => cal::weekday_on_or_after(p, wd, true),
+            _ if self.future_at(i) => cal::weekday_on_or_after(p, wd, false),
+            _ => cal::weekday_on_or_before(p, wd, false),
+        };
+        match d {
+            Some(d) => (fmt_day(d), Some(d)),
+            None => (format!("XXXX-WXX-{wd}"), None),
+        }
+    }
+
+    /// «يوم الجمعة», «الأحد الماضي», «الخميس المقبل».
+    fn weekday(&self, i: usize) -> Option<Core> {
+        let mut j = i;
+        let had_yawm = self.t.fw(j) == Some(Fw::DayNoun) && !self.t.info(j).al;
+        if had_yawm {
+            j += 1;
+        }
+        let inf = self.t.info(j);
+        let wd = match inf.entry().weekday {
+            Some(wd) => wd,
+            None if had_yawm => {
+                // «يوم جمعة» without the article.
+                let w = self.t.norm(j);
+                match w {
+                    "جمعه" => 5,
+                    "سبت" => 6,
+                    "احد" => 7,
+                    "اثنين" => 1,
+                    "ثلاثاء" => 2,
+                    "اربعاء" => 3,
+                    "خميس" => 4,
+                    _ => return None,
+                }
+            }
+            None => return None,
+        };
+        if !had_yawm && i > 0 {
+            let prev = self.t.norm(i - 1);
+            if NOT_WEEKDAY_BEFORE.iter().any(|w| w == prev) {
+                return None;
+            }
+        }
+        let mut end = j + 1;
+        let rel = self.e(end).rel;
+        if rel.is_some() {
+            end += 1;
+        }
+        // An explicit date after the weekday wins: «الاثنين 12 يناير 2016».
+        let k = if self.t.punct_in(end, &['،', ',']) {
+            end + 1
+        } else {
+            end
+        };
+        if rel.is_none() {
+            if let Some(c) = self.date(k) {
+                return Some(c);
+            }
+            // «الجمعة من الأسبوع المقبل», «الأحد الأسبوع الماضي».
+            let k = if self.t.fw(end) == Some(Fw::Min) && self.t.info(end).bare() {
+                end + 1
+            } else {
+                end
+            };
+            if let Some(w) = self.relative_unit(k, false) {
+                if let Some(d) = w
+                    .week_of
+                    .and_then(monday_of)
+                    .and_then(|m| cal::add_days(m, wd as i64 - 1))
+                {
+                    let mut c = Core::simple(w.end, TimeType::DATE, fmt_day(d));
+                    c.day = Some(d);
+                    c.anchor = Some(Anchor {
+                        date: d,
+                        gran: Gran::Day,
+                    });
+                    return Some(c);
+                }
+            }
+        }
+        let (value, day) = self.resolve_weekday(i, wd, rel);
+        let mut c = Core::simple(end, TimeType::DATE, value);
+        c.day = day;
+        c.anchor = day.map(|d| Anchor {
+            date: d,
+            gran: Gran::Day,
+        });
+        Some(c)
+    }
+
+    /// Deictic days and references: «اليوم», «أمس», «أول أمس», «غدا», «الليلة», «الآن».
+    fn deictic(&self, i: usize) -> Option<Core> {
+        let inf = self.t.info(i);
+        // «أول أمس».
+        if self.t.fw(i) == Some(Fw::Awwal)
+            && !inf.al
+            && self.e(i + 1).deictic == Some(Deictic::Yesterday)
+        {
+            return Some(self.deictic_day(i + 2, -2, None));
+        }
+        let d = inf.entry().deictic?;
+        let w = self.t.norm(i);
+        match d {
+            Deictic::Today => {
+                if !w.ends_with("اليوم") {
+                    return None;
+                }
+                // «اليوم التالي», «اليوم السابق»: relative to the narrative anchor.
+                match self.e(i + 1).rel {
+                    Some(Rel::Following) | Some(Rel::Preceding) | Some(Rel::Past)
+                    | Some(Rel::Next) => {
+                        let off = if matches!(self.e(i + 1).rel, Some(Rel::Following | Rel::Next)) {
+                            1
+                        } else {
+                            -1
+                        };
+                        let base = self
+                            .narrative_anchor(i)
+                            .filter(|a| a.gran == Gran::Day)
+                            .map(|a| a.date)
+                            .or(self.pubd);
+                        return Some(match base.and_then(|b| cal::add_days(b, off)) {
+                            Some(d) => {
+                                let mut c = Core::simple(i + 2, TimeType::DATE, fmt_day(d));
+                                c.day = Some(d);
+                                c
+                            }
+                            None => Core::simple(
+                                i + 2,
+                                TimeType::DATE,
+                                if off > 0 { "FUTURE_REF" } else { "PAST_REF" }.into(),
+                            ),
+                        });
+                    }
+                    _ => {}
+                }
+                let nx = self.t.info(i + 1);
+                if nx.entry().ord.is_some() || nx.entry().rel.is_some() {
+                    return None;
+                }
+                let nw = self.t.norm(i + 1);
+                if NOT_TODAY_AFTER.iter().any(|x| x == nw) {
+                    return None;
+                }
+                if i > 0 {
+                    let pw = self.t.norm(i - 1);
+                    if pw == "ذات" || pw == "نفس" || pw == "ذلك" {
+                        return None;
+                    }
+                }
+                Some(self.deictic_day(i + 1, 0, None))
+            }
+            Deictic::Yesterday => {
+                // «أمس الأول».
+                if self.t.fw(i + 1) == Some(Fw::Awwal) && self.t.info(i + 1).al {
+                    return Some(self.deictic_day(i + 2, -2, None));
+                }
+                Some(self.deictic_day(i + 1, -1, None))
+            }
+            Deictic::Tomorrow => Some(self.deictic_day(i + 1, 1, None)),
+            Deictic::Tonight => {
+                if self.e(i + 1).rel == Some(Rel::Past) {
+                    return Some(self.deictic_day(i + 2, -1, Some(Pod::Ni)));
+                }
+                if !w.ends_with("الليله") {
+                    return None;
+                }
+                Some(self.deictic_day(i + 1, 0, Some(Pod::Ni)))
+            }
+            Deictic::Now => Some(Core::simple(i + 1, TimeType::DATE, "PRESENT_REF".into())),
+            Deictic::Recently => Some(Core::simple(i + 1, TimeType::DATE, "PAST_REF".into())),
+            Deictic::Soon => Some(Core::simple(i + 1, TimeType::DATE, "FUTURE_REF".into())),
+        }
+    }
+
+    fn deictic_day(&self, end: usize, off: i64, pod: Option<Pod>) -> Core {
+        match self.pubd.and_then(|p| cal::add_days(p, off)) {
+            Some(d) => {
+                let (tt, v) = match pod {
+                    Some(p) => (TimeType::TIME, format!("{}{}", fmt_day(d), p.as_str())),
+                    None => (TimeType::DATE, fmt_day(d)),
+                };
+                let mut c = Core::simple(end, tt, v);
+                c.day = Some(d);
+                c
+            }
+            None => {
+                let v = match off {
+                    0 => "PRESENT_REF",
+                    x if x < 0 => "PAST_REF",
+                    _ => "FUTURE_REF",
+                };
+                Core::simple(end, TimeType::DATE, v.into())
+            }
+        }
+    }
+
+    /// A part of day leading a day: «صباح اليوم», «مساء أمس», «فجر الجمعة», «هذا الصباح».
+    fn pod_led(&self, i: usize) -> Option<Core> {
+        let mut j = i;
+        let this = self.t.fw(i) == Some(Fw::This);
+        if this {
+            j += 1;
+        }
+        let inf = self.t.info(j);
+        let (p, adv) = inf.entry().pod?;
+        if adv || inf.prep != 0 {
+            return None;
+        }
+        if this {
+            if !inf.al {
+                return None;
+            }
+            let c = self.deictic_day(j + 1, 0, Some(p));
+            return Some(c);
+        }
+        if inf.al {
+            return None;
+        }
+        let mut k = j + 1;
+        if self.t.fw(k) == Some(Fw::DayNoun)
+            && !self.t.info(k).al
+            && self.e(k + 1).weekday.is_some()
+        {
+            // «صباح يوم الجمعة» is handled by weekday() with its own «يوم».
+        }
+        if self.t.fw(k) == Some(Fw::Min) && self.t.info(k).bare() {
+            // «صباح من يوم ...» is rare; keep simple.
+            k += 0;
+        }
+        let c = {
+            let mut best: Option<Core> = None;
+            for c in [self.deictic(k), self.weekday(k), self.date(k)]
+                .into_iter()
+                .flatten()
+            {
+                if best.as_ref().is_none_or(|b| c.end > b.end) {
+                    best = Some(c);
+                }
+            }
+            best?
+        };
+        let v = match c.day {
+            Some(d) => format!("{}{}", fmt_day(d), p.as_str()),
+            None if c.value.starts_with("XXXX") => format!("{}{}", c.value, p.as_str()),
+            None => c.value.clone(),
+        };
+        let mut out = Core::simple(c.end, TimeType::TIME, v);
+        out.day = c.day;
+        out.anchor = c.anchor;
+        Some(out)
+    }
+
+    /// A day of the month at `i`: digits 1–31, an ordinal, or number words ≤ 31.
+    fn day_num(&self, i: usize) -> Option<(usize, u8)> {
+        let inf = self.t.info(i);
+        if inf.prep != 0 && inf.prep != b'l' {
+            return None;
+        }
+        if let Some(v) = inf.num {
+            if inf.plain_int && (1.0..=31.0).contains(&v) && inf.ndigits <= 2 {
+                return Some((i + 1, v as u8));
+            }
+            return None;
+        }
+        if let Some((end, v, _)) = ordinal(&self.t, i) {
+            if (1..=31).contains(&v) {
+                return Some((end, v as u8));
+            }
+        }
+        let m = cardinal(&self.t, i)?;
+        if m.words && (1.0..=31.0).contains(&m.value) && m.value.fract() == 0.0 {
+            return Some((m.end, m.value as u8));
+        }
+        None
+    }
+
+    /// A month name at `i` (one or two words). Returns (end, calendar, month, ambiguous).
+    fn month_name(&self, i: usize) -> Option<(usize, Cal, u8, bool)> {
+        let inf = self.t.info(i);
+        let e = inf.entry();
+        if inf.al {
+            return None;
+        }
+        if let Some((c, m, amb)) = e.month {
+            return Some((i + 1, c, m, amb));
+        }
+        let head = e.month_head?;
+        let second = self.t.norm(i + 1);
+        let (m, cal) = match (head, second) {
+            (MonthHead::Kanun, "الثاني") => (1, Cal::Greg),
+            (MonthHead::Kanun, "الاول") => (12, Cal::Greg),
+            (MonthHead::Tishrin, "الاول") => (10, Cal::Greg),
+            (MonthHead::Tishrin, "الثاني") => (11, Cal::Greg),
+            (MonthHead::Rabi, "الاول") => (3, Cal::Hijri),
+            (MonthHead::Rabi, "الثاني" | "الاخر" | "الاخير") => (4, Cal::Hijri),
+            (MonthHead::Jumada, "الاولي" | "الاول") => (5, Cal::Hijri),
+            (MonthHead::Jumada, "الثانيه" | "الاخره" | "الثاني" | "الاخر") => {
+                (6, Cal::Hijri)
+            }
+            (MonthHead::Dhu, "القعده") => (11, Cal::Hijri),
+            (MonthHead::Dhu, "الحجه") => (12, Cal::Hijri),
+            _ => return None,
+        };
+        Some((i + 2, cal, m, false))
+    }
+
+    /// A year after a month or «عام»: digits (1–4 digits; 2 digits only after a month
+    /// with a day) or number words. Returns (end, year, explicit era).
+    fn year_num(&self, i: usize, words_ok: bool) -> Option<(usize, i32, Option<Cal>)> {
+        let inf = self.t.info(i);
+        if inf.prep != 0 || inf.al {
+            return None;
+        }
+        let (end, y) = if let Some(v) = inf.num {
+            if !inf.plain_int || !(1.0..=2200.0).contains(&v) || inf.ndigits < 3 {
+                return None;
+            }
+            (i + 1, v as i32)
+        } else if words_ok {
+            let m = cardinal(&self.t, i)?;
+            if !m.words || m.value < 100.0 || m.value > 2200.0 || m.value.fract() != 0.0 {
+                return None;
+            }
+            (m.end, m.value as i32)
+        } else {
+            return None;
+        };
+        // Era: «م», «هـ», «ميلادي», «للهجرة».
+        let era = match self.t.fw(end) {
+            Some(Fw::EraCe) => Some(Cal::Greg),
+            Some(Fw::EraAh) => Some(Cal::Hijri),
+            _ => None,
+        };
+        Some((if era.is_some() { end + 1 } else { end }, y, era))
+    }
+
+    /// Day-led dates: «28 مايو», «24 أكتوبر 2013», «العشرين من يناير الماضي»,
+    /// «15 رمضان 1435هـ», «الاثنين 12 يناير 2016», «12/03/2014».
+    fn date(&self, i: usize) -> Option<Core> {
+        if let Some(c) = self.numeric_date(i) {
+            return Some(c);
+        }
+        let mut j = i;
+        if self.t.fw(j) == Some(Fw::DayNoun) && !self.t.info(j).al {
+            j += 1;
+        }
+        let (dend, day) = self.day_num(j)?;
+        let mut k = dend;
+        // «4-يونيو», «2. أكتوبر», «العشرين من يناير».
+        if self.t.punct_in(k, &['-', '/', '.']) && self.t.touching(k - 1) {
+            k += 1;
+        }
+        if self.t.fw(k) == Some(Fw::Min) && self.t.info(k).bare() {
+            k += 1;
+        }
+        if self.t.fw(k) == Some(Fw::MonthNoun) && !self.t.info(k).al {
+            k += 1;
+        }
+        // «20 من الشهر المقبل».
+        if let Some((TUnit::Month, Cnt::One)) = self.e(k).tunit {
+            if self.t.info(k).al {
+                if let Some(rel) = self.e(k + 1).rel {
+                    return self.day_of_rel_month(k + 2, day, rel);
+                }
+            }
+        }
+        match self.month_name(k) {
+            Some((mend, cal, month, _)) => self.finish_date(mend, cal, month, Some(day), true),
+            // «يوم 27»: a day of the current month (or the last one, if still ahead).
+            None if j > i && self.t.info(j).num.is_some() => {
+                let p = self.pubd?;
+                let base = if day as i8 > p.day() {
+                    cal::add_months(p.first_of_month(), -1)?
+                } else {
+                    p
+                };
+                let d = cal::ymd(base.year() as i32, base.month() as i32, day as i32)?;
+                let mut c = Core::simple(dend, TimeType::DATE, fmt_day(d));
+                c.day = Some(d);
+                c.anchor = Some(Anchor {
+                    date: d,
+                    gran: Gran::Day,
+                });
+                Some(c)
+            }
+            None => None,
+        }
+    }
+
+    /// Completes a date after its month name: optional relative word or year.
+    fn finish_date(
+        &self,
+        mend: usize,
+        cal: Cal,
+        month: u8,
+        day: Option<u8>,
+        has_day: bool,
+    ) -> Option<Core> {
+        let mut end = mend;
+        let rel = self
+            .e(end)
+            .rel
+            .filter(|r| matches!(r, Rel::Past | Rel::Next | Rel::This));
+        let mut year: Option<(i32, Cal)> = None;
+        if rel.is_some() {
+            end += 1;
+        } else {
+            let mut k = end;
+            if self.t.punct_in(k, &['،', ',', '.', '-', '/']) {
+                k += 1;
+            }
+            if self.t.fw(k) == Some(Fw::Min) && self.t.info(k).bare() {
+                k += 1;
+            }
+            if self.t.fw(k) == Some(Fw::YearNoun) && !self.t.info(k).al {
+                k += 1;
+            }
+            if let Some((yend, y, era)) = self.year_num(k, true) {
+                let c = era.unwrap_or(cal);
+                year = Some((y, c));
+                end = yend;
+            } else if cal == Cal::Greg {
+                // «يونيو العام المقبل», «مارس من العام الماضي».
+                let ru = self
+                    .relative_unit(k, false)
+                    .filter(|c| c.anchor.is_some_and(|a| a.gran == Gran::Year));
+                if let Some(ru) = ru {
+                    if let Some(a) = ru.anchor {
+                        year = Some((a.date.year() as i32, Cal::Greg));
+                        end = ru.end;
+                    }
+                }
+            }
+            let _ = has_day;
+        }
+        let future = self.future_at(mend.saturating_sub(1));
+        let (value, anchor, day_date) = match (cal, year) {
+            (Cal::Greg, Some((y, Cal::Greg))) => match day {
+                Some(d) => {
+                    let dt = cal::ymd(y, month as i32, d as i32)?;
+                    (
+                        fmt_day(dt),
+                        Some(Anchor {
+                            date: dt,
+                            gran: Gran::Day,
+                        }),
+                        Some(dt),
+                    )
+                }
+                None => (
+                    fmt_month(y, month),
+                    cal::ymd(y, month as i32, 1).map(|d| Anchor {
+                        date: d,
+                        gran: Gran::Month,
+                    }),
+                    None,
+                ),
+            },
+            (Cal::Greg, Some((_, Cal::Hijri))) => return None,
+            (Cal::Hijri, Some((y, _))) => self.hijri_value(y, month, day)?,
+            (Cal::Greg, None) => self.infer_greg(month, day, rel, future),
+            (Cal::Hijri, None) => {
+                let hy = self.infer_hijri_year(month, day, rel, future);
+                match hy {
+                    Some(y) => self.hijri_value(y, month, day)?,
+                    None => (
+                        match day {
+                            Some(d) => format!("XXXX-XX-XX (H{month:02}-{d:02})"),
+                            None => format!("XXXX-XX (H{month:02})"),
+                        }
+                        .replace(' ', ""),
+                        None,
+                        None,
+                    ),
+                }
+            }
+        };
+        let mut c = Core::simple(end, TimeType::DATE, value);
+        c.anchor = anchor;
+        c.day = day_date;
+        c.modifiable = day.is_none();
+        Some(c)
+    }
+
+    fn hijri_value(
+        &self,
+        y: i32,
+        month: u8,
+        day: Option<u8>,
+    ) -> Option<(String, Option<Anchor>, Option<Date>)> {
+        match day {
+            Some(d) => {
+                let dt = cal::hijri_to_gregorian(y, month, d)?;
+                Some((
+                    fmt_day(dt),
+                    Some(Anchor {
+                        date: dt,
+                        gran: Gran::Day,
+                    }),
+                    Some(dt),
+                ))
+            }
+            None => {
+                let (gy, gm) = cal::hijri_month_to_gregorian(y, month)?;
+                Some((
+                    fmt_month(gy, gm),
+                    cal::ymd(gy, gm as i32, 1).map(|d| Anchor {
+                        date: d,
+                        gran: Gran::Month,
+                    }),
+                    None,
+                ))
+            }
+        }
+    }
+
+    /// The year of a partial Gregorian date: past preferred, see module docs.
+    fn infer_greg(
+        &self,
+        month: u8,
+        day: Option<u8>,
+        rel: Option<Rel>,
+        future: bool,
+    ) -> (String, Option<Anchor>, Option<Date>) {
+        let Some(p) = self.pubd else {
+            return match day {
+                Some(d) => (format!("XXXX-{month:02}-{d:02}"), None, None),
+                None => (format!("XXXX-{month:02}"), None, None),
+            };
+        };
+        let py = p.year() as i32;
+        let pm = p.month() as u8;
+        let key = |m: u8, d: u8| (m as u32) * 100 + d as u32;
+        let pk = key(pm, p.day() as u8);
+        let y = match rel {
+            Some(Rel::Past) => {
+                if month < pm || (month == pm && day.is_some_and(|d| key(month, d) < pk)) {
+                    py
+                } else {
+                    py - 1
+                }
+            }
+            Some(Rel::Next) => {
+                if month > pm || (month == pm && day.is_some_and(|d| key(month, d) > pk)) {
+                    py
+                } else {
+                    py + 1
+                }
+            }
+            Some(Rel::This) => py,
+            _ => {
+                let k = match day {
+                    Some(d) => key(month, d),
+                    None => key(month, 1),
+                };
+                let in_past = match day {
+                    Some(_) => k <= pk,
+                    None => month <= pm,
+                };
+                if in_past {
+                    if future {
+                        // A future sentence naming a date already past this year.
+                        py + 1
+                    } else {
+                        py
+                    }
+                } else {
+                    // Later this year: keep it when the sentence is future or the date is
+                    // near (within about six weeks); otherwise last year.
+                    let near = cal::ymd(py, month as i32, day.unwrap_or(1) as i32)
+                        .and_then(|d| cal::add_days(p, 45).map(|lim| d <= lim))
+                        .unwrap_or(false);
+                    if future || near {
+                        py
+                    } else {
+                        py - 1
+                    }
+                }
+            }
+        };
+        match day {
+            Some(d) => match cal::ymd(y, month as i32, d as i32) {
+                Some(dt) => (
+                    fmt_day(dt),
+                    Some(Anchor {
+                        date: dt,
+                        gran: Gran::Day,
+                    }),
+                    Some(dt),
+                ),
+                None => (format!("XXXX-{month:02}-{d:02}"), None, None),
+            },
+            None => (
+                fmt_month(y, month),
+                cal::ymd(y, month as i32, 1).map(|d| Anchor {
+                    date: d,
+                    gran: Gran::Month,
+                }),
+                None,
+            ),
+        }
+    }
+
+    fn infer_hijri_year(
+        &self,
+        month: u8,
+        day: Option<u8>,
+        rel: Option<Rel>,
+        future: bool,
+    ) -> Option<i32> {
+        let p = self.pubd?;
+        let (hy, hm, hd) = cal::gregorian_to_hijri(p)?;
+        let before = month < hm || (month == hm && day.is_none_or(|d| d <= hd));
+        Some(match rel {
+            Some(Rel::Past) => {
+                if month < hm || (month == hm && day.is_some_and(|d| d < hd)) {
+                    hy
+                } else {
+                    hy - 1
+                }
+            }
+            Some(Rel::Next) => {
+                if month > hm {
+                    hy
+                } else {
+                    hy + 1
+                }
+            }
+            Some(_) => hy,
+            None if month == hm => hy,
+            None if before && !future => hy,
+            None if !before && future => hy,
+            None if before => hy + 1,
+            None => hy - 1,
+        })
+    }
+
+    /// «20 من الشهر المقبل».
+    fn day_of_rel_month(&self, end: usize, day: u8, rel: Rel) -> Option<Core> {
+        let p = self.pubd?;
+        let off = match rel {
+            Rel::Past | Rel::Preceding => -1,
+            Rel::Next | Rel::Following => 1,
+            _ => 0,
+        };
+        let m = cal::add_months(p.first_of_month(), off)?;
+        let d = cal::ymd(m.year() as i32, m.month() as i32, day as i32)?;
+        let mut c = Core::simple(end, TimeType::DATE, fmt_day(d));
+        c.day = Some(d);
+        c.anchor = Some(Anchor {
+            date: d,
+            gran: Gran::Day,
+        });
+        Some(c)
+    }
+
+    /// Numeric dates: «2016/02/22», «22/04/2016», «12-3-2014», «4/22».
+    fn numeric_date(&self, i: usize) -> Option<Core> {
+        let w = self.t.norm(i);
+        if self.t.kind(i) != Some(rasd_doc::TokenKind::Number) {
+            return None;
+        }
+        let parts: Vec<&str>;
+        let end;
+        if w.contains('/') {
+            parts = w.split('/').collect();
+            end = i + 1;
+        } else if self.t.info(i).plain_int
+            && self.t.punct_in(i + 1, &['-'])
+            && self.t.touching(i)
+            && self.t.touching(i + 1)
+        {
+            // «12-3-2014» tokenises as 12 - 3 - 2014.
+            let b = self.t.norm(i + 2);
+            if self.t.info(i + 2).plain_int
+                && self.t.punct_in(i + 3, &['-'])
+                && self.t.touching(i + 2)
+                && self.t.touching(i + 3)
+                && self.t.info(i + 4).plain_int
+            {
+                parts = vec![w, b, self.t.norm(i + 4)];
+                end = i + 5;
+            } else {
+                return None;
+            }
+        } else {
+            return None;
+        }
+        let nums: Vec<i32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+        if nums.len() != parts.len() || !(2..=3).contains(&nums.len()) {
+            return None;
+        }
+        let lens: Vec<usize> = parts.iter().map(|p| p.len()).collect();
+        let (y, m, d) = if nums.len() == 3 {
+            if lens[0] == 4 {
+                (Some(nums[0]), nums[1], nums[2])
+            } else if lens[2] == 4 || lens[2] == 2 {
+                let y = if lens[2] == 2 {
+                    2000 + nums[2]
+                } else {
+                    nums[2]
+                };
+                // Day first, as Arabic writes it; month first only when the day is > 12.
+                if nums[0] <= 12 && nums[1] > 12 {
+                    (Some(y), nums[0], nums[1])
+                } else {
+                    (Some(y), nums[1], nums[0])
+                }
+            } else {
+                return None;
+            }
+        } else {
+            // Two parts: a year/year range («2014/2015») is not a date.
+            if lens.contains(&4) {
+                if lens[0] == 4 && lens[1] <= 2 && (1..=12).contains(&nums[1]) {
+                    let y = nums[0];
+                    let m = nums[1] as u8;
+                    let mut c = Core::simple(end, TimeType::DATE, fmt_month(y, m));
+                    c.anchor = cal::ymd(y, m as i32, 1).map(|d| Anchor {
+                        date: d,
+                        gran: Gran::Month,
+                    });
+                    return Some(c);
+                }
+                if lens[1] == 4 && lens[0] <= 2 && (1..=12).contains(&nums[0]) {
+                    let y = nums[1];
+                    let m = nums[0] as u8;
+                    let mut c = Core::simple(end, TimeType::DATE, fmt_month(y, m));
+                    c.anchor = cal::ymd(y, m as i32, 1).map(|d| Anchor {
+                        date: d,
+                        gran: Gran::Month,
+                    });
+                    return Some(c);
+                }
+                return None;
+            }
+            if nums[0] <= 12 && nums[1] > 12 {
+                (None, nums[0], nums[1])
+            } else {
+                (None, nums[1], nums[0])
+            }
+        };
+        if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+            return None;
+        }
+        let (value, anchor, day) = match y {
+            Some(y) => {
+                let dt = cal::ymd(y, m, d)?;
+                (
+                    fmt_day(dt),
+                    Some(Anchor {
+                        date: dt,
+                        gran: Gran::Day,
+                    }),
+                    Some(dt),
+                )
+            }
+            None => self.infer_greg(m as u8, Some(d as u8), None, self.future_at(i)),
+        };
+        let mut c = Core::simple(end, TimeType::DATE, value);
+        c.anchor = anchor;
+        c.day = day;
+        Some(c)
+    }
+
+    /// Month-led: «مايو 2014», «شهر مايو», «يناير الماضي», «رمضان 1435», «يناير 1».
+    fn month_led(&self, i: usize) -> Option<Core> {
+        let mut j = i;
+        let this = self.t.fw(j) == Some(Fw::This);
+        if this {
+            j += 1;
+        }
+        let had_noun = self.t.fw(j) == Some(Fw::MonthNoun) && !self.t.info(j).al;
+        if had_noun {
+            j += 1;
+        }
+        let (mend, cal, month, amb) = self.month_name(j)?;
+        let inf = self.t.info(j);
+        // «يناير 1» / «سبتمبر 10, 1901» / «يناير-1» (month then day).
+        let dk = if self.t.punct_in(mend, &['-']) && self.t.touching(mend - 1) {
+            mend + 1
+        } else {
+            mend
+        };
+        if let Some((dend, day)) = self.day_num(dk) {
+            let nx = self.t.info(dk);
+            let is_year = nx.num.is_some_and(|v| v > 31.0);
+            if !is_year && nx.num.is_some() {
+                if let Some(c) = self.finish_date(dend, cal, month, Some(day), true) {
+                    return Some(c);
+                }
+            }
+            if nx.num.is_none() && nx.entry().ord.is_some() {
+                if let Some(c) = self.finish_date(dend, cal, month, Some(day), true) {
+                    return Some(c);
+                }
+            }
+        }
+        let c = self.finish_date(mend, cal, month, None, false)?;
+        let has_context = had_noun
+            || this
+            || c.end > mend
+            || i.checked_sub(1).is_some_and(|k| {
+                matches!(
+                    self.t.fw(k),
+                    Some(
+                        Fw::Fi
+                            | Fw::Mundhu
+                            | Fw::Hatta
+                            | Fw::Khilal
+                            | Fw::Qabl
+                            | Fw::Baad
+                            | Fw::Min
+                            | Fw::Ila
+                    )
+                ) || self.e(k).modw.is_some()
+            })
+            || inf.prep == b'b' && cal == Cal::Greg
+            || inf.prep == b'l';
+        if amb && !(had_noun || c.end > mend) {
+            // «مارس»/«آب» alone: a verb or a noun unless a date context says otherwise.
+            let prep_ctx = i.checked_sub(1).is_some_and(|k| {
+                matches!(
+                    self.t.fw(k),
+                    Some(Fw::Fi | Fw::Mundhu | Fw::Hatta | Fw::Khilal)
+                ) || self.e(k).modw.is_some()
+            });
+            if !(prep_ctx || this) {
+                return None;
+            }
+        }
+        if cal == Cal::Hijri && !has_context && self.e(j).month.is_some_and(|m| m.2) {
+            return None;
+        }
+        if inf.conj && !has_context && cal == Cal::Hijri {
+            return None;
+        }
+        Some(c)
+    }
+
+    /// Years: «عام 1986», «سنة 2013م», «1436هـ», «العام 2013», bare «2009» after a
+    /// temporal preposition, years in words after «عام».
+    fn year(&self, i: usize) -> Option<Core> {
+        let inf = self.t.info(i);
+        let (k, noun) = match self.t.fw(i) {
+            Some(Fw::YearNoun) if inf.prep == 0 || inf.prep == b'b' || inf.prep == b'l' => {
+                (i + 1, true)
+            }
+            _ => (i, false),
+        };
+        let (end, y, era) = self.year_num(k, noun)?;
+        if !noun {
+            // A bare number is a year only with an era or after a temporal word, and only
+            // when no counted noun follows.
+            let yi = self.t.info(k);
+            if yi.conj || yi.prep != 0 {
+                return None;
+            }
+            let ctx = era.is_some()
+                || k.checked_sub(1).is_some_and(|p| {
+                    let pi = self.t.info(p);
+                    matches!(
+                        self.t.fw(p),
+                        Some(
+                            Fw::Fi
+                                | Fw::Mundhu
+                                | Fw::Hatta
+                                | Fw::Qabl
+                                | Fw::Baad
+                                | Fw::Khilal
+                                | Fw::Min
+                                | Fw::Ila
+                        )
+                    ) && pi.bare()
+                        || pi.entry().modw.is_some() && pi.prep == 0
+                });
+            if !ctx || !(1900..=2100).contains(&y) && era.is_none() {
+                return None;
+            }
+            let nx = self.t.info(end);
+            if nx.entry().unit.is_some()
+                || nx.entry().card.is_some()
+                || nx.entry().tunit.is_some()
+                || self.t.punct_in(end, &['%'])
+            {
+                return None;
+            }
+        }
+        let gy = match era {
+            Some(Cal::Hijri) => cal::hijri_year_to_gregorian(y)?,
+            _ => y,
+        };
+        let mut c = Core::simple(end, TimeType::DATE, fmt_year(gy));
+        c.anchor = cal::ymd(gy, 1, 1).map(|d| Anchor {
+            date: d,
+            gran: Gran::Year,
+        });
+        c.modifiable = true;
+        Some(c)
+    }
+
+    /// «الأسبوع الماضي», «الشهر الجاري», «العام المقبل», «هذا العام», «القرن الماضي».
+    fn relative_unit(&self, i: usize, after_mod: bool) -> Option<Core> {
+        let mut j = i;
+        let this = self.t.fw(j) == Some(Fw::This);
+        if this {
+            j += 1;
+        }
+        let inf = self.t.info(j);
+        let (u, cnt) = inf.entry().tunit?;
+        if cnt != Cnt::One || !inf.al || inf.prep == b'k' {
+            return None;
+        }
+        // «الأسبوع قبل الماضي».
+        let (rel, end, extra) =
+            if self.t.fw(j + 1) == Some(Fw::Qabl) && self.e(j + 2).rel == Some(Rel::Past) {
+                (Some(Rel::Past), j + 3, 1)
+            } else if self.t.fw(j + 1) == Some(Fw::Baad) && self.e(j + 2).rel == Some(Rel::Next) {
+                (Some(Rel::Next), j + 3, 1)
+            } else {
+                match self.e(j + 1).rel {
+                    Some(r) if !self.t.info(j + 1).conj => (Some(r), j + 2, 0),
+                    _ if this || after_mod => (Some(Rel::This), j + 1, 0),
+                    _ => return None,
+                }
+            };
+        let rel = rel?;
+        if rel == Rel::Last && u != TUnit::Day {
+            // «الأسبوع الأخير» is ambiguous; «اليوم الأخير» too. Leave them.
+            return None;
+        }
+        if u == TUnit::Day {
+            // Handled by deictic(): «اليوم التالي».
+            return None;
+        }
+        let off: i64 = match rel {
+            Rel::Past | Rel::Preceding => -1 - extra,
+            Rel::Next | Rel::Following => 1 + extra,
+            _ => 0,
+        };
+        let base = if matches!(rel, Rel::Following | Rel::Preceding) {
+            self.narrative_anchor(i).map(|a| a.date).or(self.pubd)
+        } else {
+            self.pubd
+        };
+        let Some(p) = base else {
+            let v = match off {
+                0 => "PRESENT_REF",
+                x if x < 0 => "PAST_REF",
+                _ => "FUTURE_REF",
+            };
+            return Some(Core::simple(end, TimeType::DATE, v.into()));
+        };
+        let (value, anchor) = match u {
+            TUnit::Week => {
+                let d = cal::add_days(p, 7 * off)?;
+                // «الأسبوع المقبل يوم الجمعة»: a weekday of that week.
+                let k = if self.t.fw(end) == Some(Fw::DayNoun) && !self.t.info(end).al {
+                    end + 1
+                } else {
+                    end
+                };
+                if let Some(wd) = self.e(k).weekday {
+                    let day = cal::add_days(monday_of(d)?, wd as i64 - 1)?;
+                    let mut c = Core::simple(k + 1, TimeType::DATE, fmt_day(day));
+                    c.day = Some(day);
+                    c.anchor = Some(Anchor {
+                        date: day,
+                        gran: Gran::Day,
+                    });
+                    return Some(c);
+                }
+                (
+                    iso_week(d),
+                    Some(Anchor {
+                        date: d,
+                        gran: Gran::Day,
+                    }),
+                )
+            }
+            TUnit::Month => {
+                let d = cal::add_months(p.first_of_month(), off)?;
+                (
+                    fmt_month(d.year() as i32, d.month() as u8),
+                    Some(Anchor {
+                        date: d,
+                        gran: Gran::Month,
+                    }),
+                )
+            }
+            TUnit::Year => {
+                let y = p.year() as i32 + off as i32;
+                (
+                    fmt_year(y),
+                    cal::ymd(y, 1, 1).map(|d| Anchor {
+                        date: d,
+                        gran: Gran::Year,
+                    }),
+                )
+            }
+            TUnit::Decade => {
+                let y = p.year() as i32 + 10 * off as i32;
+                (format!("{:03}", y / 10), None)
+            }
+            TUnit::Century => {
+                let y = p.year() as i32 + 100 * off as i32;
+                (format!("{:02}", y / 100), None)
+            }
+            _ => return None,
+        };
+        let mut c = Core::simple(end, TimeType::DATE, value);
+        if u == TUnit::Week {
+            c.week_of = anchor.map(|a| a.date);
+        }
+        c.anchor = anchor.filter(|_| u != TUnit::Week);
+        c.modifiable = true;
+        Some(c)
+    }
+
+    /// «الأيام الثلاثة الماضية», «الساعات الـ24 الماضية», «العقدين الماضيين», «السنوات
+    /// الأخيرة»: a period reaching back (or forward) from now, as a duration.
+    fn relative_plural(&self, i: usize) -> Option<Core> {
+        let inf = self.t.info(i);
+        // «الثلاثة عقود القادمة», «3 أيام القادمة».
+        if inf.entry().tunit.is_none() {
+            let m = cardinal(&self.t, i)?;
+            let ui = self.t.info(m.end);
+            let (u, cnt) = ui.entry().tunit?;
+            if cnt != Cnt::Many || ui.conj {
+                return None;
+            }
+            let rel = self.e(m.end + 1).rel?;
+            if !matches!(rel, Rel::Past | Rel::Next | Rel::Last) {
+                return None;
+            }
+            return Some(Core::simple(
+                m.end + 2,
+                TimeType::DURATION,
+                duration(Some(m.value), u),
+            ));
+        }
+        let (u, cnt) = inf.entry().tunit?;
+        if !inf.al || cnt == Cnt::One {
+            return None;
+        }
+        let mut j = i + 1;
+        let mut n: Option<f64> = if cnt == Cnt::Two { Some(2.0) } else { None };
+        if cnt == Cnt::Many {
+            if self.t.fw(j) == Some(Fw::Al) {
+                j += 1;
+            }
+            if let Some(m) = cardinal(&self.t, j) {
+                n = Some(m.value);
+                j = m.end;
+            } else if self.t.fw(j) == Some(Fw::Little) {
+                j += 1;
+            }
+        }
+        let rel = self.e(j).rel?;
+        if !matches!(rel, Rel::Past | Rel::Next | Rel::Last) {
+            return None;
+        }
+        Some(Core::simple(j + 1, TimeType::DURATION, duration(n, u)))
+    }
+
+    /// Decades: «السبعينيات», «تسعينيات القرن الماضي».
+    fn decade(&self, i: usize) -> Option<Core> {
+        let inf = self.t.info(i);
+        let d = inf.entry().decade? as i32;
+        let mut end = i + 1;
+        let mut century: Option<i32> = None;
+        let k = if self.t.fw(end) == Some(Fw::Min) {
+            end + 1
+        } else {
+            end
+        };
+        if let Some((cend, c)) = self.century_num(k) {
+            century = Some(c);
+            end = cend;
+        }
+        let cent = match century {
+            Some(c) => c,
+            None => match self.pubd {
+                Some(p) => {
+                    let py = p.year() as i32;
+                    let c = py / 100;
+                    if c * 100 + d * 10 <= py {
+                        c
+                    } else {
+                        c - 1
+                    }
+                }
+                None => 19,
+            },
+        };
+        let mut c = Core::simple(end, TimeType::DATE, format!("{:02}{}", cent, d));
+        c.modifiable = true;
+        Some(c)
+    }
+
+    /// «القرن العشرين» → 19, «القرن الماضي», «القرن 19». Returns (end, century index as
+    /// in TIMEX3: the first two digits of its years).
+    fn century_num(&self, i: usize) -> Option<(usize, i32)> {
+        if self.t.fw(i) != Some(Fw::Century) {
+            return None;
+        }
+        let j = i + 1;
+        if let Some(r) = self.e(j).rel {
+            let p = self.pubd?;
+            let c = p.year() as i32 / 100;
+            let c = match r {
+                Rel::Past => c - 1,
+                Rel::Next => c + 1,
+                Rel::This => c,
+                _ => return None,
+            };
+            return Some((j + 1, c));
+        }
+        if let Some(v) = self.t.digits(j) {
+            if (1.0..=30.0).contains(&v) {
+                return Some((j + 1, v as i32 - 1));
+            }
+        }
+        if let Some((end, v, _)) = ordinal(&self.t, j) {
+            return Some((end, v as i32 - 1));
+        }
+        None
+    }
+
+    fn century(&self, i: usize) -> Option<Core> {
+        let (end, c) = self.century_num(i)?;
+        let mut core = Core::simple(end, TimeType::DATE, format!("{c:02}"));
+        core.modifiable = true;
+        Some(core)
+    }
+
+    /// Seasons: «صيف 2014», «الربيع الماضي», «هذا الشتاء», «فصل الصيف».
+    fn season(&self, i: usize) -> Option<Core> {
+        let mut j = i;
+        let this = self.t.fw(j) == Some(Fw::This);
+        if this {
+            j += 1;
+        }
+        let noun = self.t.fw(j) == Some(Fw::SeasonNoun);
+        if noun {
+            j += 1;
+        }
+        let inf = self.t.info(j);
+        let s = inf.entry().season?;
+        let nw = self.t.norm(j + 1);
+        if nw == "العربي" || self.month_name(j).is_some() {
+            return None;
+        }
+        let mut end = j + 1;
+        let mut year: Option<i32> = None;
+        let mut rel: Option<Rel> = None;
+        if let Some(r) = self.e(end).rel {
+            rel = Some(r);
+            end += 1;
+        } else {
+            let k = if self.t.fw(end) == Some(Fw::YearNoun) {
+                end + 1
+            } else {
+                end
+            };
+            if let Some((yend, y, era)) = self.year_num(k, true) {
+                if era != Some(Cal::Hijri) {
+                    year = Some(y);
+                    end = yend;
+                }
+            }
+        }
+        if year.is_none() && rel.is_none() && !this && !noun && !inf.al {
+            return None;
+        }
+        if year.is_none() && rel.is_none() && !this && !noun {
+            // Bare «الصيف» needs a temporal preposition before it.
+            let ok = i.checked_sub(1).is_some_and(|k| {
+                matches!(
+                    self.t.fw(k),
+                    Some(Fw::Fi | Fw::Khilal | Fw::Hatta | Fw::Mundhu | Fw::Qabl | Fw::Baad)
+                ) || self.e(k).modw.is_some()
+            }) || inf.prep == b'b';
+            if !ok {
+                return None;
+            }
+        }
+        let value = match (year, self.pubd) {
+            (Some(y), _) => format!("{y:04}-{}", s.as_str()),
+            (None, Some(p)) => {
+                let start = match s {
+                    Season::Sp => 3,
+                    Season::Su => 6,
+                    Season::Fa => 9,
+                    Season::Wi => 12,
+                };
+                let pm = p.month() as i32;
+                let py = p.year() as i32;
+                let cur = match pm {
+                    3..=5 => 3,
+                    6..=8 => 6,
+                    9..=11 => 9,
+                    _ => 12,
+                };
+                let y = match rel {
+                    Some(Rel::Past) => {
+                        if start < cur {
+                            py
+                        } else {
+                            py - 1
+                        }
+                    }
+                    Some(Rel::Next) => {
+                        if start > cur {
+                            py
+                        } else {
+                            py + 1
+                        }
+                    }
+                    _ => py,
+                };
+                format!("{y:04}-{}", s.as_str())
+            }
+            (None, None) => match rel {
+                Some(Rel::Past) => "PAST_REF".into(),
+                Some(Rel::Next) => "FUTURE_REF".into(),
+                _ => format!("XXXX-{}", s.as_str()),
+            },
+        };
+        let mut c = Core::simple(end, TimeType::DATE, value);
+        c.modifiable = true;
+        Some(c)
+    }
+
+    /// A bare counted duration: «ثلاثة أيام», «20 عاما», «يومين», «عدة أشهر».
+    fn bare_duration(&self, i: usize) -> Option<Core> {
+        let inf = self.t.info(i);
+        if inf.al {
+            return None;
+        }
+        // «يوم كامل», «سنة كاملة»: a whole unit.
+        if let Some((u, Cnt::One)) = inf.entry().tunit {
+            if inf.bare() && self.t.norm(i + 1).starts_with("كامل") {
+                return Some(Core::simple(
+                    i + 2,
+                    TimeType::DURATION,
+                    duration(Some(1.0), u),
+                ));
+            }
+        }
+        let (end, n, u) = self.count_unit(i, false)?;
+        // A singular unit alone («عام») is not a duration here.
+        if n.is_none() && self.t.fw(i) != Some(Fw::Few) {
+            return None;
+        }
+        if matches!(u, TUnit::Year)
+            && self.t.info(i).entry().tunit.is_none()
+            && is_age(&self.t, i, end)
+        {
+            return None;
+        }
+        if matches!(u, TUnit::Decade | TUnit::Century) && self.t.info(i).entry().tunit.is_some() {
+            // «عقدين» alone can be two contracts; keep only counted decades.
+            return None;
+        }
+        Some(Core::simple(end, TimeType::DURATION, duration(n, u)))
+    }
+
+    /// Quarters: «الربع الثالث من عام 2016», «الربع الأول من هذا العام» → `2016-Q3`.
+    fn quarter(&self, i: usize) -> Option<Core> {
+        let inf = self.t.info(i);
+        if self.t.fw(i) != Some(Fw::Quarter) || !(inf.al || self.t.norm(i).starts_with("ال")) {
+            return None;
+        }
+        let (oend, q, _) = ordinal(&self.t, i + 1)?;
+        if !(1..=4).contains(&q) {
+            return None;
+        }
+        let mut k = oend;
+        if self.t.fw(k) == Some(Fw::Min) && self.t.info(k).bare() {
+            k += 1;
+        }
+        let (end, y) = if let Some(c) = self.year(k) {
+            (c.end, c.anchor?.date.year() as i32)
+        } else if let Some(c) = self
+            .relative_unit(k, false)
+            .filter(|c| c.anchor.is_some_and(|a| a.gran == Gran::Year))
+        {
+            (c.end, c.anchor?.date.year() as i32)
+        } else if let Some((yend, y, _)) = self.year_num(k, true) {
+            (yend, y)
+        } else {
+            return None;
+        };
+        Some(Core::simple(end, TimeType::DATE, format!("{y:04}-Q{q}")))
+    }
+
+    /// Holidays: Islamic feasts on their Hijri dates (Umm al-Qura), fixed Gregorian
+    /// holidays, and a few weekday-rule ones; resolved like partial dates, or by a year
+    /// that follows («عيد الشكر 2010»).
+    fn holiday(&self, i: usize) -> Option<Core> {
+        let find = |j: usize| {
+            HOLIDAYS.iter().find_map(|(words, rule)| {
+                let ok = words.iter().enumerate().all(|(o, w)| {
+                    let x = self.t.norm(j + o);
+                    let x = if o == 0 { strip_conj(x) } else { x };
+                    x == w
+                });
+                ok.then_some((j + words.len(), *rule))
+            })
+        };
+        let yawm = self.t.fw(i) == Some(Fw::DayNoun) && !self.t.info(i).al;
+        let (hend, rule) = find(i).or_else(|| if yawm { find(i + 1) } else { None })?;
+        let mut end = hend;
+        let mut k = end;
+        if self.t.fw(k) == Some(Fw::YearNoun) && !self.t.info(k).al {
+            k += 1;
+        }
+        let year = if let Some((yend, y, _)) = self.year_num(k, false) {
+            end = yend;
+            Some(y)
+        } else if let Some(c) = self
+            .relative_unit(k, false)
+            .filter(|c| c.anchor.is_some_and(|a| a.gran == Gran::Year))
+        {
+            end = c.end;
+            c.anchor.map(|a| a.date.year() as i32)
+        } else {
+            None
+        };
+        let on = |y: i32| -> Option<Date> {
+            match rule {
+                Holiday::Greg(m, d) => cal::ymd(y, m as i32, d as i32),
+                Holiday::NthWeekday(m, wd, n) => {
+                    let first = cal::ymd(y, m as i32, 1)?;
+                    let d = cal::weekday_on_or_after(first, wd, false)?;
+                    cal::add_days(d, 7 * (n as i64 - 1))
+                }
+                Holiday::Hijri(m, d) => {
+                    // The Hijri year whose feast falls in Gregorian year `y`.
+                    let (hy, ..) = cal::gregorian_to_hijri(cal::ymd(y, 12, 31)?)?;
+                    let late = cal::hijri_to_gregorian(hy, m, d)?;
+                    if late.year() as i32 == y {
+                        Some(late)
+                    } else {
+                        cal::hijri_to_gregorian(hy - 1, m, d)
+                    }
+                }
+            }
+        };
+        let date = match (year, self.pubd) {
+            (Some(y), _) => on(y),
+            (None, Some(p)) => {
+                let py = p.year() as i32;
+                let cands = [on(py - 1), on(py), on(py + 1)];
+                let lim = cal::add_days(p, 45)?;
+                let future = self.future_at(i);
+                if future {
+                    cands.iter().flatten().find(|d| **d >= p).copied()
+                } else {
+                    cands.iter().flatten().rev().find(|d| **d <= lim).copied()
+                }
+            }
+            (None, None) => None,
+        };
+        let value = match (date, rule) {
+            (Some(d), _) => fmt_day(d),
+            (None, Holiday::Greg(m, d)) => format!("XXXX-{m:02}-{d:02}"),
+            (None, _) => "XXXX-XX-XX".into(),
+        };
+        let mut c = Core::simple(end, TimeType::DATE, value);
+        c.day = date;
+        c.anchor = date.map(|d| Anchor {
+            date: d,
+            gran: Gran::Day,
+        });
+        Some(c)
+    }
+
+    /// A part of day after «في/خلال», anchored on the day of the sentence: «في الصباح»,
+    /// «خلال الليل», «في الصباح الباكر», «في وقت متأخر من الليل».
+    fn pod_in(&self, i: usize) -> Option<Hit> {
+        if !matches!(self.t.fw(i), Some(Fw::Fi | Fw::Khilal)) && self.t.norm(i) != "عند" {
+            return None;
+        }
+        let mut j = i + 1;
+        // «وقت متأخر من», «وقت مبكر من», «أواخر», «أول».
+        if self.t.fw(j) == Some(Fw::Waqt) && matches!(self.t.norm(j + 1), "متاخر" | "مبكر")
+        {
+            j += 2;
+            if self.t.fw(j) == Some(Fw::Min) {
+                j += 1;
+            }
+        } else if self.e(j).modw.is_some() {
+            j += 1;
+        }
+        let (p, end) = if self.t.fw(j) == Some(Fw::Baad) && self.t.norm(j + 1) == "الظهر" {
+            (Pod::Af, j + 2)
+        } else {
+            let inf = self.t.info(j);
+            let (p, adv) = inf.entry().pod.or_else(|| match self.t.norm(j) {
+                "الامسيات" => Some((Pod::Ev, false)),
+                _ => None,
+            })?;
+            if adv || (!inf.al && self.t.norm(j) != "الامسيات") {
+                return None;
+            }
+            let mut end = j + 1;
+            if matches!(self.t.norm(end), "الباكر" | "الباكره") {
+                end += 1;
+            }
+            (p, end)
+        };
+        let day = self.clock_day(i);
+        let v = match day {
+            Some(d) => format!("{}{}", fmt_day(d), p.as_str()),
+            None => p.as_str().to_string(),
+        };
+        Some(Hit::new(i, end, TimeType::TIME, v))
+    }
+
+    /// «الأسبوع المقبل بين الأربعاء والجمعة»: a week and a range of its days.
+    fn week_days(&self, i: usize) -> Option<Vec<Hit>> {
+        let w = self.relative_unit(i, false)?;
+        let week = w.week_of?;
+        let k = w.end;
+        let opener = matches!(self.t.fw(k), Some(Fw::Min | Fw::Bayn));
+        if !opener {
+            return None;
+        }
+        let a = self.e(k + 1).weekday?;
+        let sep = self.range_sep(k + 2, self.t.fw(k))?;
+        let bi = self.t.info(sep);
+        let b = bi.entry().weekday?;
+        let mon = monday_of(week)?;
+        let da = cal::add_days(mon, a as i64 - 1)?;
+        let db = cal::add_days(mon, b as i64 - 1 + if b < a { 7 } else { 0 })?;
+        let mut h0 = Hit::new(i, k, TimeType::DATE, w.value);
+        h0.anchor = None;
+        let h1 = Hit::new(k, k + 2, TimeType::DATE, fmt_day(da));
+        let h2 = Hit::new(k + 2, sep + 1, TimeType::DATE, fmt_day(db));
+        Some(vec![h0, h1, h2])
+    }
+
+    // ----- ranges -----
+
+    /// «من 1 إلى 3 أغسطس», «بين 3 و12 سبتمبر», «19-20 نوفمبر», «بين عامي 2010 و2012»,
+    /// «من 2014 إلى 2018», «2014-2018».
+    fn range(&self, i: usize) -> Option<Vec<Hit>> {
+        let fw = self.t.fw(i);
+        let inf = self.t.info(i);
+        let opener = matches!(fw, Some(Fw::Min | Fw::Bayn)) && inf.bare();
+        let j = if opener { i + 1 } else { i };
+        // Years: «بين عامي 2010 و2012».
+        let yj = if opener && self.t.fw(j) == Some(Fw::YearNounDual) {
+            j + 1
+        } else {
+            j
+        };
+        if let Some((e1, y1, _)) = self.year_num(yj, false) {
+            let sep = self.range_sep(e1, fw);
+            if let Some(k) = sep {
+                let k2 = if self.t.fw(k) == Some(Fw::YearNoun) {
+                    k + 1
+                } else {
+                    k
+                };
+                let y2i = self.t.info(k2);
+                if let Some(v) = y2i.num {
+                    let y2 = v as i32;
+                    if y2i.plain_int
+                        && y2 > y1
+                        && y2 <= 2100
+                        && y1 >= 1000
+                        && (opener || yj > j || self.t.punct_in(e1, &['-']))
+                    {
+                        let mut a = Hit::new(i, e1, TimeType::DATE, fmt_year(y1));
+                        a.anchor = cal::ymd(y1, 1, 1).map(|d| Anchor {
+                            date: d,
+                            gran: Gran::Year,
+                        });
+                        let mut b = Hit::new(e1, k2 + 1, TimeType::DATE, fmt_year(y2));
+                        b.anchor = cal::ymd(y2, 1, 1).map(|d| Anchor {
+                            date: d,
+                            gran: Gran::Year,
+                        });
+                        return Some(vec![a, b]);
+                    }
+                }
+            }
+        }
+        // Days: «من 1 إلى 3 أغسطس».
+        let (d1end, d1) = self.day_num(j)?;
+        if self.t.info(j).num.is_none() && !opener {
+            return None;
+        }
+        let k = self.range_sep(d1end, fw)?;
+        let second = self.date(k)?;
+        let day2 = second.day?;
+        let first = cal::ymd(day2.year() as i32, day2.month() as i32, d1 as i32)?;
+        if first >= day2 {
+            return None;
+        }
+        let mut a = Hit::new(i, d1end, TimeType::DATE, fmt_day(first));
+        a.anchor = Some(Anchor {
+            date: first,
+            gran: Gran::Day,
+        });
+        let mut b = Hit::new(d1end, second.end, TimeType::DATE, second.value);
+        b.anchor = second.anchor;
+        Some(vec![a, b])
+    }
+
+    /// The separator of a range after its first member: «إلى», «حتى», «و», «-».
+    fn range_sep(&self, k: usize, opener: Option<Fw>) -> Option<usize> {
+        match self.t.fw(k) {
+            Some(Fw::Ila | Fw::Hatta) => Some(k + 1),
+            Some(Fw::Wa) if opener == Some(Fw::Bayn) => Some(k + 1),
+            _ if self.t.punct_in(k, &['-', '–']) => Some(k + 1),
+            _ if opener == Some(Fw::Bayn) && self.t.info(k).conj => Some(k),
+            _ => None,
+        }
+    }
+
+    // ----- sets -----
+
+    /// «يوميا», «كل أسبوع», «كل يومين», «كل ثلاثة أشهر», «كل يوم جمعة», «أيام الجمعة».
+    fn set(&self, i: usize) -> Option<Hit> {
+        let inf = self.t.info(i);
+        if let Some(u) = inf.entry().set {
+            return Some(Hit::new(i, i + 1, TimeType::SET, duration(Some(1.0), u)));
+        }
+        match self.t.fw(i) {
+            Some(Fw::Kull) => {
+                let j = i + 1;
+                // «كل يوم جمعة».
+                if self.t.fw(j) == Some(Fw::DayNoun) {
+                    if let Some(c) = self.weekday(j) {
+                        let wd = self.weekday_num(c.end - 1)?;
+                        return Some(Hit::new(i, c.end, TimeType::SET, format!("XXXX-WXX-{wd}")));
+                    }
+                }
+                if let Some((p, false)) = self.e(j).pod {
+                    if !self.t.info(j).al {
+                        return Some(Hit::new(i, j + 1, TimeType::SET, p.as_str().into()));
+                    }
+                }
+                let ji = self.t.info(j);
+                if let Some((u, Cnt::One)) = ji.entry().tunit {
+                    if !ji.al && ji.bare() {
+                        return Some(Hit::new(i, j + 1, TimeType::SET, duration(Some(1.0), u)));
+                    }
+                }
+                let (end, n, u) = self.count_unit(j, false)?;
+                Some(Hit::new(i, end, TimeType::SET, duration(n, u)))
+            }
+            Some(Fw::DaysNoun) if !inf.al => {
+                let wd = self.e(i + 1).weekday?;
+                Some(Hit::new(i, i + 2, TimeType::SET, format!("XXXX-WXX-{wd}")))
+            }
+            _ => None,
+        }
+    }
+
+    fn weekday_num(&self, i: usize) -> Option<u8> {
+        if let Some(w) = self.e(i).weekday {
+            return Some(w);
+        }
+        match self.t.norm(i) {
+            "جمعه" => Some(5),
+            "سبت" => Some(6),
+            "احد" => Some(7),
+            "اثنين" => Some(1),
+            "ثلاثاء" => Some(2),
+            "اربعاء" => Some(3),
+            "خميس" => Some(4),
+            _ => None,
+        }
+    }
+
+    // ----- references -----
+
+    /// «في وقت سابق», «في وقت لاحق», «في المستقبل», «في الماضي».
+    fn refs(&self, i: usize) -> Option<Hit> {
+        if self.t.fw(i) != Some(Fw::Fi) || !self.t.info(i).bare() {
+            return None;
+        }
+        let j = i + 1;
+        if self.t.fw(j) == Some(Fw::Waqt) && !self.t.info(j).al {
+            let r = self.e(j + 1).rel?;
+            let v = match r {
+                Rel::Preceding | Rel::Past => "PAST_REF",
+                Rel::Following | Rel::Next => "FUTURE_REF",
+                _ => return None,
+            };
+            return Some(Hit::new(i, j + 2, TimeType::DATE, v.into()));
+        }
+        match self.t.fw(j) {
+            Some(Fw::Future) => Some(Hit::new(i, j + 1, TimeType::DATE, "FUTURE_REF".into())),
+            Some(Fw::PastNoun) if self.t.norm(j) == "الماضي" => {
+                Some(Hit::new(i, j + 1, TimeType::DATE, "PAST_REF".into()))
+            }
+            _ => None,
+        }
+    }
+
+    // ----- clock times -----
+
+    /// A clock time at `i`: «الساعة الثالثة فجرا», «10:30 صباحا», «الساعة 7 مساء»,
+    /// «العاشرة والنصف», «السابعة وخمسة وثلاثين مساء», «8 في الليل».
+    fn clock(&self, i: usize) -> Option<Clock> {
+        let mut j = i;
+        let had_hour = self.t.fw(j) == Some(Fw::Hour);
+        if had_hour {
+            j += 1;
+        }
+        let w = self.t.norm(j);
+        let colon = w.contains(':') && self.t.kind(j) == Some(rasd_doc::TokenKind::Number);
+        let mut sec = None;
+        let (mut end, h, mut min, wordy) = if colon {
+            let mut it = w.split(':');
+            let h: u32 = it.next()?.parse().ok()?;
+            let mm = it.next()?;
+            if mm.len() != 2 || h > 24 {
+                return None;
+            }
+            let m: u32 = mm.parse().ok()?;
+            if let Some(ss) = it.next() {
+                let s: u32 = ss.parse().ok()?;
+                if ss.len() != 2 || s > 59 {
+                    return None;
+                }
+                sec = Some(s);
+            }
+            if m > 59 {
+                return None;
+            }
+            (j + 1, h, m, false)
+        } else if let Some(v) = self.t.digits(j) {
+            if !self.t.info(j).plain_int || !(0.0..=24.0).contains(&v) {
+                return None;
+            }
+            (j + 1, v as u32, 0, false)
+        } else if let Some((end, v)) = self.hour_word(j) {
+            (end, v, 0, true)
+        } else {
+            return None;
+        };
+        // Minutes: «والنصف», «والربع», «و20 دقيقة», «وخمسة وثلاثين» (after an hour word),
+        // «إلا ربعا».
+        let nx = self.t.info(end);
+        let mut minus = 0u32;
+        let mut bare_minutes = false;
+        if nx.conj || self.t.is_wa(end) {
+            let k = if self.t.is_wa(end) { end + 1 } else { end };
+            match self.t.fw(k) {
+                Some(Fw::Half) => {
+                    min = 30;
+                    end = k + 1;
+                }
+                Some(Fw::Quarter) => {
+                    min = 15;
+                    end = k + 1;
+                }
+                Some(Fw::Third) => {
+                    min = 20;
+                    end = k + 1;
+                }
+                _ => {
+                    if let Some(m) = cardinal(&self.t, k) {
+                        if m.value < 60.0 && m.value >= 1.0 && m.value.fract() == 0.0 {
+                            if self.t.fw(m.end) == Some(Fw::Minutes) {
+                                min = m.value as u32;
+                                end = m.end + 1;
+                            } else if wordy && m.words {
+                                // «السابعة وثلاثين»: bare minute words need a part of day
+                                // or «الساعة» («الذكرى الخامسة والعشرين» is an ordinal).
+                                bare_minutes = true;
+                                min = m.value as u32;
+                                end = m.end;
+                            }
+                        }
+                    }
+                }
+            }
+        } else if self.t.fw(end) == Some(Fw::Illa) {
+            match self.t.fw(end + 1) {
+                Some(Fw::Quarter) => {
+                    minus = 15;
+                    end += 2;
+                }
+                Some(Fw::Third) => {
+                    minus = 20;
+                    end += 2;
+                }
+                _ => {
+                    if let Some(m) = cardinal(&self.t, end + 1) {
+                        if self.t.fw(m.end) == Some(Fw::Minutes) && m.value < 60.0 {
+                            minus = m.value as u32;
+                            end = m.end + 1;
+                        }
+                    }
+                }
+            }
+        }
+        // Part of day: «صباحا», «مساء», «بعد الظهر», «في الليل».
+        let mut pod = None;
+        if let Some((p, _)) = self.e(end).pod {
+            if self.t.info(end).prep == 0 {
+                pod = Some(p);
+                end += 1;
+            }
+        } else if self.t.fw(end) == Some(Fw::Baad) && self.t.norm(end + 1) == "الظهر" {
+            pod = Some(Pod::Af);
+            end += 2;
+        } else if self.t.fw(end) == Some(Fw::Fi) && self.t.info(end + 1).al {
+            if let Some((p, false)) = self.e(end + 1).pod {
+                pod = Some(p);
+                end += 2;
+            }
+        }
+        if !(had_hour || pod.is_some() || colon || wordy && min > 0 && !bare_minutes) {
+            return None;
+        }
+        let mut h = h;
+        if minus > 0 {
+            h = if h == 0 { 23 } else { h - 1 };
+            min = 60 - minus;
+        }
+        Some(Clock {
+            end,
+            h: adjust_hour(h, pod),
+            m: min,
+            s: sec,
+            pod,
+        })
+    }
+
+    /// An hour said as a word: «الواحدة», «الثالثة», «الحادية عشرة», «الثانية عشر».
+    fn hour_word(&self, j: usize) -> Option<(usize, u32)> {
+        let inf = self.t.info(j);
+        if !inf.al || inf.prep != 0 {
+            return None;
+        }
+        let e = inf.entry();
+        let v = match (e.ord, e.card) {
+            (Some((v, true)), _) => v as u32,
+            (_, Some(c)) if c.fem && c.v == 1.0 && c.kind == lex::CardKind::Unit => 1,
+            _ => return None,
+        };
+        let nx = self.t.info(j + 1);
+        if v <= 2
+            && !nx.conj
+            && nx
+                .entry()
+                .card
+                .is_some_and(|c| c.kind == lex::CardKind::Ten)
+        {
+            return Some((j + 2, v + 10));
+        }
+        (1..=10).contains(&v).then_some((j + 1, v))
+    }
+
+    /// A part of day said before a clock time: «مساء 7», «بعد الظهر الساعة 7».
+    fn pod_before_clock(&self, i: usize) -> Option<(usize, Pod)> {
+        let inf = self.t.info(i);
+        if self.t.fw(i) == Some(Fw::Baad) && self.t.norm(i + 1) == "الظهر" {
+            return Some((i + 2, Pod::Af));
+        }
+        match inf.entry().pod {
+            Some((p, _)) if inf.prep == 0 => Some((i + 1, p)),
+            _ => None,
+        }
+    }
+
+    /// The value of a clock time on day `d`.
+    fn clock_value(&self, d: Option<Date>, c: &Clock) -> String {
+        let t = match c.s {
+            Some(s) => format!("T{:02}:{:02}:{s:02}", c.h, c.m),
+            None => format!("T{:02}:{:02}", c.h, c.m),
+        };
+        match d {
+            Some(d) => format!("{}{t}", fmt_day(d)),
+            None => t,
+        }
+    }
+
+    /// The day a lone clock time belongs to: the last day named in the sentence, else
+    /// `published`.
+    fn clock_day(&self, i: usize) -> Option<Date> {
+        self.hits
+            .iter()
+            .rev()
+            .find(|h| {
+                h.anchor.is_some_and(|a| a.gran == Gran::Day) && self.t.same_sentence(h.start, i)
+            })
+            .and_then(|h| h.anchor.map(|a| a.date))
+            .or(self.pubd)
+    }
+
+    /// A clock time with its day: «أمس الساعة العاشرة», «الساعة العاشرة من صباح اليوم»,
+    /// or a clock time alone (anchored on the last day of the sentence, else `published`).
+    /// Also clock ranges: «من الساعة 5 إلى 6 مساء».
+    fn with_clock(&self, i: usize) -> Option<Vec<Hit>> {
+        // Day then clock.
+        if let Some(c) = self.core(i, false) {
+            if let Some(d) = c.day {
+                let mut k = c.end;
+                if matches!(self.t.fw(k), Some(Fw::Fi)) || self.t.norm(k) == "عند" {
+                    k += 1;
+                }
+                if let Some(mut ck) = self.clock(k) {
+                    if ck.pod.is_none() {
+                        ck.h = adjust_hour(ck.h, pod_of(&c.value));
+                    }
+                    let mut hit =
+                        Hit::new(i, ck.end, TimeType::TIME, self.clock_value(Some(d), &ck));
+                    hit.anchor = Some(Anchor {
+                        date: d,
+                        gran: Gran::Day,
+                    });
+                    return Some(vec![hit]);
+                }
+            }
+        }
+        // Range of clock times.
+        if let Some(r) = self.clock_range(i) {
+            return Some(r);
+        }
+        let approx = self.e(i).modw == Some(Mod::Approx) && self.t.info(i).prep == 0;
+        let mut ci = if approx { i + 1 } else { i };
+        let mut before_pod = None;
+        if let Some((k, p)) = self.pod_before_clock(ci) {
+            if self.t.fw(k) == Some(Fw::Hour) || self.t.kind(k) == Some(rasd_doc::TokenKind::Number)
+            {
+                before_pod = Some(p);
+                ci = k;
+            }
+        }
+        let mut ck = self.clock_loose(ci, before_pod.is_some())?;
+        if ck.pod.is_none() {
+            if let Some(p) = before_pod {
+                ck.h = adjust_hour(ck.h, Some(p));
+                ck.pod = Some(p);
+            }
+        }
+        let mut end = ck.end;
+        // Clock then day: «من صباح اليوم», «من يوم الجمعة».
+        let mut day: Option<Date> = None;
+        for k in [end + 1, end] {
+            if k == end + 1 && !(self.t.fw(end) == Some(Fw::Min) && self.t.info(end).bare()) {
+                continue;
+            }
+            if let Some(c) = self.core(k, false) {
+                if let Some(d) = c.day {
+                    day = Some(d);
+                    end = c.end;
+                    if ck.pod.is_none() {
+                        ck.h = adjust_hour(ck.h, pod_of(&c.value));
+                    }
+                    break;
+                }
+            }
+        }
+        let day = day.or_else(|| self.clock_day(i));
+        let mut hit = Hit::new(i, end, TimeType::TIME, self.clock_value(day, &ck));
+        if approx {
+            hit.modifier = Some("APPROX");
+        }
+        Some(vec![hit])
+    }
+
+    /// A clock time, or (when `loose`) a bare hour 0–24 that context makes a time.
+    fn clock_loose(&self, i: usize, loose: bool) -> Option<Clock> {
+        if let Some(c) = self.clock(i) {
+            return Some(c);
+        }
+        if !loose {
+            return None;
+        }
+        let v = self.t.digits(i)?;
+        if !self.t.info(i).plain_int || !(0.0..=24.0).contains(&v) {
+            return None;
+        }
+        Some(Clock {
+            end: i + 1,
+            h: v as u32,
+            m: 0,
+            s: None,
+            pod: None,
+        })
+    }
+
+    /// «من 5 إلى 6 مساء», «بين الساعة 4 و5 مساء», «4 مساء - 5 مساء».
+    fn clock_range(&self, i: usize) -> Option<Vec<Hit>> {
+        let fw = self.t.fw(i);
+        let opener = matches!(fw, Some(Fw::Min | Fw::Bayn)) && self.t.info(i).bare();
+        let j = if opener { i + 1 } else { i };
+        let first = self.clock_loose(j, opener || self.t.fw(j) == Some(Fw::Hour))?;
+        let k = self.range_sep(first.end, fw)?;
+        let k2 = k;
+        let second = self.clock(k2).or_else(|| {
+            // «من الساعة 4:00 إلى 7»: the second member may be bare after «الساعة» first.
+            (self.t.fw(j) == Some(Fw::Hour))
+                .then(|| self.clock_loose(k2, true))
+                .flatten()
+        })?;
+        let mut a = first;
+        if a.pod.is_none() {
+            // «من 5 إلى 6 مساء»: the second member's part of day covers the first.
+            a.h = adjust_hour(a.h, second.pod);
+        }
+        if !opener && !self.t.punct_in(a.end, &['-', '–']) {
+            return None;
+        }
+        let day = self.clock_day(i);
+        let h1 = Hit::new(i, a.end, TimeType::TIME, self.clock_value(day, &a));
+        let h2 = Hit::new(
+            a.end,
+            second.end,
+            TimeType::TIME,
+            self.clock_value(day, &second),
+        );
+        Some(vec![h1, h2])
+    }
+}
+
+/// A clock time: end token, hour (24h), minute, second, part of day.
+#[derive(Clone, Copy, Debug)]
+struct Clock {
+    end: usize,
+    h: u32,
+    m: u32,
+    s: Option<u32>,
+    pod: Option<Pod>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rasd_doc::Meta;
+    use rasd_text::{Normaliser, Segmenter};
+
+    fn run(
+        text: &str,
+        published: Option<(i16, i8, i8)>,
+    ) -> Vec<(String, String, Option<String>, TimeType)> {
+        let meta = Meta {
+            published: published.and_then(|(y, m, d)| Date::new(y, m, d).ok()),
+            ..Default::default()
+        };
+        let mut d = Document::new(meta, text.to_string());
+        Normaliser.process(&mut d);
+        Segmenter.process(&mut d);
+        TimeTagger.process(&mut d);
+        d.times
+            .iter()
+            .map(|t| {
+                (
+                    d.slice(t.span).to_string(),
+                    t.value.clone(),
+                    t.modifier.clone(),
+                    t.ttype,
+                )
+            })
+            .collect()
+    }
+
+    fn vals(text: &str, p: (i16, i8, i8)) -> Vec<(String, String)> {
+        run(text, Some(p))
+            .into_iter()
+            .map(|(s, v, ..)| (s, v))
+            .collect()
+    }
+
+    fn one(text: &str, p: (i16, i8, i8)) -> (String, String, Option<String>) {
+        let r = run(text, Some(p));
+        assert_eq!(r.len(), 1, "{text}: {r:?}");
+        let (s, v, m, _) = r.into_iter().next().unwrap();
+        (s, v, m)
+    }
+
+    const P: (i16, i8, i8) = (2015, 8, 5); // a Wednesday
+
+    #[test]
+    fn full_and_partial_dates() {
+        assert_eq!(
+            one("وقع الهجوم في 3 مارس 2012 في المدينة", P).1,
+            "2012-03-03"
+        );
+        assert_eq!(one("اجتمعوا يوم 12 يوليو", P).1, "2015-07-12");
+        // Later in the year than publication: last year, unless near or future.
+        assert_eq!(one("اندلعت المعارك في 30 نوفمبر", P).1, "2014-11-30");
+        assert_eq!(one("تنطلق المفاوضات في 20 أغسطس", P).1, "2015-08-20");
+        assert_eq!(one("سيعقد المؤتمر في 3 ديسمبر", P).1, "2015-12-03");
+        assert_eq!(one("في الخامس من مارس الماضي", P).1, "2015-03-05");
+        assert_eq!(one("في 4-يونيو", P).1, "2015-06-04");
+    }
+
+    #[test]
+    fn month_systems() {
+        assert_eq!(one("وصل في 12 جانفي 2015", P).1, "2015-01-12");
+        assert_eq!(one("خلال شهر جويلية", P).1, "2015-07");
+        assert_eq!(one("في 3 كانون الثاني 2014", P).1, "2014-01-03");
+        assert_eq!(one("في تشرين الأول الماضي", P).1, "2014-10");
+        assert_eq!(
+            one("منذ أيار 2011", P),
+            (
+                "منذ أيار 2011".into(),
+                "2011-05".into(),
+                Some("SINCE".into())
+            )
+        );
+        assert_eq!(one("في 9 أفريل 2014", P).1, "2014-04-09");
+    }
+
+    #[test]
+    fn hijri_dates() {
+        assert_eq!(one("في 1 رمضان 1445هـ", P).1, "2024-03-11");
+        assert_eq!(one("في 1 محرم 1436 هـ", P).1, "2014-10-25");
+        assert_eq!(one("عام 1436هـ", P).1, "2015");
+        // Outside the Umm al-Qura table: tabular calendar.
+        assert_eq!(one("في 1 محرم 1250 هـ", P).1, "1834-05-10");
+        assert_eq!(one("خلال شهر رمضان", P).1, "2015-07");
+    }
+
+    #[test]
+    fn years_decades_centuries_seasons() {
+        assert_eq!(one("ولد عام 1948 في القرية", P).1, "1948");
+        assert_eq!(one("في سنة 2013م", P).1, "2013");
+        assert_eq!(
+            one("منذ 2011 والبلاد", P),
+            ("منذ 2011".into(), "2011".into(), Some("SINCE".into()))
+        );
+        assert_eq!(one("في السبعينيات", P).1, "197");
+        assert_eq!(one("في تسعينيات القرن الماضي", P).1, "199");
+        assert_eq!(one("في القرن التاسع عشر", P).1, "18");
+        assert_eq!(one("صيف 2014", P).1, "2014-SU");
+        assert_eq!(one("الشتاء الماضي", P).1, "2014-WI");
+        // «عام» alone (general) and a count of things are not years.
+        assert!(vals("قال الأمين العام للأمم المتحدة", P).is_empty());
+        assert!(vals("وصل 2000 لاجئ", P).is_empty());
+    }
+
+    #[test]
+    fn weekdays() {
+        assert_eq!(one("قتل يوم الجمعة", P).1, "2015-07-31");
+        assert_eq!(one("التقى الأحد الماضي", P).1, "2015-08-02");
+        assert_eq!(one("يعقد الخميس المقبل", P).1, "2015-08-06");
+        assert_eq!(one("اجتمعوا الأربعاء", P).1, "2015-08-05");
+        assert_eq!(one("سيجتمعون الجمعة", P).1, "2015-08-07");
+        assert!(vals("بعد صلاة الجمعة", P).is_empty());
+        assert_eq!(run("يوم الجمعة", None)[0].1, "XXXX-WXX-5");
+    }
+
+    #[test]
+    fn deictic_and_parts_of_day() {
+        assert_eq!(one("قال أمس إن", P).1, "2015-08-04");
+        assert_eq!(one("وقع بالأمس", P).1, "2015-08-04");
+        assert_eq!(one("أول أمس", P).1, "2015-08-03");
+        assert_eq!(one("سيصل غدا", P).1, "2015-08-06");
+        assert_eq!(one("أعلن اليوم الجيش", P).1, "2015-08-05");
+        assert_eq!(one("صباح اليوم", P).1, "2015-08-05TMO");
+        assert_eq!(one("مساء أمس", P).1, "2015-08-04TEV");
+        assert_eq!(one("فجر الأحد", P).1, "2015-08-02TMO");
+        assert_eq!(one("الليلة", P).1, "2015-08-05TNI");
+        assert!(vals("في اليوم الوطني", P).is_empty());
+        assert_eq!(run("قال أمس", None)[0].1, "PAST_REF");
+    }
+
+    #[test]
+    fn relative_periods() {
+        assert_eq!(one("الأسبوع الماضي", P).1, "2015-W31");
+        assert_eq!(one("الشهر المقبل", P).1, "2015-09");
+        assert_eq!(one("العام الماضي", P).1, "2014");
+        assert_eq!(one("هذا العام", P).1, "2015");
+        assert_eq!(one("الشهر الجاري", P).1, "2015-08");
+        assert_eq!(one("قبل يومين", P).1, "2015-08-03");
+        assert_eq!(one("قبل ثلاثة أعوام", P).1, "2012");
+        let r = run("منذ أسبوع", Some(P));
+        assert_eq!((r[0].1.as_str(), r[0].3), ("P1W", TimeType::DURATION));
+        assert_eq!(one("خلال الأيام الثلاثة الماضية", P).1, "P3D");
+        assert_eq!(one("الساعات الـ24 الماضية", P).1, "PT24H");
+        assert_eq!(one("استمر ثلاثة أيام", P).1, "P3D");
+        assert_eq!(one("منذ عامين", P).1, "P2Y");
+        // «بعد» counts from the last explicit date of the narrative.
+        let v = vals("انتخب عام 2004 ثم استقال بعد عامين", P);
+        assert_eq!(v[1].1, "2006");
+        assert_eq!(one("سيعود بعد ثلاثة أيام", P).1, "2015-08-08");
+        assert_eq!(run("الأسبوع الماضي", None)[0].1, "PAST_REF");
+    }
+
+    #[test]
+    fn modifiers_and_ranges() {
+        assert_eq!(
+            one("منتصف شهر مايو", P),
+            (
+                "منتصف شهر مايو".into(),
+                "2015-05".into(),
+                Some("MID".into())
+            )
+        );
+        assert_eq!(one("مطلع العام الجاري", P).2.as_deref(), Some("START"));
+        assert_eq!(
+            one("أواخر 2013", P),
+            ("أواخر 2013".into(), "2013".into(), Some("END".into()))
+        );
+        assert_eq!(one("نهاية العام", P).2.as_deref(), Some("END"));
+        assert_eq!(one("قبل 2011", P).2.as_deref(), Some("BEFORE"));
+        assert_eq!(one("بعد 3 يونيو", P).2.as_deref(), Some("AFTER"));
+        assert_eq!(
+            vals("من 1 إلى 3 أغسطس", P),
+            vec![
+                ("من 1".into(), "2015-08-01".into()),
+                ("إلى 3 أغسطس".into(), "2015-08-03".into())
+            ]
+        );
+        let v = vals("بين عامي 2010 و2012", P);
+        assert_eq!(
+            v.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(),
+            vec!["2010", "2012"]
+        );
+        let v = vals("19-20 نوفمبر 2014", P);
+        assert_eq!(
+            v.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(),
+            vec!["2014-11-19", "2014-11-20"]
+        );
+    }
+
+    #[test]
+    fn clock_times_and_sets() {
+        assert_eq!(one("الساعة الثالثة فجرا", P).1, "2015-08-05T03:00");
+        assert_eq!(one("10:30 صباحا", P).1, "2015-08-05T10:30");
+        assert_eq!(one("الساعة 7 مساء", P).1, "2015-08-05T19:00");
+        assert_eq!(
+            one("مساء أمس الساعة العاشرة والنصف", P).1,
+            "2015-08-04T22:30"
+        );
+        assert_eq!(one("يتكرر يوميا", P).1, "P1D");
+        assert_eq!(one("كل أسبوع", P).1, "P1W");
+        assert_eq!(one("كل ثلاثة أشهر", P).1, "P3M");
+        assert_eq!(run("كل يومين", Some(P))[0].3, TimeType::SET);
+    }
+
+    #[test]
+    fn whole_and_rest_of_periods() {
+        assert_eq!(one("أمضى يوما كاملا هناك", P).1, "P1D");
+        assert_eq!(one("طوال العام", P).1, "P1Y");
+        assert_eq!(one("خلال بقية العام", P).1, "2015");
+        assert_eq!(one("خلال الأشهر الثلاثة المقبلة", P).1, "P3M");
+        assert_eq!(one("في الثلاثة عقود القادمة", P).1, "P30Y");
+    }
+
+    #[test]
+    fn weekdays_within_named_weeks() {
+        assert_eq!(one("الخميس من الأسبوع المقبل", P).1, "2015-08-13");
+        assert_eq!(one("الأسبوع الماضي يوم الاثنين", P).1, "2015-07-27");
+        assert_eq!(one("الأسبوع بعد المقبل", P).1, "2015-W34");
+        let v = vals("الأسبوع المقبل بين الاثنين والأربعاء", P);
+        assert_eq!(
+            v.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(),
+            vec!["2015-W33", "2015-08-10", "2015-08-12"]
+        );
+    }
+
+    #[test]
+    fn months_with_relative_years_quarters_and_days() {
+        assert_eq!(one("في مارس العام المقبل", P).1, "2016-03");
+        assert_eq!(one("في الربع الثالث من عام 2016", P).1, "2016-Q3");
+        assert_eq!(one("في الربع الأول من العام الماضي", P).1, "2014-Q1");
+        assert_eq!(one("عاد يوم 27", P).1, "2015-07-27");
+        assert_eq!(one("عاد يوم 3", P).1, "2015-08-03");
+    }
+
+    #[test]
+    fn holidays() {
+        // Umm al-Qura: 1 Shawwal 1436 = 2015-07-17; 10 Dhu al-Hijja 1435 = 2014-10-04.
+        assert_eq!(one("بعد عيد الفطر", P).1, "2015-07-17");
+        assert_eq!(one("عيد الأضحى 2014", P).1, "2014-10-04");
+        // A future sentence: the next one.
+        assert_eq!(one("سيعود قبيل عيد الأضحى", P).1, "2015-09-23");
+        assert_eq!(one("في عيد الميلاد", P).1, "2014-12-25");
+        assert_eq!(one("يوم الأرض", P).1, "2015-03-30");
+        assert_eq!(run("عيد الميلاد", None)[0].1, "XXXX-12-25");
+    }
+
+    #[test]
+    fn parts_of_day_after_prepositions() {
+        assert_eq!(one("وصلوا في الصباح", P).1, "2015-08-05TMO");
+        let v = vals("يوم الأحد وصلوا في المساء", P);
+        assert_eq!(v[1].1, "2015-08-02TEV");
+        assert_eq!(one("في وقت متأخر من الليل", P).1, "2015-08-05TNI");
+        assert!(vals("صباحا", P).is_empty());
+    }
+
+    #[test]
+    fn more_clock_times() {
+        assert_eq!(one("السابعة والنصف مساء", P).1, "2015-08-05T19:30");
+        assert_eq!(one("بعد الظهر الساعة 3", P).1, "2015-08-05T15:00");
+        assert_eq!(one("مساء 7", P).1, "2015-08-05T19:00");
+        assert_eq!(one("الحادية عشرة ليلا", P).1, "2015-08-05T23:00");
+        assert_eq!(one("منتصف النهار", P).1, "2015-08-05T12:00");
+        assert_eq!(one("عند 12:34:25", P).1, "2015-08-05T12:34:25");
+        let v = vals("من الساعة 5 إلى 6 مساء", P);
+        assert_eq!(
+            v.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(),
+            vec!["2015-08-05T17:00", "2015-08-05T18:00"]
+        );
+        assert!(vals("في الذكرى الخامسة والعشرين", P).is_empty());
+        assert!(vals("فاز 2:1 على ضيفه", P).is_empty());
+    }
+
+    #[test]
+    fn ages_are_not_times() {
+        assert!(vals("اللواء خليل ،65 سنة ، قال", P).is_empty());
+        assert!(vals("البالغ من العمر 40 عاما", P).is_empty());
+    }
+
+    #[test]
+    fn spans_are_original_bytes() {
+        let text = "وقع ذلك في ٢٤ أكتوبر ٢٠١٣م.";
+        let meta = Meta::default();
+        let mut d = Document::new(meta, text.into());
+        Normaliser.process(&mut d);
+        Segmenter.process(&mut d);
+        TimeTagger.process(&mut d);
+        assert_eq!(d.slice(d.times[0].span), "٢٤ أكتوبر ٢٠١٣م");
+        assert_eq!(d.times[0].value, "2013-10-24");
+    }
+}
