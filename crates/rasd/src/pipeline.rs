@@ -7,6 +7,7 @@
 
 use rasd_doc::{Document, Record, Stage};
 use rasd_text::{Normaliser, Segmenter};
+use rasd_timex::{QuantityTagger, TimeTagger};
 use std::time::{Duration, Instant};
 
 /// Language identification: script shares decide Arabic-script vs Latin; Persian and
@@ -59,8 +60,13 @@ pub struct Pipeline {
 impl Pipeline {
     /// The full extraction pipeline.
     pub fn standard() -> Self {
-        let stages: Vec<Box<dyn Stage>> =
-            vec![Box::new(LangId), Box::new(Normaliser), Box::new(Segmenter)];
+        let stages: Vec<Box<dyn Stage>> = vec![
+            Box::new(LangId),
+            Box::new(Normaliser),
+            Box::new(Segmenter),
+            Box::new(TimeTagger),
+            Box::new(QuantityTagger),
+        ];
         Pipeline { stages }
     }
 
