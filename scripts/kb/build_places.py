@@ -406,24 +406,24 @@ def haversine_km(a_lat, a_lon, b_lat, b_lon):
 # place's own name (wrong Wikidata matches: "Male" -> ذكر, "Koma" -> غيبوبة).
 _AR_SKEL = {}
 for _chars, _cls in (("بپ", "B"), ("تطث", "T"), ("جكقخغگڭ", "K"), ("حه", "H"), ("دذض", "D"),
-                     ("زظ", "Z"), ("سصش", "S"), ("ر", "R"), ("ل", "L"), ("م", "M"), ("ن", "N"),
+                     ("زظسصش", "S"), ("ر", "R"), ("ل", "L"), ("م", "M"), ("ن", "N"),
                      ("فڤ", "F")):
     for _ch in _chars:
         _AR_SKEL[_ch] = _cls
 _LAT_DIGRAPHS = (("sch", "S"), ("kh", "K"), ("gh", "K"), ("sh", "S"), ("ch", "S"), ("th", "T"),
                  ("dh", "D"), ("dj", "K"), ("dz", "K"), ("ph", "F"), ("ck", "K"), ("qu", "K"))
 _LAT_SKEL = {}
-for _chars, _cls in (("bp", "B"), ("t", "T"), ("d", "D"), ("jgkqcx", "K"), ("h", "H"), ("s", "S"),
-                     ("z", "Z"), ("r", "R"), ("l", "L"), ("m", "M"), ("n", "N"), ("fv", "F")):
+for _chars, _cls in (("bp", "B"), ("t", "T"), ("d", "D"), ("jgkqcx", "K"), ("h", "H"), ("sz", "S"), ("r", "R"), ("l", "L"), ("m", "M"), ("n", "N"), ("fv", "F")):
     for _ch in _chars:
         _LAT_SKEL[_ch] = _cls
 _GENERIC_LATIN = {"qaryat", "qarya", "izbat", "ezbet", "nahiyat", "nahiya", "markaz", "qism",
                   "mudiriyat", "muhafazat", "wilaya", "province", "district", "governorate",
-                  "municipality", "commune", "region", "cercle", "departement", "hayy", "hay"}
+                  "municipality", "commune", "region", "cercle", "departement", "hayy", "hay",
+                  "wadi", "oued", "jabal", "jebel", "jbel", "bir", "hillat", "mazraat", "khirbat"}
 
 
-def ar_skeleton(s):
-    """Consonant-class skeleton of an Arabic name (article ال dropped)."""
+def ar_skeletons(s):
+    """Consonant-class skeletons of an Arabic name (article ال dropped); final ة silent or h."""
     out = []
     for w in re.split(r"[ \-]+", s):
         if w.startswith("ال") and len(w) > 3:
@@ -432,11 +432,20 @@ def ar_skeleton(s):
             c = _AR_SKEL.get(ch)
             if c and (not out or out[-1] != c):
                 out.append(c)
-    return "".join(out)
+    base = "".join(out)
+    if s.endswith("ة") and not base.endswith("H"):
+        return [base, base + "H"]
+    return [base]
+
+
+def ar_skeleton(s):
+    """Main consonant-class skeleton of an Arabic name."""
+    return ar_skeletons(s)[0]
 
 
 def latin_skeletons(s):
-    """Consonant-class skeletons of a romanised name: as is, and without a generic first word."""
+    """Consonant-class skeletons of a romanised name: as is, without a generic first word,
+    without a glued article (Alwah), and with a final -ah/-eh h dropped."""
     s = unicodedata.normalize("NFKD", s or "")
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
     s = re.sub(r"\([^)]*\)", " ", s)
@@ -444,21 +453,28 @@ def latin_skeletons(s):
     variants = [words]
     if len(words) > 1 and words[0] in _GENERIC_LATIN:
         variants.append(words[1:])
+    for ws in list(variants):
+        if ws and re.match(r"^[ae]l[^aeiou]", ws[0]) and len(ws[0]) > 4:
+            variants.append([ws[0][2:]] + ws[1:])
     res = []
     for ws in variants:
-        out = []
-        for i, w in enumerate(ws):
-            nxt = i + 1 < len(ws)
-            if nxt and (w in ("al", "el", "il", "l") or re.fullmatch(r"[ae][dtsrzn]h?", w)):
-                continue
-            w = re.sub(r"(?<=[aeiou])h$", "", w)
-            for a, b in _LAT_DIGRAPHS:
-                w = w.replace(a, b)
-            for ch in w:
-                c = ch if ch in "KSTDF" else _LAT_SKEL.get(ch)
-                if c and (not out or out[-1] != c):
-                    out.append(c)
-        res.append("".join(out))
+        for drop_h in (False, True):
+            out = []
+            for i, w in enumerate(ws):
+                nxt = i + 1 < len(ws)
+                if nxt and (w in ("al", "el", "il", "l") or re.fullmatch(r"[ae][dtsrzn]h?", w)):
+                    continue
+                if drop_h:
+                    w = re.sub(r"(?<=[aeiou])h$", "", w)
+                for a, b in _LAT_DIGRAPHS:
+                    w = w.replace(a, b)
+                for ch in w:
+                    c = ch if ch in "KSTDF" else _LAT_SKEL.get(ch)
+                    if c and (not out or out[-1] != c):
+                        out.append(c)
+            sk = "".join(out)
+            if sk not in res:
+                res.append(sk)
     return res
 
 
@@ -476,22 +492,29 @@ def matches_romanization(ar_variants, romanized):
     """True / False whether some Arabic variant renders some romanisation; None if undecidable.
 
     Match = the longest common subsequence of the two skeletons covers at least half of the
-    longer one (all of it when the longer has <= 2 classes).
+    longer one (all of it when the longer has <= 2 classes), or all of the shorter one when
+    that has >= 3 classes (a label that spells out a longer or shorter form of the name).
     """
     decidable = False
+    parts = []
     for la in romanized:
+        for x in la.split("/"):
+            if x.strip() and x.strip() not in parts:
+                parts.append(x.strip())
+    for la in parts:
         if _AR_LETTER_RE.search(la):
             continue
         for ls in latin_skeletons(la):
             for av in ar_variants:
-                a = ar_skeleton(av)
-                if not a or not ls:
-                    continue
-                decidable = True
-                m = max(len(a), len(ls))
-                need = m if m <= 2 else (m + 1) // 2
-                if _lcs(a, ls) >= need:
-                    return True
+                for a in ar_skeletons(av):
+                    if not a or not ls:
+                        continue
+                    decidable = True
+                    m = max(len(a), len(ls))
+                    need = m if m <= 2 else (m + 1) // 2
+                    common = _lcs(a, ls)
+                    if common >= need or common == min(len(a), len(ls)) >= 3:
+                        return True
     return False if decidable else None
 
 
@@ -608,10 +631,13 @@ class Log:
     def __init__(self):
         self.counts = collections.Counter()
         self.removed = collections.defaultdict(collections.Counter)  # filter -> label -> n
+        self.example = collections.defaultdict(dict)  # filter -> label -> first row id/name
 
-    def drop(self, filt, label):
+    def drop(self, filt, label, p=None):
         self.counts[filt + " labels"] += 1
         self.removed[filt][label] += 1
+        if p is not None and label not in self.example[filt]:
+            self.example[filt][label] = "%s %s %s" % (p.id, p.cc2, p.name_en)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -791,6 +817,13 @@ def load_wof(gz, log):
             log.counts["wof rows skipped (not current)"] += 1
             continue
         pt = r["placetype"]
+        if (r["country"] not in ARAB_LEAGUE and r["is_current"] == "-1" and not r["wikidata"]
+                and not to_int(r["population"])):
+            # Outside Arabic-speaking countries these records' Arabic labels come from matching
+            # homonyms by name (Koma -> غيبوبة, Sassari -> ساساري); a sample of ML/NE/TD/BF/NG
+            # rows of this kind was almost entirely wrong.
+            log.counts["wof rows skipped (unknown status, no wikidata/population, non-Arab country)"] += 1
+            continue
         p = Place("wof:" + r["wof_id"], WOF_GROUP[pt])
         p.wof_kinds.add(pt)
         p.name_en = r["en"].split("|")[0] if r["en"] else r["name"]
@@ -804,7 +837,7 @@ def load_wof(gz, log):
         p.geonames = r["geonames_id"] if to_int(r["geonames_id"]) else ""
         p.wof_region = r["region_id"]
         p.latin = [r["name"]] + [x for x in (r["en"] + "|" + r["fr"]).split("|") if x]
-        p.romanized = [r["name"]]
+        p.romanized = p.latin[:]
         p.add_source("wof:" + r["wof_id"])
         if not p.names:
             log.counts["wof rows without a usable Arabic name"] += 1
@@ -983,6 +1016,7 @@ class Corpus:
         self.tokens = 0
         self.articles = 0
         self.count = collections.Counter()
+        self.surface = collections.Counter()  # unfolded spelling -> count (for canonical names)
         self.cue = collections.Counter()
         self.weak = collections.Counter()
         self.present = False
@@ -1021,6 +1055,7 @@ def corpus_stats(corpus_dir, labels, log):
                 for a in arts:
                     text = (a.get("title") or "") + "\n" + (a.get("content") or "")
                     toks = tokens_folded(text)
+                    raw = None
                     cs.articles += 1
                     cs.tokens += len(toks)
                     n = len(toks)
@@ -1035,6 +1070,10 @@ def corpus_stats(corpus_dir, labels, log):
                             if ln > 1 and key not in labels:
                                 continue
                             cs.count[key] += 1
+                            if raw is None:
+                                # fold() maps letters to letters, so tokens stay aligned.
+                                raw = _TOKEN_RE.findall(text)
+                            cs.surface[" ".join(raw[i:i + ln])] += 1
                             prev = toks[i - 1] if i > 0 else ""
                             nxt = toks[i + ln] if i + ln < n else ""
                             if prev in _PRE_CUES or nxt in _POST_CUES:
@@ -1134,7 +1173,7 @@ def mark_admin_seats(points, admin1_by_id, log):
         if not a1names & {fold(n) for n in p.names}:
             continue
         if a1.lat is not None and p.lat is not None and \
-                haversine_km(a1.lat, a1.lon, p.lat, p.lon) > 300:
+                haversine_km(a1.lat, a1.lon, p.lat, p.lon) > 600:
             continue
         cur = best.get(a1.id)
         if cur is None or (p.population or 0) > (cur.population or 0):
@@ -1317,6 +1356,13 @@ def is_small(p):
             and not p.protected)
 
 
+def _set_names(p, keep, log, filt):
+    """Replace a row's labels; count the row against the filter that removed its last label."""
+    if p.names and not keep:
+        log.counts["rows emptied by " + filt] += 1
+    p.names = keep
+
+
 def apply_filters(rows, corpus, log):
     """Drop wrong/dangerous labels; rows that lose all labels are removed."""
     # (1) one- and two-letter labels.
@@ -1326,10 +1372,10 @@ def apply_filters(rows, corpus, log):
         keep = []
         for n in p.names:
             if n_letters(n) <= 2:
-                log.drop("f1 short", n)
+                log.drop("f1 short", n, p)
             else:
                 keep.append(n)
-        p.names = keep
+        _set_names(p, keep, log, "f1 short")
     # (2) frequent ordinary words as labels of small places.
     if corpus.present:
         for p in rows:
@@ -1341,23 +1387,42 @@ def apply_filters(rows, corpus, log):
                 pm = corpus.per_million(k)
                 if pm >= ALWAYS_PER_MILLION or (pm >= FREQ_PER_MILLION
                                                  and corpus.cue_ratio(k) < CUE_RATIO):
-                    log.drop("f2 common word", n)
+                    log.drop("f2 common word", n, p)
                 else:
                     keep.append(n)
-            p.names = keep
+            _set_names(p, keep, log, "f2 common word")
     # (3) village labels equal to a country / capital / admin-1 name elsewhere.
+    # Admin-1 units count as prominent in countries with a real first level (<= 50 units; NE
+    # lists e.g. 193 Slovenian municipalities and 110 Italian provinces as admin-1), or when
+    # the name is common in the news corpus (>= 1 per million).
+    a1_per_cc = collections.Counter(p.cc2 for p in rows if p.kind == "admin1")
     prominent = collections.defaultdict(list)
     for p in rows:
-        if p.group == "country" or p.feature == "PPLC" or p.kind == "admin1":
+        if p.kind == "admin1":
+            for n in p.names:
+                k = fold(n)
+                if a1_per_cc[p.cc2] <= 50 or corpus.per_million(" ".join(tokens_folded(n))) >= 1.0:
+                    prominent[k].append(p)
+        elif p.group == "country" or p.feature == "PPLC":
             for n in p.names:
                 prominent[fold(n)].append(p)
+    # ... and towns/cities of >= 10,000 people in another country (homonym labels).
+    towns = collections.defaultdict(list)
+    for p in rows:
+        if p.kind in ("city", "town") and (p.population or 0) >= 10000:
+            for n in p.names:
+                towns[fold(n)].append(p)
     for p in rows:
         if p.kind not in VILLAGE_KINDS or p.protected or p.feature in ("PPLC", "PPLA"):
             continue
         keep = []
         for n in p.names:
             hit = None
-            for q in prominent.get(fold(n), ()):
+            for q in towns.get(fold(n), ()):
+                if q is not p and q.cc2 != p.cc2 and q.population >= 10 * (p.population or 0):
+                    hit = q
+                    break
+            for q in () if hit is not None else prominent.get(fold(n), ()):
                 if q is p:
                     continue
                 near = (p.lat is not None and q.lat is not None)
@@ -1369,10 +1434,10 @@ def apply_filters(rows, corpus, log):
                 hit = q
                 break
             if hit is not None:
-                log.drop("f3 big-place name", n)
+                log.drop("f3 big-place name", n, p)
             else:
                 keep.append(n)
-        p.names = keep
+        _set_names(p, keep, log, "f3 big-place name")
     # (4) Who's On First labels that do not render the record's own romanised name.
     for p in rows:
         if (p.kind in ("country", "admin1") or p.protected or not p.romanized
@@ -1381,10 +1446,10 @@ def apply_filters(rows, corpus, log):
         keep = []
         for n in p.names:
             if matches_romanization(clean_ar(n), p.romanized) is False:
-                log.drop("f4 not a rendering", n)
+                log.drop("f4 not a rendering", n, p)
             else:
                 keep.append(n)
-        p.names = keep
+        _set_names(p, keep, log, "f4 not a rendering")
     out = []
     for p in rows:
         if p.names:
@@ -1412,11 +1477,11 @@ def choose_canonical(p, corpus):
     if not corpus.present or len(p.names) < 2:
         return
     heads = clean_ar(p.names[0]) if p.kind in ("admin1", "admin2") else None
-    best_i, best_c = 0, -1
+    best_i, best_c = 0, (-1, -1)
     for i, n in enumerate(p.names):
         if heads is not None and not any(spelling_variants(n, h) for h in heads):
             continue
-        c = corpus.count[" ".join(tokens_folded(n))]
+        c = (corpus.surface[" ".join(_TOKEN_RE.findall(n))], corpus.count[" ".join(tokens_folded(n))])
         if c > best_c:
             best_i, best_c = i, c
     if best_i:
@@ -1696,6 +1761,11 @@ def write_readme(path, rows, log, corpus, kinds, per_cc, allrem, size):
     a("")
     a("## Label filters")
     a("")
+    a("0. Source level: Who's On First records of unknown status (`is_current` -1) with neither a")
+    a("   Wikidata id nor a population are skipped in countries outside the Arab League (ML, NE, TD, BF,")
+    a("   NG): their Arabic labels come from matching homonyms by name (Koma → غيبوبة, Sassari → ساساري,")
+    a("   Kourou → كوروا); a sample from those five countries was almost entirely wrong. Inside the Arab")
+    a("   League the same kind of record carries native Arabic names and is kept.")
     a("Small place = town/village/neighbourhood/admin2 with population < %d or unknown, not PPLC/PPLA." % SMALL_POP)
     a("")
     a("1. Labels of one or two letters are dropped (all rows except countries, admin-1, curated rows and")
@@ -1711,7 +1781,12 @@ def write_readme(path, rows, log, corpus, kinds, per_cc, allrem, size):
     a("   the corpus is absent (then the canonical name is simply the first source name).")
     a("3. Labels of villages and neighbourhoods that equal the name of a country, a national capital")
     a("   (more than 30 km away) or an admin-1 unit (in another country, or in the same country but neither")
-    a("   the village's own admin-1 nor within 100 km of it) are dropped.")
+    a("   the village's own admin-1 nor within 100 km of it) are dropped. Admin-1 names count only for")
+    a("   countries with <= 50 admin-1 units in Natural Earth (a real first level; NE lists e.g. 193")
+    a("   Slovenian municipalities) or when the name occurs >= 1 per million corpus tokens. Labels of")
+    a("   villages and neighbourhoods that equal the name of a town or city (>= 10,000 people and >= 10")
+    a("   times the village's population) in another country are dropped too (homonym labels such as a")
+    a("   Malian village labelled ساساري after Sassari).")
     a("4. Labels of rows that come only from Who's On First (any kind below admin-1) must render the")
     a("   record's own romanised name: Arabic label and Latin `name` are reduced to consonant-class")
     a("   skeletons (velars and j/g merged, emphatics merged, vowels, w/y, alef and ayn dropped, the")
@@ -1801,6 +1876,8 @@ def self_check(rows):
     ok(any(p.kind == "city" and p.name_en == "Algiers" and p.feature == "PPLC" for p in dz),
        "الجزائر is city Algiers (PPLC)")
     ok(not any(p.kind in VILLAGE_KINDS for p in by_name["مصر"]), "no village/neighbourhood labelled مصر")
+    ok(any(p.cc2 == "LB" for p in by_name["شتورة"]), "small real place شتورة (LB) survives")
+    ok(any(p.cc2 == "ML" and p.kind in ("town", "city") for p in by_name["كيدال"]), "كيدال town in ML")
     ok(not any(p.kind in VILLAGE_KINDS for p in by_name["ذكر"]), "no village labelled ذكر")
     ok(not any(p.kind in VILLAGE_KINDS for p in by_name["الله"]), "no village labelled الله")
     ok(len([p for p in rows if p.kind == "country"]) >= 250, "at least 250 country rows")
