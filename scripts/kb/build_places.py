@@ -714,8 +714,7 @@ def load_countries(gz, log):
         p.population = to_int(r["POP_EST"])
         p.wikidata = r["WIKIDATAID"] if r["WIKIDATAID"].startswith("Q") else ""
         t = r["TYPE"]
-        p.feature = ("PCLI" if t in ("Sovereign country", "Country", "Disputed") and is_main
-                     else "PCLD" if t in ("Dependency",) and is_main else "TERR")
+        p.feature = ("TERR" if not is_main else "PCLD" if t == "Dependency" else "PCLI")
         for la in (r["NAME"], r["NAME_LONG"], r["FORMAL_EN"], r["NAME_FR"], r["ADMIN"]):
             if la and la not in p.latin:
                 p.latin.append(la)
@@ -1356,6 +1355,11 @@ def is_small(p):
             and not p.protected)
 
 
+def wof_only(p):
+    """Row built from Who's On First records alone."""
+    return bool(p.sources) and all(s.startswith("wof:") for s in p.sources)
+
+
 def _set_names(p, keep, log, filt):
     """Replace a row's labels; count the row against the filter that removed its last label."""
     if p.names and not keep:
@@ -1379,13 +1383,15 @@ def apply_filters(rows, corpus, log):
     # (2) frequent ordinary words as labels of small places.
     if corpus.present:
         for p in rows:
-            if not is_small(p):
+            small = is_small(p)
+            # Admin-1 rows known only to WOF get the "always" tier (BF "Centre" -> الأوسط).
+            if not small and not (p.kind == "admin1" and wof_only(p)):
                 continue
             keep = []
             for n in p.names:
                 k = " ".join(tokens_folded(n))
                 pm = corpus.per_million(k)
-                if pm >= ALWAYS_PER_MILLION or (pm >= FREQ_PER_MILLION
+                if pm >= ALWAYS_PER_MILLION or (small and pm >= FREQ_PER_MILLION
                                                  and corpus.cue_ratio(k) < CUE_RATIO):
                     log.drop("f2 common word", n, p)
                 else:
@@ -1440,8 +1446,7 @@ def apply_filters(rows, corpus, log):
         _set_names(p, keep, log, "f3 big-place name")
     # (4) Who's On First labels that do not render the record's own romanised name.
     for p in rows:
-        if (p.kind in ("country", "admin1") or p.protected or not p.romanized
-                or not all(s.startswith("wof:") for s in p.sources)):
+        if p.kind == "country" or p.protected or not p.romanized or not wof_only(p):
             continue
         keep = []
         for n in p.names:
@@ -1720,7 +1725,7 @@ def write_readme(path, rows, log, corpus, kinds, per_cc, allrem, size):
     a("| lat, lon | WGS84 degrees (label point or centroid), 5 decimals max; empty only for admin units whose parent is located |")
     a("| cc2, cc3 | ISO 3166-1 alpha-2 / alpha-3 |")
     a("| admin1 | English name of the admin-1 unit, where joinable (GeoNames admin1 code -> Natural Earth `gn_a1_code`, or WOF `region_id`) |")
-    a("| feature | GeoNames-style code: PCLI sovereign country, PCLD dependency, TERR other territory, ADM1/ADM2/ADM3, PPLC capital, PPLA admin seat (heuristic: most populous place >= 5,000 sharing its admin-1's name, plus Algerian wilaya seats), PPL populated place, PPLX neighbourhood; curated rows SEA, GULF, STRT, CNL, OCN, LK, STM, RGN, CONT, PEN, DSRT, MTS, PLN, TERR |")
+    a("| feature | GeoNames-style code: PCLI country holding its own ISO 3166-1 code, PCLD dependency, TERR other Natural Earth unit (bases, disputed areas without ISO code, minor islands), ADM1/ADM2/ADM3, PPLC capital, PPLA admin seat (heuristic: most populous place >= 5,000 sharing its admin-1's name, plus Algerian wilaya seats), PPL populated place, PPLX neighbourhood; curated rows SEA, GULF, STRT, CNL, OCN, LK, STM, RGN, CONT, PEN, DSRT, MTS, PLN, TERR |")
     a("| population | integer (largest value among merged records) or empty |")
     a("| geonames, wikidata | GeoNames id, Wikidata Q-id where known |")
     a("| parent | ids of enclosing rows, nearest first, country last |")
@@ -1787,7 +1792,8 @@ def write_readme(path, rows, log, corpus, kinds, per_cc, allrem, size):
     a("   villages and neighbourhoods that equal the name of a town or city (>= 10,000 people and >= 10")
     a("   times the village's population) in another country are dropped too (homonym labels such as a")
     a("   Malian village labelled ساساري after Sassari).")
-    a("4. Labels of rows that come only from Who's On First (any kind below admin-1) must render the")
+    a("   Admin-1 rows known only to Who's On First get the >= %g per million test as well." % ALWAYS_PER_MILLION)
+    a("4. Labels of rows that come only from Who's On First (any kind below country) must render the")
     a("   record's own romanised name: Arabic label and Latin `name` are reduced to consonant-class")
     a("   skeletons (velars and j/g merged, emphatics merged, vowels, w/y, alef and ayn dropped, the")
     a("   article and generic words like Qaryat/Izbat/Nahiyat ignored, admin prefix stripped) and their")
