@@ -69,6 +69,51 @@ fn cc_bytes<const N: usize>(s: &str) -> [u8; N] {
     out
 }
 
+/// Log-likelihood ratios of character trigrams in foreign (non-Arab referents) versus
+/// native names: the recogniser's foreignness score for transliterated names.
+fn trigram_table(rows: &[&crate::source::Row]) -> Vec<u8> {
+    let mut foreign = vec![0u32; TRIGRAM_BUCKETS];
+    let mut native = vec![0u32; TRIGRAM_BUCKETS];
+    let (mut nf, mut nn) = (0u64, 0u64);
+    for r in rows {
+        if r.cc3.is_empty() || matches!(r.cc3.as_str(), "IGO" | "UNO" | "IMG" | "NGO") {
+            continue;
+        }
+        let is_foreign = !ARAB_STATES.contains(&r.cc3.as_str());
+        for n in &r.names_ar {
+            for word in fold(n).split(' ') {
+                if word.chars().any(|c| c.is_ascii()) || word.chars().count() < 2 {
+                    continue;
+                }
+                for_trigrams(word, |b| {
+                    if is_foreign {
+                        foreign[b] += 1;
+                        nf += 1;
+                    } else {
+                        native[b] += 1;
+                        nn += 1;
+                    }
+                });
+            }
+        }
+    }
+    let mut out = vec![0u8; TRIGRAM_BUCKETS];
+    if nf == 0 || nn == 0 {
+        return out;
+    }
+    let alpha = 0.5f64;
+    let v = TRIGRAM_BUCKETS as f64;
+    for b in 0..TRIGRAM_BUCKETS {
+        let pf = (foreign[b] as f64 + alpha) / (nf as f64 + alpha * v);
+        let pn = (native[b] as f64 + alpha) / (nn as f64 + alpha * v);
+        let llr = ((pf / pn).ln() as f32 * TRIGRAM_SCALE)
+            .round()
+            .clamp(-127.0, 127.0);
+        out[b] = (llr as i8) as u8;
+    }
+    out
+}
+
 /// Compiles the sources. Fails only if the automaton cannot be built.
 pub fn compile(src: &Sources) -> Result<Compiled, String> {
     let mut problems = Vec::new();
@@ -224,6 +269,8 @@ pub fn compile(src: &Sources) -> Result<Compiled, String> {
     for e in by_key {
         w.keys.extend_from_slice(&e.to_le_bytes());
     }
+
+    w.trigrams = trigram_table(&rows);
 
     // 4. Automaton.
     let automaton = if keys.is_empty() {

@@ -19,17 +19,18 @@
 //! postings POSTING_SIZE bytes each: entry u32, variant flags u32
 //! gentilics GENT_SIZE bytes each, sorted by folded form: form string u32, iso3 [u8; 3], pad
 //! keys     entry indices (u32) sorted by entry key, for key → entry lookups
+//! trigrams TRIGRAM_BUCKETS i8 log-likelihood ratios (×16) foreign vs native names
 //! ```
 
 /// First bytes of a knowledge-base blob.
 pub const MAGIC: &[u8; 8] = b"RASDKB\0\x01";
 /// Layout version.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// "No string" / "no entry".
 pub const NONE: u32 = u32::MAX;
 
 /// Header size.
-pub const HEADER_SIZE: usize = 8 + 4 + 4 * 4 + 6 * 4;
+pub const HEADER_SIZE: usize = 8 + 4 + 4 * 4 + 7 * 4;
 /// Offset of the entry count in the header.
 pub const H_COUNTS: usize = 12;
 /// Offset of the section offsets in the header.
@@ -82,6 +83,40 @@ pub const E_AFFIL: usize = 72;
 pub const NAME_SIZE: usize = 8;
 /// Size of one posting.
 pub const POSTING_SIZE: usize = 8;
+/// Buckets of the foreign-name trigram table.
+pub const TRIGRAM_BUCKETS: usize = 1 << 15;
+/// Scale of the stored log-likelihood ratios.
+pub const TRIGRAM_SCALE: f32 = 16.0;
+
+/// Bucket of a character trigram (FNV-1a over the three code points).
+#[inline]
+pub fn trigram_bucket(a: char, b: char, c: char) -> usize {
+    let mut h: u32 = 0x811c_9dc5;
+    for ch in [a, b, c] {
+        h ^= ch as u32;
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    (h as usize) & (TRIGRAM_BUCKETS - 1)
+}
+
+/// Calls `f` with the bucket of every trigram of `word` padded with `^` and `$`.
+#[inline]
+pub fn for_trigrams(word: &str, mut f: impl FnMut(usize)) {
+    let mut a = '^';
+    let mut b = '^';
+    let mut first = true;
+    for c in word.chars().chain(std::iter::once('$')) {
+        if first {
+            first = false;
+            b = c;
+            continue;
+        }
+        f(trigram_bucket(a, b, c));
+        a = b;
+        b = c;
+    }
+}
+
 /// Size of one gentilic record.
 pub const GENT_SIZE: usize = 8;
 
@@ -180,6 +215,8 @@ pub struct Writer {
     pub gentilics: Vec<u8>,
     /// Key index.
     pub keys: Vec<u8>,
+    /// Trigram table.
+    pub trigrams: Vec<u8>,
 }
 
 impl Writer {
@@ -221,7 +258,8 @@ impl Writer {
                 + self.names.len()
                 + self.postings.len()
                 + self.gentilics.len()
-                + self.keys.len(),
+                + self.keys.len()
+                + self.trigrams.len(),
         );
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&VERSION.to_le_bytes());
@@ -236,6 +274,7 @@ impl Writer {
             self.postings.len(),
             self.gentilics.len(),
             self.keys.len(),
+            self.trigrams.len(),
         ] {
             out.extend_from_slice(&(at as u32).to_le_bytes());
             at += len;
@@ -246,6 +285,7 @@ impl Writer {
         out.extend_from_slice(&self.postings);
         out.extend_from_slice(&self.gentilics);
         out.extend_from_slice(&self.keys);
+        out.extend_from_slice(&self.trigrams);
         out
     }
 }

@@ -59,7 +59,7 @@ impl Posting {
 pub struct Kb {
     blob: Cow<'static, [u8]>,
     pma: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
-    sec: [usize; 6],
+    sec: [usize; 7],
     counts: [usize; 4],
 }
 
@@ -82,6 +82,7 @@ const S_NAMES: usize = 2;
 const S_POSTINGS: usize = 3;
 const S_GENT: usize = 4;
 const S_KEYS: usize = 5;
+const S_TRIGRAMS: usize = 6;
 
 impl Kb {
     /// The embedded knowledge base, loaded on first use.
@@ -124,7 +125,7 @@ impl Kb {
     fn with(blob: Cow<'static, [u8]>, pma: Option<CharwiseDoubleArrayAhoCorasick<u32>>) -> Kb {
         let b = Blob { bytes: &blob };
         let ok = b.slice(0, 8) == &MAGIC[..] && b.u32(8) == VERSION;
-        let mut sec = [0usize; 6];
+        let mut sec = [0usize; 7];
         let mut counts = [0usize; 4];
         if ok {
             for (i, c) in counts.iter_mut().enumerate() {
@@ -229,6 +230,27 @@ impl Kb {
             }
         }
         None
+    }
+
+    /// How much a folded word looks like a transliterated foreign name rather than an
+    /// Arabic word: the mean log-likelihood ratio (nats) of its character trigrams in
+    /// foreign versus Arab-world names of the knowledge base. Positive = foreign-looking;
+    /// 0 when the knowledge base is empty.
+    pub fn foreignness(&self, word: &str) -> f32 {
+        let base = self.sec[S_TRIGRAMS];
+        if base == 0 || self.blob.len() < base + TRIGRAM_BUCKETS {
+            return 0.0;
+        }
+        let (mut sum, mut n) = (0i32, 0i32);
+        for_trigrams(word, |b| {
+            sum += self.b().u8(base + b) as i8 as i32;
+            n += 1;
+        });
+        if n == 0 {
+            0.0
+        } else {
+            sum as f32 / n as f32 / TRIGRAM_SCALE
+        }
     }
 
     /// The entry with key `key`.
@@ -518,12 +540,28 @@ mod tests {
     }
 
     #[test]
+    fn foreignness_separates_transliterations() {
+        let mut s = Sources::default();
+        s.read_str(
+            "p.tsv",
+            "id\tkind\tname_en\tnames_ar\tlat\tlon\tcc2\tcc3\tadmin1\tfeature\tpopulation\tgeonames\twikidata\tparent\tsources\n\
+             a\tcity\tA\tشتوتغارت|هامبورغ|فرانكفورت\t1\t1\tDE\tDEU\t\t\t\t\t\t\t\n\
+             b\tcity\tB\tالمحمدية|القيروان|المدينة المنورة\t1\t1\tMA\tMAR\t\t\t\t\t\t\t\n",
+        );
+        let kb = Kb::from_compiled(compile::compile(&s).unwrap()).unwrap();
+        assert!(kb.foreignness("هامبورت") > 0.0);
+        assert!(kb.foreignness("المدينه") < 0.0);
+        assert!(kb.foreignness("هامبورت") > kb.foreignness("المدينه"));
+    }
+
+    #[test]
     fn empty_kb_is_usable() {
         let kb = Kb::from_compiled(compile::compile(&Sources::default()).unwrap()).unwrap();
         assert!(kb.is_empty());
         assert_eq!(kb.lookup("ليبيا").count(), 0);
         assert!(kb.automaton().is_none());
         assert!(kb.gentilic("ليبي").is_none());
+        assert_eq!(kb.foreignness("هامبورغ"), 0.0);
     }
 
     #[test]

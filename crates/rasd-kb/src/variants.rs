@@ -167,6 +167,10 @@ pub fn surname(
     if last == first || last.chars().any(|c| c.is_ascii_alphanumeric()) {
         return None;
     }
+    // A kunya («أبو أنس الليبي») is not called by its last word.
+    if matches!(first, "ابو" | "ام" | "ابي") {
+        return None;
+    }
     let body = last.strip_prefix("ال").unwrap_or(last);
     if letters(body) < 3 || given(last) || given(body) || gentilic(last) || gentilic(body) {
         return None;
@@ -270,6 +274,7 @@ mod tests {
             Some("السيسي")
         );
         assert_eq!(surname("ابو انس الليبي", &given, &gent), None);
+        assert_eq!(surname("ابو بكر البغدادي", &given, &gent), None);
         assert_eq!(surname("علي عبدالله صالح", &given, &gent), None);
         assert_eq!(surname("حفتر", &given, &gent), None);
         assert_eq!(surname("محمد بن", &given, &gent), None);
