@@ -222,9 +222,15 @@ pub fn compile(src: &Sources) -> Result<Compiled, String> {
         put_u32(&mut rec, E_POP, r.population);
         put_u32(&mut rec, E_GEONAMES, r.geonames);
         put_u32(&mut rec, E_WIKIDATA, r.wikidata);
+        // `parent` may list several enclosing rows, nearest first: keep the nearest known.
         let parent = if r.parent.is_empty() {
             NONE
-        } else if let Some(&p) = seen.get(r.parent.as_str()) {
+        } else if let Some(&p) = r
+            .parent
+            .split('|')
+            .map(str::trim)
+            .find_map(|k| seen.get(k).filter(|&&p| p != i as usize))
+        {
             p as u32
         } else {
             problems.push(Problem {

@@ -145,7 +145,7 @@ pub struct Row {
     pub geonames: u32,
     /// Wikidata Q-number.
     pub wikidata: u32,
-    /// Key of the parent place.
+    /// Keys of the enclosing places, nearest first (`|`-separated).
     pub parent: String,
 }
 

@@ -47,7 +47,7 @@ pub fn place_prior(kind: Option<PlaceKind>, feature: Option<&str>, population: u
                 p if p >= 100_000 => 0.85,
                 p if p >= 20_000 => 0.7,
                 p if p >= 5_000 => 0.55,
-                _ => 0.4,
+                _ => 0.35,
             }
         }
     }
@@ -75,7 +75,7 @@ fn posting_score(kb: &Kb, p: Posting, prefix: &str, orig: &str) -> Option<(Entit
     let derived_factor = if p.flags & V_DERIVED == 0 {
         1.0
     } else if p.flags & V_ARTICLE != 0 {
-        0.55
+        0.45
     } else if p.flags & V_TRANSLIT != 0 || p.flags & V_PREFIX != 0 {
         0.95
     } else {
@@ -191,8 +191,10 @@ pub fn kb_candidates(doc: &Document, kb: &Kb, out: &mut Vec<Candidate>) {
 /// Small places (below admin-1, under 100,000 people) and keys that add or drop the
 /// article of a listed name need context: a settlement noun before the name
 /// («مدينة», «قرية») adds 0.4, a preposition or ب proclitic 0.12, another confident
-/// place of the same country in the document 0.12; a one-word key of three letters or
-/// fewer loses 0.1; multi-word keys gain 0.05.
+/// place of the same country in the document 0.12 (the last two not for article
+/// variants); a one-word key of three letters or fewer loses 0.1; multi-word keys gain
+/// 0.05. A village (prior 0.35) thus needs a settlement noun, or both a preposition and
+/// a same-country place.
 ///
 /// Surnames alone («حفتر»): +0.35 when the person's full name is matched in the document,
 /// +0.2 after a title or role, +0.1 for a long nisba, +0.15 for a foreign-looking word.
@@ -275,9 +277,12 @@ pub fn context_adjust(doc: &Document, kb: &Kb, lx: &Lexicon, cands: &mut [Candid
                 || e.is_some_and(|e| is_small_place(e.place_kind(), e.feature(), e.population()));
             if needs_context {
                 let has_bi = tok.proclitics.has(rasd_doc::Proclitics::BI);
+                // A key that adds or drops the article counts only after a settlement
+                // noun («مدينة …»).
+                let article = c.kb_flags & V_ARTICLE != 0;
                 if prev_cls & class::SETTLEMENT != 0 {
                     bonus += 0.4;
-                } else if prev_cls & class::LOCATIVE != 0 || has_bi {
+                } else if (prev_cls & class::LOCATIVE != 0 || has_bi) && !article {
                     bonus += 0.12;
                 }
                 let same_country = c.name_id.is_some_and(|n| {
@@ -289,7 +294,7 @@ pub fn context_adjust(doc: &Document, kb: &Kb, lx: &Lexicon, cands: &mut [Candid
                         })
                     })
                 });
-                if same_country {
+                if same_country && !article {
                     bonus += 0.12;
                 }
                 if single && key_letters <= 3 {

@@ -1112,6 +1112,15 @@ impl Lexicon {
         if c != 0 || article {
             return c;
         }
+        // The analyser may strip a و/ف that belongs to the word («وكالة» read as و + ك +
+        // «اله»): try the whole word.
+        if t.pre_len > 0 {
+            let (al, s) = split_article(doc.token_norm(t));
+            let whole = self.classes_of(s, al);
+            if whole != 0 {
+                return whole;
+            }
+        }
         // «لوزير», «بمدينة»: a preposition the analyser did not split.
         let mut chars = stem.chars();
         if matches!(chars.next(), Some('ب' | 'ل' | 'ك')) && chars.clone().count() >= 3 {
@@ -1120,6 +1129,19 @@ impl Lexicon {
             return self.classes_of(s, al) & !FUNC;
         }
         c
+    }
+
+    /// True when token `t` is a lexicon word only as a whole, i.e. the clitic analyser's
+    /// و/ف prefix is really the word's first letter («وكالة»).
+    pub fn whole_word_only(&self, doc: &Document, t: &Token) -> bool {
+        if t.pre_len == 0 || t.kind != TokenKind::Arabic {
+            return false;
+        }
+        if self.classes_of(doc.token_stem(t), t.al_len > 0) != 0 {
+            return false;
+        }
+        let (al, s) = split_article(doc.token_norm(t));
+        self.classes_of(s, al) != 0
     }
 
     /// True when `folded` is a given name in the knowledge base.
@@ -1149,7 +1171,7 @@ mod tests {
     #[test]
     fn classes_follow_the_article_and_clitics() {
         let lx = Lexicon::new(Kb::get());
-        let d = doc("والرئيس وزير للرئيس لوزارة رئيس في الذي");
+        let d = doc("والرئيس وزير للرئيس لوزارة رئيس في الذي وكالة");
         let c: Vec<u32> = d.tokens.iter().map(|t| lx.classes(&d, t)).collect();
         assert!(c[0] & TITLE != 0, "والرئيس");
         assert!(c[1] & TITLE_HEAD != 0, "وزير");
@@ -1158,5 +1180,6 @@ mod tests {
         assert!(c[4] & TITLE == 0 && c[4] & TITLE_HEAD != 0, "رئيس");
         assert!(c[5] & FUNC != 0 && c[5] & LOCATIVE != 0, "في");
         assert!(c[6] & FUNC != 0, "الذي");
+        assert!(c[7] & ORG_HEAD != 0, "وكالة");
     }
 }

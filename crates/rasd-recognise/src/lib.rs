@@ -263,6 +263,15 @@ impl<'k> Recogniser<'k> {
             }
         }
         let mut extra: Vec<Candidate> = Vec::new();
+        // Knowledge-base entries of one-token mentions, by token.
+        let mut kb_at: Vec<Option<u32>> = vec![None; doc.tokens.len()];
+        for c in chosen.iter() {
+            if c.end == c.first + 1 && c.source == MentionSource::Kb {
+                if let Some(slot) = kb_at.get_mut(c.first) {
+                    *slot = c.entry;
+                }
+            }
+        }
         // Acronyms in parentheses.
         let mut acronyms: Vec<(String, EntityType, String)> = Vec::new();
         for c in chosen.iter_mut() {
@@ -290,6 +299,13 @@ impl<'k> Recogniser<'k> {
                     .all(|ch| ch.is_ascii_uppercase() || ch.is_ascii_digit())
             {
                 continue;
+            }
+            // When the acronym is itself a known entry, the expansion is that entry.
+            let known = kb_at.get(j + 1).copied().flatten();
+            if c.entry.is_none() {
+                if let Some(e) = known {
+                    c.entry = Some(e);
+                }
             }
             let key = self.key_of(doc, c);
             let etype = c.etype;

@@ -153,10 +153,17 @@ fn cand(
     kind: MentionKind,
     score: f32,
 ) -> Candidate {
+    let mut span = token_range_span(ctx.doc, first, end);
+    // A head the analyser split wrongly («وكالة» as و + …) keeps its first letter.
+    if let Some(t) = ctx.tok(first) {
+        if ctx.lx.whole_word_only(ctx.doc, t) && !span.is_empty() {
+            span.start = t.span.start;
+        }
+    }
     Candidate {
         first,
         end,
-        span: token_range_span(ctx.doc, first, end),
+        span,
         etype,
         kind,
         source: MentionSource::Pattern,

@@ -269,3 +269,26 @@ fn tagger_spans_compete_under_the_same_policy() {
         ]
     );
 }
+
+#[test]
+fn a_known_acronym_names_its_expansion() {
+    let kb = fixture_kb();
+    let lx = Lexicon::new(&kb);
+    let (d, _) = run_with(
+        &kb,
+        &lx,
+        "قالت وكالة المخابرات المركزية (CIA) إنها تتابع الملف.",
+    );
+    let keys: Vec<(&str, Option<&str>)> = d
+        .mentions
+        .iter()
+        .map(|m| (d.slice(m.span), m.kb_key.as_deref()))
+        .collect();
+    assert_eq!(
+        keys,
+        vec![
+            ("وكالة المخابرات المركزية", Some("st:cia")),
+            ("CIA", Some("st:cia"))
+        ]
+    );
+}

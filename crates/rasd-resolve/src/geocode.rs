@@ -181,9 +181,21 @@ pub fn resolution(k: Option<PlaceKind>) -> u8 {
     }
 }
 
-/// The `geo` of an entry (none without coordinates).
+/// The `geo` of an entry. An administrative unit listed without coordinates takes its
+/// nearest located parent's (the resolution stays the unit's own); none when no
+/// ancestor is located.
 pub fn geo_of(e: &Entry<'_>) -> Option<Geo> {
-    let (lat, lon) = e.coords()?;
+    let mut at = Some(*e);
+    let mut coords = None;
+    for _ in 0..8 {
+        let Some(x) = at else { break };
+        if let Some(c) = x.coords() {
+            coords = Some(c);
+            break;
+        }
+        at = x.parent();
+    }
+    let (lat, lon) = coords?;
     let round = |v: f64| (v * 1e5).round() / 1e5;
     Some(Geo {
         lat: round(lat),
