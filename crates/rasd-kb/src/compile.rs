@@ -1,0 +1,304 @@
+//! Compiling the source tables into the embedded knowledge base.
+//!
+//! Used by the build script (and by tests, on small fixtures). Steps:
+//!
+//! 1. drop rows whose key repeats an earlier row (reported) and resolve place parents;
+//! 2. fold every Arabic name with `rasd_text::fold` and generate its variants
+//!    ([`crate::variants`]); person surnames are added when the last word is not a given
+//!    name anywhere in the knowledge base and not a nationality adjective;
+//! 3. group the keys: one *name* per distinct folded key, with the *postings* (entry,
+//!    variant flags) that carry it, sorted so the output is reproducible;
+//! 4. build a daachorse charwise automaton over the keys (value = name index) and
+//!    serialise it, and write the tables in the [`crate::format`] layout.
+//!
+//! The automaton uses `MatchKind::Standard` so the recogniser can walk every match in one
+//! pass with `find_overlapping_iter` and choose, per token, the longest key that starts
+//! at a clitic boundary and ends at a token end. A leftmost-longest scan of the raw text
+//! would hide names behind clitics: in «وبالجزائر» any key that starts at و or ب and
+//! ends inside the word would be taken first and «الجزائر» never seen.
+
+use crate::format::*;
+use crate::source::{EntryKind, Problem, Sources};
+use crate::variants::{gentilic_forms, name_variants, surname, NameContext, ARAB_STATES};
+use daachorse::{CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
+use rasd_text::fold;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// Sizes of a compiled knowledge base.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Entries (places, organisations, people).
+    pub entries: usize,
+    /// Places.
+    pub places: usize,
+    /// Organisations.
+    pub orgs: usize,
+    /// People.
+    pub people: usize,
+    /// Distinct folded keys in the automaton.
+    pub names: usize,
+    /// (key, entry) pairs.
+    pub postings: usize,
+    /// Gentilic forms.
+    pub gentilics: usize,
+    /// Bytes of the table blob.
+    pub blob_bytes: usize,
+    /// Bytes of the serialised automaton.
+    pub automaton_bytes: usize,
+}
+
+/// A compiled knowledge base: the table blob and the serialised automaton.
+#[derive(Clone, Debug, Default)]
+pub struct Compiled {
+    /// Tables in the [`crate::format`] layout.
+    pub blob: Vec<u8>,
+    /// `CharwiseDoubleArrayAhoCorasick::<u32>::serialize()` output (empty when there are
+    /// no names).
+    pub automaton: Vec<u8>,
+    /// Sizes.
+    pub stats: Stats,
+    /// Problems found while compiling (duplicate keys, unknown parents).
+    pub problems: Vec<Problem>,
+}
+
+fn cc_bytes<const N: usize>(s: &str) -> [u8; N] {
+    let mut out = [0u8; N];
+    if s.len() == N && s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        out.copy_from_slice(s.as_bytes());
+    }
+    out
+}
+
+/// Log-likelihood ratios of character trigrams in foreign (non-Arab referents) versus
+/// native names: the recogniser's foreignness score for transliterated names.
+fn trigram_table(rows: &[&crate::source::Row]) -> Vec<u8> {
+    let mut foreign = vec![0u32; TRIGRAM_BUCKETS];
+    let mut native = vec![0u32; TRIGRAM_BUCKETS];
+    let (mut nf, mut nn) = (0u64, 0u64);
+    for r in rows {
+        if r.cc3.is_empty() || matches!(r.cc3.as_str(), "IGO" | "UNO" | "IMG" | "NGO") {
+            continue;
+        }
+        let is_foreign = !ARAB_STATES.contains(&r.cc3.as_str());
+        for n in &r.names_ar {
+            for word in fold(n).split(' ') {
+                if word.chars().any(|c| c.is_ascii()) || word.chars().count() < 2 {
+                    continue;
+                }
+                for_trigrams(word, |b| {
+                    if is_foreign {
+                        foreign[b] += 1;
+                        nf += 1;
+                    } else {
+                        native[b] += 1;
+                        nn += 1;
+                    }
+                });
+            }
+        }
+    }
+    let mut out = vec![0u8; TRIGRAM_BUCKETS];
+    if nf == 0 || nn == 0 {
+        return out;
+    }
+    let alpha = 0.5f64;
+    let v = TRIGRAM_BUCKETS as f64;
+    for b in 0..TRIGRAM_BUCKETS {
+        let pf = (foreign[b] as f64 + alpha) / (nf as f64 + alpha * v);
+        let pn = (native[b] as f64 + alpha) / (nn as f64 + alpha * v);
+        let llr = ((pf / pn).ln() as f32 * TRIGRAM_SCALE)
+            .round()
+            .clamp(-127.0, 127.0);
+        out[b] = (llr as i8) as u8;
+    }
+    out
+}
+
+/// Compiles the sources. Fails only if the automaton cannot be built.
+pub fn compile(src: &Sources) -> Result<Compiled, String> {
+    let mut problems = Vec::new();
+    // 1. Unique keys.
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut rows = Vec::with_capacity(src.rows.len());
+    for r in &src.rows {
+        if seen.contains_key(r.key.as_str()) {
+            problems.push(Problem {
+                at: r.key.clone(),
+                what: "duplicate key; later row skipped".into(),
+            });
+            continue;
+        }
+        seen.insert(&r.key, rows.len());
+        rows.push(r);
+    }
+
+    // Gentilics first: surnames must not be nationality adjectives.
+    let mut gent: BTreeMap<String, String> = BTreeMap::new();
+    for g in &src.gentilics {
+        for f in &g.forms {
+            for form in gentilic_forms(&fold(f)) {
+                gent.entry(form).or_insert_with(|| g.iso3.clone());
+            }
+        }
+    }
+    // Given names: first words of people's names, and the word after عبد/ابو.
+    let mut given: HashSet<String> = HashSet::new();
+    for r in rows.iter().filter(|r| r.kind == Some(EntryKind::Person)) {
+        for n in &r.names_ar {
+            let f = fold(n);
+            let words: Vec<&str> = f.split(' ').collect();
+            if words.len() >= 2 {
+                given.insert(words[0].to_string());
+            }
+        }
+    }
+
+    // 2–3. Keys and postings.
+    let mut names: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
+    let mut add = |key: String, entry: u32, flags: u32| {
+        let v = names.entry(key).or_default();
+        match v.iter_mut().find(|(e, _)| *e == entry) {
+            Some(p) => {
+                // Keep the most literal reading of the key for this entry.
+                if p.1 & V_DERIVED != 0 && flags & V_DERIVED == 0 {
+                    p.1 = flags;
+                } else if p.1 & V_DERIVED == 0 && flags & V_DERIVED == 0 {
+                    p.1 |= flags & V_CANONICAL;
+                }
+            }
+            None => v.push((entry, flags)),
+        }
+    };
+    let is_given = |w: &str| given.contains(w);
+    let is_gent = |w: &str| gent.contains_key(w);
+    let mut w = Writer::default();
+    let mut stats = Stats::default();
+    for (i, r) in rows.iter().enumerate() {
+        let i = i as u32;
+        let kind = r.kind.unwrap_or(EntryKind::Place);
+        match kind {
+            EntryKind::Place => stats.places += 1,
+            EntryKind::Org => stats.orgs += 1,
+            EntryKind::Person => stats.people += 1,
+        }
+        let ctx = NameContext {
+            place: kind == EntryKind::Place,
+            foreign: !r.cc3.is_empty() && !ARAB_STATES.contains(&r.cc3.as_str()),
+        };
+        for (k, n) in r.names_ar.iter().enumerate() {
+            let f = fold(n);
+            for (key, mut flags) in name_variants(n, &f, ctx) {
+                if k == 0 && flags & V_DERIVED == 0 {
+                    flags |= V_CANONICAL;
+                }
+                add(key, i, flags);
+            }
+            if kind == EntryKind::Person {
+                if let Some(s) = surname(&f, &is_given, &is_gent) {
+                    for (key, flags) in name_variants(&s, &s, ctx) {
+                        add(key, i, flags | V_DERIVED | V_SURNAME);
+                    }
+                }
+            }
+        }
+        // Entry record.
+        let mut rec = [0u8; ENTRY_SIZE];
+        rec[E_KIND] = kind as u8;
+        rec[E_PLACE_KIND] = r.place_kind.map(|k| k as u8).unwrap_or(0);
+        let canon = r.names_ar.first().map(String::as_str).unwrap_or("");
+        put_u32(&mut rec, E_KEY, w.string(&r.key));
+        put_u32(&mut rec, E_NAME_AR, w.opt(canon));
+        put_u32(&mut rec, E_FOLDED, w.opt(&fold(canon)));
+        put_u32(&mut rec, E_NAME_EN, w.opt(&r.name_en));
+        put_u32(&mut rec, E_SECTOR, w.opt(&r.sector));
+        put_u32(&mut rec, E_SUBTYPE, w.opt(&r.subtype));
+        put_u32(&mut rec, E_FEATURE, w.opt(&r.feature));
+        put_u32(&mut rec, E_ADMIN1, w.opt(&r.admin1));
+        put_u32(&mut rec, E_AFFIL, w.opt(&r.affiliation));
+        rec[E_CC3..E_CC3 + 3].copy_from_slice(&cc_bytes::<3>(&r.cc3));
+        rec[E_CC2..E_CC2 + 2].copy_from_slice(&cc_bytes::<2>(&r.cc2));
+        put_u32(&mut rec, E_LAT, r.lat.unwrap_or(f32::NAN).to_bits());
+        put_u32(&mut rec, E_LON, r.lon.unwrap_or(f32::NAN).to_bits());
+        put_u32(&mut rec, E_POP, r.population);
+        put_u32(&mut rec, E_GEONAMES, r.geonames);
+        put_u32(&mut rec, E_WIKIDATA, r.wikidata);
+        // `parent` may list several enclosing rows, nearest first: keep the nearest known.
+        let parent = if r.parent.is_empty() {
+            NONE
+        } else if let Some(&p) = r
+            .parent
+            .split('|')
+            .map(str::trim)
+            .find_map(|k| seen.get(k).filter(|&&p| p != i as usize))
+        {
+            p as u32
+        } else {
+            problems.push(Problem {
+                at: r.key.clone(),
+                what: format!("parent {:?} not found", r.parent),
+            });
+            NONE
+        };
+        put_u32(&mut rec, E_PARENT, parent);
+        put_u32(&mut rec, E_NNAMES, r.names_ar.len() as u32);
+        w.entries.extend_from_slice(&rec);
+    }
+    stats.entries = rows.len();
+
+    // Names sorted for reproducible output; postings by entry order.
+    let mut keys: Vec<(String, Vec<(u32, u32)>)> = names.into_iter().collect();
+    keys.sort_by(|a, b| a.0.cmp(&b.0));
+    for (_, posts) in &mut keys {
+        posts.sort();
+        let first = (w.postings.len() / POSTING_SIZE) as u32;
+        for &(e, f) in posts.iter() {
+            w.postings.extend_from_slice(&e.to_le_bytes());
+            w.postings.extend_from_slice(&f.to_le_bytes());
+        }
+        w.names.extend_from_slice(&first.to_le_bytes());
+        w.names
+            .extend_from_slice(&(posts.len() as u32).to_le_bytes());
+        stats.postings += posts.len();
+    }
+    stats.names = keys.len();
+
+    for (form, iso) in &gent {
+        let s = w.string(form);
+        w.gentilics.extend_from_slice(&s.to_le_bytes());
+        w.gentilics.extend_from_slice(&cc_bytes::<3>(iso));
+        w.gentilics.push(0);
+    }
+    stats.gentilics = gent.len();
+
+    let mut by_key: Vec<u32> = (0..rows.len() as u32).collect();
+    by_key.sort_by(|&a, &b| rows[a as usize].key.cmp(&rows[b as usize].key));
+    for e in by_key {
+        w.keys.extend_from_slice(&e.to_le_bytes());
+    }
+
+    w.trigrams = trigram_table(&rows);
+
+    // 4. Automaton.
+    let automaton = if keys.is_empty() {
+        Vec::new()
+    } else {
+        let pma = CharwiseDoubleArrayAhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build_with_values(
+                keys.iter()
+                    .enumerate()
+                    .map(|(i, (k, _))| (k.as_str(), i as u32)),
+            )
+            .map_err(|e| format!("automaton: {e}"))?;
+        pma.serialize()
+    };
+    let blob = w.finish();
+    stats.blob_bytes = blob.len();
+    stats.automaton_bytes = automaton.len();
+    Ok(Compiled {
+        blob,
+        automaton,
+        stats,
+        problems,
+    })
+}

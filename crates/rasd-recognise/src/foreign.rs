@@ -1,0 +1,214 @@
+//! Transliterated foreign names: «لو نوفيل أوبسرفاتور», «يو اس اس باتان», «بيلاتوس بي سي 12».
+//!
+//! A word *looks foreign* when its character trigrams are likelier in the knowledge
+//! base's names of non-Arab places and people than in Arab-world names
+//! ([`rasd_kb::Kb::foreignness`], learned at build time from the curated data, not from
+//! a word list). A run of adjacent foreign-looking units — foreign words, Latin letters
+//! spelled in Arabic («يو اس اس», «بي سي»), foreign particles before a foreign word
+//! («لو», «دي», «فون»), and numbers after them (model numbers) — is a name candidate when
+//! it has at least one clearly foreign word or a spelled-letter group. Its type comes
+//! from the word before it: a vehicle or weapon noun («السفينة», «طائرة … تدعى») makes
+//! MISC, a media noun or quotation marks an organisation, a settlement noun a place,
+//! otherwise a multi-word run is taken as a person's name (the commonest foreign names
+//! in news) with a lower score. Single words need a cue. Words known to the lexicon
+//! (function words, titles, heads) and knowledge-base matches never join a run.
+
+use crate::lexicon::class::*;
+use crate::patterns::Ctx;
+use crate::spans::{adjacent, token_range_span};
+use crate::Candidate;
+use rasd_doc::{EntityType, MentionKind, MentionSource, TokenKind};
+
+/// Foreignness (nats per trigram) above which a word is clearly foreign.
+pub const STRONG: f32 = 1.1;
+/// Foreignness above which a word may continue a foreign run.
+pub const WEAK: f32 = 0.4;
+/// Foreignness a word that starts like an imperfect verb (ي ت ن) needs to count.
+pub const VERB_LIKE: f32 = 1.3;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Unit {
+    /// A foreign-looking word with its foreignness.
+    Word(f32),
+    /// A spelled Latin letter.
+    Letter,
+    /// A foreign particle («لو», «دي»).
+    Particle,
+    /// A number.
+    Number,
+}
+
+fn unit(ctx: &Ctx, i: usize) -> Option<Unit> {
+    let t = ctx.doc.tokens.get(i)?;
+    // Knowledge-base names do not join a run, except one-word places (a foreign ship or
+    // model may share its name with a place: «باتان»).
+    match ctx.info.get(i)?.kb {
+        Some((e, EntityType::LOC)) if e as usize == i + 1 => {}
+        Some(_) => return None,
+        None => {}
+    }
+    match t.kind {
+        TokenKind::Number => return Some(Unit::Number),
+        TokenKind::Arabic => {}
+        _ => return None,
+    }
+    let c = ctx.info[i].cls;
+    if c & LETTER != 0 && c & FUNC == 0 {
+        return Some(Unit::Letter);
+    }
+    if c & FOREIGN_PARTICLE != 0 {
+        return Some(Unit::Particle);
+    }
+    if c & (FUNC
+        | TITLE
+        | TITLE_HEAD
+        | ORG_HEAD
+        | LOCATIVE
+        | VEHICLE
+        | MEDIA
+        | OPERATION
+        | ROLE
+        | QUALIFIER)
+        != 0
+        || ctx.info[i].gent.is_some()
+        || t.al_len > 0
+        || t.pre_len > 0
+    {
+        return None;
+    }
+    let w = ctx.doc.token_norm(t);
+    if w.chars().count() < 3 {
+        return None;
+    }
+    let f = ctx.kb.foreignness(w);
+    let need = if w.starts_with(['ي', 'ت', 'ن']) {
+        VERB_LIKE
+    } else {
+        WEAK
+    };
+    (f >= need).then_some(Unit::Word(f))
+}
+
+/// Appends candidates for transliterated foreign names.
+pub fn foreign_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
+    let n = ctx.doc.tokens.len();
+    let mut i = 0;
+    while i < n {
+        let Some(u0) = unit(ctx, i) else {
+            i += 1;
+            continue;
+        };
+        // Collect the run.
+        let mut units = vec![u0];
+        let mut j = i + 1;
+        while j < n && adjacent(ctx.doc, j - 1) {
+            match unit(ctx, j) {
+                Some(u) => units.push(u),
+                None => break,
+            }
+            j += 1;
+        }
+        // Trim: a run cannot start with a number or end with a particle.
+        let mut a = 0;
+        while a < units.len() && units[a] == Unit::Number {
+            a += 1;
+        }
+        let mut b = units.len();
+        while b > a && units[b - 1] == Unit::Particle {
+            b -= 1;
+        }
+        let run = &units[a.min(b)..b];
+        let first = i + a;
+        let end = i + b;
+        i = j.max(i + 1);
+        if run.is_empty() {
+            continue;
+        }
+        let strong = run
+            .iter()
+            .filter(|u| matches!(u, Unit::Word(f) if *f >= STRONG))
+            .count();
+        let words = run.iter().filter(|u| matches!(u, Unit::Word(_))).count();
+        let letters = run.iter().filter(|u| **u == Unit::Letter).count();
+        let particles_only_glue = run.iter().all(|u| *u != Unit::Particle)
+            || run
+                .windows(2)
+                .all(|w| w[0] != Unit::Particle || matches!(w[1], Unit::Word(_)));
+        if !(strong >= 1 || letters >= 2) || !particles_only_glue {
+            continue;
+        }
+        if words == 0 && letters < 2 {
+            continue;
+        }
+        // Cue before the run (quotes skipped).
+        let mut p = first;
+        let mut quoted = false;
+        while p > 0 {
+            let t = &ctx.doc.tokens[p - 1];
+            if t.kind == TokenKind::Punct && matches!(ctx.doc.token_norm(t), "\"" | "«" | "“" | "'")
+            {
+                quoted = true;
+                p -= 1;
+                continue;
+            }
+            break;
+        }
+        // The cue may stand before a few definite adjectives («السفينة الهجومية
+        // البرمائية يو اس اس باتان»).
+        let mut cue = 0;
+        let mut q = p;
+        while q > 0
+            && q + 3 >= p
+            && ctx.doc.tokens[q - 1].sentence == ctx.doc.tokens[first].sentence
+        {
+            let c = ctx.info[q - 1].cls;
+            if c & (VEHICLE | MEDIA | SETTLEMENT) != 0 {
+                cue = c;
+                break;
+            }
+            let t = &ctx.doc.tokens[q - 1];
+            if !(t.al_len > 0 && c & FUNC == 0) || quoted {
+                cue = c;
+                break;
+            }
+            q -= 1;
+        }
+        let len = end - first;
+        let min_word = run
+            .iter()
+            .filter_map(|u| match u {
+                Unit::Word(f) => Some(*f),
+                _ => None,
+            })
+            .fold(f32::INFINITY, f32::min);
+        let (etype, mut score) = if cue & VEHICLE != 0 && len >= 2 {
+            (EntityType::MISC, 0.8)
+        } else if cue & MEDIA != 0 {
+            (EntityType::ORG, 0.8)
+        } else if cue & SETTLEMENT != 0 {
+            (EntityType::LOC, 0.75)
+        } else if quoted {
+            (EntityType::ORG, 0.7)
+        } else if len >= 2 && words >= 2 && letters == 0 && min_word >= 0.6 {
+            (EntityType::PER, 0.58)
+        } else if letters >= 2 && words >= 1 {
+            (EntityType::MISC, 0.6)
+        } else {
+            continue;
+        };
+        score += 0.03 * (strong.min(3) as f32);
+        out.push(Candidate {
+            first,
+            end,
+            span: token_range_span(ctx.doc, first, end),
+            etype,
+            kind: MentionKind::Name,
+            source: MentionSource::Pattern,
+            score: score.min(0.88),
+            entry: None,
+            name_id: None,
+            kb_flags: 0,
+            alias_key: None,
+        });
+    }
+}

@@ -1,0 +1,363 @@
+//! Clitic-aware knowledge-base matching.
+//!
+//! One pass of the knowledge base's automaton over the document's normalised text
+//! (`find_overlapping_iter`) reports every key occurrence; a match becomes a candidate
+//! only when it
+//!
+//! * ends at the end of a token (so «الجزائري» is not «الجزائر»), and
+//! * starts at a token start or after a valid proclitic prefix of that token: و/ف, then
+//!   ب/ك/ل (so «وبالجزائر» yields «الجزائر», «بمالي» yields «مالي»). Keys generated for
+//!   «لل» («لجيش الوطني» for «الجيش الوطني») only count right after a ل.
+//!
+//! Each posting behind the key is scored from what the knowledge base says about it
+//! (prior) and the candidate is typed by its best posting; the document context is added
+//! afterwards ([`context_adjust`]): small places, whose names are often ordinary words,
+//! need a place cue before them («في», «مدينة», a ب proclitic) or another place of the
+//! same country in the document. That is a scoring rule, not a stop list: the same word
+//! passes when the context supports it.
+
+use crate::lexicon::{class, Lexicon};
+use crate::spans::{name_start, orig_span, token_at};
+use crate::Candidate;
+use rasd_doc::{Document, EntityType, MentionKind, MentionSource, Span, TokenKind};
+use rasd_kb::format::{V_ACRONYM, V_ARTICLE, V_DERIVED, V_LIL, V_PREFIX, V_SURNAME, V_TRANSLIT};
+use rasd_kb::{EntryKind, Kb, PlaceKind, Posting};
+
+/// Valid proclitic prefixes (folded) between a token start and a name.
+fn valid_prefix(p: &str) -> bool {
+    matches!(
+        p,
+        "" | "و" | "ف" | "ب" | "ك" | "ل" | "وب" | "وك" | "ول" | "فب" | "فك" | "فل"
+    )
+}
+
+/// Prior confidence that a key naming place `e` is that place, before context.
+pub fn place_prior(kind: Option<PlaceKind>, feature: Option<&str>, population: u32) -> f32 {
+    match kind {
+        Some(PlaceKind::Country) | Some(PlaceKind::Sea) => 0.95,
+        Some(PlaceKind::Region) => 0.85,
+        Some(PlaceKind::Admin1) => 0.85,
+        Some(PlaceKind::Admin2) => 0.7,
+        _ => {
+            if feature.is_some_and(|f| f == "PPLC") {
+                return 0.95;
+            }
+            match population {
+                p if p >= 1_000_000 => 0.92,
+                p if p >= 100_000 => 0.85,
+                p if p >= 20_000 => 0.7,
+                p if p >= 5_000 => 0.55,
+                _ => 0.35,
+            }
+        }
+    }
+}
+
+/// True for places whose name needs context: below admin-1 and under 100,000 people.
+pub fn is_small_place(kind: Option<PlaceKind>, feature: Option<&str>, population: u32) -> bool {
+    place_prior(kind, feature, population) < 0.8
+}
+
+/// Scores one posting; `None` when it cannot apply here.
+fn posting_score(kb: &Kb, p: Posting, prefix: &str, orig: &str) -> Option<(EntityType, f32)> {
+    if p.flags & V_LIL != 0 && !prefix.ends_with('ل') {
+        return None;
+    }
+    if p.flags & V_ACRONYM != 0
+        && !orig
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase())
+    {
+        return None;
+    }
+    let e = kb.entry(p.entry)?;
+    let derived_factor = if p.flags & V_DERIVED == 0 {
+        1.0
+    } else if p.flags & V_ARTICLE != 0 {
+        0.45
+    } else if p.flags & V_TRANSLIT != 0 || p.flags & V_PREFIX != 0 {
+        0.95
+    } else {
+        0.9
+    };
+    let (t, s) = match e.kind()? {
+        EntryKind::Person => {
+            if p.flags & V_SURNAME != 0 {
+                (EntityType::PER, 0.45)
+            } else {
+                (EntityType::PER, 0.93)
+            }
+        }
+        EntryKind::Org => (EntityType::ORG, 0.9),
+        EntryKind::Place => {
+            let prior = place_prior(e.place_kind(), e.feature(), e.population());
+            // A stripped preposition without the article weakens a small place.
+            let pen = if !prefix.is_empty() && prior < 0.8 {
+                0.05
+            } else {
+                0.0
+            };
+            (EntityType::LOC, prior - pen)
+        }
+    };
+    Some((t, s * derived_factor))
+}
+
+/// Appends the knowledge-base candidates of `doc` to `out`.
+pub fn kb_candidates(doc: &Document, kb: &Kb, out: &mut Vec<Candidate>) {
+    let Some(pma) = kb.automaton() else { return };
+    let text = doc.norm.text.as_str();
+    for m in pma.find_overlapping_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        // End at a token end.
+        if text
+            .get(e..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| c.is_alphanumeric())
+        {
+            continue;
+        }
+        let ti = token_at(doc, s);
+        let Some(tok) = doc.tokens.get(ti) else {
+            continue;
+        };
+        if tok.norm.start > s || s - tok.norm.start > 4 {
+            continue;
+        }
+        let prefix = text.get(tok.norm.start..s).unwrap_or("x");
+        if !valid_prefix(prefix) {
+            continue;
+        }
+        if !prefix.is_empty() && tok.kind != TokenKind::Arabic {
+            continue;
+        }
+        let tj = token_at(doc, e.saturating_sub(1));
+        let Some(last) = doc.tokens.get(tj) else {
+            continue;
+        };
+        if last.norm.end != e {
+            continue;
+        }
+        let name = m.value();
+        let lil = prefix.ends_with('ل') && kb.postings(name).any(|p| p.flags & V_LIL != 0);
+        let start = if lil { s - 2 } else { s };
+        let span = orig_span(doc, start, e);
+        let orig = doc.slice(span);
+        let mut best: Option<(EntityType, f32, u32, u32)> = None;
+        for p in kb.postings(name) {
+            if let Some((t, sc)) = posting_score(kb, p, prefix, orig) {
+                let better = match best {
+                    None => true,
+                    Some((_, bs, be, _)) => {
+                        sc > bs
+                            || (sc == bs
+                                && kb.entry(p.entry).map(|x| x.population()).unwrap_or(0)
+                                    > kb.entry(be).map(|x| x.population()).unwrap_or(0))
+                    }
+                };
+                if better {
+                    best = Some((t, sc, p.entry, p.flags));
+                }
+            }
+        }
+        let Some((etype, score, entry, flags)) = best else {
+            continue;
+        };
+        out.push(Candidate {
+            first: ti,
+            end: tj + 1,
+            span,
+            etype,
+            kind: MentionKind::Name,
+            source: MentionSource::Kb,
+            score,
+            entry: Some(entry),
+            name_id: Some(name),
+            kb_flags: flags,
+            alias_key: None,
+        });
+    }
+}
+
+/// Adds document context to knowledge-base candidates.
+///
+/// Single-word keys: two letters or fewer are never names; a function word is never a
+/// name; a one-word place that is a given name («خليفة») loses 0.3; a definite one-word
+/// place right after a definite noun is in adjective position («البحر الأبيض») and loses
+/// 0.4. A place or surname made only of grammar words of the lexicon («الوحدة»,
+/// «الجنوب الغربي») loses 0.4.
+///
+/// Small places (below admin-1, under 100,000 people) and keys that add or drop the
+/// article of a listed name need context: a settlement noun before the name
+/// («مدينة», «قرية») adds 0.4, a preposition or ب proclitic 0.12, another confident
+/// place of the same country in the document 0.12 (the last two not for article
+/// variants); a one-word key of three letters or fewer loses 0.1; multi-word keys gain
+/// 0.05. A village (prior 0.35) thus needs a settlement noun, or both a preposition and
+/// a same-country place.
+///
+/// Surnames alone («حفتر»): +0.35 when the person's full name is matched in the document,
+/// +0.2 after a title or role, +0.1 for a long nisba, +0.15 for a foreign-looking word.
+///
+/// Organisations absorb a nationality adjective that follows them («مكتب التحقيقات
+/// الفدرالي الأميركي»).
+pub fn context_adjust(doc: &Document, kb: &Kb, lx: &Lexicon, cands: &mut [Candidate]) {
+    // Countries supported by confident places.
+    let mut countries: Vec<[u8; 2]> = Vec::new();
+    for c in cands.iter() {
+        if c.source != MentionSource::Kb || c.etype != EntityType::LOC || c.score < 0.8 {
+            continue;
+        }
+        if let Some(cc) = c.entry.and_then(|i| kb.entry(i)).and_then(|e| e.cc2()) {
+            let b = cc.as_bytes();
+            if b.len() == 2 && !countries.contains(&[b[0], b[1]]) {
+                countries.push([b[0], b[1]]);
+            }
+        }
+    }
+    // Entries matched by a full (non-surname) name.
+    let full: Vec<u32> = cands
+        .iter()
+        .filter(|c| c.source == MentionSource::Kb && c.kb_flags & V_SURNAME == 0 && c.score >= 0.8)
+        .filter_map(|c| c.entry)
+        .collect();
+    for c in cands.iter_mut() {
+        if c.source != MentionSource::Kb {
+            continue;
+        }
+        let Some(tok) = doc.tokens.get(c.first) else {
+            continue;
+        };
+        let single = c.end - c.first == 1;
+        let prev_i = c.first.checked_sub(1).filter(|&p| {
+            doc.tokens
+                .get(p)
+                .is_some_and(|t| t.sentence == tok.sentence)
+        });
+        let prev = prev_i.and_then(|p| doc.tokens.get(p));
+        let prev_cls = prev.map(|p| lx.classes(doc, p)).unwrap_or(0);
+        let word_cls = lx.classes(doc, tok);
+        let key_letters = doc
+            .norm
+            .text
+            .get(name_start(tok)..doc.tokens.get(c.end - 1).map(|t| t.norm.end).unwrap_or(0))
+            .map(|k| k.chars().filter(|ch| !ch.is_whitespace()).count())
+            .unwrap_or(0);
+        if single && (key_letters <= 2 || word_cls & class::FUNC != 0) {
+            c.score = 0.0;
+            continue;
+        }
+        let mut bonus = 0.0f32;
+        let is_surname = c.etype == EntityType::PER && c.kb_flags & V_SURNAME != 0;
+        if (c.etype == EntityType::LOC || is_surname)
+            && (c.first..c.end).all(|k| doc.tokens.get(k).is_some_and(|t| lx.classes(doc, t) != 0))
+        {
+            bonus -= 0.4;
+        }
+        // A one-word place that is a given name («خليفة») is a person more often.
+        if single
+            && c.etype == EntityType::LOC
+            && tok.al_len == 0
+            && lx.is_given_name(doc.token_stem(tok))
+        {
+            bonus -= 0.3;
+        }
+        if c.etype == EntityType::LOC {
+            let e = c.entry.and_then(|i| kb.entry(i));
+            if single
+                && tok.al_len > 0
+                && tok.pre_len == 0
+                && prev.is_some_and(|p| p.al_len > 0 && p.kind == TokenKind::Arabic)
+                && prev_cls & (class::FUNC | class::LOCATIVE | class::SETTLEMENT) == 0
+                && prev_i.is_some_and(|p| crate::spans::adjacent(doc, p))
+            {
+                bonus -= 0.4;
+            }
+            let needs_context = c.kb_flags & V_ARTICLE != 0
+                || e.is_some_and(|e| is_small_place(e.place_kind(), e.feature(), e.population()));
+            if needs_context {
+                let has_bi = tok.proclitics.has(rasd_doc::Proclitics::BI);
+                // A key that adds or drops the article counts only after a settlement
+                // noun («مدينة …»).
+                let article = c.kb_flags & V_ARTICLE != 0;
+                if prev_cls & class::SETTLEMENT != 0 {
+                    bonus += 0.4;
+                } else if (prev_cls & class::LOCATIVE != 0 || has_bi) && !article {
+                    bonus += 0.12;
+                }
+                let same_country = c.name_id.is_some_and(|n| {
+                    kb.postings(n).any(|p| {
+                        kb.entry(p.entry).is_some_and(|x| {
+                            x.kind() == Some(EntryKind::Place)
+                                && x.cc2()
+                                    .is_some_and(|cc| countries.iter().any(|k| k == cc.as_bytes()))
+                        })
+                    })
+                });
+                if same_country && !article {
+                    bonus += 0.12;
+                }
+                if single && key_letters <= 3 {
+                    bonus -= 0.1;
+                }
+                if !single {
+                    bonus += 0.05;
+                }
+            }
+        }
+        if is_surname {
+            if c.entry.is_some_and(|e| full.contains(&e)) {
+                bonus += 0.35;
+            }
+            if prev_cls & (class::TITLE | class::ROLE | class::QUALIFIER) != 0 {
+                bonus += 0.2;
+            }
+            if tok.al_len > 0 && key_letters >= 6 {
+                bonus += 0.1;
+            }
+            if kb.foreignness(doc.token_stem(tok)) >= 1.1 {
+                bonus += 0.15;
+            }
+        }
+        c.score = (c.score + bonus).clamp(0.0, 0.97);
+        // Organisations absorb a following nationality adjective.
+        if c.etype == EntityType::ORG {
+            let last = c.end - 1;
+            if let Some(n) = doc.tokens.get(c.end) {
+                if n.al_len > 0
+                    && n.pre_len == 0
+                    && n.kind == TokenKind::Arabic
+                    && crate::spans::adjacent(doc, last)
+                    && kb.gentilic(doc.token_stem(n)).is_some()
+                {
+                    c.end += 1;
+                    c.span = Span::new(c.span.start, n.span.end.max(c.span.start));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn priors_rank_place_kinds() {
+        assert!(place_prior(Some(PlaceKind::Country), None, 0) > 0.9);
+        assert!(place_prior(Some(PlaceKind::City), Some("PPLC"), 10) > 0.9);
+        assert!(place_prior(Some(PlaceKind::Village), None, 300) < 0.5);
+        assert!(is_small_place(Some(PlaceKind::Town), None, 30_000));
+        assert!(!is_small_place(Some(PlaceKind::City), None, 300_000));
+    }
+
+    #[test]
+    fn prefixes() {
+        for p in ["", "و", "وب", "فل", "ك"] {
+            assert!(valid_prefix(p));
+        }
+        for p in ["ال", "بب", "x", "لو"] {
+            assert!(!valid_prefix(p));
+        }
+    }
+}

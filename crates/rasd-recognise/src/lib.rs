@@ -1,0 +1,445 @@
+//! The recognise stage: entity mentions from the knowledge base, name patterns and (when
+//! plugged in) the statistical tagger, decided by one merge policy.
+//!
+//! ```text
+//!  tokens ─┬─ kbmatch   clitic-aware longest matches of the knowledge base ─┐
+//!          ├─ patterns  titles + names, organisation heads + extent,       ├─ merge ─ aliases,
+//!          │            quoted operations/media, direction + region          │          surnames ─ doc.mentions
+//!          ├─ foreign   transliterated foreign names                         │
+//!          └─ sources   extra candidates (the tagger) via CandidateSource ──┘
+//! ```
+//!
+//! Every source produces [`Candidate`]s: a token range, its original-text span (clitics
+//! excluded), a type, a score and, for knowledge-base matches, the entry. The knowledge-
+//! base candidates are adjusted by document context first ([`kbmatch::context_adjust`]:
+//! small places need a place cue or a same-country place). Then **one merge policy**
+//! ([`merge`]) decides between overlapping candidates whatever their source: fuse agreeing
+//! candidates (noisy-or), drop those under [`merge::MIN_SCORE`], keep the non-overlapping
+//! set of greatest total `score × length factor`, and nominals only where no name is.
+//!
+//! After the merge two document-level steps add what single positions cannot see:
+//! a Latin acronym in parentheses right after a name becomes its alias («مجموعة التدخل
+//! الخاصة الجزائرية (GIS)») and so do its other occurrences; and the last word of a
+//! person's full name marks that person wherever it occurs alone («حفتر»), and the
+//! family word of a model name («بيلاتوس» of «بيلاتوس بي سي 12») marks it too. Linked
+//! mentions share `kb_key` (the entry key, or `~` + the folded full name) so the
+//! resolver can cluster them.
+//!
+//! The tagger plugs in as a [`CandidateSource`] (see [`candidates_from_iob`] to turn IOB2
+//! tags into candidates); its spans then compete under the same policy.
+
+pub mod foreign;
+pub mod kbmatch;
+pub mod lexicon;
+pub mod merge;
+pub mod patterns;
+pub mod spans;
+
+use lexicon::Lexicon;
+use rasd_doc::{Document, EntityType, Mention, MentionKind, MentionSource, Span, Stage, TokenKind};
+use rasd_kb::Kb;
+use rasd_text::fold;
+
+/// A proposed mention, before the merge policy.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Original-text bytes of the name (proclitics excluded, see [`spans`]).
+    pub span: Span,
+    /// Entity type.
+    pub etype: EntityType,
+    /// Name or nominal.
+    pub kind: MentionKind,
+    /// Which recogniser proposed it.
+    pub source: MentionSource,
+    /// Confidence in [0, 1].
+    pub score: f32,
+    /// Knowledge-base entry, when matched.
+    pub entry: Option<u32>,
+    /// Knowledge-base name id (the matched key), when matched.
+    pub name_id: Option<u32>,
+    /// Variant flags of the matched posting (`rasd_kb::format::V_*`), 0 otherwise.
+    pub kb_flags: u32,
+    /// Link to another mention's referent (`~` + folded full name), set by the alias and
+    /// surname steps.
+    pub alias_key: Option<String>,
+}
+
+impl Candidate {
+    /// A candidate from token range `first..end` (e.g. for a tagger span). The span is
+    /// computed from the tokens, proclitics of the first token excluded.
+    pub fn from_tokens(
+        doc: &Document,
+        first: usize,
+        end: usize,
+        etype: EntityType,
+        source: MentionSource,
+        score: f32,
+    ) -> Candidate {
+        Candidate {
+            first,
+            end,
+            span: spans::token_range_span(doc, first, end),
+            etype,
+            kind: MentionKind::Name,
+            source,
+            score,
+            entry: None,
+            name_id: None,
+            kb_flags: 0,
+            alias_key: None,
+        }
+    }
+}
+
+/// A source of extra candidates (the statistical tagger) that competes under the merge
+/// policy.
+pub trait CandidateSource: Send + Sync {
+    /// Short name for logs.
+    fn name(&self) -> &'static str;
+    /// Appends candidates for `doc` to `out`.
+    fn candidates(&self, doc: &Document, out: &mut Vec<Candidate>);
+}
+
+/// One IOB2 tag.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Iob {
+    /// Outside.
+    O,
+    /// Begins an entity of this type.
+    B(EntityType),
+    /// Inside an entity of this type.
+    I(EntityType),
+}
+
+/// Turns IOB2 tags (one per token of `doc`) into candidates from `source`; the score of
+/// a span is the mean of its tokens' scores (`scores` may be shorter than `tags`: missing
+/// scores count as 0.5). An `I` after `O` or after another type starts a span.
+pub fn candidates_from_iob(
+    doc: &Document,
+    tags: &[Iob],
+    scores: &[f32],
+    source: MentionSource,
+    out: &mut Vec<Candidate>,
+) {
+    let mut open: Option<(usize, EntityType, f32)> = None;
+    let close =
+        |open: &mut Option<(usize, EntityType, f32)>, end: usize, out: &mut Vec<Candidate>| {
+            if let Some((s, t, sum)) = open.take() {
+                let n = (end - s).max(1) as f32;
+                out.push(Candidate::from_tokens(doc, s, end, t, source, sum / n));
+            }
+        };
+    for (i, tag) in tags.iter().enumerate().take(doc.tokens.len()) {
+        let sc = scores.get(i).copied().unwrap_or(0.5);
+        match *tag {
+            Iob::O => close(&mut open, i, out),
+            Iob::B(t) => {
+                close(&mut open, i, out);
+                open = Some((i, t, sc));
+            }
+            Iob::I(t) => match open {
+                Some((s, ot, sum)) if ot == t => open = Some((s, ot, sum + sc)),
+                _ => {
+                    close(&mut open, i, out);
+                    open = Some((i, t, sc));
+                }
+            },
+        }
+    }
+    close(&mut open, tags.len().min(doc.tokens.len()), out);
+}
+
+/// The recognise stage: fills `doc.mentions`.
+pub struct Recogniser<'k> {
+    kb: &'k Kb,
+    lx: &'k Lexicon,
+    sources: Vec<Box<dyn CandidateSource>>,
+}
+
+impl std::fmt::Debug for Recogniser<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Recogniser")
+            .field("kb", &self.kb)
+            .field(
+                "sources",
+                &self.sources.iter().map(|s| s.name()).collect::<Vec<_>>(),
+            )
+            .finish()
+    }
+}
+
+impl Default for Recogniser<'static> {
+    fn default() -> Self {
+        Recogniser::new()
+    }
+}
+
+impl Recogniser<'static> {
+    /// A recogniser over the embedded knowledge base.
+    pub fn new() -> Self {
+        Recogniser {
+            kb: Kb::get(),
+            lx: Lexicon::get(),
+            sources: Vec::new(),
+        }
+    }
+}
+
+impl<'k> Recogniser<'k> {
+    /// A recogniser over a given knowledge base and lexicon (tests, tools).
+    pub fn with_kb(kb: &'k Kb, lx: &'k Lexicon) -> Self {
+        Recogniser {
+            kb,
+            lx,
+            sources: Vec::new(),
+        }
+    }
+
+    /// Adds a candidate source (the tagger) that competes under the merge policy.
+    pub fn with_source(mut self, s: Box<dyn CandidateSource>) -> Self {
+        self.sources.push(s);
+        self
+    }
+
+    /// All candidates before the merge (for debugging and evaluation of sources).
+    pub fn candidates(&self, doc: &Document, extra: &[Candidate]) -> Vec<Candidate> {
+        let mut cands: Vec<Candidate> = Vec::with_capacity(doc.tokens.len() / 4 + 8);
+        kbmatch::kb_candidates(doc, self.kb, &mut cands);
+        kbmatch::context_adjust(doc, self.kb, self.lx, &mut cands);
+        let ctx = patterns::Ctx::new(doc, self.kb, self.lx, &cands);
+        patterns::pattern_candidates(&ctx, &mut cands);
+        foreign::foreign_candidates(&ctx, &mut cands);
+        for s in &self.sources {
+            s.candidates(doc, &mut cands);
+        }
+        cands.extend_from_slice(extra);
+        cands
+    }
+
+    /// Recognises the mentions of `doc` (tokens needed), with `extra` candidates from
+    /// elsewhere competing under the merge policy.
+    pub fn recognise(&self, doc: &Document, extra: &[Candidate]) -> Vec<Mention> {
+        let cands = self.candidates(doc, extra);
+        let mut chosen = merge::merge(cands);
+        self.link(doc, &mut chosen);
+        chosen
+            .into_iter()
+            .map(|c| Mention {
+                span: c.span,
+                etype: c.etype,
+                kind: c.kind,
+                source: c.source,
+                kb_key: c
+                    .entry
+                    .and_then(|e| self.kb.entry(e))
+                    .map(|e| e.key().to_string())
+                    .or(c.alias_key),
+                score: c.score,
+            })
+            .collect()
+    }
+
+    /// The key a linked mention points to: the entry key or `~` + folded name.
+    fn key_of(&self, doc: &Document, c: &Candidate) -> String {
+        if let Some(e) = c.entry.and_then(|e| self.kb.entry(e)) {
+            return e.key().to_string();
+        }
+        if let Some(k) = &c.alias_key {
+            return k.clone();
+        }
+        format!("~{}", fold(doc.slice(c.span)))
+    }
+
+    /// Aliases in parentheses, surnames and model families (see the module docs).
+    fn link(&self, doc: &Document, chosen: &mut Vec<Candidate>) {
+        let mut covered = vec![false; doc.tokens.len()];
+        for c in chosen.iter() {
+            for k in c.first..c.end.min(covered.len()) {
+                covered[k] = true;
+            }
+        }
+        let mut extra: Vec<Candidate> = Vec::new();
+        // Knowledge-base entries of one-token mentions, by token.
+        let mut kb_at: Vec<Option<u32>> = vec![None; doc.tokens.len()];
+        for c in chosen.iter() {
+            if c.end == c.first + 1 && c.source == MentionSource::Kb {
+                if let Some(slot) = kb_at.get_mut(c.first) {
+                    *slot = c.entry;
+                }
+            }
+        }
+        // Acronyms in parentheses.
+        let mut acronyms: Vec<(String, EntityType, String)> = Vec::new();
+        for c in chosen.iter_mut() {
+            if c.kind != MentionKind::Name {
+                continue;
+            }
+            let j = c.end;
+            let (Some(open), Some(inner), Some(close)) = (
+                doc.tokens.get(j),
+                doc.tokens.get(j + 1),
+                doc.tokens.get(j + 2),
+            ) else {
+                continue;
+            };
+            if doc.token_norm(open) != "("
+                || doc.token_norm(close) != ")"
+                || inner.kind != TokenKind::Latin
+            {
+                continue;
+            }
+            let orig = doc.slice(inner.span);
+            if orig.len() < 2
+                || !orig
+                    .chars()
+                    .all(|ch| ch.is_ascii_uppercase() || ch.is_ascii_digit())
+            {
+                continue;
+            }
+            // When the acronym is itself a known entry, the expansion is that entry.
+            let known = kb_at.get(j + 1).copied().flatten();
+            if c.entry.is_none() {
+                if let Some(e) = known {
+                    c.entry = Some(e);
+                }
+            }
+            let key = self.key_of(doc, c);
+            let etype = c.etype;
+            c.alias_key.get_or_insert_with(|| key.clone());
+            acronyms.push((doc.token_norm(inner).to_string(), etype, key));
+        }
+        if !acronyms.is_empty() {
+            for (k, t) in doc.tokens.iter().enumerate() {
+                if covered[k] || t.kind != TokenKind::Latin {
+                    continue;
+                }
+                let w = doc.token_norm(t);
+                if let Some((_, ty, key)) = acronyms.iter().find(|(a, _, _)| a == w) {
+                    let orig = doc.slice(t.span);
+                    if !orig.chars().any(|ch| ch.is_ascii_uppercase()) {
+                        continue;
+                    }
+                    let mut a =
+                        Candidate::from_tokens(doc, k, k + 1, *ty, MentionSource::Pattern, 0.9);
+                    a.alias_key = Some(key.clone());
+                    covered[k] = true;
+                    extra.push(a);
+                }
+            }
+        }
+        // Surnames of people named in full.
+        let mut surnames: Vec<(&str, bool, String)> = Vec::new();
+        for c in chosen.iter_mut() {
+            if c.etype != EntityType::PER || c.kind != MentionKind::Name || c.end - c.first < 2 {
+                continue;
+            }
+            let Some(last) = doc.tokens.get(c.end - 1) else {
+                continue;
+            };
+            let stem = doc.token_stem(last);
+            if stem.chars().count() < 3
+                || self.lx.is_given_name(stem)
+                || last.al_len > 0 && self.kb.gentilic(stem).is_some()
+            {
+                continue;
+            }
+            // A kunya («أبو أنس الليبي») is not called by its last word.
+            let first_stem = doc
+                .tokens
+                .get(c.first)
+                .map(|t| doc.token_stem(t))
+                .unwrap_or("");
+            if matches!(first_stem, "ابو" | "ام") {
+                continue;
+            }
+            let key = self.key_of(doc, c);
+            c.alias_key.get_or_insert_with(|| key.clone());
+            surnames.push((stem, last.al_len > 0, key));
+        }
+        if !surnames.is_empty() {
+            for (k, t) in doc.tokens.iter().enumerate() {
+                if covered[k] || t.kind != TokenKind::Arabic {
+                    continue;
+                }
+                let stem = doc.token_stem(t);
+                if let Some((_, _, key)) = surnames
+                    .iter()
+                    .find(|(s, al, _)| *s == stem && *al == (t.al_len > 0))
+                {
+                    let mut a = Candidate::from_tokens(
+                        doc,
+                        k,
+                        k + 1,
+                        EntityType::PER,
+                        MentionSource::Pattern,
+                        0.8,
+                    );
+                    a.alias_key = Some(key.clone());
+                    covered[k] = true;
+                    extra.push(a);
+                }
+            }
+        }
+        // Model families: «بيلاتوس بي سي 12» → «بيلاتوس» alone names the same thing.
+        let mut heads: Vec<(&str, EntityType, String)> = Vec::new();
+        for c in chosen.iter_mut() {
+            if c.etype != EntityType::MISC
+                || c.source != MentionSource::Pattern
+                || c.end - c.first < 2
+            {
+                continue;
+            }
+            let model_code = (c.first + 1..c.end).all(|k| {
+                doc.tokens.get(k).is_some_and(|t| {
+                    t.kind == TokenKind::Number
+                        || self.lx.classes(doc, t) & lexicon::class::LETTER != 0
+                })
+            });
+            let Some(h) = doc.tokens.get(c.first) else {
+                continue;
+            };
+            if !model_code || h.kind != TokenKind::Arabic || h.pre_len > 0 || h.al_len > 0 {
+                continue;
+            }
+            let key = self.key_of(doc, c);
+            c.alias_key.get_or_insert_with(|| key.clone());
+            heads.push((doc.token_norm(h), EntityType::MISC, key));
+        }
+        if !heads.is_empty() {
+            for (k, t) in doc.tokens.iter().enumerate() {
+                if covered[k] || t.kind != TokenKind::Arabic {
+                    continue;
+                }
+                let w = doc.token_stem(t);
+                if let Some((_, ty, key)) = heads.iter().find(|(h, _, _)| *h == w) {
+                    let mut a =
+                        Candidate::from_tokens(doc, k, k + 1, *ty, MentionSource::Pattern, 0.75);
+                    a.alias_key = Some(key.clone());
+                    covered[k] = true;
+                    extra.push(a);
+                }
+            }
+        }
+        if !extra.is_empty() {
+            chosen.extend(extra);
+            chosen.sort_by(|a, b| a.first.cmp(&b.first).then(a.end.cmp(&b.end)));
+        }
+    }
+}
+
+impl Stage for Recogniser<'_> {
+    fn name(&self) -> &'static str {
+        "recognise"
+    }
+
+    fn process(&self, doc: &mut Document) {
+        doc.mentions = self.recognise(doc, &[]);
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,716 @@
+//! Name patterns for what no list can hold.
+//!
+//! * **Titles before people** — a title («اللواء», «الرئيس») or a title head with its
+//!   complement («وزير الخارجية الأمريكي», «المتحدث باسم الجيش»), optional nationality
+//!   and qualifiers, then 1–4 name words: given names from the knowledge base, name
+//!   particles («عبد الله», «أبو بكر»), a final nisba («المسماري»). A title chain not
+//!   followed by a name becomes a *nominal* candidate («اللواء السابق») for the resolver.
+//! * **Organisation heads with their extent** — a head noun («وزارة», «حركة», «الجيش»)
+//!   and the genitive/adjective words after it, ending at punctuation, function words,
+//!   coordination, another known organisation, or after «لـ» + a known place. A definite
+//!   head («الجيش», «القوات») makes a name only with a nationality adjective or a
+//!   number/ordinal («الجيش الليبي», «الفيلق 317»); otherwise head + generic adjectives is
+//!   a description («المنظمة الإرهابية»). Polysemous heads («حركة», «قيادة», «مجموعة»)
+//!   need two complement words, a nationality, a place or a number.
+//! * **Quoted names after an operation noun** («عملية "الكرامة"») are MISC; after a media
+//!   noun («صحيفة "…"») they are organisations.
+//! * **Direction + region** («شمال أفريقيا») is one region when the place is a region
+//!   (continent, macro-region) in the knowledge base; before a country the country alone
+//!   is the place.
+//! * **Transliterated foreign names** — see [`crate::foreign`].
+
+use crate::lexicon::{class::*, Lexicon};
+use crate::spans::{adjacent, name_start, orig_span, token_range_span};
+use crate::Candidate;
+use rasd_doc::{Document, EntityType, MentionKind, MentionSource, Proclitics, Token, TokenKind};
+use rasd_kb::{Kb, PlaceKind};
+
+/// What the patterns know about each token.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct TokInfo {
+    /// Lexicon classes.
+    pub cls: u32,
+    /// The token carries the article.
+    pub al: bool,
+    /// Nationality adjective → ISO alpha-3 (index into [`Ctx::gent_codes`]).
+    pub gent: Option<u16>,
+    /// End (exclusive) and type of the best knowledge-base candidate starting here.
+    pub kb: Option<(u32, EntityType)>,
+    /// The KB candidate starting here is a region (continent, macro-region).
+    pub kb_region: bool,
+}
+
+/// Per-document context for the patterns.
+pub struct Ctx<'d, 'k> {
+    /// The document.
+    pub doc: &'d Document,
+    /// The knowledge base.
+    pub kb: &'k Kb,
+    /// The lexicon.
+    pub lx: &'k Lexicon,
+    /// One entry per token.
+    pub info: Vec<TokInfo>,
+    /// ISO codes referred to by [`TokInfo::gent`].
+    pub gent_codes: Vec<&'k str>,
+}
+
+impl<'d, 'k> Ctx<'d, 'k> {
+    /// Builds token information from the document and its knowledge-base candidates.
+    pub fn new(doc: &'d Document, kb: &'k Kb, lx: &'k Lexicon, kb_cands: &[Candidate]) -> Self {
+        let mut gent_codes: Vec<&'k str> = Vec::new();
+        let mut info: Vec<TokInfo> = Vec::with_capacity(doc.tokens.len());
+        for t in &doc.tokens {
+            let mut ti = TokInfo {
+                cls: lx.classes(doc, t),
+                al: t.al_len > 0,
+                ..TokInfo::default()
+            };
+            if t.kind == TokenKind::Arabic {
+                if let Some(code) = kb.gentilic(doc.token_stem(t)) {
+                    let idx = match gent_codes.iter().position(|c| *c == code) {
+                        Some(i) => i,
+                        None => {
+                            gent_codes.push(code);
+                            gent_codes.len() - 1
+                        }
+                    };
+                    ti.gent = Some(idx as u16);
+                }
+            }
+            info.push(ti);
+        }
+        for c in kb_cands {
+            // Patterns build on confident matches only.
+            if c.score < 0.7 {
+                continue;
+            }
+            if let Some(ti) = info.get_mut(c.first) {
+                if ti.kb.is_none_or(|(e, _)| (e as usize) < c.end) {
+                    ti.kb = Some((c.end as u32, c.etype));
+                    ti.kb_region = c
+                        .entry
+                        .and_then(|e| kb.entry(e))
+                        .is_some_and(|e| matches!(e.place_kind(), Some(PlaceKind::Region)));
+                }
+            }
+        }
+        Ctx {
+            doc,
+            kb,
+            lx,
+            info,
+            gent_codes,
+        }
+    }
+
+    fn tok(&self, i: usize) -> Option<&'d Token> {
+        self.doc.tokens.get(i)
+    }
+
+    fn cls(&self, i: usize) -> u32 {
+        self.info.get(i).map(|x| x.cls).unwrap_or(0)
+    }
+
+    fn al(&self, i: usize) -> bool {
+        self.info.get(i).is_some_and(|x| x.al)
+    }
+
+    fn gent(&self, i: usize) -> bool {
+        self.info.get(i).is_some_and(|x| x.gent.is_some())
+    }
+
+    fn stem(&self, i: usize) -> &'d str {
+        self.tok(i).map(|t| self.doc.token_stem(t)).unwrap_or("")
+    }
+
+    fn is_arabic(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.kind == TokenKind::Arabic)
+    }
+
+    fn has_conj(&self, i: usize) -> bool {
+        self.tok(i)
+            .is_some_and(|t| t.proclitics.has(Proclitics::WA) || t.proclitics.has(Proclitics::FA))
+    }
+
+    fn has_prep(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.proclitics.has_prep())
+    }
+
+    fn text(&self, i: usize) -> &'d str {
+        self.tok(i).map(|t| self.doc.token_norm(t)).unwrap_or("")
+    }
+
+    fn letters(&self, i: usize) -> usize {
+        self.stem(i).chars().count()
+    }
+}
+
+fn cand(
+    ctx: &Ctx,
+    first: usize,
+    end: usize,
+    etype: EntityType,
+    kind: MentionKind,
+    score: f32,
+) -> Candidate {
+    let mut span = token_range_span(ctx.doc, first, end);
+    // A head the analyser split wrongly («وكالة» as و + …) keeps its first letter.
+    if let Some(t) = ctx.tok(first) {
+        if ctx.lx.whole_word_only(ctx.doc, t) && !span.is_empty() {
+            span.start = t.span.start;
+        }
+    }
+    Candidate {
+        first,
+        end,
+        span,
+        etype,
+        kind,
+        source: MentionSource::Pattern,
+        score,
+        entry: None,
+        name_id: None,
+        kb_flags: 0,
+        alias_key: None,
+    }
+}
+
+/// Runs every pattern; appends candidates to `out`.
+pub fn pattern_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
+    titles(ctx, out);
+    org_heads(ctx, out);
+    quoted(ctx, out);
+    directions(ctx, out);
+}
+
+// ---------------------------------------------------------------------------------------
+// Titles and person names.
+
+/// True when token `i` can be a word of a person's name (not the first).
+fn name_word(ctx: &Ctx, i: usize) -> bool {
+    let c = ctx.cls(i);
+    ctx.is_arabic(i)
+        && !ctx.al(i)
+        && !ctx.has_conj(i)
+        && !ctx.has_prep(i)
+        && c & (FUNC | TITLE | TITLE_HEAD | ORG_HEAD | LOCATIVE | QUALIFIER | SETTLEMENT) == 0
+        && !ctx.gent(i)
+        && ctx.letters(i) >= 2
+}
+
+/// A definite nisba that can end a name («المسماري», «الظواهري»).
+fn nisba(ctx: &Ctx, i: usize) -> bool {
+    let s = ctx.stem(i);
+    ctx.is_arabic(i)
+        && ctx.al(i)
+        && !ctx.has_conj(i)
+        && !ctx.has_prep(i)
+        && s.ends_with('ي')
+        && s.chars().count() >= 4
+        && ctx.cls(i) & (FUNC | TITLE | ORG_HEAD | ADJ_GENERIC | QUALIFIER | ROLE) == 0
+        && !ctx.gent(i)
+}
+
+/// How a word looks as part of a person's name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NameWord {
+    /// A given name of the knowledge base.
+    Given,
+    /// A foreign-looking word (transliteration).
+    Foreign,
+    /// A bare nisba-shaped word («حجازي»).
+    NisbaShape,
+    /// Nothing speaks for or against it.
+    Unknown,
+}
+
+fn name_word_kind(ctx: &Ctx, k: usize) -> NameWord {
+    let stem = ctx.stem(k);
+    if ctx.lx.is_given_name(stem) {
+        NameWord::Given
+    } else if ctx.kb.foreignness(stem) >= 0.6 && !stem.starts_with(['ي', 'ت', 'ن']) {
+        NameWord::Foreign
+    } else if stem.ends_with('ي') && stem.chars().count() >= 4 {
+        NameWord::NisbaShape
+    } else {
+        NameWord::Unknown
+    }
+}
+
+/// Parses a person's name starting at token `j`; returns its end and whether the first
+/// word is a known given name.
+///
+/// Words: given names, name particles with the word they govern («عبد الله», «أبو
+/// بكر»), foreign-looking words, nisba-shaped words, a definite nisba that ends the name
+/// («المسماري»). A word with a pronoun suffix, a verb-like word (ي/ت/ن prefix) or a word
+/// of the lexicon ends the name. At most one word that nothing speaks for, and only
+/// after a known first word («سالم جحا»); a single word must be a given name,
+/// foreign-looking or a long nisba («الرئيس السيسي»).
+pub fn person_name(ctx: &Ctx, j: usize) -> Option<(usize, bool)> {
+    let mut k = j;
+    let mut words = 0;
+    let mut given = false;
+    let mut kunya = false;
+    let mut unknown = 0;
+    let mut first_known = false;
+    let mut last_kind = NameWord::Unknown;
+    if !ctx.is_arabic(j) || ctx.has_conj(j) || ctx.has_prep(j) {
+        return None;
+    }
+    while words < 4 && ctx.tok(k).is_some() {
+        if words > 0 && !adjacent(ctx.doc, k - 1) {
+            break;
+        }
+        let c = ctx.cls(k);
+        if c & NAME_PARTICLE != 0 && !ctx.al(k) && !ctx.has_conj(k) && !ctx.has_prep(k) {
+            // «عبد الله», «أبو بكر»: the particle takes the next word, definite or not.
+            if !adjacent(ctx.doc, k) || !ctx.is_arabic(k + 1) || ctx.cls(k + 1) & FUNC != 0 {
+                break;
+            }
+            if words == 0 {
+                kunya = matches!(ctx.stem(k), "ابو" | "ام");
+                given = true;
+                first_known = true;
+            }
+            k += 2;
+            words += 2;
+            last_kind = NameWord::Given;
+            continue;
+        }
+        if words > 0 && (nisba(ctx, k) || (kunya && ctx.al(k) && ctx.gent(k) && !ctx.has_conj(k))) {
+            k += 1;
+            words += 1;
+            last_kind = NameWord::NisbaShape;
+            break;
+        }
+        if !name_word(ctx, k) || ctx.tok(k).is_some_and(|t| t.enclitic.is_some()) {
+            break;
+        }
+        // Another known entity starts here: the name stops before it.
+        if words > 0 && ctx.info[k].kb.is_some_and(|(_, t)| t != EntityType::PER) {
+            break;
+        }
+        let kind = name_word_kind(ctx, k);
+        let stem = ctx.stem(k);
+        if kind != NameWord::Given && kind != NameWord::Foreign && stem.starts_with(['ي', 'ت', 'ن'])
+        {
+            if words == 0 {
+                return None;
+            }
+            break;
+        }
+        if words == 0 {
+            given = kind == NameWord::Given;
+            first_known = kind != NameWord::Unknown;
+        }
+        if kind == NameWord::Unknown {
+            if !(first_known && words >= 1) || unknown >= 1 {
+                if words == 0 {
+                    // An unknown first word may still start a name if a known word follows.
+                    let next_ok = adjacent(ctx.doc, k)
+                        && (nisba(ctx, k + 1)
+                            || name_word(ctx, k + 1)
+                                && matches!(
+                                    name_word_kind(ctx, k + 1),
+                                    NameWord::Given | NameWord::Foreign
+                                ));
+                    if !next_ok {
+                        return None;
+                    }
+                } else {
+                    break;
+                }
+            }
+            unknown += 1;
+        }
+        last_kind = kind;
+        k += 1;
+        words += 1;
+    }
+    if words == 0 {
+        // A lone nisba after a title («الرئيس السيسي»).
+        if nisba(ctx, j) && ctx.letters(j) >= 5 {
+            return Some((j + 1, false));
+        }
+        return None;
+    }
+    if words == 1 && last_kind == NameWord::Unknown {
+        return None;
+    }
+    Some((k, given))
+}
+
+fn titles(ctx: &Ctx, out: &mut Vec<Candidate>) {
+    let n = ctx.doc.tokens.len();
+    let mut i = 0;
+    while i < n {
+        let c = ctx.cls(i);
+        let is_title = c & TITLE != 0 && ctx.al(i);
+        let is_head = c & TITLE_HEAD != 0;
+        if !(is_title || is_head) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut j = i;
+        let mut steps = 0;
+        // The title chain: titles, heads with complements, nationality, qualifiers.
+        while j < n && steps < 10 {
+            steps += 1;
+            if j > start && !adjacent(ctx.doc, j - 1) {
+                break;
+            }
+            if j > start && ctx.has_conj(j) {
+                break;
+            }
+            let cj = ctx.cls(j);
+            if cj & TITLE != 0 && ctx.al(j) {
+                j += 1;
+                continue;
+            }
+            if cj & TITLE_HEAD != 0 {
+                j += 1;
+                // Complement: «باسم», definite nouns, organisation heads, known places and
+                // organisations, nationality adjectives.
+                let mut m = 0;
+                while j < n && m < 5 && adjacent(ctx.doc, j - 1) && !ctx.has_conj(j) {
+                    let ck = ctx.cls(j);
+                    if let Some((e, t)) = ctx.info[j].kb {
+                        if t != EntityType::PER {
+                            j = e as usize;
+                            m += 1;
+                            continue;
+                        }
+                    }
+                    if ck & IN_NAME_OF != 0
+                        || (ctx.al(j) && ck & (FUNC | TITLE) == 0)
+                        || (ck & ORG_HEAD != 0 && !ctx.al(j))
+                        || ctx.gent(j)
+                    {
+                        j += 1;
+                        m += 1;
+                        continue;
+                    }
+                    break;
+                }
+                continue;
+            }
+            if j > start && (ctx.gent(j) || cj & QUALIFIER != 0) && ctx.al(j) {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        let adj = j > start && j < n && adjacent(ctx.doc, j - 1);
+        if adj {
+            if let Some((end, given)) = person_name(ctx, j) {
+                let words = end - j;
+                let mut score: f32 = 0.7;
+                if given {
+                    score += 0.15;
+                }
+                if words >= 2 {
+                    score += 0.05;
+                }
+                if words == 1 && !given {
+                    score -= 0.08;
+                }
+                out.push(cand(
+                    ctx,
+                    j,
+                    end,
+                    EntityType::PER,
+                    MentionKind::Name,
+                    score.min(0.92),
+                ));
+                i = end;
+                continue;
+            }
+        }
+        // No name: a definite title/role chain is a nominal mention.
+        if (is_title || (c & ROLE != 0 && ctx.al(i))) && j > start {
+            {
+                out.push(cand(
+                    ctx,
+                    start,
+                    j,
+                    EntityType::PER,
+                    MentionKind::Nominal,
+                    0.6,
+                ));
+            }
+        }
+        i = j.max(i + 1);
+    }
+    // Role nouns with qualifiers («الضابط المتقاعد», «العسكري حفتر» is a title + name).
+    for i in 0..n {
+        if ctx.cls(i) & ROLE != 0 && ctx.cls(i) & TITLE == 0 && ctx.al(i) && adjacent(ctx.doc, i) {
+            let q = ctx.cls(i + 1);
+            if (q & QUALIFIER != 0 || ctx.gent(i + 1)) && ctx.al(i + 1) {
+                out.push(cand(
+                    ctx,
+                    i,
+                    i + 2,
+                    EntityType::PER,
+                    MentionKind::Nominal,
+                    0.6,
+                ));
+            } else if !ctx.al(i + 1) {
+                if let Some((end, given)) = person_name(ctx, i + 1) {
+                    let words = end - i - 1;
+                    if words == 1 && ctx.lx.is_given_name(ctx.stem(i + 1)) == given {
+                        out.push(cand(
+                            ctx,
+                            i + 1,
+                            end,
+                            EntityType::PER,
+                            MentionKind::Name,
+                            0.6,
+                        ));
+                    }
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Organisation heads.
+
+fn is_number_like(ctx: &Ctx, i: usize) -> bool {
+    ctx.tok(i).is_some_and(|t| t.kind == TokenKind::Number)
+        || matches!(
+            ctx.stem(i),
+            "اول"
+                | "ثاني"
+                | "ثالث"
+                | "رابع"
+                | "خامس"
+                | "سادس"
+                | "سابع"
+                | "ثامن"
+                | "تاسع"
+                | "عاشر"
+                | "اولي"
+                | "ثانيه"
+                | "ثالثه"
+                | "رابعه"
+                | "خامسه"
+                | "سادسه"
+                | "سابعه"
+                | "ثامنه"
+                | "تاسعه"
+                | "عاشره"
+        ) && ctx.al(i)
+}
+
+fn org_heads(ctx: &Ctx, out: &mut Vec<Candidate>) {
+    let n = ctx.doc.tokens.len();
+    for i in 0..n {
+        let c = ctx.cls(i);
+        if c & ORG_HEAD == 0 || ctx.cls(i) & FUNC != 0 {
+            continue;
+        }
+        // A head inside a knowledge-base name is that name's business.
+        if ctx.info[i].kb.is_some_and(|(_, t)| t == EntityType::ORG) {
+            continue;
+        }
+        let head_al = ctx.al(i);
+        let weak = c & ORG_WEAK != 0;
+        let mut k = i + 1;
+        let mut has_gent = false;
+        let mut has_num = false;
+        let mut has_place = false;
+        let mut specific = 0usize; // non-generic complement words
+        let mut last_good = i; // last token that may end the name
+        while k < n && k < i + 8 && adjacent(ctx.doc, k - 1) {
+            let ck = ctx.cls(k);
+            let tok = ctx.tok(k);
+            if tok.is_some_and(|t| t.kind == TokenKind::Number) {
+                has_num = true;
+                last_good = k;
+                k += 1;
+                continue;
+            }
+            if !ctx.is_arabic(k) || ctx.has_conj(k) || ck & FUNC != 0 {
+                break;
+            }
+            if let Some((e, t)) = ctx.info[k].kb {
+                match t {
+                    EntityType::LOC => {
+                        has_place = true;
+                        last_good = e as usize - 1;
+                        k = e as usize;
+                        if ctx.has_prep(k - 1) || ctx.tok(k - 1).is_some_and(|t| t.lil) {
+                            break;
+                        }
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
+            if ctx.has_prep(k) {
+                break;
+            }
+            if ctx.gent(k) {
+                has_gent = true;
+                last_good = k;
+                k += 1;
+                continue;
+            }
+            if is_number_like(ctx, k) {
+                has_num = true;
+                last_good = k;
+                k += 1;
+                continue;
+            }
+            if ctx.al(k) {
+                if ck & (TITLE | TITLE_HEAD | ROLE) != 0 && ck & ORG_HEAD == 0 {
+                    break;
+                }
+                if ck & ADJ_GENERIC == 0 {
+                    specific += 1;
+                }
+                last_good = k;
+                k += 1;
+                continue;
+            }
+            // A bare word only right after a bare head (construct state: «حركة حماس»,
+            // «هيئة تحرير الشام»).
+            let st = ctx.stem(k);
+            if !head_al
+                && k == i + 1
+                && ck & (ORG_HEAD | TITLE | TITLE_HEAD | LOCATIVE | ADJ_GENERIC | QUALIFIER) == 0
+                && !st.ends_with('ي')
+                && !st.ends_with("يه")
+            {
+                specific += 1;
+                last_good = k;
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        // Trailing evaluative adjectives are not part of the name.
+        let mut end = last_good + 1;
+        while end > i + 1 {
+            let ck = ctx.cls(end - 1);
+            if ck & ADJ_GENERIC != 0 && !ctx.gent(end - 1) && !is_number_like(ctx, end - 1) {
+                end -= 1;
+            } else {
+                break;
+            }
+        }
+        let comp = end - i - 1;
+        if comp == 0 {
+            continue;
+        }
+        let is_name = if head_al {
+            (has_gent && c & ORG_NATIONAL != 0) || has_num || (has_gent && specific >= 1)
+        } else if weak {
+            has_num || has_place || specific >= 2 || (has_gent && comp >= 3)
+        } else {
+            specific >= 1 || has_gent || has_place || has_num
+        };
+        if !is_name {
+            continue;
+        }
+        let mut score: f32 = 0.72 + 0.04 * (comp.min(4) as f32 - 1.0);
+        if has_gent {
+            score += 0.08;
+        }
+        if weak {
+            score -= 0.07;
+        }
+        out.push(cand(
+            ctx,
+            i,
+            end,
+            EntityType::ORG,
+            MentionKind::Name,
+            score.min(0.88),
+        ));
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Quoted names.
+
+fn is_quote(s: &str) -> bool {
+    matches!(s, "\"" | "'" | "«" | "»" | "“" | "”" | "‘" | "’")
+}
+
+/// The quoted span right after token `i`: (first, end) of the quoted tokens.
+fn quoted_after(ctx: &Ctx, i: usize) -> Option<(usize, usize)> {
+    let q = i + 1;
+    if !is_quote(ctx.text(q)) {
+        return None;
+    }
+    let mut k = q + 1;
+    while k < ctx.doc.tokens.len() && k <= q + 5 {
+        if is_quote(ctx.text(k)) {
+            return (k > q + 1).then_some((q + 1, k));
+        }
+        if ctx.tok(k).is_some_and(|t| t.kind == TokenKind::Punct) {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+fn quoted(ctx: &Ctx, out: &mut Vec<Candidate>) {
+    for i in 0..ctx.doc.tokens.len() {
+        let c = ctx.cls(i);
+        let t = if c & OPERATION != 0 {
+            EntityType::MISC
+        } else if c & MEDIA != 0 {
+            EntityType::ORG
+        } else {
+            continue;
+        };
+        if let Some((a, b)) = quoted_after(ctx, i) {
+            // The quoted words must not be a clause: no function words.
+            if (a..b).any(|k| ctx.cls(k) & FUNC != 0 && ctx.cls(k) & FOREIGN_PARTICLE == 0) {
+                continue;
+            }
+            out.push(cand(ctx, a, b, t, MentionKind::Name, 0.85));
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Direction + region.
+
+fn directions(ctx: &Ctx, out: &mut Vec<Candidate>) {
+    for i in 0..ctx.doc.tokens.len() {
+        if ctx.cls(i) & DIRECTION == 0 || ctx.al(i) || !adjacent(ctx.doc, i) {
+            continue;
+        }
+        let info = ctx.info.get(i + 1).copied().unwrap_or_default();
+        if let Some((e, EntityType::LOC)) = info.kb {
+            if info.kb_region && !ctx.has_prep(i + 1) {
+                out.push(cand(
+                    ctx,
+                    i,
+                    e as usize,
+                    EntityType::LOC,
+                    MentionKind::Name,
+                    0.9,
+                ));
+            }
+        }
+    }
+}
+
+/// Original span of the name in tokens `first..end` (for tests and callers that need
+/// the text without building a candidate).
+pub fn span_text(doc: &Document, first: usize, end: usize) -> &str {
+    match (
+        doc.tokens.get(first),
+        end.checked_sub(1).and_then(|l| doc.tokens.get(l)),
+    ) {
+        (Some(a), Some(b)) => doc.slice(orig_span(doc, name_start(a), b.norm.end)),
+        _ => "",
+    }
+}

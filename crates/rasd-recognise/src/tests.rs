@@ -1,0 +1,294 @@
+//! Tests of the recognise stage on small fixture knowledge bases (not the seed).
+
+use super::*;
+use rasd_doc::{Meta, Stage};
+use rasd_kb::{compile, source::Sources};
+use rasd_text::{Normaliser, Segmenter};
+
+pub(crate) fn fixture_kb() -> Kb {
+    let mut s = Sources::default();
+    s.read_str(
+        "places.tsv",
+        "id\tkind\tname_en\tnames_ar\tlat\tlon\tcc2\tcc3\tadmin1\tfeature\tpopulation\tgeonames\twikidata\tparent\tsources\n\
+         c:DZ\tcountry\tAlgeria\tالجزائر\t28\t2\tDZ\tDZA\t\tPCLI\t40000000\t\t\t\tne\n\
+         c:LY\tcountry\tLibya\tليبيا\t27\t17\tLY\tLBY\t\tPCLI\t6000000\t\t\t\tne\n\
+         c:ML\tcountry\tMali\tمالي\t17\t-4\tML\tMLI\t\tPCLI\t20000000\t\t\t\tne\n\
+         c:SY\tcountry\tSyria\tسوريا|سورية\t35\t38\tSY\tSYR\t\tPCLI\t20000000\t\t\t\tne\n\
+         c:DE\tcountry\tGermany\tألمانيا\t51\t10\tDE\tDEU\t\tPCLI\t80000000\t\t\t\tne\n\
+         r:AF\tregion\tAfrica\tأفريقيا|إفريقيا\t5\t20\t\t\t\tCONT\t\t\t\t\tne\n\
+         gn:1\tcity\tTripoli\tطرابلس\t32.89\t13.19\tLY\tLBY\t\tPPLC\t1150989\t\t\tc:LY\tgn\n\
+         gn:2\tcity\tStuttgart\tشتوتغارت\t48.78\t9.18\tDE\tDEU\t\tPPLA\t600000\t\t\tc:DE\tgn\n\
+         gn:3\tcity\tHamburg\tهامبورغ\t53.5\t10\tDE\tDEU\t\tPPLA\t1700000\t\t\tc:DE\tgn\n\
+         gn:4\tcity\tFrankfurt\tفرانكفورت\t50.1\t8.7\tDE\tDEU\t\tPPL\t700000\t\t\tc:DE\tgn\n\
+         gn:5\tcity\tBordeaux\tبوردو\t44.8\t-0.6\tFR\tFRA\t\tPPL\t250000\t\t\t\tgn\n\
+         gn:6\tcity\tMarseille\tمارسيليا\t43.3\t5.4\tFR\tFRA\t\tPPL\t850000\t\t\t\tgn\n\
+         gn:7\tcity\tToulouse\tتولوز\t43.6\t1.4\tFR\tFRA\t\tPPL\t470000\t\t\t\tgn\n\
+         gn:8\tcity\tPittsburgh\tبيتسبرغ\t40.4\t-80\tUS\tUSA\t\tPPL\t300000\t\t\t\tgn\n\
+         gn:9\tcity\tBaltimore\tبالتيمور\t39.3\t-76.6\tUS\tUSA\t\tPPL\t600000\t\t\t\tgn\n\
+         gn:10\tcity\tKairouan\tالقيروان\t35.7\t10.1\tTN\tTUN\t\tPPL\t180000\t\t\t\tgn\n\
+         gn:11\tcity\tMohammedia\tالمحمدية\t33.7\t-7.4\tMA\tMAR\t\tPPL\t200000\t\t\t\tgn\n\
+         gn:12\tvillage\tAl Amal\tالأمل\t30\t30\tEG\tEGY\t\tPPL\t900\t\t\t\tgn\n\
+         gn:13\tcity\tMedina\tالمدينة المنورة\t24.5\t39.6\tSA\tSAU\t\tPPL\t1300000\t\t\t\tgn\n\
+         gn:14\tcity\tBenghazi\tبنغازي\t32.1\t20.1\tLY\tLBY\t\tPPLA\t650000\t\t\tc:LY\tgn\n\
+         gn:15\ttown\tAjdabiya\tأجدابيا\t30.8\t20.2\tLY\tLBY\t\tPPL\t76000\t\t\tc:LY\tgn\n\
+         gn:16\tvillage\tSuq al Khamis\tسوق الخميس|الخميس\t32.6\t13.4\tLY\tLBY\t\tPPL\t2000\t\t\tc:LY\tgn\n\
+         gn:17\tcity\tMisrata\tمصراتة\t32.4\t15.1\tLY\tLBY\t\tPPL\t380000\t\t\tc:LY\tgn\n\
+         gn:18\tvillage\tZawiyat al Mahjub\tالزاوية الغربية|الكرامة\t32.3\t15\tLY\tLBY\t\tPPL\t800\t\t\tc:LY\tgn\n",
+    );
+    s.read_str(
+        "people.tsv",
+        "key\tname_en\tcountry\tsector\trole\taffiliation\twikidata\tnames_ar\n\
+         p:haftar\tKhalifa Haftar\tLBY\tMIL\tcommander\tLNA\t\tخليفة حفتر\n\
+         p:ghwell\tKhalifa al-Ghawil\tLBY\tGOV\tpm\t\t\tخليفة الغويل\n\
+         p:ahmad\tAhmad X\tEGY\tGOV\tminister\t\t\tأحمد شفيق\n\
+         p:john\tJohn Kerry\tUSA\tGOV\tminister\t\t\tجون كيري\n\
+         p:francois\tFrancois Hollande\tFRA\tGOV\tpresident\t\t\tفرانسوا هولاند\n\
+         p:pierre\tPierre X\tFRA\tGOV\tminister\t\t\tبيير موسكوفيسي\n\
+         p:mohamed\tMohamed Y\tEGY\tGOV\tminister\t\t\tمحمد مرسي\n",
+    );
+    s.read_str(
+        "orgs.tsv",
+        "key\tname_en\tcountry\tsector\tsubtype\twikidata\tnames_ar\n\
+         st:lna\tLibyan National Army\tLBY\tMIL\tmilitary\t\tالجيش الوطني الليبي\n\
+         st:sdf\tSyrian Democratic Forces\tSYR\tREB\tarmed_group\t\tقوات سوريا الديمقراطية\n\
+         ns:aq\tal-Qaeda\tIMG\tREB\tarmed_group\t\tتنظيم القاعدة|القاعدة\n\
+         st:cia\tCIA\tUSA\tSPY\tagency\t\tوكالة الاستخبارات المركزية|CIA\n",
+    );
+    s.read_str(
+        "gentilics.tsv",
+        "iso3\tforms\nLBY\tليبي\nDZA\tجزائري\nUSA\tأمريكي|أميركي\nDEU\tألماني\nSYR\tسوري\nFRA\tفرنسي\n",
+    );
+    Kb::from_compiled(compile::compile(&s).unwrap()).unwrap()
+}
+
+pub(crate) fn run_with(
+    kb: &Kb,
+    lx: &Lexicon,
+    text: &str,
+) -> (Document, Vec<(EntityType, MentionKind, String)>) {
+    let mut d = Document::new(Meta::default(), text.to_string());
+    Normaliser.process(&mut d);
+    Segmenter.process(&mut d);
+    let r = Recogniser::with_kb(kb, lx);
+    r.process(&mut d);
+    let out = d
+        .mentions
+        .iter()
+        .map(|m| (m.etype, m.kind, d.slice(m.span).to_string()))
+        .collect();
+    (d, out)
+}
+
+fn names(text: &str) -> Vec<(EntityType, String)> {
+    let kb = fixture_kb();
+    let lx = Lexicon::new(&kb);
+    run_with(&kb, &lx, text)
+        .1
+        .into_iter()
+        .filter(|(_, k, _)| *k == MentionKind::Name)
+        .map(|(t, _, s)| (t, s))
+        .collect()
+}
+
+fn has(v: &[(EntityType, String)], t: EntityType, s: &str) -> bool {
+    v.iter().any(|(a, b)| *a == t && b == s)
+}
+
+#[test]
+fn kb_names_behind_clitics_have_their_own_span() {
+    use EntityType::*;
+    let v = names("وصل الوفد وبالجزائر وزير، ثم عاد للجيش الوطني الليبي دعمه، وبمالي قوات.");
+    assert!(has(&v, LOC, "الجزائر"), "{v:?}");
+    assert!(has(&v, ORG, "للجيش الوطني الليبي"), "{v:?}");
+    assert!(has(&v, LOC, "مالي"), "{v:?}");
+}
+
+#[test]
+fn no_match_inside_a_word() {
+    let v = names("قال المسؤول الجزائري إن الليبيين غادروا");
+    assert!(v.iter().all(|(t, _)| *t != EntityType::LOC), "{v:?}");
+}
+
+#[test]
+fn small_places_need_context() {
+    use EntityType::*;
+    // «الأمل» (hope) is a village name: only after a place cue.
+    let v = names("عبر الوزير عن الأمل في السلام.");
+    assert!(!has(&v, LOC, "الأمل"), "{v:?}");
+    let v = names("وقع الانفجار في قرية الأمل شمال المدينة.");
+    assert!(has(&v, LOC, "الأمل"), "{v:?}");
+}
+
+#[test]
+fn longest_match_wins_over_contained_place() {
+    use EntityType::*;
+    let v = names("هاجمت قوات سوريا الديمقراطية مواقع التنظيم.");
+    assert!(has(&v, ORG, "قوات سوريا الديمقراطية"), "{v:?}");
+    assert!(!has(&v, LOC, "سوريا"), "{v:?}");
+}
+
+#[test]
+fn titles_introduce_unknown_people() {
+    use EntityType::*;
+    let v = names("وقال العقيد أحمد المسماري إن القوات تقدمت.");
+    assert!(has(&v, PER, "أحمد المسماري"), "{v:?}");
+    let v = names("التقى وزير الخارجية الأمريكي جون كيري نظيره.");
+    assert!(has(&v, PER, "جون كيري"), "{v:?}");
+    let v = names("وأكد المتحدث باسم الجيش الليبي العقيد محمد حجازي الخبر.");
+    assert!(has(&v, PER, "محمد حجازي"), "{v:?}");
+    // A verb after a title is not a name.
+    let v = names("الرئيس يزور المدينة.");
+    assert!(v.iter().all(|(t, _)| *t != PER), "{v:?}");
+}
+
+#[test]
+fn nominal_titles_are_nominals() {
+    let kb = fixture_kb();
+    let lx = Lexicon::new(&kb);
+    let (_, v) = run_with(
+        &kb,
+        &lx,
+        "ولكن اللواء السابق رفض، وقال الضابط المتقاعد إنه باق.",
+    );
+    let noms: Vec<&str> = v
+        .iter()
+        .filter(|(_, k, _)| *k == MentionKind::Nominal)
+        .map(|(_, _, s)| s.as_str())
+        .collect();
+    assert!(noms.contains(&"اللواء السابق"), "{v:?}");
+    assert!(noms.contains(&"الضابط المتقاعد"), "{v:?}");
+}
+
+#[test]
+fn organisation_heads_with_extent() {
+    use EntityType::*;
+    let v = names("أعلنت وزارة الدفاع التونسية أن عناصر من مجموعة التدخل السريع الجزائرية وصلت.");
+    assert!(has(&v, ORG, "وزارة الدفاع التونسية"), "{v:?}");
+    assert!(has(&v, ORG, "مجموعة التدخل السريع الجزائرية"), "{v:?}");
+    let v = names("ونفذ الفيلق 12 هجوما، وتحرك الجيش الجزائري نحو الحدود.");
+    assert!(has(&v, ORG, "الفيلق 12"), "{v:?}");
+    assert!(has(&v, ORG, "الجيش الجزائري"), "{v:?}");
+}
+
+#[test]
+fn descriptions_are_not_organisations() {
+    let v = names("لم تتأخر المنظمة الإرهابية في الرد، وازدادت حركة المرور في الشوارع.");
+    assert!(v.iter().all(|(t, _)| *t != EntityType::ORG), "{v:?}");
+}
+
+#[test]
+fn acronym_in_parentheses_becomes_an_alias() {
+    let kb = fixture_kb();
+    let lx = Lexicon::new(&kb);
+    let (d, _) = run_with(
+        &kb,
+        &lx,
+        "وصلت قوة الرد السريع الفرنسية (FRR) إلى المنطقة. وقالت FRR إنها مستعدة.",
+    );
+    let ms: Vec<_> = d
+        .mentions
+        .iter()
+        .filter(|m| m.etype == EntityType::ORG)
+        .collect();
+    assert_eq!(ms.len(), 3, "{:?}", d.mentions);
+    assert!(ms
+        .iter()
+        .all(|m| m.kb_key == ms[0].kb_key && m.kb_key.is_some()));
+    assert_eq!(d.slice(ms[1].span), "FRR");
+}
+
+#[test]
+fn surnames_follow_full_names() {
+    let kb = fixture_kb();
+    let lx = Lexicon::new(&kb);
+    let (d, _) = run_with(
+        &kb,
+        &lx,
+        "وصل العميد سالم الورفلي إلى بنغازي. وقال الورفلي إن الوضع هادئ، وأكد أن الورفلي باق.",
+    );
+    let pers: Vec<_> = d
+        .mentions
+        .iter()
+        .filter(|m| m.etype == EntityType::PER)
+        .collect();
+    assert_eq!(pers.len(), 3, "{:?}", d.mentions);
+    assert!(pers.iter().all(|m| m.kb_key == pers[0].kb_key));
+}
+
+#[test]
+fn quoted_operation_names_are_misc() {
+    use EntityType::*;
+    let v = names("أطلق الجيش عملية \"فجر الصحراء\" ضد المسلحين، ثم عملية 'النصر'.");
+    assert!(has(&v, MISC, "فجر الصحراء"), "{v:?}");
+    assert!(has(&v, MISC, "النصر"), "{v:?}");
+    // A quoted clause is not a name.
+    let v = names("أطلق الجيش عملية \"من أجل الوطن\" أمس.");
+    assert!(v.iter().all(|(t, _)| *t != MISC), "{v:?}");
+}
+
+#[test]
+fn direction_plus_region() {
+    use EntityType::*;
+    let v = names("انتشرت القوات في شمال أفريقيا وفي جنوب ليبيا.");
+    assert!(has(&v, LOC, "شمال أفريقيا"), "{v:?}");
+    assert!(has(&v, LOC, "ليبيا"), "{v:?}");
+    assert!(!has(&v, LOC, "جنوب ليبيا"), "{v:?}");
+}
+
+#[test]
+fn tagger_spans_compete_under_the_same_policy() {
+    let kb = fixture_kb();
+    let lx = Lexicon::new(&kb);
+    let mut d = Document::new(Meta::default(), "وصل سالم بوخمادة إلى طرابلس".to_string());
+    Normaliser.process(&mut d);
+    Segmenter.process(&mut d);
+    let tags = [
+        Iob::O,
+        Iob::B(EntityType::PER),
+        Iob::I(EntityType::PER),
+        Iob::O,
+        Iob::B(EntityType::PER), // wrong type: the KB's LOC must win
+    ];
+    let mut extra = Vec::new();
+    candidates_from_iob(
+        &d,
+        &tags,
+        &[0.9, 0.8, 0.8, 0.9, 0.6],
+        MentionSource::Tagger,
+        &mut extra,
+    );
+    assert_eq!(extra.len(), 2);
+    let r = Recogniser::with_kb(&kb, &lx);
+    let ms = r.recognise(&d, &extra);
+    let got: Vec<(EntityType, &str)> = ms.iter().map(|m| (m.etype, d.slice(m.span))).collect();
+    assert_eq!(
+        got,
+        vec![
+            (EntityType::PER, "سالم بوخمادة"),
+            (EntityType::LOC, "طرابلس")
+        ]
+    );
+}
+
+#[test]
+fn a_known_acronym_names_its_expansion() {
+    let kb = fixture_kb();
+    let lx = Lexicon::new(&kb);
+    let (d, _) = run_with(
+        &kb,
+        &lx,
+        "قالت وكالة المخابرات المركزية (CIA) إنها تتابع الملف.",
+    );
+    let keys: Vec<(&str, Option<&str>)> = d
+        .mentions
+        .iter()
+        .map(|m| (d.slice(m.span), m.kb_key.as_deref()))
+        .collect();
+    assert_eq!(
+        keys,
+        vec![
+            ("وكالة المخابرات المركزية", Some("st:cia")),
+            ("CIA", Some("st:cia"))
+        ]
+    );
+}
