@@ -6,6 +6,8 @@
 //! the [`Document`]. Stages are stateless after construction and shared by all threads.
 
 use rasd_doc::{Document, Record, Stage};
+use rasd_recognise::Recogniser;
+use rasd_resolve::Resolver;
 use rasd_text::{Normaliser, Segmenter};
 use rasd_timex::{QuantityTagger, TimeTagger};
 use std::time::{Duration, Instant};
@@ -64,8 +66,10 @@ impl Pipeline {
             Box::new(LangId),
             Box::new(Normaliser),
             Box::new(Segmenter),
+            Box::new(Recogniser::new()),
             Box::new(TimeTagger),
             Box::new(QuantityTagger),
+            Box::new(Resolver::new()),
         ];
         Pipeline { stages }
     }
