@@ -101,5 +101,9 @@ pub fn routes() -> Router<AppState> {
         .route("/entity/{id}", get(|| async { html(ENTITY) }))
         .route("/event/{id}", get(|| async { html(EVENT) }))
         .route("/static/{name}", get(static_file))
+        .route(
+            "/favicon.ico",
+            get(|| static_file(Path("favicon.svg".to_string()))),
+        )
         .fallback(not_found)
 }

@@ -7,6 +7,8 @@ const os = require("os");
 const path = require("path");
 
 const [base, out] = process.argv.slice(2);
+// The document checked for highlighted entities (the seed article by default).
+const docId = process.env.RASD_DOC_ID || "seed";
 const failures = [];
 function check(ok, what) {
   console.log((ok ? "ok   " : "FAIL ") + what);
@@ -31,9 +33,9 @@ async function main() {
   page.on("request", (r) => { if (!r.url().startsWith(base)) problems.push("outside request: " + r.url()); });
   try {
     // The document page.
-    await page.goto(base + "doc/seed");
+    await page.goto(base + "doc/" + docId);
     await page.waitForSelector("body[data-loaded]", { timeout: 20000 });
-    check(await page.getAttribute("body", "data-loaded") === "1", "/doc/seed loaded");
+    check(await page.getAttribute("body", "data-loaded") === "1", "/doc/" + docId + " loaded");
     const spans = await page.$$eval("#text span.ent", (ss) => ss.map((s) => [s.className, s.textContent]));
     console.log("     entity spans: " + spans.length + " " + JSON.stringify(spans.slice(0, 12)));
     check(spans.some(([c, t]) => /\bent-PER\b/.test(c) && t.trim() === "حفتر"), "حفتر highlighted as a person (ent-PER)");
@@ -46,7 +48,7 @@ async function main() {
       check(tip.length > 0, "hovering an entity shows its details: " + JSON.stringify(tip));
     }
     check((await page.$$("#events .event-card")).length > 0, "event cards shown beside the text");
-    await page.screenshot({ path: path.join(out, "doc-seed.png"), fullPage: true });
+    await page.screenshot({ path: path.join(out, "doc-" + docId + ".png"), fullPage: true });
 
     // The start page: map and timeline.
     await page.goto(base);
