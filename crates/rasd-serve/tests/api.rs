@@ -452,3 +452,24 @@ async fn security_headers_and_static_files() {
         assert_eq!(s, StatusCode::NOT_FOUND, "{uri}");
     }
 }
+
+#[tokio::test]
+async fn every_file_a_page_links_is_served() {
+    for page in ["/", "/doc/a1", "/entity/x", "/event/x"] {
+        let (_, _, b) = send(Request::get(page).body(Body::empty()).unwrap()).await;
+        let html = String::from_utf8(b).unwrap();
+        let mut refs = 0;
+        for part in html
+            .split(['"', '\''])
+            .filter(|p| p.starts_with("/static/"))
+        {
+            let (s, _, _) = send(Request::get(part).body(Body::empty()).unwrap()).await;
+            assert_eq!(s, StatusCode::OK, "{page} links {part}");
+            refs += 1;
+        }
+        assert!(refs >= 4, "{page}: css, icon and two scripts");
+    }
+    let (s, h, _) = send(Request::get("/favicon.ico").body(Body::empty()).unwrap()).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(h[header::CONTENT_TYPE], "image/svg+xml");
+}

@@ -27,8 +27,12 @@ async function main() {
   const page = ctx.pages()[0] || await ctx.newPage();
   const problems = [];
   page.on("pageerror", (e) => problems.push("page error: " + e.message));
-  page.on("console", (m) => { if (m.type() === "error") problems.push("console: " + m.text()); });
+  page.on("console", (m) => {
+    // Failed responses are reported with their URL by the response handler below.
+    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) problems.push("console: " + m.text());
+  });
   page.on("dialog", (d) => { problems.push("dialog opened: " + d.message()); d.dismiss(); });
+  page.on("response", (r) => { if (r.status() >= 400) problems.push("HTTP " + r.status() + " for " + r.url()); });
   // Nothing may be fetched from anywhere but the server.
   page.on("request", (r) => { if (!r.url().startsWith(base)) problems.push("outside request: " + r.url()); });
   try {
