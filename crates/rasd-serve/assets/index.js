@@ -40,8 +40,15 @@ function drawMap(events) {
     for (const c of world.countries) {
       let d = "";
       for (const r of c.rings) {
-        for (let i = 0; i + 1 < r.length; i += 2) d += (i ? "L" : "M") + r[i] + " " + (-r[i + 1]);
-        d += "Z";
+        // Rings that cross the antimeridian (Russia, Fiji) are cut where longitude jumps,
+        // instead of being drawn as lines across the whole map.
+        let cut = false;
+        for (let i = 0; i + 1 < r.length; i += 2) {
+          const jump = i > 0 && Math.abs(r[i] - r[i - 2]) > 180;
+          cut = cut || jump;
+          d += (i === 0 || jump ? "M" : "L") + r[i] + " " + (-r[i + 1]);
+        }
+        if (!cut) d += "Z";
       }
       const p = svg("path", { d });
       const t = svg("title");
