@@ -35,6 +35,9 @@ enum Command {
     /// Measure throughput (MB/s, documents/s) and peak memory of the full pipeline on the
     /// SaudiNewsNet corpus, single-threaded and on all cores.
     Bench(BenchArgs),
+    /// Serve a corpus over HTTP: JSON API (`/api/…`, OpenAPI at `/api/openapi.json`) and a
+    /// web UI with map, timeline and document view. Binds loopback by default.
+    Serve(rasd_serve::ServeArgs),
 }
 
 #[derive(Args, Debug)]
@@ -121,6 +124,11 @@ fn main() -> ExitCode {
         }
         Command::Bench(a) => {
             rasd::bench::run(&a.corpus, a.limit, a.stages).map(|_| ExitCode::SUCCESS)
+        }
+        Command::Serve(a) => {
+            let pipeline = std::sync::Arc::new(Pipeline::standard());
+            let extractor = std::sync::Arc::new(move |doc| pipeline.extract(doc, true));
+            rasd_serve::run(a, extractor).map(|_| ExitCode::SUCCESS)
         }
     };
     match r {
