@@ -22,7 +22,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // Build the lexicons before timing (start-up is measured separately).
     let t0 = Instant::now();
     let mut warm = Document::new(Meta::default(), "في 3 مايو قتل 5 أشخاص".into());
-    for s in [&Normaliser as &dyn Stage, &Segmenter, &TimeTagger, &QuantityTagger] {
+    for s in [
+        &Normaliser as &dyn Stage,
+        &Segmenter,
+        &TimeTagger,
+        &QuantityTagger,
+    ] {
         s.process(&mut warm);
     }
     let startup = t0.elapsed();
@@ -44,12 +49,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         qs += doc.quantities.len();
     }
     let mb = bytes as f64 / 1e6;
-    println!("{} docs, {:.1} MB, {} times, {} quantities; lexicon start-up {:?}", docs.len(), mb, times, qs, startup);
+    println!(
+        "{} docs, {:.1} MB, {} times, {} quantities; lexicon start-up {:?}",
+        docs.len(),
+        mb,
+        times,
+        qs,
+        startup
+    );
     for (k, s) in stages.iter().enumerate() {
         println!("{:<12} {:>8.1} MB/s", s.name(), mb / spent[k].as_secs_f64());
     }
     let total: f64 = spent.iter().map(|d| d.as_secs_f64()).sum();
     let ours = spent[2].as_secs_f64() + spent[3].as_secs_f64();
-    println!("times+quantities {:>8.1} MB/s; all four stages {:>8.1} MB/s", mb / ours, mb / total);
+    println!(
+        "times+quantities {:>8.1} MB/s; all four stages {:>8.1} MB/s",
+        mb / ours,
+        mb / total
+    );
     Ok(())
 }

@@ -369,6 +369,10 @@ pub struct Entry {
     pub set: Option<TUnit>,
     /// Quantity unit (index into the units table) and whether the form is a dual.
     pub unit: Option<(u16, bool)>,
+    /// A time rule can start at this word (the times stage skips other words at once).
+    pub tstart: bool,
+    /// A quantity can start at this word.
+    pub qstart: bool,
 }
 
 type Lex = FxMap<String, Entry>;
@@ -888,6 +892,78 @@ fn build() -> Lex {
     for (id, form, dual) in units::forms() {
         m.entry(form).or_default().unit.get_or_insert((id, dual));
     }
+    // Words that start a rule without another reading.
+    put(&mut m, &["بقية", "باقي", "عند"], |e| {
+        e.tstart = true
+    });
+    for w in crate::time::holiday_first_words() {
+        m.entry(w).or_default().tstart = true;
+    }
+    put(
+        &mut m,
+        &[
+            "نسبة",
+            "سالب",
+            "ناقص",
+            "ما",
+            "لا",
+            "يقارب",
+            "يناهز",
+            "تقريبا",
+            "عشرات",
+            "مئات",
+            "أكثر",
+            "أقل",
+            "أزيد",
+        ],
+        |e| e.qstart = true,
+    );
+    for e in m.values_mut() {
+        e.tstart |= e.card.is_some()
+            || e.ord.is_some()
+            || e.month.is_some()
+            || e.month_head.is_some()
+            || e.weekday.is_some()
+            || e.tunit.is_some()
+            || e.modw.is_some()
+            || e.deictic.is_some()
+            || e.pod.is_some()
+            || e.season.is_some()
+            || e.decade.is_some()
+            || e.set.is_some()
+            || matches!(
+                e.fw,
+                Some(
+                    Fw::Fi
+                        | Fw::Mundhu
+                        | Fw::Qabl
+                        | Fw::Baad
+                        | Fw::Khilal
+                        | Fw::Min
+                        | Fw::Bayn
+                        | Fw::YearNoun
+                        | Fw::YearNounDual
+                        | Fw::MonthNoun
+                        | Fw::DayNoun
+                        | Fw::DaysNoun
+                        | Fw::Kull
+                        | Fw::Hour
+                        | Fw::This
+                        | Fw::Century
+                        | Fw::SeasonNoun
+                        | Fw::For
+                        | Fw::Few
+                        | Fw::Half
+                        | Fw::Quarter
+                        | Fw::Awwal
+                        | Fw::Al
+                )
+            );
+        e.qstart |= e.card.is_some()
+            || e.unit.is_some_and(|u| u.1)
+            || e.modw == Some(Mod::Approx)
+            || matches!(e.fw, Some(Fw::Few | Fw::More | Fw::Less));
+    }
     m
 }
 
@@ -935,6 +1011,8 @@ impl Info {
             fw: None,
             set: None,
             unit: None,
+            tstart: false,
+            qstart: false,
         };
         self.e.unwrap_or(&EMPTY)
     }
@@ -958,7 +1036,8 @@ fn lookup(w: &str) -> Option<&'static Entry> {
 #[inline]
 fn strip1<'a>(w: &'a str, cs: &[char]) -> Option<&'a str> {
     let c = w.chars().next()?;
-    if cs.contains(&c) && w.chars().count() > 2 {
+    // Arabic letters are two bytes: more than two letters is more than four bytes.
+    if cs.contains(&c) && w.len() > 4 {
         w.get(c.len_utf8()..)
     } else {
         None
@@ -977,7 +1056,7 @@ fn prep_of(s: &str) -> Option<(&str, u8)> {
 }
 
 fn strip_al(s: &str) -> Option<&str> {
-    s.strip_prefix("ال").filter(|r| r.chars().count() >= 2)
+    s.strip_prefix("ال").filter(|r| r.len() >= 4)
 }
 
 /// Looks a normalised Arabic word up, trying clitic-stripped variants least stripped
@@ -1021,7 +1100,7 @@ pub fn lookup_word(w: &str) -> Option<(&'static Entry, bool, u8, bool)> {
     for (v, c) in [(Some(w), false), (conj, true)] {
         if let Some(r) = v
             .and_then(|s| s.strip_prefix("لل"))
-            .filter(|r| r.chars().count() >= 2)
+            .filter(|r| r.len() >= 4)
         {
             if let Some(e) = lookup(r) {
                 return Some((e, c, b'l', true));

@@ -65,6 +65,7 @@ static VAGUE: LazyLock<Vec<(String, f64, f64)>> = LazyLock::new(|| {
 static EVENTS: LazyLock<Vec<(String, &'static str)>> = LazyLock::new(|| {
     let killed = [
         "مقتل",
+        "بحياة",
         "قتل",
         "مصرع",
         "قتلت",
@@ -73,7 +74,16 @@ static EVENTS: LazyLock<Vec<(String, &'static str)>> = LazyLock::new(|| {
         "لقي",
         "لقيت",
     ];
-    let wounded = ["إصابة", "اصابة", "جرح", "أصيب", "أصيبت", "إصابات"];
+    let wounded = [
+        "إصابة",
+        "اصابة",
+        "جرح",
+        "أصيب",
+        "أصيبت",
+        "إصابات",
+        "أصاب",
+        "أصابت",
+    ];
     let arrested = [
         "اعتقال",
         "توقيف",
@@ -182,9 +192,22 @@ struct Cx<'a> {
 
 fn tag(doc: &Document, inf: &[Info]) -> Vec<Quantity> {
     let t = Toks { doc, inf };
+    // Tokens inside time expressions (both lists are sorted: one merge walk).
     let mut in_time = vec![false; doc.tokens.len()];
+    let mut ti = 0;
     for (k, tok) in doc.tokens.iter().enumerate() {
-        if doc.times.iter().any(|tm| tm.span.overlaps(&tok.span)) {
+        while doc
+            .times
+            .get(ti)
+            .is_some_and(|tm| tm.span.end <= tok.span.start)
+        {
+            ti += 1;
+        }
+        if doc
+            .times
+            .get(ti)
+            .is_some_and(|tm| tm.span.overlaps(&tok.span))
+        {
             in_time[k] = true;
         }
     }
@@ -193,7 +216,13 @@ fn tag(doc: &Document, inf: &[Info]) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::new();
     let mut i = 0;
     while i < n {
-        if cx.in_time.get(i).copied().unwrap_or(false) {
+        let inf = cx.t.info(i);
+        let start = inf.e.is_some_and(|e| e.qstart)
+            || doc
+                .tokens
+                .get(i)
+                .is_some_and(|t| t.kind == TokenKind::Number);
+        if !start || cx.in_time.get(i).copied().unwrap_or(false) {
             i += 1;
             continue;
         }
@@ -396,6 +425,18 @@ impl<'a> Cx<'a> {
     /// Bound words before an amount. Returns (amount start, bound).
     fn bound(&self, i: usize) -> (usize, Bound) {
         let w = strip_wf(self.norm(i));
+        // «بأكثر من», «لنحو»: a preposition before the bound word.
+        let w = match w.strip_prefix('ب').or_else(|| w.strip_prefix('ل')) {
+            Some(r)
+                if matches!(
+                    r,
+                    "اكثر" | "ازيد" | "اقل" | "نحو" | "حوالي" | "قرابه" | "زهاء"
+                ) =>
+            {
+                r
+            }
+            _ => w,
+        };
         let w1 = self.norm(i + 1);
         let w2 = self.norm(i + 2);
         let w3 = self.norm(i + 3);
@@ -810,6 +851,23 @@ mod tests {
         assert_eq!(vu("بلغت نسبة 45 من الأصوات"), (45.0, "percent".into()));
         assert_eq!(vu("انخفض سالب خمسة بالمائة"), (-5.0, "percent".into()));
         assert!(run("انظر https://example.com/?q=30% هنا").is_empty());
+    }
+
+    #[test]
+    fn bounds_after_prepositions_and_others() {
+        let r = one("قدرت الخسائر بأكثر من 300 مليون دولار");
+        assert_eq!(
+            (r.1, r.2, r.5.as_deref()),
+            (300_000_001.0, Some(300_000_001.0), Some("USD"))
+        );
+        let r = one("وأصيب 14 آخرون");
+        assert_eq!(
+            (r.1, r.5.as_deref(), r.6.as_deref()),
+            (14.0, Some("wounded"), Some("other"))
+        );
+        let r = one("أودى الحادث بحياة 9 أشخاص");
+        assert_eq!(r.5.as_deref(), Some("killed"));
+        assert_eq!(vu("نفذت 40 طلعة جوية"), (40.0, "sortie".into()));
     }
 
     #[test]

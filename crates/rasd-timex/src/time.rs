@@ -134,6 +134,14 @@ static HOLIDAYS: LazyLock<Vec<(Vec<String>, Holiday)>> = LazyLock::new(|| {
     v
 });
 
+/// First words of holiday names (folded), for the lexicon's rule-start flags.
+pub(crate) fn holiday_first_words() -> Vec<String> {
+    HOLIDAYS
+        .iter()
+        .filter_map(|(w, _)| w.first().cloned())
+        .collect()
+}
+
 /// Words that close a bare «اليوم» as *the day* rather than *today*.
 static NOT_TODAY_AFTER: LazyLock<Vec<String>> = LazyLock::new(|| {
     [
@@ -235,7 +243,14 @@ const NOT_FUTURE_PREFIXES: &[&str] = &[
     "ستي",
 ];
 
+/// How many tokens before an expression a future marker may stand.
+const FUTURE_WINDOW: usize = 8;
+
 fn is_future_word(w: &str) -> bool {
+    // Cheap exit first: every marker starts with one of these letters.
+    if !matches!(w.chars().next(), Some('س' | 'ا' | 'م' | 'ي' | 'ت')) {
+        return false;
+    }
     if FUTURE_WORDS.iter().any(|f| f == w) {
         return true;
     }
@@ -319,7 +334,7 @@ struct Cx<'a> {
 
 fn tag(doc: &Document, inf: &[Info]) -> Vec<Time> {
     let t = Toks { doc, inf };
-    let mut future = vec![false; doc.sentences.len()];
+    let mut future = vec![false; doc.tokens.len()];
     for (i, tok) in doc.tokens.iter().enumerate() {
         if tok.kind == rasd_doc::TokenKind::Arabic {
             let w = t.norm(i);
@@ -328,7 +343,7 @@ fn tag(doc: &Document, inf: &[Info]) -> Vec<Time> {
                 .filter(|r| r.starts_with('س'))
                 .unwrap_or(w);
             if is_future_word(w) {
-                if let Some(f) = future.get_mut(tok.sentence as usize) {
+                if let Some(f) = future.get_mut(i) {
                     *f = true;
                 }
             }
@@ -343,6 +358,17 @@ fn tag(doc: &Document, inf: &[Info]) -> Vec<Time> {
     let n = cx.t.len();
     let mut i = 0;
     while i < n {
+        // Only words that can start a rule (and numbers) are tried.
+        let inf = cx.t.info(i);
+        let start = inf.e.is_some_and(|e| e.tstart)
+            || doc
+                .tokens
+                .get(i)
+                .is_some_and(|t| t.kind == rasd_doc::TokenKind::Number);
+        if !start {
+            i += 1;
+            continue;
+        }
         match cx.best_at(i) {
             Some(hs) if !hs.is_empty() => {
                 let end = hs.iter().map(|h| h.end).max().unwrap_or(i + 1).max(i + 1);
@@ -385,6 +411,8 @@ struct Core {
     modifiable: bool,
     /// A day of the week it names, for weekdays said with their week.
     week_of: Option<Date>,
+    /// A modifier word before it («منتصف», «مطلع» …).
+    modifier: Option<Mod>,
 }
 
 impl Core {
@@ -397,6 +425,7 @@ impl Core {
             day: None,
             modifiable: false,
             week_of: None,
+            modifier: None,
         }
     }
 }
@@ -462,14 +491,12 @@ fn duration(n: Option<f64>, u: TUnit) -> String {
 }
 
 impl<'a> Cx<'a> {
+    /// True when a future marker precedes token `i` closely in its sentence («سيعقد
+    /// المؤتمر في 3 ديسمبر», «من المقرر أن ... يوم الاثنين»). A marker after the
+    /// expression belongs to another clause more often than not.
     fn future_at(&self, i: usize) -> bool {
-        self.t
-            .doc
-            .tokens
-            .get(i)
-            .and_then(|t| self.future.get(t.sentence as usize))
-            .copied()
-            .unwrap_or(false)
+        (i.saturating_sub(FUTURE_WINDOW)..=i)
+            .any(|k| self.future.get(k).copied().unwrap_or(false) && self.t.same_sentence(k, i))
     }
 
     fn e(&self, i: usize) -> &'static lex::Entry {
@@ -530,7 +557,8 @@ impl<'a> Cx<'a> {
                 }
                 let c = self.core_or_modified(j)?;
                 let mut h = Hit::new(i, c.end, c.ttype, c.value);
-                h.modifier = Some("SINCE");
+                // One `mod` only: an inner «مطلع/منتصف» says more than «منذ».
+                h.modifier = Some(c.modifier.map_or("SINCE", Mod::as_str));
                 h.anchor = c.anchor;
                 Some(vec![h])
             }
@@ -555,9 +583,20 @@ impl<'a> Cx<'a> {
                     return None;
                 }
                 let mut h = Hit::new(i, c.end, c.ttype, c.value);
-                h.modifier = Some(if back { "BEFORE" } else { "AFTER" });
+                h.modifier = Some(
+                    c.modifier
+                        .map_or(if back { "BEFORE" } else { "AFTER" }, Mod::as_str),
+                );
                 h.anchor = c.anchor;
                 Some(vec![h])
+            }
+            Fw::Khilal => {
+                // «خلال أسبوع», «خلال ثلاثة أيام».
+                let (end, n, u) = self.count_unit(j, true)?;
+                if self.t.info(j).al || self.core(j, false).is_some_and(|c| c.end > end) {
+                    return None;
+                }
+                Some(vec![Hit::new(j, end, TimeType::DURATION, duration(n, u))])
             }
             Fw::For => {
                 // «طوال اليوم», «لمدة أسبوع», «طيلة العام».
@@ -715,24 +754,13 @@ impl<'a> Cx<'a> {
         if c.ttype == TimeType::DATE && c.value.is_empty() {
             return None;
         }
-        let mut h = Hit::new(i, c.end, c.ttype, c.value.clone());
+        let mut h = Hit::new(i, c.end, c.ttype, c.value);
         h.anchor = c.anchor;
-        // Carry a modifier encoded by core_or_modified.
-        if let Some((v, m)) = c.value.split_once('|') {
-            h.value = v.to_string();
-            h.modifier = match m {
-                "MID" => Some("MID"),
-                "START" => Some("START"),
-                "END" => Some("END"),
-                "APPROX" => Some("APPROX"),
-                _ => None,
-            };
-        }
+        h.modifier = c.modifier.map(Mod::as_str);
         Some(h)
     }
 
-    /// A core reading, optionally preceded by a modifier word («منتصف شهر مايو»). A
-    /// modifier is returned appended to the value after `|` (split by the caller).
+    /// A core reading, optionally preceded by a modifier word («منتصف شهر مايو»).
     fn core_or_modified(&self, i: usize) -> Option<Core> {
         let inf = self.t.info(i);
         // «بقية الأسبوع», «باقي العام»: the rest of the current period.
@@ -787,7 +815,7 @@ impl<'a> Cx<'a> {
                 if let Some(c) = self.core(j, true) {
                     if c.modifiable || m == Mod::Approx {
                         let mut c = c;
-                        c.value = format!("{}|{}", c.value, m.as_str());
+                        c.modifier = Some(m);
                         return Some(c);
                     }
                 }
@@ -1018,6 +1046,12 @@ impl<'a> Cx<'a> {
     }
 
     fn deictic_day(&self, end: usize, off: i64, pod: Option<Pod>) -> Core {
+        // «اليوم الخميس», «أمس الأربعاء», «غدا الجمعة»: the weekday restates the day.
+        let end = if pod.is_none() && self.e(end).weekday.is_some() && self.t.info(end).bare() {
+            end + 1
+        } else {
+            end
+        };
         match self.pubd.and_then(|p| cal::add_days(p, off)) {
             Some(d) => {
                 let (tt, v) = match pod {
@@ -1900,6 +1934,11 @@ impl<'a> Cx<'a> {
             } else if self.t.fw(j) == Some(Fw::Little) {
                 j += 1;
             }
+        }
+        // «الأسابيع الستة الأولى»: the first n units (of something already named).
+        let first = matches!(self.e(j).ord, Some((1, _)));
+        if first && n.is_some() && self.t.norm(j).starts_with("ال") {
+            return Some(Core::simple(j + 1, TimeType::DURATION, duration(n, u)));
         }
         let rel = self.e(j).rel?;
         if !matches!(rel, Rel::Past | Rel::Next | Rel::Last) {
@@ -3053,6 +3092,30 @@ mod tests {
         );
         assert!(vals("في الذكرى الخامسة والعشرين", P).is_empty());
         assert!(vals("فاز 2:1 على ضيفه", P).is_empty());
+    }
+
+    #[test]
+    fn tense_window_and_apposition() {
+        // A future verb after the date belongs to another clause.
+        assert_eq!(
+            one("قال الوزير مساء الاثنين إن المحادثات ستستأنف", P).1,
+            "2015-08-03TEV"
+        );
+        assert_eq!(one("ومن المقرر أن يصل الوفد يوم الأحد", P).1, "2015-08-09");
+        assert_eq!(
+            one("أعلن أمس الثلاثاء", P),
+            ("أمس الثلاثاء".into(), "2015-08-04".into(), None)
+        );
+        assert_eq!(one("خلال أسبوع", P), ("أسبوع".into(), "P1W".into(), None));
+        assert_eq!(one("في الأيام العشرة الأولى من الحرب", P).1, "P10D");
+        assert_eq!(
+            one("منذ مطلع العام الجاري", P),
+            (
+                "منذ مطلع العام الجاري".into(),
+                "2015".into(),
+                Some("START".into())
+            )
+        );
     }
 
     #[test]
