@@ -365,7 +365,9 @@ fn tag(doc: &Document, inf: &[Info]) -> Vec<Time> {
                 .tokens
                 .get(i)
                 .is_some_and(|t| t.kind == rasd_doc::TokenKind::Number);
-        if !start {
+        // Very common function words (في، من، هذا …) start a rule only before a word
+        // that can continue it.
+        if !start || (cx.weak(i) && !cx.continues(i + 1)) {
             i += 1;
             continue;
         }
@@ -513,6 +515,38 @@ impl<'a> Cx<'a> {
         } else {
             None
         }
+    }
+
+    /// True when token `i` is only a common function word that starts a rule.
+    fn weak(&self, i: usize) -> bool {
+        let e = self.e(i);
+        matches!(
+            e.fw,
+            Some(
+                Fw::Fi
+                    | Fw::Min
+                    | Fw::Bayn
+                    | Fw::This
+                    | Fw::Khilal
+                    | Fw::Qabl
+                    | Fw::Baad
+                    | Fw::Mundhu
+                    | Fw::Kull
+                    | Fw::For
+                    | Fw::Al
+            )
+        ) && e.card.is_none()
+            && e.tunit.is_none()
+            && e.modw.is_none()
+            && e.pod.is_none()
+    }
+
+    /// True when token `k` can continue a rule begun by a function word.
+    fn continues(&self, k: usize) -> bool {
+        let inf = self.t.info(k);
+        inf.e
+            .is_some_and(|e| e.tstart || matches!(e.fw, Some(Fw::Waqt | Fw::Future | Fw::PastNoun)))
+            || self.t.kind(k) == Some(rasd_doc::TokenKind::Number)
     }
 
     /// Tries every rule at token `i`; returns the longest match.
