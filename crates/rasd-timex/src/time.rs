@@ -1603,55 +1603,47 @@ impl<'a> Cx<'a> {
         if nums.len() != parts.len() || !(2..=3).contains(&nums.len()) {
             return None;
         }
-        let lens: Vec<usize> = parts.iter().map(|p| p.len()).collect();
-        let (y, m, d) = if nums.len() == 3 {
-            if lens[0] == 4 {
-                (Some(nums[0]), nums[1], nums[2])
-            } else if lens[2] == 4 || lens[2] == 2 {
-                let y = if lens[2] == 2 {
-                    2000 + nums[2]
-                } else {
-                    nums[2]
-                };
+        // (value, digit count) of each part; slice patterns keep every access checked.
+        let p: Vec<(i32, usize)> = nums
+            .iter()
+            .copied()
+            .zip(parts.iter().map(|p| p.len()))
+            .collect();
+        let month_value = |y: i32, m: i32| {
+            let mut c = Core::simple(end, TimeType::DATE, fmt_month(y, m as u8));
+            c.anchor = cal::ymd(y, m, 1).map(|d| Anchor {
+                date: d,
+                gran: Gran::Month,
+            });
+            c
+        };
+        let (y, m, d) = match p.as_slice() {
+            [(y, 4), (m, _), (d, _)] => (Some(*y), *m, *d),
+            [(a, _), (b, _), (y, yl @ (2 | 4))] => {
+                let y = if *yl == 2 { 2000 + y } else { *y };
                 // Day first, as Arabic writes it; month first only when the day is > 12.
-                if nums[0] <= 12 && nums[1] > 12 {
-                    (Some(y), nums[0], nums[1])
+                if *a <= 12 && *b > 12 {
+                    (Some(y), *a, *b)
                 } else {
-                    (Some(y), nums[1], nums[0])
+                    (Some(y), *b, *a)
                 }
-            } else {
-                return None;
             }
-        } else {
-            // Two parts: a year/year range («2014/2015») is not a date.
-            if lens.contains(&4) {
-                if lens[0] == 4 && lens[1] <= 2 && (1..=12).contains(&nums[1]) {
-                    let y = nums[0];
-                    let m = nums[1] as u8;
-                    let mut c = Core::simple(end, TimeType::DATE, fmt_month(y, m));
-                    c.anchor = cal::ymd(y, m as i32, 1).map(|d| Anchor {
-                        date: d,
-                        gran: Gran::Month,
-                    });
-                    return Some(c);
+            // «2015/3», «3/2015»: a month. A year range («2014/2015») is not a date.
+            [(y, 4), (m, ml)] if *ml <= 2 && (1..=12).contains(m) => {
+                return Some(month_value(*y, *m))
+            }
+            [(m, ml), (y, 4)] if *ml <= 2 && (1..=12).contains(m) => {
+                return Some(month_value(*y, *m))
+            }
+            [(_, 4), _] | [_, (_, 4)] => return None,
+            [(a, _), (b, _)] => {
+                if *a <= 12 && *b > 12 {
+                    (None, *a, *b)
+                } else {
+                    (None, *b, *a)
                 }
-                if lens[1] == 4 && lens[0] <= 2 && (1..=12).contains(&nums[0]) {
-                    let y = nums[1];
-                    let m = nums[0] as u8;
-                    let mut c = Core::simple(end, TimeType::DATE, fmt_month(y, m));
-                    c.anchor = cal::ymd(y, m as i32, 1).map(|d| Anchor {
-                        date: d,
-                        gran: Gran::Month,
-                    });
-                    return Some(c);
-                }
-                return None;
             }
-            if nums[0] <= 12 && nums[1] > 12 {
-                (None, nums[0], nums[1])
-            } else {
-                (None, nums[1], nums[0])
-            }
+            _ => return None,
         };
         if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
             return None;
