@@ -970,6 +970,35 @@ fn build() -> Lex {
 /// The lexicon, built once.
 pub static LEX: LazyLock<Lex> = LazyLock::new(build);
 
+/// Index of an Arabic letter of the folded alphabet (ء … ي), for the ending filter.
+#[inline]
+fn letter_index(c: char) -> Option<usize> {
+    let u = c as u32;
+    (0x621..=0x64A).contains(&u).then(|| (u - 0x621) as usize)
+}
+
+/// Index of the last two letters of a word, when both are Arabic letters.
+#[inline]
+fn ending(w: &str) -> Option<usize> {
+    let mut it = w.chars().rev();
+    let b = letter_index(it.next()?)?;
+    let a = letter_index(it.next()?)?;
+    Some(a * 42 + b)
+}
+
+/// Which two-letter endings some lexicon key has. Clitic stripping only removes
+/// prefixes, so a word whose ending no key has cannot match any variant: most words are
+/// rejected with one table read instead of several hash lookups.
+static ENDINGS: LazyLock<Vec<bool>> = LazyLock::new(|| {
+    let mut v = vec![false; 42 * 42];
+    for k in LEX.keys() {
+        if let Some(e) = ending(k) {
+            v[e] = true;
+        }
+    }
+    v
+});
+
 /// What the lexicon and the tokeniser say about one token.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Info {
@@ -1062,6 +1091,11 @@ fn strip_al(s: &str) -> Option<&str> {
 /// Looks a normalised Arabic word up, trying clitic-stripped variants least stripped
 /// first. Returns the entry and (conj, prep, al).
 pub fn lookup_word(w: &str) -> Option<(&'static Entry, bool, u8, bool)> {
+    if let Some(e) = ending(w) {
+        if !ENDINGS.get(e).copied().unwrap_or(true) {
+            return None;
+        }
+    }
     if let Some(e) = lookup(w) {
         return Some((e, false, 0, false));
     }

@@ -243,6 +243,9 @@ const NOT_FUTURE_PREFIXES: &[&str] = &[
     "ستي",
 ];
 
+/// Size of the `core` memo.
+const MEMO: usize = 8;
+
 /// How many tokens before an expression a future marker may stand.
 const FUTURE_WINDOW: usize = 8;
 
@@ -330,6 +333,8 @@ struct Cx<'a> {
     pubd: Option<Date>,
     future: Vec<bool>,
     hits: Vec<Hit>,
+    /// The last few `core` readings: several rules ask for the core at the same token.
+    memo: std::cell::RefCell<Vec<(usize, bool, Option<Core>)>>,
 }
 
 fn tag(doc: &Document, inf: &[Info]) -> Vec<Time> {
@@ -354,6 +359,7 @@ fn tag(doc: &Document, inf: &[Info]) -> Vec<Time> {
         pubd: doc.meta.published,
         future,
         hits: Vec::new(),
+        memo: std::cell::RefCell::new(Vec::with_capacity(MEMO)),
     };
     let n = cx.t.len();
     let mut i = 0;
@@ -375,6 +381,8 @@ fn tag(doc: &Document, inf: &[Info]) -> Vec<Time> {
             Some(hs) if !hs.is_empty() => {
                 let end = hs.iter().map(|h| h.end).max().unwrap_or(i + 1).max(i + 1);
                 cx.hits.extend(hs);
+                // Readings may depend on the hits so far (narrative anchors).
+                cx.memo.borrow_mut().clear();
                 i = end;
             }
             _ => i += 1,
@@ -862,6 +870,24 @@ impl<'a> Cx<'a> {
 
     /// The longest core reading at `i`. `after_mod` allows bare «العام»/«الشهر».
     fn core(&self, i: usize, after_mod: bool) -> Option<Core> {
+        if let Some((.., c)) = self
+            .memo
+            .borrow()
+            .iter()
+            .find(|(k, m, _)| *k == i && *m == after_mod)
+        {
+            return c.clone();
+        }
+        let c = self.core_uncached(i, after_mod);
+        let mut memo = self.memo.borrow_mut();
+        if memo.len() >= MEMO {
+            memo.remove(0);
+        }
+        memo.push((i, after_mod, c.clone()));
+        c
+    }
+
+    fn core_uncached(&self, i: usize, after_mod: bool) -> Option<Core> {
         let mut best: Option<Core> = None;
         let mut take = |c: Option<Core>| {
             if let Some(c) = c {
