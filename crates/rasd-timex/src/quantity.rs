@@ -190,7 +190,8 @@ struct Cx<'a> {
     in_time: Vec<bool>,
 }
 
-fn tag(doc: &Document, inf: &[Info]) -> Vec<Quantity> {
+/// Finds the quantities of `doc` given its lexicon analysis (times already tagged).
+pub(crate) fn tag(doc: &Document, inf: &[Info]) -> Vec<Quantity> {
     let t = Toks { doc, inf };
     // Tokens inside time expressions (both lists are sorted: one merge walk).
     let mut in_time = vec![false; doc.tokens.len()];

@@ -331,33 +331,17 @@ pub(crate) fn is_age(t: &Toks<'_>, num_start: usize, unit_end: usize) -> bool {
 struct Cx<'a> {
     t: Toks<'a>,
     pubd: Option<Date>,
-    future: Vec<bool>,
     hits: Vec<Hit>,
     /// The last few `core` readings: several rules ask for the core at the same token.
     memo: std::cell::RefCell<Vec<(usize, bool, Option<Core>)>>,
 }
 
-fn tag(doc: &Document, inf: &[Info]) -> Vec<Time> {
+/// Finds the time expressions of `doc` given its lexicon analysis.
+pub(crate) fn tag(doc: &Document, inf: &[Info]) -> Vec<Time> {
     let t = Toks { doc, inf };
-    let mut future = vec![false; doc.tokens.len()];
-    for (i, tok) in doc.tokens.iter().enumerate() {
-        if tok.kind == rasd_doc::TokenKind::Arabic {
-            let w = t.norm(i);
-            let w = w
-                .strip_prefix('و')
-                .filter(|r| r.starts_with('س'))
-                .unwrap_or(w);
-            if is_future_word(w) {
-                if let Some(f) = future.get_mut(i) {
-                    *f = true;
-                }
-            }
-        }
-    }
     let mut cx = Cx {
         t,
         pubd: doc.meta.published,
-        future,
         hits: Vec::new(),
         memo: std::cell::RefCell::new(Vec::with_capacity(MEMO)),
     };
@@ -505,8 +489,17 @@ impl<'a> Cx<'a> {
     /// المؤتمر في 3 ديسمبر», «من المقرر أن ... يوم الاثنين»). A marker after the
     /// expression belongs to another clause more often than not.
     fn future_at(&self, i: usize) -> bool {
-        (i.saturating_sub(FUTURE_WINDOW)..=i)
-            .any(|k| self.future.get(k).copied().unwrap_or(false) && self.t.same_sentence(k, i))
+        // Checked on demand: only ambiguous dates and weekdays ask.
+        (i.saturating_sub(FUTURE_WINDOW)..=i).any(|k| {
+            self.t.kind(k) == Some(rasd_doc::TokenKind::Arabic) && self.t.same_sentence(k, i) && {
+                let w = self.t.norm(k);
+                let w = w
+                    .strip_prefix('و')
+                    .filter(|r| r.starts_with('س'))
+                    .unwrap_or(w);
+                is_future_word(w)
+            }
+        })
     }
 
     fn e(&self, i: usize) -> &'static lex::Entry {

@@ -136,3 +136,39 @@ proptest! {
         check(&s, Some("2014-06-12".parse().unwrap()));
     }
 }
+
+/// The combined stage gives exactly what the two stages give.
+#[test]
+fn combined_stage_equals_the_two_stages() {
+    use rasd_doc::{Document, Meta, Stage};
+    let text = "قتل 16 مدنيا صباح اليوم، وأصيب العشرات منذ 3 مارس 2014 في غارات استمرت ثلاثة أيام";
+    let meta = Meta {
+        published: "2014-06-12".parse().ok(),
+        ..Default::default()
+    };
+    let mut a = Document::new(meta.clone(), text.into());
+    let mut b = Document::new(meta, text.into());
+    for s in [
+        &rasd_text::Normaliser as &dyn Stage,
+        &rasd_text::Segmenter,
+        &rasd_timex::TimeTagger,
+        &rasd_timex::QuantityTagger,
+    ] {
+        s.process(&mut a);
+    }
+    for s in [
+        &rasd_text::Normaliser as &dyn Stage,
+        &rasd_text::Segmenter,
+        &rasd_timex::TimesAndQuantities,
+    ] {
+        s.process(&mut b);
+    }
+    assert_eq!(a.times, b.times);
+    assert_eq!(a.quantities, b.quantities);
+    assert!(
+        a.times.len() >= 3 && a.quantities.len() >= 2,
+        "{:?} {:?}",
+        a.times,
+        a.quantities
+    );
+}
