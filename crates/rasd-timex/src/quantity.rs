@@ -353,14 +353,13 @@ impl<'a> Cx<'a> {
         } else if self.t.punct_in(amt.end, &['%']) {
             unit = Some("percent");
             end = amt.end + 1;
-        } else if let Some((uend, id)) = self.counted(amt.end, amt.digit && j == i) {
+        } else if let Some((uend, id)) = self.counted(amt.end) {
             unit = units::get(id).map(|u| u.lemma);
             end = uend;
         } else if let Some(u) = self.between_casualties(amt.end) {
             unit = Some(u.0);
             end = u.1;
-        } else if let Some((uend, id)) = self.age_unit(j, amt.end) {
-            let _ = id;
+        } else if let Some(uend) = self.age_unit(j, amt.end) {
             unit = Some("year");
             of = Some("age");
             end = uend;
@@ -501,25 +500,13 @@ impl<'a> Cx<'a> {
         if m.al {
             return None;
         }
-        // «آلاف» / «ملايين» alone are vague, handled above; «ألف» alone is 1000.
-        let mut end = m.end;
-        let mut value = m.value;
-        let (mut min, mut max, mut approx) = (None, None, false);
-        // «25 ألفا» handled by cardinal; «عشرات» after a number: «3 عشرات» is rare.
-        // A vague multiplier after a number word: «بضعة آلاف» is in vague().
-        if let Some((vend, vmin, vmax)) = self.vague_mult(end, value) {
-            end = vend;
-            min = Some(vmin);
-            max = Some(vmax);
-            value = vmin;
-            approx = true;
-        }
+        // «آلاف» / «ملايين» alone are vague (handled above); «ألف» alone is 1000.
         Some(Amount {
-            end,
-            value,
-            min,
-            max,
-            approx,
+            end: m.end,
+            value: m.value,
+            min: None,
+            max: None,
+            approx: false,
             dual_unit: None,
             digit: m.single_digit_token,
         })
@@ -558,14 +545,8 @@ impl<'a> Cx<'a> {
         })
     }
 
-    /// A vague multiplier after a number: «3 آلاف» is exact (cardinal handles it); this
-    /// covers «عشرات» after nothing and is kept for symmetry: returns None.
-    fn vague_mult(&self, _end: usize, _value: f64) -> Option<(usize, f64, f64)> {
-        None
-    }
-
     /// The counted noun at `k`: «جندي», «من المارينز», «من هذه الطائرات», «في المائة».
-    fn counted(&self, k: usize, _digit: bool) -> Option<(usize, u16)> {
+    fn counted(&self, k: usize) -> Option<(usize, u16)> {
         if !self.free(k) {
             return None;
         }
@@ -575,7 +556,7 @@ impl<'a> Cx<'a> {
         // Partitive «من» (+ demonstrative) + a definite noun.
         if self.t.fw(k) == Some(Fw::Min) && self.t.info(k).bare() {
             let mut j = k + 1;
-            let dem = ["هذه", "هذا", "هولاء", "تلك", "اولئك", "بين"];
+            let dem = ["هذه", "هذا", "هؤلاء", "تلك", "اولئك", "بين"];
             if dem.contains(&self.norm(j)) {
                 j += 1;
             }
@@ -641,17 +622,13 @@ impl<'a> Cx<'a> {
     }
 
     /// An age after the amount: «71 سنة» in apposition, «40 عاما» after «العمر».
-    fn age_unit(&self, j: usize, k: usize) -> Option<(usize, u16)> {
+    fn age_unit(&self, j: usize, k: usize) -> Option<usize> {
         let inf = self.t.info(k);
         let (u, _) = inf.entry().tunit?;
         if u != lex::TUnit::Year || inf.conj || inf.prep != 0 || inf.al {
             return None;
         }
-        if crate::time::is_age(&self.t, j, k + 1) {
-            Some((k + 1, 0))
-        } else {
-            None
-        }
+        crate::time::is_age(&self.t, j, k + 1).then_some(k + 1)
     }
 
     /// An event noun or verb just before the amount (allowing «وإصابة»).
@@ -693,7 +670,7 @@ impl<'a> Cx<'a> {
                     let inf = self.t.info(h + 1);
                     if let Some((id, false)) = inf.entry().unit {
                         if inf.al {
-                            return Some((i, id)).map(|(_, id)| (i, id));
+                            return Some((i, id));
                         }
                     }
                 }
