@@ -1162,33 +1162,48 @@ pub fn parse_digits(s: &str) -> Option<(f64, u8, bool)> {
         let first = parts.next().unwrap_or("");
         !first.is_empty() && first.len() <= 3 && parts.all(|p| p.len() == 3)
     };
-    let (int_part, frac_part): (String, &str) = if commas == 0 && dots == 0 {
-        (s.to_string(), "")
-    } else if dots == 0 && commas >= 1 && groups_ok(',') && !s.starts_with('0') {
-        (s.replace(',', ""), "")
-    } else if commas == 0 && dots > 1 && groups_ok('.') {
-        (s.replace('.', ""), "")
+    // Which separator (if any) is the decimal point; the others group thousands.
+    let plain = commas == 0 && dots == 0;
+    let comma_groups = dots == 0 && commas >= 1 && groups_ok(',') && !s.starts_with('0');
+    let dot_groups = commas == 0 && dots > 1 && groups_ok('.');
+    let decimal: Option<u8> = if plain || comma_groups || dot_groups {
+        None
     } else if commas >= 1 && dots == 1 && s.rfind('.') > s.rfind(',') {
-        let (i, f) = s.split_once('.')?;
+        let (i, _) = s.split_once('.')?;
         if !groups_ok_str(i, ',') {
             return None;
         }
-        (i.replace(',', ""), f)
+        Some(b'.')
     } else if commas == 1 && dots == 0 {
-        let (i, f) = s.split_once(',')?;
-        (i.to_string(), f)
+        Some(b',')
     } else if dots == 1 && commas == 0 {
-        let (i, f) = s.split_once('.')?;
-        (i.to_string(), f)
+        Some(b'.')
     } else {
         return None;
     };
-    let v: f64 = if frac_part.is_empty() {
-        int_part.parse().ok()?
+    // Accumulate without allocating: integer digits, then fraction digits.
+    let (mut int, mut frac, mut fd, mut nd, mut in_frac) = (0f64, 0f64, 0i32, 0u32, false);
+    for &c in b {
+        if Some(c) == decimal {
+            in_frac = true;
+        } else if c.is_ascii_digit() {
+            let d = (c - b'0') as f64;
+            if in_frac {
+                frac = frac * 10.0 + d;
+                fd += 1;
+            } else {
+                int = int * 10.0 + d;
+                nd += 1;
+            }
+        }
+    }
+    let nd = u8::try_from(nd).unwrap_or(u8::MAX);
+    // One division keeps «38.25» exactly as the parser of a decimal literal would.
+    let v = if fd > 0 {
+        int + frac / 10f64.powi(fd)
     } else {
-        format!("{int_part}.{frac_part}").parse().ok()?
+        int
     };
-    let nd = u8::try_from(int_part.len()).unwrap_or(u8::MAX);
     Some((v, nd, commas == 0 && dots == 0))
 }
 
@@ -1279,6 +1294,8 @@ mod tests {
         assert_eq!(parse_digits("1.234.567"), Some((1234567.0, 7, false)));
         assert_eq!(parse_digits("1,234.5"), Some((1234.5, 4, false)));
         assert_eq!(parse_digits("2014"), Some((2014.0, 4, true)));
+        assert_eq!(parse_digits("38.25"), Some((38.25, 2, false)));
+        assert_eq!(parse_digits("29.7"), Some((29.7, 2, false)));
         assert_eq!(parse_digits("10:30"), None);
         assert_eq!(parse_digits("2016/02/22"), None);
     }

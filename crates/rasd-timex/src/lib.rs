@@ -16,6 +16,8 @@
 //! view), [`num`] (numbers and ordinals), [`units`] (counted-noun table), [`time`] and
 //! [`quantity`] (the stages).
 
+#![warn(missing_docs)]
+
 pub mod cal;
 pub mod lex;
 pub mod num;
