@@ -655,10 +655,12 @@ impl<'a> Cx<'a> {
     fn head_before(&self, i: usize) -> Option<(usize, u16)> {
         let k = i.checked_sub(1)?;
         if self.t.fw(k) == Some(Fw::Al) {
+            // Only people: «الرهائن الـ12» counts, «الاجتماع الـ112» is an ordinal.
             let h = k.checked_sub(1)?;
             let inf = self.t.info(h);
             if let Some((id, false)) = inf.entry().unit {
-                if inf.al {
+                let person = units::get(id).is_some_and(|u| matches!(u.class, Class::Person | Class::Casualty));
+                if inf.al && person {
                     return Some((h, id));
                 }
             }
@@ -846,6 +848,13 @@ mod tests {
         let r = one("أودى الحادث بحياة 9 أشخاص");
         assert_eq!(r.5.as_deref(), Some("killed"));
         assert_eq!(vu("نفذت 40 طلعة جوية"), (40.0, "sortie".into()));
+    }
+
+    #[test]
+    fn names_and_ordinals_are_not_counts() {
+        assert!(run("لعب في برشلونة وميلان").is_empty());
+        assert!(run("عقد مجلس الإدارة الـ112 اجتماعه").is_empty());
+        assert_eq!(vu("أفرج عن الرهائن الـ12"), (12.0, "hostage".into()));
     }
 
     #[test]

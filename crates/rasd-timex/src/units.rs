@@ -114,18 +114,23 @@ fn parse() -> Units {
             if k != 0 {
                 continue;
             }
-            // Generated forms of the singular.
+            // Generated forms of the singular. Duals of measures and currencies are
+            // left out: they are rare and collide with names («ميلان» is Milan, not two
+            // miles).
+            let class = units.last().map(|u: &Unit| u.class);
+            let dual_ok = !matches!(class, Some(Class::Measure | Class::Money));
             let last = f.chars().last();
             match last {
-                Some('ة') => {
+                Some('ة') if dual_ok => {
                     let stem = folded.trim_end_matches('ه');
                     single.push((format!("{stem}تين"), id, true));
                     single.push((format!("{stem}تان"), id, true));
                 }
+                Some('ة') => {}
                 Some('ى') | Some('ا') | Some('ء') => {}
                 Some(_) => {
                     single.push((format!("{folded}ا"), id, false));
-                    if !sound_plural {
+                    if !sound_plural && dual_ok {
                         single.push((format!("{folded}ين"), id, true));
                         single.push((format!("{folded}ان"), id, true));
                     }
