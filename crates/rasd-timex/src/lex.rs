@@ -605,7 +605,8 @@ fn build() -> Lex {
         (&["صفر"], 2, true),
         (&["رجب"], 7, true),
         (&["شعبان"], 8, true),
-        (&["رمضان"], 9, false),
+        // Also a first name («الرئيس رمضان قديروف»): needs a date context.
+        (&["رمضان"], 9, true),
         (&["شوال"], 10, false),
     ];
     for (ws, mo, amb) in hijri {
@@ -1282,7 +1283,7 @@ mod tests {
             assert_eq!(e.month.map(|x| x.1), Some(m), "{w}");
         }
         let (e, ..) = lookup_word(&fold("رمضان")).unwrap();
-        assert_eq!(e.month, Some((Cal::Hijri, 9, false)));
+        assert_eq!(e.month, Some((Cal::Hijri, 9, true)));
     }
 
     #[test]

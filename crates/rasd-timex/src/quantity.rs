@@ -659,7 +659,8 @@ impl<'a> Cx<'a> {
             let h = k.checked_sub(1)?;
             let inf = self.t.info(h);
             if let Some((id, false)) = inf.entry().unit {
-                let person = units::get(id).is_some_and(|u| matches!(u.class, Class::Person | Class::Casualty));
+                let person = units::get(id)
+                    .is_some_and(|u| matches!(u.class, Class::Person | Class::Casualty));
                 if inf.al && person {
                     return Some((h, id));
                 }

@@ -1016,12 +1016,16 @@ impl<'a> Cx<'a> {
     /// Deictic days and references: «اليوم», «أمس», «أول أمس», «غدا», «الليلة», «الآن».
     fn deictic(&self, i: usize) -> Option<Core> {
         let inf = self.t.info(i);
-        // «أول أمس».
-        if self.t.fw(i) == Some(Fw::Awwal)
-            && !inf.al
-            && self.e(i + 1).deictic == Some(Deictic::Yesterday)
-        {
-            return Some(self.deictic_day(i + 2, -2, None));
+        // «أول أمس», «أول من أمس».
+        if self.t.fw(i) == Some(Fw::Awwal) && !inf.al {
+            let k = if self.t.fw(i + 1) == Some(Fw::Min) {
+                i + 2
+            } else {
+                i + 1
+            };
+            if self.e(k).deictic == Some(Deictic::Yesterday) {
+                return Some(self.deictic_day(k + 1, -2, None));
+            }
         }
         let d = inf.entry().deictic?;
         let w = self.t.norm(i);
@@ -1329,6 +1333,18 @@ impl<'a> Cx<'a> {
         has_day: bool,
     ) -> Option<Core> {
         let mut end = mend;
+        // «يوليو (تموز)», «كانون الثاني/يناير»: the same month in another system.
+        if self.t.punct_in(end, &['(']) {
+            if let Some((e2, ..)) = self.month_name(end + 1) {
+                if self.t.punct_in(e2, &[')']) {
+                    end = e2 + 1;
+                }
+            }
+        } else if self.t.punct_in(end, &['/']) && self.t.touching(end - 1) {
+            if let Some((e2, ..)) = self.month_name(end + 1) {
+                end = e2;
+            }
+        }
         let rel = self
             .e(end)
             .rel
@@ -3161,6 +3177,19 @@ mod tests {
                 Some("START".into())
             )
         );
+    }
+
+    #[test]
+    fn alternate_month_names_and_names() {
+        assert_eq!(one("ندد أول من أمس", P).1, "2015-08-03");
+        assert_eq!(
+            one("اعتبارا من 22 يوليو (تموز) بسبب", P),
+            ("22 يوليو (تموز)".into(), "2015-07-22".into(), None)
+        );
+        assert_eq!(one("في يناير (كانون الثاني) 2014 وقع", P).1, "2014-01");
+        assert_eq!(one("في كانون الثاني/يناير الماضي", P).1, "2015-01");
+        assert!(vals("زار الرئيس رمضان قديروف المدينة", P).is_empty());
+        assert_eq!(one("في رمضان الماضي", P).1, "2015-07");
     }
 
     #[test]
