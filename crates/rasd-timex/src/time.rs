@@ -1411,12 +1411,14 @@ impl<'a> Cx<'a> {
                 let hy = self.infer_hijri_year(month, day, rel, future);
                 match hy {
                     Some(y) => self.hijri_value(y, month, day)?,
+                    // Without a year or a document date the Gregorian day is unknown.
                     None => (
-                        match day {
-                            Some(d) => format!("XXXX-XX-XX (H{month:02}-{d:02})"),
-                            None => format!("XXXX-XX (H{month:02})"),
+                        if day.is_some() {
+                            "XXXX-XX-XX"
+                        } else {
+                            "XXXX-XX"
                         }
-                        .replace(' ', ""),
+                        .to_string(),
                         None,
                         None,
                     ),
@@ -2996,6 +2998,9 @@ mod tests {
         assert_eq!(one("سيجتمعون الجمعة", P).1, "2015-08-07");
         assert!(vals("بعد صلاة الجمعة", P).is_empty());
         assert_eq!(run("يوم الجمعة", None)[0].1, "XXXX-WXX-5");
+        assert_eq!(run("في 28 مايو", None)[0].1, "XXXX-05-28");
+        assert_eq!(run("في 15 رمضان", None)[0].1, "XXXX-XX-XX");
+        assert_eq!(run("في 15 رمضان 1435هـ", None)[0].1, "2014-07-12");
     }
 
     #[test]
