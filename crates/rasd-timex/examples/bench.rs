@@ -46,7 +46,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "lex::analyse",
     ];
     let mut best = [Duration::MAX; 6];
-    let (mut nt, mut nq) = (0, 0);
     for _ in 0..ROUNDS {
         let mut spent = [Duration::ZERO; 6];
         for (text, published) in &docs {
@@ -64,14 +63,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             timed(&mut spent[5], || {
                 std::hint::black_box(rasd_timex::lex::analyse(&both));
             });
-            nt = doc.times.len();
-            nq = doc.quantities.len();
         }
         for k in 0..6 {
             best[k] = best[k].min(spent[k]);
         }
     }
-    let _ = (nt, nq);
     println!(
         "{} docs, {:.1} MB, lexicon start-up {:?}; fastest of {ROUNDS} rounds:",
         docs.len(),

@@ -1152,17 +1152,9 @@ impl<'a> Cx<'a> {
         if inf.al {
             return None;
         }
-        let mut k = j + 1;
-        if self.t.fw(k) == Some(Fw::DayNoun)
-            && !self.t.info(k).al
-            && self.e(k + 1).weekday.is_some()
-        {
-            // «صباح يوم الجمعة» is handled by weekday() with its own «يوم».
-        }
-        if self.t.fw(k) == Some(Fw::Min) && self.t.info(k).bare() {
-            // «صباح من يوم ...» is rare; keep simple.
-            k += 0;
-        }
+        // The day follows: «اليوم», «الجمعة» or «يوم الجمعة» (weekday() takes its own
+        // «يوم»), or a date.
+        let k = j + 1;
         let c = {
             let mut best: Option<Core> = None;
             for c in [self.deictic(k), self.weekday(k), self.date(k)]
@@ -1301,7 +1293,7 @@ impl<'a> Cx<'a> {
             }
         }
         match self.month_name(k) {
-            Some((mend, cal, month, _)) => self.finish_date(mend, cal, month, Some(day), true),
+            Some((mend, cal, month, _)) => self.finish_date(mend, cal, month, Some(day)),
             // «يوم 27»: a day of the current month (or the last one, if still ahead).
             None if j > i && self.t.info(j).num.is_some() => {
                 let p = self.pubd?;
@@ -1324,14 +1316,7 @@ impl<'a> Cx<'a> {
     }
 
     /// Completes a date after its month name: optional relative word or year.
-    fn finish_date(
-        &self,
-        mend: usize,
-        cal: Cal,
-        month: u8,
-        day: Option<u8>,
-        has_day: bool,
-    ) -> Option<Core> {
+    fn finish_date(&self, mend: usize, cal: Cal, month: u8, day: Option<u8>) -> Option<Core> {
         let mut end = mend;
         // «يوليو (تموز)», «كانون الثاني/يناير»: the same month in another system.
         if self.t.punct_in(end, &['(']) {
@@ -1379,7 +1364,6 @@ impl<'a> Cx<'a> {
                     }
                 }
             }
-            let _ = has_day;
         }
         let future = self.future_at(mend.saturating_sub(1));
         let (value, anchor, day_date) = match (cal, year) {
@@ -1728,17 +1712,17 @@ impl<'a> Cx<'a> {
             let nx = self.t.info(dk);
             let is_year = nx.num.is_some_and(|v| v > 31.0);
             if !is_year && nx.num.is_some() {
-                if let Some(c) = self.finish_date(dend, cal, month, Some(day), true) {
+                if let Some(c) = self.finish_date(dend, cal, month, Some(day)) {
                     return Some(c);
                 }
             }
             if nx.num.is_none() && nx.entry().ord.is_some() {
-                if let Some(c) = self.finish_date(dend, cal, month, Some(day), true) {
+                if let Some(c) = self.finish_date(dend, cal, month, Some(day)) {
                     return Some(c);
                 }
             }
         }
-        let c = self.finish_date(mend, cal, month, None, false)?;
+        let c = self.finish_date(mend, cal, month, None)?;
         let has_context = had_noun
             || this
             || c.end > mend
