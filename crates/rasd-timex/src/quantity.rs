@@ -849,6 +849,9 @@ mod tests {
         let r = one("أودى الحادث بحياة 9 أشخاص");
         assert_eq!(r.5.as_deref(), Some("killed"));
         assert_eq!(vu("نفذت 40 طلعة جوية"), (40.0, "sortie".into()));
+        // Accusative of a form that is not the row's first: «مصابا».
+        assert_eq!(vu("نقل 30 مصابا إلى المستشفى"), (30.0, "wounded".into()));
+        assert_eq!(vu("هطول 80 ملم من الأمطار"), (80.0, "mm".into()));
     }
 
     #[test]

@@ -545,9 +545,13 @@ impl<'a> Cx<'a> {
     /// True when token `k` can continue a rule begun by a function word.
     fn continues(&self, k: usize) -> bool {
         let inf = self.t.info(k);
-        inf.e
-            .is_some_and(|e| e.tstart || matches!(e.fw, Some(Fw::Waqt | Fw::Future | Fw::PastNoun)))
-            || self.t.kind(k) == Some(rasd_doc::TokenKind::Number)
+        inf.e.is_some_and(|e| {
+            e.tstart
+                || matches!(
+                    e.fw,
+                    Some(Fw::Waqt | Fw::Future | Fw::PastNoun | Fw::More | Fw::Less)
+                )
+        }) || self.t.kind(k) == Some(rasd_doc::TokenKind::Number)
     }
 
     /// Tries every rule at token `i`; returns the longest match.
@@ -587,8 +591,12 @@ impl<'a> Cx<'a> {
         let j = i + 1;
         match fw {
             Fw::Mundhu => {
-                if let Some((end, n, u)) = self.count_unit(j, true) {
-                    return Some(vec![Hit::new(i, end, TimeType::DURATION, duration(n, u))]);
+                // «منذ أكثر من عام», «منذ نحو أسبوعين».
+                let (k, bound) = self.count_bound(j);
+                if let Some((end, n, u)) = self.count_unit(k, true) {
+                    let mut h = Hit::new(i, end, TimeType::DURATION, duration(n, u));
+                    h.modifier = bound;
+                    return Some(vec![h]);
                 }
                 let c = self.core_or_modified(j)?;
                 let mut h = Hit::new(i, c.end, c.ttype, c.value);
@@ -610,8 +618,16 @@ impl<'a> Cx<'a> {
                         return Some(vec![self.day_offset(i, j + 1, off)]);
                     }
                 }
-                if let Some((end, n, u)) = self.count_unit(j, true) {
-                    return Some(vec![self.offset(i, end, n, u, back)]);
+                // «قبل أكثر من 100 عام» (earlier than that), «بعد نحو أسبوعين».
+                let (k, bound) = self.count_bound(j);
+                if let Some((end, n, u)) = self.count_unit(k, true) {
+                    let mut h = self.offset(i, end, n, u, back);
+                    h.modifier = match bound {
+                        Some("MORE_THAN") => Some(if back { "BEFORE" } else { "AFTER" }),
+                        Some("LESS_THAN") => Some(if back { "AFTER" } else { "BEFORE" }),
+                        other => other,
+                    };
+                    return Some(vec![h]);
                 }
                 let c = self.core_or_modified(j)?;
                 if c.ttype != TimeType::DATE && c.ttype != TimeType::TIME {
@@ -655,6 +671,18 @@ impl<'a> Cx<'a> {
                 None
             }
             _ => None,
+        }
+    }
+
+    /// A bound before a count: «أكثر من» (MORE_THAN), «أقل من» (LESS_THAN), «نحو»
+    /// (APPROX). Returns where the count starts and the TIMEX3 modifier.
+    fn count_bound(&self, j: usize) -> (usize, Option<&'static str>) {
+        let inf = self.t.info(j);
+        match inf.entry().fw {
+            Some(Fw::More) if self.t.fw(j + 1) == Some(Fw::Min) => (j + 2, Some("MORE_THAN")),
+            Some(Fw::Less) if self.t.fw(j + 1) == Some(Fw::Min) => (j + 2, Some("LESS_THAN")),
+            _ if inf.entry().modw == Some(Mod::Approx) && inf.prep == 0 => (j + 1, Some("APPROX")),
+            _ => (j, None),
         }
     }
 
@@ -1491,7 +1519,10 @@ impl<'a> Cx<'a> {
                     Some(_) => k <= pk,
                     None => month <= pm,
                 };
-                if in_past {
+                if day.is_none() && month == pm {
+                    // The month of publication itself («حتى نهاية سبتمبر» in September).
+                    py
+                } else if in_past {
                     if future {
                         // A future sentence naming a date already past this year.
                         py + 1
@@ -3179,6 +3210,22 @@ mod tests {
         assert_eq!(one("في كانون الثاني/يناير الماضي", P).1, "2015-01");
         assert!(vals("زار الرئيس رمضان قديروف المدينة", P).is_empty());
         assert_eq!(one("في رمضان الماضي", P).1, "2015-07");
+    }
+
+    #[test]
+    fn bounded_offsets_and_the_current_month() {
+        let r = run("منذ بدء التسجيل قبل أكثر من 100 عام", Some(P));
+        assert_eq!(
+            (r[0].1.as_str(), r[0].2.as_deref()),
+            ("1915", Some("BEFORE"))
+        );
+        let r = run("منذ أكثر من عامين", Some(P));
+        assert_eq!(
+            (r[0].1.as_str(), r[0].2.as_deref()),
+            ("P2Y", Some("MORE_THAN"))
+        );
+        assert_eq!(one("قبل نحو أسبوعين", P).2.as_deref(), Some("APPROX"));
+        assert_eq!(one("من المتوقع أن تستمر حتى نهاية أغسطس", P).1, "2015-08");
     }
 
     #[test]

@@ -111,7 +111,13 @@ fn parse() -> Units {
                 continue;
             }
             single.push((folded.clone(), id, false));
+            // The accusative after 11–99 («مصابا») of every singular-looking form.
+            let plural_looking = ["ين", "ون", "ات", "ان"].iter().any(|e| folded.ends_with(e));
             if k != 0 {
+                if !plural_looking && !matches!(f.chars().last(), Some('ة' | 'ى' | 'ا' | 'ء' | 'ي'))
+                {
+                    single.push((format!("{folded}ا"), id, false));
+                }
                 continue;
             }
             // Generated forms of the singular. Duals of measures and currencies are
