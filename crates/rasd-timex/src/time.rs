@@ -2360,11 +2360,8 @@ impl<'a> Cx<'a> {
             (Pod::Af, j + 2)
         } else {
             let inf = self.t.info(j);
-            let (p, adv) = inf.entry().pod.or_else(|| match self.t.norm(j) {
-                "الامسيات" => Some((Pod::Ev, false)),
-                _ => None,
-            })?;
-            if adv || (!inf.al && self.t.norm(j) != "الامسيات") {
+            let (p, adv) = inf.entry().pod?;
+            if adv || !inf.al {
                 return None;
             }
             let mut end = j + 1;
