@@ -373,6 +373,8 @@ pub struct Entry {
     pub tstart: bool,
     /// A quantity can start at this word.
     pub qstart: bool,
+    /// First word of a holiday name («عيد», «رأس» …).
+    pub holiday: bool,
 }
 
 type Lex = FxMap<String, Entry>;
@@ -902,7 +904,9 @@ fn build() -> Lex {
         e.tstart = true
     });
     for w in crate::time::holiday_first_words() {
-        m.entry(w).or_default().tstart = true;
+        let e = m.entry(w).or_default();
+        e.tstart = true;
+        e.holiday = true;
     }
     put(
         &mut m,
@@ -1047,6 +1051,7 @@ impl Info {
             unit: None,
             tstart: false,
             qstart: false,
+            holiday: false,
         };
         self.e.unwrap_or(&EMPTY)
     }
@@ -1063,8 +1068,34 @@ fn lookup(w: &str) -> Option<&'static Entry> {
     if w.is_empty() {
         return None;
     }
+    // A variant whose first two letters begin no key is not hashed at all.
+    if let Some(s) = beginning(w) {
+        if !STARTS.get(s).copied().unwrap_or(true) {
+            return None;
+        }
+    }
     LEX.get(w)
 }
+
+/// Index of the first two letters of a word, when both are Arabic letters.
+#[inline]
+fn beginning(w: &str) -> Option<usize> {
+    let mut it = w.chars();
+    let a = letter_index(it.next()?)?;
+    let b = letter_index(it.next()?)?;
+    Some(a * 42 + b)
+}
+
+/// Which two-letter beginnings some lexicon key has.
+static STARTS: LazyLock<Vec<bool>> = LazyLock::new(|| {
+    let mut v = vec![false; 42 * 42];
+    for k in LEX.keys() {
+        if let Some(s) = beginning(k) {
+            v[s] = true;
+        }
+    }
+    v
+});
 
 /// Strips a two-byte Arabic letter `c` from the front of `w`.
 #[inline]

@@ -2271,8 +2271,14 @@ impl<'a> Cx<'a> {
                 ok.then_some((j + words.len(), *rule))
             })
         };
+        // Only words flagged as holiday openers are compared with the names.
         let yawm = self.t.fw(i) == Some(Fw::DayNoun) && !self.t.info(i).al;
-        let (hend, rule) = find(i).or_else(|| if yawm { find(i + 1) } else { None })?;
+        let here = self.e(i).holiday;
+        let next = yawm && self.e(i + 1).holiday;
+        if !here && !next {
+            return None;
+        }
+        let (hend, rule) = find(i).or_else(|| if next { find(i + 1) } else { None })?;
         let mut end = hend;
         let mut k = end;
         if self.t.fw(k) == Some(Fw::YearNoun) && !self.t.info(k).al {
