@@ -19,7 +19,7 @@ this crate's example (`cargo run --release -p rasd-timex --example extract`).
 
 dateparser is installed from PyPI into a venv under target/ unless it already imports.
 
-usage: scripts/eval/dateparser_compare.py [--gold eval] [--records out.jsonl] [--json]
+usage: scripts/eval/dateparser_compare.py [--gold DIR]... [--records out.jsonl] [--json]
 """
 import argparse
 import datetime as dt
@@ -174,13 +174,17 @@ def score(golds_and_texts, system_times, value_ok):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--gold", default=os.path.join(ROOT, "eval"))
+    ap.add_argument("--gold", action="append",
+                    help="folder of *.gold.json (repeatable; default: eval/)")
     ap.add_argument("--records", help="rasd records JSONL (default: run the extractor)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     ensure_dateparser()
-    golds = load_gold(args.gold)
-    recs = rasd_records(args, args.gold)
+    dirs = args.gold or [os.path.join(ROOT, "eval")]
+    golds, recs = [], {}
+    for d in dirs:
+        golds += load_gold(d)
+        recs.update(rasd_records(args, d))
     rasd_t, dp_t = [], []
     for g, text in golds:
         rasd_t.append([{"text": t["text"], "value": t["value"]} for t in recs.get(str(g["id"]), {}).get("times", [])])

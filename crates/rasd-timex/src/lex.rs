@@ -369,6 +369,12 @@ pub struct Entry {
     pub set: Option<TUnit>,
     /// Quantity unit (index into the units table) and whether the form is a dual.
     pub unit: Option<(u16, bool)>,
+    /// A time rule can start at this word (the times stage skips other words at once).
+    pub tstart: bool,
+    /// A quantity can start at this word.
+    pub qstart: bool,
+    /// First word of a holiday name («عيد», «رأس» …).
+    pub holiday: bool,
 }
 
 type Lex = FxMap<String, Entry>;
@@ -601,7 +607,8 @@ fn build() -> Lex {
         (&["صفر"], 2, true),
         (&["رجب"], 7, true),
         (&["شعبان"], 8, true),
-        (&["رمضان"], 9, false),
+        // Also a first name («الرئيس رمضان قديروف»): needs a date context.
+        (&["رمضان"], 9, true),
         (&["شوال"], 10, false),
     ];
     for (ws, mo, amb) in hijri {
@@ -778,7 +785,11 @@ fn build() -> Lex {
             Pod::Af,
             true,
         ),
-        (&["مساء", "مساءً", "أمسية", "مساءا"], Pod::Ev, false),
+        (
+            &["مساء", "مساءً", "أمسية", "أمسيات", "مساءا"],
+            Pod::Ev,
+            false,
+        ),
         (&["مساء", "مساءً", "مساءا"], Pod::Ev, true),
         (&["ليل", "ليلة"], Pod::Ni, false),
         (&["ليلا", "ليلًا", "ليلاً"], Pod::Ni, true),
@@ -888,11 +899,114 @@ fn build() -> Lex {
     for (id, form, dual) in units::forms() {
         m.entry(form).or_default().unit.get_or_insert((id, dual));
     }
+    // Words that start a rule without another reading.
+    put(&mut m, &["بقية", "باقي", "عند"], |e| {
+        e.tstart = true
+    });
+    for w in crate::time::holiday_first_words() {
+        let e = m.entry(w).or_default();
+        e.tstart = true;
+        e.holiday = true;
+    }
+    put(
+        &mut m,
+        &[
+            "نسبة",
+            "سالب",
+            "ناقص",
+            "ما",
+            "لا",
+            "يقارب",
+            "يناهز",
+            "تقريبا",
+            "عشرات",
+            "مئات",
+            "أكثر",
+            "أقل",
+            "أزيد",
+        ],
+        |e| e.qstart = true,
+    );
+    for e in m.values_mut() {
+        e.tstart |= e.card.is_some()
+            || e.ord.is_some()
+            || e.month.is_some()
+            || e.month_head.is_some()
+            || e.weekday.is_some()
+            || e.tunit.is_some()
+            || e.modw.is_some()
+            || e.deictic.is_some()
+            || e.pod.is_some()
+            || e.season.is_some()
+            || e.decade.is_some()
+            || e.set.is_some()
+            || matches!(
+                e.fw,
+                Some(
+                    Fw::Fi
+                        | Fw::Mundhu
+                        | Fw::Qabl
+                        | Fw::Baad
+                        | Fw::Khilal
+                        | Fw::Min
+                        | Fw::Bayn
+                        | Fw::YearNoun
+                        | Fw::YearNounDual
+                        | Fw::MonthNoun
+                        | Fw::DayNoun
+                        | Fw::DaysNoun
+                        | Fw::Kull
+                        | Fw::Hour
+                        | Fw::This
+                        | Fw::Century
+                        | Fw::SeasonNoun
+                        | Fw::For
+                        | Fw::Few
+                        | Fw::Half
+                        | Fw::Quarter
+                        | Fw::Awwal
+                        | Fw::Al
+                )
+            );
+        e.qstart |= e.card.is_some()
+            || e.unit.is_some_and(|u| u.1)
+            || e.modw == Some(Mod::Approx)
+            || matches!(e.fw, Some(Fw::Few | Fw::More | Fw::Less));
+    }
     m
 }
 
 /// The lexicon, built once.
 pub static LEX: LazyLock<Lex> = LazyLock::new(build);
+
+/// Index of an Arabic letter of the folded alphabet (ء … ي), for the ending filter.
+#[inline]
+fn letter_index(c: char) -> Option<usize> {
+    let u = c as u32;
+    (0x621..=0x64A).contains(&u).then(|| (u - 0x621) as usize)
+}
+
+/// Index of the last two letters of a word, when both are Arabic letters.
+#[inline]
+fn ending(w: &str) -> Option<usize> {
+    let mut it = w.chars().rev();
+    let b = letter_index(it.next()?)?;
+    let a = letter_index(it.next()?)?;
+    Some(a * 42 + b)
+}
+
+/// Which two-letter endings some lexicon key has. Clitic stripping only removes
+/// prefixes, so a word whose ending no key has cannot match any variant: most words are
+/// rejected with one table read instead of several hash lookups.
+static ENDINGS: LazyLock<Vec<bool>> = LazyLock::new(|| {
+    let mut v = vec![false; 42 * 42];
+    for k in LEX.keys() {
+        if let Some(e) = ending(k) {
+            v[e] = true;
+        }
+    }
+    v
+});
 
 /// What the lexicon and the tokeniser say about one token.
 #[derive(Clone, Copy, Debug, Default)]
@@ -935,6 +1049,9 @@ impl Info {
             fw: None,
             set: None,
             unit: None,
+            tstart: false,
+            qstart: false,
+            holiday: false,
         };
         self.e.unwrap_or(&EMPTY)
     }
@@ -951,14 +1068,41 @@ fn lookup(w: &str) -> Option<&'static Entry> {
     if w.is_empty() {
         return None;
     }
+    // A variant whose first two letters begin no key is not hashed at all.
+    if let Some(s) = beginning(w) {
+        if !STARTS.get(s).copied().unwrap_or(true) {
+            return None;
+        }
+    }
     LEX.get(w)
 }
+
+/// Index of the first two letters of a word, when both are Arabic letters.
+#[inline]
+fn beginning(w: &str) -> Option<usize> {
+    let mut it = w.chars();
+    let a = letter_index(it.next()?)?;
+    let b = letter_index(it.next()?)?;
+    Some(a * 42 + b)
+}
+
+/// Which two-letter beginnings some lexicon key has.
+static STARTS: LazyLock<Vec<bool>> = LazyLock::new(|| {
+    let mut v = vec![false; 42 * 42];
+    for k in LEX.keys() {
+        if let Some(s) = beginning(k) {
+            v[s] = true;
+        }
+    }
+    v
+});
 
 /// Strips a two-byte Arabic letter `c` from the front of `w`.
 #[inline]
 fn strip1<'a>(w: &'a str, cs: &[char]) -> Option<&'a str> {
     let c = w.chars().next()?;
-    if cs.contains(&c) && w.chars().count() > 2 {
+    // Arabic letters are two bytes: more than two letters is more than four bytes.
+    if cs.contains(&c) && w.len() > 4 {
         w.get(c.len_utf8()..)
     } else {
         None
@@ -977,12 +1121,17 @@ fn prep_of(s: &str) -> Option<(&str, u8)> {
 }
 
 fn strip_al(s: &str) -> Option<&str> {
-    s.strip_prefix("ال").filter(|r| r.chars().count() >= 2)
+    s.strip_prefix("ال").filter(|r| r.len() >= 4)
 }
 
 /// Looks a normalised Arabic word up, trying clitic-stripped variants least stripped
 /// first. Returns the entry and (conj, prep, al).
 pub fn lookup_word(w: &str) -> Option<(&'static Entry, bool, u8, bool)> {
+    if let Some(e) = ending(w) {
+        if !ENDINGS.get(e).copied().unwrap_or(true) {
+            return None;
+        }
+    }
     if let Some(e) = lookup(w) {
         return Some((e, false, 0, false));
     }
@@ -1021,7 +1170,7 @@ pub fn lookup_word(w: &str) -> Option<(&'static Entry, bool, u8, bool)> {
     for (v, c) in [(Some(w), false), (conj, true)] {
         if let Some(r) = v
             .and_then(|s| s.strip_prefix("لل"))
-            .filter(|r| r.chars().count() >= 2)
+            .filter(|r| r.len() >= 4)
         {
             if let Some(e) = lookup(r) {
                 return Some((e, c, b'l', true));
@@ -1049,33 +1198,48 @@ pub fn parse_digits(s: &str) -> Option<(f64, u8, bool)> {
         let first = parts.next().unwrap_or("");
         !first.is_empty() && first.len() <= 3 && parts.all(|p| p.len() == 3)
     };
-    let (int_part, frac_part): (String, &str) = if commas == 0 && dots == 0 {
-        (s.to_string(), "")
-    } else if dots == 0 && commas >= 1 && groups_ok(',') && !s.starts_with('0') {
-        (s.replace(',', ""), "")
-    } else if commas == 0 && dots > 1 && groups_ok('.') {
-        (s.replace('.', ""), "")
+    // Which separator (if any) is the decimal point; the others group thousands.
+    let plain = commas == 0 && dots == 0;
+    let comma_groups = dots == 0 && commas >= 1 && groups_ok(',') && !s.starts_with('0');
+    let dot_groups = commas == 0 && dots > 1 && groups_ok('.');
+    let decimal: Option<u8> = if plain || comma_groups || dot_groups {
+        None
     } else if commas >= 1 && dots == 1 && s.rfind('.') > s.rfind(',') {
-        let (i, f) = s.split_once('.')?;
+        let (i, _) = s.split_once('.')?;
         if !groups_ok_str(i, ',') {
             return None;
         }
-        (i.replace(',', ""), f)
+        Some(b'.')
     } else if commas == 1 && dots == 0 {
-        let (i, f) = s.split_once(',')?;
-        (i.to_string(), f)
+        Some(b',')
     } else if dots == 1 && commas == 0 {
-        let (i, f) = s.split_once('.')?;
-        (i.to_string(), f)
+        Some(b'.')
     } else {
         return None;
     };
-    let v: f64 = if frac_part.is_empty() {
-        int_part.parse().ok()?
+    // Accumulate without allocating: integer digits, then fraction digits.
+    let (mut int, mut frac, mut fd, mut nd, mut in_frac) = (0f64, 0f64, 0i32, 0u32, false);
+    for &c in b {
+        if Some(c) == decimal {
+            in_frac = true;
+        } else if c.is_ascii_digit() {
+            let d = (c - b'0') as f64;
+            if in_frac {
+                frac = frac * 10.0 + d;
+                fd += 1;
+            } else {
+                int = int * 10.0 + d;
+                nd += 1;
+            }
+        }
+    }
+    let nd = u8::try_from(nd).unwrap_or(u8::MAX);
+    // One division keeps «38.25» exactly as the parser of a decimal literal would.
+    let v = if fd > 0 {
+        int + frac / 10f64.powi(fd)
     } else {
-        format!("{int_part}.{frac_part}").parse().ok()?
+        int
     };
-    let nd = u8::try_from(int_part.len()).unwrap_or(u8::MAX);
     Some((v, nd, commas == 0 && dots == 0))
 }
 
@@ -1154,7 +1318,7 @@ mod tests {
             assert_eq!(e.month.map(|x| x.1), Some(m), "{w}");
         }
         let (e, ..) = lookup_word(&fold("رمضان")).unwrap();
-        assert_eq!(e.month, Some((Cal::Hijri, 9, false)));
+        assert_eq!(e.month, Some((Cal::Hijri, 9, true)));
     }
 
     #[test]
@@ -1166,6 +1330,8 @@ mod tests {
         assert_eq!(parse_digits("1.234.567"), Some((1234567.0, 7, false)));
         assert_eq!(parse_digits("1,234.5"), Some((1234.5, 4, false)));
         assert_eq!(parse_digits("2014"), Some((2014.0, 4, true)));
+        assert_eq!(parse_digits("38.25"), Some((38.25, 2, false)));
+        assert_eq!(parse_digits("29.7"), Some((29.7, 2, false)));
         assert_eq!(parse_digits("10:30"), None);
         assert_eq!(parse_digits("2016/02/22"), None);
     }

@@ -16,6 +16,8 @@
 //! view), [`num`] (numbers and ordinals), [`units`] (counted-noun table), [`time`] and
 //! [`quantity`] (the stages).
 
+#![warn(missing_docs)]
+
 pub mod cal;
 pub mod lex;
 pub mod num;
@@ -25,3 +27,23 @@ pub mod units;
 
 pub use quantity::QuantityTagger;
 pub use time::TimeTagger;
+
+use rasd_doc::{Document, Stage};
+
+/// Both stages in one: times, then quantities, sharing one lexicon pass over the tokens
+/// (the separate stages each make their own). Same output as running [`TimeTagger`] then
+/// [`QuantityTagger`]; use it in pipelines where the two always run together.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct TimesAndQuantities;
+
+impl Stage for TimesAndQuantities {
+    fn name(&self) -> &'static str {
+        "times+quantities"
+    }
+
+    fn process(&self, doc: &mut Document) {
+        let inf = lex::analyse(doc);
+        doc.times = time::tag(doc, &inf);
+        doc.quantities = quantity::tag(doc, &inf);
+    }
+}

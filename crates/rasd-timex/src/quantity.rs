@@ -65,6 +65,7 @@ static VAGUE: LazyLock<Vec<(String, f64, f64)>> = LazyLock::new(|| {
 static EVENTS: LazyLock<Vec<(String, &'static str)>> = LazyLock::new(|| {
     let killed = [
         "مقتل",
+        "بحياة",
         "قتل",
         "مصرع",
         "قتلت",
@@ -73,7 +74,16 @@ static EVENTS: LazyLock<Vec<(String, &'static str)>> = LazyLock::new(|| {
         "لقي",
         "لقيت",
     ];
-    let wounded = ["إصابة", "اصابة", "جرح", "أصيب", "أصيبت", "إصابات"];
+    let wounded = [
+        "إصابة",
+        "اصابة",
+        "جرح",
+        "أصيب",
+        "أصيبت",
+        "إصابات",
+        "أصاب",
+        "أصابت",
+    ];
     let arrested = [
         "اعتقال",
         "توقيف",
@@ -180,11 +190,25 @@ struct Cx<'a> {
     in_time: Vec<bool>,
 }
 
-fn tag(doc: &Document, inf: &[Info]) -> Vec<Quantity> {
+/// Finds the quantities of `doc` given its lexicon analysis (times already tagged).
+pub(crate) fn tag(doc: &Document, inf: &[Info]) -> Vec<Quantity> {
     let t = Toks { doc, inf };
+    // Tokens inside time expressions (both lists are sorted: one merge walk).
     let mut in_time = vec![false; doc.tokens.len()];
+    let mut ti = 0;
     for (k, tok) in doc.tokens.iter().enumerate() {
-        if doc.times.iter().any(|tm| tm.span.overlaps(&tok.span)) {
+        while doc
+            .times
+            .get(ti)
+            .is_some_and(|tm| tm.span.end <= tok.span.start)
+        {
+            ti += 1;
+        }
+        if doc
+            .times
+            .get(ti)
+            .is_some_and(|tm| tm.span.overlaps(&tok.span))
+        {
             in_time[k] = true;
         }
     }
@@ -193,7 +217,13 @@ fn tag(doc: &Document, inf: &[Info]) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::new();
     let mut i = 0;
     while i < n {
-        if cx.in_time.get(i).copied().unwrap_or(false) {
+        let inf = cx.t.info(i);
+        let start = inf.e.is_some_and(|e| e.qstart)
+            || doc
+                .tokens
+                .get(i)
+                .is_some_and(|t| t.kind == TokenKind::Number);
+        if !start || cx.in_time.get(i).copied().unwrap_or(false) {
             i += 1;
             continue;
         }
@@ -323,14 +353,13 @@ impl<'a> Cx<'a> {
         } else if self.t.punct_in(amt.end, &['%']) {
             unit = Some("percent");
             end = amt.end + 1;
-        } else if let Some((uend, id)) = self.counted(amt.end, amt.digit && j == i) {
+        } else if let Some((uend, id)) = self.counted(amt.end) {
             unit = units::get(id).map(|u| u.lemma);
             end = uend;
         } else if let Some(u) = self.between_casualties(amt.end) {
             unit = Some(u.0);
             end = u.1;
-        } else if let Some((uend, id)) = self.age_unit(j, amt.end) {
-            let _ = id;
+        } else if let Some(uend) = self.age_unit(j, amt.end) {
             unit = Some("year");
             of = Some("age");
             end = uend;
@@ -396,6 +425,18 @@ impl<'a> Cx<'a> {
     /// Bound words before an amount. Returns (amount start, bound).
     fn bound(&self, i: usize) -> (usize, Bound) {
         let w = strip_wf(self.norm(i));
+        // «بأكثر من», «لنحو»: a preposition before the bound word.
+        let w = match w.strip_prefix('ب').or_else(|| w.strip_prefix('ل')) {
+            Some(r)
+                if matches!(
+                    r,
+                    "اكثر" | "ازيد" | "اقل" | "نحو" | "حوالي" | "قرابه" | "زهاء"
+                ) =>
+            {
+                r
+            }
+            _ => w,
+        };
         let w1 = self.norm(i + 1);
         let w2 = self.norm(i + 2);
         let w3 = self.norm(i + 3);
@@ -459,25 +500,13 @@ impl<'a> Cx<'a> {
         if m.al {
             return None;
         }
-        // «آلاف» / «ملايين» alone are vague, handled above; «ألف» alone is 1000.
-        let mut end = m.end;
-        let mut value = m.value;
-        let (mut min, mut max, mut approx) = (None, None, false);
-        // «25 ألفا» handled by cardinal; «عشرات» after a number: «3 عشرات» is rare.
-        // A vague multiplier after a number word: «بضعة آلاف» is in vague().
-        if let Some((vend, vmin, vmax)) = self.vague_mult(end, value) {
-            end = vend;
-            min = Some(vmin);
-            max = Some(vmax);
-            value = vmin;
-            approx = true;
-        }
+        // «آلاف» / «ملايين» alone are vague (handled above); «ألف» alone is 1000.
         Some(Amount {
-            end,
-            value,
-            min,
-            max,
-            approx,
+            end: m.end,
+            value: m.value,
+            min: None,
+            max: None,
+            approx: false,
             dual_unit: None,
             digit: m.single_digit_token,
         })
@@ -516,14 +545,8 @@ impl<'a> Cx<'a> {
         })
     }
 
-    /// A vague multiplier after a number: «3 آلاف» is exact (cardinal handles it); this
-    /// covers «عشرات» after nothing and is kept for symmetry: returns None.
-    fn vague_mult(&self, _end: usize, _value: f64) -> Option<(usize, f64, f64)> {
-        None
-    }
-
     /// The counted noun at `k`: «جندي», «من المارينز», «من هذه الطائرات», «في المائة».
-    fn counted(&self, k: usize, _digit: bool) -> Option<(usize, u16)> {
+    fn counted(&self, k: usize) -> Option<(usize, u16)> {
         if !self.free(k) {
             return None;
         }
@@ -533,7 +556,7 @@ impl<'a> Cx<'a> {
         // Partitive «من» (+ demonstrative) + a definite noun.
         if self.t.fw(k) == Some(Fw::Min) && self.t.info(k).bare() {
             let mut j = k + 1;
-            let dem = ["هذه", "هذا", "هولاء", "تلك", "اولئك", "بين"];
+            let dem = ["هذه", "هذا", "هؤلاء", "تلك", "اولئك", "بين"];
             if dem.contains(&self.norm(j)) {
                 j += 1;
             }
@@ -599,17 +622,13 @@ impl<'a> Cx<'a> {
     }
 
     /// An age after the amount: «71 سنة» in apposition, «40 عاما» after «العمر».
-    fn age_unit(&self, j: usize, k: usize) -> Option<(usize, u16)> {
+    fn age_unit(&self, j: usize, k: usize) -> Option<usize> {
         let inf = self.t.info(k);
         let (u, _) = inf.entry().tunit?;
         if u != lex::TUnit::Year || inf.conj || inf.prep != 0 || inf.al {
             return None;
         }
-        if crate::time::is_age(&self.t, j, k + 1) {
-            Some((k + 1, 0))
-        } else {
-            None
-        }
+        crate::time::is_age(&self.t, j, k + 1).then_some(k + 1)
     }
 
     /// An event noun or verb just before the amount (allowing «وإصابة»).
@@ -636,10 +655,13 @@ impl<'a> Cx<'a> {
     fn head_before(&self, i: usize) -> Option<(usize, u16)> {
         let k = i.checked_sub(1)?;
         if self.t.fw(k) == Some(Fw::Al) {
+            // Only people: «الرهائن الـ12» counts, «الاجتماع الـ112» is an ordinal.
             let h = k.checked_sub(1)?;
             let inf = self.t.info(h);
             if let Some((id, false)) = inf.entry().unit {
-                if inf.al {
+                let person = units::get(id)
+                    .is_some_and(|u| matches!(u.class, Class::Person | Class::Casualty));
+                if inf.al && person {
                     return Some((h, id));
                 }
             }
@@ -651,7 +673,7 @@ impl<'a> Cx<'a> {
                     let inf = self.t.info(h + 1);
                     if let Some((id, false)) = inf.entry().unit {
                         if inf.al {
-                            return Some((i, id)).map(|(_, id)| (i, id));
+                            return Some((i, id));
                         }
                     }
                 }
@@ -810,6 +832,33 @@ mod tests {
         assert_eq!(vu("بلغت نسبة 45 من الأصوات"), (45.0, "percent".into()));
         assert_eq!(vu("انخفض سالب خمسة بالمائة"), (-5.0, "percent".into()));
         assert!(run("انظر https://example.com/?q=30% هنا").is_empty());
+    }
+
+    #[test]
+    fn bounds_after_prepositions_and_others() {
+        let r = one("قدرت الخسائر بأكثر من 300 مليون دولار");
+        assert_eq!(
+            (r.1, r.2, r.5.as_deref()),
+            (300_000_001.0, Some(300_000_001.0), Some("USD"))
+        );
+        let r = one("وأصيب 14 آخرون");
+        assert_eq!(
+            (r.1, r.5.as_deref(), r.6.as_deref()),
+            (14.0, Some("wounded"), Some("other"))
+        );
+        let r = one("أودى الحادث بحياة 9 أشخاص");
+        assert_eq!(r.5.as_deref(), Some("killed"));
+        assert_eq!(vu("نفذت 40 طلعة جوية"), (40.0, "sortie".into()));
+        // Accusative of a form that is not the row's first: «مصابا».
+        assert_eq!(vu("نقل 30 مصابا إلى المستشفى"), (30.0, "wounded".into()));
+        assert_eq!(vu("هطول 80 ملم من الأمطار"), (80.0, "mm".into()));
+    }
+
+    #[test]
+    fn names_and_ordinals_are_not_counts() {
+        assert!(run("لعب في برشلونة وميلان").is_empty());
+        assert!(run("عقد مجلس الإدارة الـ112 اجتماعه").is_empty());
+        assert_eq!(vu("أفرج عن الرهائن الـ12"), (12.0, "hostage".into()));
     }
 
     #[test]

@@ -134,6 +134,14 @@ static HOLIDAYS: LazyLock<Vec<(Vec<String>, Holiday)>> = LazyLock::new(|| {
     v
 });
 
+/// First words of holiday names (folded), for the lexicon's rule-start flags.
+pub(crate) fn holiday_first_words() -> Vec<String> {
+    HOLIDAYS
+        .iter()
+        .filter_map(|(w, _)| w.first().cloned())
+        .collect()
+}
+
 /// Words that close a bare «اليوم» as *the day* rather than *today*.
 static NOT_TODAY_AFTER: LazyLock<Vec<String>> = LazyLock::new(|| {
     [
@@ -235,7 +243,17 @@ const NOT_FUTURE_PREFIXES: &[&str] = &[
     "ستي",
 ];
 
+/// Size of the `core` memo.
+const MEMO: usize = 8;
+
+/// How many tokens before an expression a future marker may stand.
+const FUTURE_WINDOW: usize = 8;
+
 fn is_future_word(w: &str) -> bool {
+    // Cheap exit first: every marker starts with one of these letters.
+    if !matches!(w.chars().next(), Some('س' | 'ا' | 'م' | 'ي' | 'ت')) {
+        return false;
+    }
     if FUTURE_WORDS.iter().any(|f| f == w) {
         return true;
     }
@@ -313,40 +331,42 @@ pub(crate) fn is_age(t: &Toks<'_>, num_start: usize, unit_end: usize) -> bool {
 struct Cx<'a> {
     t: Toks<'a>,
     pubd: Option<Date>,
-    future: Vec<bool>,
     hits: Vec<Hit>,
+    /// The last few `core` readings: several rules ask for the core at the same token.
+    memo: std::cell::RefCell<Vec<(usize, bool, Option<Core>)>>,
 }
 
-fn tag(doc: &Document, inf: &[Info]) -> Vec<Time> {
+/// Finds the time expressions of `doc` given its lexicon analysis.
+pub(crate) fn tag(doc: &Document, inf: &[Info]) -> Vec<Time> {
     let t = Toks { doc, inf };
-    let mut future = vec![false; doc.sentences.len()];
-    for (i, tok) in doc.tokens.iter().enumerate() {
-        if tok.kind == rasd_doc::TokenKind::Arabic {
-            let w = t.norm(i);
-            let w = w
-                .strip_prefix('و')
-                .filter(|r| r.starts_with('س'))
-                .unwrap_or(w);
-            if is_future_word(w) {
-                if let Some(f) = future.get_mut(tok.sentence as usize) {
-                    *f = true;
-                }
-            }
-        }
-    }
     let mut cx = Cx {
         t,
         pubd: doc.meta.published,
-        future,
         hits: Vec::new(),
+        memo: std::cell::RefCell::new(Vec::with_capacity(MEMO)),
     };
     let n = cx.t.len();
     let mut i = 0;
     while i < n {
+        // Only words that can start a rule (and numbers) are tried.
+        let inf = cx.t.info(i);
+        let start = inf.e.is_some_and(|e| e.tstart)
+            || doc
+                .tokens
+                .get(i)
+                .is_some_and(|t| t.kind == rasd_doc::TokenKind::Number);
+        // Very common function words (في، من، هذا …) start a rule only before a word
+        // that can continue it.
+        if !start || (cx.weak(i) && !cx.continues(i + 1)) {
+            i += 1;
+            continue;
+        }
         match cx.best_at(i) {
             Some(hs) if !hs.is_empty() => {
                 let end = hs.iter().map(|h| h.end).max().unwrap_or(i + 1).max(i + 1);
                 cx.hits.extend(hs);
+                // Readings may depend on the hits so far (narrative anchors).
+                cx.memo.borrow_mut().clear();
                 i = end;
             }
             _ => i += 1,
@@ -385,6 +405,8 @@ struct Core {
     modifiable: bool,
     /// A day of the week it names, for weekdays said with their week.
     week_of: Option<Date>,
+    /// A modifier word before it («منتصف», «مطلع» …).
+    modifier: Option<Mod>,
 }
 
 impl Core {
@@ -397,6 +419,7 @@ impl Core {
             day: None,
             modifiable: false,
             week_of: None,
+            modifier: None,
         }
     }
 }
@@ -462,14 +485,21 @@ fn duration(n: Option<f64>, u: TUnit) -> String {
 }
 
 impl<'a> Cx<'a> {
+    /// True when a future marker precedes token `i` closely in its sentence («سيعقد
+    /// المؤتمر في 3 ديسمبر», «من المقرر أن ... يوم الاثنين»). A marker after the
+    /// expression belongs to another clause more often than not.
     fn future_at(&self, i: usize) -> bool {
-        self.t
-            .doc
-            .tokens
-            .get(i)
-            .and_then(|t| self.future.get(t.sentence as usize))
-            .copied()
-            .unwrap_or(false)
+        // Checked on demand: only ambiguous dates and weekdays ask.
+        (i.saturating_sub(FUTURE_WINDOW)..=i).any(|k| {
+            self.t.kind(k) == Some(rasd_doc::TokenKind::Arabic) && self.t.same_sentence(k, i) && {
+                let w = self.t.norm(k);
+                let w = w
+                    .strip_prefix('و')
+                    .filter(|r| r.starts_with('س'))
+                    .unwrap_or(w);
+                is_future_word(w)
+            }
+        })
     }
 
     fn e(&self, i: usize) -> &'static lex::Entry {
@@ -486,6 +516,42 @@ impl<'a> Cx<'a> {
         } else {
             None
         }
+    }
+
+    /// True when token `i` is only a common function word that starts a rule.
+    fn weak(&self, i: usize) -> bool {
+        let e = self.e(i);
+        matches!(
+            e.fw,
+            Some(
+                Fw::Fi
+                    | Fw::Min
+                    | Fw::Bayn
+                    | Fw::This
+                    | Fw::Khilal
+                    | Fw::Qabl
+                    | Fw::Baad
+                    | Fw::Mundhu
+                    | Fw::Kull
+                    | Fw::For
+                    | Fw::Al
+            )
+        ) && e.card.is_none()
+            && e.tunit.is_none()
+            && e.modw.is_none()
+            && e.pod.is_none()
+    }
+
+    /// True when token `k` can continue a rule begun by a function word.
+    fn continues(&self, k: usize) -> bool {
+        let inf = self.t.info(k);
+        inf.e.is_some_and(|e| {
+            e.tstart
+                || matches!(
+                    e.fw,
+                    Some(Fw::Waqt | Fw::Future | Fw::PastNoun | Fw::More | Fw::Less)
+                )
+        }) || self.t.kind(k) == Some(rasd_doc::TokenKind::Number)
     }
 
     /// Tries every rule at token `i`; returns the longest match.
@@ -525,12 +591,17 @@ impl<'a> Cx<'a> {
         let j = i + 1;
         match fw {
             Fw::Mundhu => {
-                if let Some((end, n, u)) = self.count_unit(j, true) {
-                    return Some(vec![Hit::new(i, end, TimeType::DURATION, duration(n, u))]);
+                // «منذ أكثر من عام», «منذ نحو أسبوعين».
+                let (k, bound) = self.count_bound(j);
+                if let Some((end, n, u)) = self.count_unit(k, true) {
+                    let mut h = Hit::new(i, end, TimeType::DURATION, duration(n, u));
+                    h.modifier = bound;
+                    return Some(vec![h]);
                 }
                 let c = self.core_or_modified(j)?;
                 let mut h = Hit::new(i, c.end, c.ttype, c.value);
-                h.modifier = Some("SINCE");
+                // One `mod` only: an inner «مطلع/منتصف» says more than «منذ».
+                h.modifier = Some(c.modifier.map_or("SINCE", Mod::as_str));
                 h.anchor = c.anchor;
                 Some(vec![h])
             }
@@ -547,17 +618,36 @@ impl<'a> Cx<'a> {
                         return Some(vec![self.day_offset(i, j + 1, off)]);
                     }
                 }
-                if let Some((end, n, u)) = self.count_unit(j, true) {
-                    return Some(vec![self.offset(i, end, n, u, back)]);
+                // «قبل أكثر من 100 عام» (earlier than that), «بعد نحو أسبوعين».
+                let (k, bound) = self.count_bound(j);
+                if let Some((end, n, u)) = self.count_unit(k, true) {
+                    let mut h = self.offset(i, end, n, u, back);
+                    h.modifier = match bound {
+                        Some("MORE_THAN") => Some(if back { "BEFORE" } else { "AFTER" }),
+                        Some("LESS_THAN") => Some(if back { "AFTER" } else { "BEFORE" }),
+                        other => other,
+                    };
+                    return Some(vec![h]);
                 }
                 let c = self.core_or_modified(j)?;
                 if c.ttype != TimeType::DATE && c.ttype != TimeType::TIME {
                     return None;
                 }
                 let mut h = Hit::new(i, c.end, c.ttype, c.value);
-                h.modifier = Some(if back { "BEFORE" } else { "AFTER" });
+                h.modifier = Some(
+                    c.modifier
+                        .map_or(if back { "BEFORE" } else { "AFTER" }, Mod::as_str),
+                );
                 h.anchor = c.anchor;
                 Some(vec![h])
+            }
+            Fw::Khilal => {
+                // «خلال أسبوع», «خلال ثلاثة أيام».
+                let (end, n, u) = self.count_unit(j, true)?;
+                if self.t.info(j).al || self.core(j, false).is_some_and(|c| c.end > end) {
+                    return None;
+                }
+                Some(vec![Hit::new(j, end, TimeType::DURATION, duration(n, u))])
             }
             Fw::For => {
                 // «طوال اليوم», «لمدة أسبوع», «طيلة العام».
@@ -581,6 +671,18 @@ impl<'a> Cx<'a> {
                 None
             }
             _ => None,
+        }
+    }
+
+    /// A bound before a count: «أكثر من» (MORE_THAN), «أقل من» (LESS_THAN), «نحو»
+    /// (APPROX). Returns where the count starts and the TIMEX3 modifier.
+    fn count_bound(&self, j: usize) -> (usize, Option<&'static str>) {
+        let inf = self.t.info(j);
+        match inf.entry().fw {
+            Some(Fw::More) if self.t.fw(j + 1) == Some(Fw::Min) => (j + 2, Some("MORE_THAN")),
+            Some(Fw::Less) if self.t.fw(j + 1) == Some(Fw::Min) => (j + 2, Some("LESS_THAN")),
+            _ if inf.entry().modw == Some(Mod::Approx) && inf.prep == 0 => (j + 1, Some("APPROX")),
+            _ => (j, None),
         }
     }
 
@@ -715,24 +817,13 @@ impl<'a> Cx<'a> {
         if c.ttype == TimeType::DATE && c.value.is_empty() {
             return None;
         }
-        let mut h = Hit::new(i, c.end, c.ttype, c.value.clone());
+        let mut h = Hit::new(i, c.end, c.ttype, c.value);
         h.anchor = c.anchor;
-        // Carry a modifier encoded by core_or_modified.
-        if let Some((v, m)) = c.value.split_once('|') {
-            h.value = v.to_string();
-            h.modifier = match m {
-                "MID" => Some("MID"),
-                "START" => Some("START"),
-                "END" => Some("END"),
-                "APPROX" => Some("APPROX"),
-                _ => None,
-            };
-        }
+        h.modifier = c.modifier.map(Mod::as_str);
         Some(h)
     }
 
-    /// A core reading, optionally preceded by a modifier word («منتصف شهر مايو»). A
-    /// modifier is returned appended to the value after `|` (split by the caller).
+    /// A core reading, optionally preceded by a modifier word («منتصف شهر مايو»).
     fn core_or_modified(&self, i: usize) -> Option<Core> {
         let inf = self.t.info(i);
         // «بقية الأسبوع», «باقي العام»: the rest of the current period.
@@ -787,7 +878,7 @@ impl<'a> Cx<'a> {
                 if let Some(c) = self.core(j, true) {
                     if c.modifiable || m == Mod::Approx {
                         let mut c = c;
-                        c.value = format!("{}|{}", c.value, m.as_str());
+                        c.modifier = Some(m);
                         return Some(c);
                     }
                 }
@@ -800,6 +891,24 @@ impl<'a> Cx<'a> {
 
     /// The longest core reading at `i`. `after_mod` allows bare «العام»/«الشهر».
     fn core(&self, i: usize, after_mod: bool) -> Option<Core> {
+        if let Some((.., c)) = self
+            .memo
+            .borrow()
+            .iter()
+            .find(|(k, m, _)| *k == i && *m == after_mod)
+        {
+            return c.clone();
+        }
+        let c = self.core_uncached(i, after_mod);
+        let mut memo = self.memo.borrow_mut();
+        if memo.len() >= MEMO {
+            memo.remove(0);
+        }
+        memo.push((i, after_mod, c.clone()));
+        c
+    }
+
+    fn core_uncached(&self, i: usize, after_mod: bool) -> Option<Core> {
         let mut best: Option<Core> = None;
         let mut take = |c: Option<Core>| {
             if let Some(c) = c {
@@ -935,12 +1044,16 @@ impl<'a> Cx<'a> {
     /// Deictic days and references: «اليوم», «أمس», «أول أمس», «غدا», «الليلة», «الآن».
     fn deictic(&self, i: usize) -> Option<Core> {
         let inf = self.t.info(i);
-        // «أول أمس».
-        if self.t.fw(i) == Some(Fw::Awwal)
-            && !inf.al
-            && self.e(i + 1).deictic == Some(Deictic::Yesterday)
-        {
-            return Some(self.deictic_day(i + 2, -2, None));
+        // «أول أمس», «أول من أمس».
+        if self.t.fw(i) == Some(Fw::Awwal) && !inf.al {
+            let k = if self.t.fw(i + 1) == Some(Fw::Min) {
+                i + 2
+            } else {
+                i + 1
+            };
+            if self.e(k).deictic == Some(Deictic::Yesterday) {
+                return Some(self.deictic_day(k + 1, -2, None));
+            }
         }
         let d = inf.entry().deictic?;
         let w = self.t.norm(i);
@@ -1018,6 +1131,12 @@ impl<'a> Cx<'a> {
     }
 
     fn deictic_day(&self, end: usize, off: i64, pod: Option<Pod>) -> Core {
+        // «اليوم الخميس», «أمس الأربعاء», «غدا الجمعة»: the weekday restates the day.
+        let end = if pod.is_none() && self.e(end).weekday.is_some() && self.t.info(end).bare() {
+            end + 1
+        } else {
+            end
+        };
         match self.pubd.and_then(|p| cal::add_days(p, off)) {
             Some(d) => {
                 let (tt, v) = match pod {
@@ -1061,17 +1180,9 @@ impl<'a> Cx<'a> {
         if inf.al {
             return None;
         }
-        let mut k = j + 1;
-        if self.t.fw(k) == Some(Fw::DayNoun)
-            && !self.t.info(k).al
-            && self.e(k + 1).weekday.is_some()
-        {
-            // «صباح يوم الجمعة» is handled by weekday() with its own «يوم».
-        }
-        if self.t.fw(k) == Some(Fw::Min) && self.t.info(k).bare() {
-            // «صباح من يوم ...» is rare; keep simple.
-            k += 0;
-        }
+        // The day follows: «اليوم», «الجمعة» or «يوم الجمعة» (weekday() takes its own
+        // «يوم»), or a date.
+        let k = j + 1;
         let c = {
             let mut best: Option<Core> = None;
             for c in [self.deictic(k), self.weekday(k), self.date(k)]
@@ -1210,7 +1321,7 @@ impl<'a> Cx<'a> {
             }
         }
         match self.month_name(k) {
-            Some((mend, cal, month, _)) => self.finish_date(mend, cal, month, Some(day), true),
+            Some((mend, cal, month, _)) => self.finish_date(mend, cal, month, Some(day)),
             // «يوم 27»: a day of the current month (or the last one, if still ahead).
             None if j > i && self.t.info(j).num.is_some() => {
                 let p = self.pubd?;
@@ -1233,15 +1344,20 @@ impl<'a> Cx<'a> {
     }
 
     /// Completes a date after its month name: optional relative word or year.
-    fn finish_date(
-        &self,
-        mend: usize,
-        cal: Cal,
-        month: u8,
-        day: Option<u8>,
-        has_day: bool,
-    ) -> Option<Core> {
+    fn finish_date(&self, mend: usize, cal: Cal, month: u8, day: Option<u8>) -> Option<Core> {
         let mut end = mend;
+        // «يوليو (تموز)», «كانون الثاني/يناير»: the same month in another system.
+        if self.t.punct_in(end, &['(']) {
+            if let Some((e2, ..)) = self.month_name(end + 1) {
+                if self.t.punct_in(e2, &[')']) {
+                    end = e2 + 1;
+                }
+            }
+        } else if self.t.punct_in(end, &['/']) && self.t.touching(end - 1) {
+            if let Some((e2, ..)) = self.month_name(end + 1) {
+                end = e2;
+            }
+        }
         let rel = self
             .e(end)
             .rel
@@ -1276,7 +1392,6 @@ impl<'a> Cx<'a> {
                     }
                 }
             }
-            let _ = has_day;
         }
         let future = self.future_at(mend.saturating_sub(1));
         let (value, anchor, day_date) = match (cal, year) {
@@ -1308,12 +1423,14 @@ impl<'a> Cx<'a> {
                 let hy = self.infer_hijri_year(month, day, rel, future);
                 match hy {
                     Some(y) => self.hijri_value(y, month, day)?,
+                    // Without a year or a document date the Gregorian day is unknown.
                     None => (
-                        match day {
-                            Some(d) => format!("XXXX-XX-XX (H{month:02}-{d:02})"),
-                            None => format!("XXXX-XX (H{month:02})"),
+                        if day.is_some() {
+                            "XXXX-XX-XX"
+                        } else {
+                            "XXXX-XX"
                         }
-                        .replace(' ', ""),
+                        .to_string(),
                         None,
                         None,
                     ),
@@ -1402,7 +1519,10 @@ impl<'a> Cx<'a> {
                     Some(_) => k <= pk,
                     None => month <= pm,
                 };
-                if in_past {
+                if day.is_none() && month == pm {
+                    // The month of publication itself («حتى نهاية سبتمبر» in September).
+                    py
+                } else if in_past {
                     if future {
                         // A future sentence naming a date already past this year.
                         py + 1
@@ -1535,55 +1655,47 @@ impl<'a> Cx<'a> {
         if nums.len() != parts.len() || !(2..=3).contains(&nums.len()) {
             return None;
         }
-        let lens: Vec<usize> = parts.iter().map(|p| p.len()).collect();
-        let (y, m, d) = if nums.len() == 3 {
-            if lens[0] == 4 {
-                (Some(nums[0]), nums[1], nums[2])
-            } else if lens[2] == 4 || lens[2] == 2 {
-                let y = if lens[2] == 2 {
-                    2000 + nums[2]
-                } else {
-                    nums[2]
-                };
+        // (value, digit count) of each part; slice patterns keep every access checked.
+        let p: Vec<(i32, usize)> = nums
+            .iter()
+            .copied()
+            .zip(parts.iter().map(|p| p.len()))
+            .collect();
+        let month_value = |y: i32, m: i32| {
+            let mut c = Core::simple(end, TimeType::DATE, fmt_month(y, m as u8));
+            c.anchor = cal::ymd(y, m, 1).map(|d| Anchor {
+                date: d,
+                gran: Gran::Month,
+            });
+            c
+        };
+        let (y, m, d) = match p.as_slice() {
+            [(y, 4), (m, _), (d, _)] => (Some(*y), *m, *d),
+            [(a, _), (b, _), (y, yl @ (2 | 4))] => {
+                let y = if *yl == 2 { 2000 + y } else { *y };
                 // Day first, as Arabic writes it; month first only when the day is > 12.
-                if nums[0] <= 12 && nums[1] > 12 {
-                    (Some(y), nums[0], nums[1])
+                if *a <= 12 && *b > 12 {
+                    (Some(y), *a, *b)
                 } else {
-                    (Some(y), nums[1], nums[0])
+                    (Some(y), *b, *a)
                 }
-            } else {
-                return None;
             }
-        } else {
-            // Two parts: a year/year range («2014/2015») is not a date.
-            if lens.contains(&4) {
-                if lens[0] == 4 && lens[1] <= 2 && (1..=12).contains(&nums[1]) {
-                    let y = nums[0];
-                    let m = nums[1] as u8;
-                    let mut c = Core::simple(end, TimeType::DATE, fmt_month(y, m));
-                    c.anchor = cal::ymd(y, m as i32, 1).map(|d| Anchor {
-                        date: d,
-                        gran: Gran::Month,
-                    });
-                    return Some(c);
+            // «2015/3», «3/2015»: a month. A year range («2014/2015») is not a date.
+            [(y, 4), (m, ml)] if *ml <= 2 && (1..=12).contains(m) => {
+                return Some(month_value(*y, *m))
+            }
+            [(m, ml), (y, 4)] if *ml <= 2 && (1..=12).contains(m) => {
+                return Some(month_value(*y, *m))
+            }
+            [(_, 4), _] | [_, (_, 4)] => return None,
+            [(a, _), (b, _)] => {
+                if *a <= 12 && *b > 12 {
+                    (None, *a, *b)
+                } else {
+                    (None, *b, *a)
                 }
-                if lens[1] == 4 && lens[0] <= 2 && (1..=12).contains(&nums[0]) {
-                    let y = nums[1];
-                    let m = nums[0] as u8;
-                    let mut c = Core::simple(end, TimeType::DATE, fmt_month(y, m));
-                    c.anchor = cal::ymd(y, m as i32, 1).map(|d| Anchor {
-                        date: d,
-                        gran: Gran::Month,
-                    });
-                    return Some(c);
-                }
-                return None;
             }
-            if nums[0] <= 12 && nums[1] > 12 {
-                (None, nums[0], nums[1])
-            } else {
-                (None, nums[1], nums[0])
-            }
+            _ => return None,
         };
         if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
             return None;
@@ -1631,17 +1743,17 @@ impl<'a> Cx<'a> {
             let nx = self.t.info(dk);
             let is_year = nx.num.is_some_and(|v| v > 31.0);
             if !is_year && nx.num.is_some() {
-                if let Some(c) = self.finish_date(dend, cal, month, Some(day), true) {
+                if let Some(c) = self.finish_date(dend, cal, month, Some(day)) {
                     return Some(c);
                 }
             }
             if nx.num.is_none() && nx.entry().ord.is_some() {
-                if let Some(c) = self.finish_date(dend, cal, month, Some(day), true) {
+                if let Some(c) = self.finish_date(dend, cal, month, Some(day)) {
                     return Some(c);
                 }
             }
         }
-        let c = self.finish_date(mend, cal, month, None, false)?;
+        let c = self.finish_date(mend, cal, month, None)?;
         let has_context = had_noun
             || this
             || c.end > mend
@@ -1901,6 +2013,11 @@ impl<'a> Cx<'a> {
                 j += 1;
             }
         }
+        // «الأسابيع الستة الأولى»: the first n units (of something already named).
+        let first = matches!(self.e(j).ord, Some((1, _)));
+        if first && n.is_some() && self.t.norm(j).starts_with("ال") {
+            return Some(Core::simple(j + 1, TimeType::DURATION, duration(n, u)));
+        }
         let rel = self.e(j).rel?;
         if !matches!(rel, Rel::Past | Rel::Next | Rel::Last) {
             return None;
@@ -2154,8 +2271,14 @@ impl<'a> Cx<'a> {
                 ok.then_some((j + words.len(), *rule))
             })
         };
+        // Only words flagged as holiday openers are compared with the names.
         let yawm = self.t.fw(i) == Some(Fw::DayNoun) && !self.t.info(i).al;
-        let (hend, rule) = find(i).or_else(|| if yawm { find(i + 1) } else { None })?;
+        let here = self.e(i).holiday;
+        let next = yawm && self.e(i + 1).holiday;
+        if !here && !next {
+            return None;
+        }
+        let (hend, rule) = find(i).or_else(|| if next { find(i + 1) } else { None })?;
         let mut end = hend;
         let mut k = end;
         if self.t.fw(k) == Some(Fw::YearNoun) && !self.t.info(k).al {
@@ -2243,11 +2366,8 @@ impl<'a> Cx<'a> {
             (Pod::Af, j + 2)
         } else {
             let inf = self.t.info(j);
-            let (p, adv) = inf.entry().pod.or_else(|| match self.t.norm(j) {
-                "الامسيات" => Some((Pod::Ev, false)),
-                _ => None,
-            })?;
-            if adv || (!inf.al && self.t.norm(j) != "الامسيات") {
+            let (p, adv) = inf.entry().pod?;
+            if adv || !inf.al {
                 return None;
             }
             let mut end = j + 1;
@@ -2896,6 +3016,9 @@ mod tests {
         assert_eq!(one("سيجتمعون الجمعة", P).1, "2015-08-07");
         assert!(vals("بعد صلاة الجمعة", P).is_empty());
         assert_eq!(run("يوم الجمعة", None)[0].1, "XXXX-WXX-5");
+        assert_eq!(run("في 28 مايو", None)[0].1, "XXXX-05-28");
+        assert_eq!(run("في 15 رمضان", None)[0].1, "XXXX-XX-XX");
+        assert_eq!(run("في 15 رمضان 1435هـ", None)[0].1, "2014-07-12");
     }
 
     #[test]
@@ -3053,6 +3176,59 @@ mod tests {
         );
         assert!(vals("في الذكرى الخامسة والعشرين", P).is_empty());
         assert!(vals("فاز 2:1 على ضيفه", P).is_empty());
+    }
+
+    #[test]
+    fn tense_window_and_apposition() {
+        // A future verb after the date belongs to another clause.
+        assert_eq!(
+            one("قال الوزير مساء الاثنين إن المحادثات ستستأنف", P).1,
+            "2015-08-03TEV"
+        );
+        assert_eq!(one("ومن المقرر أن يصل الوفد يوم الأحد", P).1, "2015-08-09");
+        assert_eq!(
+            one("أعلن أمس الثلاثاء", P),
+            ("أمس الثلاثاء".into(), "2015-08-04".into(), None)
+        );
+        assert_eq!(one("خلال أسبوع", P), ("أسبوع".into(), "P1W".into(), None));
+        assert_eq!(one("في الأيام العشرة الأولى من الحرب", P).1, "P10D");
+        assert_eq!(
+            one("منذ مطلع العام الجاري", P),
+            (
+                "منذ مطلع العام الجاري".into(),
+                "2015".into(),
+                Some("START".into())
+            )
+        );
+    }
+
+    #[test]
+    fn alternate_month_names_and_names() {
+        assert_eq!(one("ندد أول من أمس", P).1, "2015-08-03");
+        assert_eq!(
+            one("اعتبارا من 22 يوليو (تموز) بسبب", P),
+            ("22 يوليو (تموز)".into(), "2015-07-22".into(), None)
+        );
+        assert_eq!(one("في يناير (كانون الثاني) 2014 وقع", P).1, "2014-01");
+        assert_eq!(one("في كانون الثاني/يناير الماضي", P).1, "2015-01");
+        assert!(vals("زار الرئيس رمضان قديروف المدينة", P).is_empty());
+        assert_eq!(one("في رمضان الماضي", P).1, "2015-07");
+    }
+
+    #[test]
+    fn bounded_offsets_and_the_current_month() {
+        let r = run("منذ بدء التسجيل قبل أكثر من 100 عام", Some(P));
+        assert_eq!(
+            (r[0].1.as_str(), r[0].2.as_deref()),
+            ("1915", Some("BEFORE"))
+        );
+        let r = run("منذ أكثر من عامين", Some(P));
+        assert_eq!(
+            (r[0].1.as_str(), r[0].2.as_deref()),
+            ("P2Y", Some("MORE_THAN"))
+        );
+        assert_eq!(one("قبل نحو أسبوعين", P).2.as_deref(), Some("APPROX"));
+        assert_eq!(one("من المتوقع أن تستمر حتى نهاية أغسطس", P).1, "2015-08");
     }
 
     #[test]

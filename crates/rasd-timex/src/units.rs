@@ -111,21 +111,32 @@ fn parse() -> Units {
                 continue;
             }
             single.push((folded.clone(), id, false));
+            // The accusative after 11–99 («مصابا») of every singular-looking form.
+            let plural_looking = ["ين", "ون", "ات", "ان"].iter().any(|e| folded.ends_with(e));
             if k != 0 {
+                if !plural_looking && !matches!(f.chars().last(), Some('ة' | 'ى' | 'ا' | 'ء' | 'ي'))
+                {
+                    single.push((format!("{folded}ا"), id, false));
+                }
                 continue;
             }
-            // Generated forms of the singular.
+            // Generated forms of the singular. Duals of measures and currencies are
+            // left out: they are rare and collide with names («ميلان» is Milan, not two
+            // miles).
+            let class = units.last().map(|u: &Unit| u.class);
+            let dual_ok = !matches!(class, Some(Class::Measure | Class::Money));
             let last = f.chars().last();
             match last {
-                Some('ة') => {
+                Some('ة') if dual_ok => {
                     let stem = folded.trim_end_matches('ه');
                     single.push((format!("{stem}تين"), id, true));
                     single.push((format!("{stem}تان"), id, true));
                 }
+                Some('ة') => {}
                 Some('ى') | Some('ا') | Some('ء') => {}
                 Some(_) => {
                     single.push((format!("{folded}ا"), id, false));
-                    if !sound_plural {
+                    if !sound_plural && dual_ok {
                         single.push((format!("{folded}ين"), id, true));
                         single.push((format!("{folded}ان"), id, true));
                     }

@@ -44,7 +44,6 @@ struct Expect {
     timex: Option<String>,
     alts: Vec<String>,
     value: Option<String>,
-    type_name: Option<String>,
 }
 
 #[derive(Debug)]
@@ -106,7 +105,6 @@ fn load(path: &Path) -> Vec<Case> {
                 timex: r["Value"]["Timex"].as_str().map(str::to_string),
                 alts,
                 value: r["Resolution"]["value"].as_str().map(str::to_string),
-                type_name: r["TypeName"].as_str().map(str::to_string),
             });
         }
         out.push(Case {
@@ -313,7 +311,6 @@ fn run_model(dir: &Path, rel: &str) -> Option<(usize, usize, Vec<String>)> {
                     .collect::<Vec<_>>(),
                 ours.iter().map(|o| o.2.clone()).collect::<Vec<_>>()
             ));
-            let _ = &c.results.first().map(|e| &e.type_name);
         }
     }
     Some((pass, cases.len(), fails))
