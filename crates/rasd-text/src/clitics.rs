@@ -78,7 +78,7 @@ const ENCLITICS: [(Enclitic, &str); 10] = [
 ];
 
 /// Common words (normalised) that start with و or ف without a conjunction.
-const WF_WORDS: &[&str] = &[
+const WF_LIST: &[&str] = &[
     "وزير",
     "وزيره",
     "وزاره",
@@ -175,6 +175,10 @@ const WF_WORDS: &[&str] = &[
     "فاس",
     "فلوجه",
 ];
+
+/// [`WF_LIST`] as a hash set: `primary` consults it for every word starting with و/ف.
+static WF_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| WF_LIST.iter().copied().collect());
 
 fn starts_with_al(s: &str) -> bool {
     s.starts_with("ال")

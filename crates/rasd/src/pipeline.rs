@@ -9,7 +9,7 @@ use rasd_doc::{Document, Record, Stage};
 use rasd_recognise::Recogniser;
 use rasd_resolve::Resolver;
 use rasd_text::{Normaliser, Segmenter};
-use rasd_timex::{QuantityTagger, TimeTagger};
+use rasd_timex::TimesAndQuantities;
 use std::time::{Duration, Instant};
 
 /// Language identification: script shares decide Arabic-script vs Latin; Persian and
@@ -67,8 +67,7 @@ impl Pipeline {
             Box::new(Normaliser),
             Box::new(Segmenter),
             Box::new(Recogniser::new()),
-            Box::new(TimeTagger),
-            Box::new(QuantityTagger),
+            Box::new(TimesAndQuantities),
             Box::new(Resolver::new()),
         ];
         Pipeline { stages }
