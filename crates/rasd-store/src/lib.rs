@@ -32,6 +32,8 @@ pub use export::{to_csv, to_geojson, to_plover};
 pub use fusion::{FusedEvent, Range, Report};
 pub use ingest::IngestStats;
 pub use query::{Check, EntityRow, EventFilter, Stats};
+/// The SQLite binding, re-exported for tools and tests that read a store directly.
+pub use rusqlite;
 pub use search::{Hit, SearchFilter};
 
 /// Errors of the store.
