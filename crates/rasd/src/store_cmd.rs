@@ -315,7 +315,6 @@ pub fn ingest(a: IngestArgs) -> Result<ExitCode> {
             }
         }
     }
-    drop(sink);
     drop(tx);
     let stats = match writer.join() {
         Ok(r) => r.context("writing to the store")?,
