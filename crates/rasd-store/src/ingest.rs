@@ -73,6 +73,12 @@ fn now() -> String {
 impl Store {
     /// Stores a batch of records in one transaction. Known ids are skipped.
     pub fn ingest(&mut self, records: &[Record]) -> Result<IngestStats> {
+        let prepared: Vec<Prepared> = records.iter().map(Prepared::new).collect();
+        self.ingest_prepared(&prepared)
+    }
+
+    /// Stores records whose derived data was computed beforehand (possibly in parallel).
+    pub fn ingest_prepared(&mut self, records: &[Prepared<'_>]) -> Result<IngestStats> {
         let tx = self.conn.transaction()?;
         let mut stats = IngestStats::default();
         for r in records {
@@ -91,7 +97,53 @@ impl Store {
     }
 }
 
-fn insert_record(tx: &Transaction<'_>, r: &Record, stats: &mut IngestStats) -> Result<()> {
+/// A record with the derived data ingest needs (hash, fingerprint, index text, JSON),
+/// computed without the database so callers can prepare batches in parallel.
+pub struct Prepared<'a> {
+    /// The record.
+    pub record: &'a Record,
+    hash: String,
+    sim: Option<u64>,
+    fts: String,
+    json: String,
+}
+
+impl<'a> Prepared<'a> {
+    /// Computes the derived data of a record.
+    pub fn new(r: &'a Record) -> Prepared<'a> {
+        let text = r.text.as_deref().unwrap_or("");
+        let mut fts = String::new();
+        if let Some(t) = &r.title {
+            fts.push_str(&search::index_form(t));
+            fts.push(' ');
+        }
+        fts.push_str(&search::index_form(text));
+        // The text has its own column; the stored record leaves it out.
+        let json = serde_json::to_string(&RecordNoText(r)).unwrap_or_else(|_| "{}".into());
+        Prepared {
+            record: r,
+            hash: content_hash(text),
+            sim: simhash(text),
+            fts,
+            json,
+        }
+    }
+}
+
+struct RecordNoText<'a>(&'a Record);
+
+impl serde::Serialize for RecordNoText<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut v = serde_json::to_value(self.0).map_err(serde::ser::Error::custom)?;
+        if let Some(m) = v.as_object_mut() {
+            m.remove("text");
+        }
+        v.serialize(s)
+    }
+}
+
+fn insert_record(tx: &Transaction<'_>, p: &Prepared<'_>, stats: &mut IngestStats) -> Result<()> {
+    let r = p.record;
     if tx
         .prepare_cached("SELECT 1 FROM docs WHERE id = ?")?
         .exists([&r.id])?
@@ -100,14 +152,14 @@ fn insert_record(tx: &Transaction<'_>, r: &Record, stats: &mut IngestStats) -> R
         return Ok(());
     }
     let text = r.text.as_deref().unwrap_or("");
-    let hash = content_hash(text);
-    let sim = simhash(text);
+    let hash = &p.hash;
+    let sim = p.sim;
     // Exact duplicate: same text already stored under another id.
     let mut dup: Option<(i64, &str)> = None;
     if !text.is_empty() {
         let root: Option<(i64, Option<i64>)> = tx
             .prepare_cached("SELECT rowid, dup_of FROM docs WHERE hash = ? ORDER BY rowid LIMIT 1")?
-            .query_row([&hash], |row| Ok((row.get(0)?, row.get(1)?)))
+            .query_row([hash], |row| Ok((row.get(0)?, row.get(1)?)))
             .optional()?;
         if let Some((rowid, of)) = root {
             dup = Some((of.unwrap_or(rowid), "exact"));
@@ -140,7 +192,7 @@ fn insert_record(tx: &Transaction<'_>, r: &Record, stats: &mut IngestStats) -> R
         Some(_) => stats.near_duplicates += 1,
         None => {}
     }
-    let json = serde_json::to_string(r)?;
+    let json = &p.json;
     tx.prepare_cached(
         "INSERT INTO docs(id, hash, simhash, dup_of, dup_kind, published, outlet, url, title, text, record, ingested_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -167,14 +219,8 @@ fn insert_record(tx: &Transaction<'_>, r: &Record, stats: &mut IngestStats) -> R
             st.execute(params![band, doc])?;
         }
     }
-    let mut fts = String::new();
-    if let Some(t) = &r.title {
-        fts.push_str(&search::index_form(t));
-        fts.push(' ');
-    }
-    fts.push_str(&search::index_form(text));
     tx.prepare_cached("INSERT INTO doc_fts(rowid, stems) VALUES (?, ?)")?
-        .execute(params![doc, fts])?;
+        .execute(params![doc, p.fts])?;
 
     // Corpus entities.
     let mut local: HashMap<&str, i64> = HashMap::new();

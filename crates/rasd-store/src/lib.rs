@@ -5,7 +5,7 @@
 //! `SCHEMA.md` verbatim (so nothing the pipeline produces is lost, whatever layers it fills)
 //! and derives query tables from it:
 //!
-//! * `docs` — id, content hash, metadata, text, the full record JSON; exact and near
+//! * `docs` — id, content hash, metadata, text, the record JSON (minus the text, kept once in its column); exact and near
 //!   duplicates point at the first document of their group (`dup_of`), never dropped.
 //! * `entities` / `doc_entities` — corpus entities keyed by knowledge-base id when the
 //!   record has one, else folded name + type + country.
@@ -30,7 +30,7 @@ use std::path::Path;
 
 pub use export::{to_csv, to_geojson, to_plover};
 pub use fusion::{FusedEvent, Range, Report};
-pub use ingest::IngestStats;
+pub use ingest::{IngestStats, Prepared};
 pub use query::{Check, EntityRow, EventFilter, Stats};
 /// The SQLite binding, re-exported for tools and tests that read a store directly.
 pub use rusqlite;
