@@ -8,6 +8,7 @@
 pub mod batch;
 pub mod bench;
 pub mod pipeline;
+pub mod store_cmd;
 
 /// Attribution text for the data shipped inside the binary (`rasd about`).
 pub fn about() -> String {

@@ -4,6 +4,7 @@ use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand};
 use rasd::batch::{self, Outcome};
 use rasd::pipeline::Pipeline;
+use rasd::store_cmd;
 use rasd_read::{parse_date, Encoding, Options, Reader};
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -38,6 +39,20 @@ enum Command {
     /// Serve a corpus over HTTP: JSON API (`/api/…`, OpenAPI at `/api/openapi.json`) and a
     /// web UI with map, timeline and document view. Binds loopback by default.
     Serve(rasd_serve::ServeArgs),
+    /// Ingest documents into a corpus store (SQLite): dedup, entities, fused events, full text.
+    Ingest(store_cmd::IngestArgs),
+    /// Full-text search of a store (clitic- and diacritic-insensitive, ranked, with snippets).
+    Search(store_cmd::SearchArgs),
+    /// Fused events of a store (JSON, CSV, GeoJSON, PLOVER).
+    Events(store_cmd::EventsArgs),
+    /// Corpus entities of a store with document counts and co-occurring actors.
+    Entities(store_cmd::EntitiesArgs),
+    /// Counts of a store.
+    Stats(store_cmd::StatsArgs),
+    /// Store maintenance.
+    Db(store_cmd::DbArgs),
+    /// Benchmark the store on SaudiNewsNet: ingest rate, size, query latency.
+    BenchStore(store_cmd::BenchStoreArgs),
 }
 
 #[derive(Args, Debug)]
@@ -122,6 +137,13 @@ fn main() -> ExitCode {
             print!("{}", rasd::about());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Ingest(a) => store_cmd::ingest(a),
+        Command::Search(a) => store_cmd::search(a),
+        Command::Events(a) => store_cmd::events(a),
+        Command::Entities(a) => store_cmd::entities(a),
+        Command::Stats(a) => store_cmd::stats(a),
+        Command::Db(a) => store_cmd::db(a),
+        Command::BenchStore(a) => store_cmd::bench(a),
         Command::Bench(a) => {
             rasd::bench::run(&a.corpus, a.limit, a.stages).map(|_| ExitCode::SUCCESS)
         }

@@ -1,0 +1,178 @@
+//! End-to-end tests of the store commands with the real binary: ingest, idempotence,
+//! kill-and-resume, search, stats, events exports and `db check`.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn rasd() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_rasd"))
+}
+
+fn corpus(dir: &Path, n: usize) -> std::path::PathBuf {
+    let p = dir.join("docs.jsonl");
+    let mut f = std::fs::File::create(&p).unwrap();
+    let words = [
+        "الحكومة",
+        "أعلنت",
+        "مشروع",
+        "جديد",
+        "المنطقة",
+        "وزير",
+        "الاقتصاد",
+        "اجتماع",
+        "المجلس",
+        "قرار",
+        "التنمية",
+        "السكان",
+        "الطرق",
+        "المدارس",
+    ];
+    for i in 0..n {
+        let mut text = String::new();
+        let mut x = (i as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        for _ in 0..120 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            text.push_str(words[(x % words.len() as u64) as usize]);
+            text.push(' ');
+        }
+        if i % 10 == 0 {
+            text.push_str("وعقد الاجتماع وبالجزائر العاصمة.");
+        }
+        let rec = serde_json::json!({"id": format!("d{i:04}"), "text": text, "date": "2015-03-01", "outlet": "spa"});
+        writeln!(f, "{rec}").unwrap();
+    }
+    p
+}
+
+fn stats(db: &Path) -> serde_json::Value {
+    let out = rasd()
+        .args(["stats", "--json", "--db"])
+        .arg(db)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn check(db: &Path) {
+    let out = rasd()
+        .args(["db", "check", "--db"])
+        .arg(db)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "db check: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn ingest_twice_changes_nothing_and_search_finds_clitic_forms() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = corpus(dir.path(), 40);
+    let db = dir.path().join("s.db");
+    let st = rasd()
+        .args(["ingest", "-q", "--db"])
+        .arg(&db)
+        .arg(&input)
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let first = stats(&db);
+    assert_eq!(first["documents"], 40);
+    let st = rasd()
+        .args(["ingest", "-q", "--db"])
+        .arg(&db)
+        .arg(&input)
+        .status()
+        .unwrap();
+    assert!(st.success());
+    assert_eq!(stats(&db), first);
+    check(&db);
+    let out = rasd()
+        .args(["search", "الجَزائر", "--json", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let hits = v["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 4, "{v}");
+    assert!(hits
+        .iter()
+        .all(|h| h["id"].as_str().unwrap().starts_with('d')));
+    assert!(hits[0]["snippet"].as_str().unwrap().contains("[وبالجزائر]"));
+    for fmt in ["--json", "--csv", "--geojson", "--plover"] {
+        let out = rasd()
+            .args(["events", fmt, "--db"])
+            .arg(&db)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{fmt}");
+    }
+}
+
+#[test]
+fn killed_ingest_resumes_without_loss_or_doubling() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = 600;
+    let input = corpus(dir.path(), n);
+    let db = dir.path().join("k.db");
+    let mut child = rasd()
+        .args(["ingest", "-q", "--batch", "8", "--threads", "1", "--db"])
+        .arg(&db)
+        .arg(&input)
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until some batches are committed, then SIGKILL mid-run.
+    let t0 = Instant::now();
+    let mut seen = 0i64;
+    while t0.elapsed() < Duration::from_secs(120) {
+        std::thread::sleep(Duration::from_millis(5));
+        if let Ok(c) = rasd_store::rusqlite::Connection::open_with_flags(
+            &db,
+            rasd_store::rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+        ) {
+            if let Ok(k) = c.query_row("SELECT count(*) FROM docs", [], |r| r.get::<_, i64>(0)) {
+                seen = k;
+                if k > 0 {
+                    break;
+                }
+            }
+        }
+    }
+    child.kill().unwrap(); // SIGKILL on Unix
+    let status = child.wait().unwrap();
+    assert!(seen > 0, "nothing was committed before the kill");
+    let partial = stats(&db)["documents"].as_i64().unwrap();
+    assert!(
+        !status.success() && partial < n as i64,
+        "the run finished before it could be killed ({partial} docs)"
+    );
+    check(&db);
+    let st = rasd()
+        .args(["ingest", "-q", "--db"])
+        .arg(&db)
+        .arg(&input)
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let s = stats(&db);
+    assert_eq!(s["documents"], n);
+    check(&db);
+    let c = rasd_store::rusqlite::Connection::open(&db).unwrap();
+    let distinct: i64 = c
+        .query_row("SELECT count(DISTINCT id) FROM docs", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(distinct, n as i64);
+}
