@@ -1,0 +1,379 @@
+//! Arabic morphology just deep enough for lexicon matching: inflecting lexicon entries at
+//! load time, and listing the clitic segmentations of a text word at match time.
+//!
+//! The lexicons list one citation form per entry (perfect 3rd person masculine singular
+//! «قتل», imperfect «يقتل», a masdar «اعتقال»). [`inflect`] adds the forms news text uses
+//! («قتلت», «قتلوا», «تقتل», «يقتلون», «اعتقالات», «غاراته»), so matching is one hash
+//! lookup per candidate instead of a stemmer in the hot loop.
+//!
+//! [`candidates`] is the match-time half: the same clitic grammar as
+//! [`rasd_text::analyses`] (conjunction و/ف, then ب/ك/ل or the future س, then the article
+//! ال or لل, and an enclitic pronoun), but it hands out borrowed slices of the word through
+//! a callback, so scanning a document allocates nothing per token. A test checks that it
+//! yields every stem `analyses` knows.
+
+use rasd_doc::Enclitic;
+
+/// What a candidate segmentation stripped from the word.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Strip {
+    /// A conjunction و/ف was stripped.
+    pub conj: bool,
+    /// The attached preposition or future particle: `b'b'` ب, `b'l'` ل, `b'k'` ك, `b's'` س.
+    pub prep: u8,
+    /// The article was stripped (ال, or the second ل of لل).
+    pub al: bool,
+    /// The enclitic pronoun that was stripped.
+    pub enc: Option<Enclitic>,
+    /// Bytes of the normalised word before the candidate (clitic prefix).
+    pub pre: u8,
+}
+
+impl Strip {
+    /// True when nothing was stripped.
+    pub fn is_none(&self) -> bool {
+        !self.conj && self.prep == 0 && !self.al && self.enc.is_none()
+    }
+}
+
+const ENCLITICS: [(Enclitic, &str); 10] = [
+    (Enclitic::Huma, "هما"),
+    (Enclitic::Kuma, "كما"),
+    (Enclitic::Hum, "هم"),
+    (Enclitic::Hunna, "هن"),
+    (Enclitic::Kum, "كم"),
+    (Enclitic::Ha, "ها"),
+    (Enclitic::Na, "نا"),
+    (Enclitic::Hu, "ه"),
+    (Enclitic::Ka, "ك"),
+    (Enclitic::Ya, "ي"),
+];
+
+#[inline]
+fn nchars(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// Calls `f` with every clitic segmentation of the normalised word `w`: the whole word
+/// first, then with a conjunction, preposition/future particle and article stripped (in
+/// that order of attachment), then each of those with an enclitic stripped. `ta_marbuta`
+/// says the written word ended in ة, so its folded final ه is not a pronoun. `f` returns
+/// `true` to stop early.
+pub fn candidates(w: &str, ta_marbuta: bool, mut f: impl FnMut(&str, Strip) -> bool) {
+    if f(w, Strip::default()) {
+        return;
+    }
+    let n = nchars(w);
+    if n < 3 {
+        return;
+    }
+    // Prefix segmentations: (conj, prep, byte offset of the rest).
+    let mut pre: [(bool, u8, usize); 4] = [(false, 0, 0); 4];
+    let mut np = 1;
+    if w.starts_with('و') || w.starts_with('ف') {
+        pre[np] = (true, 0, 2);
+        np += 1;
+    }
+    for k in 0..np {
+        let (c, _, off) = pre[k];
+        let rest = w.get(off..).unwrap_or("");
+        if nchars(rest) < 3 {
+            continue;
+        }
+        let p = match rest.chars().next() {
+            Some('ب') => b'b',
+            Some('ل') => b'l',
+            Some('ك') => b'k',
+            Some('س') if rest.get(2..).is_some_and(|r| r.starts_with(['ي', 'ت', 'ن', 'ا'])) => b's',
+            _ => 0,
+        };
+        if p != 0 && np < pre.len() {
+            pre[np] = (c, p, off + 2);
+            np += 1;
+        }
+    }
+    // Bodies without the article, and with it; remember those that can take an enclitic.
+    let mut enc_bodies: [(Strip, usize); 4] = [(Strip::default(), 0); 4];
+    let mut ne = 0;
+    for &(conj, prep, off) in &pre[..np] {
+        let rest = w.get(off..).unwrap_or("");
+        let s = Strip {
+            conj,
+            prep,
+            al: false,
+            enc: None,
+            pre: off as u8,
+        };
+        if off > 0 && nchars(rest) >= 2 && f(rest, s) {
+            return;
+        }
+        if ne < enc_bodies.len() {
+            enc_bodies[ne] = (s, off);
+            ne += 1;
+        }
+        if rest.starts_with("ال") && nchars(rest) >= 4 {
+            let stem = rest.get(4..).unwrap_or("");
+            let s = Strip {
+                al: true,
+                pre: off as u8,
+                ..s
+            };
+            if f(stem, s) {
+                return;
+            }
+        } else if prep == b'l' && rest.starts_with('ل') && nchars(rest) >= 3 {
+            // لل = ل + ال: the first ل is the preposition, the second the article.
+            let stem = rest.get(2..).unwrap_or("");
+            let s = Strip {
+                al: true,
+                pre: off as u8,
+                ..s
+            };
+            if f(stem, s) {
+                return;
+            }
+        }
+    }
+    for &(s, off) in &enc_bodies[..ne] {
+        let body = w.get(off..).unwrap_or("");
+        let bl = nchars(body);
+        for (e, suf) in ENCLITICS {
+            if !body.ends_with(suf) {
+                continue;
+            }
+            let sl = nchars(suf);
+            if bl < sl + 2 || (e == Enclitic::Hu && ta_marbuta) {
+                continue;
+            }
+            let stem = body.get(..body.len() - suf.len()).unwrap_or("");
+            if f(stem, Strip { enc: Some(e), ..s }) {
+                return;
+            }
+        }
+    }
+}
+
+/// Lexicon entry kinds that inflect.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// Perfect verb (3rd person masculine singular citation form).
+    Perf,
+    /// Imperfect verb (starting with ي).
+    Impf,
+    /// Passive perfect.
+    Pass,
+    /// Passive imperfect.
+    IPass,
+    /// Verbal noun.
+    Masdar,
+    /// Other event noun.
+    Noun,
+    /// Adverbial phrase («بشكل مشترك»).
+    Adv,
+    /// A word matched as written (cues).
+    Word,
+    /// Consecutive words matched as written (cues).
+    Phrase,
+}
+
+impl Kind {
+    /// Parses the `kind` column.
+    pub fn parse(s: &str) -> Option<Kind> {
+        Some(match s {
+            "perf" => Kind::Perf,
+            "impf" => Kind::Impf,
+            "pass" => Kind::Pass,
+            "ipass" => Kind::IPass,
+            "masdar" => Kind::Masdar,
+            "noun" => Kind::Noun,
+            "adv" => Kind::Adv,
+            "word" => Kind::Word,
+            "phrase" => Kind::Phrase,
+            _ => return None,
+        })
+    }
+
+    /// True for verb kinds.
+    pub fn is_verb(&self) -> bool {
+        matches!(self, Kind::Perf | Kind::Impf | Kind::Pass | Kind::IPass)
+    }
+
+    /// True for passive kinds.
+    pub fn is_passive(&self) -> bool {
+        matches!(self, Kind::Pass | Kind::IPass)
+    }
+
+    /// True for nominal kinds.
+    pub fn is_nominal(&self) -> bool {
+        matches!(self, Kind::Masdar | Kind::Noun)
+    }
+
+    /// Whether a word of this kind can carry the clitics in `s`.
+    pub fn allows(&self, s: &Strip) -> bool {
+        match self {
+            Kind::Perf | Kind::Pass => !s.al && s.prep == 0,
+            Kind::Impf | Kind::IPass => !s.al && matches!(s.prep, 0 | b'l' | b's'),
+            Kind::Masdar | Kind::Noun | Kind::Adv => s.prep != b's',
+            Kind::Word | Kind::Phrase => !s.al && s.enc.is_none() && s.prep != b's',
+        }
+    }
+}
+
+/// The inflected forms of a folded citation form `w` of kind `kind`. `written` is the form
+/// before folding (it tells a defective final «ى» from a hamza «أ» that folds to ا too).
+pub fn inflect(w: &str, written: &str, kind: Kind) -> Vec<String> {
+    let mut out = vec![w.to_string()];
+    let last_written = written.chars().last();
+    match kind {
+        Kind::Perf | Kind::Pass => {
+            let defective = matches!(last_written, Some('ى') | Some('ا') | Some('ي'));
+            if defective {
+                let s = &w[..w.len() - w.chars().last().map_or(0, char::len_utf8)];
+                out.extend([format!("{s}ت"), format!("{s}تا"), format!("{s}وا")]);
+                if w.ends_with('ي') {
+                    out.extend([format!("{w}ت"), format!("{w}ا"), format!("{w}نا")]);
+                }
+            } else {
+                for suf in ["ت", "تا", "ا", "وا", "نا", "تم", "ن"] {
+                    out.push(format!("{w}{suf}"));
+                }
+            }
+        }
+        Kind::Impf | Kind::IPass => {
+            if let Some(stem) = w.strip_prefix('ي') {
+                let defective = matches!(stem.chars().last(), Some('ي') | Some('و') | Some('ا'));
+                let short = if defective {
+                    &stem[..stem.len() - stem.chars().last().map_or(0, char::len_utf8)]
+                } else {
+                    stem
+                };
+                for p in ["ي", "ت", "ن", "ا"] {
+                    out.push(format!("{p}{stem}"));
+                }
+                for p in ["ي", "ت"] {
+                    for suf in ["ون", "وا"] {
+                        out.push(format!("{p}{short}{suf}"));
+                    }
+                    out.push(format!("{p}{stem}ان"));
+                    if !defective {
+                        for suf in ["ا", "ن", "ين"] {
+                            out.push(format!("{p}{stem}{suf}"));
+                        }
+                    }
+                }
+            }
+        }
+        Kind::Masdar | Kind::Noun => {
+            if let Some(s) = w.strip_suffix('ه') {
+                for suf in ["ات", "ت", "تين", "تان", "تا"] {
+                    out.push(format!("{s}{suf}"));
+                }
+            } else if !w.ends_with('ي') && !w.ends_with('ا') {
+                out.push(format!("{w}ا"));
+                if kind == Kind::Masdar {
+                    out.push(format!("{w}ات"));
+                }
+            }
+        }
+        Kind::Adv | Kind::Word | Kind::Phrase => {}
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rasd_text::fold;
+
+    fn all(w: &str, tm: bool) -> Vec<(String, Strip)> {
+        let mut v = Vec::new();
+        candidates(w, tm, |s, st| {
+            v.push((s.to_string(), st));
+            false
+        });
+        v
+    }
+
+    fn stems(w: &str) -> Vec<String> {
+        all(w, false).into_iter().map(|(s, _)| s).collect()
+    }
+
+    #[test]
+    fn strips_clitics_in_order() {
+        let v = all("وبالجيش", false);
+        assert_eq!(v[0].0, "وبالجيش");
+        assert!(v.iter().any(|(s, st)| s == "جيش" && st.conj && st.prep == b'b' && st.al));
+        assert!(stems("للاعتقال").contains(&"اعتقال".to_string()));
+        assert!(stems("استهدفته").contains(&"استهدفت".to_string()));
+        assert!(stems("وسيقتلون").contains(&"يقتلون".to_string()));
+        assert!(stems("قواتها").contains(&"قوات".to_string()));
+    }
+
+    #[test]
+    fn ta_marbuta_is_not_a_pronoun() {
+        let v = all("اسره", true);
+        assert!(!v.iter().any(|(s, _)| s == "اسر"));
+        let v = all("اسره", false);
+        assert!(v.iter().any(|(s, _)| s == "اسر"));
+    }
+
+    #[test]
+    fn covers_every_stem_of_the_text_analyser() {
+        for w in [
+            "وبالجزائر",
+            "للقاعده",
+            "والتي",
+            "فاعتقلوهم",
+            "بغارة",
+            "لمعلوماتنا",
+            "وستقوم",
+            "كالعاده",
+            "وقواتهم",
+            "بالاعتقالات",
+        ] {
+            let w = fold(w);
+            let ours = stems(&w);
+            for a in rasd_text::analyses(&w) {
+                let stem = a.stem(&w);
+                assert!(
+                    ours.iter().any(|s| s == stem),
+                    "{w}: analyses stem {stem} missing from {ours:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn short_and_odd_words_do_not_panic() {
+        for w in ["", "و", "ول", "لل", "وال", "سي", "ه", "ها", "a", "ببب", "والل"] {
+            let _ = all(w, false);
+            let _ = all(w, true);
+        }
+    }
+
+    #[test]
+    fn inflects_verbs_and_nouns() {
+        let p = inflect("قتل", "قتل", Kind::Perf);
+        for f in ["قتل", "قتلت", "قتلوا", "قتلا"] {
+            assert!(p.contains(&f.to_string()), "{f}");
+        }
+        let p = inflect(&fold("ألقى"), "ألقى", Kind::Perf);
+        assert!(p.contains(&"القت".to_string()) && p.contains(&"القوا".to_string()));
+        let p = inflect(&fold("بدأ"), "بدأ", Kind::Perf);
+        assert!(p.contains(&"بدات".to_string()));
+        let i = inflect("يقتل", "يقتل", Kind::Impf);
+        for f in ["تقتل", "يقتلون", "نقتل", "يقتلوا"] {
+            assert!(i.contains(&f.to_string()), "{f}");
+        }
+        let i = inflect("يعتدي", "يعتدي", Kind::Impf);
+        assert!(i.contains(&"يعتدون".to_string()) && i.contains(&"تعتدي".to_string()));
+        let n = inflect(&fold("غارة"), "غارة", Kind::Noun);
+        for f in ["غاره", "غارات", "غارت", "غارتين"] {
+            assert!(n.contains(&f.to_string()), "{f}");
+        }
+        let m = inflect("اعتقال", "اعتقال", Kind::Masdar);
+        assert!(m.contains(&"اعتقالات".to_string()) && m.contains(&"اعتقالا".to_string()));
+    }
+}

@@ -1,0 +1,560 @@
+//! A per-document index the event rules read: every token's lexicon hits, and which
+//! entity mention, time and quantity covers it.
+//!
+//! Built once per document by one pass over the tokens ([`View::new`]): each Arabic word is
+//! scanned against the shared lexicons ([`crate::lex::LEX`]) and its hits are appended to a
+//! single arena, so later rules ask «is token i a preposition / a descriptor / a trigger?»
+//! without hashing again and without allocating per token. The entity layer is read from
+//! `doc.entities` (mentions linked to entities); when the resolve stage has not run it falls
+//! back to `doc.mentions` with no entity link, and when both are empty the rules work on
+//! descriptors alone.
+
+use crate::lex::{CueClass, DescClass, Fw, Hit, Prep, LEX};
+use crate::morph::Strip;
+use rasd_doc::{Document, EntityType, MentionKind, Span, TokenKind};
+
+/// One lexicon hit of a token.
+#[derive(Clone, Copy, Debug)]
+pub struct TokHit {
+    /// Segmentation order (0 = the whole word).
+    pub order: u8,
+    /// What the segmentation stripped.
+    pub strip: Strip,
+    /// The hit.
+    pub hit: Hit,
+}
+
+const NONE: u32 = u32::MAX;
+
+/// Per-token index.
+#[derive(Clone, Copy, Debug)]
+pub struct TokInfo {
+    hits: (u32, u32),
+    /// Mention covering the token (index into [`View::ments`]) or `NONE`.
+    ment: u32,
+    /// Time covering the token or `NONE`.
+    time: u32,
+    /// Quantity covering the token or `NONE`.
+    qty: u32,
+}
+
+/// An entity mention mapped onto tokens.
+#[derive(Clone, Debug)]
+pub struct Ment {
+    /// Bytes of the original text (clitics excluded).
+    pub span: Span,
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Index into `doc.entities`, when resolved.
+    pub entity: Option<usize>,
+    /// Entity class.
+    pub etype: EntityType,
+    /// Name, nominal or pronoun.
+    pub kind: MentionKind,
+    /// True for a country (LOC entity of subtype country): countries act as states.
+    pub country: bool,
+}
+
+/// The per-document index.
+pub struct View<'d> {
+    /// The document.
+    pub doc: &'d Document,
+    toks: Vec<TokInfo>,
+    hits: Vec<TokHit>,
+    /// Entity mentions in text order.
+    pub ments: Vec<Ment>,
+}
+
+/// Punctuation that ends a clause for argument search.
+pub fn is_hard_punct(s: &str) -> bool {
+    matches!(
+        s,
+        "." | "!" | "?" | "؟" | ";" | "؛" | ":" | "«" | "»" | "\"" | "“" | "”" | "(" | ")" | "[" | "]" | "…"
+    ) || (s.len() > 1 && s.bytes().all(|b| b == b'.'))
+}
+
+/// Punctuation that separates phrases but not clauses.
+pub fn is_soft_punct(s: &str) -> bool {
+    matches!(s, "،" | "," | "-" | "–" | "—")
+}
+
+impl<'d> View<'d> {
+    /// Indexes `doc`.
+    pub fn new(doc: &'d Document) -> View<'d> {
+        let n = doc.tokens.len();
+        let mut toks = Vec::with_capacity(n);
+        let mut hits = Vec::with_capacity(n / 2);
+        for t in &doc.tokens {
+            let start = hits.len() as u32;
+            if t.kind == TokenKind::Arabic || t.kind == TokenKind::Latin {
+                let w = doc.token_norm(t);
+                let tm = doc.slice(t.span).ends_with('ة');
+                LEX.scan(w, tm, |order, strip, hit| {
+                    hits.push(TokHit { order, strip, hit })
+                });
+            }
+            toks.push(TokInfo {
+                hits: (start, hits.len() as u32),
+                ment: NONE,
+                time: NONE,
+                qty: NONE,
+            });
+        }
+        let mut v = View {
+            doc,
+            toks,
+            hits,
+            ments: Vec::new(),
+        };
+        v.index_mentions();
+        v.index_spans();
+        v
+    }
+
+    /// Token range `[first, end)` overlapping a byte span.
+    pub fn tokens_of(&self, span: Span) -> (usize, usize) {
+        let t = &self.doc.tokens;
+        let first = t.partition_point(|x| x.span.end <= span.start);
+        let mut end = first;
+        while end < t.len() && t[end].span.start < span.end {
+            end += 1;
+        }
+        (first, end)
+    }
+
+    fn index_mentions(&mut self) {
+        let doc = self.doc;
+        let mut ments = Vec::new();
+        if !doc.entities.is_empty() {
+            for (ei, e) in doc.entities.iter().enumerate() {
+                let country = e.etype == EntityType::LOC
+                    && (e.subtype.as_deref() == Some("country")
+                        || e.geo.as_ref().is_some_and(|g| g.resolution == 1));
+                for m in &e.mentions {
+                    ments.push((m.span, Some(ei), e.etype, m.kind, country));
+                }
+            }
+        } else {
+            for m in &doc.mentions {
+                ments.push((m.span, None, m.etype, m.kind, false));
+            }
+        }
+        ments.sort_by_key(|m| (m.0.start, std::cmp::Reverse(m.0.end)));
+        for (span, entity, etype, kind, country) in ments {
+            let (first, end) = self.tokens_of(span);
+            if first >= end {
+                continue;
+            }
+            // Nested or overlapping mentions: keep the first (longest at a start).
+            if (first..end).any(|i| self.toks[i].ment != NONE) {
+                continue;
+            }
+            let id = self.ments.len() as u32;
+            for i in first..end {
+                self.toks[i].ment = id;
+            }
+            self.ments.push(Ment {
+                span,
+                first,
+                end,
+                entity,
+                etype,
+                kind,
+                country,
+            });
+        }
+    }
+
+    fn index_spans(&mut self) {
+        for (k, t) in self.doc.times.iter().enumerate() {
+            let (a, b) = self.tokens_of(t.span);
+            for i in a..b {
+                self.toks[i].time = k as u32;
+            }
+        }
+        for (k, q) in self.doc.quantities.iter().enumerate() {
+            let (a, b) = self.tokens_of(q.span);
+            for i in a..b {
+                self.toks[i].qty = k as u32;
+            }
+        }
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// True when the document has no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+
+    /// The hits of token `i`.
+    pub fn hits(&self, i: usize) -> &[TokHit] {
+        self.toks
+            .get(i)
+            .and_then(|t| self.hits.get(t.hits.0 as usize..t.hits.1 as usize))
+            .unwrap_or(&[])
+    }
+
+    /// Normalised text of token `i`.
+    pub fn norm(&self, i: usize) -> &'d str {
+        self.doc
+            .tokens
+            .get(i)
+            .map(|t| self.doc.token_norm(t))
+            .unwrap_or("")
+    }
+
+    /// Token kind.
+    pub fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.doc.tokens.get(i).map(|t| t.kind)
+    }
+
+    /// Byte span of token `i` in the original text.
+    pub fn span(&self, i: usize) -> Span {
+        self.doc.tokens.get(i).map(|t| t.span).unwrap_or_default()
+    }
+
+    /// Sentence of token `i`.
+    pub fn sent(&self, i: usize) -> usize {
+        self.doc.tokens.get(i).map_or(0, |t| t.sentence as usize)
+    }
+
+    /// Token range of sentence `s`.
+    pub fn sent_range(&self, s: usize) -> (usize, usize) {
+        self.doc
+            .sentences
+            .get(s)
+            .map_or((0, 0), |x| (x.first_token, x.end_token))
+    }
+
+    /// True for a punctuation token ending clauses.
+    pub fn is_hard(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Punct) && is_hard_punct(self.norm(i))
+    }
+
+    /// True for a comma-like token.
+    pub fn is_soft(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Punct) && is_soft_punct(self.norm(i))
+    }
+
+    /// The mention covering token `i`.
+    pub fn ment(&self, i: usize) -> Option<&Ment> {
+        let m = self.toks.get(i)?.ment;
+        self.ments.get(m as usize)
+    }
+
+    /// Index of the mention covering token `i`.
+    pub fn ment_id(&self, i: usize) -> Option<usize> {
+        let m = self.toks.get(i)?.ment;
+        (m != NONE).then_some(m as usize)
+    }
+
+    /// The time covering token `i`.
+    pub fn time(&self, i: usize) -> Option<usize> {
+        let t = self.toks.get(i)?.time;
+        (t != NONE).then_some(t as usize)
+    }
+
+    /// The quantity covering token `i`.
+    pub fn qty(&self, i: usize) -> Option<usize> {
+        let q = self.toks.get(i)?.qty;
+        (q != NONE).then_some(q as usize)
+    }
+
+    /// The function-word class of token `i` (alone or after و/ف), with the strip.
+    pub fn fw(&self, i: usize) -> Option<(Fw, Strip)> {
+        self.hits(i).iter().find_map(|h| match h.hit {
+            Hit::Fw(f) if h.strip.prep == 0 && !h.strip.al && h.strip.enc.is_none() => {
+                Some((f, h.strip))
+            }
+            _ => None,
+        })
+    }
+
+    /// True when token `i` is the function word `w` (folded), alone or after و/ف.
+    pub fn is_word(&self, i: usize, w: &str) -> bool {
+        let n = self.norm(i);
+        n == w || ((n.starts_with('و') || n.starts_with('ف')) && n.get(2..) == Some(w))
+    }
+
+    /// The preposition token `i` is (a separate preposition word).
+    pub fn prep_word(&self, i: usize) -> Option<Prep> {
+        match self.fw(i) {
+            Some((Fw::Prep, s)) | Some((Fw::LocPrep, s)) => {
+                let n = self.norm(i);
+                let w = n.get(s.pre as usize..).unwrap_or(n);
+                Some(Prep::of_word(w))
+            }
+            _ => None,
+        }
+    }
+
+    /// The descriptor of token `i` and its segmentation.
+    pub fn desc(&self, i: usize) -> Option<(u32, Strip)> {
+        self.hits(i).iter().find_map(|h| match h.hit {
+            Hit::Desc(d) if h.strip.prep != b's' => Some((d, h.strip)),
+            _ => None,
+        })
+    }
+
+    /// The nationality code of token `i` (a nisba adjective) and its segmentation.
+    pub fn nisba(&self, i: usize) -> Option<(&'static str, Strip)> {
+        self.hits(i).iter().find_map(|h| match h.hit {
+            Hit::Nisba(n) if h.strip.enc.is_none() => {
+                LEX.nisba.get(n as usize).map(|c| (*c, h.strip))
+            }
+            _ => None,
+        })
+    }
+
+    /// The mode named by a mode cue at token `i`.
+    pub fn mode(&self, i: usize) -> Option<u32> {
+        self.hits(i).iter().find_map(|h| match h.hit {
+            Hit::Mode(m) => Some(m),
+            _ => None,
+        })
+    }
+
+    /// True when token `i` is the registered word `wid` under some segmentation.
+    pub fn has_word(&self, i: usize, wid: u32) -> bool {
+        self.hits(i)
+            .iter()
+            .any(|h| matches!(h.hit, Hit::Word(w) if w == wid))
+    }
+
+    /// Cue entries of token `i` of class `class`, with their segmentation.
+    pub fn cues(&self, i: usize, class: CueClass) -> impl Iterator<Item = (u32, Strip)> + '_ {
+        self.hits(i).iter().filter_map(move |h| match h.hit {
+            Hit::Cue(c) => {
+                let e = LEX.cue.get(c as usize)?;
+                (e.class == class && e.kind.allows(&h.strip)).then_some((c, h.strip))
+            }
+            _ => None,
+        })
+    }
+
+    /// Length in tokens of the cue of class `class` starting at token `i` (0 when none).
+    pub fn cue_at(&self, i: usize, class: CueClass) -> usize {
+        let mut best = 0;
+        for (c, _) in self.cues(i, class) {
+            let Some(e) = LEX.cue.get(c as usize) else {
+                continue;
+            };
+            let ok = e
+                .rest
+                .iter()
+                .enumerate()
+                .all(|(k, &w)| self.has_word(i + 1 + k, w));
+            if ok {
+                best = best.max(1 + e.rest.len());
+            }
+        }
+        best
+    }
+
+    /// True when token `i` is a descriptor of class `class`.
+    pub fn desc_class(&self, i: usize) -> Option<DescClass> {
+        self.desc(i)
+            .and_then(|(d, _)| LEX.desc.get(d as usize))
+            .map(|d| d.class)
+    }
+
+    /// The original-text span of token `i` without its conjunction/preposition prefix
+    /// (the article stays): «بالجيش» → «الجيش». For لل the whole token is kept.
+    pub fn span_without_prefix(&self, i: usize, strip: Strip) -> Span {
+        let Some(t) = self.doc.tokens.get(i) else {
+            return Span::default();
+        };
+        if strip.pre == 0 || (strip.al && strip.prep == b'l' && self.norm(i).get(strip.pre as usize..).is_some_and(|r| r.starts_with('ل'))) {
+            return t.span;
+        }
+        let ns = Span::new(t.norm.start + strip.pre as usize, t.norm.end);
+        let s = self.doc.norm.to_original(ns);
+        if s.start >= t.span.start && s.end <= t.span.end && s.start < s.end {
+            s
+        } else {
+            t.span
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testutil {
+    //! Builds documents for tests: the text layer runs for real, and entities, times and
+    //! quantities are marked by hand so the event rules are tested without the recogniser.
+    use rasd_doc::*;
+    use rasd_text::{Normaliser, Segmenter};
+
+    /// A document under construction.
+    pub struct DocBuilder {
+        /// The document.
+        pub doc: Document,
+    }
+
+    fn find_nth(text: &str, s: &str, nth: usize) -> Span {
+        let mut from = 0;
+        let mut k = 0;
+        while let Some(p) = text[from..].find(s) {
+            let at = from + p;
+            if k == nth {
+                return Span::new(at, at + s.len());
+            }
+            k += 1;
+            from = at + s.len();
+        }
+        panic!("{s:?} (#{nth}) not in text");
+    }
+
+    impl DocBuilder {
+        /// Runs normalise and segment on `text`.
+        pub fn new(text: &str) -> DocBuilder {
+            let mut doc = Document::new(
+                Meta {
+                    id: "t".into(),
+                    published: Some(jiff::civil::date(2015, 8, 5)),
+                    ..Default::default()
+                },
+                text.to_string(),
+            );
+            Normaliser.process(&mut doc);
+            Segmenter.process(&mut doc);
+            DocBuilder { doc }
+        }
+
+        /// Marks every occurrence of each name as a mention of one new entity.
+        pub fn entity(mut self, t: EntityType, names: &[&str]) -> Self {
+            self.add_entity(t, names, None, None);
+            self
+        }
+
+        /// Marks a country (LOC, subtype country, ISO-3 code).
+        pub fn country(mut self, names: &[&str], iso3: &str) -> Self {
+            self.add_entity(EntityType::LOC, names, Some("country"), Some(iso3));
+            self
+        }
+
+        fn add_entity(&mut self, t: EntityType, names: &[&str], sub: Option<&str>, cc: Option<&str>) {
+            let mut mentions = Vec::new();
+            for n in names {
+                let mut k = 0;
+                while self.doc.text.matches(n).count() > k {
+                    let span = find_nth(&self.doc.text, n, k);
+                    k += 1;
+                    // Skip occurrences inside a longer name already marked.
+                    if self
+                        .doc
+                        .entities
+                        .iter()
+                        .flat_map(|e| e.mentions.iter())
+                        .chain(mentions.iter())
+                        .any(|m: &EntityMention| m.span.overlaps(&span))
+                    {
+                        continue;
+                    }
+                    mentions.push(EntityMention {
+                        span,
+                        kind: MentionKind::Name,
+                    });
+                }
+            }
+            mentions.sort_by_key(|m| m.span.start);
+            self.doc.entities.push(Entity {
+                etype: t,
+                subtype: sub.map(str::to_string),
+                name: names[0].to_string(),
+                name_en: None,
+                country: cc.map(str::to_string),
+                sector: None,
+                kb: KbIds::default(),
+                geo: (t == EntityType::LOC).then(|| Geo {
+                    lat: 30.0,
+                    lon: 20.0,
+                    country: None,
+                    feature: None,
+                    resolution: if sub == Some("country") { 1 } else { 4 },
+                }),
+                mentions,
+            });
+        }
+
+        /// Marks the `nth` occurrence of `text` as a time with a TIMEX3 value.
+        pub fn time(mut self, text: &str, nth: usize, ttype: TimeType, value: &str) -> Self {
+            let span = find_nth(&self.doc.text, text, nth);
+            self.doc.times.push(Time {
+                span,
+                ttype,
+                value: value.into(),
+                modifier: None,
+            });
+            self.doc.times.sort_by_key(|t| t.span.start);
+            self
+        }
+
+        /// Marks the first occurrence of `text` as a quantity.
+        pub fn qty(mut self, text: &str, value: f64, unit: &str) -> Self {
+            let span = find_nth(&self.doc.text, text, 0);
+            self.doc.quantities.push(Quantity {
+                span,
+                value: Some(value),
+                min: None,
+                max: None,
+                approx: false,
+                unit: Some(unit.into()),
+                of: None,
+            });
+            self.doc.quantities.sort_by_key(|q| q.span.start);
+            self
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testutil::DocBuilder;
+    use super::*;
+
+    #[test]
+    fn indexes_mentions_times_and_hits() {
+        let b = DocBuilder::new("قصفت الطائرات مدينة درنة يوم الجمعة.")
+            .entity(EntityType::LOC, &["درنة"])
+            .time("يوم الجمعة", 0, rasd_doc::TimeType::DATE, "2015-07-31");
+        let v = View::new(&b.doc);
+        assert!(v.hits(0).iter().any(|h| matches!(h.hit, Hit::Trig(_))));
+        assert_eq!(v.desc_class(1), Some(DescClass::Craft));
+        assert!(v.ment(3).is_some() && v.ment(2).is_none());
+        assert_eq!(v.time(4), Some(0));
+        assert_eq!(v.time(5), Some(0));
+        assert!(v.is_hard(6));
+    }
+
+    #[test]
+    fn mentions_fall_back_to_the_recogniser_layer() {
+        let mut b = DocBuilder::new("اعتقلت الشرطة زيدا.");
+        let s = b.doc.text.find("زيدا").unwrap();
+        b.doc.mentions.push(rasd_doc::Mention {
+            span: Span::new(s, s + "زيد".len()),
+            etype: EntityType::PER,
+            kind: MentionKind::Name,
+            source: rasd_doc::MentionSource::Tagger,
+            kb_key: None,
+            score: 1.0,
+        });
+        let v = View::new(&b.doc);
+        let m = v.ment(2).unwrap();
+        assert_eq!(m.entity, None);
+        assert_eq!(m.etype, EntityType::PER);
+    }
+
+    #[test]
+    fn prefix_is_dropped_from_spans() {
+        let b = DocBuilder::new("وبالجيش");
+        let v = View::new(&b.doc);
+        let (_, st) = v.desc(0).unwrap();
+        assert_eq!(b.doc.slice(v.span_without_prefix(0, st)), "الجيش");
+    }
+}
