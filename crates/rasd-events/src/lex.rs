@@ -562,6 +562,10 @@ impl Lex {
                 }
             }
         }
+        pos.sort_unstable();
+        pos.dedup();
+        neg.sort_unstable();
+        neg.dedup();
         for form in r[0].split('/') {
             let words: Vec<&str> = form.split_whitespace().collect();
             let (first, rest) = words.split_first()?;
@@ -670,14 +674,17 @@ impl Lex {
                 let id = self.desc.len() as u32;
                 self.desc.push(Desc { sector, class, ana });
                 let w = fold(r[0]);
-                // Multiword descriptors («رجال الشرطة») are keyed by their first word.
-                let first = w.split(' ').next()?.to_string();
-                let kind = if first.ends_with('ه') { Kind::Noun } else { Kind::Word };
-                for f in inflect(&first, &first, kind) {
+                // Multiword descriptors («رجال الشرطة») are read compositionally by the
+                // chunker (head + genitive), so only single words are keyed.
+                if w.contains(' ') {
+                    return Some(());
+                }
+                let kind = if w.ends_with('ه') { Kind::Noun } else { Kind::Word };
+                for f in inflect(&w, &w, kind) {
                     self.add(&f, Hit::Desc(id));
                 }
-                if let Some(stem) = first.strip_prefix("ال") {
-                    if stem.chars().count() >= 2 && !w.contains(' ') {
+                if let Some(stem) = w.strip_prefix("ال") {
+                    if stem.chars().count() >= 2 {
                         self.add(stem, Hit::Desc(id));
                     }
                 }

@@ -14,6 +14,10 @@
 //! Everything the rules know about Arabic lives in readable data files under `data/`,
 //! folded and inflected once at first use ([`lex`]).
 
+pub mod chunk;
+pub mod coder;
 pub mod lex;
 pub mod morph;
 pub mod view;
+
+pub use coder::EventCoder;

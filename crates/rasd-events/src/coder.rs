@@ -1,0 +1,902 @@
+//! The events stage: triggers → PLOVER events with arguments, date and size.
+//!
+//! For every token the trigger lexicon knows (on any clitic segmentation the entry's word
+//! class allows), [`EventCoder`] checks multiword continuations («ألقت الشرطة القبض»,
+//! with up to three words in between for verbal idioms) and the entry's context words, then
+//! reads the arguments off the clause:
+//!
+//! * **Verbs.** Verb–subject–object first (the NP right after the verb is the subject, the
+//!   next free NP or an object pronoun the object); else subject–verb order, a relative
+//!   pronoun's antecedent («الجزائر التي وافقت») or a cleft («هم من يقومون»); else the
+//!   omitted subject is the nearest earlier person (he) or organisation/country (she).
+//!   Passives («أصيب», «اغتيل», and «قتل 5 جنود» with a count after the verb) take the NP
+//!   after them as recipient and «من قبل / على يد X» as actor.
+//! * **Nouns and masdars.** The genitive («اعتقال X», «هجوم المسلحين») takes the role the
+//!   entry's frame gives it; a nationality adjective («غارة إسرائيلية») or «لـ X»
+//!   («غارة للجيش») names the actor; a light verb before the noun lends its subject
+//!   («قامت قواتها بغارة», «شنت الطائرات غارات»; «تم اعتقال» makes it passive).
+//! * **Prepositions** fill roles per the frame (ضد/على → recipient, مع → co-actor or
+//!   partner, بين X و Y → both actors …).
+//! * **Location**: a place after في/ب/قرب… in the clause, else the nearest place in the
+//!   sentence. **Date**: a time in the clause, else in the sentence, else the document
+//!   date (`inferred`). **Size**: counts in the clause whose unit or position says dead,
+//!   injured, arrested or troops.
+//!
+//! A masdar governed by a verb of intention, prohibition, request or refusal («يمنع من
+//! الانتشار», «طالب بالإفراج», «بمهمة ترحيل») names no event that happened and is
+//! skipped; the governing verb is the event. Mentions of one event in one sentence are
+//! merged here («استهدفته ... بهجوم انتحاري أصابه»); mentions across sentences are merged by
+//! the [`crate::Attributor`] after each has been attributed.
+
+use crate::chunk::{
+    antecedent, clause, gov, np_at, np_list, person_unit, resolve_descriptions, subject_after,
+    subject_before, verb_agreement, Agr, Gov, Np,
+};
+use crate::lex::{CueClass, Fw, Hit, LightRole, Prep, Role, Slot, Trig, LEX};
+use crate::morph::{Kind, Strip};
+use crate::view::View;
+use rasd_doc::{
+    Arg, Attribution, Document, EntityType, Event, EventDate, Plover, Size, Span, Stage,
+    TimeType, TokenKind,
+};
+
+/// The events stage (see the module docs).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct EventCoder;
+
+impl Stage for EventCoder {
+    fn name(&self) -> &'static str {
+        "events"
+    }
+
+    fn process(&self, doc: &mut Document) {
+        let events = code(doc);
+        doc.events = events;
+    }
+}
+
+/// A trigger found in the text.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Found {
+    /// Trigger entry.
+    pub entry: u32,
+    /// First token.
+    pub first: usize,
+    /// Last token (of a multiword trigger).
+    pub last: usize,
+    /// Later words were not adjacent.
+    pub gap: bool,
+    /// Segmentation of the first token.
+    pub strip: Strip,
+    /// Accepted as a reference back to an earlier event («بهذه العمليات»).
+    pub anaphoric: bool,
+}
+
+/// Codes the events of `doc` (one per mention, merged within sentences).
+pub(crate) fn code(doc: &Document) -> Vec<Event> {
+    if doc.tokens.is_empty() {
+        return Vec::new();
+    }
+    let v = View::new(doc);
+    let anaphors = resolve_descriptions(&v);
+    let found = find_triggers(&v);
+    let mut out: Vec<(Event, usize)> = Vec::new();
+    for f in &found {
+        if let Some(ev) = code_mention(&v, f, &anaphors) {
+            merge_in_sentence(&mut out, ev, f.first);
+        }
+    }
+    out.into_iter().map(|(e, _)| e).collect()
+}
+
+fn ctx_ok(v: &View, first: usize, last: usize, e: &Trig) -> bool {
+    if e.ctx_pos.is_empty() && e.ctx_neg.is_empty() {
+        return true;
+    }
+    let (s0, s1) = v.sent_range(v.sent(first));
+    let lo = first.saturating_sub(8).max(s0);
+    let hi = (last + 9).min(s1);
+    let mut pos = e.ctx_pos.is_empty();
+    for k in lo..hi {
+        if k >= first && k <= last {
+            continue;
+        }
+        for h in v.hits(k) {
+            if let Hit::Word(w) = h.hit {
+                if e.ctx_neg.binary_search(&w).is_ok() {
+                    return false;
+                }
+                if !pos && e.ctx_pos.binary_search(&w).is_ok() {
+                    pos = true;
+                }
+            }
+        }
+    }
+    pos
+}
+
+/// Matches the later words of a multiword entry after token `i`; returns the last token
+/// and whether there was a gap.
+fn match_rest(v: &View, i: usize, e: &Trig) -> Option<(usize, bool)> {
+    let Some((&first, rest)) = e.rest.split_first() else {
+        return Some((i, false));
+    };
+    let (_, s1) = v.sent_range(v.sent(i));
+    let max_gap = if e.kind.is_verb() { 3 } else { 0 };
+    let mut j = None;
+    for k in i + 1..=(i + 1 + max_gap).min(s1.saturating_sub(1)) {
+        if v.has_word(k, first) {
+            j = Some(k);
+            break;
+        }
+        if v.is_hard(k) || v.is_soft(k) {
+            return None;
+        }
+    }
+    let mut j = j?;
+    let gap = j > i + 1;
+    for &w in rest {
+        j += 1;
+        if !v.has_word(j, w) {
+            return None;
+        }
+    }
+    Some((j, gap))
+}
+
+/// True when token `i` sits where a noun is expected (after a preposition, a light verb,
+/// a demonstrative), so a verb/masdar homograph («قصف») is read as the masdar.
+fn nominal_context(v: &View, i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let p = i - 1;
+    matches!(v.fw(p), Some((Fw::Prep, _)) | Some((Fw::LocPrep, _)) | Some((Fw::Dem, _)))
+        || v.hits(p).iter().any(|h| matches!(h.hit, Hit::Light(_)) || matches!(h.hit, Hit::Fw(Fw::Dem)))
+}
+
+/// The demonstrative right before token `i` (possibly with a preposition: «بهذه»).
+fn dem_before(v: &View, i: usize) -> Option<Strip> {
+    if i == 0 {
+        return None;
+    }
+    v.hits(i - 1).iter().find_map(|h| match h.hit {
+        Hit::Fw(Fw::Dem) if !h.strip.al && h.strip.enc.is_none() => Some(h.strip),
+        _ => None,
+    })
+}
+
+pub(crate) fn find_triggers(v: &View) -> Vec<Found> {
+    let n = v.len();
+    let mut out: Vec<Found> = Vec::new();
+    let mut used = vec![false; n];
+    for i in 0..n {
+        if used[i] || v.kind(i) != Some(TokenKind::Arabic) {
+            continue;
+        }
+        if v.ment(i).is_some_and(|m| m.kind == rasd_doc::MentionKind::Name) {
+            continue;
+        }
+        let nominal_ctx = nominal_context(v, i);
+        let has_nominal = v.hits(i).iter().any(|h| {
+            matches!(h.hit, Hit::Trig(t) if LEX.trig.get(t as usize).is_some_and(|e| e.kind.is_nominal() && e.kind.allows(&h.strip)))
+        });
+        let mut best: Option<(Found, usize)> = None;
+        let mut fallback: Option<Found> = None;
+        for h in v.hits(i) {
+            let Hit::Trig(t) = h.hit else { continue };
+            let Some(e) = LEX.trig.get(t as usize) else { continue };
+            if !e.kind.allows(&h.strip) {
+                continue;
+            }
+            if nominal_ctx && has_nominal && e.kind.is_verb() {
+                continue;
+            }
+            let Some((last, gap)) = match_rest(v, i, e) else {
+                continue;
+            };
+            let f = Found {
+                entry: t,
+                first: i,
+                last,
+                gap,
+                strip: h.strip,
+                anaphoric: false,
+            };
+            if !ctx_ok(v, i, last, e) {
+                if fallback.is_none() && e.rest.is_empty() {
+                    fallback = Some(f);
+                }
+                continue;
+            }
+            let len = e.rest.len();
+            if best.as_ref().is_none_or(|(_, l)| len > *l) {
+                best = Some((f, len));
+            }
+        }
+        let chosen = match best {
+            Some((f, _)) => Some(f),
+            None => fallback.and_then(|f| {
+                // «بهذه العمليات»: a demonstrative and the same noun as an earlier event.
+                dem_before(v, i)?;
+                let head = &LEX.trig.get(f.entry as usize)?.head;
+                let prev = out
+                    .iter()
+                    .rev()
+                    .find(|p| LEX.trig.get(p.entry as usize).is_some_and(|e| &e.head == head))?;
+                Some(Found {
+                    entry: prev.entry,
+                    anaphoric: true,
+                    ..f
+                })
+            }),
+        };
+        if let Some(mut f) = chosen {
+            if dem_before(v, i).is_some() {
+                f.anaphoric = true;
+            }
+            for u in used.iter_mut().take(f.last + 1).skip(f.first) {
+                *u = true;
+            }
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// True when the nominal trigger at `i` is governed by a verb or noun of intention,
+/// prohibition, request, refusal or mission («يمنع الجيش من الانتشار», «بمهمة ترحيل»).
+pub(crate) fn irrealis_governed(v: &View, i: usize) -> bool {
+    let (s0, _) = v.sent_range(v.sent(i));
+    let mut k = i;
+    let mut steps = 0;
+    while k > s0 && steps < 5 {
+        k -= 1;
+        steps += 1;
+        if v.cue_at(k, CueClass::Irrealis) > 0 || v.cues(k, CueClass::Irrealis).next().is_some() {
+            return true;
+        }
+        let n = v.norm(k);
+        if v.is_soft(k) || (v.is_hard(k) && n != "\"" && n != "«" && n != "»") {
+            return false;
+        }
+    }
+    false
+}
+
+/// Adds the NPs of `list` to `role` (deduplicated by span and entity).
+fn push_args(role: &mut Vec<Arg>, list: &[Np]) {
+    for n in list {
+        let a = Arg {
+            entity: n.entity,
+            span: n.span,
+        };
+        if !role
+            .iter()
+            .any(|r| r.span.overlaps(&a.span) || (r.entity.is_some() && r.entity == a.entity))
+        {
+            role.push(a);
+        }
+    }
+}
+
+/// The span of the enclitic pronoun on token `i` (segmentation `s`).
+fn enclitic_span(v: &View, i: usize, s: &Strip) -> Span {
+    let Some(t) = v.doc.tokens.get(i) else {
+        return Span::default();
+    };
+    let Some(e) = s.enc else { return t.span };
+    let ns = Span::new(t.norm.end.saturating_sub(e.as_str().len()), t.norm.end);
+    let o = v.doc.norm.to_original(ns);
+    if o.start >= t.span.start && o.end <= t.span.end && !o.is_empty() {
+        o
+    } else {
+        t.span
+    }
+}
+
+/// Resolves a pronoun (enclitic `s.enc` on token `i`) to an argument.
+fn pronoun_arg(v: &View, i: usize, s: &Strip, exclude: &[Option<usize>], anaphors: &[Option<usize>]) -> Option<Arg> {
+    let agr = match s.enc? {
+        rasd_doc::Enclitic::Hu => Agr::Masc,
+        rasd_doc::Enclitic::Ha => Agr::Fem,
+        _ => return None,
+    };
+    let (entity, _) = antecedent(v, i, agr, 5, exclude, anaphors)?;
+    Some(Arg {
+        entity,
+        span: enclitic_span(v, i, s),
+    })
+}
+
+/// Links descriptor arguments to what they refer to: a possessive pronoun on the head
+/// («قواتها» → the country), or a resolved definite description («المنظمة الإرهابية»).
+fn link_np(v: &View, np: &mut Np, anaphors: &[Option<usize>]) {
+    if np.entity.is_some() {
+        return;
+    }
+    if let Some(e) = np.possessor {
+        let agr = match e {
+            rasd_doc::Enclitic::Hu => Agr::Masc,
+            rasd_doc::Enclitic::Ha => Agr::Fem,
+            _ => return,
+        };
+        if let Some((ent, _)) = antecedent(v, np.head, agr, 2, &[], anaphors) {
+            np.entity = ent;
+        }
+        return;
+    }
+    if let Some(Some(e)) = anaphors.get(np.head) {
+        np.entity = Some(*e);
+    }
+}
+
+fn link_all(v: &View, list: &mut [Np], anaphors: &[Option<usize>]) {
+    for n in list {
+        link_np(v, n, anaphors);
+    }
+}
+
+/// The subject of a verb at tokens `[a, b]` in clause `[l, r)`: after it, before it, or
+/// (omitted) the nearest fitting earlier mention.
+fn subject_of(v: &View, a: usize, b: usize, l: usize, r: usize, strip: &Strip, imperfect: bool, anaphors: &[Option<usize>]) -> (Vec<Np>, Option<Arg>) {
+    let mut s = subject_after(v, b, r);
+    if s.is_empty() {
+        s = subject_before(v, l, a);
+    }
+    if !s.is_empty() {
+        link_all(v, &mut s, anaphors);
+        return (s, None);
+    }
+    let agr = verb_agreement(v, a, strip, imperfect);
+    let dropped = antecedent(v, a, agr, 1, &[], anaphors).map(|(entity, span)| Arg { entity, span });
+    (Vec::new(), dropped)
+}
+
+/// A light verb before the nominal trigger at `f`, within its clause.
+fn light_before(v: &View, f: &Found, l: usize) -> Option<(usize, &'static crate::lex::Light, Strip)> {
+    let mut k = f.first;
+    let mut steps = 0;
+    while k > l && steps < 6 {
+        k -= 1;
+        steps += 1;
+        if v.is_hard(k) {
+            return None;
+        }
+        for h in v.hits(k) {
+            let Hit::Light(li) = h.hit else { continue };
+            let Some(light) = LEX.light.get(li as usize) else { continue };
+            if !light.kind.allows(&h.strip) {
+                continue;
+            }
+            let ok = match light.prep {
+                Some(Prep::Bi) => f.strip.prep == b'b' || dem_before(v, f.first).is_some_and(|s| s.prep == b'b'),
+                Some(Prep::Li) => f.strip.prep == b'l',
+                Some(p) => f.first >= 1 && v.prep_word(f.first - 1) == Some(p),
+                None => {
+                    f.strip.prep == 0
+                        && (light.role != LightRole::Passive || steps <= 2)
+                        && steps <= 5
+                }
+            };
+            if ok {
+                return Some((k, light, h.strip));
+            }
+        }
+    }
+    None
+}
+
+/// The NP a nominal trigger's genitive names: the next token, or after one more noun in a
+/// construct chain («بدعم وصول اللواء خليفة حفتر»).
+fn genitive(v: &View, after: usize, r: usize) -> Option<Np> {
+    let np = np_at(v, after, r, false).filter(|n| n.prep.is_none() && !n.conj);
+    if np.is_some() {
+        return np;
+    }
+    let k = after;
+    let chain = v.kind(k) == Some(TokenKind::Arabic)
+        && v.fw(k).is_none()
+        && !v.norm(k).starts_with("ال")
+        && !v.hits(k).iter().any(|h| h.strip.prep != 0 || h.strip.conj);
+    if chain {
+        return np_at(v, k + 1, r, false).filter(|n| n.prep.is_none() && !n.conj);
+    }
+    None
+}
+
+fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event> {
+    let e = LEX.trig.get(f.entry as usize)?;
+    let (l, r) = clause(v, f.first, f.last);
+    let nominal = !e.kind.is_verb();
+    if nominal && irrealis_governed(v, f.first) {
+        return None;
+    }
+    let mut actor: Vec<Arg> = Vec::new();
+    let mut recipient: Vec<Arg> = Vec::new();
+    let mut location: Vec<Arg> = Vec::new();
+    let mut trigger = if f.gap {
+        v.span(f.first)
+    } else {
+        v.span(f.first).cover(&v.span(f.last))
+    };
+    let mut passive = e.kind.is_passive();
+    let mut confidence: f32 = 0.5;
+    // Where the prepositional search starts (after subject/object/genitive).
+    let mut scan_from = f.last + 1;
+
+    if e.kind.is_verb() {
+        confidence += 0.05;
+        let imperfect = matches!(e.kind, Kind::Impf | Kind::IPass);
+        // «قتل 5 جنود»: a count right after an active-looking form reads as passive.
+        let after = crate::chunk::next_content(v, f.last + 1, r);
+        if !passive
+            && matches!(e.plover, Plover::ASSAULT | Plover::COERCE)
+            && (v.qty(after).is_some() || v.kind(after) == Some(TokenKind::Number))
+        {
+            passive = true;
+        }
+        if passive {
+            if e.frame.obj == Role::Recipient || matches!(e.plover, Plover::ASSAULT | Plover::COERCE | Plover::SANCTION) {
+                let mut list = np_list(v, after, r);
+                if list.first().is_some_and(|n| gov(v, n) == Gov::Free) {
+                    list.retain(|n| !n.is_place());
+                    link_all(v, &mut list, anaphors);
+                    scan_from = list.last().map_or(scan_from, |n| n.end);
+                    push_args(&mut recipient, &list);
+                }
+            }
+        } else {
+            let subj_end = if f.gap { f.first } else { f.last };
+            let (mut subj, dropped) = subject_of(v, f.first, subj_end, l, r, &f.strip, imperfect, anaphors);
+            if f.gap {
+                // The subject stands inside a gapped idiom: «ألقت الشرطة القبض».
+                let mut inner = np_list(v, f.first + 1, f.last);
+                link_all(v, &mut inner, anaphors);
+                if !inner.is_empty() {
+                    subj = inner;
+                }
+            }
+            let subj_after = subj.first().is_some_and(|n| n.start > f.last);
+            push_args(&mut actor, &subj);
+            if let Some(a) = dropped {
+                actor.push(a);
+                confidence -= 0.05;
+            }
+            let obj_from = if subj_after {
+                subj.last().map_or(f.last + 1, |n| n.end)
+            } else {
+                f.last + 1
+            };
+            if e.frame.obj == Role::Recipient {
+                let exclude: Vec<Option<usize>> = actor.iter().map(|a| a.entity).collect();
+                if f.strip.enc.is_some() && !f.gap {
+                    if let Some(a) = pronoun_arg(v, f.first, &f.strip, &exclude, anaphors) {
+                        recipient.push(a);
+                    }
+                } else {
+                    let k = crate::chunk::next_content(v, obj_from, r);
+                    let mut list = np_list(v, k, r);
+                    if list.first().is_some_and(|n| gov(v, n) == Gov::Free && !n.is_place()) {
+                        list.retain(|n| !n.is_place());
+                        link_all(v, &mut list, anaphors);
+                        scan_from = list.last().map_or(obj_from, |n| n.end);
+                        push_args(&mut recipient, &list);
+                    } else {
+                        scan_from = obj_from;
+                    }
+                }
+            } else {
+                scan_from = obj_from;
+            }
+        }
+    } else {
+        // Nominal or adverbial trigger.
+        if let Some((k, light, lstrip)) = light_before(v, f, l) {
+            if k + 1 == f.first || (k + 2 == f.first && dem_before(v, f.first).is_some()) {
+                trigger = v.span(k).cover(&trigger);
+            }
+            let imperfect = matches!(light.kind, Kind::Impf);
+            match light.role {
+                LightRole::Passive => passive = true,
+                LightRole::None => {}
+                role => {
+                    let (lc, _) = clause(v, k, k);
+                    let mut s = subject_after(v, k, f.first);
+                    if s.is_empty() {
+                        s = subject_before(v, lc, k);
+                    }
+                    link_all(v, &mut s, anaphors);
+                    let dropped = if s.is_empty() {
+                        let agr = verb_agreement(v, k, &lstrip, imperfect);
+                        antecedent(v, k, agr, 1, &[], anaphors).map(|(entity, span)| Arg { entity, span })
+                    } else {
+                        None
+                    };
+                    let target = match role {
+                        LightRole::Actor => Some(&mut actor),
+                        LightRole::Recipient => Some(&mut recipient),
+                        _ => None,
+                    };
+                    match target {
+                        Some(t) => {
+                            push_args(t, &s);
+                            if let Some(a) = dropped {
+                                t.push(a);
+                            }
+                        }
+                        None => {
+                            let places: Vec<Np> = s.into_iter().filter(|n| n.etype == Some(EntityType::LOC)).collect();
+                            push_args(&mut location, &places);
+                        }
+                    }
+                }
+            }
+        } else if e.kind == Kind::Adv || e.kind == Kind::Noun && e.plover == Plover::COOPERATE {
+            // «تجري بشكل مشترك»: the clause's subject does it.
+            let mut s = subject_before(v, l, f.first);
+            link_all(v, &mut s, anaphors);
+            push_args(&mut actor, &s);
+        }
+        // Genitive or possessive pronoun.
+        let gen_role = if passive && e.frame.gen == Role::Actor && e.plover != Plover::MOBILIZE {
+            Role::Recipient
+        } else {
+            e.frame.gen
+        };
+        let has_al = f.strip.al || v.norm(f.last).starts_with("ال");
+        if gen_role != Role::Skip && e.kind != Kind::Adv {
+            if f.strip.enc.is_some() && f.rest_is_empty(e) {
+                let exclude: Vec<Option<usize>> = actor.iter().map(|a| a.entity).collect();
+                if let Some(a) = pronoun_arg(v, f.first, &f.strip, &exclude, anaphors) {
+                    match gen_role {
+                        Role::Actor => actor.push(a),
+                        _ => recipient.push(a),
+                    }
+                }
+            } else if !has_al {
+                if let Some(mut g) = genitive(v, f.last + 1, r) {
+                    if !g.is_place() {
+                        link_np(v, &mut g, anaphors);
+                        let mut list = np_list(v, g.start, r);
+                        if list.is_empty() {
+                            list.push(g);
+                        }
+                        link_all(v, &mut list, anaphors);
+                        scan_from = list.last().map_or(scan_from, |n| n.end);
+                        match gen_role {
+                            Role::Actor => push_args(&mut actor, &list),
+                            _ => push_args(&mut recipient, &list),
+                        }
+                    }
+                }
+            }
+        }
+        // «غارة إسرائيلية», «غارة للجيش».
+        let mut k = f.last + 1;
+        let mut steps = 0;
+        while k < r && steps < 3 {
+            if let Some((_, st)) = v.nisba(k) {
+                if st.prep == 0 && !st.conj && v.ment(k).is_none() {
+                    actor.push(Arg {
+                        entity: None,
+                        span: v.span(k),
+                    });
+                    k += 1;
+                    steps += 1;
+                    continue;
+                }
+            }
+            if let Some(np) = np_at(v, k, r, false) {
+                if np.prep == Some(Prep::Li) && e.frame.prep(Prep::Li).is_none() && !np.is_place() {
+                    let mut list = vec![np];
+                    link_all(v, &mut list, anaphors);
+                    push_args(&mut actor, &list);
+                }
+            }
+            if v.fw(k).is_some() || v.is_hard(k) || v.is_soft(k) {
+                break;
+            }
+            k += 1;
+            steps += 1;
+        }
+    }
+
+    // Prepositional roles across the rest of the clause.
+    let mut k = scan_from.max(f.last + 1);
+    let mut seen_preps: Vec<Prep> = Vec::new();
+    while k < r {
+        // «على مواقع تنظيم داعش»: a preposition, a bare noun, then the party.
+        if let Some(p) = v.prep_word(k) {
+            let agent = (p == Prep::Ala && v.is_word(k + 1, "يد")) || (p == Prep::Min && v.is_word(k + 1, "قبل"));
+            if !agent && np_at(v, k + 1, r, false).is_none() && !seen_preps.contains(&p) {
+                if let (Some(role), Some(g)) = (e.frame.prep(p), genitive(v, k + 1, r)) {
+                    if !g.is_place() && role != Role::Skip {
+                        let mut list = vec![g];
+                        link_all(v, &mut list, anaphors);
+                        seen_preps.push(p);
+                        match role {
+                            Role::Actor => push_args(&mut actor, &list),
+                            _ => push_args(&mut recipient, &list),
+                        }
+                        k = list.last().map_or(k + 1, |n| n.end);
+                        continue;
+                    }
+                }
+            }
+        }
+        let Some(np) = np_at(v, k, r, false) else {
+            k += 1;
+            continue;
+        };
+        let g = gov(v, &np);
+        let mut list = np_list(v, k, r);
+        if list.is_empty() {
+            list.push(np.clone());
+        }
+        link_all(v, &mut list, anaphors);
+        let end = list.last().map_or(np.end, |n| n.end).max(k + 1);
+        match g {
+            Gov::Agent => push_args(&mut actor, &list),
+            Gov::P(p) if !seen_preps.contains(&p) => {
+                if let Some(role) = e.frame.prep(p) {
+                    let parties: Vec<Np> = list.iter().filter(|n| !n.is_place()).cloned().collect();
+                    if !parties.is_empty() {
+                        seen_preps.push(p);
+                        match role {
+                            Role::Actor => push_args(&mut actor, &parties),
+                            Role::Recipient => push_args(&mut recipient, &parties),
+                            Role::Skip => {}
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        k = end;
+    }
+    // Adverbial «معا» etc. are not handled; reciprocal «بين X و Y» is in the frame.
+
+    // Location: a place after في/ب/قرب… in the clause, else the nearest in the sentence.
+    let used = |a: &Arg, list: &[Arg]| list.iter().any(|x| x.span.overlaps(&a.span) || (x.entity.is_some() && x.entity == a.entity));
+    let mut k = l;
+    while k < r {
+        if let Some(np) = np_at(v, k, r, false).filter(|n| n.etype == Some(EntityType::LOC)) {
+            let g = gov(v, &np);
+            if matches!(g, Gov::P(Prep::Fi) | Gov::P(Prep::Bi)) {
+                let a = Arg { entity: np.entity, span: np.span };
+                if !used(&a, &actor) && !used(&a, &recipient) && !used(&a, &location) {
+                    location.push(a);
+                }
+            }
+            k = np.end.max(k + 1);
+        } else {
+            k += 1;
+        }
+    }
+    if location.is_empty() {
+        let (s0, s1) = v.sent_range(v.sent(f.first));
+        let mut best: Option<(usize, Arg)> = None;
+        for (mi, m) in v.ments.iter().enumerate() {
+            if m.etype != EntityType::LOC || m.first < s0 || m.first >= s1 {
+                continue;
+            }
+            let _ = mi;
+            let a = Arg { entity: m.entity, span: m.span };
+            if used(&a, &actor) || used(&a, &recipient) {
+                continue;
+            }
+            if m.first >= 1 && v.prep_word(m.first - 1) == Some(Prep::Min) {
+                continue;
+            }
+            let d = m.first.abs_diff(f.first);
+            if best.as_ref().is_none_or(|(bd, _)| d < *bd) {
+                best = Some((d, a));
+            }
+        }
+        if let Some((_, a)) = best {
+            location.push(a);
+        }
+    } else {
+        confidence += 0.05;
+    }
+
+    // Mode from nearby words when the entry has none.
+    let mut mode = e.mode.map(str::to_string);
+    if mode.is_none() && e.plover == Plover::ASSAULT {
+        let lo = f.first.saturating_sub(6).max(l);
+        let hi = (f.last + 7).min(r);
+        mode = (lo..hi)
+            .filter_map(|k| v.mode(k))
+            .min()
+            .and_then(|m| LEX.modes.get(m as usize))
+            .map(|m| m.to_string());
+    }
+
+    let date = event_date(v, f, l, r);
+    if date.as_ref().is_some_and(|d| !d.inferred) {
+        confidence += 0.05;
+    }
+    let size = event_size(v, f, e, l, r, &recipient);
+
+    // Nobody may act on themselves here: drop recipients that repeat an actor.
+    recipient.retain(|a| !actor.iter().any(|x| x.span == a.span || (x.entity.is_some() && x.entity == a.entity)));
+    if !actor.is_empty() {
+        confidence += 0.15;
+    }
+    if !recipient.is_empty() {
+        confidence += 0.1;
+    }
+    if f.anaphoric {
+        confidence -= 0.1;
+    }
+    Some(Event {
+        etype: e.plover,
+        mode,
+        sentence: v.sent(f.first),
+        trigger,
+        actor,
+        recipient,
+        location,
+        date,
+        size,
+        attribution: Attribution::default(),
+        disputed_by: Vec::new(),
+        confidence: confidence.clamp(0.05, 0.95),
+    })
+}
+
+impl Found {
+    fn rest_is_empty(&self, e: &Trig) -> bool {
+        e.rest.is_empty()
+    }
+}
+
+/// The date: a time in the clause (nearest to the trigger), else in the sentence, else the
+/// document date marked `inferred`. Durations count only after «منذ» («منذ أسبوع»).
+fn event_date(v: &View, f: &Found, l: usize, r: usize) -> Option<EventDate> {
+    let usable = |ti: usize| -> bool {
+        let Some(t) = v.doc.times.get(ti) else { return false };
+        match t.ttype {
+            TimeType::DATE | TimeType::TIME => true,
+            TimeType::DURATION => {
+                let (a, _) = v.tokens_of(t.span);
+                v.norm(a).starts_with("منذ") || (a >= 1 && v.is_word(a - 1, "منذ"))
+            }
+            TimeType::SET => false,
+        }
+    };
+    let pick = |lo: usize, hi: usize| -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None;
+        for k in lo..hi {
+            if let Some(ti) = v.time(k) {
+                if usable(ti) {
+                    let d = k.abs_diff(f.first);
+                    if best.is_none_or(|(bd, _)| d < bd) {
+                        best = Some((d, ti));
+                    }
+                }
+            }
+        }
+        best.map(|(_, t)| t)
+    };
+    let (s0, s1) = v.sent_range(v.sent(f.first));
+    if let Some(ti) = pick(l, r).or_else(|| pick(s0, s1)) {
+        let t = v.doc.times.get(ti)?;
+        return Some(EventDate {
+            time: Some(ti),
+            value: t.value.clone(),
+            inferred: false,
+        });
+    }
+    v.doc.meta.published.map(|d| EventDate {
+        time: None,
+        value: d.to_string(),
+        inferred: true,
+    })
+}
+
+/// Counts bound to the event.
+fn event_size(v: &View, f: &Found, e: &Trig, l: usize, r: usize, recipient: &[Arg]) -> Size {
+    let mut size = Size::default();
+    let mut seen = Vec::new();
+    for k in l..r {
+        let Some(qi) = v.qty(k) else { continue };
+        if seen.contains(&qi) {
+            continue;
+        }
+        seen.push(qi);
+        let Some(q) = v.doc.quantities.get(qi) else { continue };
+        let Some(val) = q.value.or(q.min) else { continue };
+        let unit = q.unit.as_deref().unwrap_or("");
+        let slot = match unit {
+            "killed" | "dead" | "death" | "martyr" => Some(Slot::Dead),
+            "wounded" | "injured" | "injury" => Some(Slot::Injured),
+            "detainee" | "arrested" | "prisoner" if e.plover == Plover::COERCE => Some(Slot::Arrested),
+            _ => {
+                let (qa, _) = v.tokens_of(q.span);
+                let near = qa > f.last && qa <= f.last + 3 || recipient.iter().any(|a| a.span.overlaps(&q.span));
+                match e.slot {
+                    Some(Slot::Troops) if person_unit(unit) => Some(Slot::Troops),
+                    Some(s) if near && person_unit(unit) => Some(s),
+                    _ => None,
+                }
+            }
+        };
+        let cell = match slot {
+            Some(Slot::Dead) => &mut size.dead,
+            Some(Slot::Injured) => &mut size.injured,
+            Some(Slot::Arrested) => &mut size.arrested,
+            Some(Slot::Troops) => &mut size.troops,
+            None => continue,
+        };
+        if cell.is_none() {
+            *cell = Some(val);
+        }
+    }
+    size
+}
+
+/// True when two argument lists name different parties (both non-empty, nothing shared).
+pub(crate) fn conflict(a: &[Arg], b: &[Arg]) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    let shared = a.iter().any(|x| {
+        b.iter().any(|y| x.span.overlaps(&y.span) || (x.entity.is_some() && x.entity == y.entity))
+    });
+    !shared
+}
+
+/// Adds the arguments, date, size and mode of `from` to `into`.
+pub(crate) fn absorb(into: &mut Event, from: &Event) {
+    let add = |dst: &mut Vec<Arg>, src: &[Arg]| {
+        for a in src {
+            if !dst.iter().any(|x| x.span.overlaps(&a.span) || (x.entity.is_some() && x.entity == a.entity)) {
+                dst.push(*a);
+            }
+        }
+    };
+    add(&mut into.actor, &from.actor);
+    add(&mut into.recipient, &from.recipient);
+    add(&mut into.location, &from.location);
+    into.recipient
+        .retain(|a| !into.actor.iter().any(|x| x.span == a.span || (x.entity.is_some() && x.entity == a.entity)));
+    if into.mode.is_none() {
+        into.mode.clone_from(&from.mode);
+    }
+    let from_text = from.date.as_ref().is_some_and(|d| !d.inferred);
+    let into_text = into.date.as_ref().is_some_and(|d| !d.inferred);
+    if from_text && !into_text {
+        into.date.clone_from(&from.date);
+    }
+    for (dst, src) in [
+        (&mut into.size.dead, from.size.dead),
+        (&mut into.size.injured, from.size.injured),
+        (&mut into.size.arrested, from.size.arrested),
+        (&mut into.size.troops, from.size.troops),
+    ] {
+        if dst.is_none() {
+            *dst = src;
+        }
+    }
+    into.confidence = into.confidence.max(from.confidence);
+}
+
+/// Merges a mention into an earlier event of the same type in the same sentence when their
+/// parties do not conflict; otherwise appends it.
+fn merge_in_sentence(out: &mut Vec<(Event, usize)>, ev: Event, tok: usize) {
+    for (prev, _) in out.iter_mut().rev() {
+        if prev.sentence != ev.sentence {
+            break;
+        }
+        if prev.etype == ev.etype && !conflict(&prev.actor, &ev.actor) && !conflict(&prev.recipient, &ev.recipient) {
+            absorb(prev, &ev);
+            return;
+        }
+    }
+    out.push((ev, tok));
+}
+
+#[cfg(test)]
+mod tests;
