@@ -182,11 +182,13 @@ fn modifier_word(v: &View, i: usize) -> bool {
         && v.time(i).is_none()
         && v.qty(i).is_none()
         && !v.hits(i).iter().any(|h| match h.hit {
-            Hit::Light(l) => LEX.light.get(l as usize).is_some_and(|e| e.kind.allows(&h.strip)),
-            Hit::Trig(t) => LEX
-                .trig
-                .get(t as usize)
-                .is_some_and(|e| e.kind.is_verb() && e.kind.allows(&h.strip) && h.strip.enc.is_none()),
+            Hit::Light(l) => LEX
+                .light
+                .get(l as usize)
+                .is_some_and(|e| e.kind.allows(&h.strip)),
+            Hit::Trig(t) => LEX.trig.get(t as usize).is_some_and(|e| {
+                e.kind.is_verb() && e.kind.allows(&h.strip) && h.strip.enc.is_none()
+            }),
             Hit::Cue(c) => LEX
                 .cue
                 .get(c as usize)
@@ -199,10 +201,38 @@ fn modifier_word(v: &View, i: usize) -> bool {
 pub fn person_unit(u: &str) -> bool {
     !matches!(
         u,
-        "USD" | "EUR" | "SAR" | "money" | "percent" | "km" | "kilometer" | "meter" | "ton"
-            | "kg" | "year" | "day" | "hour" | "month" | "week" | "vehicle" | "aircraft"
-            | "weapon" | "rocket" | "missile" | "shell" | "house" | "building" | "village"
-            | "thing" | "case" | "barrel" | "dollar" | "riyal" | "dinar" | "pound" | "euro"
+        "USD"
+            | "EUR"
+            | "SAR"
+            | "money"
+            | "percent"
+            | "km"
+            | "kilometer"
+            | "meter"
+            | "ton"
+            | "kg"
+            | "year"
+            | "day"
+            | "hour"
+            | "month"
+            | "week"
+            | "vehicle"
+            | "aircraft"
+            | "weapon"
+            | "rocket"
+            | "missile"
+            | "shell"
+            | "house"
+            | "building"
+            | "village"
+            | "thing"
+            | "case"
+            | "barrel"
+            | "dollar"
+            | "riyal"
+            | "dinar"
+            | "pound"
+            | "euro"
     )
 }
 
@@ -289,7 +319,11 @@ pub fn np_at(v: &View, i: usize, lim: usize, nisba_ok: bool) -> Option<Np> {
         if let Some((_, strip)) = v.nisba(i) {
             if starts_with_article(v, i, &strip) {
                 let mut end = i + 1;
-                while end < lim && end < i + 3 && modifier_word(v, end) && v.norm(end).starts_with("ال") {
+                while end < lim
+                    && end < i + 3
+                    && modifier_word(v, end)
+                    && v.norm(end).starts_with("ال")
+                {
                     end += 1;
                 }
                 return Some(Np {
@@ -372,7 +406,10 @@ fn desc_np(v: &View, i: usize, lim: usize, class: DescClass, strip: Strip) -> Op
     let mut span_end = v.span(i).end;
     // Genitive of an indefinite head: «قوات حفتر», «قوات الأمن».
     if !definite && end < lim {
-        if let Some(m) = v.ment(end).filter(|m| m.first == end && mention_prefix(v, end, m.span.start).1.is_none()) {
+        if let Some(m) = v
+            .ment(end)
+            .filter(|m| m.first == end && mention_prefix(v, end, m.span.start).1.is_none())
+        {
             entity = m.entity;
             etype = Some(m.etype);
             country = m.country;
@@ -402,7 +439,9 @@ fn desc_np(v: &View, i: usize, lim: usize, class: DescClass, strip: Strip) -> Op
         if !definite
             && v.nisba(end).is_none()
             && v.desc(end).is_none()
-            && !["ي", "يه", "يين", "يون", "يا", "ين", "ون"].iter().any(|s| n.ends_with(s))
+            && !["ي", "يه", "يين", "يون", "يا", "ين", "ون"]
+                .iter()
+                .any(|s| n.ends_with(s))
         {
             break;
         }
@@ -415,7 +454,11 @@ fn desc_np(v: &View, i: usize, lim: usize, class: DescClass, strip: Strip) -> Op
         adj += 1;
     }
     // A unit number: «الفيلق 317».
-    if definite && end < lim && v.kind(end) == Some(TokenKind::Number) && matches!(class, DescClass::Force | DescClass::Group) {
+    if definite
+        && end < lim
+        && v.kind(end) == Some(TokenKind::Number)
+        && matches!(class, DescClass::Force | DescClass::Group)
+    {
         span_end = v.span(end).end;
         end += 1;
     }
@@ -440,7 +483,10 @@ fn desc_np(v: &View, i: usize, lim: usize, class: DescClass, strip: Strip) -> Op
 /// just before it, or an agent phrase.
 pub fn gov(v: &View, np: &Np) -> Gov {
     let i = np.start;
-    if i >= 2 && (v.is_word(i - 1, "قبل") && v.is_word(i - 2, "من") || v.is_word(i - 1, "يد") && v.is_word(i - 2, "علي")) {
+    if i >= 2
+        && (v.is_word(i - 1, "قبل") && v.is_word(i - 2, "من")
+            || v.is_word(i - 1, "يد") && v.is_word(i - 2, "علي"))
+    {
         return Gov::Agent;
     }
     if i >= 1 && (v.is_word(i - 1, "بايدي") || v.is_word(i - 1, "بيد")) {
@@ -466,7 +512,10 @@ pub fn np_list(v: &View, i: usize, lim: usize) -> Vec<Np> {
     let Some(first) = np_at(v, i, lim, false) else {
         return Vec::new();
     };
-    let force = matches!(first.kind, NpKind::Desc(DescClass::Force) | NpKind::Desc(DescClass::Group) | NpKind::Name);
+    let force = matches!(
+        first.kind,
+        NpKind::Desc(DescClass::Force) | NpKind::Desc(DescClass::Group) | NpKind::Name
+    );
     let mut out = vec![first];
     while out.len() < 8 {
         let Some(last) = out.last() else { break };
@@ -557,17 +606,20 @@ pub fn subject_before(v: &View, l: usize, a: usize) -> Vec<Np> {
     let Some(np) = nps_ending_at(v, lo, e) else {
         return Vec::new();
     };
-    if !matches!(gov(v, &np), Gov::Free) && !(rel || cleft) {
+    if !(matches!(gov(v, &np), Gov::Free) || rel || cleft) {
         return Vec::new();
     }
     // Walk back over coordination: «X و Y يفعلون».
     let mut list = vec![np];
-    loop {
-        let Some(first) = list.first() else { break };
-        if !first.conj && !(first.start > lo && v.norm(first.start - 1) == "و") {
+    while let Some(first) = list.first() {
+        if !(first.conj || first.start > lo && v.norm(first.start - 1) == "و") {
             break;
         }
-        let before = if first.conj { first.start } else { first.start - 1 };
+        let before = if first.conj {
+            first.start
+        } else {
+            first.start - 1
+        };
         match nps_ending_at(v, lo, before) {
             Some(p) if matches!(gov(v, &p), Gov::Free) => list.insert(0, p),
             _ => break,
@@ -643,7 +695,14 @@ fn wanted(agr: Agr) -> Option<&'static [EntityType]> {
 /// mention of a fitting type in the same or the previous `back` sentences. Feminine
 /// singular takes an organisation or a country; masculine singular a person; plurals are
 /// left unresolved.
-pub fn antecedent(v: &View, at: usize, agr: Agr, back: usize, exclude: &[Option<usize>], anaphors: &[Option<usize>]) -> Option<(Option<usize>, Span)> {
+pub fn antecedent(
+    v: &View,
+    at: usize,
+    agr: Agr,
+    back: usize,
+    exclude: &[Option<usize>],
+    anaphors: &[Option<usize>],
+) -> Option<(Option<usize>, Span)> {
     let types = wanted(agr)?;
     let s = v.sent(at);
     let (lo, _) = v.sent_range(s.saturating_sub(back));
@@ -687,8 +746,12 @@ pub fn resolve_descriptions(v: &View) -> Vec<Option<usize>> {
         if v.ment(i).is_some() {
             continue;
         }
-        let Some((d, strip)) = v.desc(i) else { continue };
-        let Some(desc) = LEX.desc.get(d as usize) else { continue };
+        let Some((d, strip)) = v.desc(i) else {
+            continue;
+        };
+        let Some(desc) = LEX.desc.get(d as usize) else {
+            continue;
+        };
         let Some(ana) = desc.ana else { continue };
         if !starts_with_article(v, i, &strip) || strip.enc.is_some() {
             continue;
@@ -716,7 +779,9 @@ pub fn resolve_descriptions(v: &View) -> Vec<Option<usize>> {
                         || v.norm(k + 1).starts_with("ال");
                     if def {
                         let link = out.get(k).copied().flatten().or_else(|| {
-                            v.ment(k + 1).filter(|m| m.first == k + 1).and_then(|m| m.entity)
+                            v.ment(k + 1)
+                                .filter(|m| m.first == k + 1)
+                                .and_then(|m| m.entity)
                         });
                         same = Some(link);
                         break;
@@ -756,12 +821,15 @@ mod tests {
     use crate::view::testutil::DocBuilder;
 
     fn texts(v: &View, nps: &[Np]) -> Vec<String> {
-        nps.iter().map(|n| v.doc.slice(n.span).to_string()).collect()
+        nps.iter()
+            .map(|n| v.doc.slice(n.span).to_string())
+            .collect()
     }
 
     #[test]
     fn descriptor_phrases_take_adjectives_and_genitives() {
-        let b = DocBuilder::new("هاجمت قوات الأمن العراقية مواقع المسلحين").entity(EntityType::PER, &["حفتر"]);
+        let b = DocBuilder::new("هاجمت قوات الأمن العراقية مواقع المسلحين")
+            .entity(EntityType::PER, &["حفتر"]);
         let v = View::new(&b.doc);
         let np = np_at(&v, 1, v.len(), false).unwrap();
         assert_eq!(v.doc.slice(np.span), "قوات الأمن العراقية");
@@ -787,7 +855,8 @@ mod tests {
 
     #[test]
     fn titles_join_the_name() {
-        let b = DocBuilder::new("استقبل الرئيس التونسي قيس سعيد الوفد").entity(EntityType::PER, &["قيس سعيد"]);
+        let b = DocBuilder::new("استقبل الرئيس التونسي قيس سعيد الوفد")
+            .entity(EntityType::PER, &["قيس سعيد"]);
         let v = View::new(&b.doc);
         let np = np_at(&v, 1, v.len(), false).unwrap();
         assert_eq!(v.doc.slice(np.span), "الرئيس التونسي قيس سعيد");
@@ -836,7 +905,8 @@ mod tests {
         let i = (0..v.len()).find(|&i| v.norm(i) == "الحركه").unwrap();
         assert_eq!(r[i], Some(0));
         // A new description with a nationality adjective is not a reference back.
-        let b = DocBuilder::new("التقى خالد. ثم قال الرئيس الفرنسي شيئا.").entity(EntityType::PER, &["خالد"]);
+        let b = DocBuilder::new("التقى خالد. ثم قال الرئيس الفرنسي شيئا.")
+            .entity(EntityType::PER, &["خالد"]);
         let v = View::new(&b.doc);
         let r = resolve_descriptions(&v);
         assert!(r.iter().all(Option::is_none));

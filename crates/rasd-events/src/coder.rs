@@ -36,8 +36,8 @@ use crate::lex::{CueClass, Fw, Hit, LightRole, Prep, Role, Slot, Trig, LEX};
 use crate::morph::{Kind, Strip};
 use crate::view::View;
 use rasd_doc::{
-    Arg, Attribution, Document, EntityType, Event, EventDate, Plover, Size, Span, Stage,
-    TimeType, TokenKind,
+    Arg, Attribution, Document, EntityType, Event, EventDate, Plover, Size, Span, Stage, TimeType,
+    TokenKind,
 };
 
 /// The events stage (see the module docs).
@@ -151,8 +151,13 @@ fn nominal_context(v: &View, i: usize) -> bool {
         return false;
     }
     let p = i - 1;
-    matches!(v.fw(p), Some((Fw::Prep, _)) | Some((Fw::LocPrep, _)) | Some((Fw::Dem, _)))
-        || v.hits(p).iter().any(|h| matches!(h.hit, Hit::Light(_)) || matches!(h.hit, Hit::Fw(Fw::Dem)))
+    matches!(
+        v.fw(p),
+        Some((Fw::Prep, _)) | Some((Fw::LocPrep, _)) | Some((Fw::Dem, _))
+    ) || v
+        .hits(p)
+        .iter()
+        .any(|h| matches!(h.hit, Hit::Light(_)) || matches!(h.hit, Hit::Fw(Fw::Dem)))
 }
 
 /// The demonstrative right before token `i` (possibly with a preposition: «بهذه»).
@@ -174,7 +179,9 @@ pub(crate) fn find_triggers(v: &View) -> Vec<Found> {
         if used[i] || v.kind(i) != Some(TokenKind::Arabic) {
             continue;
         }
-        if v.ment(i).is_some_and(|m| m.kind == rasd_doc::MentionKind::Name) {
+        if v.ment(i)
+            .is_some_and(|m| m.kind == rasd_doc::MentionKind::Name)
+        {
             continue;
         }
         let nominal_ctx = nominal_context(v, i);
@@ -185,7 +192,9 @@ pub(crate) fn find_triggers(v: &View) -> Vec<Found> {
         let mut fallback: Option<Found> = None;
         for h in v.hits(i) {
             let Hit::Trig(t) = h.hit else { continue };
-            let Some(e) = LEX.trig.get(t as usize) else { continue };
+            let Some(e) = LEX.trig.get(t as usize) else {
+                continue;
+            };
             if !e.kind.allows(&h.strip) {
                 continue;
             }
@@ -220,10 +229,11 @@ pub(crate) fn find_triggers(v: &View) -> Vec<Found> {
                 // «بهذه العمليات»: a demonstrative and the same noun as an earlier event.
                 dem_before(v, i)?;
                 let head = &LEX.trig.get(f.entry as usize)?.head;
-                let prev = out
-                    .iter()
-                    .rev()
-                    .find(|p| LEX.trig.get(p.entry as usize).is_some_and(|e| &e.head == head))?;
+                let prev = out.iter().rev().find(|p| {
+                    LEX.trig
+                        .get(p.entry as usize)
+                        .is_some_and(|e| &e.head == head)
+                })?;
                 Some(Found {
                     entry: prev.entry,
                     anaphoric: true,
@@ -296,7 +306,13 @@ fn enclitic_span(v: &View, i: usize, s: &Strip) -> Span {
 }
 
 /// Resolves a pronoun (enclitic `s.enc` on token `i`) to an argument.
-fn pronoun_arg(v: &View, i: usize, s: &Strip, exclude: &[Option<usize>], anaphors: &[Option<usize>]) -> Option<Arg> {
+fn pronoun_arg(
+    v: &View,
+    i: usize,
+    s: &Strip,
+    exclude: &[Option<usize>],
+    anaphors: &[Option<usize>],
+) -> Option<Arg> {
     let agr = match s.enc? {
         rasd_doc::Enclitic::Hu => Agr::Masc,
         rasd_doc::Enclitic::Ha => Agr::Fem,
@@ -339,7 +355,14 @@ fn link_all(v: &View, list: &mut [Np], anaphors: &[Option<usize>]) {
 
 /// The subject of a verb at tokens `[a, b]` in clause `[l, r)`: after it, before it, or
 /// (omitted) the nearest fitting earlier mention.
-fn subject_of(v: &View, a: usize, b: usize, l: usize, r: usize, strip: &Strip, imperfect: bool, anaphors: &[Option<usize>]) -> (Vec<Np>, Option<Arg>) {
+fn subject_of(
+    v: &View,
+    f: &Found,
+    (l, r): (usize, usize),
+    imperfect: bool,
+    anaphors: &[Option<usize>],
+) -> (Vec<Np>, Option<Arg>) {
+    let (a, b, strip) = (f.first, if f.gap { f.first } else { f.last }, &f.strip);
     let mut s = subject_after(v, b, r);
     if s.is_empty() {
         s = subject_before(v, l, a);
@@ -349,12 +372,17 @@ fn subject_of(v: &View, a: usize, b: usize, l: usize, r: usize, strip: &Strip, i
         return (s, None);
     }
     let agr = verb_agreement(v, a, strip, imperfect);
-    let dropped = antecedent(v, a, agr, 1, &[], anaphors).map(|(entity, span)| Arg { entity, span });
+    let dropped =
+        antecedent(v, a, agr, 1, &[], anaphors).map(|(entity, span)| Arg { entity, span });
     (Vec::new(), dropped)
 }
 
 /// A light verb before the nominal trigger at `f`, within its clause.
-fn light_before(v: &View, f: &Found, l: usize) -> Option<(usize, &'static crate::lex::Light, Strip)> {
+fn light_before(
+    v: &View,
+    f: &Found,
+    l: usize,
+) -> Option<(usize, &'static crate::lex::Light, Strip)> {
     let mut k = f.first;
     let mut steps = 0;
     while k > l && steps < 6 {
@@ -365,12 +393,16 @@ fn light_before(v: &View, f: &Found, l: usize) -> Option<(usize, &'static crate:
         }
         for h in v.hits(k) {
             let Hit::Light(li) = h.hit else { continue };
-            let Some(light) = LEX.light.get(li as usize) else { continue };
+            let Some(light) = LEX.light.get(li as usize) else {
+                continue;
+            };
             if !light.kind.allows(&h.strip) {
                 continue;
             }
             let ok = match light.prep {
-                Some(Prep::Bi) => f.strip.prep == b'b' || dem_before(v, f.first).is_some_and(|s| s.prep == b'b'),
+                Some(Prep::Bi) => {
+                    f.strip.prep == b'b' || dem_before(v, f.first).is_some_and(|s| s.prep == b'b')
+                }
                 Some(Prep::Li) => f.strip.prep == b'l',
                 Some(p) => f.first >= 1 && v.prep_word(f.first - 1) == Some(p),
                 None => {
@@ -437,7 +469,12 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
             passive = true;
         }
         if passive {
-            if e.frame.obj == Role::Recipient || matches!(e.plover, Plover::ASSAULT | Plover::COERCE | Plover::SANCTION) {
+            if e.frame.obj == Role::Recipient
+                || matches!(
+                    e.plover,
+                    Plover::ASSAULT | Plover::COERCE | Plover::SANCTION
+                )
+            {
                 let mut list = np_list(v, after, r);
                 if list.first().is_some_and(|n| gov(v, n) == Gov::Free) {
                     list.retain(|n| !n.is_place());
@@ -447,8 +484,7 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
                 }
             }
         } else {
-            let subj_end = if f.gap { f.first } else { f.last };
-            let (mut subj, dropped) = subject_of(v, f.first, subj_end, l, r, &f.strip, imperfect, anaphors);
+            let (mut subj, dropped) = subject_of(v, f, (l, r), imperfect, anaphors);
             if f.gap {
                 // The subject stands inside a gapped idiom: «ألقت الشرطة القبض».
                 let mut inner = np_list(v, f.first + 1, f.last);
@@ -477,7 +513,10 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
                 } else {
                     let k = crate::chunk::next_content(v, obj_from, r);
                     let mut list = np_list(v, k, r);
-                    if list.first().is_some_and(|n| gov(v, n) == Gov::Free && !n.is_place()) {
+                    if list
+                        .first()
+                        .is_some_and(|n| gov(v, n) == Gov::Free && !n.is_place())
+                    {
                         list.retain(|n| !n.is_place());
                         link_all(v, &mut list, anaphors);
                         scan_from = list.last().map_or(obj_from, |n| n.end);
@@ -509,7 +548,8 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
                     link_all(v, &mut s, anaphors);
                     let dropped = if s.is_empty() {
                         let agr = verb_agreement(v, k, &lstrip, imperfect);
-                        antecedent(v, k, agr, 1, &[], anaphors).map(|(entity, span)| Arg { entity, span })
+                        antecedent(v, k, agr, 1, &[], anaphors)
+                            .map(|(entity, span)| Arg { entity, span })
                     } else {
                         None
                     };
@@ -526,7 +566,10 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
                             }
                         }
                         None => {
-                            let places: Vec<Np> = s.into_iter().filter(|n| n.etype == Some(EntityType::LOC)).collect();
+                            let places: Vec<Np> = s
+                                .into_iter()
+                                .filter(|n| n.etype == Some(EntityType::LOC))
+                                .collect();
                             push_args(&mut location, &places);
                         }
                     }
@@ -608,7 +651,8 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
     while k < r {
         // «على مواقع تنظيم داعش»: a preposition, a bare noun, then the party.
         if let Some(p) = v.prep_word(k) {
-            let agent = (p == Prep::Ala && v.is_word(k + 1, "يد")) || (p == Prep::Min && v.is_word(k + 1, "قبل"));
+            let agent = (p == Prep::Ala && v.is_word(k + 1, "يد"))
+                || (p == Prep::Min && v.is_word(k + 1, "قبل"));
             if !agent && np_at(v, k + 1, r, false).is_none() && !seen_preps.contains(&p) {
                 if let (Some(role), Some(g)) = (e.frame.prep(p), genitive(v, k + 1, r)) {
                     if !g.is_place() && role != Role::Skip {
@@ -658,13 +702,19 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
     // Adverbial «معا» etc. are not handled; reciprocal «بين X و Y» is in the frame.
 
     // Location: a place after في/ب/قرب… in the clause, else the nearest in the sentence.
-    let used = |a: &Arg, list: &[Arg]| list.iter().any(|x| x.span.overlaps(&a.span) || (x.entity.is_some() && x.entity == a.entity));
+    let used = |a: &Arg, list: &[Arg]| {
+        list.iter()
+            .any(|x| x.span.overlaps(&a.span) || (x.entity.is_some() && x.entity == a.entity))
+    };
     let mut k = l;
     while k < r {
         if let Some(np) = np_at(v, k, r, false).filter(|n| n.etype == Some(EntityType::LOC)) {
             let g = gov(v, &np);
             if matches!(g, Gov::P(Prep::Fi) | Gov::P(Prep::Bi)) {
-                let a = Arg { entity: np.entity, span: np.span };
+                let a = Arg {
+                    entity: np.entity,
+                    span: np.span,
+                };
                 if !used(&a, &actor) && !used(&a, &recipient) && !used(&a, &location) {
                     location.push(a);
                 }
@@ -682,7 +732,10 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
                 continue;
             }
             let _ = mi;
-            let a = Arg { entity: m.entity, span: m.span };
+            let a = Arg {
+                entity: m.entity,
+                span: m.span,
+            };
             if used(&a, &actor) || used(&a, &recipient) {
                 continue;
             }
@@ -720,7 +773,11 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
     let size = event_size(v, f, e, l, r, &recipient);
 
     // Nobody may act on themselves here: drop recipients that repeat an actor.
-    recipient.retain(|a| !actor.iter().any(|x| x.span == a.span || (x.entity.is_some() && x.entity == a.entity)));
+    recipient.retain(|a| {
+        !actor
+            .iter()
+            .any(|x| x.span == a.span || (x.entity.is_some() && x.entity == a.entity))
+    });
     if !actor.is_empty() {
         confidence += 0.15;
     }
@@ -756,7 +813,9 @@ impl Found {
 /// document date marked `inferred`. Durations count only after «منذ» («منذ أسبوع»).
 fn event_date(v: &View, f: &Found, l: usize, r: usize) -> Option<EventDate> {
     let usable = |ti: usize| -> bool {
-        let Some(t) = v.doc.times.get(ti) else { return false };
+        let Some(t) = v.doc.times.get(ti) else {
+            return false;
+        };
         match t.ttype {
             TimeType::DATE | TimeType::TIME => true,
             TimeType::DURATION => {
@@ -806,16 +865,23 @@ fn event_size(v: &View, f: &Found, e: &Trig, l: usize, r: usize, recipient: &[Ar
             continue;
         }
         seen.push(qi);
-        let Some(q) = v.doc.quantities.get(qi) else { continue };
-        let Some(val) = q.value.or(q.min) else { continue };
+        let Some(q) = v.doc.quantities.get(qi) else {
+            continue;
+        };
+        let Some(val) = q.value.or(q.min) else {
+            continue;
+        };
         let unit = q.unit.as_deref().unwrap_or("");
         let slot = match unit {
             "killed" | "dead" | "death" | "martyr" => Some(Slot::Dead),
             "wounded" | "injured" | "injury" => Some(Slot::Injured),
-            "detainee" | "arrested" | "prisoner" if e.plover == Plover::COERCE => Some(Slot::Arrested),
+            "detainee" | "arrested" | "prisoner" if e.plover == Plover::COERCE => {
+                Some(Slot::Arrested)
+            }
             _ => {
                 let (qa, _) = v.tokens_of(q.span);
-                let near = qa > f.last && qa <= f.last + 3 || recipient.iter().any(|a| a.span.overlaps(&q.span));
+                let near = qa > f.last && qa <= f.last + 3
+                    || recipient.iter().any(|a| a.span.overlaps(&q.span));
                 match e.slot {
                     Some(Slot::Troops) if person_unit(unit) => Some(Slot::Troops),
                     Some(s) if near && person_unit(unit) => Some(s),
@@ -843,7 +909,8 @@ pub(crate) fn conflict(a: &[Arg], b: &[Arg]) -> bool {
         return false;
     }
     let shared = a.iter().any(|x| {
-        b.iter().any(|y| x.span.overlaps(&y.span) || (x.entity.is_some() && x.entity == y.entity))
+        b.iter()
+            .any(|y| x.span.overlaps(&y.span) || (x.entity.is_some() && x.entity == y.entity))
     });
     !shared
 }
@@ -852,7 +919,10 @@ pub(crate) fn conflict(a: &[Arg], b: &[Arg]) -> bool {
 pub(crate) fn absorb(into: &mut Event, from: &Event) {
     let add = |dst: &mut Vec<Arg>, src: &[Arg]| {
         for a in src {
-            if !dst.iter().any(|x| x.span.overlaps(&a.span) || (x.entity.is_some() && x.entity == a.entity)) {
+            if !dst
+                .iter()
+                .any(|x| x.span.overlaps(&a.span) || (x.entity.is_some() && x.entity == a.entity))
+            {
                 dst.push(*a);
             }
         }
@@ -860,8 +930,12 @@ pub(crate) fn absorb(into: &mut Event, from: &Event) {
     add(&mut into.actor, &from.actor);
     add(&mut into.recipient, &from.recipient);
     add(&mut into.location, &from.location);
-    into.recipient
-        .retain(|a| !into.actor.iter().any(|x| x.span == a.span || (x.entity.is_some() && x.entity == a.entity)));
+    into.recipient.retain(|a| {
+        !into
+            .actor
+            .iter()
+            .any(|x| x.span == a.span || (x.entity.is_some() && x.entity == a.entity))
+    });
     if into.mode.is_none() {
         into.mode.clone_from(&from.mode);
     }
@@ -890,7 +964,10 @@ fn merge_in_sentence(out: &mut Vec<(Event, usize)>, ev: Event, tok: usize) {
         if prev.sentence != ev.sentence {
             break;
         }
-        if prev.etype == ev.etype && !conflict(&prev.actor, &ev.actor) && !conflict(&prev.recipient, &ev.recipient) {
+        if prev.etype == ev.etype
+            && !conflict(&prev.actor, &ev.actor)
+            && !conflict(&prev.recipient, &ev.recipient)
+        {
             absorb(prev, &ev);
             return;
         }

@@ -134,7 +134,12 @@ impl Frame {
             Plover::ASSAULT => (
                 Recipient,
                 Recipient,
-                &[(Ala, Recipient), (Didd, Recipient), (Bayna, Actor), (Maa, Actor)],
+                &[
+                    (Ala, Recipient),
+                    (Didd, Recipient),
+                    (Bayna, Actor),
+                    (Maa, Actor),
+                ],
             ),
             Plover::COERCE | Plover::SANCTION => (
                 Recipient,
@@ -151,7 +156,12 @@ impl Frame {
             Plover::CONSULT => (
                 Actor,
                 Recipient,
-                &[(Maa, Recipient), (Bi, Recipient), (Ila, Recipient), (Bayna, Actor)],
+                &[
+                    (Maa, Recipient),
+                    (Bi, Recipient),
+                    (Ila, Recipient),
+                    (Bayna, Actor),
+                ],
             ),
             Plover::SUPPORT => (Recipient, Recipient, &[(Bi, Recipient), (Li, Recipient)]),
             Plover::CONCEDE => (Actor, Skip, &[]),
@@ -679,8 +689,7 @@ impl Lex {
                 if w.contains(' ') {
                     return Some(());
                 }
-                let kind = if w.ends_with('ه') { Kind::Noun } else { Kind::Word };
-                for f in inflect(&w, &w, kind) {
+                for f in inflect(&w, &w, Kind::Noun) {
                     self.add(&f, Hit::Desc(id));
                 }
                 if let Some(stem) = w.strip_prefix("ال") {

@@ -14,10 +14,13 @@
 //! Everything the rules know about Arabic lives in readable data files under `data/`,
 //! folded and inflected once at first use ([`lex`]).
 
+pub mod attribute;
 pub mod chunk;
 pub mod coder;
 pub mod lex;
+pub mod merge;
 pub mod morph;
 pub mod view;
 
+pub use attribute::Attributor;
 pub use coder::EventCoder;

@@ -74,7 +74,8 @@ pub fn candidates(w: &str, ta_marbuta: bool, mut f: impl FnMut(&str, Strip) -> b
         pre[np] = (true, 0, 2);
         np += 1;
     }
-    for k in 0..np {
+    let bases = np;
+    for k in 0..bases {
         let (c, _, off) = pre[k];
         let rest = w.get(off..).unwrap_or("");
         if nchars(rest) < 3 {
@@ -84,7 +85,13 @@ pub fn candidates(w: &str, ta_marbuta: bool, mut f: impl FnMut(&str, Strip) -> b
             Some('ب') => b'b',
             Some('ل') => b'l',
             Some('ك') => b'k',
-            Some('س') if rest.get(2..).is_some_and(|r| r.starts_with(['ي', 'ت', 'ن', 'ا'])) => b's',
+            Some('س')
+                if rest
+                    .get(2..)
+                    .is_some_and(|r| r.starts_with(['ي', 'ت', 'ن', 'ا'])) =>
+            {
+                b's'
+            }
             _ => 0,
         };
         if p != 0 && np < pre.len() {
@@ -268,7 +275,9 @@ pub fn inflect(w: &str, written: &str, kind: Kind) -> Vec<String> {
                 for suf in ["ات", "ت", "تين", "تان", "تا"] {
                     out.push(format!("{s}{suf}"));
                 }
-            } else if !w.ends_with('ي') && !w.ends_with('ا') {
+            } else if w.ends_with('ي') {
+                out.push(format!("{w}ا"));
+            } else if !w.ends_with('ا') {
                 out.push(format!("{w}ا"));
                 if kind == Kind::Masdar {
                     out.push(format!("{w}ات"));
@@ -304,7 +313,9 @@ mod tests {
     fn strips_clitics_in_order() {
         let v = all("وبالجيش", false);
         assert_eq!(v[0].0, "وبالجيش");
-        assert!(v.iter().any(|(s, st)| s == "جيش" && st.conj && st.prep == b'b' && st.al));
+        assert!(v
+            .iter()
+            .any(|(s, st)| s == "جيش" && st.conj && st.prep == b'b' && st.al));
         assert!(stems("للاعتقال").contains(&"اعتقال".to_string()));
         assert!(stems("استهدفته").contains(&"استهدفت".to_string()));
         assert!(stems("وسيقتلون").contains(&"يقتلون".to_string()));
@@ -347,7 +358,9 @@ mod tests {
 
     #[test]
     fn short_and_odd_words_do_not_panic() {
-        for w in ["", "و", "ول", "لل", "وال", "سي", "ه", "ها", "a", "ببب", "والل"] {
+        for w in [
+            "", "و", "ول", "لل", "وال", "سي", "ه", "ها", "a", "ببب", "والل",
+        ] {
             let _ = all(w, false);
             let _ = all(w, true);
         }

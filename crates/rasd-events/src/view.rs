@@ -71,7 +71,22 @@ pub struct View<'d> {
 pub fn is_hard_punct(s: &str) -> bool {
     matches!(
         s,
-        "." | "!" | "?" | "؟" | ";" | "؛" | ":" | "«" | "»" | "\"" | "“" | "”" | "(" | ")" | "[" | "]" | "…"
+        "." | "!"
+            | "?"
+            | "؟"
+            | ";"
+            | "؛"
+            | ":"
+            | "«"
+            | "»"
+            | "\""
+            | "“"
+            | "”"
+            | "("
+            | ")"
+            | "["
+            | "]"
+            | "…"
     ) || (s.len() > 1 && s.bytes().all(|b| b == b'.'))
 }
 
@@ -83,12 +98,23 @@ pub fn is_soft_punct(s: &str) -> bool {
 impl<'d> View<'d> {
     /// Indexes `doc`.
     pub fn new(doc: &'d Document) -> View<'d> {
+        View::build(doc, None)
+    }
+
+    /// Indexes `doc`, scanning the words of only the sentences marked in `sentences` (the
+    /// other tokens have no lexicon hits). Used by stages that look at a few sentences.
+    pub fn for_sentences(doc: &'d Document, sentences: &[bool]) -> View<'d> {
+        View::build(doc, Some(sentences))
+    }
+
+    fn build(doc: &'d Document, mask: Option<&[bool]>) -> View<'d> {
         let n = doc.tokens.len();
         let mut toks = Vec::with_capacity(n);
         let mut hits = Vec::with_capacity(n / 2);
         for t in &doc.tokens {
             let start = hits.len() as u32;
-            if t.kind == TokenKind::Arabic || t.kind == TokenKind::Latin {
+            let wanted = mask.is_none_or(|m| m.get(t.sentence as usize).copied().unwrap_or(false));
+            if wanted && (t.kind == TokenKind::Arabic || t.kind == TokenKind::Latin) {
                 let w = doc.token_norm(t);
                 let tm = doc.slice(t.span).ends_with('ة');
                 LEX.scan(w, tm, |order, strip, hit| {
@@ -370,7 +396,14 @@ impl<'d> View<'d> {
         let Some(t) = self.doc.tokens.get(i) else {
             return Span::default();
         };
-        if strip.pre == 0 || (strip.al && strip.prep == b'l' && self.norm(i).get(strip.pre as usize..).is_some_and(|r| r.starts_with('ل'))) {
+        if strip.pre == 0
+            || (strip.al
+                && strip.prep == b'l'
+                && self
+                    .norm(i)
+                    .get(strip.pre as usize..)
+                    .is_some_and(|r| r.starts_with('ل')))
+        {
             return t.span;
         }
         let ns = Span::new(t.norm.start + strip.pre as usize, t.norm.end);
@@ -438,7 +471,13 @@ pub(crate) mod testutil {
             self
         }
 
-        fn add_entity(&mut self, t: EntityType, names: &[&str], sub: Option<&str>, cc: Option<&str>) {
+        fn add_entity(
+            &mut self,
+            t: EntityType,
+            names: &[&str],
+            sub: Option<&str>,
+            cc: Option<&str>,
+        ) {
             let mut mentions = Vec::new();
             for n in names {
                 let mut k = 0;

@@ -31,7 +31,10 @@ fn verb_subject_object_with_place_time_and_count() {
     assert_eq!(texts(&d, &e.actor), vec!["الشرطة التونسية"]);
     assert_eq!(texts(&d, &e.recipient), vec!["ثلاثة مشتبه بهم"]);
     assert_eq!(texts(&d, &e.location), vec!["سوسة"]);
-    assert_eq!(e.date.as_ref().map(|x| x.value.as_str()), Some("2015-08-04"));
+    assert_eq!(
+        e.date.as_ref().map(|x| x.value.as_str()),
+        Some("2015-08-04")
+    );
     assert_eq!(e.size.arrested, Some(3.0));
 }
 
@@ -122,7 +125,9 @@ fn clash_with_takes_both_sides_as_actors() {
 
 #[test]
 fn governed_masdars_are_not_events() {
-    let (_, ev) = run(DocBuilder::new("يمنع القانون الجيش من الانتشار خارج الحدود."));
+    let (_, ev) = run(DocBuilder::new(
+        "يمنع القانون الجيش من الانتشار خارج الحدود.",
+    ));
     assert!(ev.iter().all(|e| e.etype != Plover::MOBILIZE), "{ev:#?}");
     let (_, ev) = run(DocBuilder::new("طالب المحتجون بالإفراج عن المعتقلين."));
     assert!(ev.iter().any(|e| e.etype == Plover::REQUEST));
@@ -140,7 +145,11 @@ fn context_words_disambiguate() {
 
 #[test]
 fn gapped_idiom_keeps_subject_inside() {
-    let b = DocBuilder::new("ألقت قوات الأمن القبض على ثلاثة مهربين.").qty("ثلاثة مهربين", 3.0, "smuggler");
+    let b = DocBuilder::new("ألقت قوات الأمن القبض على ثلاثة مهربين.").qty(
+        "ثلاثة مهربين",
+        3.0,
+        "smuggler",
+    );
     let (d, ev) = run(b);
     let e = only(&ev, Plover::COERCE);
     assert_eq!(texts(&d, &e.actor), vec!["قوات الأمن"]);
@@ -219,10 +228,19 @@ fn works_without_entities_times_or_quantities() {
 
 #[test]
 fn spans_stay_on_char_boundaries() {
-    let b = DocBuilder::new("وقصفتْ الطائراتُ مواقعَ المسلحينَ فجرَ اليوم، وقُتِلَ 12 مسلحاً.")
-        .qty("12 مسلحاً", 12.0, "fighter");
+    let b = DocBuilder::new("وقصفتْ الطائراتُ مواقعَ المسلحينَ فجرَ اليوم، وقُتِلَ 12 مسلحاً.").qty(
+        "12 مسلحاً",
+        12.0,
+        "fighter",
+    );
     let (d, ev) = run(b);
     assert!(!ev.is_empty());
-    let r = rasd_doc::Record::from_document(&Document { events: ev, ..d.clone() }, true);
+    let r = rasd_doc::Record::from_document(
+        &Document {
+            events: ev,
+            ..d.clone()
+        },
+        true,
+    );
     r.check_spans(&d.text).unwrap();
 }
