@@ -116,6 +116,10 @@ fn sentence_cues(v: &View, s: usize) -> Vec<CueAt> {
     let (s0, s1) = v.sent_range(s);
     let mut out = Vec::new();
     for k in s0..s1 {
+        // Words inside names («لو نوفيل أوبسرفاتور») are not cues.
+        if v.ment(k).is_some() {
+            continue;
+        }
         for class in CLASSES {
             let len = v.cue_at(k, class);
             if len > 0 {
@@ -497,10 +501,13 @@ pub(crate) fn attribute(v: &View, trigger: Span, quotes: &[Quote]) -> (Attributi
     }
 
     // Hypothetical: question, conditional/intention, future prefix, purpose.
+    // A question mark makes the last clause a question («…، لماذا؟» asks about nothing
+    // before the comma).
     let question_mark = (s0..s1)
         .rev()
         .find(|&k| v.kind(k) == Some(TokenKind::Punct))
-        .is_some_and(|k| matches!(v.norm(k), "؟" | "?"));
+        .is_some_and(|k| matches!(v.norm(k), "؟" | "?"))
+        && !(head..s1.saturating_sub(1)).any(|k| v.is_soft(k) || v.is_hard(k));
     let question_word = cues
         .iter()
         .find(|c| c.class == CueClass::Question && c.pos < head && c.pos <= s0 + 1);
@@ -677,12 +684,23 @@ fn claim_denials(v: &View, events: &[rasd_doc::Event]) -> Vec<(usize, Dispute)> 
     out
 }
 
+/// ISO-3 country of an entity: its `country`, else its geocoded ISO-2 country.
+pub(crate) fn entity_country(e: &rasd_doc::Entity) -> Option<String> {
+    e.country.clone().or_else(|| {
+        e.geo
+            .as_ref()
+            .and_then(|g| g.country.as_deref())
+            .and_then(crate::export::iso3_of)
+            .map(str::to_string)
+    })
+}
+
 /// The country a party stands for: its entity's country (or the entity itself when it is
 /// a country), else a nationality adjective in its text.
 pub(crate) fn party_country(v: &View, a: &Arg) -> Option<String> {
     if let Some(e) = a.entity.and_then(|i| v.doc.entities.get(i)) {
-        if let Some(c) = &e.country {
-            return Some(c.clone());
+        if let Some(c) = entity_country(e) {
+            return Some(c);
         }
     }
     let (x, y) = v.tokens_of(a.span);

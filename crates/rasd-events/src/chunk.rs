@@ -271,11 +271,15 @@ pub fn np_at(v: &View, i: usize, lim: usize, nisba_ok: bool) -> Option<Np> {
         });
     }
     // A count of people.
-    if let Some(q) = v.qty(i) {
-        let qt = v.doc.quantities.get(q)?;
-        let (qa, qb) = v.tokens_of(qt.span);
-        if qa != i || !qt.unit.as_deref().is_none_or(person_unit) {
-            return None;
+    let qty_here = v
+        .qty(i)
+        .and_then(|q| v.doc.quantities.get(q))
+        .filter(|q| v.tokens_of(q.span).0 == i);
+    if let Some(qt) = qty_here {
+        let (_, qb) = v.tokens_of(qt.span);
+        if !qt.unit.as_deref().is_none_or(person_unit) {
+            // A count of things: only «3 من هذه الطائرات»-style phrases qualify.
+            return number_np(v, i, lim);
         }
         // «ألف من المارينز»: the people named after «من» are the argument.
         if v.prep_word(qb) == Some(Prep::Min) {
@@ -301,6 +305,9 @@ pub fn np_at(v: &View, i: usize, lim: usize, nisba_ok: bool) -> Option<Np> {
         });
     }
     if v.kind(i) == Some(TokenKind::Number) {
+        if let Some(np) = number_np(v, i, lim) {
+            return Some(np);
+        }
         // «5 جنود» without a quantity layer.
         if let Some((_, _)) = v.desc(i + 1).filter(|_| i + 1 < lim) {
             let mut np = np_at(v, i + 1, lim, false)?;
@@ -314,6 +321,14 @@ pub fn np_at(v: &View, i: usize, lim: usize, nisba_ok: bool) -> Option<Np> {
     if let Some((d, strip)) = v.desc(i) {
         let desc = LEX.desc.get(d as usize)?;
         return desc_np(v, i, lim, desc.class, strip);
+    }
+    // A demonstrative before a descriptor: «هذه الطائرات».
+    if matches!(v.fw(i), Some((Fw::Dem, _))) && v.desc(i + 1).is_some() {
+        let mut np = np_at(v, i + 1, lim, false)?;
+        np.start = i;
+        np.span = v.span(i).cover(&np.span);
+        np.conj |= v.hits(i).iter().any(|h| h.strip.conj);
+        return Some(np);
     }
     if nisba_ok {
         if let Some((_, strip)) = v.nisba(i) {
@@ -345,6 +360,18 @@ pub fn np_at(v: &View, i: usize, lim: usize, nisba_ok: bool) -> Option<Np> {
         }
     }
     None
+}
+
+/// «3 من هذه الطائرات»: a number, «من», and a descriptor phrase.
+fn number_np(v: &View, i: usize, lim: usize) -> Option<Np> {
+    if v.prep_word(i + 1) != Some(Prep::Min) {
+        return None;
+    }
+    let mut np = np_at(v, i + 2, lim, false)?;
+    np.start = i;
+    np.span = v.span(i).cover(&np.span);
+    np.kind = NpKind::Qty;
+    Some(np)
 }
 
 fn desc_np(v: &View, i: usize, lim: usize, class: DescClass, strip: Strip) -> Option<Np> {
@@ -556,7 +583,11 @@ pub fn next_content(v: &View, mut i: usize, lim: usize) -> usize {
 
 /// NPs that end exactly at `end` (the token before `end` is their last), longest first.
 pub fn nps_ending_at(v: &View, from: usize, end: usize) -> Option<Np> {
-    (from..end).find_map(|s| np_at(v, s, end, false).filter(|n| n.end == end))
+    (from..end).find_map(|s| {
+        // A nationality adjective heads a phrase only as a conjunct («و الجزائرية الخاصة»).
+        let conjunct = (s > from && v.norm(s - 1) == "و") || v.hits(s).iter().any(|h| h.strip.conj);
+        np_at(v, s, end, conjunct).filter(|n| n.end == end)
+    })
 }
 
 /// The subject before a verb at `a` within `[l, a)`: after a relative pronoun or a cleft
@@ -792,7 +823,7 @@ pub fn resolve_descriptions(v: &View) -> Vec<Option<usize>> {
         let res = match same {
             Some(link) => link,
             None => {
-                let (lo4, _) = v.sent_range(s.saturating_sub(4));
+                let (lo4, _) = v.sent_range(s.saturating_sub(6));
                 let mut found = None;
                 let mut k = i;
                 while k > lo4 {

@@ -154,10 +154,19 @@ fn nominal_context(v: &View, i: usize) -> bool {
     matches!(
         v.fw(p),
         Some((Fw::Prep, _)) | Some((Fw::LocPrep, _)) | Some((Fw::Dem, _))
-    ) || v
-        .hits(p)
-        .iter()
-        .any(|h| matches!(h.hit, Hit::Light(_)) || matches!(h.hit, Hit::Fw(Fw::Dem)))
+    ) || v.hits(p).iter().any(|h| match h.hit {
+        Hit::Light(_) | Hit::Fw(Fw::Dem) => true,
+        // Two finite verbs in a row are rare: after a verb, read the masdar.
+        Hit::Trig(t) => LEX
+            .trig
+            .get(t as usize)
+            .is_some_and(|e| e.kind.is_verb() && e.kind.allows(&h.strip)),
+        Hit::Cue(c) => LEX
+            .cue
+            .get(c as usize)
+            .is_some_and(|e| e.kind.is_verb() && e.kind.allows(&h.strip)),
+        _ => false,
+    })
 }
 
 /// The demonstrative right before token `i` (possibly with a preposition: «بهذه»).
@@ -179,8 +188,10 @@ pub(crate) fn find_triggers(v: &View) -> Vec<Found> {
         if used[i] || v.kind(i) != Some(TokenKind::Arabic) {
             continue;
         }
+        // Words inside names of people, organisations and places are not triggers; named
+        // operations and events (MISC: «عملية الكرامة») may contain one.
         if v.ment(i)
-            .is_some_and(|m| m.kind == rasd_doc::MentionKind::Name)
+            .is_some_and(|m| m.kind == rasd_doc::MentionKind::Name && m.etype != EntityType::MISC)
         {
             continue;
         }
@@ -318,7 +329,7 @@ fn pronoun_arg(
         rasd_doc::Enclitic::Ha => Agr::Fem,
         _ => return None,
     };
-    let (entity, _) = antecedent(v, i, agr, 5, exclude, anaphors)?;
+    let (entity, _) = antecedent(v, i, agr, 6, exclude, anaphors)?;
     Some(Arg {
         entity,
         span: enclitic_span(v, i, s),
@@ -385,7 +396,7 @@ fn light_before(
 ) -> Option<(usize, &'static crate::lex::Light, Strip)> {
     let mut k = f.first;
     let mut steps = 0;
-    while k > l && steps < 6 {
+    while k > l && steps < 16 {
         k -= 1;
         steps += 1;
         if v.is_hard(k) {
@@ -403,8 +414,8 @@ fn light_before(
                 Some(Prep::Bi) => {
                     f.strip.prep == b'b' || dem_before(v, f.first).is_some_and(|s| s.prep == b'b')
                 }
-                Some(Prep::Li) => f.strip.prep == b'l',
-                Some(p) => f.first >= 1 && v.prep_word(f.first - 1) == Some(p),
+                Some(Prep::Li) => f.strip.prep == b'l' && steps <= 6,
+                Some(p) => f.first >= 1 && v.prep_word(f.first - 1) == Some(p) && steps <= 6,
                 None => {
                     f.strip.prep == 0
                         && (light.role != LightRole::Passive || steps <= 2)
@@ -432,9 +443,88 @@ fn genitive(v: &View, after: usize, r: usize) -> Option<Np> {
         && !v.norm(k).starts_with("ال")
         && !v.hits(k).iter().any(|h| h.strip.prep != 0 || h.strip.conj);
     if chain {
-        return np_at(v, k + 1, r, false).filter(|n| n.prep.is_none() && !n.conj);
+        // «معسكر للقاعدة»: a bare noun and its owner with «لـ» also form a genitive
+        // (a quotation mark may open the name).
+        let j = if matches!(v.norm(k + 1), "\"" | "«") {
+            k + 2
+        } else {
+            k + 1
+        };
+        return np_at(v, j, r, false)
+            .filter(|n| (n.prep.is_none() || n.prep == Some(Prep::Li)) && !n.conj);
     }
     None
+}
+
+/// «في التراب الليبي», «على الأراضي السورية»: a territory noun with a nationality adjective
+/// after a place preposition names the country (linked when the document mentions it).
+fn territory(v: &View, l: usize, r: usize) -> Option<Arg> {
+    for k in l..r.saturating_sub(1) {
+        let placed = v
+            .prep_word(k)
+            .is_some_and(|p| matches!(p, Prep::Fi | Prep::Ala | Prep::Other))
+            || matches!(v.fw(k), Some((crate::lex::Fw::LocPrep, _)));
+        let (noun, adj) = if placed { (k + 1, k + 2) } else { (k, k + 1) };
+        let is_territory = matches!(v.fw(noun), Some((crate::lex::Fw::Territory, _)))
+            || v.hits(noun).iter().any(|h| {
+                matches!(h.hit, Hit::Fw(crate::lex::Fw::Territory))
+                    && (h.strip.prep == b'b' || h.strip.al)
+            });
+        if !is_territory || adj >= r {
+            continue;
+        }
+        let via_clitic = v
+            .hits(noun)
+            .iter()
+            .any(|h| matches!(h.hit, Hit::Fw(crate::lex::Fw::Territory)) && h.strip.prep == b'b');
+        if !placed && !via_clitic {
+            continue;
+        }
+        let Some((code, _)) = v.nisba(adj) else {
+            continue;
+        };
+        let entity = v.ments.iter().find_map(|m| {
+            let e = v.doc.entities.get(m.entity?)?;
+            (m.country && crate::attribute::entity_country(e).as_deref() == Some(code))
+                .then_some(m.entity?)
+        });
+        let mut end = adj;
+        // «الحدود الجزائرية الليبية»: a second adjective belongs to the same place.
+        if v.nisba(adj + 1).is_some() && adj + 1 < r {
+            end = adj + 1;
+        }
+        return Some(Arg {
+            entity,
+            span: v.span(noun).cover(&v.span(end)),
+        });
+    }
+    None
+}
+
+/// «طالبت دعم الجزائر»: a request whose content is a cooperative masdar asks the masdar's
+/// genitive (the one who would give the support) — that party is the recipient.
+fn requested_party(v: &View, from: usize, r: usize) -> Option<Np> {
+    let k = crate::chunk::next_content(v, from, r);
+    let content = v.hits(k).iter().any(|h| match h.hit {
+        Hit::Trig(t) => LEX.trig.get(t as usize).is_some_and(|e| {
+            e.kind.is_nominal()
+                && e.kind.allows(&h.strip)
+                && !h.strip.al
+                && matches!(
+                    e.plover,
+                    Plover::SUPPORT
+                        | Plover::AID
+                        | Plover::COOPERATE
+                        | Plover::CONSULT
+                        | Plover::AGREE
+                )
+        }),
+        _ => false,
+    });
+    if !content {
+        return None;
+    }
+    np_at(v, k + 1, r, false).filter(|n| n.prep.is_none() && !n.conj && !n.is_place())
 }
 
 fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event> {
@@ -523,6 +613,12 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
                         push_args(&mut recipient, &list);
                     } else {
                         scan_from = obj_from;
+                        if e.plover == Plover::REQUEST {
+                            if let Some(mut g) = requested_party(v, obj_from, r) {
+                                link_np(v, &mut g, anaphors);
+                                push_args(&mut recipient, &[g]);
+                            }
+                        }
                     }
                 }
             } else {
@@ -636,8 +732,14 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
                     link_all(v, &mut list, anaphors);
                     push_args(&mut actor, &list);
                 }
+                break;
             }
-            if v.fw(k).is_some() || v.is_hard(k) || v.is_soft(k) {
+            // Only adjectives of the trigger may stand between it and «لـ X».
+            let adjective = v.kind(k) == Some(TokenKind::Arabic)
+                && v.fw(k).is_none()
+                && v.ment(k).is_none()
+                && v.norm(k).starts_with("ال") == has_al;
+            if !adjective {
                 break;
             }
             k += 1;
@@ -710,28 +812,48 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
     while k < r {
         if let Some(np) = np_at(v, k, r, false).filter(|n| n.etype == Some(EntityType::LOC)) {
             let g = gov(v, &np);
+            let mut end = np.end;
             if matches!(g, Gov::P(Prep::Fi) | Gov::P(Prep::Bi)) {
-                let a = Arg {
-                    entity: np.entity,
-                    span: np.span,
-                };
-                if !used(&a, &actor) && !used(&a, &recipient) && !used(&a, &location) {
-                    location.push(a);
+                // «في النيجر وموريتانيا وبوركينا فاسو»: every coordinated place.
+                for n in np_list(v, k, r) {
+                    if n.etype != Some(EntityType::LOC) {
+                        break;
+                    }
+                    end = n.end;
+                    let a = Arg {
+                        entity: n.entity,
+                        span: n.span,
+                    };
+                    if !used(&a, &actor) && !used(&a, &recipient) && !used(&a, &location) {
+                        location.push(a);
+                    }
                 }
             }
-            k = np.end.max(k + 1);
+            k = end.max(k + 1);
         } else {
             k += 1;
         }
     }
     if location.is_empty() {
+        location.extend(territory(v, l, r));
+    }
+    if location.is_empty() {
         let (s0, s1) = v.sent_range(v.sent(f.first));
         let mut best: Option<(usize, Arg)> = None;
-        for (mi, m) in v.ments.iter().enumerate() {
+        for m in &v.ments {
             if m.etype != EntityType::LOC || m.first < s0 || m.first >= s1 {
                 continue;
             }
-            let _ = mi;
+            // A country elsewhere in the sentence is often a party («نفت الجزائر»): only
+            // one introduced as a place counts.
+            if m.country {
+                let np = np_at(v, m.first, s1, false);
+                let placed =
+                    np.is_some_and(|n| matches!(gov(v, &n), Gov::P(Prep::Fi) | Gov::P(Prep::Bi)));
+                if !placed {
+                    continue;
+                }
+            }
             let a = Arg {
                 entity: m.entity,
                 span: m.span,
@@ -816,6 +938,13 @@ fn event_date(v: &View, f: &Found, l: usize, r: usize) -> Option<EventDate> {
         let Some(t) = v.doc.times.get(ti) else {
             return false;
         };
+        // Calendar values and durations only (not PRESENT_REF and the like).
+        if !t
+            .value
+            .starts_with(|c: char| c.is_ascii_digit() || c == 'P')
+        {
+            return false;
+        }
         match t.ttype {
             TimeType::DATE | TimeType::TIME => true,
             TimeType::DURATION => {

@@ -357,6 +357,8 @@ pub enum Fw {
     Aux,
     /// Adverb.
     Adv,
+    /// A noun naming a country's territory («التراب», «الأراضي», «الأجواء»).
+    Territory,
 }
 
 /// Descriptor classes.
@@ -515,6 +517,7 @@ impl Lex {
                 Some("pron") => Fw::Pron,
                 Some("aux") => Fw::Aux,
                 Some("adv") => Fw::Adv,
+                Some("territory") => Fw::Territory,
                 Some("cleft") => continue,
                 _ => {
                     self.skipped.push(format!("function_words.tsv:{line}"));
@@ -523,6 +526,11 @@ impl Lex {
             };
             let w = fold(r[0]);
             self.add(&w, Hit::Fw(cls));
+            if cls == Fw::Territory {
+                if let Some(stem) = w.strip_prefix("ال") {
+                    self.add(stem, Hit::Fw(cls));
+                }
+            }
         }
     }
 

@@ -17,6 +17,7 @@
 pub mod attribute;
 pub mod chunk;
 pub mod coder;
+pub mod export;
 pub mod lex;
 pub mod merge;
 pub mod morph;
@@ -24,3 +25,4 @@ pub mod view;
 
 pub use attribute::Attributor;
 pub use coder::EventCoder;
+pub use export::{write_csv, write_geojson, write_plover};

@@ -59,7 +59,11 @@ fn places_conflict(a: &Event, b: &Event) -> bool {
 fn dates_conflict(a: &Event, b: &Event) -> bool {
     match (&a.date, &b.date) {
         (Some(x), Some(y)) if !x.inferred && !y.inferred => {
-            !(x.value.starts_with(&y.value) || y.value.starts_with(&x.value))
+            // Only calendar values can contradict each other («P1W» does not).
+            let cal = |v: &str| v.starts_with(|c: char| c.is_ascii_digit());
+            cal(&x.value)
+                && cal(&y.value)
+                && !(x.value.starts_with(&y.value) || y.value.starts_with(&x.value))
         }
         _ => false,
     }
