@@ -849,7 +849,7 @@ pub fn resolve_descriptions(v: &View) -> Vec<Option<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::view::testutil::DocBuilder;
+    use crate::testing::DocBuilder;
 
     fn texts(v: &View, nps: &[Np]) -> Vec<String> {
         nps.iter()
@@ -859,8 +859,7 @@ mod tests {
 
     #[test]
     fn descriptor_phrases_take_adjectives_and_genitives() {
-        let b = DocBuilder::new("هاجمت قوات الأمن العراقية مواقع المسلحين")
-            .entity(EntityType::PER, &["حفتر"]);
+        let b = DocBuilder::new("هاجمت قوات الأمن العراقية مواقع المسلحين");
         let v = View::new(&b.doc);
         let np = np_at(&v, 1, v.len(), false).unwrap();
         assert_eq!(v.doc.slice(np.span), "قوات الأمن العراقية");

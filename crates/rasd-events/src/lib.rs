@@ -21,6 +21,7 @@ pub mod export;
 pub mod lex;
 pub mod merge;
 pub mod morph;
+pub mod testing;
 pub mod view;
 
 pub use attribute::Attributor;

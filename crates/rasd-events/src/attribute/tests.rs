@@ -1,7 +1,7 @@
 //! Rule tests for attribution, factuality and disputes, on made-up news sentences.
 
 use super::*;
-use crate::view::testutil::DocBuilder;
+use crate::testing::DocBuilder;
 use crate::EventCoder;
 use rasd_doc::{EntityType, Event, Plover};
 

@@ -1,7 +1,7 @@
 //! Rule tests for the events stage, each on its own made-up news sentence.
 
 use super::*;
-use crate::view::testutil::DocBuilder;
+use crate::testing::DocBuilder;
 use rasd_doc::TimeType::*;
 
 fn run(b: DocBuilder) -> (Document, Vec<Event>) {

@@ -2,7 +2,7 @@
 //! GeoJSON parses and has points.
 
 use super::*;
-use crate::view::testutil::DocBuilder;
+use crate::testing::DocBuilder;
 use crate::{Attributor, EventCoder};
 use rasd_doc::{EntityType, Stage};
 
