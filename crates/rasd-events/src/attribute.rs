@@ -49,24 +49,37 @@ impl Stage for Attributor {
         if doc.events.is_empty() {
             return;
         }
-        let (attrs, disputes) = {
+        let (attrs, disputes, info) = {
             let mut mask = vec![false; doc.sentences.len()];
+            // Event sentences, and the two after each when they may hold a denial.
             for e in &doc.events {
-                let lo = e.sentence.saturating_sub(2);
-                let hi = (e.sentence + 3).min(mask.len());
-                for m in mask.iter_mut().take(hi).skip(lo) {
+                if let Some(m) = mask.get_mut(e.sentence) {
                     *m = true;
+                }
+                for s in e.sentence + 1..(e.sentence + 3).min(doc.sentences.len()) {
+                    let denies = doc
+                        .sentence_tokens(s)
+                        .iter()
+                        .any(|t| crate::lex::LEX.maybe_denial(doc.token_norm(t)));
+                    if let Some(m) = mask.get_mut(s) {
+                        *m |= denies;
+                    }
                 }
             }
             let v = View::for_sentences(doc, &mask);
             let quotes = quotes(&v);
+            let mut cache: Vec<Option<Vec<CueAt>>> = vec![None; doc.sentences.len()];
             let attrs: Vec<(Attribution, Vec<Dispute>)> = doc
                 .events
                 .iter()
-                .map(|e| attribute(&v, e.trigger, &quotes))
+                .map(|e| {
+                    let s = v.sent(v.tokens_of(e.trigger).0);
+                    attribute(&v, e.trigger, &quotes, cues_of(&v, &mut cache, s))
+                })
                 .collect();
-            let disputes = claim_denials(&v, &doc.events);
-            (attrs, disputes)
+            let disputes = claim_denials(&v, &doc.events, &mut cache);
+            let info = crate::merge::mention_info(&v, &doc.events);
+            (attrs, disputes, info)
         };
         for (e, (a, d)) in doc.events.iter_mut().zip(attrs) {
             e.attribution = a;
@@ -77,7 +90,8 @@ impl Stage for Attributor {
                 add_disputes(&mut e.disputed_by, vec![d]);
             }
         }
-        crate::merge::merge_document(doc);
+        let events = std::mem::take(&mut doc.events);
+        doc.events = crate::merge::merge_events(events, &info);
     }
 }
 
@@ -112,12 +126,20 @@ const CLASSES: [CueClass; 10] = [
     CueClass::Source,
 ];
 
+/// The cues of sentence `s`, computed once.
+fn cues_of<'c>(v: &View, cache: &'c mut [Option<Vec<CueAt>>], s: usize) -> &'c [CueAt] {
+    match cache.get_mut(s) {
+        Some(slot) => slot.get_or_insert_with(|| sentence_cues(v, s)),
+        None => &[],
+    }
+}
+
 fn sentence_cues(v: &View, s: usize) -> Vec<CueAt> {
     let (s0, s1) = v.sent_range(s);
     let mut out = Vec::new();
     for k in s0..s1 {
         // Words inside names («لو نوفيل أوبسرفاتور») are not cues.
-        if v.ment(k).is_some() {
+        if v.cue_bits(k) == 0 || v.ment(k).is_some() {
             continue;
         }
         for class in CLASSES {
@@ -330,21 +352,7 @@ fn extend_source(v: &View, span: &mut Span, end: &mut usize, s1: usize) {
 
 /// True when token `k` reads as a verb some lexicon knows (trigger, cue or light verb).
 fn is_verb_word(v: &View, k: usize) -> bool {
-    v.hits(k).iter().any(|h| match h.hit {
-        Hit::Trig(t) => LEX
-            .trig
-            .get(t as usize)
-            .is_some_and(|e| e.kind.is_verb() && e.kind.allows(&h.strip)),
-        Hit::Cue(c) => LEX
-            .cue
-            .get(c as usize)
-            .is_some_and(|e| e.kind.is_verb() && e.kind.allows(&h.strip)),
-        Hit::Light(l) => LEX
-            .light
-            .get(l as usize)
-            .is_some_and(|e| e.kind.allows(&h.strip)),
-        _ => false,
-    })
+    v.is_verb(k)
 }
 
 /// The subject of a reporting or denial verb at token `k`.
@@ -417,14 +425,18 @@ fn trigger_head(v: &View, a: usize, b: usize) -> (usize, bool, bool) {
 }
 
 /// Attribution of one mention.
-pub(crate) fn attribute(v: &View, trigger: Span, quotes: &[Quote]) -> (Attribution, Vec<Dispute>) {
+fn attribute(
+    v: &View,
+    trigger: Span,
+    quotes: &[Quote],
+    cues: &[CueAt],
+) -> (Attribution, Vec<Dispute>) {
     let (a, b) = v.tokens_of(trigger);
     if a >= b {
         return (Attribution::default(), Vec::new());
     }
     let s = v.sent(a);
     let (s0, s1) = v.sent_range(s);
-    let cues = sentence_cues(v, s);
     let (head, purpose, future) = trigger_head(v, a, b);
 
     // Reporter (used as `by` whatever the stance).
@@ -444,7 +456,7 @@ pub(crate) fn attribute(v: &View, trigger: Span, quotes: &[Quote]) -> (Attributi
             if c.pos >= a && c.pos < b {
                 continue;
             }
-            if strong_between(v, &cues, c.pos, head) {
+            if strong_between(v, cues, c.pos, head) {
                 continue;
             }
             let by = match c.class {
@@ -489,7 +501,7 @@ pub(crate) fn attribute(v: &View, trigger: Span, quotes: &[Quote]) -> (Attributi
         c.class == CueClass::Hedge
             && c.pos < head
             && head - c.pos <= 14
-            && !contrast_between(&cues, c.pos, head)
+            && !contrast_between(cues, c.pos, head)
     });
     let qad = head >= 1 && v.is_word(head - 1, "قد") && v.hits(head).iter().any(|h| matches!(h.hit, Hit::Trig(t) if LEX.trig.get(t as usize).is_some_and(|e| matches!(e.kind, Kind::Impf | Kind::IPass))));
     if let Some(c) = hedge {
@@ -515,7 +527,7 @@ pub(crate) fn attribute(v: &View, trigger: Span, quotes: &[Quote]) -> (Attributi
         c.class == CueClass::Hypo
             && c.pos < head
             && head - c.pos <= 8
-            && !contrast_between(&cues, c.pos, head)
+            && !contrast_between(cues, c.pos, head)
     });
     let sawfa = head >= 1 && v.is_word(head - 1, "سوف");
     if let Some(c) = hypo {
@@ -547,7 +559,7 @@ pub(crate) fn attribute(v: &View, trigger: Span, quotes: &[Quote]) -> (Attributi
         .iter()
         .filter(|c| matches!(c.class, CueClass::Deny | CueClass::DenyIfObj))
     {
-        if c.pos >= head || contrast_between(&cues, c.pos, head) || negated_at(v, c.pos) {
+        if c.pos >= head || contrast_between(cues, c.pos, head) || negated_at(v, c.pos) {
             continue;
         }
         if c.class == CueClass::DenyIfObj && !denial_object_after(v, c.pos + c.len) {
@@ -602,15 +614,24 @@ fn denial_cue_span(v: &View, pos: usize, len: usize) -> Span {
 
 /// Denials of claims rather than of an event in their own complement: each becomes a
 /// `disputed_by` on the events it refers back to. Returns (event index, dispute).
-fn claim_denials(v: &View, events: &[rasd_doc::Event]) -> Vec<(usize, Dispute)> {
+fn claim_denials(
+    v: &View,
+    events: &[rasd_doc::Event],
+    cache: &mut [Option<Vec<CueAt>>],
+) -> Vec<(usize, Dispute)> {
     let mut out = Vec::new();
     let mut sentences: Vec<usize> = events.iter().map(|e| e.sentence).collect();
     sentences.sort_unstable();
     sentences.dedup();
     let last = sentences.last().copied().unwrap_or(0);
     for s in 0..=(last + 2).min(v.doc.sentences.len().saturating_sub(1)) {
-        let (_, s1) = v.sent_range(s);
-        let cues = sentence_cues(v, s);
+        let (s0, s1) = v.sent_range(s);
+        let deny_bits = (1u16 << CueClass::Deny as u16) | (1u16 << CueClass::DenyIfObj as u16);
+        let has_denial = (s0..s1).any(|k| v.cue_bits(k) & deny_bits != 0);
+        if !has_denial {
+            continue;
+        }
+        let cues = cues_of(v, cache, s).to_vec();
         for c in cues
             .iter()
             .filter(|c| matches!(c.class, CueClass::Deny | CueClass::DenyIfObj))

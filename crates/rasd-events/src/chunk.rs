@@ -13,7 +13,7 @@
 //! Clauses are cut at hard punctuation, complementisers and relative pronouns, contrast
 //! words, and a verb coordinated with و; commas are soft (they end a phrase, not a clause).
 
-use crate::lex::{CueClass, DescClass, Fw, Hit, Prep, LEX};
+use crate::lex::{CueClass, DescClass, Fw, Prep, LEX};
 use crate::morph::Strip;
 use crate::view::View;
 use rasd_doc::{Enclitic, EntityType, Span, TokenKind};
@@ -91,19 +91,7 @@ fn is_clause_opener(v: &View, i: usize) -> bool {
 /// True when token `i` is a finite verb the lexicons know carrying a conjunction («وقامت»),
 /// which starts a new coordinated clause.
 pub fn is_conj_verb(v: &View, i: usize) -> bool {
-    v.hits(i).iter().any(|h| {
-        h.strip.conj
-            && h.strip.prep == 0
-            && !h.strip.al
-            && match h.hit {
-                Hit::Trig(t) => LEX.trig.get(t as usize).is_some_and(|e| e.kind.is_verb()),
-                Hit::Light(_) => true,
-                Hit::Cue(c) => LEX.cue.get(c as usize).is_some_and(|e| {
-                    e.kind.is_verb() && matches!(e.class, CueClass::Say | CueClass::Deny)
-                }),
-                _ => false,
-            }
-    })
+    v.is_conj_verb(i)
 }
 
 /// The clause around tokens `[a, b]`: `(first, end)` token indices.
@@ -181,20 +169,7 @@ fn modifier_word(v: &View, i: usize) -> bool {
         && v.ment(i).is_none()
         && v.time(i).is_none()
         && v.qty(i).is_none()
-        && !v.hits(i).iter().any(|h| match h.hit {
-            Hit::Light(l) => LEX
-                .light
-                .get(l as usize)
-                .is_some_and(|e| e.kind.allows(&h.strip)),
-            Hit::Trig(t) => LEX.trig.get(t as usize).is_some_and(|e| {
-                e.kind.is_verb() && e.kind.allows(&h.strip) && h.strip.enc.is_none()
-            }),
-            Hit::Cue(c) => LEX
-                .cue
-                .get(c as usize)
-                .is_some_and(|e| e.kind.is_verb() && e.kind.allows(&h.strip)),
-            _ => false,
-        })
+        && !v.is_verb(i)
 }
 
 /// Units of counts that count people (so the count can be an argument).
@@ -455,7 +430,7 @@ fn desc_np(v: &View, i: usize, lim: usize, class: DescClass, strip: Strip) -> Op
     while end < lim && adj < 3 && modifier_word(v, end) {
         let n = v.norm(end);
         // «و» + a known word is a conjunct, not an adjective.
-        if v.hits(end).iter().any(|h| h.strip.conj) {
+        if v.conj_hit(end) {
             break;
         }
         if n.starts_with("ال") != definite {
@@ -472,7 +447,7 @@ fn desc_np(v: &View, i: usize, lim: usize, class: DescClass, strip: Strip) -> Op
         {
             break;
         }
-        if v.hits(end).iter().any(|h| h.strip.prep != 0) {
+        if v.prep_hit(end) {
             break;
         }
         nisba |= v.nisba(end).is_some();
@@ -585,7 +560,7 @@ pub fn next_content(v: &View, mut i: usize, lim: usize) -> usize {
 pub fn nps_ending_at(v: &View, from: usize, end: usize) -> Option<Np> {
     (from..end).find_map(|s| {
         // A nationality adjective heads a phrase only as a conjunct («و الجزائرية الخاصة»).
-        let conjunct = (s > from && v.norm(s - 1) == "و") || v.hits(s).iter().any(|h| h.strip.conj);
+        let conjunct = (s > from && v.norm(s - 1) == "و") || v.conj_hit(s);
         np_at(v, s, end, conjunct).filter(|n| n.end == end)
     })
 }

@@ -417,6 +417,9 @@ pub struct Lex {
     map: FxHashMap<Box<str>, Vec<Hit>>,
     /// Bit `n` set when some key is `n` bytes long (bit 63: 63 or more).
     len_mask: u64,
+    /// Bloom-style filter on (first char, last char) of the keys: most text segmentations
+    /// are rejected here without hashing the string.
+    ends: Box<[u64; 1024]>,
     /// Trigger entries.
     pub trig: Vec<Trig>,
     /// Cue entries.
@@ -430,6 +433,8 @@ pub struct Lex {
     /// Mode names, in priority order.
     pub modes: Vec<&'static str>,
     words: FxHashMap<Box<str>, u32>,
+    /// Inflected forms of denial cues, for a cheap «could this sentence deny?» test.
+    deny_forms: rustc_hash::FxHashSet<Box<str>>,
     /// Rows that could not be parsed.
     pub skipped: Vec<String>,
 }
@@ -453,6 +458,14 @@ fn rows(src: &'static str) -> impl Iterator<Item = (usize, Vec<&'static str>)> {
         .map(|(i, l)| (i + 1, l.split('\t').map(str::trim).collect()))
 }
 
+/// Signature of a key for the [`Lex`] prefilter: its first and last characters.
+#[inline]
+fn ends_sig(key: &str) -> usize {
+    let first = key.chars().next().map_or(0, |c| c as u32);
+    let last = key.chars().next_back().map_or(0, |c| c as u32);
+    ((first.wrapping_mul(0x9E37) ^ last.wrapping_mul(0x85EB)) as usize) & 0xFFFF
+}
+
 fn leak(s: &str) -> &'static str {
     Box::leak(s.to_string().into_boxed_str())
 }
@@ -462,6 +475,7 @@ impl Lex {
         let mut lx = Lex {
             map: FxHashMap::default(),
             len_mask: 0,
+            ends: Box::new([0u64; 1024]),
             trig: Vec::new(),
             cue: Vec::new(),
             light: Vec::new(),
@@ -469,6 +483,7 @@ impl Lex {
             nisba: Vec::new(),
             modes: Vec::new(),
             words: FxHashMap::default(),
+            deny_forms: Default::default(),
             skipped: Vec::new(),
         };
         lx.load_fw();
@@ -488,6 +503,10 @@ impl Lex {
         }
         let n = key.len().min(63);
         self.len_mask |= 1u64 << n;
+        let e = ends_sig(key);
+        if let Some(word) = self.ends.get_mut(e / 64) {
+            *word |= 1u64 << (e % 64);
+        }
         let v = self.map.entry(key.into()).or_default();
         if !v.contains(&hit) {
             v.push(hit);
@@ -625,6 +644,9 @@ impl Lex {
                 self.cue.push(Cue { class, kind, rest });
                 for f in inflect(first, first_written, kind) {
                     self.add(&f, Hit::Cue(id));
+                    if matches!(class, CueClass::Deny | CueClass::DenyIfObj) {
+                        self.deny_forms.insert(f.into());
+                    }
                 }
                 Some(())
             })();
@@ -755,6 +777,14 @@ impl Lex {
         if self.len_mask & (1u64 << n) == 0 {
             return &[];
         }
+        let e = ends_sig(key);
+        if self
+            .ends
+            .get(e / 64)
+            .is_none_or(|w| w & (1u64 << (e % 64)) == 0)
+        {
+            return &[];
+        }
         self.map.get(key).map(Vec::as_slice).unwrap_or(&[])
     }
 
@@ -773,17 +803,27 @@ impl Lex {
         self.map.is_empty()
     }
 
+    /// True when the normalised word (or the word after a و/ف) is an inflected form of a
+    /// denial cue. One lookup, no segmentation: a quick filter for sentences to scan.
+    pub fn maybe_denial(&self, w: &str) -> bool {
+        self.deny_forms.contains(w)
+            || w.strip_prefix(['و', 'ف'])
+                .is_some_and(|r| self.deny_forms.contains(r))
+    }
+
     /// Scans one normalised word: calls `f` with every lexicon hit of every clitic
     /// segmentation, in segmentation order (`order` counts segmentations, 0 = whole word).
+    /// A word that is a function word and nothing else is not segmented further.
     #[inline]
     pub fn scan(&self, w: &str, ta_marbuta: bool, mut f: impl FnMut(u8, Strip, Hit)) {
         let mut order = 0u8;
         candidates(w, ta_marbuta, |c, s| {
-            for &h in self.get(c) {
+            let hits = self.get(c);
+            for &h in hits {
                 f(order, s, h);
             }
             order = order.saturating_add(1);
-            false
+            order == 1 && !hits.is_empty() && hits.iter().all(|h| matches!(h, Hit::Fw(_)))
         });
     }
 }

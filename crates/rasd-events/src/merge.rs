@@ -130,22 +130,25 @@ pub fn merge_events(events: Vec<Event>, info: &[MentionInfo]) -> Vec<Event> {
 
 /// Merges `doc.events` in place (see the module docs).
 pub fn merge_document(doc: &mut Document) {
-    let info = mention_info(doc);
+    let info = {
+        let mut mask = vec![false; doc.sentences.len()];
+        for e in &doc.events {
+            if let Some(m) = mask.get_mut(e.sentence) {
+                *m = true;
+            }
+        }
+        let v = crate::view::View::for_sentences(doc, &mask);
+        mention_info(&v, &doc.events)
+    };
     let events = std::mem::take(&mut doc.events);
     doc.events = merge_events(events, &info);
 }
 
-/// Re-reads each mention's trigger to fill [`MentionInfo`].
-fn mention_info(doc: &Document) -> Vec<MentionInfo> {
+/// Re-reads each mention's trigger to fill [`MentionInfo`] (the view must have scanned
+/// the events' sentences).
+pub(crate) fn mention_info(v: &crate::view::View, events: &[Event]) -> Vec<MentionInfo> {
     use crate::lex::{Fw, Hit, LEX};
-    let mut mask = vec![false; doc.sentences.len()];
-    for e in &doc.events {
-        if let Some(m) = mask.get_mut(e.sentence) {
-            *m = true;
-        }
-    }
-    let v = crate::view::View::for_sentences(doc, &mask);
-    doc.events
+    events
         .iter()
         .map(|e| {
             let (a, b) = v.tokens_of(e.trigger);

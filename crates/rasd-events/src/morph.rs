@@ -36,22 +36,38 @@ impl Strip {
     }
 }
 
-const ENCLITICS: [(Enclitic, &str); 10] = [
-    (Enclitic::Huma, "هما"),
-    (Enclitic::Kuma, "كما"),
-    (Enclitic::Hum, "هم"),
-    (Enclitic::Hunna, "هن"),
-    (Enclitic::Kum, "كم"),
-    (Enclitic::Ha, "ها"),
-    (Enclitic::Na, "نا"),
-    (Enclitic::Hu, "ه"),
-    (Enclitic::Ka, "ك"),
-    (Enclitic::Ya, "ي"),
-];
-
 #[inline]
 fn nchars(s: &str) -> usize {
     s.chars().count()
+}
+
+/// The enclitic pronouns the word ends with (by its last three letters), with their byte
+/// length; a final ه after a written ة is not a pronoun.
+fn final_enclitics(w: &str, ta_marbuta: bool) -> ([(Enclitic, usize); 2], usize) {
+    let mut out = [(Enclitic::Hu, 0); 2];
+    let mut n = 0;
+    let mut it = w.chars().rev();
+    let (c1, c2, c3) = (it.next(), it.next(), it.next());
+    let mut push = |e: Enclitic, len: usize| {
+        if n < out.len() {
+            out[n] = (e, len);
+            n += 1;
+        }
+    };
+    match (c1, c2, c3) {
+        (Some('ا'), Some('م'), Some('ه')) => push(Enclitic::Huma, 6),
+        (Some('ا'), Some('م'), Some('ك')) => push(Enclitic::Kuma, 6),
+        (Some('ا'), Some('ه'), _) => push(Enclitic::Ha, 4),
+        (Some('ا'), Some('ن'), _) => push(Enclitic::Na, 4),
+        (Some('م'), Some('ه'), _) => push(Enclitic::Hum, 4),
+        (Some('م'), Some('ك'), _) => push(Enclitic::Kum, 4),
+        (Some('ن'), Some('ه'), _) => push(Enclitic::Hunna, 4),
+        (Some('ه'), _, _) if !ta_marbuta => push(Enclitic::Hu, 2),
+        (Some('ك'), _, _) => push(Enclitic::Ka, 2),
+        (Some('ي'), _, _) => push(Enclitic::Ya, 2),
+        _ => {}
+    }
+    (out, n)
 }
 
 /// Calls `f` with every clitic segmentation of the normalised word `w`: the whole word
@@ -59,6 +75,9 @@ fn nchars(s: &str) -> usize {
 /// that order of attachment), then each of those with an enclitic stripped. `ta_marbuta`
 /// says the written word ended in ة, so its folded final ه is not a pronoun. `f` returns
 /// `true` to stop early.
+///
+/// Clitic letters (و ف ب ل ك س ا) are two bytes each in UTF-8, so lengths of the rests are
+/// derived from the word's letter count without decoding again.
 pub fn candidates(w: &str, ta_marbuta: bool, mut f: impl FnMut(&str, Strip) -> bool) {
     if f(w, Strip::default()) {
         return;
@@ -67,6 +86,9 @@ pub fn candidates(w: &str, ta_marbuta: bool, mut f: impl FnMut(&str, Strip) -> b
     if n < 3 {
         return;
     }
+    // Letters left after `off` bytes of two-byte clitic letters.
+    let left = |off: usize| n - off / 2;
+    let bytes = w.as_bytes();
     // Prefix segmentations: (conj, prep, byte offset of the rest).
     let mut pre: [(bool, u8, usize); 4] = [(false, 0, 0); 4];
     let mut np = 1;
@@ -77,10 +99,10 @@ pub fn candidates(w: &str, ta_marbuta: bool, mut f: impl FnMut(&str, Strip) -> b
     let bases = np;
     for k in 0..bases {
         let (c, _, off) = pre[k];
-        let rest = w.get(off..).unwrap_or("");
-        if nchars(rest) < 3 {
+        if left(off) < 3 {
             continue;
         }
+        let rest = w.get(off..).unwrap_or("");
         let p = match rest.chars().next() {
             Some('ب') => b'b',
             Some('ل') => b'l',
@@ -100,8 +122,6 @@ pub fn candidates(w: &str, ta_marbuta: bool, mut f: impl FnMut(&str, Strip) -> b
         }
     }
     // Bodies without the article, and with it; remember those that can take an enclitic.
-    let mut enc_bodies: [(Strip, usize); 4] = [(Strip::default(), 0); 4];
-    let mut ne = 0;
     for &(conj, prep, off) in &pre[..np] {
         let rest = w.get(off..).unwrap_or("");
         let s = Strip {
@@ -111,49 +131,40 @@ pub fn candidates(w: &str, ta_marbuta: bool, mut f: impl FnMut(&str, Strip) -> b
             enc: None,
             pre: off as u8,
         };
-        if off > 0 && nchars(rest) >= 2 && f(rest, s) {
+        if off > 0 && left(off) >= 2 && f(rest, s) {
             return;
         }
-        if ne < enc_bodies.len() {
-            enc_bodies[ne] = (s, off);
-            ne += 1;
-        }
-        if rest.starts_with("ال") && nchars(rest) >= 4 {
+        let al = bytes.get(off..off + 4) == Some("ال".as_bytes());
+        if al && left(off) >= 4 {
             let stem = rest.get(4..).unwrap_or("");
-            let s = Strip {
-                al: true,
-                pre: off as u8,
-                ..s
-            };
-            if f(stem, s) {
+            if f(stem, Strip { al: true, ..s }) {
                 return;
             }
-        } else if prep == b'l' && rest.starts_with('ل') && nchars(rest) >= 3 {
+        } else if prep == b'l' && bytes.get(off..off + 2) == Some("ل".as_bytes()) && left(off) >= 3
+        {
             // لل = ل + ال: the first ل is the preposition, the second the article.
             let stem = rest.get(2..).unwrap_or("");
-            let s = Strip {
-                al: true,
-                pre: off as u8,
-                ..s
-            };
-            if f(stem, s) {
+            if f(stem, Strip { al: true, ..s }) {
                 return;
             }
         }
     }
-    for &(s, off) in &enc_bodies[..ne] {
-        let body = w.get(off..).unwrap_or("");
-        let bl = nchars(body);
-        for (e, suf) in ENCLITICS {
-            if !body.ends_with(suf) {
+    let (encs, nenc) = final_enclitics(w, ta_marbuta);
+    for &(e, el) in &encs[..nenc] {
+        for &(conj, prep, off) in &pre[..np] {
+            // The body keeps at least two letters.
+            if left(off) < el / 2 + 2 || w.len() < off + el {
                 continue;
             }
-            let sl = nchars(suf);
-            if bl < sl + 2 || (e == Enclitic::Hu && ta_marbuta) {
-                continue;
-            }
-            let stem = body.get(..body.len() - suf.len()).unwrap_or("");
-            if f(stem, Strip { enc: Some(e), ..s }) {
+            let stem = w.get(off..w.len() - el).unwrap_or("");
+            let s = Strip {
+                conj,
+                prep,
+                al: false,
+                enc: Some(e),
+                pre: off as u8,
+            };
+            if f(stem, s) {
                 return;
             }
         }
@@ -353,6 +364,19 @@ mod tests {
                     "{w}: analyses stem {stem} missing from {ours:?}"
                 );
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_word_is_safe_and_covers_the_analyser(w in "[وفبلكسالهمنيتة]{0,9}") {
+            let w = fold(&w);
+            let ours = stems(&w);
+            for a in rasd_text::analyses(&w) {
+                let stem = a.stem(&w);
+                proptest::prop_assert!(ours.iter().any(|s| s == stem), "{} {} {:?}", w, stem, ours);
+            }
+            let _ = all(&w, true);
         }
     }
 

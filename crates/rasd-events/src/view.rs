@@ -26,7 +26,8 @@ pub struct TokHit {
 
 const NONE: u32 = u32::MAX;
 
-/// Per-token index.
+/// Per-token index: the hit range plus a summary of the hits the rules ask about most,
+/// computed once so the accessors below are O(1).
 #[derive(Clone, Copy, Debug)]
 pub struct TokInfo {
     hits: (u32, u32),
@@ -36,6 +37,91 @@ pub struct TokInfo {
     time: u32,
     /// Quantity covering the token or `NONE`.
     qty: u32,
+    /// Function word class and its segmentation.
+    fw: Option<(Fw, Strip)>,
+    /// First descriptor hit and its segmentation.
+    desc: Option<(u32, Strip)>,
+    /// First nationality hit and its segmentation.
+    nisba: Option<(u32, Strip)>,
+    /// First mode cue.
+    mode: Option<u32>,
+    /// Bit per cue class with an entry (single or first word of a phrase) here.
+    cues: u16,
+    /// Some segmentation reads the token as a verb a lexicon knows.
+    verb: bool,
+    /// ... and one such reading carries و/ف.
+    conj_verb: bool,
+    /// Some segmentation with و/ف found a lexicon word.
+    conj_hit: bool,
+    /// Some segmentation with a proclitic preposition found a lexicon word.
+    prep_hit: bool,
+}
+
+fn cue_bit(c: CueClass) -> u16 {
+    1 << (c as u16)
+}
+
+fn summarise(hits: &[TokHit]) -> TokInfo {
+    let mut t = TokInfo {
+        hits: (0, 0),
+        ment: NONE,
+        time: NONE,
+        qty: NONE,
+        fw: None,
+        desc: None,
+        nisba: None,
+        mode: None,
+        cues: 0,
+        verb: false,
+        conj_verb: false,
+        conj_hit: false,
+        prep_hit: false,
+    };
+    for h in hits {
+        t.conj_hit |= h.strip.conj;
+        t.prep_hit |= h.strip.prep != 0;
+        match h.hit {
+            Hit::Fw(f)
+                if t.fw.is_none() && h.strip.prep == 0 && !h.strip.al && h.strip.enc.is_none() =>
+            {
+                t.fw = Some((f, h.strip));
+            }
+            Hit::Desc(d) if t.desc.is_none() && h.strip.prep != b's' => t.desc = Some((d, h.strip)),
+            Hit::Nisba(n) if t.nisba.is_none() && h.strip.enc.is_none() => {
+                t.nisba = Some((n, h.strip))
+            }
+            Hit::Mode(m) if t.mode.is_none() => t.mode = Some(m),
+            Hit::Cue(c) => {
+                if let Some(e) = LEX.cue.get(c as usize) {
+                    if e.kind.allows(&h.strip) {
+                        t.cues |= cue_bit(e.class);
+                        let verb =
+                            e.kind.is_verb() && matches!(e.class, CueClass::Say | CueClass::Deny);
+                        t.verb |= e.kind.is_verb();
+                        t.conj_verb |= verb && h.strip.conj;
+                    }
+                }
+            }
+            Hit::Trig(x) => {
+                let verb = LEX
+                    .trig
+                    .get(x as usize)
+                    .is_some_and(|e| e.kind.is_verb() && e.kind.allows(&h.strip));
+                t.verb |= verb;
+                t.conj_verb |= verb && h.strip.conj && h.strip.prep == 0;
+            }
+            Hit::Light(l) => {
+                let verb = LEX
+                    .light
+                    .get(l as usize)
+                    .is_some_and(|e| e.kind.allows(&h.strip));
+                t.verb |= verb;
+                t.conj_verb |= verb && h.strip.conj && h.strip.prep == 0;
+            }
+            _ => {}
+        }
+    }
+    t
 }
 
 /// An entity mention mapped onto tokens.
@@ -111,22 +197,33 @@ impl<'d> View<'d> {
         let n = doc.tokens.len();
         let mut toks = Vec::with_capacity(n);
         let mut hits = Vec::with_capacity(n / 2);
+        // Words repeat (a news article uses each content word several times): the analysis
+        // of a word form is computed once per document and shared by its occurrences.
+        let mut seen: rustc_hash::FxHashMap<(&'d str, bool), TokInfo> = Default::default();
+        seen.reserve(n / 2);
+        let empty = summarise(&[]);
         for t in &doc.tokens {
-            let start = hits.len() as u32;
             let wanted = mask.is_none_or(|m| m.get(t.sentence as usize).copied().unwrap_or(false));
-            if wanted && (t.kind == TokenKind::Arabic || t.kind == TokenKind::Latin) {
+            let mut info = if wanted && (t.kind == TokenKind::Arabic || t.kind == TokenKind::Latin)
+            {
                 let w = doc.token_norm(t);
                 let tm = doc.slice(t.span).ends_with('ة');
-                LEX.scan(w, tm, |order, strip, hit| {
-                    hits.push(TokHit { order, strip, hit })
-                });
-            }
-            toks.push(TokInfo {
-                hits: (start, hits.len() as u32),
-                ment: NONE,
-                time: NONE,
-                qty: NONE,
-            });
+                *seen.entry((w, tm)).or_insert_with(|| {
+                    let start = hits.len() as u32;
+                    LEX.scan(w, tm, |order, strip, hit| {
+                        hits.push(TokHit { order, strip, hit })
+                    });
+                    let mut info = summarise(hits.get(start as usize..).unwrap_or(&[]));
+                    info.hits = (start, hits.len() as u32);
+                    info
+                })
+            } else {
+                empty
+            };
+            info.ment = NONE;
+            info.time = NONE;
+            info.qty = NONE;
+            toks.push(info);
         }
         let mut v = View {
             doc,
@@ -294,12 +391,32 @@ impl<'d> View<'d> {
 
     /// The function-word class of token `i` (alone or after و/ف), with the strip.
     pub fn fw(&self, i: usize) -> Option<(Fw, Strip)> {
-        self.hits(i).iter().find_map(|h| match h.hit {
-            Hit::Fw(f) if h.strip.prep == 0 && !h.strip.al && h.strip.enc.is_none() => {
-                Some((f, h.strip))
-            }
-            _ => None,
-        })
+        self.toks.get(i).and_then(|t| t.fw)
+    }
+
+    /// True when some segmentation reads token `i` as a verb a lexicon knows.
+    pub fn is_verb(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.verb)
+    }
+
+    /// Cue classes with an entry at token `i`, one bit each.
+    pub fn cue_bits(&self, i: usize) -> u16 {
+        self.toks.get(i).map_or(0, |t| t.cues)
+    }
+
+    /// True when token `i` is a known verb carrying و/ف («وقامت»).
+    pub fn is_conj_verb(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.conj_verb)
+    }
+
+    /// True when a segmentation of token `i` with و/ف found a lexicon word.
+    pub fn conj_hit(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.conj_hit)
+    }
+
+    /// True when a segmentation of token `i` with a proclitic preposition found a word.
+    pub fn prep_hit(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.prep_hit)
     }
 
     /// True when token `i` is the function word `w` (folded), alone or after و/ف.
@@ -322,28 +439,18 @@ impl<'d> View<'d> {
 
     /// The descriptor of token `i` and its segmentation.
     pub fn desc(&self, i: usize) -> Option<(u32, Strip)> {
-        self.hits(i).iter().find_map(|h| match h.hit {
-            Hit::Desc(d) if h.strip.prep != b's' => Some((d, h.strip)),
-            _ => None,
-        })
+        self.toks.get(i).and_then(|t| t.desc)
     }
 
     /// The nationality code of token `i` (a nisba adjective) and its segmentation.
     pub fn nisba(&self, i: usize) -> Option<(&'static str, Strip)> {
-        self.hits(i).iter().find_map(|h| match h.hit {
-            Hit::Nisba(n) if h.strip.enc.is_none() => {
-                LEX.nisba.get(n as usize).map(|c| (*c, h.strip))
-            }
-            _ => None,
-        })
+        let (n, s) = self.toks.get(i)?.nisba?;
+        LEX.nisba.get(n as usize).map(|c| (*c, s))
     }
 
     /// The mode named by a mode cue at token `i`.
     pub fn mode(&self, i: usize) -> Option<u32> {
-        self.hits(i).iter().find_map(|h| match h.hit {
-            Hit::Mode(m) => Some(m),
-            _ => None,
-        })
+        self.toks.get(i).and_then(|t| t.mode)
     }
 
     /// True when token `i` is the registered word `wid` under some segmentation.
@@ -366,6 +473,13 @@ impl<'d> View<'d> {
 
     /// Length in tokens of the cue of class `class` starting at token `i` (0 when none).
     pub fn cue_at(&self, i: usize, class: CueClass) -> usize {
+        if self
+            .toks
+            .get(i)
+            .is_none_or(|t| t.cues & cue_bit(class) == 0)
+        {
+            return 0;
+        }
         let mut best = 0;
         for (c, _) in self.cues(i, class) {
             let Some(e) = LEX.cue.get(c as usize) else {

@@ -13,7 +13,11 @@ fn seed() -> String {
 
 fn first_paragraph() -> String {
     let s = seed();
-    s.split("\n\n").next().unwrap_or_default().trim().to_string()
+    s.split("\n\n")
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_string()
 }
 
 fn run(mut d: Document) -> Document {
@@ -30,7 +34,11 @@ fn joint_operations_are_a_reported_assault_disputed_by_algeria() {
         .country(&["الجزائر"], "DZA")
         .country(&["ليبيا"], "LBY")
         .entity_of(EntityType::ORG, &["فوج المظليين الرابع"], "DZA")
-        .entity_of(EntityType::ORG, &["مجموعة التدخل الخاصة الجزائرية", "GIS"], "DZA")
+        .entity_of(
+            EntityType::ORG,
+            &["مجموعة التدخل الخاصة الجزائرية", "GIS"],
+            "DZA",
+        )
         .entity_of(EntityType::ORG, &["الفيلق 317"], "USA")
         .time("منذ أسبوع", 0, TimeType::DURATION, "P1W")
         .build();
@@ -43,19 +51,31 @@ fn joint_operations_are_a_reported_assault_disputed_by_algeria() {
     assert_eq!(ops.len(), 1, "{:#?}", d.events);
     let e = ops[0];
     assert_eq!(e.attribution.stance, Stance::Reported);
-    let by = e.attribution.by.map(|a| d.slice(a.span)).unwrap_or_default();
+    let by = e
+        .attribution
+        .by
+        .map(|a| d.slice(a.span))
+        .unwrap_or_default();
     assert!(by.contains("معلوماتنا"), "by = {by}");
     let disputes: Vec<(&str, &str)> = e
         .disputed_by
         .iter()
-        .map(|x| (d.slice(x.by.span), x.cue.map(|c| d.slice(c)).unwrap_or_default()))
+        .map(|x| {
+            (
+                d.slice(x.by.span),
+                x.cue.map(|c| d.slice(c)).unwrap_or_default(),
+            )
+        })
         .collect();
     assert_eq!(disputes, vec![("الجزائر", "نفت بشدة")]);
     assert!(e.disputed_by.iter().all(|x| x.stance == Stance::Denied));
     // Parties from both mentions: the first sentence and «بهذه العمليات».
     let actors: Vec<&str> = e.actor.iter().map(|a| d.slice(a.span)).collect();
     assert!(actors.contains(&"القوات الأميركية"), "{actors:?}");
-    assert!(actors.contains(&"مجموعة التدخل الخاصة الجزائرية"), "{actors:?}");
+    assert!(
+        actors.contains(&"مجموعة التدخل الخاصة الجزائرية"),
+        "{actors:?}"
+    );
     let recipients: Vec<&str> = e.recipient.iter().map(|a| d.slice(a.span)).collect();
     assert_eq!(recipients, vec!["الجهاديين"]);
     let places: Vec<&str> = e.location.iter().map(|a| d.slice(a.span)).collect();
