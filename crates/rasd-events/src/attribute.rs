@@ -355,6 +355,18 @@ fn is_verb_word(v: &View, k: usize) -> bool {
     v.is_verb(k)
 }
 
+/// The source after an «according to» cue; «وفق ما نقلت صحيفة X» names it through the
+/// reporting verb after «ما».
+fn per_source(v: &View, k: usize) -> Option<Arg> {
+    if v.is_word(k, "ما") || v.is_word(k, "لما") {
+        if v.cue_at(k + 1, CueClass::Say) > 0 {
+            return source_of_say(v, k + 1);
+        }
+        return None;
+    }
+    source_np(v, k)
+}
+
 /// The subject of a reporting or denial verb at token `k`.
 fn source_of_say(v: &View, k: usize) -> Option<Arg> {
     let (s0, s1) = v.sent_range(v.sent(k));
@@ -376,9 +388,15 @@ fn source_of_say(v: &View, k: usize) -> Option<Arg> {
             span,
         });
     }
-    // A source noun right after the verb that the chunker does not know as an actor.
+    // A source noun right after the verb that the chunker does not know as an actor, or
+    // any noun phrase there («وأعلن مكتب التحقيقات الفيدرالي أن …»).
     let nk = crate::chunk::next_content(v, k + 1, s1);
-    if v.cue_at(nk, CueClass::Source) > 0 {
+    let plain_noun = v.kind(nk) == Some(TokenKind::Arabic)
+        && v.fw(nk).is_none()
+        && !v.is_verb(nk)
+        && v.cue_bits(nk) & !(1u16 << CueClass::Source as u16) == 0
+        && !v.prep_hit(nk);
+    if v.cue_at(nk, CueClass::Source) > 0 || plain_noun {
         return source_np(v, nk);
     }
     let before = subject_before(v, s0, k);
@@ -424,6 +442,27 @@ fn trigger_head(v: &View, a: usize, b: usize) -> (usize, bool, bool) {
     (a, false, false)
 }
 
+/// «حزنه لمقتل», «إدانتها لاغتيال»: لـ after a possessed noun or a statement of
+/// (dis)approval gives the cause, not a purpose.
+fn causal_li(v: &View, head: usize) -> bool {
+    if head == 0 {
+        return false;
+    }
+    let p = head - 1;
+    // A possessive pronoun on the word before («حزنه», «إدانتها»): ه not from a ة, or ها/هم.
+    let written = v.doc.slice(v.span(p));
+    let possessed = v.kind(p) == Some(TokenKind::Arabic)
+        && (written.ends_with("ها") || written.ends_with("هم") || written.ends_with('ه'))
+        && written.chars().count() >= 4;
+    possessed
+        || v.hits(p).iter().any(|h| {
+        h.strip.enc.is_some()
+            || matches!(h.hit, Hit::Trig(t) if LEX.trig.get(t as usize).is_some_and(|e| {
+                matches!(e.plover, rasd_doc::Plover::ACCUSE | rasd_doc::Plover::SUPPORT) && e.kind.allows(&h.strip)
+            }))
+    })
+}
+
 /// Attribution of one mention.
 fn attribute(
     v: &View,
@@ -460,7 +499,7 @@ fn attribute(
                 continue;
             }
             let by = match c.class {
-                CueClass::Per => source_np(v, c.pos + c.len),
+                CueClass::Per => per_source(v, c.pos + c.len),
                 _ => source_of_say(v, c.pos),
             };
             let Some(by) = by else { continue };
@@ -548,7 +587,7 @@ fn attribute(
         } else {
             v.span(head)
         });
-    } else if purpose {
+    } else if purpose && !causal_li(v, head) {
         att.stance = Stance::Hypothetical;
         att.cue = Some(v.span(head));
     }
@@ -588,7 +627,10 @@ fn attribute(
     }
 
     // Negated: a negation right before the trigger (after «تم/قام» if any).
-    if negated_at(v, a) || negated_at(v, head) {
+    // «لم … سوى / إلا»: an exception, not a negation.
+    let exception =
+        (head + 1..(head + 6).min(s1)).any(|k| v.is_word(k, "سوي") || v.is_word(k, "الا"));
+    if !exception && (negated_at(v, a) || negated_at(v, head)) {
         let neg_at = if negated_at(v, a) { a - 1 } else { head - 1 };
         att.stance = Stance::Negated;
         att.cue = Some(v.span(neg_at));

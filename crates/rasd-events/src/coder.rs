@@ -83,13 +83,20 @@ pub(crate) fn code(doc: &Document) -> Vec<Event> {
     let mut out: Vec<(Event, usize)> = Vec::new();
     for f in &found {
         if let Some(ev) = code_mention(&v, f, &anaphors) {
-            merge_in_sentence(&mut out, ev, f.first);
+            // A casualty noun («مقتل», «إصابة») reports the consequence of an act.
+            let casualty = LEX.trig.get(f.entry as usize).is_some_and(|e| {
+                e.kind.is_nominal() && matches!(e.slot, Some(Slot::Dead) | Some(Slot::Injured))
+            });
+            merge_in_sentence(&mut out, ev, f.first, casualty);
         }
     }
     out.into_iter().map(|(e, _)| e).collect()
 }
 
 fn ctx_ok(v: &View, first: usize, last: usize, e: &Trig) -> bool {
+    if e.next_neg.iter().any(|&w| v.has_word(last + 1, w)) {
+        return false;
+    }
     if e.ctx_pos.is_empty() && e.ctx_neg.is_empty() {
         return true;
     }
@@ -1088,14 +1095,17 @@ pub(crate) fn absorb(into: &mut Event, from: &Event) {
 
 /// Merges a mention into an earlier event of the same type in the same sentence when their
 /// parties do not conflict; otherwise appends it.
-fn merge_in_sentence(out: &mut Vec<(Event, usize)>, ev: Event, tok: usize) {
+fn merge_in_sentence(out: &mut Vec<(Event, usize)>, ev: Event, tok: usize, casualty: bool) {
     for (prev, _) in out.iter_mut().rev() {
         if prev.sentence != ev.sentence {
             break;
         }
+        // Casualties named after the act («… أدى إلى مقتل 12 شخصا») are its consequence:
+        // their victims do not make it another event.
+        let consequence = casualty && ev.actor.is_empty();
         if prev.etype == ev.etype
             && !conflict(&prev.actor, &ev.actor)
-            && !conflict(&prev.recipient, &ev.recipient)
+            && (consequence || !conflict(&prev.recipient, &ev.recipient))
         {
             absorb(prev, &ev);
             return;

@@ -241,6 +241,8 @@ pub struct Trig {
     pub ctx_pos: Vec<u32>,
     /// Context words that rule it out (word ids).
     pub ctx_neg: Vec<u32>,
+    /// Words that rule it out right after the trigger (word ids).
+    pub next_neg: Vec<u32>,
     /// Later words of a multiword trigger (word ids).
     pub rest: Vec<u32>,
     /// Folded citation form of the head word (for same-noun anaphora).
@@ -587,10 +589,12 @@ impl Lex {
         let mode = (r[3] != "-").then(|| leak(r[3]));
         let frame = Frame::parse(r[5], plover)?;
         let slot = Slot::parse(r[6])?;
-        let (mut pos, mut neg) = (Vec::new(), Vec::new());
+        let (mut pos, mut neg, mut next_neg) = (Vec::new(), Vec::new(), Vec::new());
         if r[7] != "-" {
             for w in r[7].split_whitespace() {
-                if let Some(set) = w.strip_prefix('@') {
+                if let Some(x) = w.strip_prefix("!+") {
+                    next_neg.push(self.word(&fold(x)));
+                } else if let Some(set) = w.strip_prefix('@') {
                     pos.extend(ctx.get(set)?.iter().copied());
                 } else if let Some(x) = w.strip_prefix('!') {
                     neg.push(self.word(&fold(x)));
@@ -617,6 +621,7 @@ impl Lex {
                 slot,
                 ctx_pos: pos.clone(),
                 ctx_neg: neg.clone(),
+                next_neg: next_neg.clone(),
                 rest,
                 head: head.clone().into(),
             });

@@ -232,7 +232,7 @@ impl Kind {
             Kind::Perf | Kind::Pass => !s.al && s.prep == 0,
             Kind::Impf | Kind::IPass => !s.al && matches!(s.prep, 0 | b'l' | b's'),
             Kind::Masdar | Kind::Noun | Kind::Adv => s.prep != b's',
-            Kind::Word | Kind::Phrase => !s.al && s.enc.is_none() && s.prep != b's',
+            Kind::Word | Kind::Phrase => !s.al && s.prep != b's',
         }
     }
 }
@@ -265,7 +265,9 @@ pub fn inflect(w: &str, written: &str, kind: Kind) -> Vec<String> {
                 } else {
                     stem
                 };
-                for p in ["ي", "ت", "ن", "ا"] {
+                // No first person singular «أفعل»: rare in news, and it would read every
+                // form-IV perfect («أطلق», «أعلن») as an imperfect.
+                for p in ["ي", "ت", "ن"] {
                     out.push(format!("{p}{stem}"));
                 }
                 for p in ["ي", "ت"] {

@@ -199,3 +199,62 @@ fn mentions_across_sentences_merge_with_the_reported_stance() {
     assert_eq!(by(&d, e), "مصدر عسكري");
     assert_eq!(e.size.dead, Some(2.0));
 }
+
+#[test]
+fn a_source_the_chunker_does_not_know_is_still_a_source() {
+    let d = run(DocBuilder::new(
+        "وأعلن مكتب التحقيقات الفيدرالي أن المسلحين قتلوا ثلاثة جنود في القاعدة.",
+    ));
+    let e = one(&d, Plover::ASSAULT);
+    assert_eq!(e.attribution.stance, Stance::Reported);
+    assert_eq!(by(&d, e), "مكتب التحقيقات الفيدرالي");
+}
+
+#[test]
+fn emphatic_qad_with_a_perfect_is_not_a_hedge() {
+    let d = run(DocBuilder::new(
+        "وكان المسلح قد أطلق النار على مركزين للشرطة في المدينة.",
+    ));
+    assert_eq!(
+        one(&d, Plover::ASSAULT).attribution.stance,
+        Stance::Asserted
+    );
+}
+
+#[test]
+fn only_once_is_not_negation() {
+    let d = run(DocBuilder::new("ولم تعتقل الشرطة المتهم سوى مرة واحدة."));
+    assert_eq!(one(&d, Plover::COERCE).attribution.stance, Stance::Asserted);
+}
+
+#[test]
+fn according_to_what_a_paper_reported() {
+    let d = run(DocBuilder::new(
+        "اعتقلت الشرطة خمسة مسلحين، وفق ما نقلت صحيفة الوطن.",
+    ));
+    let e = one(&d, Plover::COERCE);
+    assert_eq!(e.attribution.stance, Stance::Reported);
+    assert_eq!(by(&d, e), "صحيفة الوطن");
+}
+
+#[test]
+fn purpose_is_hypothetical_but_grief_over_a_killing_is_not() {
+    let d = run(DocBuilder::new(
+        "وصل الوزير إلى الرياض للقاء نظيره السعودي.",
+    ));
+    assert_eq!(
+        one(&d, Plover::CONSULT).attribution.stance,
+        Stance::Hypothetical
+    );
+    let d = run(
+        DocBuilder::new("أعرب الرئيس عن حزنه لمقتل الجنود الخمسة.").qty(
+            "الجنود الخمسة",
+            5.0,
+            "soldier",
+        ),
+    );
+    assert_eq!(
+        one(&d, Plover::ASSAULT).attribution.stance,
+        Stance::Asserted
+    );
+}
