@@ -588,6 +588,19 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
                 link_all(v, &mut inner, anaphors);
                 if !inner.is_empty() {
                     subj = inner;
+                } else if subj.is_empty() && dropped.is_none() {
+                    // Whatever noun phrase stands in the gap is the subject («وألقى مكتب
+                    // التحقيقات الفيدرالي القبض»), even when no lexicon knows it.
+                    let nouns = (f.first + 1..f.last).all(|k| {
+                        v.kind(k) == Some(TokenKind::Arabic) && v.fw(k).is_none() && !v.is_verb(k)
+                    });
+                    if nouns && f.last > f.first + 1 {
+                        actor.push(Arg {
+                            entity: (f.first + 1..f.last)
+                                .find_map(|k| v.ment(k).and_then(|m| m.entity)),
+                            span: v.span(f.first + 1).cover(&v.span(f.last - 1)),
+                        });
+                    }
                 }
             }
             let subj_after = subj.first().is_some_and(|n| n.start > f.last);

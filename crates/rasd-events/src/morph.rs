@@ -43,6 +43,10 @@ fn nchars(s: &str) -> usize {
 
 /// The enclitic pronouns the word ends with (by its last three letters), with their byte
 /// length; a final ه after a written ة is not a pronoun.
+///
+/// Only third-person pronouns and «نا» are stripped. Second person (ك كم كما) and «ي»
+/// ("me, my") are rare in news prose and mostly radicals or other endings («هناك» is not
+/// «هنا» + ك, «معتقلي» is a construct plural), so stripping them made false matches.
 fn final_enclitics(w: &str, ta_marbuta: bool) -> ([(Enclitic, usize); 2], usize) {
     let mut out = [(Enclitic::Hu, 0); 2];
     let mut n = 0;
@@ -56,15 +60,11 @@ fn final_enclitics(w: &str, ta_marbuta: bool) -> ([(Enclitic, usize); 2], usize)
     };
     match (c1, c2, c3) {
         (Some('ا'), Some('م'), Some('ه')) => push(Enclitic::Huma, 6),
-        (Some('ا'), Some('م'), Some('ك')) => push(Enclitic::Kuma, 6),
         (Some('ا'), Some('ه'), _) => push(Enclitic::Ha, 4),
         (Some('ا'), Some('ن'), _) => push(Enclitic::Na, 4),
         (Some('م'), Some('ه'), _) => push(Enclitic::Hum, 4),
-        (Some('م'), Some('ك'), _) => push(Enclitic::Kum, 4),
         (Some('ن'), Some('ه'), _) => push(Enclitic::Hunna, 4),
         (Some('ه'), _, _) if !ta_marbuta => push(Enclitic::Hu, 2),
-        (Some('ك'), _, _) => push(Enclitic::Ka, 2),
-        (Some('ي'), _, _) => push(Enclitic::Ya, 2),
         _ => {}
     }
     (out, n)
@@ -318,6 +318,14 @@ mod tests {
         v
     }
 
+    /// The segmentations we keep: all but second person and «ي» enclitics.
+    fn kept(a: &rasd_text::Analysis) -> bool {
+        !matches!(
+            a.enclitic,
+            Some(Enclitic::Ka | Enclitic::Kum | Enclitic::Kuma | Enclitic::Ya)
+        )
+    }
+
     fn stems(w: &str) -> Vec<String> {
         all(w, false).into_iter().map(|(s, _)| s).collect()
     }
@@ -359,7 +367,7 @@ mod tests {
         ] {
             let w = fold(w);
             let ours = stems(&w);
-            for a in rasd_text::analyses(&w) {
+            for a in rasd_text::analyses(&w).into_iter().filter(kept) {
                 let stem = a.stem(&w);
                 assert!(
                     ours.iter().any(|s| s == stem),
@@ -374,7 +382,7 @@ mod tests {
         fn any_word_is_safe_and_covers_the_analyser(w in "[وفبلكسالهمنيتة]{0,9}") {
             let w = fold(&w);
             let ours = stems(&w);
-            for a in rasd_text::analyses(&w) {
+            for a in rasd_text::analyses(&w).into_iter().filter(kept) {
                 let stem = a.stem(&w);
                 proptest::prop_assert!(ours.iter().any(|s| s == stem), "{} {} {:?}", w, stem, ours);
             }

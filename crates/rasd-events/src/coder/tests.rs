@@ -244,3 +244,28 @@ fn spans_stay_on_char_boundaries() {
     );
     r.check_spans(&d.text).unwrap();
 }
+
+#[test]
+fn gapped_idiom_subject_unknown_to_the_lexicons() {
+    let (d, ev) = run(DocBuilder::new(
+        "وألقى مكتب التحقيقات الفيدرالي القبض على شاب في نيويورك.",
+    ));
+    let e = only(&ev, Plover::COERCE);
+    assert_eq!(texts(&d, &e.actor), vec!["مكتب التحقيقات الفيدرالي"]);
+}
+
+#[test]
+fn there_is_is_not_a_congratulation() {
+    let (_, ev) = run(DocBuilder::new(
+        "فهناك شخص ما في الخارج يدرك كيف يعمل الهاتف.",
+    ));
+    assert!(ev.is_empty(), "{ev:#?}");
+}
+
+#[test]
+fn what_one_can_do_has_not_happened() {
+    let (_, ev) = run(DocBuilder::new(
+        "ويمكنها إسقاط الدبابات والجنود في مناطق صعبة.",
+    ));
+    assert!(ev.is_empty(), "{ev:#?}");
+}
