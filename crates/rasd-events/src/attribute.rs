@@ -396,7 +396,10 @@ fn source_of_say(v: &View, k: usize) -> Option<Arg> {
         && !v.is_verb(nk)
         && v.cue_bits(nk) & !(1u16 << CueClass::Source as u16) == 0
         && !v.prep_hit(nk);
-    if v.cue_at(nk, CueClass::Source) > 0 || plain_noun {
+    // A plain noun counts when a complementiser or colon follows soon («قال X إن …»).
+    let reports_clause = (nk + 1..(nk + 7).min(s1))
+        .any(|k| v.norm(k) == ":" || matches!(v.fw(k), Some((crate::lex::Fw::Comp, _))));
+    if v.cue_at(nk, CueClass::Source) > 0 || (plain_noun && reports_clause) {
         return source_np(v, nk);
     }
     let before = subject_before(v, s0, k);

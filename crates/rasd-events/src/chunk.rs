@@ -438,9 +438,18 @@ fn desc_np(v: &View, i: usize, lim: usize, class: DescClass, strip: Strip) -> Op
         }
         // Indefinite adjectives look like adjectives (nisba or participle endings) or
         // are descriptors themselves («وحدات كوماندوس»); a bare noun is the next phrase.
+        // A descriptor may follow only as a genitive right after the head («وحدات
+        // كوماندوس»), and never a group or a person («مقاتلون جماعة» is two phrases).
+        let desc_modifier = adj == 0
+            && v.desc_class(end)
+                .is_some_and(|c| matches!(c, DescClass::Force | DescClass::Craft | DescClass::Civ));
+        // Another descriptor is another phrase («قتل المسلحون الجنود»).
+        if definite && v.desc(end).is_some() && v.nisba(end).is_none() {
+            break;
+        }
         if !definite
             && v.nisba(end).is_none()
-            && v.desc(end).is_none()
+            && !desc_modifier
             && !["ي", "يه", "يين", "يون", "يا", "ين", "ون"]
                 .iter()
                 .any(|s| n.ends_with(s))

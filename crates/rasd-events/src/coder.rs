@@ -395,6 +395,11 @@ fn subject_of(
     (Vec::new(), dropped)
 }
 
+/// True when the actors all come from explicit subject phrases (not an omitted subject).
+fn dropped_none(subj: &[Np], actor: &[Arg]) -> bool {
+    !subj.is_empty() && actor.len() == subj.len()
+}
+
 /// A light verb before the nominal trigger at `f`, within its clause.
 fn light_before(
     v: &View,
@@ -614,7 +619,20 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
             } else {
                 f.last + 1
             };
-            if e.frame.obj == Role::Recipient {
+            // «قُتل جندي», «إن سبعة جنود قتلوا»: a killing verb with one argument and no
+            // object is passive (unmarked in writing); its argument is the victim.
+            let killing = matches!(e.slot, Some(Slot::Dead) | Some(Slot::Injured));
+            let has_object = f.strip.enc.is_some() || {
+                let k = crate::chunk::next_content(v, obj_from, r);
+                np_at(v, k, r, false).is_some_and(|n| gov(v, &n) == Gov::Free)
+            };
+            if killing && !has_object && !actor.is_empty() && dropped_none(&subj, &actor) {
+                recipient.append(&mut actor);
+                passive = true;
+            }
+            if passive {
+                // nothing more: the victim is known
+            } else if e.frame.obj == Role::Recipient {
                 let exclude: Vec<Option<usize>> = actor.iter().map(|a| a.entity).collect();
                 if f.strip.enc.is_some() && !f.gap {
                     if let Some(a) = pronoun_arg(v, f.first, &f.strip, &exclude, anaphors) {

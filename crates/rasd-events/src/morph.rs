@@ -289,7 +289,10 @@ pub fn inflect(w: &str, written: &str, kind: Kind) -> Vec<String> {
                     out.push(format!("{s}{suf}"));
                 }
             } else if w.ends_with('ي') {
-                out.push(format!("{w}ا"));
+                // Accusative and dual: «جنديا», «جنديان», «جنديين».
+                for suf in ["ا", "ان", "ين"] {
+                    out.push(format!("{w}{suf}"));
+                }
             } else if !w.ends_with('ا') {
                 out.push(format!("{w}ا"));
                 if kind == Kind::Masdar {

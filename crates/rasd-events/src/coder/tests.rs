@@ -269,3 +269,25 @@ fn what_one_can_do_has_not_happened() {
     ));
     assert!(ev.is_empty(), "{ev:#?}");
 }
+
+#[test]
+fn a_killing_verb_without_object_is_passive() {
+    let (d, ev) = run(DocBuilder::new(
+        "وقال مسؤولون إن سبعة جنود ليبيين قتلوا اليوم في هجوم على نقطة تفتيش.",
+    ));
+    let e = only(&ev, Plover::ASSAULT);
+    assert!(e.actor.is_empty(), "{:?}", texts(&d, &e.actor));
+    assert_eq!(texts(&d, &e.recipient), vec!["جنود ليبيين"]);
+    let (d, ev) = run(DocBuilder::new("قتل المسلحون الجنود عند الحاجز."));
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.actor), vec!["المسلحون"]);
+    assert_eq!(texts(&d, &e.recipient), vec!["الجنود"]);
+}
+
+#[test]
+fn operations_that_are_not_military() {
+    let (_, ev) = run(DocBuilder::new(
+        "وقالت القوات إن خمس عمليات إغاثة قام بها رجال الأمن أنقذت المهاجرين.",
+    ));
+    assert!(ev.iter().all(|e| e.etype != Plover::ASSAULT), "{ev:#?}");
+}
