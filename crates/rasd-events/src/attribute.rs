@@ -8,7 +8,7 @@
 //!    المستشفى»); the denier is `by` and also goes to `disputed_by`. A negated denial
 //!    («لم تنفها») is no denial;
 //! 3. **hypothetical** — a question («هل …؟»), a conditional or intention before it («إذا»,
-//!    «يعتزم», «يمكن أن»), the future prefix «سـ», or a purpose «لـ» + masdar;
+//!    «يعتزم», «يمكن أن»), or the future prefix «سـ»;
 //! 4. **uncertain** — a hedge before it in the same clause («يبدو», «ربما», «يعتقد»,
 //!    «قد» + imperfect);
 //! 5. **reported** — inside a direct quote whose speaker is known («قال X: «…»»), or a
@@ -425,45 +425,22 @@ fn source_of_say(v: &View, k: usize) -> Option<Arg> {
     antecedent(v, k, agr, 2, &[], &[]).map(|(entity, span)| Arg { entity, span })
 }
 
-/// The head token of the trigger in `[a, b)` and whether it is a purpose «لـ» + masdar or
-/// carries the future prefix.
-fn trigger_head(v: &View, a: usize, b: usize) -> (usize, bool, bool) {
+/// The head token of the trigger in `[a, b)` and whether it carries the future prefix.
+fn trigger_head(v: &View, a: usize, b: usize) -> (usize, bool) {
     for k in a..b {
         for h in v.hits(k) {
             if let Hit::Trig(t) = h.hit {
                 if let Some(e) = LEX.trig.get(t as usize) {
                     if e.kind.allows(&h.strip) {
-                        let purpose = e.kind.is_nominal() && h.strip.prep == b'l';
                         let future =
                             h.strip.prep == b's' && matches!(e.kind, Kind::Impf | Kind::IPass);
-                        return (k, purpose, future);
+                        return (k, future);
                     }
                 }
             }
         }
     }
-    (a, false, false)
-}
-
-/// «حزنه لمقتل», «إدانتها لاغتيال»: لـ after a possessed noun or a statement of
-/// (dis)approval gives the cause, not a purpose.
-fn causal_li(v: &View, head: usize) -> bool {
-    if head == 0 {
-        return false;
-    }
-    let p = head - 1;
-    // A possessive pronoun on the word before («حزنه», «إدانتها»): ه not from a ة, or ها/هم.
-    let written = v.doc.slice(v.span(p));
-    let possessed = v.kind(p) == Some(TokenKind::Arabic)
-        && (written.ends_with("ها") || written.ends_with("هم") || written.ends_with('ه'))
-        && written.chars().count() >= 4;
-    possessed
-        || v.hits(p).iter().any(|h| {
-        h.strip.enc.is_some()
-            || matches!(h.hit, Hit::Trig(t) if LEX.trig.get(t as usize).is_some_and(|e| {
-                matches!(e.plover, rasd_doc::Plover::ACCUSE | rasd_doc::Plover::SUPPORT) && e.kind.allows(&h.strip)
-            }))
-    })
+    (a, false)
 }
 
 /// Attribution of one mention.
@@ -479,7 +456,7 @@ fn attribute(
     }
     let s = v.sent(a);
     let (s0, s1) = v.sent_range(s);
-    let (head, purpose, future) = trigger_head(v, a, b);
+    let (head, future) = trigger_head(v, a, b);
 
     // Reporter (used as `by` whatever the stance).
     let mut reporter: Option<(Arg, Span)> = None;
@@ -554,7 +531,7 @@ fn attribute(
         att.cue = Some(v.span(head - 1));
     }
 
-    // Hypothetical: question, conditional/intention, future prefix, purpose.
+    // Hypothetical: question, conditional/intention, future prefix.
     // A question mark makes the last clause a question («…، لماذا؟» asks about nothing
     // before the comma).
     let question_mark = (s0..s1)
@@ -590,10 +567,9 @@ fn attribute(
         } else {
             v.span(head)
         });
-    } else if purpose && !causal_li(v, head) {
-        att.stance = Stance::Hypothetical;
-        att.cue = Some(v.span(head));
     }
+    // A bare «لـ» + masdar is not marked: it is as often a complement («تصدت لهجوم») or a
+    // cause («حزنه لمقتل») as a purpose; explicit purpose words are irrealis cues.
 
     // Denied: inside the complement of a denial that is not itself negated.
     let mut disputes = Vec::new();

@@ -30,7 +30,7 @@
 
 use crate::chunk::{
     antecedent, clause, gov, np_at, np_list, person_unit, resolve_descriptions, subject_after,
-    subject_before, verb_agreement, Agr, Gov, Np,
+    subject_before, verb_agreement, Agr, Gov, Np, NpKind,
 };
 use crate::lex::{CueClass, Fw, Hit, LightRole, Prep, Role, Slot, Trig, LEX};
 use crate::morph::{Kind, Strip};
@@ -281,7 +281,7 @@ pub(crate) fn irrealis_governed(v: &View, i: usize) -> bool {
     while k > s0 && steps < 5 {
         k -= 1;
         steps += 1;
-        if v.cue_at(k, CueClass::Irrealis) > 0 || v.cues(k, CueClass::Irrealis).next().is_some() {
+        if v.cue_at(k, CueClass::Irrealis) > 0 {
             return true;
         }
         let n = v.norm(k);
@@ -389,10 +389,29 @@ fn subject_of(
         link_all(v, &mut s, anaphors);
         return (s, None);
     }
+    // An omitted subject only when the verb opens its clause; a noun before it that the
+    // chunker could not read is an overt subject, not an omitted one.
+    if !clause_initial(v, l, a) {
+        return (Vec::new(), None);
+    }
     let agr = verb_agreement(v, a, strip, imperfect);
     let dropped =
         antecedent(v, a, agr, 1, &[], anaphors).map(|(entity, span)| Arg { entity, span });
     (Vec::new(), dropped)
+}
+
+/// True when only skippable words (adverbs, times, negation, «قد», punctuation) stand
+/// between the clause start `l` and the verb at `a`.
+fn clause_initial(v: &View, l: usize, a: usize) -> bool {
+    (l..a).all(|k| {
+        crate::chunk::skippable(v, k)
+            || v.kind(k) == Some(TokenKind::Punct)
+            || v.cue_at(k, CueClass::Neg) == 1
+            || matches!(
+                v.fw(k),
+                Some((Fw::Conj, _)) | Some((Fw::Comp, _)) | Some((Fw::Pron, _))
+            )
+    })
 }
 
 /// True when the actors all come from explicit subject phrases (not an omitted subject).
@@ -765,7 +784,22 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
                 }
             }
             if let Some(np) = np_at(v, k, r, false) {
-                if np.prep == Some(Prep::Li) && e.frame.prep(Prep::Li).is_none() && !np.is_place() {
+                // Only a state, force or organisation is read as the doer here («غارة
+                // للجيش»); «ضربات للإرهابيين» names the target.
+                let doer = match np.kind {
+                    NpKind::Name => np.etype.is_some_and(|t| t != EntityType::LOC || np.country),
+                    NpKind::Desc(_) => v
+                        .desc(np.head)
+                        .and_then(|(d, _)| LEX.desc.get(d as usize))
+                        .and_then(|d| d.sector)
+                        .is_some_and(|s| matches!(s, "MIL" | "COP" | "GOV" | "SPY")),
+                    _ => false,
+                };
+                if doer
+                    && np.prep == Some(Prep::Li)
+                    && e.frame.prep(Prep::Li).is_none()
+                    && !np.is_place()
+                {
                     let mut list = vec![np];
                     link_all(v, &mut list, anaphors);
                     push_args(&mut actor, &list);

@@ -139,6 +139,7 @@ impl Frame {
                     (Didd, Recipient),
                     (Bayna, Actor),
                     (Maa, Actor),
+                    (Min, Actor),
                 ],
             ),
             Plover::COERCE | Plover::SANCTION => (

@@ -15,8 +15,8 @@
 //! over hypothetical over negated — an event one mention reports and another denies is a
 //! reported event with a dispute.
 //!
-//! Events left with no actor, recipient, location or count name nobody doing anything
-//! anywhere and are dropped.
+//! Events left with no actor, recipient or count name nobody doing anything to anybody and
+//! are dropped (a place alone is not enough: «عند مرور دوريتهم», «نقطة تفتيش»).
 
 use crate::coder::{absorb, conflict};
 use rasd_doc::{Arg, Attribution, Document, Event, Stance};
@@ -30,6 +30,8 @@ pub struct MentionInfo {
     pub nominal: bool,
     /// Trigger entry's citation form.
     pub head: Option<&'static str>,
+    /// The trigger reports casualties («أصيب», «مقتل»).
+    pub casualty: bool,
 }
 
 fn rank(a: &Attribution) -> u8 {
@@ -87,8 +89,12 @@ pub fn merge_events(events: Vec<Event>, info: &[MentionInfo]) -> Vec<Event> {
             let bare = e.actor.is_empty() && e.recipient.is_empty();
             let near = e.sentence <= last + 1;
             let same_head = inf.head.is_some() && inf.head == oi.head;
+            // «وأصيب ثمانية جنود.» after an attack: casualties with no doer continue it.
+            let casualties =
+                inf.casualty && e.actor.is_empty() && near && !conflict(&o.actor, &e.actor);
             let ok = inf.anaphoric
                 || (shared && parties_ok)
+                || casualties
                 || (parties_ok && bare && near && (inf.nominal || same_head));
             if ok {
                 target = Some(j);
@@ -119,11 +125,12 @@ pub fn merge_events(events: Vec<Event>, info: &[MentionInfo]) -> Vec<Event> {
     }
     out.into_iter()
         .map(|(e, _, _)| e)
+        // Protests are recorded by place: «اندلعت التظاهرات في بغداد» names no organiser.
         .filter(|e| {
             !e.actor.is_empty()
                 || !e.recipient.is_empty()
-                || !e.location.is_empty()
                 || !e.size.is_empty()
+                || (e.etype == rasd_doc::Plover::PROTEST && !e.location.is_empty())
         })
         .collect()
 }
@@ -159,6 +166,10 @@ pub(crate) fn mention_info(v: &crate::view::View, events: &[Event]) -> Vec<Menti
                         if let Some(en) = LEX.trig.get(t as usize) {
                             if en.kind.allows(&h.strip) {
                                 info.nominal = !en.kind.is_verb();
+                                info.casualty = matches!(
+                                    en.slot,
+                                    Some(crate::lex::Slot::Dead) | Some(crate::lex::Slot::Injured)
+                                );
                                 info.head = Some(&*en.head);
                                 info.anaphoric = k >= 1
                                     && v.hits(k - 1)
@@ -264,6 +275,7 @@ mod tests {
                 anaphoric: true,
                 nominal: true,
                 head: None,
+                casualty: false,
             },
         ];
         let out = merge_events(vec![a, b], &info);
@@ -271,6 +283,26 @@ mod tests {
         assert_eq!(out[0].actor.len(), 2);
         let lone = ev(9, Plover::MOBILIZE, &[], &[]);
         assert!(merge_events(vec![lone], &[MentionInfo::default()]).is_empty());
+    }
+
+    #[test]
+    fn casualties_without_a_doer_continue_the_attack() {
+        let a = ev(0, Plover::ASSAULT, &[1], &[2]);
+        let b = ev(1, Plover::ASSAULT, &[], &[3]);
+        let info = [
+            MentionInfo::default(),
+            MentionInfo {
+                casualty: true,
+                ..Default::default()
+            },
+        ];
+        let out = merge_events(vec![a.clone(), b.clone()], &info);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].recipient.len(), 2);
+        // Three sentences later it is another event.
+        let mut far = b;
+        far.sentence = 4;
+        assert_eq!(merge_events(vec![a, far], &info).len(), 2);
     }
 
     #[test]

@@ -252,7 +252,8 @@ pub fn inflect(w: &str, written: &str, kind: Kind) -> Vec<String> {
                     out.extend([format!("{w}ت"), format!("{w}ا"), format!("{w}نا")]);
                 }
             } else {
-                for suf in ["ت", "تا", "ا", "وا", "نا", "تم", "ن"] {
+                // Not the feminine plural «ن»: rare, and «لامن» would be «لأمن».
+                for suf in ["ت", "تا", "ا", "وا", "نا", "تم"] {
                     out.push(format!("{w}{suf}"));
                 }
             }
