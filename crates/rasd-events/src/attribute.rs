@@ -91,7 +91,7 @@ impl Stage for Attributor {
             }
         }
         let events = std::mem::take(&mut doc.events);
-        doc.events = crate::merge::merge_events(events, &info);
+        doc.events = crate::merge::merge_events(events, &info, &doc.text);
     }
 }
 
@@ -432,8 +432,14 @@ fn trigger_head(v: &View, a: usize, b: usize) -> (usize, bool) {
             if let Hit::Trig(t) = h.hit {
                 if let Some(e) = LEX.trig.get(t as usize) {
                     if e.kind.allows(&h.strip) {
-                        let future =
-                            h.strip.prep == b's' && matches!(e.kind, Kind::Impf | Kind::IPass);
+                        // The future prefix on the trigger or on its light verb («سيعقد اجتماعا»).
+                        let future = (h.strip.prep == b's'
+                            && matches!(e.kind, Kind::Impf | Kind::IPass))
+                            || (a..k).any(|j| {
+                                v.hits(j)
+                                    .iter()
+                                    .any(|x| matches!(x.hit, Hit::Light(_)) && x.strip.prep == b's')
+                            });
                         return (k, future);
                     }
                 }
@@ -539,9 +545,13 @@ fn attribute(
         .find(|&k| v.kind(k) == Some(TokenKind::Punct))
         .is_some_and(|k| matches!(v.norm(k), "؟" | "?"))
         && !(head..s1.saturating_sub(1)).any(|k| v.is_soft(k) || v.is_hard(k));
-    let question_word = cues
-        .iter()
-        .find(|c| c.class == CueClass::Question && c.pos < head && c.pos <= s0 + 1);
+    // A question word opening the sentence, or opening a quote or a clause after «:».
+    let question_word = cues.iter().find(|c| {
+        c.class == CueClass::Question
+            && c.pos < head
+            && (c.pos <= s0 + 1
+                || (c.pos > s0 && matches!(v.norm(c.pos - 1), ":" | "«" | "\"" | "“")))
+    });
     let hypo = cues.iter().rfind(|c| {
         c.class == CueClass::Hypo
             && c.pos < head

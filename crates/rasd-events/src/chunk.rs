@@ -224,6 +224,22 @@ pub fn np_at(v: &View, i: usize, lim: usize, nisba_ok: bool) -> Option<Np> {
         }
         let (conj, prep) = mention_prefix(v, i, m.span.start);
         let (mut end, mut span) = (m.end.min(lim), m.span);
+        // Adjectives after a name belong to the phrase («داعش الإرهابي»).
+        let mut adj = 0;
+        while end < lim
+            && adj < 2
+            && modifier_word(v, end)
+            && v.norm(end).starts_with("ال")
+            && (v.desc(end).is_none()
+                || v.nisba(end).is_some()
+                || v.norm(end).ends_with('ي')
+                || v.norm(end).ends_with("يه"))
+            && !v.conj_hit(end)
+        {
+            span = span.cover(&v.span(end));
+            end += 1;
+            adj += 1;
+        }
         // A unit number after a named unit («اللواء 128»).
         if v.kind(end) == Some(TokenKind::Number) && end < lim && m.etype == EntityType::ORG {
             span = span.cover(&v.span(end));
@@ -500,7 +516,11 @@ pub fn gov(v: &View, np: &Np) -> Gov {
     {
         return Gov::Agent;
     }
-    if i >= 1 && (v.is_word(i - 1, "بايدي") || v.is_word(i - 1, "بيد")) {
+    if i >= 1
+        && ["بايدي", "بيد", "برئاسه", "بقياده", "بزعامه"]
+            .iter()
+            .any(|w| v.is_word(i - 1, w))
+    {
         return Gov::Agent;
     }
     if let Some(p) = np.prep {
@@ -656,6 +676,21 @@ pub fn subject_after(v: &View, b: usize, r: usize) -> Vec<Np> {
     match list.first() {
         Some(n) if gov(v, n) == Gov::Free && !n.is_place() => list,
         _ => Vec::new(),
+    }
+}
+
+/// True when a masculine sound plural heads the phrase («الحوثيين», «المسلحون»): a verb
+/// in the feminine singular cannot have it as subject (it is the object: «وطردت
+/// الحوثيين»).
+pub fn masc_plural(v: &View, n: &Np) -> bool {
+    n.etype != Some(EntityType::PER) && {
+        let last = v.tokens_of(n.span).1.saturating_sub(1).max(n.head);
+        let h = if n.kind == NpKind::Name {
+            v.norm(last)
+        } else {
+            v.norm(n.head)
+        };
+        h.ends_with("ين") || h.ends_with("ون")
     }
 }
 

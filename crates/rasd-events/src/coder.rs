@@ -382,6 +382,11 @@ fn subject_of(
 ) -> (Vec<Np>, Option<Arg>) {
     let (a, b, strip) = (f.first, if f.gap { f.first } else { f.last }, &f.strip);
     let mut s = subject_after(v, b, r);
+    if verb_agreement(v, a, strip, imperfect) == Agr::Fem
+        && s.first().is_some_and(|n| crate::chunk::masc_plural(v, n))
+    {
+        s.clear();
+    }
     if s.is_empty() {
         s = subject_before(v, l, a);
     }
@@ -856,6 +861,8 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
         let end = list.last().map_or(np.end, |n| n.end).max(k + 1);
         match g {
             Gov::Agent => push_args(&mut actor, &list),
+            // After a casualty noun «من» is partitive («إصابة ثلاثة أفراد من القوات»).
+            Gov::P(Prep::Min) if matches!(e.slot, Some(Slot::Dead) | Some(Slot::Injured)) => {}
             Gov::P(p) if !seen_preps.contains(&p) => {
                 if let Some(role) = e.frame.prep(p) {
                     let parties: Vec<Np> = list.iter().filter(|n| !n.is_place()).cloned().collect();
@@ -1074,8 +1081,10 @@ fn event_size(v: &View, f: &Found, e: &Trig, l: usize, r: usize, recipient: &[Ar
         };
         let unit = q.unit.as_deref().unwrap_or("");
         let slot = match unit {
-            "killed" | "dead" | "death" | "martyr" => Some(Slot::Dead),
-            "wounded" | "injured" | "injury" => Some(Slot::Injured),
+            "killed" | "dead" | "death" | "martyr" if e.plover == Plover::ASSAULT => {
+                Some(Slot::Dead)
+            }
+            "wounded" | "injured" | "injury" if e.plover == Plover::ASSAULT => Some(Slot::Injured),
             "detainee" | "arrested" | "prisoner" if e.plover == Plover::COERCE => {
                 Some(Slot::Arrested)
             }

@@ -45,10 +45,24 @@ fn rank(a: &Attribution) -> u8 {
     }
 }
 
-fn shares(a: &[Arg], b: &[Arg]) -> bool {
+/// The folded text of an argument without its clitic prefix, for comparing two mentions
+/// of a party that is not an entity («التركية» … «التركية»).
+fn key(text: &str, a: &Arg) -> String {
+    let f = rasd_text::fold(a.span.slice(text));
+    let f = f.strip_prefix('و').unwrap_or(&f).to_string();
+    f
+}
+
+fn shares(text: &str, a: &[Arg], b: &[Arg]) -> bool {
     a.iter().any(|x| {
-        b.iter()
-            .any(|y| x.span == y.span || (x.entity.is_some() && x.entity == y.entity))
+        b.iter().any(|y| {
+            x.span == y.span
+                || (x.entity.is_some() && x.entity == y.entity)
+                || (x.entity.is_none() && y.entity.is_none() && {
+                    let k = key(text, x);
+                    k.chars().count() >= 3 && k == key(text, y)
+                })
+        })
     })
 }
 
@@ -72,7 +86,7 @@ fn dates_conflict(a: &Event, b: &Event) -> bool {
 }
 
 /// Merges `events` (mentions in text order, with `info` per mention) into events.
-pub fn merge_events(events: Vec<Event>, info: &[MentionInfo]) -> Vec<Event> {
+pub fn merge_events(events: Vec<Event>, info: &[MentionInfo], text: &str) -> Vec<Event> {
     // (event, info of its first mention, last sentence of any mention)
     let mut out: Vec<(Event, MentionInfo, usize)> = Vec::new();
     for (i, e) in events.into_iter().enumerate() {
@@ -83,9 +97,9 @@ pub fn merge_events(events: Vec<Event>, info: &[MentionInfo]) -> Vec<Event> {
                 continue;
             }
             let parties_ok = !conflict(&o.actor, &e.actor) && !conflict(&o.recipient, &e.recipient);
-            let shared = shares(&o.actor, &e.actor)
-                || shares(&o.recipient, &e.recipient)
-                || shares(&o.actor, &e.recipient) && shares(&o.recipient, &e.actor);
+            let shared = shares(text, &o.actor, &e.actor)
+                || shares(text, &o.recipient, &e.recipient)
+                || shares(text, &o.actor, &e.recipient) && shares(text, &o.recipient, &e.actor);
             let bare = e.actor.is_empty() && e.recipient.is_empty();
             let near = e.sentence <= last + 1;
             let same_head = inf.head.is_some() && inf.head == oi.head;
@@ -148,7 +162,7 @@ pub fn merge_document(doc: &mut Document) {
         mention_info(&v, &doc.events)
     };
     let events = std::mem::take(&mut doc.events);
-    doc.events = merge_events(events, &info);
+    doc.events = merge_events(events, &info, &doc.text);
 }
 
 /// Re-reads each mention's trigger to fill [`MentionInfo`] (the view must have scanned
@@ -232,7 +246,7 @@ mod tests {
             stance: Stance::Denied,
             cue: None,
         });
-        let out = merge_events(vec![a, b], &[MentionInfo::default(); 2]);
+        let out = merge_events(vec![a, b], &[MentionInfo::default(); 2], "");
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].attribution.stance, Stance::Reported);
         assert_eq!(out[0].disputed_by.len(), 1);
@@ -244,7 +258,7 @@ mod tests {
         let a = ev(0, Plover::COERCE, &[1], &[2]);
         let b = ev(1, Plover::COERCE, &[1], &[3]);
         assert_eq!(
-            merge_events(vec![a, b], &[MentionInfo::default(); 2]).len(),
+            merge_events(vec![a, b], &[MentionInfo::default(); 2], "").len(),
             2
         );
         let mut a = ev(0, Plover::ASSAULT, &[1], &[]);
@@ -260,7 +274,7 @@ mod tests {
             inferred: false,
         });
         assert_eq!(
-            merge_events(vec![a, b], &[MentionInfo::default(); 2]).len(),
+            merge_events(vec![a, b], &[MentionInfo::default(); 2], "").len(),
             2
         );
     }
@@ -278,11 +292,11 @@ mod tests {
                 casualty: false,
             },
         ];
-        let out = merge_events(vec![a, b], &info);
+        let out = merge_events(vec![a, b], &info, "");
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].actor.len(), 2);
         let lone = ev(9, Plover::MOBILIZE, &[], &[]);
-        assert!(merge_events(vec![lone], &[MentionInfo::default()]).is_empty());
+        assert!(merge_events(vec![lone], &[MentionInfo::default()], "").is_empty());
     }
 
     #[test]
@@ -296,13 +310,13 @@ mod tests {
                 ..Default::default()
             },
         ];
-        let out = merge_events(vec![a.clone(), b.clone()], &info);
+        let out = merge_events(vec![a.clone(), b.clone()], &info, "");
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].recipient.len(), 2);
         // Three sentences later it is another event.
         let mut far = b;
         far.sentence = 4;
-        assert_eq!(merge_events(vec![a, far], &info).len(), 2);
+        assert_eq!(merge_events(vec![a, far], &info, "").len(), 2);
     }
 
     #[test]
@@ -310,7 +324,7 @@ mod tests {
         let a = ev(0, Plover::ASSAULT, &[1], &[2]);
         let b = ev(0, Plover::COERCE, &[1], &[2]);
         assert_eq!(
-            merge_events(vec![a, b], &[MentionInfo::default(); 2]).len(),
+            merge_events(vec![a, b], &[MentionInfo::default(); 2], "").len(),
             2
         );
     }

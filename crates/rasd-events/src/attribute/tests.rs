@@ -259,3 +259,24 @@ fn purpose_names_no_event_but_grief_over_a_killing_is_about_one() {
         Stance::Asserted
     );
 }
+
+#[test]
+fn a_question_inside_a_quote_and_a_future_meeting() {
+    let d = run(DocBuilder::new(
+        "وقال أحد المتظاهرين: كيف تقوم الحكومة بقصف المدنيين؟",
+    ));
+    assert!(
+        d.events
+            .iter()
+            .all(|e| e.attribution.stance == Stance::Hypothetical),
+        "{:#?}",
+        d.events
+    );
+    let d = run(DocBuilder::new(
+        "وأعلنت الوزارة أن الوزير سيعقد اجتماعا مع نظيره الروسي.",
+    ));
+    assert_eq!(
+        one(&d, Plover::CONSULT).attribution.stance,
+        Stance::Hypothetical
+    );
+}

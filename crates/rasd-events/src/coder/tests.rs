@@ -291,3 +291,52 @@ fn operations_that_are_not_military() {
     ));
     assert!(ev.iter().all(|e| e.etype != Plover::ASSAULT), "{ev:#?}");
 }
+
+#[test]
+fn a_feminine_verb_does_not_take_a_masculine_plural_subject() {
+    let (d, ev) = run(
+        DocBuilder::new("وتقدمت القوات الحكومية، وطردت الاثنين الحوثيين من المدينة.")
+            .time("الاثنين", 0, DATE, "2015-08-03")
+            .entity(EntityType::ORG, &["الحوثيين"]),
+    );
+    let e = only(&ev, Plover::ASSAULT);
+    assert!(
+        !texts(&d, &e.actor).contains(&"الحوثيين".to_string()),
+        "{:?}",
+        texts(&d, &e.actor)
+    );
+    assert_eq!(texts(&d, &e.recipient), vec!["الحوثيين"]);
+}
+
+#[test]
+fn an_attack_from_someone() {
+    let (d, ev) = run(DocBuilder::new(
+        "تعرضت الجبهة لهجوم مضاد من القوات الحكومية.",
+    ));
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.actor), vec!["القوات الحكومية"]);
+    assert_eq!(texts(&d, &e.recipient), vec!["الجبهة"]);
+}
+
+#[test]
+fn members_of_a_force_are_not_its_attackers() {
+    let b = DocBuilder::new("أسفر الانفجار عن إصابة ثلاثة أفراد من القوات المسلحة.").qty(
+        "ثلاثة أفراد",
+        3.0,
+        "member",
+    );
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert!(e.actor.is_empty(), "{:?}", texts(&d, &e.actor));
+    assert_eq!(e.size.injured, Some(3.0));
+}
+
+#[test]
+fn adjectives_after_a_name_stay_with_it() {
+    let b = DocBuilder::new("وقالت الوزارة إن عناصر داعش الإرهابي هاجمت مواقع الجيش.")
+        .entity(EntityType::ORG, &["داعش"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.actor), vec!["داعش الإرهابي"]);
+    assert_eq!(e.actor[0].entity, Some(0));
+}
