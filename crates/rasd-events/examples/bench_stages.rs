@@ -1,7 +1,8 @@
 //! Times the text layer and the two event stages on a JSON array of articles read from
 //! stdin (SaudiNewsNet's daily files: `unzip -p ../shared/data/saudinewsnet/2015-07-21.zip |
 //! cargo run --release -p rasd-events --example bench_stages`). Prints MB/s per stage and for
-//! the four together, on one core, and how many events were found.
+//! the four together, on one core, and how many events were found. With `CHECK=1` every
+//! record's spans are also checked against the text.
 
 use rasd_doc::{Document, Meta, Stage};
 use rasd_events::{Attributor, EventCoder};
@@ -27,6 +28,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let stages: [&dyn Stage; 4] = [&Normaliser, &Segmenter, &EventCoder, &Attributor];
     let mut times = [Duration::ZERO; 4];
     let mut events = 0usize;
+    let check = std::env::var_os("CHECK").is_some();
+    let mut bad = 0usize;
     for t in &texts {
         let mut d = Document::new(Meta::default(), t.clone());
         for (s, tm) in stages.iter().zip(times.iter_mut()) {
@@ -35,6 +38,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             *tm += t0.elapsed();
         }
         events += d.events.len();
+        if check {
+            let rec = rasd_doc::Record::from_document(&d, false);
+            if let Err(e) = rec.check_spans(&d.text) {
+                eprintln!("span error: {e}");
+                bad += 1;
+            }
+        }
+    }
+    if check {
+        println!("span check: {bad} documents with a bad span");
     }
     let mb = bytes as f64 / 1e6;
     println!(
