@@ -8,6 +8,9 @@
 //! cargo run -p rasd-events --example gold_layers -- samples/seed.txt eval/seed.gold.json > /tmp/seed.jsonl
 //! python3 ../shared/eval/score.py eval/seed.gold.json --system /tmp/seed.jsonl
 //! ```
+//!
+//! With `NOLAYERS=1` the entity, time and quantity layers are left empty instead, to see how
+//! the stages degrade without them.
 
 use rasd_doc::*;
 use rasd_events::{Attributor, EventCoder};
@@ -162,6 +165,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     doc.quantities.sort_by_key(|q| q.span.start);
 
+    if std::env::var_os("NOLAYERS").is_some() {
+        // Measure the stages with no upstream layers at all (before the recogniser exists).
+        doc.entities.clear();
+        doc.times.clear();
+        doc.quantities.clear();
+    }
     EventCoder.process(&mut doc);
     if std::env::var_os("SHOW").is_some() {
         eprintln!("-- mentions");
