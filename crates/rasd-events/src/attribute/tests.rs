@@ -1,0 +1,282 @@
+//! Rule tests for attribution, factuality and disputes, on made-up news sentences.
+
+use super::*;
+use crate::testing::DocBuilder;
+use crate::EventCoder;
+use rasd_doc::{EntityType, Event, Plover};
+
+fn run(b: DocBuilder) -> Document {
+    let mut d = b.doc;
+    EventCoder.process(&mut d);
+    Attributor.process(&mut d);
+    d
+}
+
+fn one(d: &Document, t: Plover) -> &Event {
+    let v: Vec<&Event> = d.events.iter().filter(|e| e.etype == t).collect();
+    assert_eq!(v.len(), 1, "expected one {t}: {:#?}", d.events);
+    v[0]
+}
+
+fn by(d: &Document, e: &Event) -> String {
+    e.attribution
+        .by
+        .map(|a| d.slice(a.span).to_string())
+        .unwrap_or_default()
+}
+
+fn cue(d: &Document, e: &Event) -> String {
+    e.attribution
+        .cue
+        .map(|c| d.slice(c).to_string())
+        .unwrap_or_default()
+}
+
+#[test]
+fn plain_statement_is_asserted() {
+    let d = run(DocBuilder::new("قصفت الطائرات الروسية مدينة إدلب.")
+        .entity(EntityType::LOC, &["مدينة إدلب"]));
+    let e = one(&d, Plover::ASSAULT);
+    assert_eq!(e.attribution.stance, Stance::Asserted);
+    assert!(e.attribution.by.is_none());
+}
+
+#[test]
+fn reporting_verb_names_the_source() {
+    let d = run(
+        DocBuilder::new("قال مصدر أمني إن مسلحين هاجموا نقطة تفتيش في العريش.")
+            .entity(EntityType::LOC, &["العريش"]),
+    );
+    let e = one(&d, Plover::ASSAULT);
+    assert_eq!(e.attribution.stance, Stance::Reported);
+    assert_eq!(by(&d, e), "مصدر أمني");
+    assert_eq!(cue(&d, e), "قال");
+}
+
+#[test]
+fn according_to_before_and_after() {
+    let d = run(DocBuilder::new(
+        "وفقا لوكالة الأنباء الرسمية، اعتقلت الشرطة عشرة أشخاص.",
+    ));
+    let e = one(&d, Plover::COERCE);
+    assert_eq!(e.attribution.stance, Stance::Reported);
+    assert_eq!(by(&d, e), "وكالة الأنباء الرسمية");
+    let d = run(DocBuilder::new("اعتقلت الشرطة عشرة أشخاص، حسب شهود عيان."));
+    let e = one(&d, Plover::COERCE);
+    assert_eq!(e.attribution.stance, Stance::Reported);
+    assert_eq!(by(&d, e), "شهود عيان");
+}
+
+#[test]
+fn direct_quote_keeps_its_speaker() {
+    let d = run(
+        DocBuilder::new("وقال المتحدث باسم الجيش: «قتلنا عشرين إرهابيا في الغارة».").qty(
+            "عشرين إرهابيا",
+            20.0,
+            "militant",
+        ),
+    );
+    let e = one(&d, Plover::ASSAULT);
+    assert_eq!(e.attribution.stance, Stance::Reported);
+    assert_eq!(by(&d, e), "المتحدث باسم الجيش");
+}
+
+#[test]
+fn denial_of_an_event_in_its_complement() {
+    let d = run(DocBuilder::new("نفى الجيش قصف المستشفى في مدينة تعز.")
+        .entity(EntityType::LOC, &["مدينة تعز"]));
+    let e = one(&d, Plover::ASSAULT);
+    assert_eq!(e.attribution.stance, Stance::Denied);
+    assert_eq!(by(&d, e), "الجيش");
+    assert_eq!(e.disputed_by.len(), 1);
+    assert_eq!(d.slice(e.disputed_by[0].by.span), "الجيش");
+    let d = run(DocBuilder::new(
+        "نفت الشرطة أنها اعتقلت الصحفي في المظاهرة.",
+    ));
+    let e = one(&d, Plover::COERCE);
+    assert_eq!(e.attribution.stance, Stance::Denied);
+}
+
+#[test]
+fn denial_of_a_claim_disputes_the_earlier_event() {
+    let d = run(
+        DocBuilder::new("اعتقلت الشرطة الناشط في بنزرت. لكن السلطات نفت بشدة هذه الأنباء.")
+            .entity(EntityType::LOC, &["بنزرت"]),
+    );
+    let e = one(&d, Plover::COERCE);
+    assert_eq!(e.attribution.stance, Stance::Asserted);
+    assert_eq!(e.disputed_by.len(), 1);
+    assert_eq!(d.slice(e.disputed_by[0].by.span), "السلطات");
+    assert_eq!(e.disputed_by[0].cue.map(|c| d.slice(c)), Some("نفت بشدة"));
+}
+
+#[test]
+fn a_denial_that_did_not_happen_disputes_nothing() {
+    let d = run(
+        DocBuilder::new("اعتقلت الشرطة الناشط في بنزرت، وهي معلومات لم تنفها السلطات.")
+            .entity(EntityType::LOC, &["بنزرت"]),
+    );
+    let e = one(&d, Plover::COERCE);
+    assert!(e.disputed_by.is_empty(), "{:?}", e.disputed_by);
+}
+
+#[test]
+fn the_denier_disputes_the_events_it_takes_part_in() {
+    let d = run(DocBuilder::new(
+        "قصفت القوات الجزائرية معسكرا للمسلحين، وتظاهر الطلاب في تونس. ونفت الجزائر هذه المعلومات.",
+    )
+    .country(&["الجزائر"], "DZA")
+    .country(&["تونس"], "TUN"));
+    let a = one(&d, Plover::ASSAULT);
+    assert_eq!(a.disputed_by.len(), 1);
+    let p = one(&d, Plover::PROTEST);
+    assert!(p.disputed_by.is_empty());
+}
+
+#[test]
+fn hedges_make_it_uncertain() {
+    let d = run(DocBuilder::new("يبدو أن الجيش انسحب من المدينة."));
+    let e = one(&d, Plover::RETREAT);
+    assert_eq!(e.attribution.stance, Stance::Uncertain);
+    assert_eq!(cue(&d, e), "يبدو");
+    let d = run(DocBuilder::new("قد ينسحب الجيش من المدينة."));
+    assert_eq!(
+        one(&d, Plover::RETREAT).attribution.stance,
+        Stance::Uncertain
+    );
+}
+
+#[test]
+fn conditions_questions_and_future_are_hypothetical() {
+    for s in [
+        "إذا هاجمت القوات المدينة فإن الجماعة سترد.",
+        "هل تنسحب القوات من المدينة؟",
+        "ستنسحب القوات من المدينة خلال أيام.",
+        "يعتزم الجيش نشر قوات على الحدود.",
+    ] {
+        let d = run(DocBuilder::new(s));
+        assert!(!d.events.is_empty(), "{s}");
+        assert!(
+            d.events
+                .iter()
+                .all(|e| e.attribution.stance == Stance::Hypothetical),
+            "{s}: {:#?}",
+            d.events
+        );
+    }
+}
+
+#[test]
+fn negation_before_the_trigger() {
+    let d = run(DocBuilder::new(
+        "لم يتم اعتقال أي مشتبه به في الهجوم حتى الآن.",
+    ));
+    let e = one(&d, Plover::COERCE);
+    assert_eq!(e.attribution.stance, Stance::Negated);
+    assert_eq!(cue(&d, e), "لم");
+}
+
+#[test]
+fn contrast_ends_the_denial_scope() {
+    let d = run(DocBuilder::new(
+        "نفت الحكومة ذلك، لكن وفقا لمصادر محلية فإن الجيش قصف القرية.",
+    ));
+    let e = one(&d, Plover::ASSAULT);
+    assert_eq!(e.attribution.stance, Stance::Reported);
+    assert_eq!(by(&d, e), "مصادر محلية");
+}
+
+#[test]
+fn mentions_across_sentences_merge_with_the_reported_stance() {
+    let d = run(DocBuilder::new(
+        "هاجم مسلحون قافلة للجيش في سيناء. وقال مصدر عسكري إن هذا الهجوم أسفر عن مقتل جنديين.",
+    )
+    .entity(EntityType::LOC, &["سيناء"])
+    .qty("جنديين", 2.0, "soldier"));
+    let e = one(&d, Plover::ASSAULT);
+    assert_eq!(e.sentence, 0);
+    assert_eq!(e.attribution.stance, Stance::Reported);
+    assert_eq!(by(&d, e), "مصدر عسكري");
+    assert_eq!(e.size.dead, Some(2.0));
+}
+
+#[test]
+fn a_source_the_chunker_does_not_know_is_still_a_source() {
+    let d = run(DocBuilder::new(
+        "وأعلن مكتب التحقيقات الفيدرالي أن المسلحين قتلوا ثلاثة جنود في القاعدة.",
+    ));
+    let e = one(&d, Plover::ASSAULT);
+    assert_eq!(e.attribution.stance, Stance::Reported);
+    assert_eq!(by(&d, e), "مكتب التحقيقات الفيدرالي");
+}
+
+#[test]
+fn emphatic_qad_with_a_perfect_is_not_a_hedge() {
+    let d = run(DocBuilder::new(
+        "وكان المسلح قد أطلق النار على مركزين للشرطة في المدينة.",
+    ));
+    assert_eq!(
+        one(&d, Plover::ASSAULT).attribution.stance,
+        Stance::Asserted
+    );
+}
+
+#[test]
+fn only_once_is_not_negation() {
+    let d = run(DocBuilder::new("ولم تعتقل الشرطة المتهم سوى مرة واحدة."));
+    assert_eq!(one(&d, Plover::COERCE).attribution.stance, Stance::Asserted);
+}
+
+#[test]
+fn according_to_what_a_paper_reported() {
+    let d = run(DocBuilder::new(
+        "اعتقلت الشرطة خمسة مسلحين، وفق ما نقلت صحيفة الوطن.",
+    ));
+    let e = one(&d, Plover::COERCE);
+    assert_eq!(e.attribution.stance, Stance::Reported);
+    assert_eq!(by(&d, e), "صحيفة الوطن");
+}
+
+#[test]
+fn purpose_names_no_event_but_grief_over_a_killing_is_about_one() {
+    let d = run(DocBuilder::new(
+        "وصل الوزير إلى الرياض بهدف لقاء نظيره السعودي.",
+    ));
+    assert!(
+        d.events.iter().all(|e| e.etype != Plover::CONSULT),
+        "{:#?}",
+        d.events
+    );
+    let d = run(
+        DocBuilder::new("أعرب الرئيس عن حزنه لمقتل الجنود الخمسة.").qty(
+            "الجنود الخمسة",
+            5.0,
+            "soldier",
+        ),
+    );
+    assert_eq!(
+        one(&d, Plover::ASSAULT).attribution.stance,
+        Stance::Asserted
+    );
+}
+
+#[test]
+fn a_question_inside_a_quote_and_a_future_meeting() {
+    let d = run(DocBuilder::new(
+        "وقال أحد المتظاهرين: كيف تقوم الحكومة بقصف المدنيين؟",
+    ));
+    assert!(
+        d.events
+            .iter()
+            .all(|e| e.attribution.stance == Stance::Hypothetical),
+        "{:#?}",
+        d.events
+    );
+    let d = run(DocBuilder::new(
+        "وأعلنت الوزارة أن الوزير سيعقد اجتماعا مع نظيره الروسي.",
+    ));
+    assert_eq!(
+        one(&d, Plover::CONSULT).attribution.stance,
+        Stance::Hypothetical
+    );
+}

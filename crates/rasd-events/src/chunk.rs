@@ -1,0 +1,963 @@
+//! Shallow syntax for argument finding: clause bounds, noun phrases, coordination, and
+//! what a pronoun or a definite description refers back to.
+//!
+//! There is no parser here. A noun phrase ([`Np`]) starts only at something that can be an
+//! event participant: an entity mention, an actor descriptor from `data/actors.tsv`
+//! («القوات», «مسلحون»), a count of people («25 ألف جندي»), or (in coordination) a
+//! nationality adjective standing for a force («و الجزائرية الخاصة»). It then takes the
+//! words that belong to it: a genitive («قوات حفتر» → linked to حفتر), adjectives that
+//! agree in definiteness, a unit number («الفيلق 317»); a partitive head hands over to what
+//! follows «من» («عناصر من القوات الأميركية» → «القوات الأميركية»). Words that are none of
+//! these end the phrase, so a role is left empty rather than filled with a wrong span.
+//!
+//! Clauses are cut at hard punctuation, complementisers and relative pronouns, contrast
+//! words, and a verb coordinated with و; commas are soft (they end a phrase, not a clause).
+
+use crate::lex::{CueClass, DescClass, Fw, Prep, LEX};
+use crate::morph::Strip;
+use crate::view::View;
+use rasd_doc::{Enclitic, EntityType, Span, TokenKind};
+
+/// What kind of phrase an [`Np`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NpKind {
+    /// An entity mention (possibly with a title before it).
+    Name,
+    /// An actor descriptor.
+    Desc(DescClass),
+    /// A nationality adjective standing for a force (only in coordination).
+    Nisba,
+    /// A count of people.
+    Qty,
+}
+
+/// A noun phrase that can fill an argument.
+#[derive(Clone, Debug)]
+pub struct Np {
+    /// First token of the phrase (including a partitive head).
+    pub start: usize,
+    /// One past its last token.
+    pub end: usize,
+    /// Bytes of the original text the argument names.
+    pub span: Span,
+    /// Linked entity (index into `doc.entities`).
+    pub entity: Option<usize>,
+    /// Entity class, when it is a mention.
+    pub etype: Option<EntityType>,
+    /// Kind of phrase.
+    pub kind: NpKind,
+    /// Preposition attached to the first token.
+    pub prep: Option<Prep>,
+    /// The first token carries و/ف.
+    pub conj: bool,
+    /// A possessive pronoun on the head («قواتها»).
+    pub possessor: Option<Enclitic>,
+    /// A LOC mention that is a country.
+    pub country: bool,
+    /// Head token.
+    pub head: usize,
+    /// The head is definite.
+    pub definite: bool,
+    /// A nationality adjective is part of it.
+    pub nisba: bool,
+}
+
+impl Np {
+    /// True when the phrase names a place that is not a country (cannot act as a party).
+    pub fn is_place(&self) -> bool {
+        self.etype == Some(EntityType::LOC) && !self.country
+    }
+}
+
+/// How an NP is governed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gov {
+    /// Not governed by a preposition.
+    Free,
+    /// By a preposition.
+    P(Prep),
+    /// By an agent phrase («من قبل», «على يد», «بأيدي»).
+    Agent,
+}
+
+/// Maximum tokens scanned to either side of a trigger for its clause.
+const CLAUSE_MAX: usize = 40;
+
+fn is_clause_opener(v: &View, i: usize) -> bool {
+    matches!(v.fw(i), Some((Fw::Comp, _)) | Some((Fw::Rel, _)))
+        || v.cue_at(i, CueClass::Contrast) > 0
+}
+
+/// True when token `i` is a finite verb the lexicons know carrying a conjunction («وقامت»),
+/// which starts a new coordinated clause.
+pub fn is_conj_verb(v: &View, i: usize) -> bool {
+    v.is_conj_verb(i)
+}
+
+/// The clause around tokens `[a, b]`: `(first, end)` token indices.
+pub fn clause(v: &View, a: usize, b: usize) -> (usize, usize) {
+    let (s0, s1) = v.sent_range(v.sent(a));
+    let mut l = a;
+    let mut steps = 0;
+    while l > s0 && steps < CLAUSE_MAX {
+        let k = l - 1;
+        if v.is_hard(k) || is_clause_opener(v, k) {
+            break;
+        }
+        l = k;
+        steps += 1;
+        if is_conj_verb(v, k) {
+            break;
+        }
+    }
+    let mut r = b + 1;
+    steps = 0;
+    while r < s1 && steps < CLAUSE_MAX {
+        if v.is_hard(r) || is_clause_opener(v, r) || is_conj_verb(v, r) {
+            break;
+        }
+        r += 1;
+        steps += 1;
+    }
+    (l, r.min(s1))
+}
+
+/// Tokens that may stand between a verb and its subject or object without breaking the
+/// link: adverbs, auxiliaries, time expressions, «أيضا».
+pub fn skippable(v: &View, i: usize) -> bool {
+    matches!(v.fw(i), Some((Fw::Adv, _)) | Some((Fw::Aux, _))) || v.time(i).is_some()
+}
+
+/// The preposition attached to token `i` under the segmentation `s`.
+fn clitic_prep(s: &Strip) -> Option<Prep> {
+    Prep::of_clitic(s.prep)
+}
+
+/// Clitic prefix of a token before a mention that starts inside it («وب» of «وبالجزائر»).
+fn mention_prefix(v: &View, i: usize, mention_start: usize) -> (bool, Option<Prep>) {
+    let t = v.span(i);
+    if mention_start <= t.start {
+        return (false, None);
+    }
+    let pre = v.doc.text.get(t.start..mention_start).unwrap_or("");
+    let mut conj = false;
+    let mut prep = None;
+    for c in pre.chars() {
+        match c {
+            'و' | 'ف' if !conj && prep.is_none() => conj = true,
+            'ب' if prep.is_none() => prep = Some(Prep::Bi),
+            'ل' if prep.is_none() => prep = Some(Prep::Li),
+            'ك' if prep.is_none() => prep = Some(Prep::Other),
+            _ => {}
+        }
+    }
+    (conj, prep)
+}
+
+fn starts_with_article(v: &View, i: usize, s: &Strip) -> bool {
+    s.al || v
+        .norm(i)
+        .get(s.pre as usize..)
+        .is_some_and(|r| r.starts_with("ال"))
+}
+
+/// True for a word that can be an adjective or genitive inside a phrase: Arabic, not a
+/// function word, not a trigger/cue/light verb, not a mention or time or count.
+fn modifier_word(v: &View, i: usize) -> bool {
+    v.kind(i) == Some(TokenKind::Arabic)
+        && v.fw(i).is_none()
+        && v.ment(i).is_none()
+        && v.time(i).is_none()
+        && v.qty(i).is_none()
+        && !v.is_verb(i)
+}
+
+/// Units of counts that count people (so the count can be an argument).
+pub fn person_unit(u: &str) -> bool {
+    !matches!(
+        u,
+        "USD"
+            | "EUR"
+            | "SAR"
+            | "money"
+            | "percent"
+            | "km"
+            | "kilometer"
+            | "meter"
+            | "ton"
+            | "kg"
+            | "year"
+            | "day"
+            | "hour"
+            | "month"
+            | "week"
+            | "vehicle"
+            | "aircraft"
+            | "weapon"
+            | "rocket"
+            | "missile"
+            | "shell"
+            | "house"
+            | "building"
+            | "village"
+            | "thing"
+            | "case"
+            | "barrel"
+            | "dollar"
+            | "riyal"
+            | "dinar"
+            | "pound"
+            | "euro"
+    )
+}
+
+/// The noun phrase starting at token `i`, ending before `lim`. `nisba_ok` allows a bare
+/// nationality adjective to head it (used for conjuncts of a force).
+pub fn np_at(v: &View, i: usize, lim: usize, nisba_ok: bool) -> Option<Np> {
+    if i >= lim {
+        return None;
+    }
+    // Entity mention starting here.
+    if let Some(m) = v.ment(i) {
+        if m.first != i {
+            return None;
+        }
+        let (conj, prep) = mention_prefix(v, i, m.span.start);
+        let (mut end, mut span) = (m.end.min(lim), m.span);
+        // Adjectives after a name belong to the phrase («داعش الإرهابي»).
+        let mut adj = 0;
+        while end < lim
+            && adj < 2
+            && modifier_word(v, end)
+            && v.norm(end).starts_with("ال")
+            && (v.desc(end).is_none()
+                || v.nisba(end).is_some()
+                || v.norm(end).ends_with('ي')
+                || v.norm(end).ends_with("يه"))
+            && !v.conj_hit(end)
+        {
+            span = span.cover(&v.span(end));
+            end += 1;
+            adj += 1;
+        }
+        // A unit number after a named unit («اللواء 128»).
+        if v.kind(end) == Some(TokenKind::Number) && end < lim && m.etype == EntityType::ORG {
+            span = span.cover(&v.span(end));
+            end += 1;
+        }
+        return Some(Np {
+            start: i,
+            end,
+            span,
+            entity: m.entity,
+            etype: Some(m.etype),
+            kind: NpKind::Name,
+            prep,
+            conj,
+            possessor: None,
+            country: m.country,
+            head: i,
+            definite: true,
+            nisba: false,
+        });
+    }
+    // A count of people.
+    let qty_here = v
+        .qty(i)
+        .and_then(|q| v.doc.quantities.get(q))
+        .filter(|q| v.tokens_of(q.span).0 == i);
+    if let Some(qt) = qty_here {
+        let (_, qb) = v.tokens_of(qt.span);
+        if !qt.unit.as_deref().is_none_or(person_unit) {
+            // A count of things: only «3 من هذه الطائرات»-style phrases qualify.
+            return number_np(v, i, lim);
+        }
+        // «ألف من المارينز»: the people named after «من» are the argument.
+        if v.prep_word(qb) == Some(Prep::Min) {
+            if let Some(mut inner) = np_at(v, qb + 1, lim, false) {
+                inner.start = i;
+                return Some(inner);
+            }
+        }
+        return Some(Np {
+            start: i,
+            end: qb.min(lim).max(i + 1),
+            span: qt.span,
+            entity: None,
+            etype: None,
+            kind: NpKind::Qty,
+            prep: None,
+            conj: false,
+            possessor: None,
+            country: false,
+            head: i,
+            definite: false,
+            nisba: false,
+        });
+    }
+    if v.kind(i) == Some(TokenKind::Number) {
+        if let Some(np) = number_np(v, i, lim) {
+            return Some(np);
+        }
+        // «5 جنود» without a quantity layer.
+        if let Some((_, _)) = v.desc(i + 1).filter(|_| i + 1 < lim) {
+            let mut np = np_at(v, i + 1, lim, false)?;
+            np.start = i;
+            np.span = v.span(i).cover(&np.span);
+            np.kind = NpKind::Qty;
+            return Some(np);
+        }
+        return None;
+    }
+    if let Some((d, strip)) = v.desc(i) {
+        let desc = LEX.desc.get(d as usize)?;
+        return desc_np(v, i, lim, desc.class, strip);
+    }
+    // A demonstrative before a descriptor: «هذه الطائرات».
+    if matches!(v.fw(i), Some((Fw::Dem, _))) && v.desc(i + 1).is_some() {
+        let mut np = np_at(v, i + 1, lim, false)?;
+        np.start = i;
+        np.span = v.span(i).cover(&np.span);
+        np.conj |= v.hits(i).iter().any(|h| h.strip.conj);
+        return Some(np);
+    }
+    if nisba_ok {
+        if let Some((_, strip)) = v.nisba(i) {
+            if starts_with_article(v, i, &strip) {
+                let mut end = i + 1;
+                while end < lim
+                    && end < i + 3
+                    && modifier_word(v, end)
+                    && v.norm(end).starts_with("ال")
+                {
+                    end += 1;
+                }
+                return Some(Np {
+                    start: i,
+                    end,
+                    span: v.span_without_prefix(i, strip).cover(&v.span(end - 1)),
+                    entity: None,
+                    etype: None,
+                    kind: NpKind::Nisba,
+                    prep: clitic_prep(&strip),
+                    conj: strip.conj,
+                    possessor: None,
+                    country: false,
+                    head: i,
+                    definite: true,
+                    nisba: true,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// «3 من هذه الطائرات»: a number, «من», and a descriptor phrase.
+fn number_np(v: &View, i: usize, lim: usize) -> Option<Np> {
+    if v.prep_word(i + 1) != Some(Prep::Min) {
+        return None;
+    }
+    let mut np = np_at(v, i + 2, lim, false)?;
+    np.start = i;
+    np.span = v.span(i).cover(&np.span);
+    np.kind = NpKind::Qty;
+    Some(np)
+}
+
+fn desc_np(v: &View, i: usize, lim: usize, class: DescClass, strip: Strip) -> Option<Np> {
+    let prep = clitic_prep(&strip);
+    let start_span = v.span_without_prefix(i, strip);
+    match class {
+        DescClass::Partitive => {
+            // «عناصر من X», «عشرات الجنود».
+            let inner = if v.prep_word(i + 1) == Some(Prep::Min) {
+                np_at(v, i + 2, lim, false)
+            } else {
+                np_at(v, i + 1, lim, false).filter(|n| n.prep.is_none() && !n.conj)
+            };
+            return inner.map(|mut n| {
+                n.start = i;
+                n.prep = prep;
+                n.conj = strip.conj;
+                n
+            });
+        }
+        DescClass::Title | DescClass::Person | DescClass::Civ => {
+            // A title before a person's name: «اللواء الليبي خليفة حفتر».
+            let mut k = i + 1;
+            while k < lim && k <= i + 3 {
+                if let Some(m) = v.ment(k) {
+                    if m.first == k && m.etype == EntityType::PER {
+                        return Some(Np {
+                            start: i,
+                            end: m.end.min(lim),
+                            span: start_span.cover(&m.span),
+                            entity: m.entity,
+                            etype: Some(EntityType::PER),
+                            kind: NpKind::Name,
+                            prep,
+                            conj: strip.conj,
+                            possessor: None,
+                            country: false,
+                            head: k,
+                            definite: true,
+                            nisba: false,
+                        });
+                    }
+                    break;
+                }
+                if !modifier_word(v, k) {
+                    break;
+                }
+                k += 1;
+            }
+        }
+        _ => {}
+    }
+    let mut definite = starts_with_article(v, i, &strip) || strip.enc.is_some();
+    let mut end = i + 1;
+    let mut entity = None;
+    let mut etype = None;
+    let mut country = false;
+    let mut nisba = false;
+    let mut span_end = v.span(i).end;
+    // Genitive of an indefinite head: «قوات حفتر», «قوات الأمن».
+    if !definite && end < lim {
+        if let Some(m) = v
+            .ment(end)
+            .filter(|m| m.first == end && mention_prefix(v, end, m.span.start).1.is_none())
+        {
+            entity = m.entity;
+            etype = Some(m.etype);
+            country = m.country;
+            span_end = m.span.end;
+            end = m.end.min(lim);
+            definite = true;
+        } else if modifier_word(v, end) && v.norm(end).starts_with("ال") {
+            span_end = v.span(end).end;
+            nisba |= v.nisba(end).is_some();
+            end += 1;
+            definite = true;
+        }
+    }
+    // Adjectives agreeing in definiteness.
+    let mut adj = 0;
+    while end < lim && adj < 3 && modifier_word(v, end) {
+        let n = v.norm(end);
+        // «و» + a known word is a conjunct, not an adjective.
+        if v.conj_hit(end) {
+            break;
+        }
+        if n.starts_with("ال") != definite {
+            break;
+        }
+        // Indefinite adjectives look like adjectives (nisba or participle endings) or
+        // are descriptors themselves («وحدات كوماندوس»); a bare noun is the next phrase.
+        // A descriptor may follow only as a genitive right after the head («وحدات
+        // كوماندوس»), and never a group or a person («مقاتلون جماعة» is two phrases).
+        let desc_modifier = adj == 0
+            && v.desc_class(end)
+                .is_some_and(|c| matches!(c, DescClass::Force | DescClass::Craft | DescClass::Civ));
+        // Another descriptor is another phrase («قتل المسلحون الجنود»).
+        if definite && v.desc(end).is_some() && v.nisba(end).is_none() {
+            break;
+        }
+        if !definite
+            && v.nisba(end).is_none()
+            && !desc_modifier
+            && !["ي", "يه", "يين", "يون", "يا", "ين", "ون"]
+                .iter()
+                .any(|s| n.ends_with(s))
+        {
+            break;
+        }
+        if v.prep_hit(end) {
+            break;
+        }
+        nisba |= v.nisba(end).is_some();
+        span_end = v.span(end).end;
+        end += 1;
+        adj += 1;
+    }
+    // A unit number: «الفيلق 317».
+    if definite
+        && end < lim
+        && v.kind(end) == Some(TokenKind::Number)
+        && matches!(class, DescClass::Force | DescClass::Group)
+    {
+        span_end = v.span(end).end;
+        end += 1;
+    }
+    Some(Np {
+        start: i,
+        end,
+        span: Span::new(start_span.start, span_end.max(start_span.end)),
+        entity,
+        etype,
+        kind: NpKind::Desc(class),
+        prep,
+        conj: strip.conj,
+        possessor: strip.enc,
+        country,
+        head: i,
+        definite,
+        nisba,
+    })
+}
+
+/// How the NP starting at token `i` is governed: its own proclitic, a preposition word
+/// just before it, or an agent phrase.
+pub fn gov(v: &View, np: &Np) -> Gov {
+    let i = np.start;
+    if i >= 2
+        && (v.is_word(i - 1, "قبل") && v.is_word(i - 2, "من")
+            || v.is_word(i - 1, "يد") && v.is_word(i - 2, "علي"))
+    {
+        return Gov::Agent;
+    }
+    if i >= 1
+        && ["بايدي", "بيد", "برئاسه", "بقياده", "بزعامه"]
+            .iter()
+            .any(|w| v.is_word(i - 1, w))
+    {
+        return Gov::Agent;
+    }
+    if let Some(p) = np.prep {
+        return Gov::P(p);
+    }
+    if i >= 1 {
+        if let Some(p) = v.prep_word(i - 1) {
+            return Gov::P(p);
+        }
+        // «قرب», «شمال» … introduce a place.
+        if let Some((Fw::LocPrep, _)) = v.fw(i - 1) {
+            return Gov::P(Prep::Fi);
+        }
+    }
+    Gov::Free
+}
+
+/// The NP starting at `i` and the NPs coordinated with it (و, a comma list).
+pub fn np_list(v: &View, i: usize, lim: usize) -> Vec<Np> {
+    let Some(first) = np_at(v, i, lim, false) else {
+        return Vec::new();
+    };
+    let force = matches!(
+        first.kind,
+        NpKind::Desc(DescClass::Force) | NpKind::Desc(DescClass::Group) | NpKind::Name
+    );
+    let mut out = vec![first];
+    while out.len() < 8 {
+        let Some(last) = out.last() else { break };
+        let k = last.end;
+        if k >= lim {
+            break;
+        }
+        let (next, via_comma) = if v.norm(k) == "و" {
+            (np_at(v, k + 1, lim, force), false)
+        } else if v.is_soft(k) {
+            (np_at(v, k + 1, lim, false), true)
+        } else {
+            (np_at(v, k, lim, force).filter(|n| n.conj), false)
+        };
+        let Some(n) = next else { break };
+        if n.prep.is_some() {
+            break;
+        }
+        if via_comma {
+            // Only a list of the same sort continues over a comma.
+            let prev = out.last().map(|p| (p.kind, p.etype));
+            if prev != Some((n.kind, n.etype)) {
+                break;
+            }
+        }
+        out.push(n);
+    }
+    out
+}
+
+/// The first token after `i` that is not skippable (within `lim`).
+pub fn next_content(v: &View, mut i: usize, lim: usize) -> usize {
+    while i < lim && skippable(v, i) {
+        i += 1;
+    }
+    i
+}
+
+/// NPs that end exactly at `end` (the token before `end` is their last), longest first.
+pub fn nps_ending_at(v: &View, from: usize, end: usize) -> Option<Np> {
+    (from..end).find_map(|s| {
+        // A nationality adjective heads a phrase only as a conjunct («و الجزائرية الخاصة»).
+        let conjunct = (s > from && v.norm(s - 1) == "و") || v.conj_hit(s);
+        np_at(v, s, end, conjunct).filter(|n| n.end == end)
+    })
+}
+
+/// The subject before a verb at `a` within `[l, a)`: after a relative pronoun or a cleft
+/// («هم من»), or in subject–verb order; coordinated NPs before it are included.
+pub fn subject_before(v: &View, l: usize, a: usize) -> Vec<Np> {
+    let mut e = a;
+    // Skip negation, «قد», adverbs and times.
+    while e > l && (skippable(v, e - 1) || v.cue_at(e - 1, CueClass::Neg) == 1) {
+        e -= 1;
+    }
+    // Relative clause: the antecedent is before the pronoun.
+    let rel = e > 0 && matches!(v.fw(e - 1), Some((Fw::Rel, _)));
+    // Cleft «هم من يقومون»: skip «من» and the pronoun.
+    let cleft = e >= 2 && v.is_word(e - 1, "من") && matches!(v.fw(e - 2), Some((Fw::Pron, _)));
+    let lo = if rel || cleft {
+        let (s0, _) = v.sent_range(v.sent(a));
+        s0.max(a.saturating_sub(CLAUSE_MAX))
+    } else {
+        l
+    };
+    if rel {
+        e -= 1;
+    } else if cleft {
+        e -= 2;
+    }
+    // Commas and a parenthetical («(GIS)») may stand between an antecedent and the verb.
+    if rel || cleft {
+        loop {
+            if e > lo && v.is_soft(e - 1) {
+                e -= 1;
+            } else if e > lo && v.norm(e - 1) == ")" {
+                let mut k = e - 1;
+                while k > lo && v.norm(k) != "(" {
+                    k -= 1;
+                }
+                e = k;
+            } else if e > lo && matches!(v.fw(e - 1), Some((Fw::Pron, _))) {
+                e -= 1;
+            } else {
+                break;
+            }
+        }
+    }
+    if e <= lo {
+        return Vec::new();
+    }
+    let Some(np) = nps_ending_at(v, lo, e) else {
+        return Vec::new();
+    };
+    if !(matches!(gov(v, &np), Gov::Free) || rel || cleft) {
+        return Vec::new();
+    }
+    // Walk back over coordination: «X و Y يفعلون».
+    let mut list = vec![np];
+    while let Some(first) = list.first() {
+        if !(first.conj || first.start > lo && v.norm(first.start - 1) == "و") {
+            break;
+        }
+        let before = if first.conj {
+            first.start
+        } else {
+            first.start - 1
+        };
+        match nps_ending_at(v, lo, before) {
+            Some(p) if matches!(gov(v, &p), Gov::Free) => list.insert(0, p),
+            _ => break,
+        }
+        if list.len() >= 8 {
+            break;
+        }
+    }
+    // Drop governed first conjunct and places.
+    list.retain(|n| !n.is_place());
+    list
+}
+
+/// The subject after a verb at `b` (verb–subject order): the first content token after it
+/// starts an ungoverned NP.
+pub fn subject_after(v: &View, b: usize, r: usize) -> Vec<Np> {
+    let k = next_content(v, b + 1, r);
+    let list = np_list(v, k, r);
+    match list.first() {
+        Some(n) if gov(v, n) == Gov::Free && !n.is_place() => list,
+        _ => Vec::new(),
+    }
+}
+
+/// True when a masculine sound plural heads the phrase («الحوثيين», «المسلحون»): a verb
+/// in the feminine singular cannot have it as subject (it is the object: «وطردت
+/// الحوثيين»).
+pub fn masc_plural(v: &View, n: &Np) -> bool {
+    n.etype != Some(EntityType::PER) && {
+        let last = v.tokens_of(n.span).1.saturating_sub(1).max(n.head);
+        let h = if n.kind == NpKind::Name {
+            v.norm(last)
+        } else {
+            v.norm(n.head)
+        };
+        h.ends_with("ين") || h.ends_with("ون")
+    }
+}
+
+/// Grammatical person/gender/number a verb form shows for its subject.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Agr {
+    /// He.
+    Masc,
+    /// She (also feminine-agreeing plurals of things and states).
+    Fem,
+    /// They.
+    Plural,
+    /// Unknown.
+    Unknown,
+}
+
+/// Subject agreement of a verb token (under the segmentation of its match).
+pub fn verb_agreement(v: &View, i: usize, s: &Strip, imperfect: bool) -> Agr {
+    let n = v.norm(i);
+    let body = n
+        .get(s.pre as usize..n.len() - s.enc.map_or(0, |e| e.as_str().len()))
+        .unwrap_or(n);
+    if imperfect {
+        if body.ends_with("ون") || body.ends_with("وا") {
+            Agr::Plural
+        } else if body.starts_with('ت') {
+            Agr::Fem
+        } else if body.starts_with('ي') {
+            Agr::Masc
+        } else {
+            Agr::Unknown
+        }
+    } else if body.ends_with("وا") {
+        Agr::Plural
+    } else if body.ends_with('ت') {
+        Agr::Fem
+    } else {
+        Agr::Masc
+    }
+}
+
+/// Entity type a pronoun or agreement points to.
+fn wanted(agr: Agr) -> Option<&'static [EntityType]> {
+    match agr {
+        Agr::Masc => Some(&[EntityType::PER]),
+        Agr::Fem => Some(&[EntityType::ORG, EntityType::LOC]),
+        _ => None,
+    }
+}
+
+/// The mention a pronoun (or an omitted subject) refers back to: the nearest earlier
+/// mention of a fitting type in the same or the previous `back` sentences. Feminine
+/// singular takes an organisation or a country; masculine singular a person; plurals are
+/// left unresolved.
+pub fn antecedent(
+    v: &View,
+    at: usize,
+    agr: Agr,
+    back: usize,
+    exclude: &[Option<usize>],
+    anaphors: &[Option<usize>],
+) -> Option<(Option<usize>, Span)> {
+    let types = wanted(agr)?;
+    let s = v.sent(at);
+    let (lo, _) = v.sent_range(s.saturating_sub(back));
+    let mut k = at;
+    while k > lo {
+        k -= 1;
+        if let Some(m) = v.ment(k) {
+            if m.first == k || k + 1 == m.end {
+                let ok = types.contains(&m.etype) && (m.etype != EntityType::LOC || m.country);
+                if ok && m.entity.is_some() && !exclude.contains(&m.entity) {
+                    return Some((m.entity, m.span));
+                }
+            }
+            continue;
+        }
+        if let Some(Some(e)) = anaphors.get(k) {
+            let et = v.doc.entities.get(*e).map(|x| x.etype);
+            if et.is_some_and(|t| types.contains(&t)) && !exclude.contains(&Some(*e)) {
+                return Some((Some(*e), v.span(k)));
+            }
+        }
+    }
+    None
+}
+
+/// Resolves definite descriptions that refer back to an entity («المنظمة الإرهابية» →
+/// أنصار الشريعة, «الضابط المتقاعد» → حفتر). Returns, per token, the entity its
+/// description head refers to.
+///
+/// A head qualifies when it is definite, singular in the descriptor lexicon's `ana` column,
+/// outside any mention, and not followed by a nationality adjective (a «الرئيس الفرنسي» is
+/// a new description, not a reference back). The antecedent is an earlier definite use of
+/// the same noun if there is one (and then its link, possibly none), else the nearest
+/// mention of the right type within four sentences.
+pub fn resolve_descriptions(v: &View) -> Vec<Option<usize>> {
+    let mut out = vec![None; v.len()];
+    if v.doc.entities.is_empty() {
+        return out;
+    }
+    for i in 0..v.len() {
+        if v.ment(i).is_some() {
+            continue;
+        }
+        let Some((d, strip)) = v.desc(i) else {
+            continue;
+        };
+        let Some(desc) = LEX.desc.get(d as usize) else {
+            continue;
+        };
+        let Some(ana) = desc.ana else { continue };
+        if !starts_with_article(v, i, &strip) || strip.enc.is_some() {
+            continue;
+        }
+        if v.nisba(i + 1).is_some() || v.ment(i + 1).is_some() {
+            continue;
+        }
+        // Same noun used definitely before?
+        let head = v.norm(i).get(strip.pre as usize..).unwrap_or("");
+        let stem = head.strip_prefix("ال").unwrap_or(head);
+        let s = v.sent(i);
+        let (lo, _) = v.sent_range(s.saturating_sub(3));
+        let mut same: Option<Option<usize>> = None;
+        for k in (lo..i).rev() {
+            if let Some((d2, st2)) = v.desc(k) {
+                let h2 = v.norm(k).get(st2.pre as usize..).unwrap_or("");
+                let s2 = h2.strip_prefix("ال").unwrap_or(h2);
+                if d2 == d || s2 == stem {
+                    if let Some(m) = v.ment(k) {
+                        same = Some(m.entity);
+                        break;
+                    }
+                    let def = starts_with_article(v, k, &st2)
+                        || v.ment(k + 1).is_some_and(|m| m.first == k + 1)
+                        || v.norm(k + 1).starts_with("ال");
+                    if def {
+                        let link = out.get(k).copied().flatten().or_else(|| {
+                            v.ment(k + 1)
+                                .filter(|m| m.first == k + 1)
+                                .and_then(|m| m.entity)
+                        });
+                        same = Some(link);
+                        break;
+                    }
+                }
+            }
+        }
+        let res = match same {
+            Some(link) => link,
+            None => {
+                let (lo4, _) = v.sent_range(s.saturating_sub(6));
+                let mut found = None;
+                let mut k = i;
+                while k > lo4 {
+                    k -= 1;
+                    if let Some(m) = v.ment(k) {
+                        let fits = m.etype == ana && (ana != EntityType::LOC || m.country);
+                        if fits && m.entity.is_some() && m.kind == rasd_doc::MentionKind::Name {
+                            found = m.entity;
+                            break;
+                        }
+                    }
+                }
+                found
+            }
+        };
+        if let Some(slot) = out.get_mut(i) {
+            *slot = res;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::DocBuilder;
+
+    fn texts(v: &View, nps: &[Np]) -> Vec<String> {
+        nps.iter()
+            .map(|n| v.doc.slice(n.span).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn descriptor_phrases_take_adjectives_and_genitives() {
+        let b = DocBuilder::new("هاجمت قوات الأمن العراقية مواقع المسلحين");
+        let v = View::new(&b.doc);
+        let np = np_at(&v, 1, v.len(), false).unwrap();
+        assert_eq!(v.doc.slice(np.span), "قوات الأمن العراقية");
+        assert!(np.nisba);
+    }
+
+    #[test]
+    fn partitive_hands_over_and_coordination_collects() {
+        let b = DocBuilder::new("عناصر من القوات الأميركية و الجزائرية الخاصة تجري عمليات");
+        let v = View::new(&b.doc);
+        let l = np_list(&v, 0, v.len());
+        assert_eq!(texts(&v, &l), vec!["القوات الأميركية", "الجزائرية الخاصة"]);
+    }
+
+    #[test]
+    fn genitive_entity_links_the_phrase() {
+        let b = DocBuilder::new("تقدمت قوات حفتر نحو المدينة").entity(EntityType::PER, &["حفتر"]);
+        let v = View::new(&b.doc);
+        let np = np_at(&v, 1, v.len(), false).unwrap();
+        assert_eq!(np.entity, Some(0));
+        assert_eq!(v.doc.slice(np.span), "قوات حفتر");
+    }
+
+    #[test]
+    fn titles_join_the_name() {
+        let b = DocBuilder::new("استقبل الرئيس التونسي قيس سعيد الوفد")
+            .entity(EntityType::PER, &["قيس سعيد"]);
+        let v = View::new(&b.doc);
+        let np = np_at(&v, 1, v.len(), false).unwrap();
+        assert_eq!(v.doc.slice(np.span), "الرئيس التونسي قيس سعيد");
+        assert_eq!(np.entity, Some(0));
+    }
+
+    #[test]
+    fn subjects_before_relative_and_cleft() {
+        let b = DocBuilder::new("طلبت الحكومة دعم المغرب التي وافقت").country(&["المغرب"], "MAR");
+        let v = View::new(&b.doc);
+        let s = subject_before(&v, 5, 5);
+        assert_eq!(texts(&v, &s), vec!["المغرب"]);
+        let b = DocBuilder::new("كانت الشرطة هي من اعتقل الرجل");
+        let v = View::new(&b.doc);
+        let s = subject_before(&v, 4, 4);
+        assert_eq!(texts(&v, &s), vec!["الشرطة"]);
+    }
+
+    #[test]
+    fn clause_stops_at_complementiser_and_contrast() {
+        let b = DocBuilder::new("قال المصدر إن الجيش قصف المدينة لكن المسلحين انسحبوا");
+        let v = View::new(&b.doc);
+        let (l, r) = clause(&v, 4, 4);
+        assert_eq!((v.norm(l), v.norm(r - 1)), ("الجيش", "المدينه"));
+    }
+
+    #[test]
+    fn pronouns_find_a_fitting_antecedent() {
+        let b = DocBuilder::new("وصل خالد إلى تونس. ثم استهدفته الجماعة.")
+            .entity(EntityType::PER, &["خالد"])
+            .country(&["تونس"], "TUN");
+        let v = View::new(&b.doc);
+        let a = antecedent(&v, 6, Agr::Masc, 1, &[], &[]).unwrap();
+        assert_eq!(a.0, Some(0));
+        let a = antecedent(&v, 6, Agr::Fem, 1, &[], &[]).unwrap();
+        assert_eq!(a.0, Some(1));
+        assert!(antecedent(&v, 6, Agr::Plural, 1, &[], &[]).is_none());
+    }
+
+    #[test]
+    fn definite_descriptions_resolve() {
+        let b = DocBuilder::new("أعلنت حركة الشباب مسؤوليتها. وقالت الحركة إنها ستواصل.")
+            .entity(EntityType::ORG, &["حركة الشباب"]);
+        let v = View::new(&b.doc);
+        let r = resolve_descriptions(&v);
+        let i = (0..v.len()).find(|&i| v.norm(i) == "الحركه").unwrap();
+        assert_eq!(r[i], Some(0));
+        // A new description with a nationality adjective is not a reference back.
+        let b = DocBuilder::new("التقى خالد. ثم قال الرئيس الفرنسي شيئا.")
+            .entity(EntityType::PER, &["خالد"]);
+        let v = View::new(&b.doc);
+        let r = resolve_descriptions(&v);
+        assert!(r.iter().all(Option::is_none));
+    }
+}

@@ -1,0 +1,1192 @@
+//! The events stage: triggers → PLOVER events with arguments, date and size.
+//!
+//! For every token the trigger lexicon knows (on any clitic segmentation the entry's word
+//! class allows), [`EventCoder`] checks multiword continuations («ألقت الشرطة القبض»,
+//! with up to three words in between for verbal idioms) and the entry's context words, then
+//! reads the arguments off the clause:
+//!
+//! * **Verbs.** Verb–subject–object first (the NP right after the verb is the subject, the
+//!   next free NP or an object pronoun the object); else subject–verb order, a relative
+//!   pronoun's antecedent («الجزائر التي وافقت») or a cleft («هم من يقومون»); else the
+//!   omitted subject is the nearest earlier person (he) or organisation/country (she).
+//!   Passives («أصيب», «اغتيل», and «قتل 5 جنود» with a count after the verb) take the NP
+//!   after them as recipient and «من قبل / على يد X» as actor.
+//! * **Nouns and masdars.** The genitive («اعتقال X», «هجوم المسلحين») takes the role the
+//!   entry's frame gives it; a nationality adjective («غارة إسرائيلية») or «لـ X»
+//!   («غارة للجيش») names the actor; a light verb before the noun lends its subject
+//!   («قامت قواتها بغارة», «شنت الطائرات غارات»; «تم اعتقال» makes it passive).
+//! * **Prepositions** fill roles per the frame (ضد/على → recipient, مع → co-actor or
+//!   partner, بين X و Y → both actors …).
+//! * **Location**: a place after في/ب/قرب… in the clause, else the nearest place in the
+//!   sentence. **Date**: a time in the clause, else in the sentence, else the document
+//!   date (`inferred`). **Size**: counts in the clause whose unit or position says dead,
+//!   injured, arrested or troops.
+//!
+//! A masdar governed by a verb of intention, prohibition, request or refusal («يمنع من
+//! الانتشار», «طالب بالإفراج», «بمهمة ترحيل») names no event that happened and is
+//! skipped; the governing verb is the event. Mentions of one event in one sentence are
+//! merged here («استهدفته ... بهجوم انتحاري أصابه»); mentions across sentences are merged by
+//! the [`crate::Attributor`] after each has been attributed.
+
+use crate::chunk::{
+    antecedent, clause, gov, np_at, np_list, person_unit, resolve_descriptions, subject_after,
+    subject_before, verb_agreement, Agr, Gov, Np, NpKind,
+};
+use crate::lex::{CueClass, Fw, Hit, LightRole, Prep, Role, Slot, Trig, LEX};
+use crate::morph::{Kind, Strip};
+use crate::view::View;
+use rasd_doc::{
+    Arg, Attribution, Document, EntityType, Event, EventDate, Plover, Size, Span, Stage, TimeType,
+    TokenKind,
+};
+
+/// The events stage (see the module docs).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct EventCoder;
+
+impl Stage for EventCoder {
+    fn name(&self) -> &'static str {
+        "events"
+    }
+
+    fn process(&self, doc: &mut Document) {
+        let events = code(doc);
+        doc.events = events;
+    }
+}
+
+/// A trigger found in the text.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Found {
+    /// Trigger entry.
+    pub entry: u32,
+    /// First token.
+    pub first: usize,
+    /// Last token (of a multiword trigger).
+    pub last: usize,
+    /// Later words were not adjacent.
+    pub gap: bool,
+    /// Segmentation of the first token.
+    pub strip: Strip,
+    /// Accepted as a reference back to an earlier event («بهذه العمليات»).
+    pub anaphoric: bool,
+}
+
+/// Codes the events of `doc` (one per mention, merged within sentences).
+pub(crate) fn code(doc: &Document) -> Vec<Event> {
+    if doc.tokens.is_empty() {
+        return Vec::new();
+    }
+    let v = View::new(doc);
+    let anaphors = resolve_descriptions(&v);
+    let found = find_triggers(&v);
+    let mut out: Vec<(Event, usize)> = Vec::new();
+    for f in &found {
+        if let Some(ev) = code_mention(&v, f, &anaphors) {
+            // A casualty noun («مقتل», «إصابة») reports the consequence of an act.
+            let casualty = LEX.trig.get(f.entry as usize).is_some_and(|e| {
+                e.kind.is_nominal() && matches!(e.slot, Some(Slot::Dead) | Some(Slot::Injured))
+            });
+            merge_in_sentence(&mut out, ev, f.first, casualty);
+        }
+    }
+    out.into_iter().map(|(e, _)| e).collect()
+}
+
+fn ctx_ok(v: &View, first: usize, last: usize, e: &Trig) -> bool {
+    if e.next_neg.iter().any(|&w| v.has_word(last + 1, w)) {
+        return false;
+    }
+    if e.ctx_pos.is_empty() && e.ctx_neg.is_empty() {
+        return true;
+    }
+    let (s0, s1) = v.sent_range(v.sent(first));
+    let lo = first.saturating_sub(8).max(s0);
+    let hi = (last + 9).min(s1);
+    let mut pos = e.ctx_pos.is_empty();
+    for k in lo..hi {
+        if k >= first && k <= last {
+            continue;
+        }
+        for h in v.hits(k) {
+            if let Hit::Word(w) = h.hit {
+                if e.ctx_neg.binary_search(&w).is_ok() {
+                    return false;
+                }
+                if !pos && e.ctx_pos.binary_search(&w).is_ok() {
+                    pos = true;
+                }
+            }
+        }
+    }
+    pos
+}
+
+/// Matches the later words of a multiword entry after token `i`; returns the last token
+/// and whether there was a gap.
+fn match_rest(v: &View, i: usize, e: &Trig) -> Option<(usize, bool)> {
+    let Some((&first, rest)) = e.rest.split_first() else {
+        return Some((i, false));
+    };
+    let (_, s1) = v.sent_range(v.sent(i));
+    let max_gap = if e.kind.is_verb() { 3 } else { 0 };
+    let mut j = None;
+    for k in i + 1..=(i + 1 + max_gap).min(s1.saturating_sub(1)) {
+        if v.has_word(k, first) {
+            j = Some(k);
+            break;
+        }
+        if v.is_hard(k) || v.is_soft(k) {
+            return None;
+        }
+    }
+    let mut j = j?;
+    let gap = j > i + 1;
+    for &w in rest {
+        j += 1;
+        if !v.has_word(j, w) {
+            return None;
+        }
+    }
+    Some((j, gap))
+}
+
+/// True when token `i` sits where a noun is expected (after a preposition, a light verb,
+/// a demonstrative), so a verb/masdar homograph («قصف») is read as the masdar.
+fn nominal_context(v: &View, i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let p = i - 1;
+    matches!(
+        v.fw(p),
+        Some((Fw::Prep, _)) | Some((Fw::LocPrep, _)) | Some((Fw::Dem, _))
+    ) || v.hits(p).iter().any(|h| match h.hit {
+        Hit::Light(_) | Hit::Fw(Fw::Dem) => true,
+        // Two finite verbs in a row are rare: after a verb, read the masdar.
+        Hit::Trig(t) => LEX
+            .trig
+            .get(t as usize)
+            .is_some_and(|e| e.kind.is_verb() && e.kind.allows(&h.strip)),
+        Hit::Cue(c) => LEX
+            .cue
+            .get(c as usize)
+            .is_some_and(|e| e.kind.is_verb() && e.kind.allows(&h.strip)),
+        _ => false,
+    })
+}
+
+/// The demonstrative right before token `i` (possibly with a preposition: «بهذه»).
+fn dem_before(v: &View, i: usize) -> Option<Strip> {
+    if i == 0 {
+        return None;
+    }
+    v.hits(i - 1).iter().find_map(|h| match h.hit {
+        Hit::Fw(Fw::Dem) if !h.strip.al && h.strip.enc.is_none() => Some(h.strip),
+        _ => None,
+    })
+}
+
+pub(crate) fn find_triggers(v: &View) -> Vec<Found> {
+    let n = v.len();
+    let mut out: Vec<Found> = Vec::new();
+    let mut used = vec![false; n];
+    for i in 0..n {
+        if used[i] || v.kind(i) != Some(TokenKind::Arabic) {
+            continue;
+        }
+        // Words inside names of people, organisations and places are not triggers; named
+        // operations and events (MISC: «عملية الكرامة») may contain one.
+        if v.ment(i)
+            .is_some_and(|m| m.kind == rasd_doc::MentionKind::Name && m.etype != EntityType::MISC)
+        {
+            continue;
+        }
+        let nominal_ctx = nominal_context(v, i);
+        let has_nominal = v.hits(i).iter().any(|h| {
+            matches!(h.hit, Hit::Trig(t) if LEX.trig.get(t as usize).is_some_and(|e| e.kind.is_nominal() && e.kind.allows(&h.strip)))
+        });
+        let mut best: Option<(Found, usize)> = None;
+        let mut fallback: Option<Found> = None;
+        for h in v.hits(i) {
+            let Hit::Trig(t) = h.hit else { continue };
+            let Some(e) = LEX.trig.get(t as usize) else {
+                continue;
+            };
+            if !e.kind.allows(&h.strip) {
+                continue;
+            }
+            if nominal_ctx && has_nominal && e.kind.is_verb() {
+                continue;
+            }
+            let Some((last, gap)) = match_rest(v, i, e) else {
+                continue;
+            };
+            let f = Found {
+                entry: t,
+                first: i,
+                last,
+                gap,
+                strip: h.strip,
+                anaphoric: false,
+            };
+            if !ctx_ok(v, i, last, e) {
+                if fallback.is_none() && e.rest.is_empty() {
+                    fallback = Some(f);
+                }
+                continue;
+            }
+            let len = e.rest.len();
+            if best.as_ref().is_none_or(|(_, l)| len > *l) {
+                best = Some((f, len));
+            }
+        }
+        let chosen = match best {
+            Some((f, _)) => Some(f),
+            None => fallback.and_then(|f| {
+                // «بهذه العمليات»: a demonstrative and the same noun as an earlier event.
+                dem_before(v, i)?;
+                let head = &LEX.trig.get(f.entry as usize)?.head;
+                let prev = out.iter().rev().find(|p| {
+                    LEX.trig
+                        .get(p.entry as usize)
+                        .is_some_and(|e| &e.head == head)
+                })?;
+                Some(Found {
+                    entry: prev.entry,
+                    anaphoric: true,
+                    ..f
+                })
+            }),
+        };
+        if let Some(mut f) = chosen {
+            if dem_before(v, i).is_some() {
+                f.anaphoric = true;
+            }
+            for u in used.iter_mut().take(f.last + 1).skip(f.first) {
+                *u = true;
+            }
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// True when the nominal trigger at `i` is governed by a verb or noun of intention,
+/// prohibition, request, refusal or mission («يمنع الجيش من الانتشار», «بمهمة ترحيل»).
+pub(crate) fn irrealis_governed(v: &View, i: usize) -> bool {
+    let (s0, _) = v.sent_range(v.sent(i));
+    let mut k = i;
+    let mut steps = 0;
+    while k > s0 && steps < 5 {
+        k -= 1;
+        steps += 1;
+        if v.cue_at(k, CueClass::Irrealis) > 0 {
+            return true;
+        }
+        let n = v.norm(k);
+        if v.is_soft(k) || (v.is_hard(k) && n != "\"" && n != "«" && n != "»") {
+            return false;
+        }
+    }
+    false
+}
+
+/// Adds the NPs of `list` to `role` (deduplicated by span and entity).
+fn push_args(role: &mut Vec<Arg>, list: &[Np]) {
+    for n in list {
+        let a = Arg {
+            entity: n.entity,
+            span: n.span,
+        };
+        if !role
+            .iter()
+            .any(|r| r.span.overlaps(&a.span) || (r.entity.is_some() && r.entity == a.entity))
+        {
+            role.push(a);
+        }
+    }
+}
+
+/// The span of the enclitic pronoun on token `i` (segmentation `s`).
+fn enclitic_span(v: &View, i: usize, s: &Strip) -> Span {
+    let Some(t) = v.doc.tokens.get(i) else {
+        return Span::default();
+    };
+    let Some(e) = s.enc else { return t.span };
+    let ns = Span::new(t.norm.end.saturating_sub(e.as_str().len()), t.norm.end);
+    let o = v.doc.norm.to_original(ns);
+    if o.start >= t.span.start && o.end <= t.span.end && !o.is_empty() {
+        o
+    } else {
+        t.span
+    }
+}
+
+/// Resolves a pronoun (enclitic `s.enc` on token `i`) to an argument.
+fn pronoun_arg(
+    v: &View,
+    i: usize,
+    s: &Strip,
+    exclude: &[Option<usize>],
+    anaphors: &[Option<usize>],
+) -> Option<Arg> {
+    let agr = match s.enc? {
+        rasd_doc::Enclitic::Hu => Agr::Masc,
+        rasd_doc::Enclitic::Ha => Agr::Fem,
+        _ => return None,
+    };
+    let (entity, _) = antecedent(v, i, agr, 6, exclude, anaphors)?;
+    Some(Arg {
+        entity,
+        span: enclitic_span(v, i, s),
+    })
+}
+
+/// Links descriptor arguments to what they refer to: a possessive pronoun on the head
+/// («قواتها» → the country), or a resolved definite description («المنظمة الإرهابية»).
+fn link_np(v: &View, np: &mut Np, anaphors: &[Option<usize>]) {
+    if np.entity.is_some() {
+        return;
+    }
+    if let Some(e) = np.possessor {
+        let agr = match e {
+            rasd_doc::Enclitic::Hu => Agr::Masc,
+            rasd_doc::Enclitic::Ha => Agr::Fem,
+            _ => return,
+        };
+        if let Some((ent, _)) = antecedent(v, np.head, agr, 2, &[], anaphors) {
+            np.entity = ent;
+        }
+        return;
+    }
+    if let Some(Some(e)) = anaphors.get(np.head) {
+        np.entity = Some(*e);
+    }
+}
+
+fn link_all(v: &View, list: &mut [Np], anaphors: &[Option<usize>]) {
+    for n in list {
+        link_np(v, n, anaphors);
+    }
+}
+
+/// The subject of a verb at tokens `[a, b]` in clause `[l, r)`: after it, before it, or
+/// (omitted) the nearest fitting earlier mention.
+fn subject_of(
+    v: &View,
+    f: &Found,
+    (l, r): (usize, usize),
+    imperfect: bool,
+    anaphors: &[Option<usize>],
+) -> (Vec<Np>, Option<Arg>) {
+    let (a, b, strip) = (f.first, if f.gap { f.first } else { f.last }, &f.strip);
+    let mut s = subject_after(v, b, r);
+    if verb_agreement(v, a, strip, imperfect) == Agr::Fem
+        && s.first().is_some_and(|n| crate::chunk::masc_plural(v, n))
+    {
+        s.clear();
+    }
+    if s.is_empty() {
+        s = subject_before(v, l, a);
+    }
+    if !s.is_empty() {
+        link_all(v, &mut s, anaphors);
+        return (s, None);
+    }
+    // An omitted subject only when the verb opens its clause; a noun before it that the
+    // chunker could not read is an overt subject, not an omitted one.
+    if !clause_initial(v, l, a) {
+        return (Vec::new(), None);
+    }
+    let agr = verb_agreement(v, a, strip, imperfect);
+    let dropped =
+        antecedent(v, a, agr, 1, &[], anaphors).map(|(entity, span)| Arg { entity, span });
+    (Vec::new(), dropped)
+}
+
+/// True when only skippable words (adverbs, times, negation, «قد», punctuation) stand
+/// between the clause start `l` and the verb at `a`.
+fn clause_initial(v: &View, l: usize, a: usize) -> bool {
+    (l..a).all(|k| {
+        crate::chunk::skippable(v, k)
+            || v.kind(k) == Some(TokenKind::Punct)
+            || v.cue_at(k, CueClass::Neg) == 1
+            || matches!(
+                v.fw(k),
+                Some((Fw::Conj, _)) | Some((Fw::Comp, _)) | Some((Fw::Pron, _))
+            )
+    })
+}
+
+/// True when the actors all come from explicit subject phrases (not an omitted subject).
+fn dropped_none(subj: &[Np], actor: &[Arg]) -> bool {
+    !subj.is_empty() && actor.len() == subj.len()
+}
+
+/// A light verb before the nominal trigger at `f`, within its clause.
+fn light_before(
+    v: &View,
+    f: &Found,
+    l: usize,
+) -> Option<(usize, &'static crate::lex::Light, Strip)> {
+    let mut k = f.first;
+    let mut steps = 0;
+    while k > l && steps < 16 {
+        k -= 1;
+        steps += 1;
+        if v.is_hard(k) {
+            return None;
+        }
+        for h in v.hits(k) {
+            let Hit::Light(li) = h.hit else { continue };
+            let Some(light) = LEX.light.get(li as usize) else {
+                continue;
+            };
+            if !light.kind.allows(&h.strip) {
+                continue;
+            }
+            let ok = match light.prep {
+                Some(Prep::Bi) => {
+                    f.strip.prep == b'b' || dem_before(v, f.first).is_some_and(|s| s.prep == b'b')
+                }
+                Some(Prep::Li) => f.strip.prep == b'l' && steps <= 6,
+                Some(p) => f.first >= 1 && v.prep_word(f.first - 1) == Some(p) && steps <= 6,
+                None => {
+                    f.strip.prep == 0
+                        && (light.role != LightRole::Passive || steps <= 2)
+                        && steps <= 5
+                }
+            };
+            if ok {
+                return Some((k, light, h.strip));
+            }
+        }
+    }
+    None
+}
+
+/// The NP a nominal trigger's genitive names: the next token, or after one more noun in a
+/// construct chain («بدعم وصول اللواء خليفة حفتر»).
+fn genitive(v: &View, after: usize, r: usize) -> Option<Np> {
+    let np = np_at(v, after, r, false).filter(|n| n.prep.is_none() && !n.conj);
+    if np.is_some() {
+        return np;
+    }
+    let k = after;
+    let chain = v.kind(k) == Some(TokenKind::Arabic)
+        && v.fw(k).is_none()
+        && !v.norm(k).starts_with("ال")
+        && !v.hits(k).iter().any(|h| h.strip.prep != 0 || h.strip.conj);
+    if chain {
+        // «معسكر للقاعدة»: a bare noun and its owner with «لـ» also form a genitive
+        // (a quotation mark may open the name).
+        let j = if matches!(v.norm(k + 1), "\"" | "«") {
+            k + 2
+        } else {
+            k + 1
+        };
+        return np_at(v, j, r, false)
+            .filter(|n| (n.prep.is_none() || n.prep == Some(Prep::Li)) && !n.conj);
+    }
+    None
+}
+
+/// «في التراب الليبي», «على الأراضي السورية»: a territory noun with a nationality adjective
+/// after a place preposition names the country (linked when the document mentions it).
+fn territory(v: &View, l: usize, r: usize) -> Option<Arg> {
+    for k in l..r.saturating_sub(1) {
+        let placed = v
+            .prep_word(k)
+            .is_some_and(|p| matches!(p, Prep::Fi | Prep::Ala | Prep::Other))
+            || matches!(v.fw(k), Some((crate::lex::Fw::LocPrep, _)));
+        let (noun, adj) = if placed { (k + 1, k + 2) } else { (k, k + 1) };
+        let is_territory = matches!(v.fw(noun), Some((crate::lex::Fw::Territory, _)))
+            || v.hits(noun).iter().any(|h| {
+                matches!(h.hit, Hit::Fw(crate::lex::Fw::Territory))
+                    && (h.strip.prep == b'b' || h.strip.al)
+            });
+        if !is_territory || adj >= r {
+            continue;
+        }
+        let via_clitic = v
+            .hits(noun)
+            .iter()
+            .any(|h| matches!(h.hit, Hit::Fw(crate::lex::Fw::Territory)) && h.strip.prep == b'b');
+        if !placed && !via_clitic {
+            continue;
+        }
+        let Some((code, _)) = v.nisba(adj) else {
+            continue;
+        };
+        let entity = v.ments.iter().find_map(|m| {
+            let e = v.doc.entities.get(m.entity?)?;
+            (m.country && crate::attribute::entity_country(e).as_deref() == Some(code))
+                .then_some(m.entity?)
+        });
+        let mut end = adj;
+        // «الحدود الجزائرية الليبية»: a second adjective belongs to the same place.
+        if v.nisba(adj + 1).is_some() && adj + 1 < r {
+            end = adj + 1;
+        }
+        return Some(Arg {
+            entity,
+            span: v.span(noun).cover(&v.span(end)),
+        });
+    }
+    None
+}
+
+/// «طالبت دعم الجزائر»: a request whose content is a cooperative masdar asks the masdar's
+/// genitive (the one who would give the support) — that party is the recipient.
+fn requested_party(v: &View, from: usize, r: usize) -> Option<Np> {
+    let k = crate::chunk::next_content(v, from, r);
+    let content = v.hits(k).iter().any(|h| match h.hit {
+        Hit::Trig(t) => LEX.trig.get(t as usize).is_some_and(|e| {
+            e.kind.is_nominal()
+                && e.kind.allows(&h.strip)
+                && !h.strip.al
+                && matches!(
+                    e.plover,
+                    Plover::SUPPORT
+                        | Plover::AID
+                        | Plover::COOPERATE
+                        | Plover::CONSULT
+                        | Plover::AGREE
+                )
+        }),
+        _ => false,
+    });
+    if !content {
+        return None;
+    }
+    np_at(v, k + 1, r, false).filter(|n| n.prep.is_none() && !n.conj && !n.is_place())
+}
+
+fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event> {
+    let e = LEX.trig.get(f.entry as usize)?;
+    let (l, r) = clause(v, f.first, f.last);
+    let nominal = !e.kind.is_verb();
+    if nominal && irrealis_governed(v, f.first) {
+        return None;
+    }
+    let mut actor: Vec<Arg> = Vec::new();
+    let mut recipient: Vec<Arg> = Vec::new();
+    let mut location: Vec<Arg> = Vec::new();
+    let mut trigger = if f.gap {
+        v.span(f.first)
+    } else {
+        v.span(f.first).cover(&v.span(f.last))
+    };
+    let mut passive = e.kind.is_passive();
+    let mut confidence: f32 = 0.5;
+    // Where the prepositional search starts (after subject/object/genitive).
+    let mut scan_from = f.last + 1;
+
+    if e.kind.is_verb() {
+        confidence += 0.05;
+        let imperfect = matches!(e.kind, Kind::Impf | Kind::IPass);
+        // «قتل 5 جنود»: a count right after an active-looking form reads as passive.
+        let after = crate::chunk::next_content(v, f.last + 1, r);
+        if !passive
+            && matches!(e.plover, Plover::ASSAULT | Plover::COERCE)
+            && (v.qty(after).is_some() || v.kind(after) == Some(TokenKind::Number))
+        {
+            passive = true;
+        }
+        if passive {
+            if e.frame.obj == Role::Recipient
+                || matches!(
+                    e.plover,
+                    Plover::ASSAULT | Plover::COERCE | Plover::SANCTION
+                )
+            {
+                let mut list = np_list(v, after, r);
+                if list.first().is_some_and(|n| gov(v, n) == Gov::Free) {
+                    list.retain(|n| !n.is_place());
+                    link_all(v, &mut list, anaphors);
+                    scan_from = list.last().map_or(scan_from, |n| n.end);
+                    push_args(&mut recipient, &list);
+                }
+            }
+        } else {
+            let (mut subj, dropped) = subject_of(v, f, (l, r), imperfect, anaphors);
+            if f.gap {
+                // The subject stands inside a gapped idiom: «ألقت الشرطة القبض».
+                let mut inner = np_list(v, f.first + 1, f.last);
+                link_all(v, &mut inner, anaphors);
+                if !inner.is_empty() {
+                    subj = inner;
+                } else if subj.is_empty() && dropped.is_none() {
+                    // Whatever noun phrase stands in the gap is the subject («وألقى مكتب
+                    // التحقيقات الفيدرالي القبض»), even when no lexicon knows it.
+                    let nouns = (f.first + 1..f.last).all(|k| {
+                        v.kind(k) == Some(TokenKind::Arabic) && v.fw(k).is_none() && !v.is_verb(k)
+                    });
+                    if nouns && f.last > f.first + 1 {
+                        actor.push(Arg {
+                            entity: (f.first + 1..f.last)
+                                .find_map(|k| v.ment(k).and_then(|m| m.entity)),
+                            span: v.span(f.first + 1).cover(&v.span(f.last - 1)),
+                        });
+                    }
+                }
+            }
+            let subj_after = subj.first().is_some_and(|n| n.start > f.last);
+            push_args(&mut actor, &subj);
+            if let Some(a) = dropped {
+                actor.push(a);
+                confidence -= 0.05;
+            }
+            let obj_from = if subj_after {
+                subj.last().map_or(f.last + 1, |n| n.end)
+            } else {
+                f.last + 1
+            };
+            // «قُتل جندي», «إن سبعة جنود قتلوا»: a killing verb with one argument and no
+            // object is passive (unmarked in writing); its argument is the victim.
+            let killing = matches!(e.slot, Some(Slot::Dead) | Some(Slot::Injured));
+            let has_object = f.strip.enc.is_some() || {
+                let k = crate::chunk::next_content(v, obj_from, r);
+                np_at(v, k, r, false).is_some_and(|n| gov(v, &n) == Gov::Free)
+            };
+            if killing && !has_object && !actor.is_empty() && dropped_none(&subj, &actor) {
+                recipient.append(&mut actor);
+                passive = true;
+            }
+            if passive {
+                // nothing more: the victim is known
+            } else if e.frame.obj == Role::Recipient {
+                let exclude: Vec<Option<usize>> = actor.iter().map(|a| a.entity).collect();
+                if f.strip.enc.is_some() && !f.gap {
+                    if let Some(a) = pronoun_arg(v, f.first, &f.strip, &exclude, anaphors) {
+                        recipient.push(a);
+                    }
+                } else {
+                    let k = crate::chunk::next_content(v, obj_from, r);
+                    let mut list = np_list(v, k, r);
+                    if list
+                        .first()
+                        .is_some_and(|n| gov(v, n) == Gov::Free && !n.is_place())
+                    {
+                        list.retain(|n| !n.is_place());
+                        link_all(v, &mut list, anaphors);
+                        scan_from = list.last().map_or(obj_from, |n| n.end);
+                        push_args(&mut recipient, &list);
+                    } else {
+                        scan_from = obj_from;
+                        if e.plover == Plover::REQUEST {
+                            if let Some(mut g) = requested_party(v, obj_from, r) {
+                                link_np(v, &mut g, anaphors);
+                                push_args(&mut recipient, &[g]);
+                            }
+                        }
+                    }
+                }
+            } else {
+                scan_from = obj_from;
+            }
+        }
+    } else {
+        // Nominal or adverbial trigger.
+        if let Some((k, light, lstrip)) = light_before(v, f, l) {
+            if k + 1 == f.first || (k + 2 == f.first && dem_before(v, f.first).is_some()) {
+                trigger = v.span(k).cover(&trigger);
+            }
+            let imperfect = matches!(light.kind, Kind::Impf);
+            match light.role {
+                LightRole::Passive => passive = true,
+                LightRole::None => {}
+                role => {
+                    let (lc, _) = clause(v, k, k);
+                    let mut s = subject_after(v, k, f.first);
+                    if s.is_empty() {
+                        s = subject_before(v, lc, k);
+                    }
+                    link_all(v, &mut s, anaphors);
+                    let dropped = if s.is_empty() {
+                        let agr = verb_agreement(v, k, &lstrip, imperfect);
+                        antecedent(v, k, agr, 1, &[], anaphors)
+                            .map(|(entity, span)| Arg { entity, span })
+                    } else {
+                        None
+                    };
+                    let target = match role {
+                        LightRole::Actor => Some(&mut actor),
+                        LightRole::Recipient => Some(&mut recipient),
+                        _ => None,
+                    };
+                    match target {
+                        Some(t) => {
+                            push_args(t, &s);
+                            if let Some(a) = dropped {
+                                t.push(a);
+                            }
+                        }
+                        None => {
+                            let places: Vec<Np> = s
+                                .into_iter()
+                                .filter(|n| n.etype == Some(EntityType::LOC))
+                                .collect();
+                            push_args(&mut location, &places);
+                        }
+                    }
+                }
+            }
+        } else if e.kind == Kind::Adv || e.kind == Kind::Noun && e.plover == Plover::COOPERATE {
+            // «تجري بشكل مشترك»: the clause's subject does it.
+            let mut s = subject_before(v, l, f.first);
+            link_all(v, &mut s, anaphors);
+            push_args(&mut actor, &s);
+        }
+        // Genitive or possessive pronoun.
+        let gen_role = if passive && e.frame.gen == Role::Actor && e.plover != Plover::MOBILIZE {
+            Role::Recipient
+        } else {
+            e.frame.gen
+        };
+        let has_al = f.strip.al || v.norm(f.last).starts_with("ال");
+        if gen_role != Role::Skip && e.kind != Kind::Adv {
+            if f.strip.enc.is_some() && f.rest_is_empty(e) {
+                let exclude: Vec<Option<usize>> = actor.iter().map(|a| a.entity).collect();
+                if let Some(a) = pronoun_arg(v, f.first, &f.strip, &exclude, anaphors) {
+                    match gen_role {
+                        Role::Actor => actor.push(a),
+                        _ => recipient.push(a),
+                    }
+                }
+            } else if !has_al {
+                if let Some(mut g) = genitive(v, f.last + 1, r) {
+                    if !g.is_place() {
+                        link_np(v, &mut g, anaphors);
+                        let mut list = np_list(v, g.start, r);
+                        if list.is_empty() {
+                            list.push(g);
+                        }
+                        link_all(v, &mut list, anaphors);
+                        scan_from = list.last().map_or(scan_from, |n| n.end);
+                        match gen_role {
+                            Role::Actor => push_args(&mut actor, &list),
+                            _ => push_args(&mut recipient, &list),
+                        }
+                    }
+                }
+            }
+        }
+        // «غارة إسرائيلية», «غارة للجيش».
+        let mut k = f.last + 1;
+        let mut steps = 0;
+        while k < r && steps < 3 {
+            if let Some((_, st)) = v.nisba(k) {
+                if st.prep == 0 && !st.conj && v.ment(k).is_none() {
+                    actor.push(Arg {
+                        entity: None,
+                        span: v.span(k),
+                    });
+                    k += 1;
+                    steps += 1;
+                    continue;
+                }
+            }
+            if let Some(np) = np_at(v, k, r, false) {
+                // Only a state, force or organisation is read as the doer here («غارة
+                // للجيش»); «ضربات للإرهابيين» names the target.
+                let doer = match np.kind {
+                    NpKind::Name => np.etype.is_some_and(|t| t != EntityType::LOC || np.country),
+                    NpKind::Desc(_) => v
+                        .desc(np.head)
+                        .and_then(|(d, _)| LEX.desc.get(d as usize))
+                        .and_then(|d| d.sector)
+                        .is_some_and(|s| matches!(s, "MIL" | "COP" | "GOV" | "SPY")),
+                    _ => false,
+                };
+                if doer
+                    && np.prep == Some(Prep::Li)
+                    && e.frame.prep(Prep::Li).is_none()
+                    && !np.is_place()
+                {
+                    let mut list = vec![np];
+                    link_all(v, &mut list, anaphors);
+                    push_args(&mut actor, &list);
+                }
+                break;
+            }
+            // Only adjectives of the trigger may stand between it and «لـ X».
+            let adjective = v.kind(k) == Some(TokenKind::Arabic)
+                && v.fw(k).is_none()
+                && v.ment(k).is_none()
+                && v.norm(k).starts_with("ال") == has_al;
+            if !adjective {
+                break;
+            }
+            k += 1;
+            steps += 1;
+        }
+    }
+
+    // Prepositional roles across the rest of the clause.
+    let mut k = scan_from.max(f.last + 1);
+    let mut seen_preps: Vec<Prep> = Vec::new();
+    while k < r {
+        // «على مواقع تنظيم داعش»: a preposition, a bare noun, then the party.
+        if let Some(p) = v.prep_word(k) {
+            let agent = (p == Prep::Ala && v.is_word(k + 1, "يد"))
+                || (p == Prep::Min && v.is_word(k + 1, "قبل"));
+            if !agent && np_at(v, k + 1, r, false).is_none() && !seen_preps.contains(&p) {
+                if let (Some(role), Some(g)) = (e.frame.prep(p), genitive(v, k + 1, r)) {
+                    if !g.is_place() && role != Role::Skip {
+                        let mut list = vec![g];
+                        link_all(v, &mut list, anaphors);
+                        seen_preps.push(p);
+                        match role {
+                            Role::Actor => push_args(&mut actor, &list),
+                            _ => push_args(&mut recipient, &list),
+                        }
+                        k = list.last().map_or(k + 1, |n| n.end);
+                        continue;
+                    }
+                }
+            }
+        }
+        let Some(np) = np_at(v, k, r, false) else {
+            k += 1;
+            continue;
+        };
+        let g = gov(v, &np);
+        let mut list = np_list(v, k, r);
+        if list.is_empty() {
+            list.push(np.clone());
+        }
+        link_all(v, &mut list, anaphors);
+        let end = list.last().map_or(np.end, |n| n.end).max(k + 1);
+        match g {
+            Gov::Agent => push_args(&mut actor, &list),
+            // After a casualty noun «من» is partitive («إصابة ثلاثة أفراد من القوات»).
+            Gov::P(Prep::Min) if matches!(e.slot, Some(Slot::Dead) | Some(Slot::Injured)) => {}
+            Gov::P(p) if !seen_preps.contains(&p) => {
+                if let Some(role) = e.frame.prep(p) {
+                    let parties: Vec<Np> = list.iter().filter(|n| !n.is_place()).cloned().collect();
+                    if !parties.is_empty() {
+                        seen_preps.push(p);
+                        match role {
+                            Role::Actor => push_args(&mut actor, &parties),
+                            Role::Recipient => push_args(&mut recipient, &parties),
+                            Role::Skip => {}
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        k = end;
+    }
+    // Adverbial «معا» etc. are not handled; reciprocal «بين X و Y» is in the frame.
+
+    // Location: a place after في/ب/قرب… in the clause, else the nearest in the sentence.
+    let used = |a: &Arg, list: &[Arg]| {
+        list.iter()
+            .any(|x| x.span.overlaps(&a.span) || (x.entity.is_some() && x.entity == a.entity))
+    };
+    let mut k = l;
+    while k < r {
+        if let Some(np) = np_at(v, k, r, false).filter(|n| n.etype == Some(EntityType::LOC)) {
+            let g = gov(v, &np);
+            let mut end = np.end;
+            if matches!(g, Gov::P(Prep::Fi) | Gov::P(Prep::Bi)) {
+                // «في النيجر وموريتانيا وبوركينا فاسو»: every coordinated place.
+                for n in np_list(v, k, r) {
+                    if n.etype != Some(EntityType::LOC) {
+                        break;
+                    }
+                    end = n.end;
+                    let a = Arg {
+                        entity: n.entity,
+                        span: n.span,
+                    };
+                    if !used(&a, &actor) && !used(&a, &recipient) && !used(&a, &location) {
+                        location.push(a);
+                    }
+                }
+            }
+            k = end.max(k + 1);
+        } else {
+            k += 1;
+        }
+    }
+    if location.is_empty() {
+        location.extend(territory(v, l, r));
+    }
+    if location.is_empty() {
+        let (s0, s1) = v.sent_range(v.sent(f.first));
+        let mut best: Option<(usize, Arg)> = None;
+        for m in &v.ments {
+            if m.etype != EntityType::LOC || m.first < s0 || m.first >= s1 {
+                continue;
+            }
+            // A country elsewhere in the sentence is often a party («نفت الجزائر»): only
+            // one introduced as a place counts.
+            if m.country {
+                let np = np_at(v, m.first, s1, false);
+                let placed =
+                    np.is_some_and(|n| matches!(gov(v, &n), Gov::P(Prep::Fi) | Gov::P(Prep::Bi)));
+                if !placed {
+                    continue;
+                }
+            }
+            let a = Arg {
+                entity: m.entity,
+                span: m.span,
+            };
+            if used(&a, &actor) || used(&a, &recipient) {
+                continue;
+            }
+            if m.first >= 1 && v.prep_word(m.first - 1) == Some(Prep::Min) {
+                continue;
+            }
+            let d = m.first.abs_diff(f.first);
+            if best.as_ref().is_none_or(|(bd, _)| d < *bd) {
+                best = Some((d, a));
+            }
+        }
+        if let Some((_, a)) = best {
+            location.push(a);
+        }
+    } else {
+        confidence += 0.05;
+    }
+
+    // Mode from nearby words when the entry has none.
+    let mut mode = e.mode.map(str::to_string);
+    if mode.is_none() && e.plover == Plover::ASSAULT {
+        let lo = f.first.saturating_sub(6).max(l);
+        let hi = (f.last + 7).min(r);
+        mode = (lo..hi)
+            .filter_map(|k| v.mode(k))
+            .min()
+            .and_then(|m| LEX.modes.get(m as usize))
+            .map(|m| m.to_string());
+    }
+
+    let date = event_date(v, f, l, r);
+    if date.as_ref().is_some_and(|d| !d.inferred) {
+        confidence += 0.05;
+    }
+    let size = event_size(v, f, e, l, r, &recipient);
+
+    // Nobody may act on themselves here: drop recipients that repeat an actor.
+    recipient.retain(|a| {
+        !actor
+            .iter()
+            .any(|x| x.span == a.span || (x.entity.is_some() && x.entity == a.entity))
+    });
+    if !actor.is_empty() {
+        confidence += 0.15;
+    }
+    if !recipient.is_empty() {
+        confidence += 0.1;
+    }
+    if f.anaphoric {
+        confidence -= 0.1;
+    }
+    Some(Event {
+        etype: e.plover,
+        mode,
+        sentence: v.sent(f.first),
+        trigger,
+        actor,
+        recipient,
+        location,
+        date,
+        size,
+        attribution: Attribution::default(),
+        disputed_by: Vec::new(),
+        confidence: confidence.clamp(0.05, 0.95),
+    })
+}
+
+impl Found {
+    fn rest_is_empty(&self, e: &Trig) -> bool {
+        e.rest.is_empty()
+    }
+}
+
+/// The date: a time in the clause (nearest to the trigger), else in the sentence, else the
+/// document date marked `inferred`. Durations count only after «منذ» («منذ أسبوع»).
+fn event_date(v: &View, f: &Found, l: usize, r: usize) -> Option<EventDate> {
+    let usable = |ti: usize| -> bool {
+        let Some(t) = v.doc.times.get(ti) else {
+            return false;
+        };
+        // Calendar values and durations only (not PRESENT_REF and the like).
+        if !t
+            .value
+            .starts_with(|c: char| c.is_ascii_digit() || c == 'P')
+        {
+            return false;
+        }
+        match t.ttype {
+            TimeType::DATE | TimeType::TIME => true,
+            TimeType::DURATION => {
+                let (a, _) = v.tokens_of(t.span);
+                v.norm(a).starts_with("منذ") || (a >= 1 && v.is_word(a - 1, "منذ"))
+            }
+            TimeType::SET => false,
+        }
+    };
+    let pick = |lo: usize, hi: usize| -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None;
+        for k in lo..hi {
+            if let Some(ti) = v.time(k) {
+                if usable(ti) {
+                    let d = k.abs_diff(f.first);
+                    if best.is_none_or(|(bd, _)| d < bd) {
+                        best = Some((d, ti));
+                    }
+                }
+            }
+        }
+        best.map(|(_, t)| t)
+    };
+    let (s0, s1) = v.sent_range(v.sent(f.first));
+    if let Some(ti) = pick(l, r).or_else(|| pick(s0, s1)) {
+        let t = v.doc.times.get(ti)?;
+        return Some(EventDate {
+            time: Some(ti),
+            value: t.value.clone(),
+            inferred: false,
+        });
+    }
+    v.doc.meta.published.map(|d| EventDate {
+        time: None,
+        value: d.to_string(),
+        inferred: true,
+    })
+}
+
+/// Counts bound to the event.
+fn event_size(v: &View, f: &Found, e: &Trig, l: usize, r: usize, recipient: &[Arg]) -> Size {
+    let mut size = Size::default();
+    let mut seen = Vec::new();
+    for k in l..r {
+        let Some(qi) = v.qty(k) else { continue };
+        if seen.contains(&qi) {
+            continue;
+        }
+        seen.push(qi);
+        let Some(q) = v.doc.quantities.get(qi) else {
+            continue;
+        };
+        let Some(val) = q.value.or(q.min) else {
+            continue;
+        };
+        let unit = q.unit.as_deref().unwrap_or("");
+        let slot = match unit {
+            "killed" | "dead" | "death" | "martyr" if e.plover == Plover::ASSAULT => {
+                Some(Slot::Dead)
+            }
+            "wounded" | "injured" | "injury" if e.plover == Plover::ASSAULT => Some(Slot::Injured),
+            "detainee" | "arrested" | "prisoner" if e.plover == Plover::COERCE => {
+                Some(Slot::Arrested)
+            }
+            _ => {
+                let (qa, _) = v.tokens_of(q.span);
+                let near = qa > f.last && qa <= f.last + 3
+                    || recipient.iter().any(|a| a.span.overlaps(&q.span));
+                match e.slot {
+                    Some(Slot::Troops) if person_unit(unit) => Some(Slot::Troops),
+                    Some(s) if near && person_unit(unit) => Some(s),
+                    _ => None,
+                }
+            }
+        };
+        let cell = match slot {
+            Some(Slot::Dead) => &mut size.dead,
+            Some(Slot::Injured) => &mut size.injured,
+            Some(Slot::Arrested) => &mut size.arrested,
+            Some(Slot::Troops) => &mut size.troops,
+            None => continue,
+        };
+        if cell.is_none() {
+            *cell = Some(val);
+        }
+    }
+    size
+}
+
+/// True when two argument lists name different parties (both non-empty, nothing shared).
+pub(crate) fn conflict(a: &[Arg], b: &[Arg]) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    let shared = a.iter().any(|x| {
+        b.iter()
+            .any(|y| x.span.overlaps(&y.span) || (x.entity.is_some() && x.entity == y.entity))
+    });
+    !shared
+}
+
+/// Adds the arguments, date, size and mode of `from` to `into`.
+pub(crate) fn absorb(into: &mut Event, from: &Event) {
+    let add = |dst: &mut Vec<Arg>, src: &[Arg]| {
+        for a in src {
+            if !dst
+                .iter()
+                .any(|x| x.span.overlaps(&a.span) || (x.entity.is_some() && x.entity == a.entity))
+            {
+                dst.push(*a);
+            }
+        }
+    };
+    add(&mut into.actor, &from.actor);
+    add(&mut into.recipient, &from.recipient);
+    add(&mut into.location, &from.location);
+    into.recipient.retain(|a| {
+        !into
+            .actor
+            .iter()
+            .any(|x| x.span == a.span || (x.entity.is_some() && x.entity == a.entity))
+    });
+    if into.mode.is_none() {
+        into.mode.clone_from(&from.mode);
+    }
+    let from_text = from.date.as_ref().is_some_and(|d| !d.inferred);
+    let into_text = into.date.as_ref().is_some_and(|d| !d.inferred);
+    if from_text && !into_text {
+        into.date.clone_from(&from.date);
+    }
+    for (dst, src) in [
+        (&mut into.size.dead, from.size.dead),
+        (&mut into.size.injured, from.size.injured),
+        (&mut into.size.arrested, from.size.arrested),
+        (&mut into.size.troops, from.size.troops),
+    ] {
+        if dst.is_none() {
+            *dst = src;
+        }
+    }
+    into.confidence = into.confidence.max(from.confidence);
+}
+
+/// Merges a mention into an earlier event of the same type in the same sentence when their
+/// parties do not conflict; otherwise appends it.
+fn merge_in_sentence(out: &mut Vec<(Event, usize)>, ev: Event, tok: usize, casualty: bool) {
+    for (prev, _) in out.iter_mut().rev() {
+        if prev.sentence != ev.sentence {
+            break;
+        }
+        // Casualties named after the act («… أدى إلى مقتل 12 شخصا») are its consequence:
+        // their victims do not make it another event.
+        let consequence = casualty && ev.actor.is_empty();
+        if prev.etype == ev.etype
+            && !conflict(&prev.actor, &ev.actor)
+            && (consequence || !conflict(&prev.recipient, &ev.recipient))
+        {
+            absorb(prev, &ev);
+            return;
+        }
+    }
+    out.push((ev, tok));
+}
+
+#[cfg(test)]
+mod tests;

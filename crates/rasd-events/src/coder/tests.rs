@@ -1,0 +1,342 @@
+//! Rule tests for the events stage, each on its own made-up news sentence.
+
+use super::*;
+use crate::testing::DocBuilder;
+use rasd_doc::TimeType::*;
+
+fn run(b: DocBuilder) -> (Document, Vec<Event>) {
+    let ev = code(&b.doc);
+    (b.doc, ev)
+}
+
+fn texts(d: &Document, args: &[Arg]) -> Vec<String> {
+    args.iter().map(|a| d.slice(a.span).to_string()).collect()
+}
+
+fn only(ev: &[Event], t: Plover) -> &Event {
+    let v: Vec<&Event> = ev.iter().filter(|e| e.etype == t).collect();
+    assert_eq!(v.len(), 1, "expected one {t}: {ev:#?}");
+    v[0]
+}
+
+#[test]
+fn verb_subject_object_with_place_time_and_count() {
+    let b = DocBuilder::new("اعتقلت الشرطة التونسية ثلاثة مشتبه بهم في سوسة أمس.")
+        .entity(EntityType::LOC, &["سوسة"])
+        .time("أمس", 0, DATE, "2015-08-04")
+        .qty("ثلاثة مشتبه بهم", 3.0, "suspect");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::COERCE);
+    assert_eq!(e.mode.as_deref(), Some("arrest"));
+    assert_eq!(texts(&d, &e.actor), vec!["الشرطة التونسية"]);
+    assert_eq!(texts(&d, &e.recipient), vec!["ثلاثة مشتبه بهم"]);
+    assert_eq!(texts(&d, &e.location), vec!["سوسة"]);
+    assert_eq!(
+        e.date.as_ref().map(|x| x.value.as_str()),
+        Some("2015-08-04")
+    );
+    assert_eq!(e.size.arrested, Some(3.0));
+}
+
+#[test]
+fn subject_before_verb_and_place_object_is_location() {
+    let b = DocBuilder::new("الجيش السوري قصف بلدة خان شيخون بالبراميل.")
+        .entity(EntityType::LOC, &["بلدة خان شيخون"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.actor), vec!["الجيش السوري"]);
+    assert!(e.recipient.is_empty());
+    assert_eq!(texts(&d, &e.location), vec!["بلدة خان شيخون"]);
+}
+
+#[test]
+fn passive_with_agent_phrase() {
+    let b = DocBuilder::new("اغتيل الصحفي سمير قصير على يد مسلحين مجهولين في بيروت.")
+        .entity(EntityType::PER, &["سمير قصير"])
+        .entity(EntityType::LOC, &["بيروت"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(e.mode.as_deref(), Some("targeted"));
+    assert_eq!(texts(&d, &e.recipient), vec!["الصحفي سمير قصير"]);
+    assert_eq!(e.recipient[0].entity, Some(0));
+    assert_eq!(texts(&d, &e.actor), vec!["مسلحين مجهولين"]);
+    assert_eq!(texts(&d, &e.location), vec!["بيروت"]);
+}
+
+#[test]
+fn nominal_trigger_with_nationality_and_merged_casualties() {
+    let b = DocBuilder::new("أسفرت غارة أمريكية على مدينة الرقة عن مقتل عشرين مدنيا.")
+        .entity(EntityType::LOC, &["مدينة الرقة"])
+        .qty("عشرين مدنيا", 20.0, "civilian");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(e.mode.as_deref(), Some("aerial"));
+    assert_eq!(texts(&d, &e.actor), vec!["أمريكية"]);
+    assert_eq!(texts(&d, &e.recipient), vec!["عشرين مدنيا"]);
+    assert_eq!(texts(&d, &e.location), vec!["مدينة الرقة"]);
+    assert_eq!(e.size.dead, Some(20.0));
+}
+
+#[test]
+fn light_verb_lends_its_subject() {
+    let b = DocBuilder::new("شنت طائرات التحالف غارات على مواقع تنظيم داعش قرب الموصل.")
+        .entity(EntityType::ORG, &["تنظيم داعش"])
+        .entity(EntityType::LOC, &["الموصل"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.actor), vec!["طائرات التحالف"]);
+    assert_eq!(texts(&d, &e.recipient), vec!["تنظيم داعش"]);
+    assert_eq!(texts(&d, &e.location), vec!["الموصل"]);
+    assert_eq!(e.mode.as_deref(), Some("aerial"));
+}
+
+#[test]
+fn meeting_with_counterpart() {
+    let b = DocBuilder::new("التقى وزير الخارجية السعودي نظيره الإيراني في بغداد.")
+        .entity(EntityType::LOC, &["بغداد"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::CONSULT);
+    assert_eq!(texts(&d, &e.actor), vec!["وزير الخارجية السعودي"]);
+    assert_eq!(texts(&d, &e.recipient), vec!["نظيره الإيراني"]);
+    assert_eq!(texts(&d, &e.location), vec!["بغداد"]);
+}
+
+#[test]
+fn omitted_subject_is_the_previous_person() {
+    let b = DocBuilder::new("وصل الرئيس الفرنسي إيمانويل ماكرون إلى الجزائر. والتقى بالرئيس عبد المجيد تبون في قصر المرادية.")
+        .entity(EntityType::PER, &["إيمانويل ماكرون"])
+        .country(&["الجزائر"], "DZA")
+        .entity(EntityType::PER, &["عبد المجيد تبون"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::CONSULT);
+    assert_eq!(e.actor.len(), 1);
+    assert_eq!(e.actor[0].entity, Some(0), "{:?}", texts(&d, &e.actor));
+    assert_eq!(e.recipient[0].entity, Some(2));
+}
+
+#[test]
+fn clash_with_takes_both_sides_as_actors() {
+    let b = DocBuilder::new("اشتبكت قوات الأمن مع مسلحين في شمال سيناء.")
+        .entity(EntityType::LOC, &["شمال سيناء"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.actor), vec!["قوات الأمن", "مسلحين"]);
+}
+
+#[test]
+fn governed_masdars_are_not_events() {
+    let (_, ev) = run(DocBuilder::new(
+        "يمنع القانون الجيش من الانتشار خارج الحدود.",
+    ));
+    assert!(ev.iter().all(|e| e.etype != Plover::MOBILIZE), "{ev:#?}");
+    let (_, ev) = run(DocBuilder::new("طالب المحتجون بالإفراج عن المعتقلين."));
+    assert!(ev.iter().any(|e| e.etype == Plover::REQUEST));
+    assert!(ev.iter().all(|e| e.etype != Plover::RETREAT), "{ev:#?}");
+}
+
+#[test]
+fn context_words_disambiguate() {
+    let (_, ev) = run(DocBuilder::new("نشرت الصحيفة تقريرا عن الفساد."));
+    assert!(ev.is_empty(), "{ev:#?}");
+    let (d, ev) = run(DocBuilder::new("نشرت الحكومة قوات إضافية في المدينة."));
+    let e = only(&ev, Plover::MOBILIZE);
+    assert_eq!(texts(&d, &e.actor), vec!["الحكومة"]);
+}
+
+#[test]
+fn gapped_idiom_keeps_subject_inside() {
+    let b = DocBuilder::new("ألقت قوات الأمن القبض على ثلاثة مهربين.").qty(
+        "ثلاثة مهربين",
+        3.0,
+        "smuggler",
+    );
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::COERCE);
+    assert_eq!(texts(&d, &e.actor), vec!["قوات الأمن"]);
+    assert_eq!(texts(&d, &e.recipient), vec!["ثلاثة مهربين"]);
+    assert_eq!(e.size.arrested, Some(3.0));
+}
+
+#[test]
+fn words_inside_names_are_not_triggers() {
+    let b = DocBuilder::new("تتبع الوحدة قيادة العمليات الخاصة في شتوتغارت.")
+        .entity(EntityType::ORG, &["قيادة العمليات الخاصة"])
+        .entity(EntityType::LOC, &["شتوتغارت"]);
+    let (_, ev) = run(b);
+    assert!(ev.is_empty(), "{ev:#?}");
+}
+
+#[test]
+fn one_event_per_sentence_for_repeated_triggers() {
+    let b = DocBuilder::new("استهدف مسلحون حافلة للجيش بعبوة ناسفة مما أسفر عن مقتل خمسة جنود.")
+        .qty("خمسة جنود", 5.0, "soldier");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(e.mode.as_deref(), Some("explosives"));
+    assert_eq!(texts(&d, &e.actor), vec!["مسلحون"]);
+    assert_eq!(e.size.dead, Some(5.0));
+}
+
+#[test]
+fn passive_auxiliary_and_inferred_date() {
+    let b = DocBuilder::new("تم اعتقال خمسة أشخاص في الرياض.")
+        .entity(EntityType::LOC, &["الرياض"])
+        .qty("خمسة أشخاص", 5.0, "person");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::COERCE);
+    assert!(e.actor.is_empty());
+    assert_eq!(texts(&d, &e.recipient), vec!["خمسة أشخاص"]);
+    assert_eq!(e.size.arrested, Some(5.0));
+    let date = e.date.as_ref().unwrap();
+    assert!(date.inferred && date.value == "2015-08-05" && date.time.is_none());
+    assert!(d.slice(e.trigger).starts_with("تم"));
+}
+
+#[test]
+fn relative_pronoun_antecedent_is_subject() {
+    let b = DocBuilder::new("طلبت واشنطن دعم المغرب التي وافقت على الفور.")
+        .country(&["واشنطن"], "USA")
+        .country(&["المغرب"], "MAR");
+    let (_, ev) = run(b);
+    let e = only(&ev, Plover::AGREE);
+    assert_eq!(e.actor[0].entity, Some(1));
+    let r = only(&ev, Plover::REQUEST);
+    assert_eq!(r.actor[0].entity, Some(0));
+}
+
+#[test]
+fn possessive_pronoun_links_forces_to_their_state() {
+    let b = DocBuilder::new("وافقت تركيا، وقامت قواتها بغارة على مواقع حزب العمال.")
+        .country(&["تركيا"], "TUR")
+        .entity(EntityType::ORG, &["حزب العمال"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.actor), vec!["قواتها"]);
+    assert_eq!(e.actor[0].entity, Some(0));
+    assert_eq!(e.recipient[0].entity, Some(1));
+}
+
+#[test]
+fn works_without_entities_times_or_quantities() {
+    let (d, ev) = run(DocBuilder::new("تظاهر آلاف الطلاب ضد الحكومة وسط العاصمة."));
+    let e = only(&ev, Plover::PROTEST);
+    assert_eq!(texts(&d, &e.recipient), vec!["الحكومة"]);
+    assert!(e.location.is_empty());
+    let (_, ev) = run(DocBuilder::new(""));
+    assert!(ev.is_empty());
+}
+
+#[test]
+fn spans_stay_on_char_boundaries() {
+    let b = DocBuilder::new("وقصفتْ الطائراتُ مواقعَ المسلحينَ فجرَ اليوم، وقُتِلَ 12 مسلحاً.").qty(
+        "12 مسلحاً",
+        12.0,
+        "fighter",
+    );
+    let (d, ev) = run(b);
+    assert!(!ev.is_empty());
+    let r = rasd_doc::Record::from_document(
+        &Document {
+            events: ev,
+            ..d.clone()
+        },
+        true,
+    );
+    r.check_spans(&d.text).unwrap();
+}
+
+#[test]
+fn gapped_idiom_subject_unknown_to_the_lexicons() {
+    let (d, ev) = run(DocBuilder::new(
+        "وألقى مكتب التحقيقات الفيدرالي القبض على شاب في نيويورك.",
+    ));
+    let e = only(&ev, Plover::COERCE);
+    assert_eq!(texts(&d, &e.actor), vec!["مكتب التحقيقات الفيدرالي"]);
+}
+
+#[test]
+fn there_is_is_not_a_congratulation() {
+    let (_, ev) = run(DocBuilder::new(
+        "فهناك شخص ما في الخارج يدرك كيف يعمل الهاتف.",
+    ));
+    assert!(ev.is_empty(), "{ev:#?}");
+}
+
+#[test]
+fn what_one_can_do_has_not_happened() {
+    let (_, ev) = run(DocBuilder::new(
+        "ويمكنها إسقاط الدبابات والجنود في مناطق صعبة.",
+    ));
+    assert!(ev.is_empty(), "{ev:#?}");
+}
+
+#[test]
+fn a_killing_verb_without_object_is_passive() {
+    let (d, ev) = run(DocBuilder::new(
+        "وقال مسؤولون إن سبعة جنود ليبيين قتلوا اليوم في هجوم على نقطة تفتيش.",
+    ));
+    let e = only(&ev, Plover::ASSAULT);
+    assert!(e.actor.is_empty(), "{:?}", texts(&d, &e.actor));
+    assert_eq!(texts(&d, &e.recipient), vec!["جنود ليبيين"]);
+    let (d, ev) = run(DocBuilder::new("قتل المسلحون الجنود عند الحاجز."));
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.actor), vec!["المسلحون"]);
+    assert_eq!(texts(&d, &e.recipient), vec!["الجنود"]);
+}
+
+#[test]
+fn operations_that_are_not_military() {
+    let (_, ev) = run(DocBuilder::new(
+        "وقالت القوات إن خمس عمليات إغاثة قام بها رجال الأمن أنقذت المهاجرين.",
+    ));
+    assert!(ev.iter().all(|e| e.etype != Plover::ASSAULT), "{ev:#?}");
+}
+
+#[test]
+fn a_feminine_verb_does_not_take_a_masculine_plural_subject() {
+    let (d, ev) = run(
+        DocBuilder::new("وتقدمت القوات الحكومية، وطردت الاثنين الحوثيين من المدينة.")
+            .time("الاثنين", 0, DATE, "2015-08-03")
+            .entity(EntityType::ORG, &["الحوثيين"]),
+    );
+    let e = only(&ev, Plover::ASSAULT);
+    assert!(
+        !texts(&d, &e.actor).contains(&"الحوثيين".to_string()),
+        "{:?}",
+        texts(&d, &e.actor)
+    );
+    assert_eq!(texts(&d, &e.recipient), vec!["الحوثيين"]);
+}
+
+#[test]
+fn an_attack_from_someone() {
+    let (d, ev) = run(DocBuilder::new(
+        "تعرضت الجبهة لهجوم مضاد من القوات الحكومية.",
+    ));
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.actor), vec!["القوات الحكومية"]);
+    assert_eq!(texts(&d, &e.recipient), vec!["الجبهة"]);
+}
+
+#[test]
+fn members_of_a_force_are_not_its_attackers() {
+    let b = DocBuilder::new("أسفر الانفجار عن إصابة ثلاثة أفراد من القوات المسلحة.").qty(
+        "ثلاثة أفراد",
+        3.0,
+        "member",
+    );
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert!(e.actor.is_empty(), "{:?}", texts(&d, &e.actor));
+    assert_eq!(e.size.injured, Some(3.0));
+}
+
+#[test]
+fn adjectives_after_a_name_stay_with_it() {
+    let b = DocBuilder::new("وقالت الوزارة إن عناصر داعش الإرهابي هاجمت مواقع الجيش.")
+        .entity(EntityType::ORG, &["داعش"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.actor), vec!["داعش الإرهابي"]);
+    assert_eq!(e.actor[0].entity, Some(0));
+}

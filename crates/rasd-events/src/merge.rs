@@ -1,0 +1,331 @@
+//! Merging the mentions of one event across a document, then dropping what cannot be coded.
+//!
+//! A later mention joins an earlier event of the same PLOVER type when nothing conflicts
+//! (parties, place, date from the text) and there is a reason to think it is the same
+//! event:
+//!
+//! * it refers back with a demonstrative («بهذه العمليات», «هذا الهجوم»);
+//! * it shares a party (the same entity or the same text as actor or recipient);
+//! * it is a noun mention without parties of its own in the next sentence («نتائج
+//!   العملية: …»), i.e. a continuation.
+//!
+//! The merged event keeps the first mention's trigger and sentence, gathers the arguments,
+//! the textual date and the counts of all, keeps every `disputed_by`, and takes the most
+//! factual attribution: reported (with a source) over asserted over uncertain over denied
+//! over hypothetical over negated — an event one mention reports and another denies is a
+//! reported event with a dispute.
+//!
+//! Events left with no actor, recipient or count name nobody doing anything to anybody and
+//! are dropped (a place alone is not enough: «عند مرور دوريتهم», «نقطة تفتيش»).
+
+use crate::coder::{absorb, conflict};
+use rasd_doc::{Arg, Attribution, Document, Event, Stance};
+
+/// What the merge needs to know about a mention beyond the event itself.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct MentionInfo {
+    /// A demonstrative refers back («بهذه العمليات»).
+    pub anaphoric: bool,
+    /// The trigger is a noun or masdar.
+    pub nominal: bool,
+    /// Trigger entry's citation form.
+    pub head: Option<&'static str>,
+    /// The trigger reports casualties («أصيب», «مقتل»).
+    pub casualty: bool,
+}
+
+fn rank(a: &Attribution) -> u8 {
+    match a.stance {
+        Stance::Reported if a.by.is_some() => 5,
+        Stance::Reported | Stance::Asserted => 4,
+        Stance::Uncertain => 3,
+        Stance::Denied => 2,
+        Stance::Hypothetical => 1,
+        Stance::Negated => 0,
+    }
+}
+
+/// The folded text of an argument without its clitic prefix, for comparing two mentions
+/// of a party that is not an entity («التركية» … «التركية»).
+fn key(text: &str, a: &Arg) -> String {
+    let f = rasd_text::fold(a.span.slice(text));
+    let f = f.strip_prefix('و').unwrap_or(&f).to_string();
+    f
+}
+
+fn shares(text: &str, a: &[Arg], b: &[Arg]) -> bool {
+    a.iter().any(|x| {
+        b.iter().any(|y| {
+            x.span == y.span
+                || (x.entity.is_some() && x.entity == y.entity)
+                || (x.entity.is_none() && y.entity.is_none() && {
+                    let k = key(text, x);
+                    k.chars().count() >= 3 && k == key(text, y)
+                })
+        })
+    })
+}
+
+fn places_conflict(a: &Event, b: &Event) -> bool {
+    let ea: Vec<usize> = a.location.iter().filter_map(|x| x.entity).collect();
+    let eb: Vec<usize> = b.location.iter().filter_map(|x| x.entity).collect();
+    !ea.is_empty() && !eb.is_empty() && !ea.iter().any(|x| eb.contains(x))
+}
+
+fn dates_conflict(a: &Event, b: &Event) -> bool {
+    match (&a.date, &b.date) {
+        (Some(x), Some(y)) if !x.inferred && !y.inferred => {
+            // Only calendar values can contradict each other («P1W» does not).
+            let cal = |v: &str| v.starts_with(|c: char| c.is_ascii_digit());
+            cal(&x.value)
+                && cal(&y.value)
+                && !(x.value.starts_with(&y.value) || y.value.starts_with(&x.value))
+        }
+        _ => false,
+    }
+}
+
+/// Merges `events` (mentions in text order, with `info` per mention) into events.
+pub fn merge_events(events: Vec<Event>, info: &[MentionInfo], text: &str) -> Vec<Event> {
+    // (event, info of its first mention, last sentence of any mention)
+    let mut out: Vec<(Event, MentionInfo, usize)> = Vec::new();
+    for (i, e) in events.into_iter().enumerate() {
+        let inf = info.get(i).copied().unwrap_or_default();
+        let mut target = None;
+        for (j, (o, oi, last)) in out.iter().enumerate().rev() {
+            if o.etype != e.etype || dates_conflict(o, &e) || places_conflict(o, &e) {
+                continue;
+            }
+            let parties_ok = !conflict(&o.actor, &e.actor) && !conflict(&o.recipient, &e.recipient);
+            let shared = shares(text, &o.actor, &e.actor)
+                || shares(text, &o.recipient, &e.recipient)
+                || shares(text, &o.actor, &e.recipient) && shares(text, &o.recipient, &e.actor);
+            let bare = e.actor.is_empty() && e.recipient.is_empty();
+            let near = e.sentence <= last + 1;
+            let same_head = inf.head.is_some() && inf.head == oi.head;
+            // «وأصيب ثمانية جنود.» after an attack: casualties with no doer continue it.
+            let casualties =
+                inf.casualty && e.actor.is_empty() && near && !conflict(&o.actor, &e.actor);
+            let ok = inf.anaphoric
+                || (shared && parties_ok)
+                || casualties
+                || (parties_ok && bare && near && (inf.nominal || same_head));
+            if ok {
+                target = Some(j);
+                break;
+            }
+        }
+        match target.and_then(|j| out.get_mut(j)) {
+            Some((o, _, last)) => {
+                absorb(o, &e);
+                if rank(&e.attribution) > rank(&o.attribution) {
+                    o.attribution = e.attribution.clone();
+                }
+                for d in e.disputed_by {
+                    if !o.disputed_by.iter().any(|x| {
+                        x.by.span.overlaps(&d.by.span)
+                            || (x.by.entity.is_some() && x.by.entity == d.by.entity)
+                    }) {
+                        o.disputed_by.push(d);
+                    }
+                }
+                *last = (*last).max(e.sentence);
+            }
+            None => {
+                let s = e.sentence;
+                out.push((e, inf, s));
+            }
+        }
+    }
+    out.into_iter()
+        .map(|(e, _, _)| e)
+        // Protests are recorded by place: «اندلعت التظاهرات في بغداد» names no organiser.
+        .filter(|e| {
+            !e.actor.is_empty()
+                || !e.recipient.is_empty()
+                || !e.size.is_empty()
+                || (e.etype == rasd_doc::Plover::PROTEST && !e.location.is_empty())
+        })
+        .collect()
+}
+
+/// Merges `doc.events` in place (see the module docs).
+pub fn merge_document(doc: &mut Document) {
+    let info = {
+        let mut mask = vec![false; doc.sentences.len()];
+        for e in &doc.events {
+            if let Some(m) = mask.get_mut(e.sentence) {
+                *m = true;
+            }
+        }
+        let v = crate::view::View::for_sentences(doc, &mask);
+        mention_info(&v, &doc.events)
+    };
+    let events = std::mem::take(&mut doc.events);
+    doc.events = merge_events(events, &info, &doc.text);
+}
+
+/// Re-reads each mention's trigger to fill [`MentionInfo`] (the view must have scanned
+/// the events' sentences).
+pub(crate) fn mention_info(v: &crate::view::View, events: &[Event]) -> Vec<MentionInfo> {
+    use crate::lex::{Fw, Hit, LEX};
+    events
+        .iter()
+        .map(|e| {
+            let (a, b) = v.tokens_of(e.trigger);
+            let mut info = MentionInfo::default();
+            'found: for k in a..b {
+                for h in v.hits(k) {
+                    if let Hit::Trig(t) = h.hit {
+                        if let Some(en) = LEX.trig.get(t as usize) {
+                            if en.kind.allows(&h.strip) {
+                                info.nominal = !en.kind.is_verb();
+                                info.casualty = matches!(
+                                    en.slot,
+                                    Some(crate::lex::Slot::Dead) | Some(crate::lex::Slot::Injured)
+                                );
+                                info.head = Some(&*en.head);
+                                info.anaphoric = k >= 1
+                                    && v.hits(k - 1)
+                                        .iter()
+                                        .any(|x| matches!(x.hit, Hit::Fw(Fw::Dem)));
+                                break 'found;
+                            }
+                        }
+                    }
+                }
+            }
+            info
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rasd_doc::{Dispute, EventDate, Plover, Size, Span};
+
+    fn ev(s: usize, t: Plover, actor: &[usize], rcp: &[usize]) -> Event {
+        let arg = |e: &usize| Arg {
+            entity: Some(*e),
+            span: Span::new(e * 100 + s, e * 100 + s + 3),
+        };
+        Event {
+            etype: t,
+            mode: None,
+            sentence: s,
+            trigger: Span::new(s * 10, s * 10 + 2),
+            actor: actor.iter().map(arg).collect(),
+            recipient: rcp.iter().map(arg).collect(),
+            location: Vec::new(),
+            date: None,
+            size: Size::default(),
+            attribution: Attribution::default(),
+            disputed_by: Vec::new(),
+            confidence: 0.5,
+        }
+    }
+
+    #[test]
+    fn shared_party_merges_and_keeps_reported_stance() {
+        let a = ev(0, Plover::ASSAULT, &[1], &[2]);
+        let mut b = ev(3, Plover::ASSAULT, &[1], &[]);
+        b.attribution = Attribution {
+            stance: Stance::Reported,
+            by: Some(Arg {
+                entity: None,
+                span: Span::new(500, 510),
+            }),
+            cue: None,
+        };
+        b.disputed_by.push(Dispute {
+            by: Arg {
+                entity: Some(7),
+                span: Span::new(600, 605),
+            },
+            stance: Stance::Denied,
+            cue: None,
+        });
+        let out = merge_events(vec![a, b], &[MentionInfo::default(); 2], "");
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].attribution.stance, Stance::Reported);
+        assert_eq!(out[0].disputed_by.len(), 1);
+        assert_eq!(out[0].sentence, 0);
+    }
+
+    #[test]
+    fn conflicting_parties_or_dates_stay_apart() {
+        let a = ev(0, Plover::COERCE, &[1], &[2]);
+        let b = ev(1, Plover::COERCE, &[1], &[3]);
+        assert_eq!(
+            merge_events(vec![a, b], &[MentionInfo::default(); 2], "").len(),
+            2
+        );
+        let mut a = ev(0, Plover::ASSAULT, &[1], &[]);
+        let mut b = ev(1, Plover::ASSAULT, &[1], &[]);
+        a.date = Some(EventDate {
+            time: Some(0),
+            value: "2015-08-01".into(),
+            inferred: false,
+        });
+        b.date = Some(EventDate {
+            time: Some(1),
+            value: "2015-08-03".into(),
+            inferred: false,
+        });
+        assert_eq!(
+            merge_events(vec![a, b], &[MentionInfo::default(); 2], "").len(),
+            2
+        );
+    }
+
+    #[test]
+    fn demonstrative_reference_merges_and_bare_events_are_dropped() {
+        let a = ev(0, Plover::ASSAULT, &[1], &[2]);
+        let b = ev(4, Plover::ASSAULT, &[5], &[]);
+        let info = [
+            MentionInfo::default(),
+            MentionInfo {
+                anaphoric: true,
+                nominal: true,
+                head: None,
+                casualty: false,
+            },
+        ];
+        let out = merge_events(vec![a, b], &info, "");
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].actor.len(), 2);
+        let lone = ev(9, Plover::MOBILIZE, &[], &[]);
+        assert!(merge_events(vec![lone], &[MentionInfo::default()], "").is_empty());
+    }
+
+    #[test]
+    fn casualties_without_a_doer_continue_the_attack() {
+        let a = ev(0, Plover::ASSAULT, &[1], &[2]);
+        let b = ev(1, Plover::ASSAULT, &[], &[3]);
+        let info = [
+            MentionInfo::default(),
+            MentionInfo {
+                casualty: true,
+                ..Default::default()
+            },
+        ];
+        let out = merge_events(vec![a.clone(), b.clone()], &info, "");
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].recipient.len(), 2);
+        // Three sentences later it is another event.
+        let mut far = b;
+        far.sentence = 4;
+        assert_eq!(merge_events(vec![a, far], &info, "").len(), 2);
+    }
+
+    #[test]
+    fn different_types_never_merge() {
+        let a = ev(0, Plover::ASSAULT, &[1], &[2]);
+        let b = ev(0, Plover::COERCE, &[1], &[2]);
+        assert_eq!(
+            merge_events(vec![a, b], &[MentionInfo::default(); 2], "").len(),
+            2
+        );
+    }
+}
