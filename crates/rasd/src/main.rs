@@ -69,6 +69,11 @@ struct ExtractArgs {
     /// Pretty-print each record (indented JSON instead of one line per document).
     #[arg(long)]
     pretty: bool,
+    /// Output shape: `json` (one record per document), `plover` (one PLOVER event per
+    /// line), `csv` (ACLED-like columns, one event per row) or `geojson` (a
+    /// FeatureCollection of located events).
+    #[arg(long, value_enum, default_value_t = OutputFormat::Json)]
+    format: OutputFormat,
     /// Leave the original text out of the records.
     #[arg(long)]
     no_text: bool,
@@ -90,6 +95,67 @@ struct ExtractArgs {
     /// No progress bar and no summary line.
     #[arg(short, long)]
     quiet: bool,
+}
+
+/// Shapes `rasd extract` can write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum OutputFormat {
+    /// Document records (SCHEMA.md), JSON Lines.
+    Json,
+    /// PLOVER JSON Lines, one event per line.
+    Plover,
+    /// ACLED-like CSV, one event per row.
+    Csv,
+    /// GeoJSON FeatureCollection of located events.
+    Geojson,
+}
+
+/// The writer behind `--format`.
+enum Sink<W: Write> {
+    Json { w: W, pretty: bool },
+    Plover(rasd_events::export::PloverWriter<W>),
+    Csv(rasd_events::export::CsvWriter<W>),
+    Geojson(rasd_events::export::GeoJsonWriter<W>),
+}
+
+impl<W: Write> Sink<W> {
+    fn new(format: OutputFormat, w: W, pretty: bool) -> io::Result<Self> {
+        Ok(match format {
+            OutputFormat::Json => Sink::Json { w, pretty },
+            OutputFormat::Plover => Sink::Plover(rasd_events::export::PloverWriter::new(w)),
+            OutputFormat::Csv => Sink::Csv(rasd_events::export::CsvWriter::new(w)?),
+            OutputFormat::Geojson => Sink::Geojson(rasd_events::export::GeoJsonWriter::new(w)),
+        })
+    }
+
+    fn write(&mut self, rec: &rasd_doc::Record) -> io::Result<()> {
+        match self {
+            Sink::Json { w, pretty } => {
+                let s = if *pretty {
+                    serde_json::to_string_pretty(rec)
+                } else {
+                    serde_json::to_string(rec)
+                };
+                writeln!(w, "{}", s.map_err(io::Error::other)?)
+            }
+            Sink::Plover(p) => p.write(rec),
+            Sink::Csv(c) => c.write(rec),
+            Sink::Geojson(g) => {
+                g.write(rec);
+                Ok(())
+            }
+        }
+    }
+
+    fn finish(self) -> io::Result<()> {
+        let mut w = match self {
+            Sink::Json { w, .. } => w,
+            Sink::Plover(p) => p.finish()?,
+            Sink::Csv(c) => c.finish()?,
+            Sink::Geojson(g) => g.finish()?,
+        };
+        w.flush()
+    }
 }
 
 #[derive(Args, Debug)]
@@ -181,7 +247,7 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
         date: a.date,
     });
     let pipeline = Pipeline::standard();
-    let mut out: Box<dyn Write> = match &a.output {
+    let out: Box<dyn Write> = match &a.output {
         Some(p) => Box::new(io::BufWriter::new(
             std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
         )),
@@ -197,6 +263,7 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
         );
         pb
     });
+    let mut out = Sink::new(a.format, out, a.pretty)?;
     let mut write_error: Option<io::Error> = None;
     let sink = |o: Outcome| -> bool {
         if let Some(pb) = &progress {
@@ -204,15 +271,7 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
         }
         match o {
             Ok(rec) => {
-                let s = if a.pretty {
-                    serde_json::to_string_pretty(&rec)
-                } else {
-                    serde_json::to_string(&rec)
-                };
-                let r = s
-                    .map_err(io::Error::other)
-                    .and_then(|s| writeln!(out, "{s}"));
-                if let Err(e) = r {
+                if let Err(e) = out.write(&rec) {
                     write_error = Some(e);
                     return false;
                 }
@@ -237,7 +296,7 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
         }
         bail!("writing records: {e}");
     }
-    if let Err(e) = out.flush() {
+    if let Err(e) = out.finish() {
         if e.kind() != io::ErrorKind::BrokenPipe {
             bail!("writing records: {e}");
         }

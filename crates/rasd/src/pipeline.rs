@@ -6,6 +6,7 @@
 //! the [`Document`]. Stages are stateless after construction and shared by all threads.
 
 use rasd_doc::{Document, Record, Stage};
+use rasd_events::{Attributor, EventCoder};
 use rasd_recognise::Recogniser;
 use rasd_resolve::Resolver;
 use rasd_text::{Normaliser, Segmenter};
@@ -69,6 +70,8 @@ impl Pipeline {
             Box::new(Recogniser::new()),
             Box::new(TimesAndQuantities),
             Box::new(Resolver::new()),
+            Box::new(EventCoder::default()),
+            Box::new(Attributor::default()),
         ];
         Pipeline { stages }
     }
