@@ -1,13 +1,13 @@
 //! Clitic-aware knowledge-base matching.
 //!
-//! One pass of the knowledge base's automaton over the document's normalised text
-//! (`find_overlapping_iter`) reports every key occurrence; a match becomes a candidate
-//! only when it
-//!
-//! * ends at the end of a token (so «الجزائري» is not «الجزائر»), and
-//! * starts at a token start or after a valid proclitic prefix of that token: و/ف, then
-//!   ب/ك/ل (so «وبالجزائر» yields «الجزائر», «بمالي» yields «مالي»). Keys generated for
-//!   «لل» («لجيش الوطني» for «الجيش الوطني») only count right after a ل.
+//! The automaton is walked *anchored* ([`rasd_kb::Kb::walk`]) from every token start and
+//! every proclitic boundary inside the token — after و/ف, after ب/ك/ل, after both — so
+//! «وبالجزائر» yields «الجزائر» and «بمالي» yields «مالي», the surface reading first. A
+//! walk stops as soon as no key continues, so most tokens cost two or three automaton
+//! steps; an unanchored scan of the whole text would report every key that ends inside
+//! a word and then throw nearly all of them away. A key becomes a candidate only when it
+//! ends at the end of a token (so «الجزائري» is not «الجزائر»). Keys generated for «لل»
+//! («لجيش الوطني» for «الجيش الوطني») only count right after a ل.
 //!
 //! Each posting behind the key is scored from what the knowledge base says about it
 //! (prior) and the candidate is typed by its best posting; the document context is added
@@ -20,16 +20,11 @@ use crate::lexicon::{class, Lexicon};
 use crate::spans::{name_start, orig_span, token_at};
 use crate::Candidate;
 use rasd_doc::{Document, EntityType, MentionKind, MentionSource, Span, TokenKind};
-use rasd_kb::format::{V_ACRONYM, V_ARTICLE, V_DERIVED, V_LIL, V_PREFIX, V_SURNAME, V_TRANSLIT};
+use rasd_kb::format::{
+    first_segment, is_word_char, V_ACRONYM, V_ARTICLE, V_DERIVED, V_LIL, V_PREFIX, V_SURNAME,
+    V_TRANSLIT,
+};
 use rasd_kb::{EntryKind, Kb, PlaceKind, Posting};
-
-/// Valid proclitic prefixes (folded) between a token start and a name.
-fn valid_prefix(p: &str) -> bool {
-    matches!(
-        p,
-        "" | "و" | "ف" | "ب" | "ك" | "ل" | "وب" | "وك" | "ول" | "فب" | "فك" | "فل"
-    )
-}
 
 /// Prior confidence that a key naming place `e` is that place, before context.
 pub fn place_prior(kind: Option<PlaceKind>, feature: Option<&str>, population: u32) -> f32 {
@@ -104,80 +99,143 @@ fn posting_score(kb: &Kb, p: Posting, prefix: &str, orig: &str) -> Option<(Entit
     Some((t, s * derived_factor))
 }
 
-/// Appends the knowledge-base candidates of `doc` to `out`.
+/// Byte offsets (into the token's normalised text) where a name may start: the token
+/// start, after و/ف, after ب/ك/ل, after و/ف + ب/ك/ل. At most three; unused slots are
+/// `usize::MAX`.
+fn clitic_starts(word: &str) -> [usize; 3] {
+    let mut out = [0, usize::MAX, usize::MAX];
+    let mut chars = word.chars();
+    let (Some(c0), Some(c1)) = (chars.next(), chars.next()) else {
+        return out;
+    };
+    let rest = chars.count(); // letters after the first two
+    let prep = |c: char| matches!(c, 'ب' | 'ك' | 'ل');
+    if matches!(c0, 'و' | 'ف') {
+        if rest >= 1 {
+            out[1] = c0.len_utf8();
+        }
+        if prep(c1) && rest >= 2 {
+            out[2] = c0.len_utf8() + c1.len_utf8();
+        }
+    } else if prep(c0) && rest >= 1 {
+        out[1] = c0.len_utf8();
+    }
+    out
+}
+
+/// Appends the knowledge-base candidates of `doc` to `out`: from every token start and
+/// every clitic boundary, the word there is looked up ([`Kb::first_word`]: one-word keys
+/// and whether longer keys start with it), and only for the latter the automaton is
+/// walked anchored ([`Kb::walk`]), keeping keys that end at a token end.
 pub fn kb_candidates(doc: &Document, kb: &Kb, out: &mut Vec<Candidate>) {
-    let Some(pma) = kb.automaton() else { return };
+    if kb.automaton().is_none() {
+        return;
+    }
     let text = doc.norm.text.as_str();
-    for m in pma.find_overlapping_iter(text) {
-        let (s, e) = (m.start(), m.end());
-        // End at a token end.
-        if text
-            .get(e..)
-            .and_then(|r| r.chars().next())
-            .is_some_and(|c| c.is_alphanumeric())
-        {
+    for (ti, tok) in doc.tokens.iter().enumerate() {
+        if tok.kind == TokenKind::Punct {
             continue;
         }
-        let ti = token_at(doc, s);
-        let Some(tok) = doc.tokens.get(ti) else {
-            continue;
+        let word = text.get(tok.norm.start..tok.norm.end).unwrap_or("");
+        let starts = if tok.kind == TokenKind::Arabic {
+            clitic_starts(word)
+        } else {
+            [0, usize::MAX, usize::MAX]
         };
-        if tok.norm.start > s || s - tok.norm.start > 4 {
-            continue;
-        }
-        let prefix = text.get(tok.norm.start..s).unwrap_or("x");
-        if !valid_prefix(prefix) {
-            continue;
-        }
-        if !prefix.is_empty() && tok.kind != TokenKind::Arabic {
-            continue;
-        }
-        let tj = token_at(doc, e.saturating_sub(1));
-        let Some(last) = doc.tokens.get(tj) else {
-            continue;
-        };
-        if last.norm.end != e {
-            continue;
-        }
-        let name = m.value();
-        let lil = prefix.ends_with('ل') && kb.postings(name).any(|p| p.flags & V_LIL != 0);
-        let start = if lil { s - 2 } else { s };
-        let span = orig_span(doc, start, e);
-        let orig = doc.slice(span);
-        let mut best: Option<(EntityType, f32, u32, u32)> = None;
-        for p in kb.postings(name) {
-            if let Some((t, sc)) = posting_score(kb, p, prefix, orig) {
-                let better = match best {
-                    None => true,
-                    Some((_, bs, be, _)) => {
-                        sc > bs
-                            || (sc == bs
-                                && kb.entry(p.entry).map(|x| x.population()).unwrap_or(0)
-                                    > kb.entry(be).map(|x| x.population()).unwrap_or(0))
+        for off in starts {
+            if off == usize::MAX {
+                continue;
+            }
+            let s = tok.norm.start + off;
+            let prefix = word.get(..off).unwrap_or("");
+            // One hash probe on the word decides whether anything can start here; the
+            // automaton is walked only when longer (multi-word) keys start with it.
+            let seg = first_segment(text.get(s..).unwrap_or(""));
+            let seg_end = s + seg.len();
+            if seg.is_empty() || seg_end != tok.norm.end {
+                continue;
+            }
+            let Some((single, multi)) = kb.first_word(seg) else {
+                continue;
+            };
+            if let Some(name) = single {
+                consider(doc, kb, ti, s, seg_end, name, prefix, out);
+            }
+            if multi {
+                kb.walk(text, s, |e, name| {
+                    // Longer keys only, ending at a token end.
+                    if e <= seg_end
+                        || text
+                            .get(e..)
+                            .and_then(|r| r.chars().next())
+                            .is_some_and(is_word_char)
+                    {
+                        return;
                     }
-                };
-                if better {
-                    best = Some((t, sc, p.entry, p.flags));
-                }
+                    consider(doc, kb, ti, s, e, name, prefix, out);
+                });
             }
         }
-        let Some((etype, score, entry, flags)) = best else {
-            continue;
-        };
-        out.push(Candidate {
-            first: ti,
-            end: tj + 1,
-            span,
-            etype,
-            kind: MentionKind::Name,
-            source: MentionSource::Kb,
-            score,
-            entry: Some(entry),
-            name_id: Some(name),
-            kb_flags: flags,
-            alias_key: None,
-        });
     }
+}
+
+/// Scores the postings of key `name` found at normalised bytes `[s, e)` starting in
+/// token `ti` after `prefix`, and pushes the best as a candidate.
+#[allow(clippy::too_many_arguments)]
+fn consider(
+    doc: &Document,
+    kb: &Kb,
+    ti: usize,
+    s: usize,
+    e: usize,
+    name: u32,
+    prefix: &str,
+    out: &mut Vec<Candidate>,
+) {
+    let tj = token_at(doc, e.saturating_sub(1));
+    let Some(last) = doc.tokens.get(tj) else {
+        return;
+    };
+    if last.norm.end != e {
+        return;
+    }
+    let lil = prefix.ends_with('ل') && kb.postings(name).any(|p| p.flags & V_LIL != 0);
+    let start = if lil { s - 2 } else { s };
+    let span = orig_span(doc, start, e);
+    let orig = doc.slice(span);
+    let mut best: Option<(EntityType, f32, u32, u32)> = None;
+    for p in kb.postings(name) {
+        if let Some((t, sc)) = posting_score(kb, p, prefix, orig) {
+            let better = match best {
+                None => true,
+                Some((_, bs, be, _)) => {
+                    sc > bs
+                        || (sc == bs
+                            && kb.entry(p.entry).map(|x| x.population()).unwrap_or(0)
+                                > kb.entry(be).map(|x| x.population()).unwrap_or(0))
+                }
+            };
+            if better {
+                best = Some((t, sc, p.entry, p.flags));
+            }
+        }
+    }
+    let Some((etype, score, entry, flags)) = best else {
+        return;
+    };
+    out.push(Candidate {
+        first: ti,
+        end: tj + 1,
+        span,
+        etype,
+        kind: MentionKind::Name,
+        source: MentionSource::Kb,
+        score,
+        entry: Some(entry),
+        name_id: Some(name),
+        kb_flags: flags,
+        alias_key: None,
+    });
 }
 
 /// Adds document context to knowledge-base candidates.
@@ -352,12 +410,12 @@ mod tests {
     }
 
     #[test]
-    fn prefixes() {
-        for p in ["", "و", "وب", "فل", "ك"] {
-            assert!(valid_prefix(p));
-        }
-        for p in ["ال", "بب", "x", "لو"] {
-            assert!(!valid_prefix(p));
-        }
+    fn clitic_start_offsets() {
+        assert_eq!(clitic_starts("وبالجزائر"), [0, 2, 4]);
+        assert_eq!(clitic_starts("بمالي"), [0, 2, usize::MAX]);
+        assert_eq!(clitic_starts("ليبيا"), [0, 2, usize::MAX]);
+        assert_eq!(clitic_starts("طرابلس"), [0, usize::MAX, usize::MAX]);
+        assert_eq!(clitic_starts("ول"), [0, usize::MAX, usize::MAX]);
+        assert_eq!(clitic_starts(""), [0, usize::MAX, usize::MAX]);
     }
 }

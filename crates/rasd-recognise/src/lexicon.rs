@@ -13,7 +13,7 @@
 use rasd_doc::{Document, Token, TokenKind};
 use rasd_kb::{EntryKind, Kb};
 use rasd_text::fold;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 /// Word-class bits.
@@ -996,9 +996,9 @@ const L_QUALIFIERS: &[&str] = &[
 #[derive(Debug, Default)]
 pub struct Lexicon {
     /// stem → (classes when the word carries the article, classes without it).
-    words: HashMap<String, (u32, u32)>,
+    words: FxHashMap<String, (u32, u32)>,
     /// Given names from the knowledge base (folded).
-    given: HashSet<String>,
+    given: FxHashSet<String>,
 }
 
 /// Splits a folded word like the clitic analyser: the article ال is split off when the
