@@ -24,25 +24,34 @@ use rasd_kb::format::{
     first_segment, is_word_char, V_ACRONYM, V_ARTICLE, V_DERIVED, V_LIL, V_PREFIX, V_SURNAME,
     V_TRANSLIT,
 };
+use rasd_kb::variants::ARAB_STATES;
 use rasd_kb::{EntryKind, Kb, PlaceKind, Posting};
 
 /// Prior confidence that a key naming place `e` is that place, before context.
+///
+/// Countries, seas, regions, admin-1 units, capitals and cities of a million people are
+/// names whatever the context. Below that, place names are so often ordinary words
+/// («الصف», «عالية», «التحرير») that the prior stays under the threshold and the
+/// document must supply a cue ([`context_adjust`]): one cue for a city of 100,000 or
+/// more, two (or a settlement noun) for smaller places. Admin seats (PPLA) get 0.1 more.
 pub fn place_prior(kind: Option<PlaceKind>, feature: Option<&str>, population: u32) -> f32 {
     match kind {
         Some(PlaceKind::Country) | Some(PlaceKind::Sea) => 0.95,
         Some(PlaceKind::Region) => 0.85,
         Some(PlaceKind::Admin1) => 0.85,
-        Some(PlaceKind::Admin2) => 0.7,
         _ => {
             if feature.is_some_and(|f| f == "PPLC") {
                 return 0.95;
             }
+            let seat = if feature.is_some_and(|f| f.starts_with("PPLA")) {
+                0.1
+            } else {
+                0.0
+            };
             match population {
-                p if p >= 1_000_000 => 0.92,
-                p if p >= 100_000 => 0.85,
-                p if p >= 20_000 => 0.7,
-                p if p >= 5_000 => 0.55,
-                _ => 0.35,
+                p if p >= 1_000_000 => 0.9,
+                p if p >= 100_000 => 0.48 + seat,
+                _ => 0.35 + seat,
             }
         }
     }
@@ -240,8 +249,8 @@ fn consider(
 
 /// Adds document context to knowledge-base candidates.
 ///
-/// Single-word keys: two letters or fewer are never names; a function word is never a
-/// name; a one-word place that is a given name («خليفة») loses 0.3; a definite one-word
+/// Single-word keys: two letters or fewer are never names; a function word or a word
+/// written with tanween is never a name; a one-word place that is a given name («خليفة») loses 0.3; a definite one-word
 /// place right after a definite noun is in adjective position («البحر الأبيض») and loses
 /// 0.4. A place or surname made only of grammar words of the lexicon («الوحدة»,
 /// «الجنوب الغربي») loses 0.4.
@@ -255,7 +264,12 @@ fn consider(
 /// a same-country place.
 ///
 /// Surnames alone («حفتر»): +0.35 when the person's full name is matched in the document,
-/// +0.2 after a title or role, +0.1 for a long nisba, +0.15 for a foreign-looking word.
+/// +0.2 after a title or role, +0.15 for a foreign-looking word.
+///
+/// Places outside the Arab world (below country level, not capitals, under a million
+/// people) whose Arabic label does not look like a transliteration («كنت» for Kent,
+/// «أنا» for Ana), ends in ة, or has four letters or fewer («لير», «تاما») lose 0.4:
+/// such labels are usually Arabic words.
 ///
 /// Organisations absorb a nationality adjective that follows them («مكتب التحقيقات
 /// الفدرالي الأميركي»).
@@ -301,16 +315,29 @@ pub fn context_adjust(doc: &Document, kb: &Kb, lx: &Lexicon, cands: &mut [Candid
             .get(name_start(tok)..doc.tokens.get(c.end - 1).map(|t| t.norm.end).unwrap_or(0))
             .map(|k| k.chars().filter(|ch| !ch.is_whitespace()).count())
             .unwrap_or(0);
-        if single && (key_letters <= 2 || word_cls & class::FUNC != 0) {
+        // Tanween marks an indefinite Arabic word («تماماً»), never a name.
+        let tanween = doc
+            .slice(
+                doc.tokens
+                    .get(c.end - 1)
+                    .map(|t| t.span)
+                    .unwrap_or_default(),
+            )
+            .contains(['\u{064B}', '\u{064C}', '\u{064D}']);
+        if single && (key_letters <= 2 || word_cls & class::FUNC != 0 || tanween) {
             c.score = 0.0;
             continue;
         }
         let mut bonus = 0.0f32;
         let is_surname = c.etype == EntityType::PER && c.kb_flags & V_SURNAME != 0;
         if (c.etype == EntityType::LOC || is_surname)
-            && (c.first..c.end).all(|k| doc.tokens.get(k).is_some_and(|t| lx.classes(doc, t) != 0))
+            && (c.first..c.end).all(|k| {
+                doc.tokens.get(k).is_some_and(|t| {
+                    lx.classes(doc, t) != 0 || lx.classes_any(doc.token_stem(t)) != 0
+                })
+            })
         {
-            bonus -= 0.4;
+            bonus -= 0.5;
         }
         // A one-word place that is a given name («خليفة») is a person more often.
         if single
@@ -322,6 +349,42 @@ pub fn context_adjust(doc: &Document, kb: &Kb, lx: &Lexicon, cands: &mut [Candid
         }
         if c.etype == EntityType::LOC {
             let e = c.entry.and_then(|i| kb.entry(i));
+            let mut penalised = false;
+            if e.is_some_and(|x| {
+                x.cc3().is_some_and(|cc| !ARAB_STATES.contains(&cc))
+                    && x.place_kind() != Some(PlaceKind::Country)
+                    && x.feature() != Some("PPLC")
+                    && x.population() < 1_000_000
+            }) {
+                let key = doc
+                    .norm
+                    .text
+                    .get(
+                        name_start(tok)..doc.tokens.get(c.end - 1).map(|t| t.norm.end).unwrap_or(0),
+                    )
+                    .unwrap_or("");
+                let f = key
+                    .split(' ')
+                    .map(|w| kb.foreignness(w))
+                    .fold(f32::NEG_INFINITY, f32::max);
+                // A final ة marks an Arabic feminine noun; transliterations end in ا or ه.
+                let ta_marbuta = doc
+                    .slice(
+                        doc.tokens
+                            .get(c.end - 1)
+                            .map(|t| t.span)
+                            .unwrap_or_default(),
+                    )
+                    .chars()
+                    .rev()
+                    .find(|ch| !rasd_text::normalise::is_diacritic(*ch))
+                    == Some('ة');
+                if f < 0.5 || ta_marbuta || key.chars().filter(|c| !c.is_whitespace()).count() <= 4
+                {
+                    bonus -= 0.4;
+                    penalised = true;
+                }
+            }
             if single
                 && tok.al_len > 0
                 && tok.pre_len == 0
@@ -331,7 +394,8 @@ pub fn context_adjust(doc: &Document, kb: &Kb, lx: &Lexicon, cands: &mut [Candid
             {
                 bonus -= 0.4;
             }
-            let needs_context = c.kb_flags & V_ARTICLE != 0
+            let needs_context = penalised
+                || c.kb_flags & V_ARTICLE != 0
                 || e.is_some_and(|e| is_small_place(e.place_kind(), e.feature(), e.population()));
             if needs_context {
                 let has_bi = tok.proclitics.has(rasd_doc::Proclitics::BI);
@@ -370,9 +434,6 @@ pub fn context_adjust(doc: &Document, kb: &Kb, lx: &Lexicon, cands: &mut [Candid
             if prev_cls & (class::TITLE | class::ROLE | class::QUALIFIER) != 0 {
                 bonus += 0.2;
             }
-            if tok.al_len > 0 && key_letters >= 6 {
-                bonus += 0.1;
-            }
             if kb.foreignness(doc.token_stem(tok)) >= 1.1 {
                 bonus += 0.15;
             }
@@ -405,8 +466,13 @@ mod tests {
         assert!(place_prior(Some(PlaceKind::Country), None, 0) > 0.9);
         assert!(place_prior(Some(PlaceKind::City), Some("PPLC"), 10) > 0.9);
         assert!(place_prior(Some(PlaceKind::Village), None, 300) < 0.5);
+        assert!(place_prior(Some(PlaceKind::City), None, 300_000) < 0.5);
+        assert!(place_prior(Some(PlaceKind::City), None, 300_000) + 0.12 >= 0.5);
+        assert!(place_prior(Some(PlaceKind::Town), None, 30_000) + 0.12 < 0.5);
+        assert!(place_prior(Some(PlaceKind::Town), None, 30_000) + 0.24 >= 0.5);
+        assert!(place_prior(Some(PlaceKind::City), None, 2_000_000) > 0.8);
         assert!(is_small_place(Some(PlaceKind::Town), None, 30_000));
-        assert!(!is_small_place(Some(PlaceKind::City), None, 300_000));
+        assert!(!is_small_place(Some(PlaceKind::Admin1), None, 0));
     }
 
     #[test]

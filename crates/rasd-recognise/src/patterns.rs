@@ -154,10 +154,14 @@ fn cand(
     score: f32,
 ) -> Candidate {
     let mut span = token_range_span(ctx.doc, first, end);
-    // A head the analyser split wrongly («وكالة» as و + …) keeps its first letter.
-    if let Some(t) = ctx.tok(first) {
-        if ctx.lx.whole_word_only(ctx.doc, t) && !span.is_empty() {
-            span.start = t.span.start;
+    // Start where the lexicon found the word: «وكالة» whole, «لحزب» after its ل.
+    if let (Some(t), Some(l)) = (ctx.tok(first), end.checked_sub(1).and_then(|l| ctx.tok(l))) {
+        let (_, start) = ctx.lx.lookup(ctx.doc, t);
+        if start != name_start(t) {
+            let s = orig_span(ctx.doc, start, l.norm.end);
+            if !s.is_empty() {
+                span = s;
+            }
         }
     }
     Candidate {
@@ -244,8 +248,8 @@ fn name_word_kind(ctx: &Ctx, k: usize) -> NameWord {
 /// بكر»), foreign-looking words, nisba-shaped words, a definite nisba that ends the name
 /// («المسماري»). A word with a pronoun suffix, a verb-like word (ي/ت/ن prefix) or a word
 /// of the lexicon ends the name. At most one word that nothing speaks for, and only
-/// after a known first word («سالم جحا»); a single word must be a given name,
-/// foreign-looking or a long nisba («الرئيس السيسي»).
+/// after a known first word («سالم جحا»); a single word must be a given name or
+/// foreign-looking.
 pub fn person_name(ctx: &Ctx, j: usize) -> Option<(usize, bool)> {
     let mut k = j;
     let mut words = 0;
@@ -328,10 +332,8 @@ pub fn person_name(ctx: &Ctx, j: usize) -> Option<(usize, bool)> {
         words += 1;
     }
     if words == 0 {
-        // A lone nisba after a title («الرئيس السيسي»).
-        if nisba(ctx, j) && ctx.letters(j) >= 5 {
-            return Some((j + 1, false));
-        }
+        // A lone nisba after a title («الرئيس السيسي») is left to the knowledge base's
+        // surnames: as a pattern it catches too many adjectives («الفريق الخارجي»).
         return None;
     }
     if words == 1 && last_kind == NameWord::Unknown {
@@ -508,7 +510,7 @@ fn org_heads(ctx: &Ctx, out: &mut Vec<Candidate>) {
     let n = ctx.doc.tokens.len();
     for i in 0..n {
         let c = ctx.cls(i);
-        if c & ORG_HEAD == 0 || ctx.cls(i) & FUNC != 0 {
+        if c & ORG_HEAD == 0 || c & FUNC != 0 || ctx.tok(i).is_some_and(|t| t.enclitic.is_some()) {
             continue;
         }
         // A head inside a knowledge-base name is that name's business.
@@ -532,7 +534,11 @@ fn org_heads(ctx: &Ctx, out: &mut Vec<Candidate>) {
                 k += 1;
                 continue;
             }
-            if !ctx.is_arabic(k) || ctx.has_conj(k) || ck & FUNC != 0 {
+            if !ctx.is_arabic(k)
+                || ctx.has_conj(k)
+                || ck & FUNC != 0
+                || ctx.tok(k).is_some_and(|t| t.enclitic.is_some())
+            {
                 break;
             }
             if let Some((e, t)) = ctx.info[k].kb {
@@ -580,6 +586,7 @@ fn org_heads(ctx: &Ctx, out: &mut Vec<Candidate>) {
             let st = ctx.stem(k);
             if !head_al
                 && k == i + 1
+                && !st.starts_with(['ب', 'ل', 'ك'])
                 && ck & (ORG_HEAD | TITLE | TITLE_HEAD | LOCATIVE | ADJ_GENERIC | QUALIFIER) == 0
                 && !st.ends_with('ي')
                 && !st.ends_with("يه")

@@ -33,7 +33,10 @@ pub(crate) fn fixture_kb() -> Kb {
          gn:15\ttown\tAjdabiya\tأجدابيا\t30.8\t20.2\tLY\tLBY\t\tPPL\t76000\t\t\tc:LY\tgn\n\
          gn:16\tvillage\tSuq al Khamis\tسوق الخميس|الخميس\t32.6\t13.4\tLY\tLBY\t\tPPL\t2000\t\t\tc:LY\tgn\n\
          gn:17\tcity\tMisrata\tمصراتة\t32.4\t15.1\tLY\tLBY\t\tPPL\t380000\t\t\tc:LY\tgn\n\
-         gn:18\tvillage\tZawiyat al Mahjub\tالزاوية الغربية|الكرامة\t32.3\t15\tLY\tLBY\t\tPPL\t800\t\t\tc:LY\tgn\n",
+         gn:18\tvillage\tZawiyat al Mahjub\tالزاوية الغربية|الكرامة\t32.3\t15\tLY\tLBY\t\tPPL\t800\t\t\tc:LY\tgn\n\
+         gn:19\tcity\tNawa\tنوى|واضحا\t35\t36\tSY\tSYR\t\tPPL\t200000\t\t\tc:SY\tgn\n\
+         gn:20\tcity\tKent\tكنت\t51.2\t1\tGB\tGBR\t\tPPL\t150000\t\t\t\tgn\n\
+         gn:21\tcity\tTama\tتاما\t35.6\t139.4\tJP\tJPN\t\tPPL\t148000\t\t\t\tgn\n",
     );
     s.read_str(
         "people.tsv",
@@ -291,4 +294,35 @@ fn a_known_acronym_names_its_expansion() {
             ("CIA", Some("st:cia"))
         ]
     );
+}
+
+#[test]
+fn mid_size_places_need_one_cue_small_ones_two() {
+    use EntityType::*;
+    // A city of 200,000: alone it is not enough, after a preposition it is.
+    let v = names("وصل الوفد إلى نوى أمس.");
+    assert!(has(&v, LOC, "نوى"), "{v:?}");
+    let v = names("نوى الوزير السفر.");
+    assert!(!has(&v, LOC, "نوى"), "{v:?}");
+    // A town of 76,000 needs a preposition and another place of its country.
+    let v = names("وصلت القوات إلى أجدابيا.");
+    assert!(!has(&v, LOC, "أجدابيا"), "{v:?}");
+    let v = names("وصلت القوات الليبية إلى أجدابيا شرق ليبيا.");
+    assert!(has(&v, LOC, "أجدابيا"), "{v:?}");
+}
+
+#[test]
+fn tanween_words_are_not_names() {
+    let v = names("أصبح الأمر في واضحاً.");
+    assert!(v.iter().all(|(t, _)| *t != EntityType::LOC), "{v:?}");
+}
+
+#[test]
+fn foreign_places_that_look_like_arabic_words_need_more() {
+    // «كنت» (Kent) and «تاما» (Tama) are Arabic words first.
+    let v = names("كنت أعتقد أن الأمر انتهى تاما في المدينة.");
+    assert!(v.iter().all(|(t, _)| *t != EntityType::LOC), "{v:?}");
+    // A transliteration-looking foreign city passes with a cue.
+    let v = names("وصل الوزير إلى هامبورغ أمس.");
+    assert!(has(&v, EntityType::LOC, "هامبورغ"), "{v:?}");
 }
