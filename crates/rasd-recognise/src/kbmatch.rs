@@ -264,7 +264,7 @@ fn consider(
 /// a same-country place.
 ///
 /// Surnames alone («حفتر»): +0.35 when the person's full name is matched in the document,
-/// +0.2 after a title or role, +0.15 for a foreign-looking word.
+/// +0.2 after a title or role, +0.15 for a foreign-looking word of five letters or more.
 ///
 /// Places outside the Arab world (below country level, not capitals, under a million
 /// people) whose Arabic label does not look like a transliteration («كنت» for Kent,
@@ -434,7 +434,8 @@ pub fn context_adjust(doc: &Document, kb: &Kb, lx: &Lexicon, cands: &mut [Candid
             if prev_cls & (class::TITLE | class::ROLE | class::QUALIFIER) != 0 {
                 bonus += 0.2;
             }
-            if kb.foreignness(doc.token_stem(tok)) >= 1.1 {
+            let stem = doc.token_stem(tok);
+            if stem.chars().count() >= 5 && kb.foreignness(stem) >= 1.1 {
                 bonus += 0.15;
             }
         }

@@ -11,7 +11,7 @@
 //!   head («الجيش», «القوات») makes a name only with a nationality adjective or a
 //!   number/ordinal («الجيش الليبي», «الفيلق 317»); otherwise head + generic adjectives is
 //!   a description («المنظمة الإرهابية»). Polysemous heads («حركة», «قيادة», «مجموعة»)
-//!   need two complement words, a nationality, a place or a number.
+//!   need a known place, a number, or three complement words with a nationality.
 //! * **Quoted names after an operation noun** («عملية "الكرامة"») are MISC; after a media
 //!   noun («صحيفة "…"») they are organisations.
 //! * **Direction + region** («شمال أفريقيا») is one region when the place is a region
@@ -190,13 +190,69 @@ pub fn pattern_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
 // ---------------------------------------------------------------------------------------
 // Titles and person names.
 
+/// Titles that introduce a person by name (royal, religious, military, governmental);
+/// role nouns such as «المسؤول» or «اللاعب» do not vouch for a one-word name.
+const STRONG_TITLES: &[&str] = &[
+    "ملك",
+    "امير",
+    "شيخ",
+    "سلطان",
+    "امام",
+    "رئيس",
+    "لواء",
+    "عقيد",
+    "عميد",
+    "فريق",
+    "مشير",
+    "جنرال",
+    "رائد",
+    "نقيب",
+    "مقدم",
+    "ملازم",
+    "اميرال",
+    "ادميرال",
+    "وزير",
+    "وزيره",
+    "سفير",
+    "مبعوث",
+    "عاهل",
+    "بابا",
+    "مفتي",
+    "دكتور",
+    "حاج",
+    "سيد",
+    "سيده",
+    "مستشار",
+    "اميره",
+    "ملكه",
+    "شيخه",
+    "رئيسه",
+    "قائد",
+    "زعيم",
+];
+
+/// True for tokens written with tanween (indefinite: never part of a name).
+fn tanween(ctx: &Ctx, i: usize) -> bool {
+    ctx.tok(i).is_some_and(|t| {
+        ctx.doc
+            .slice(t.span)
+            .contains(['\u{064B}', '\u{064C}', '\u{064D}'])
+    })
+}
+
 /// True when token `i` can be a word of a person's name (not the first).
 fn name_word(ctx: &Ctx, i: usize) -> bool {
     let c = ctx.cls(i);
+    let stem = ctx.stem(i);
+    // A preposition before a verbal noun («لاستغلال», «بانتظار») is not a name.
+    let prep_masdar =
+        stem.starts_with(['ب', 'ل', 'ك']) && stem.get(2..).is_some_and(|r| r.starts_with('ا'));
     ctx.is_arabic(i)
         && !ctx.al(i)
         && !ctx.has_conj(i)
         && !ctx.has_prep(i)
+        && !tanween(ctx, i)
+        && !prep_masdar
         && c & (FUNC | TITLE | TITLE_HEAD | ORG_HEAD | LOCATIVE | QUALIFIER | SETTLEMENT) == 0
         && !ctx.gent(i)
         && ctx.letters(i) >= 2
@@ -356,6 +412,7 @@ fn titles(ctx: &Ctx, out: &mut Vec<Candidate>) {
         let start = i;
         let mut j = i;
         let mut steps = 0;
+        let mut strong = false;
         // The title chain: titles, heads with complements, nationality, qualifiers.
         while j < n && steps < 10 {
             steps += 1;
@@ -367,10 +424,12 @@ fn titles(ctx: &Ctx, out: &mut Vec<Candidate>) {
             }
             let cj = ctx.cls(j);
             if cj & TITLE != 0 && ctx.al(j) {
+                strong |= STRONG_TITLES.contains(&ctx.stem(j));
                 j += 1;
                 continue;
             }
             if cj & TITLE_HEAD != 0 {
+                strong |= STRONG_TITLES.contains(&ctx.stem(j));
                 j += 1;
                 // Complement: «باسم», definite nouns, organisation heads, known places and
                 // organisations, nationality adjectives.
@@ -405,7 +464,15 @@ fn titles(ctx: &Ctx, out: &mut Vec<Candidate>) {
         }
         let adj = j > start && j < n && adjacent(ctx.doc, j - 1);
         if adj {
-            if let Some((end, given)) = person_name(ctx, j) {
+            // One word after a title is a name only after a personal title and when it
+            // is a known given name or clearly foreign («الملك سلمان», «الرئيس أوباما»),
+            // not after role nouns («المسؤول عدنان» may be anything).
+            let found = person_name(ctx, j).filter(|&(end, given)| {
+                end - j >= 2
+                    || (strong
+                        && (given || ctx.kb.foreignness(ctx.stem(j)) >= crate::foreign::STRONG))
+            });
+            if let Some((end, given)) = found {
                 let words = end - j;
                 let mut score: f32 = 0.7;
                 if given {
@@ -430,7 +497,8 @@ fn titles(ctx: &Ctx, out: &mut Vec<Candidate>) {
             }
         }
         // No name: a definite title/role chain is a nominal mention.
-        if (is_title || (c & ROLE != 0 && ctx.al(i))) && j > start {
+        // (Two words at least: a bare «الرئيس» or «الفريق» is too vague to attach.)
+        if (is_title || (c & ROLE != 0 && ctx.al(i))) && j > start + 1 {
             {
                 out.push(cand(
                     ctx,
@@ -506,6 +574,43 @@ fn is_number_like(ctx: &Ctx, i: usize) -> bool {
         ) && ctx.al(i)
 }
 
+/// True for definite words shaped like adjectives: nisbas («الصحية», «المركزية»),
+/// participles in م- («المتحدة», «المسلحة»), elatives أفعل («الأعلى»), and the lexicon's
+/// adjectives, nationalities and ordinals.
+fn adjective_like(ctx: &Ctx, k: usize) -> bool {
+    let st = ctx.stem(k);
+    let n = st.chars().count();
+    // A folded final ي may be an alef maqsura («الشورى»), which is no nisba.
+    let maqsura = ctx.tok(k).is_some_and(|t| {
+        ctx.doc
+            .slice(t.span)
+            .chars()
+            .rev()
+            .find(|c| !rasd_text::normalise::is_diacritic(*c))
+            == Some('ى')
+    });
+    ctx.cls(k) & (ADJ_GENERIC | QUALIFIER | DIRECTION) != 0
+        || ctx.gent(k)
+        || is_number_like(ctx, k)
+        || (st.ends_with('ي') && !maqsura)
+        || st.ends_with("يه")
+        || st.ends_with("يين")
+        || st.ends_with("يون")
+        || (st.starts_with('م') && n >= 4)
+        || (st.starts_with('ا') && n == 4)
+}
+
+/// True for definite words that cannot continue a name whose genitive is already
+/// complete: organisation heads and place nouns («السلطة», «المنطقة») and verbal nouns
+/// of the derived forms («التدخل», «الانضباط», «الاستقرار»).
+fn starts_new_noun_phrase(ctx: &Ctx, k: usize) -> bool {
+    let st = ctx.stem(k);
+    let n = st.chars().count();
+    ctx.cls(k) & (ORG_HEAD | SETTLEMENT | LOCATIVE) != 0
+        || (st.starts_with('ت') && n >= 4)
+        || (st.starts_with('ا') && n >= 5)
+}
+
 fn org_heads(ctx: &Ctx, out: &mut Vec<Candidate>) {
     let n = ctx.doc.tokens.len();
     for i in 0..n {
@@ -524,6 +629,8 @@ fn org_heads(ctx: &Ctx, out: &mut Vec<Candidate>) {
         let mut has_num = false;
         let mut has_place = false;
         let mut specific = 0usize; // non-generic complement words
+        let mut seen_noun = head_al; // a definite head is the noun adjectives attach to
+        let mut seen_adj = false; // an adjective closed the noun phrase
         let mut last_good = i; // last token that may end the name
         while k < n && k < i + 8 && adjacent(ctx.doc, k - 1) {
             let ck = ctx.cls(k);
@@ -538,6 +645,8 @@ fn org_heads(ctx: &Ctx, out: &mut Vec<Candidate>) {
                 || ctx.has_conj(k)
                 || ck & FUNC != 0
                 || ctx.tok(k).is_some_and(|t| t.enclitic.is_some())
+                || tanween(ctx, k)
+                || ctx.letters(k) < 2
             {
                 break;
             }
@@ -571,8 +680,20 @@ fn org_heads(ctx: &Ctx, out: &mut Vec<Candidate>) {
                 continue;
             }
             if ctx.al(k) {
-                if ck & (TITLE | TITLE_HEAD | ROLE) != 0 && ck & ORG_HEAD == 0 {
+                if ck & TITLE != 0 || (ck & (TITLE_HEAD | ROLE) != 0 && ck & ORG_HEAD == 0) {
                     break;
+                }
+                // After the first definite genitive noun only adjectives follow; a definite
+                // head noun or verbal noun, or any noun after an adjective, starts a new
+                // phrase («مجلس النواب السلطة التشريعية», «… الكيميائية النتائج»).
+                let adjective = adjective_like(ctx, k);
+                if seen_noun && !adjective && (seen_adj || starts_new_noun_phrase(ctx, k)) {
+                    break;
+                }
+                if !adjective {
+                    seen_noun = true;
+                } else if seen_noun {
+                    seen_adj = true;
                 }
                 if ck & ADJ_GENERIC == 0 {
                     specific += 1;
@@ -581,11 +702,23 @@ fn org_heads(ctx: &Ctx, out: &mut Vec<Candidate>) {
                 k += 1;
                 continue;
             }
-            // A bare word only right after a bare head (construct state: «حركة حماس»,
-            // «هيئة تحرير الشام»).
+            // A bare word only right after a bare head, and only when the chain goes on
+            // to a definite word («هيئة تحرير الشام», «منظمة حظر الأسلحة») or the word
+            // is clearly foreign («جامعة أيوا»): an indefinite genitive makes the whole
+            // phrase indefinite («وكالة أنباء», «مجلس وزراء»). Not a preposition, a
+            // verb-like word or an adjective.
             let st = ctx.stem(k);
+            let n_letters = st.chars().count();
+            let verb_like = st.starts_with('ي') || (st.starts_with(['ت', 'ن']) && n_letters <= 4);
+            let definite_next = adjacent(ctx.doc, k)
+                && ctx.al(k + 1)
+                && ctx.cls(k + 1) & FUNC == 0
+                && !ctx.has_conj(k + 1);
+            let proper = ctx.kb.foreignness(st) >= crate::foreign::STRONG;
             if !head_al
                 && k == i + 1
+                && (definite_next || proper)
+                && !verb_like
                 && !st.starts_with(['ب', 'ل', 'ك'])
                 && ck & (ORG_HEAD | TITLE | TITLE_HEAD | LOCATIVE | ADJ_GENERIC | QUALIFIER) == 0
                 && !st.ends_with('ي')
@@ -615,7 +748,7 @@ fn org_heads(ctx: &Ctx, out: &mut Vec<Candidate>) {
         let is_name = if head_al {
             (has_gent && c & ORG_NATIONAL != 0) || has_num || (has_gent && specific >= 1)
         } else if weak {
-            has_num || has_place || specific >= 2 || (has_gent && comp >= 3)
+            has_num || has_place || (has_gent && comp >= 3)
         } else {
             specific >= 1 || has_gent || has_place || has_num
         };
