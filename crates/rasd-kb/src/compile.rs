@@ -292,19 +292,24 @@ pub fn compile(src: &Sources) -> Result<Compiled, String> {
             e.1 |= W_MULTI;
         }
     }
-    let cap = (segs.len() * 2).next_power_of_two().max(16);
+    // Load factor at most 0.7.
+    let cap = ((segs.len() * 10).div_ceil(7)).next_power_of_two().max(16);
     let mut table = vec![0u8; cap * WORD_SLOT];
     for (seg, (single, flags)) in &segs {
         let h = word_hash(seg);
-        let sref = w.string(seg);
+        let h2 = word_hash2(seg);
+        let value = if *single == NONE {
+            W_NO_SINGLE
+        } else {
+            *single
+        } | *flags;
         let mut slot = h as usize & (cap - 1);
         loop {
             let at = slot * WORD_SLOT;
             if table[at..at + 4] == [0, 0, 0, 0] {
                 table[at..at + 4].copy_from_slice(&h.to_le_bytes());
-                table[at + 4..at + 8].copy_from_slice(&sref.to_le_bytes());
-                table[at + 8..at + 12].copy_from_slice(&single.to_le_bytes());
-                table[at + 12..at + 16].copy_from_slice(&flags.to_le_bytes());
+                table[at + 4..at + 8].copy_from_slice(&h2.to_le_bytes());
+                table[at + 8..at + 12].copy_from_slice(&value.to_le_bytes());
                 break;
             }
             slot = (slot + 1) & (cap - 1);

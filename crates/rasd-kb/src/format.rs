@@ -23,15 +23,16 @@
 //! prefixes PREFIX_BITS-bit set of the hashed first segment (first word) of every key,
 //!          to skip walks that cannot match
 //! words    open-addressing hash table of first segments, WORD_SLOT bytes per slot:
-//!          hash u32 (0 = empty), segment string u32, name id of the one-word key equal
-//!          to the segment (NONE if none) u32, flags u32 (W_MULTI: longer keys start
-//!          with this segment); capacity a power of two
+//!          hash u32 (0 = empty), second independent hash u32 (the pair is a 64-bit
+//!          fingerprint, so no string is read), value u32 = name id of the
+//!          one-word key equal to the segment (W_NO_SINGLE if none) | W_MULTI when
+//!          longer keys start with this segment; capacity a power of two
 //! ```
 
 /// First bytes of a knowledge-base blob.
 pub const MAGIC: &[u8; 8] = b"RASDKB\0\x01";
 /// Layout version.
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 6;
 /// "No string" / "no entry".
 pub const NONE: u32 = u32::MAX;
 
@@ -162,9 +163,23 @@ pub fn segment_bit(seg: &str) -> usize {
 }
 
 /// Bytes per slot of the first-segment table.
-pub const WORD_SLOT: usize = 16;
-/// First-segment flag: some key continues past this segment (multi-word keys).
-pub const W_MULTI: u32 = 1;
+pub const WORD_SLOT: usize = 12;
+/// First-segment value bit: some key continues past this segment (multi-word keys).
+pub const W_MULTI: u32 = 1 << 31;
+/// First-segment value when no one-word key equals the segment.
+pub const W_NO_SINGLE: u32 = W_MULTI - 1;
+
+/// Second, independent 32-bit hash of a first segment (a different FNV basis and a
+/// final mix), stored to verify a slot without reading the segment.
+#[inline]
+pub fn word_hash2(seg: &str) -> u32 {
+    let mut h: u32 = 0x9747_b28c;
+    for b in seg.bytes() {
+        h = (h ^ b as u32).wrapping_mul(0x0100_0193);
+        h ^= h >> 13;
+    }
+    h ^ (seg.len() as u32).wrapping_mul(0x85eb_ca6b)
+}
 
 /// 32-bit hash of a first segment for the table (never 0).
 #[inline]

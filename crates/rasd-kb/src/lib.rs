@@ -272,6 +272,7 @@ impl Kb {
         }
         let b = self.b();
         let h = word_hash(seg);
+        let h2 = word_hash2(seg);
         let mut slot = h as usize & (cap - 1);
         for _ in 0..cap {
             let at = base + slot * WORD_SLOT;
@@ -279,10 +280,10 @@ impl Kb {
             if sh == 0 {
                 return None;
             }
-            if sh == h && b.str(self.sec[S_STRINGS], b.u32(at + 4)) == Some(seg) {
-                let single = b.u32(at + 8);
-                let flags = b.u32(at + 12);
-                return Some(((single != NONE).then_some(single), flags & W_MULTI != 0));
+            if sh == h && b.u32(at + 4) == h2 {
+                let v = b.u32(at + 8);
+                let single = v & !W_MULTI;
+                return Some(((single != W_NO_SINGLE).then_some(single), v & W_MULTI != 0));
             }
             slot = (slot + 1) & (cap - 1);
         }

@@ -65,11 +65,12 @@ fn main() {
         kbmatch::kb_candidates(&doc, kb, &mut c);
         t[1] += a.elapsed();
         let a = Instant::now();
-        kbmatch::context_adjust(&doc, kb, lx, &mut c);
-        t[2] += a.elapsed();
-        let a = Instant::now();
-        let ctx = patterns::Ctx::new(&doc, kb, lx, &c);
+        let mut ctx = patterns::Ctx::new(&doc, kb, lx);
         t[3] += a.elapsed();
+        let a = Instant::now();
+        kbmatch::context_adjust(&ctx, &mut c);
+        ctx.attach_kb(&c);
+        t[2] += a.elapsed();
         let a = Instant::now();
         patterns::pattern_candidates(&ctx, &mut c);
         t[4] += a.elapsed();

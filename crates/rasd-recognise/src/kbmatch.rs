@@ -16,7 +16,8 @@
 //! same country in the document. That is a scoring rule, not a stop list: the same word
 //! passes when the context supports it.
 
-use crate::lexicon::{class, Lexicon};
+use crate::lexicon::class;
+use crate::patterns::Ctx;
 use crate::spans::{name_start, orig_span, token_at};
 use crate::Candidate;
 use rasd_doc::{Document, EntityType, MentionKind, MentionSource, Span, TokenKind};
@@ -273,7 +274,8 @@ fn consider(
 ///
 /// Organisations absorb a nationality adjective that follows them («مكتب التحقيقات
 /// الفدرالي الأميركي»).
-pub fn context_adjust(doc: &Document, kb: &Kb, lx: &Lexicon, cands: &mut [Candidate]) {
+pub fn context_adjust(ctx: &Ctx, cands: &mut [Candidate]) {
+    let (doc, kb, lx) = (ctx.doc, ctx.kb, ctx.lx);
     // Countries supported by confident places.
     let mut countries: Vec<[u8; 2]> = Vec::new();
     for c in cands.iter() {
@@ -307,8 +309,8 @@ pub fn context_adjust(doc: &Document, kb: &Kb, lx: &Lexicon, cands: &mut [Candid
                 .is_some_and(|t| t.sentence == tok.sentence)
         });
         let prev = prev_i.and_then(|p| doc.tokens.get(p));
-        let prev_cls = prev.map(|p| lx.classes(doc, p)).unwrap_or(0);
-        let word_cls = lx.classes(doc, tok);
+        let prev_cls = prev_i.map(|p| ctx.classes(p)).unwrap_or(0);
+        let word_cls = ctx.classes(c.first);
         let key_letters = doc
             .norm
             .text
@@ -332,9 +334,9 @@ pub fn context_adjust(doc: &Document, kb: &Kb, lx: &Lexicon, cands: &mut [Candid
         let is_surname = c.etype == EntityType::PER && c.kb_flags & V_SURNAME != 0;
         if (c.etype == EntityType::LOC || is_surname)
             && (c.first..c.end).all(|k| {
-                doc.tokens.get(k).is_some_and(|t| {
-                    lx.classes(doc, t) != 0 || lx.classes_any(doc.token_stem(t)) != 0
-                })
+                doc.tokens
+                    .get(k)
+                    .is_some_and(|t| ctx.classes(k) != 0 || lx.classes_any(doc.token_stem(t)) != 0)
             })
         {
             bonus -= 0.5;

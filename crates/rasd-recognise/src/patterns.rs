@@ -55,8 +55,8 @@ pub struct Ctx<'d, 'k> {
 }
 
 impl<'d, 'k> Ctx<'d, 'k> {
-    /// Builds token information from the document and its knowledge-base candidates.
-    pub fn new(doc: &'d Document, kb: &'k Kb, lx: &'k Lexicon, kb_cands: &[Candidate]) -> Self {
+    /// Builds token information (classes, article, nationality) for the document.
+    pub fn new(doc: &'d Document, kb: &'k Kb, lx: &'k Lexicon) -> Self {
         let mut gent_codes: Vec<&'k str> = Vec::new();
         let mut info: Vec<TokInfo> = Vec::with_capacity(doc.tokens.len());
         for t in &doc.tokens {
@@ -79,21 +79,6 @@ impl<'d, 'k> Ctx<'d, 'k> {
             }
             info.push(ti);
         }
-        for c in kb_cands {
-            // Patterns build on confident matches only.
-            if c.score < 0.7 {
-                continue;
-            }
-            if let Some(ti) = info.get_mut(c.first) {
-                if ti.kb.is_none_or(|(e, _)| (e as usize) < c.end) {
-                    ti.kb = Some((c.end as u32, c.etype));
-                    ti.kb_region = c
-                        .entry
-                        .and_then(|e| kb.entry(e))
-                        .is_some_and(|e| matches!(e.place_kind(), Some(PlaceKind::Region)));
-                }
-            }
-        }
         Ctx {
             doc,
             kb,
@@ -101,6 +86,30 @@ impl<'d, 'k> Ctx<'d, 'k> {
             info,
             gent_codes,
         }
+    }
+
+    /// Records the confident knowledge-base candidates (score ≥ 0.7, after context) the
+    /// patterns build on.
+    pub fn attach_kb(&mut self, kb_cands: &[Candidate]) {
+        for c in kb_cands {
+            if c.score < 0.7 || c.source != MentionSource::Kb {
+                continue;
+            }
+            if let Some(ti) = self.info.get_mut(c.first) {
+                if ti.kb.is_none_or(|(e, _)| (e as usize) < c.end) {
+                    ti.kb = Some((c.end as u32, c.etype));
+                    ti.kb_region = c
+                        .entry
+                        .and_then(|e| self.kb.entry(e))
+                        .is_some_and(|e| matches!(e.place_kind(), Some(PlaceKind::Region)));
+                }
+            }
+        }
+    }
+
+    /// Lexicon classes of token `i` (0 out of range).
+    pub fn classes(&self, i: usize) -> u32 {
+        self.info.get(i).map(|x| x.cls).unwrap_or(0)
     }
 
     fn tok(&self, i: usize) -> Option<&'d Token> {
