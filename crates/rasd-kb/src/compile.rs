@@ -277,6 +277,45 @@ pub fn compile(src: &Sources) -> Result<Compiled, String> {
     }
 
     w.trigrams = trigram_table(&rows);
+    w.prefixes = vec![0u8; PREFIX_BITS / 8];
+    // First segments: which one-word key equals the segment, and whether longer keys
+    // start with it.
+    let mut segs: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
+    for (i, (k, _)) in keys.iter().enumerate() {
+        let seg = first_segment(k);
+        let b = segment_bit(seg);
+        w.prefixes[b / 8] |= 1 << (b % 8);
+        let e = segs.entry(seg).or_insert((NONE, 0));
+        if seg.len() == k.len() {
+            e.0 = i as u32;
+        } else {
+            e.1 |= W_MULTI;
+        }
+    }
+    // Load factor at most 0.7.
+    let cap = ((segs.len() * 10).div_ceil(7)).next_power_of_two().max(16);
+    let mut table = vec![0u8; cap * WORD_SLOT];
+    for (seg, (single, flags)) in &segs {
+        let h = word_hash(seg);
+        let h2 = word_hash2(seg);
+        let value = if *single == NONE {
+            W_NO_SINGLE
+        } else {
+            *single
+        } | *flags;
+        let mut slot = h as usize & (cap - 1);
+        loop {
+            let at = slot * WORD_SLOT;
+            if table[at..at + 4] == [0, 0, 0, 0] {
+                table[at..at + 4].copy_from_slice(&h.to_le_bytes());
+                table[at + 4..at + 8].copy_from_slice(&h2.to_le_bytes());
+                table[at + 8..at + 12].copy_from_slice(&value.to_le_bytes());
+                break;
+            }
+            slot = (slot + 1) & (cap - 1);
+        }
+    }
+    w.words = table;
 
     // 4. Automaton.
     let automaton = if keys.is_empty() {

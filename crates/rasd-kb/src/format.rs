@@ -20,17 +20,24 @@
 //! gentilics GENT_SIZE bytes each, sorted by folded form: form string u32, iso3 [u8; 3], pad
 //! keys     entry indices (u32) sorted by entry key, for key → entry lookups
 //! trigrams TRIGRAM_BUCKETS i8 log-likelihood ratios (×16) foreign vs native names
+//! prefixes PREFIX_BITS-bit set of the hashed first segment (first word) of every key,
+//!          to skip walks that cannot match
+//! words    open-addressing hash table of first segments, WORD_SLOT bytes per slot:
+//!          hash u32 (0 = empty), second independent hash u32 (the pair is a 64-bit
+//!          fingerprint, so no string is read), value u32 = name id of the
+//!          one-word key equal to the segment (W_NO_SINGLE if none) | W_MULTI when
+//!          longer keys start with this segment; capacity a power of two
 //! ```
 
 /// First bytes of a knowledge-base blob.
 pub const MAGIC: &[u8; 8] = b"RASDKB\0\x01";
 /// Layout version.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 6;
 /// "No string" / "no entry".
 pub const NONE: u32 = u32::MAX;
 
 /// Header size.
-pub const HEADER_SIZE: usize = 8 + 4 + 4 * 4 + 7 * 4;
+pub const HEADER_SIZE: usize = 8 + 4 + 4 * 4 + 9 * 4;
 /// Offset of the entry count in the header.
 pub const H_COUNTS: usize = 12;
 /// Offset of the section offsets in the header.
@@ -115,6 +122,74 @@ pub fn for_trigrams(word: &str, mut f: impl FnMut(usize)) {
         a = b;
         b = c;
     }
+}
+
+/// Bits in the first-segment set.
+pub const PREFIX_BITS: usize = 1 << 20;
+
+/// The first segment of a key or text: its characters up to the first one that is not
+/// alphanumeric (a space, punctuation), so «الجيش الوطني» → «الجيش», «الجزائر،» →
+/// «الجزائر», «pc-12» → «pc».
+#[inline]
+pub fn first_segment(s: &str) -> &str {
+    match s.char_indices().find(|(_, c)| !is_word_char(*c)) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+/// `char::is_alphanumeric` with fast paths for ASCII and the Arabic letters of
+/// normalised text (the Unicode table lookup is the slow part of a scan).
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{0621}'..='\u{064A}').contains(&c) {
+        true
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// Bit of the first-segment set for `s` (FNV-1a over its bytes).
+#[inline]
+pub fn segment_bit(seg: &str) -> usize {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in seg.bytes() {
+        h ^= b as u32;
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    (h ^ (h >> 15)) as usize & (PREFIX_BITS - 1)
+}
+
+/// Bytes per slot of the first-segment table.
+pub const WORD_SLOT: usize = 12;
+/// First-segment value bit: some key continues past this segment (multi-word keys).
+pub const W_MULTI: u32 = 1 << 31;
+/// First-segment value when no one-word key equals the segment.
+pub const W_NO_SINGLE: u32 = W_MULTI - 1;
+
+/// Second, independent 32-bit hash of a first segment (a different FNV basis and a
+/// final mix), stored to verify a slot without reading the segment.
+#[inline]
+pub fn word_hash2(seg: &str) -> u32 {
+    let mut h: u32 = 0x9747_b28c;
+    for b in seg.bytes() {
+        h = (h ^ b as u32).wrapping_mul(0x0100_0193);
+        h ^= h >> 13;
+    }
+    h ^ (seg.len() as u32).wrapping_mul(0x85eb_ca6b)
+}
+
+/// 32-bit hash of a first segment for the table (never 0).
+#[inline]
+pub fn word_hash(seg: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in seg.bytes() {
+        h ^= b as u32;
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h.max(1)
 }
 
 /// Size of one gentilic record.
@@ -217,6 +292,10 @@ pub struct Writer {
     pub keys: Vec<u8>,
     /// Trigram table.
     pub trigrams: Vec<u8>,
+    /// Key-prefix bit set.
+    pub prefixes: Vec<u8>,
+    /// First-segment hash table.
+    pub words: Vec<u8>,
 }
 
 impl Writer {
@@ -259,7 +338,9 @@ impl Writer {
                 + self.postings.len()
                 + self.gentilics.len()
                 + self.keys.len()
-                + self.trigrams.len(),
+                + self.trigrams.len()
+                + self.prefixes.len()
+                + self.words.len(),
         );
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&VERSION.to_le_bytes());
@@ -275,6 +356,8 @@ impl Writer {
             self.gentilics.len(),
             self.keys.len(),
             self.trigrams.len(),
+            self.prefixes.len(),
+            self.words.len(),
         ] {
             out.extend_from_slice(&(at as u32).to_le_bytes());
             at += len;
@@ -286,6 +369,8 @@ impl Writer {
         out.extend_from_slice(&self.gentilics);
         out.extend_from_slice(&self.keys);
         out.extend_from_slice(&self.trigrams);
+        out.extend_from_slice(&self.prefixes);
+        out.extend_from_slice(&self.words);
         out
     }
 }

@@ -26,6 +26,7 @@ pub mod variants;
 
 use daachorse::CharwiseDoubleArrayAhoCorasick;
 use format::*;
+use rustc_hash::FxHashMap;
 pub use source::{EntryKind, PlaceKind};
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -59,8 +60,20 @@ impl Posting {
 pub struct Kb {
     blob: Cow<'static, [u8]>,
     pma: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
-    sec: [usize; 7],
+    sec: [usize; 9],
     counts: [usize; 4],
+    /// Gentilic form → index of its record, built on first use (one hash probe per
+    /// token instead of a binary search over the blob).
+    gent_index: OnceLock<GentIndex>,
+}
+
+/// Gentilic lookup structures, built on first use.
+#[derive(Default)]
+struct GentIndex {
+    /// Form → record index.
+    map: FxHashMap<Box<str>, u32>,
+    /// Bit set over the low byte of the forms' last characters: a quick reject.
+    last: [u64; 4],
 }
 
 impl std::fmt::Debug for Kb {
@@ -83,6 +96,8 @@ const S_POSTINGS: usize = 3;
 const S_GENT: usize = 4;
 const S_KEYS: usize = 5;
 const S_TRIGRAMS: usize = 6;
+const S_PREFIXES: usize = 7;
+const S_WORDS: usize = 8;
 
 impl Kb {
     /// The embedded knowledge base, loaded on first use.
@@ -96,10 +111,11 @@ impl Kb {
         } else {
             // SAFETY: AUTOMATON is the output of `serialize()` written by this crate's
             // build script for this very version of daachorse.
-            Some(
+            let mut pma =
                 unsafe { CharwiseDoubleArrayAhoCorasick::<u32>::deserialize_unchecked(AUTOMATON) }
-                    .0,
-            )
+                    .0;
+            // State depths make anchored walks possible (see `Kb::walk`).
+            pma.cache_depths().is_ok().then_some(pma)
         };
         Kb::with(Cow::Borrowed(BLOB), pma)
     }
@@ -110,11 +126,11 @@ impl Kb {
         let pma = if c.automaton.is_empty() {
             None
         } else {
-            Some(
-                CharwiseDoubleArrayAhoCorasick::<u32>::deserialize(&c.automaton)
-                    .map_err(|e| format!("automaton: {e}"))?
-                    .0,
-            )
+            let mut pma = CharwiseDoubleArrayAhoCorasick::<u32>::deserialize(&c.automaton)
+                .map_err(|e| format!("automaton: {e}"))?
+                .0;
+            pma.cache_depths().map_err(|e| format!("automaton: {e}"))?;
+            Some(pma)
         };
         if c.blob.get(..8) != Some(&MAGIC[..]) {
             return Err("not a rasd knowledge-base blob".into());
@@ -125,7 +141,7 @@ impl Kb {
     fn with(blob: Cow<'static, [u8]>, pma: Option<CharwiseDoubleArrayAhoCorasick<u32>>) -> Kb {
         let b = Blob { bytes: &blob };
         let ok = b.slice(0, 8) == &MAGIC[..] && b.u32(8) == VERSION;
-        let mut sec = [0usize; 7];
+        let mut sec = [0usize; 9];
         let mut counts = [0usize; 4];
         if ok {
             for (i, c) in counts.iter_mut().enumerate() {
@@ -140,6 +156,7 @@ impl Kb {
             blob,
             sec,
             counts,
+            gent_index: OnceLock::new(),
         }
     }
 
@@ -196,6 +213,83 @@ impl Kb {
         })
     }
 
+    /// Anchored walk: calls `f(end, name_id)` for every key that starts at byte `start`
+    /// of `text` (normalised text), in order of increasing `end`. The walk stops at the
+    /// first character that leaves every key, or at a line break, so its cost is the
+    /// length of the longest key prefix found there, not the length of the text.
+    #[inline]
+    pub fn walk(&self, text: &str, start: usize, mut f: impl FnMut(usize, u32)) {
+        let Some(pma) = self.pma.as_ref() else { return };
+        let Some(rest) = text.get(start..) else {
+            return;
+        };
+        if !self.may_start(rest) {
+            return;
+        }
+        let mut st = pma.find_overlapping_stepper();
+        let mut n: u32 = 0;
+        for c in rest.chars() {
+            if c == '\n' {
+                break;
+            }
+            st.consume(c);
+            n += 1;
+            if st.depth() != Some(n) {
+                break;
+            }
+            if let Some(m) = st.matches().next() {
+                if m.start() == 0 {
+                    f(start + m.end(), m.value());
+                }
+            }
+        }
+    }
+
+    /// False when no key starts with the first segment (word) of `s` — one bit-set
+    /// probe that spares most walks; true when unsure.
+    #[inline]
+    pub fn may_start(&self, s: &str) -> bool {
+        let base = self.sec[S_PREFIXES];
+        if base == 0 || self.blob.len() < base + PREFIX_BITS / 8 {
+            return true;
+        }
+        let b = segment_bit(first_segment(s));
+        self.b().u8(base + b / 8) & (1 << (b % 8)) != 0
+    }
+
+    /// Looks up a first segment (a word): the name id of the one-word key equal to it,
+    /// and whether longer keys start with it. `None` when no key starts with it.
+    #[inline]
+    pub fn first_word(&self, seg: &str) -> Option<(Option<u32>, bool)> {
+        let base = self.sec[S_WORDS];
+        let end = self.blob.len();
+        if base == 0 || base >= end || !self.may_start(seg) {
+            return None;
+        }
+        let cap = (end - base) / WORD_SLOT;
+        if cap == 0 || !cap.is_power_of_two() {
+            return None;
+        }
+        let b = self.b();
+        let h = word_hash(seg);
+        let h2 = word_hash2(seg);
+        let mut slot = h as usize & (cap - 1);
+        for _ in 0..cap {
+            let at = base + slot * WORD_SLOT;
+            let sh = b.u32(at);
+            if sh == 0 {
+                return None;
+            }
+            if sh == h && b.u32(at + 4) == h2 {
+                let v = b.u32(at + 8);
+                let single = v & !W_MULTI;
+                return Some(((single != W_NO_SINGLE).then_some(single), v & W_MULTI != 0));
+            }
+            slot = (slot + 1) & (cap - 1);
+        }
+        None
+    }
+
     /// The name id of a folded key, if the key is in the automaton.
     pub fn name_id(&self, folded: &str) -> Option<u32> {
         let pma = self.pma.as_ref()?;
@@ -212,24 +306,33 @@ impl Kb {
 
     /// The ISO alpha-3 code of a folded nationality adjective («الليبيه» → `LBY`).
     pub fn gentilic(&self, folded: &str) -> Option<&str> {
-        let b = self.b();
-        let base = self.sec[S_GENT];
-        let (mut lo, mut hi) = (0usize, self.counts[3]);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            let at = base + mid * GENT_SIZE;
-            let form = b.str(self.sec[S_STRINGS], b.u32(at)).unwrap_or("");
-            match form.cmp(folded) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => {
-                    return std::str::from_utf8(b.slice(at + 4, 3))
-                        .ok()
-                        .filter(|s| s.bytes().all(|c| c != 0));
+        let idx = self.gent_index.get_or_init(|| {
+            let b = self.b();
+            let mut g = GentIndex::default();
+            g.map.reserve(self.counts[3]);
+            for i in 0..self.counts[3] {
+                let at = self.sec[S_GENT] + i * GENT_SIZE;
+                if let Some(form) = b.str(self.sec[S_STRINGS], b.u32(at)) {
+                    if let Some(c) = form.chars().next_back() {
+                        let k = (c as u32 & 0xff) as usize;
+                        g.last[k / 64] |= 1 << (k % 64);
+                    }
+                    g.map.insert(form.into(), i as u32);
                 }
             }
+            g
+        });
+        let c = folded.chars().next_back()?;
+        let k = (c as u32 & 0xff) as usize;
+        if idx.last[k / 64] & (1 << (k % 64)) == 0 {
+            return None;
         }
-        None
+        let idx = &idx.map;
+        let &i = idx.get(folded)?;
+        let at = self.sec[S_GENT] + i as usize * GENT_SIZE;
+        std::str::from_utf8(self.b().slice(at + 4, 3))
+            .ok()
+            .filter(|s| s.bytes().all(|c| c != 0))
     }
 
     /// How much a folded word looks like a transliterated foreign name rather than an
@@ -529,6 +632,32 @@ mod tests {
         let p: Vec<_> = kb.lookup("gis").collect();
         assert_eq!(p.len(), 1);
         assert!(p[0].flags & V_ACRONYM != 0);
+    }
+
+    #[test]
+    fn anchored_walk_reports_keys_starting_here() {
+        let kb = fixture();
+        let text = "في طرابلس الشام وطرابلس";
+        let at = text.find("طرابلس").unwrap();
+        let mut ends = Vec::new();
+        kb.walk(text, at, |e, _| ends.push(&text[at..e]));
+        assert_eq!(ends, vec!["طرابلس", "طرابلس الشام"]);
+        // Not anchored at a key: nothing, even though keys occur later.
+        let mut n = 0;
+        kb.walk(text, 0, |_, _| n += 1);
+        assert_eq!(n, 0);
+        kb.walk(text, text.len() + 5, |_, _| n += 1);
+        assert_eq!(n, 0);
+    }
+
+    #[test]
+    fn first_words() {
+        let kb = fixture();
+        let (single, multi) = kb.first_word("طرابلس").unwrap();
+        assert!(single.is_some() && multi);
+        let (single, multi) = kb.first_word("خليفه").unwrap();
+        assert!(single.is_none() && multi);
+        assert!(kb.first_word("قال").is_none());
     }
 
     #[test]

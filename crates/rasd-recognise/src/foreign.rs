@@ -8,10 +8,12 @@
 //! («لو», «دي», «فون»), and numbers after them (model numbers) — is a name candidate when
 //! it has at least one clearly foreign word or a spelled-letter group. Its type comes
 //! from the word before it: a vehicle or weapon noun («السفينة», «طائرة … تدعى») makes
-//! MISC, a media noun or quotation marks an organisation, a settlement noun a place,
-//! otherwise a multi-word run is taken as a person's name (the commonest foreign names
-//! in news) with a lower score. Single words need a cue. Words known to the lexicon
-//! (function words, titles, heads) and knowledge-base matches never join a run.
+//! MISC, a media noun or quotation marks (two words or more) an organisation, a
+//! settlement noun a place; otherwise a run of clearly foreign words (every word ≥ 0.9,
+//! one ≥ 1.3) is taken as a person's name (the commonest foreign names in news) with a
+//! lower score. Single words need a media or settlement cue. Words known to the lexicon
+//! (function words, titles, heads), words with a pronoun suffix or tanween, verb-like
+//! words (ي/ت/ن/سي… prefixes) and knowledge-base matches never join a run.
 
 use crate::lexicon::class::*;
 use crate::patterns::Ctx;
@@ -52,6 +54,9 @@ fn unit(ctx: &Ctx, i: usize) -> Option<Unit> {
         TokenKind::Arabic => {}
         _ => return None,
     }
+    if t.pre_len > 0 || t.al_len > 0 || t.enclitic.is_some() {
+        return None;
+    }
     let c = ctx.info[i].cls;
     if c & LETTER != 0 && c & FUNC == 0 {
         return Some(Unit::Letter);
@@ -73,6 +78,9 @@ fn unit(ctx: &Ctx, i: usize) -> Option<Unit> {
         || ctx.info[i].gent.is_some()
         || t.al_len > 0
         || t.pre_len > 0
+        || t.enclitic.is_some()
+        // Tanween marks an indefinite Arabic noun or adverb («أياماً»), never a name.
+        || ctx.doc.slice(t.span).contains(['\u{064B}', '\u{064C}', '\u{064D}'])
     {
         return None;
     }
@@ -81,11 +89,20 @@ fn unit(ctx: &Ctx, i: usize) -> Option<Unit> {
         return None;
     }
     let f = ctx.kb.foreignness(w);
-    let need = if w.starts_with(['ي', 'ت', 'ن']) {
-        VERB_LIKE
-    } else {
-        WEAK
-    };
+    // Imperfect verbs: ي/ت/ن prefix; with a plural or dual ending («ينتمون») or after the
+    // future س («ستدوم») they are verbs outright.
+    let mut ch = w.chars();
+    let (c0, c1, c2) = (ch.next(), ch.next(), ch.next());
+    let imperfect = matches!(c0, Some('ي' | 'ت' | 'ن'));
+    let verb_ending =
+        w.ends_with("ون") || w.ends_with("ين") || w.ends_with("ان") || w.ends_with("وا");
+    let future = c0 == Some('س')
+        && matches!(c1, Some('ي' | 'ت' | 'ن'))
+        && c2.is_some_and(|c| !matches!(c, 'ا' | 'و' | 'ي'));
+    if future || (imperfect && verb_ending) {
+        return None;
+    }
+    let need = if imperfect { VERB_LIKE } else { WEAK };
     (f >= need).then_some(Unit::Word(f))
 }
 
@@ -181,15 +198,23 @@ pub fn foreign_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
                 _ => None,
             })
             .fold(f32::INFINITY, f32::min);
+        let max_word = run
+            .iter()
+            .filter_map(|u| match u {
+                Unit::Word(f) => Some(*f),
+                _ => None,
+            })
+            .fold(f32::NEG_INFINITY, f32::max);
         let (etype, mut score) = if cue & VEHICLE != 0 && len >= 2 {
             (EntityType::MISC, 0.8)
         } else if cue & MEDIA != 0 {
             (EntityType::ORG, 0.8)
         } else if cue & SETTLEMENT != 0 {
             (EntityType::LOC, 0.75)
-        } else if quoted {
+        } else if quoted && len >= 2 {
+            // Quoted single words are mostly loanwords in scare quotes («"هاشتاغ"»).
             (EntityType::ORG, 0.7)
-        } else if len >= 2 && words >= 2 && letters == 0 && min_word >= 0.6 {
+        } else if len >= 2 && words >= 2 && letters == 0 && min_word >= 0.9 && max_word >= 1.3 {
             (EntityType::PER, 0.58)
         } else if letters >= 2 && words >= 1 {
             (EntityType::MISC, 0.6)

@@ -13,7 +13,7 @@
 use rasd_doc::{Document, Token, TokenKind};
 use rasd_kb::{EntryKind, Kb};
 use rasd_text::fold;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 /// Word-class bits.
@@ -243,6 +243,76 @@ const L_FUNC_WORDS: &[&str] = &[
     "مليون",
     "مئة",
     "مائة",
+    "أنا",
+    "الشهر",
+    "الأسبوع",
+    "السنة",
+    "الساعة",
+    "الليلة",
+    "الصباح",
+    "المساء",
+    "كانون",
+    "شباط",
+    "آذار",
+    "نيسان",
+    "أيار",
+    "حزيران",
+    "تموز",
+    "آب",
+    "أيلول",
+    "تشرين",
+    "شبه",
+    "كنت",
+    "كنا",
+    "كانوا",
+    "كنتم",
+    "يكونوا",
+    "أصبح",
+    "أصبحت",
+    "صار",
+    "ظل",
+    "بات",
+    "أراد",
+    "يريد",
+    "تريد",
+    "أنتم",
+    "إياه",
+    "الكثير",
+    "كثير",
+    "قليل",
+    "القليل",
+    "كثيرا",
+    "أيضًا",
+    "لدي",
+    "إلي",
+    "فيه",
+    "فيها",
+    "منه",
+    "منها",
+    "عنه",
+    "عنها",
+    "له",
+    "لها",
+    "لهم",
+    "به",
+    "بها",
+    "عليه",
+    "عليها",
+    "إليه",
+    "إليها",
+    "ذات",
+    "نفس",
+    "كلا",
+    "انظر",
+    "بينهم",
+    "بينها",
+    "حين",
+    "حينما",
+    "عندها",
+    "آنذاك",
+    "حاليا",
+    "مؤخرا",
+    "تماما",
 ];
 
 const L_TITLES: &[&str] = &[
@@ -389,6 +459,8 @@ const L_TITLE_HEADS: &[&str] = &[
 ];
 
 const L_ORG_HEADS: &[&str] = &[
+    "جهة",
+    "الجهة",
     "وزارة",
     "جيش",
     "الجيش",
@@ -510,6 +582,9 @@ const L_ORG_HEADS: &[&str] = &[
 ];
 
 const L_ORG_WEAK_HEADS: &[&str] = &[
+    "تنظيم",
+    "جهة",
+    "الجهة",
     "حركة",
     "قيادة",
     "مجموعة",
@@ -553,8 +628,6 @@ const L_ORG_WEAK_HEADS: &[&str] = &[
     "الأمن",
     "جبهة",
     "الجبهة",
-    "مجلس",
-    "المجلس",
 ];
 
 const L_ORG_NATIONALS: &[&str] = &[
@@ -963,6 +1036,15 @@ const L_ROLES: &[&str] = &[
 ];
 
 const L_QUALIFIERS: &[&str] = &[
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+    "الثامن",
+    "التاسع",
+    "العاشر",
+    "الثاني",
     "السابق",
     "السابقة",
     "الأسبق",
@@ -996,9 +1078,9 @@ const L_QUALIFIERS: &[&str] = &[
 #[derive(Debug, Default)]
 pub struct Lexicon {
     /// stem → (classes when the word carries the article, classes without it).
-    words: HashMap<String, (u32, u32)>,
+    words: FxHashMap<String, (u32, u32)>,
     /// Given names from the knowledge base (folded).
-    given: HashSet<String>,
+    given: FxHashSet<String>,
 }
 
 /// Splits a folded word like the clitic analyser: the article ال is split off when the
@@ -1100,17 +1182,31 @@ impl Lexicon {
         }
     }
 
+    /// Classes of a stem with or without the article (any reading).
+    pub fn classes_any(&self, stem: &str) -> u32 {
+        self.words.get(stem).map(|&(a, b)| a | b).unwrap_or(0)
+    }
+
     /// Classes of token `t` of `doc` (looked up by stem and article; a preposition
     /// ب/ل/ك the analyser left on the word is tried off too, except for function words).
     pub fn classes(&self, doc: &Document, t: &Token) -> u32 {
+        self.lookup(doc, t).0
+    }
+
+    /// Classes of token `t` and the normalised byte offset where the lexicon word starts
+    /// inside it (after the proclitics the analyser found; at the token start when the
+    /// analyser's و/ف is really the word's first letter, «وكالة»; after a preposition
+    /// the analyser left on the word, «لوزارة»).
+    pub fn lookup(&self, doc: &Document, t: &Token) -> (u32, usize) {
+        let start = crate::spans::name_start(t);
         if t.kind != TokenKind::Arabic {
-            return 0;
+            return (0, start);
         }
         let stem = doc.token_stem(t);
         let article = t.al_len > 0;
         let c = self.classes_of(stem, article);
         if c != 0 || article {
-            return c;
+            return (c, start);
         }
         // The analyser may strip a و/ف that belongs to the word («وكالة» read as و + ك +
         // «اله»): try the whole word.
@@ -1118,30 +1214,22 @@ impl Lexicon {
             let (al, s) = split_article(doc.token_norm(t));
             let whole = self.classes_of(s, al);
             if whole != 0 {
-                return whole;
+                return (whole, t.norm.start);
             }
         }
         // «لوزير», «بمدينة»: a preposition the analyser did not split.
         let mut chars = stem.chars();
-        if matches!(chars.next(), Some('ب' | 'ل' | 'ك')) && chars.clone().count() >= 3 {
-            let rest = chars.as_str();
-            let (al, s) = split_article(rest);
-            return self.classes_of(s, al) & !FUNC;
+        if let Some(p @ ('ب' | 'ل' | 'ك')) = chars.next() {
+            if chars.clone().count() >= 3 {
+                let rest = chars.as_str();
+                let (al, s) = split_article(rest);
+                let c = self.classes_of(s, al) & !FUNC;
+                if c != 0 {
+                    return (c, start + p.len_utf8());
+                }
+            }
         }
-        c
-    }
-
-    /// True when token `t` is a lexicon word only as a whole, i.e. the clitic analyser's
-    /// و/ف prefix is really the word's first letter («وكالة»).
-    pub fn whole_word_only(&self, doc: &Document, t: &Token) -> bool {
-        if t.pre_len == 0 || t.kind != TokenKind::Arabic {
-            return false;
-        }
-        if self.classes_of(doc.token_stem(t), t.al_len > 0) != 0 {
-            return false;
-        }
-        let (al, s) = split_article(doc.token_norm(t));
-        self.classes_of(s, al) != 0
+        (c, start)
     }
 
     /// True when `folded` is a given name in the knowledge base.

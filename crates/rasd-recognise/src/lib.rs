@@ -208,9 +208,10 @@ impl<'k> Recogniser<'k> {
     /// All candidates before the merge (for debugging and evaluation of sources).
     pub fn candidates(&self, doc: &Document, extra: &[Candidate]) -> Vec<Candidate> {
         let mut cands: Vec<Candidate> = Vec::with_capacity(doc.tokens.len() / 4 + 8);
+        let mut ctx = patterns::Ctx::new(doc, self.kb, self.lx);
         kbmatch::kb_candidates(doc, self.kb, &mut cands);
-        kbmatch::context_adjust(doc, self.kb, self.lx, &mut cands);
-        let ctx = patterns::Ctx::new(doc, self.kb, self.lx, &cands);
+        kbmatch::context_adjust(&ctx, &mut cands);
+        ctx.attach_kb(&cands);
         patterns::pattern_candidates(&ctx, &mut cands);
         foreign::foreign_candidates(&ctx, &mut cands);
         for s in &self.sources {

@@ -11,7 +11,7 @@
 //!   head («الجيش», «القوات») makes a name only with a nationality adjective or a
 //!   number/ordinal («الجيش الليبي», «الفيلق 317»); otherwise head + generic adjectives is
 //!   a description («المنظمة الإرهابية»). Polysemous heads («حركة», «قيادة», «مجموعة»)
-//!   need two complement words, a nationality, a place or a number.
+//!   need a known place, a number, or three complement words with a nationality.
 //! * **Quoted names after an operation noun** («عملية "الكرامة"») are MISC; after a media
 //!   noun («صحيفة "…"») they are organisations.
 //! * **Direction + region** («شمال أفريقيا») is one region when the place is a region
@@ -55,8 +55,8 @@ pub struct Ctx<'d, 'k> {
 }
 
 impl<'d, 'k> Ctx<'d, 'k> {
-    /// Builds token information from the document and its knowledge-base candidates.
-    pub fn new(doc: &'d Document, kb: &'k Kb, lx: &'k Lexicon, kb_cands: &[Candidate]) -> Self {
+    /// Builds token information (classes, article, nationality) for the document.
+    pub fn new(doc: &'d Document, kb: &'k Kb, lx: &'k Lexicon) -> Self {
         let mut gent_codes: Vec<&'k str> = Vec::new();
         let mut info: Vec<TokInfo> = Vec::with_capacity(doc.tokens.len());
         for t in &doc.tokens {
@@ -79,21 +79,6 @@ impl<'d, 'k> Ctx<'d, 'k> {
             }
             info.push(ti);
         }
-        for c in kb_cands {
-            // Patterns build on confident matches only.
-            if c.score < 0.7 {
-                continue;
-            }
-            if let Some(ti) = info.get_mut(c.first) {
-                if ti.kb.is_none_or(|(e, _)| (e as usize) < c.end) {
-                    ti.kb = Some((c.end as u32, c.etype));
-                    ti.kb_region = c
-                        .entry
-                        .and_then(|e| kb.entry(e))
-                        .is_some_and(|e| matches!(e.place_kind(), Some(PlaceKind::Region)));
-                }
-            }
-        }
         Ctx {
             doc,
             kb,
@@ -101,6 +86,30 @@ impl<'d, 'k> Ctx<'d, 'k> {
             info,
             gent_codes,
         }
+    }
+
+    /// Records the confident knowledge-base candidates (score ≥ 0.7, after context) the
+    /// patterns build on.
+    pub fn attach_kb(&mut self, kb_cands: &[Candidate]) {
+        for c in kb_cands {
+            if c.score < 0.7 || c.source != MentionSource::Kb {
+                continue;
+            }
+            if let Some(ti) = self.info.get_mut(c.first) {
+                if ti.kb.is_none_or(|(e, _)| (e as usize) < c.end) {
+                    ti.kb = Some((c.end as u32, c.etype));
+                    ti.kb_region = c
+                        .entry
+                        .and_then(|e| self.kb.entry(e))
+                        .is_some_and(|e| matches!(e.place_kind(), Some(PlaceKind::Region)));
+                }
+            }
+        }
+    }
+
+    /// Lexicon classes of token `i` (0 out of range).
+    pub fn classes(&self, i: usize) -> u32 {
+        self.info.get(i).map(|x| x.cls).unwrap_or(0)
     }
 
     fn tok(&self, i: usize) -> Option<&'d Token> {
@@ -154,10 +163,14 @@ fn cand(
     score: f32,
 ) -> Candidate {
     let mut span = token_range_span(ctx.doc, first, end);
-    // A head the analyser split wrongly («وكالة» as و + …) keeps its first letter.
-    if let Some(t) = ctx.tok(first) {
-        if ctx.lx.whole_word_only(ctx.doc, t) && !span.is_empty() {
-            span.start = t.span.start;
+    // Start where the lexicon found the word: «وكالة» whole, «لحزب» after its ل.
+    if let (Some(t), Some(l)) = (ctx.tok(first), end.checked_sub(1).and_then(|l| ctx.tok(l))) {
+        let (_, start) = ctx.lx.lookup(ctx.doc, t);
+        if start != name_start(t) {
+            let s = orig_span(ctx.doc, start, l.norm.end);
+            if !s.is_empty() {
+                span = s;
+            }
         }
     }
     Candidate {
@@ -186,13 +199,69 @@ pub fn pattern_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
 // ---------------------------------------------------------------------------------------
 // Titles and person names.
 
+/// Titles that introduce a person by name (royal, religious, military, governmental);
+/// role nouns such as «المسؤول» or «اللاعب» do not vouch for a one-word name.
+const STRONG_TITLES: &[&str] = &[
+    "ملك",
+    "امير",
+    "شيخ",
+    "سلطان",
+    "امام",
+    "رئيس",
+    "لواء",
+    "عقيد",
+    "عميد",
+    "فريق",
+    "مشير",
+    "جنرال",
+    "رائد",
+    "نقيب",
+    "مقدم",
+    "ملازم",
+    "اميرال",
+    "ادميرال",
+    "وزير",
+    "وزيره",
+    "سفير",
+    "مبعوث",
+    "عاهل",
+    "بابا",
+    "مفتي",
+    "دكتور",
+    "حاج",
+    "سيد",
+    "سيده",
+    "مستشار",
+    "اميره",
+    "ملكه",
+    "شيخه",
+    "رئيسه",
+    "قائد",
+    "زعيم",
+];
+
+/// True for tokens written with tanween (indefinite: never part of a name).
+fn tanween(ctx: &Ctx, i: usize) -> bool {
+    ctx.tok(i).is_some_and(|t| {
+        ctx.doc
+            .slice(t.span)
+            .contains(['\u{064B}', '\u{064C}', '\u{064D}'])
+    })
+}
+
 /// True when token `i` can be a word of a person's name (not the first).
 fn name_word(ctx: &Ctx, i: usize) -> bool {
     let c = ctx.cls(i);
+    let stem = ctx.stem(i);
+    // A preposition before a verbal noun («لاستغلال», «بانتظار») is not a name.
+    let prep_masdar =
+        stem.starts_with(['ب', 'ل', 'ك']) && stem.get(2..).is_some_and(|r| r.starts_with('ا'));
     ctx.is_arabic(i)
         && !ctx.al(i)
         && !ctx.has_conj(i)
         && !ctx.has_prep(i)
+        && !tanween(ctx, i)
+        && !prep_masdar
         && c & (FUNC | TITLE | TITLE_HEAD | ORG_HEAD | LOCATIVE | QUALIFIER | SETTLEMENT) == 0
         && !ctx.gent(i)
         && ctx.letters(i) >= 2
@@ -244,8 +313,8 @@ fn name_word_kind(ctx: &Ctx, k: usize) -> NameWord {
 /// بكر»), foreign-looking words, nisba-shaped words, a definite nisba that ends the name
 /// («المسماري»). A word with a pronoun suffix, a verb-like word (ي/ت/ن prefix) or a word
 /// of the lexicon ends the name. At most one word that nothing speaks for, and only
-/// after a known first word («سالم جحا»); a single word must be a given name,
-/// foreign-looking or a long nisba («الرئيس السيسي»).
+/// after a known first word («سالم جحا»); a single word must be a given name or
+/// foreign-looking.
 pub fn person_name(ctx: &Ctx, j: usize) -> Option<(usize, bool)> {
     let mut k = j;
     let mut words = 0;
@@ -328,10 +397,8 @@ pub fn person_name(ctx: &Ctx, j: usize) -> Option<(usize, bool)> {
         words += 1;
     }
     if words == 0 {
-        // A lone nisba after a title («الرئيس السيسي»).
-        if nisba(ctx, j) && ctx.letters(j) >= 5 {
-            return Some((j + 1, false));
-        }
+        // A lone nisba after a title («الرئيس السيسي») is left to the knowledge base's
+        // surnames: as a pattern it catches too many adjectives («الفريق الخارجي»).
         return None;
     }
     if words == 1 && last_kind == NameWord::Unknown {
@@ -354,6 +421,7 @@ fn titles(ctx: &Ctx, out: &mut Vec<Candidate>) {
         let start = i;
         let mut j = i;
         let mut steps = 0;
+        let mut strong = false;
         // The title chain: titles, heads with complements, nationality, qualifiers.
         while j < n && steps < 10 {
             steps += 1;
@@ -365,10 +433,12 @@ fn titles(ctx: &Ctx, out: &mut Vec<Candidate>) {
             }
             let cj = ctx.cls(j);
             if cj & TITLE != 0 && ctx.al(j) {
+                strong |= STRONG_TITLES.contains(&ctx.stem(j));
                 j += 1;
                 continue;
             }
             if cj & TITLE_HEAD != 0 {
+                strong |= STRONG_TITLES.contains(&ctx.stem(j));
                 j += 1;
                 // Complement: «باسم», definite nouns, organisation heads, known places and
                 // organisations, nationality adjectives.
@@ -403,7 +473,15 @@ fn titles(ctx: &Ctx, out: &mut Vec<Candidate>) {
         }
         let adj = j > start && j < n && adjacent(ctx.doc, j - 1);
         if adj {
-            if let Some((end, given)) = person_name(ctx, j) {
+            // One word after a title is a name only after a personal title and when it
+            // is a known given name or clearly foreign («الملك سلمان», «الرئيس أوباما»),
+            // not after role nouns («المسؤول عدنان» may be anything).
+            let found = person_name(ctx, j).filter(|&(end, given)| {
+                end - j >= 2
+                    || (strong
+                        && (given || ctx.kb.foreignness(ctx.stem(j)) >= crate::foreign::STRONG))
+            });
+            if let Some((end, given)) = found {
                 let words = end - j;
                 let mut score: f32 = 0.7;
                 if given {
@@ -428,7 +506,8 @@ fn titles(ctx: &Ctx, out: &mut Vec<Candidate>) {
             }
         }
         // No name: a definite title/role chain is a nominal mention.
-        if (is_title || (c & ROLE != 0 && ctx.al(i))) && j > start {
+        // (Two words at least: a bare «الرئيس» or «الفريق» is too vague to attach.)
+        if (is_title || (c & ROLE != 0 && ctx.al(i))) && j > start + 1 {
             {
                 out.push(cand(
                     ctx,
@@ -504,11 +583,48 @@ fn is_number_like(ctx: &Ctx, i: usize) -> bool {
         ) && ctx.al(i)
 }
 
+/// True for definite words shaped like adjectives: nisbas («الصحية», «المركزية»),
+/// participles in م- («المتحدة», «المسلحة»), elatives أفعل («الأعلى»), and the lexicon's
+/// adjectives, nationalities and ordinals.
+fn adjective_like(ctx: &Ctx, k: usize) -> bool {
+    let st = ctx.stem(k);
+    let n = st.chars().count();
+    // A folded final ي may be an alef maqsura («الشورى»), which is no nisba.
+    let maqsura = ctx.tok(k).is_some_and(|t| {
+        ctx.doc
+            .slice(t.span)
+            .chars()
+            .rev()
+            .find(|c| !rasd_text::normalise::is_diacritic(*c))
+            == Some('ى')
+    });
+    ctx.cls(k) & (ADJ_GENERIC | QUALIFIER | DIRECTION) != 0
+        || ctx.gent(k)
+        || is_number_like(ctx, k)
+        || (st.ends_with('ي') && !maqsura)
+        || st.ends_with("يه")
+        || st.ends_with("يين")
+        || st.ends_with("يون")
+        || (st.starts_with('م') && n >= 4)
+        || (st.starts_with('ا') && n == 4)
+}
+
+/// True for definite words that cannot continue a name whose genitive is already
+/// complete: organisation heads and place nouns («السلطة», «المنطقة») and verbal nouns
+/// of the derived forms («التدخل», «الانضباط», «الاستقرار»).
+fn starts_new_noun_phrase(ctx: &Ctx, k: usize) -> bool {
+    let st = ctx.stem(k);
+    let n = st.chars().count();
+    ctx.cls(k) & (ORG_HEAD | SETTLEMENT | LOCATIVE) != 0
+        || (st.starts_with('ت') && n >= 4)
+        || (st.starts_with('ا') && n >= 5)
+}
+
 fn org_heads(ctx: &Ctx, out: &mut Vec<Candidate>) {
     let n = ctx.doc.tokens.len();
     for i in 0..n {
         let c = ctx.cls(i);
-        if c & ORG_HEAD == 0 || ctx.cls(i) & FUNC != 0 {
+        if c & ORG_HEAD == 0 || c & FUNC != 0 || ctx.tok(i).is_some_and(|t| t.enclitic.is_some()) {
             continue;
         }
         // A head inside a knowledge-base name is that name's business.
@@ -522,6 +638,8 @@ fn org_heads(ctx: &Ctx, out: &mut Vec<Candidate>) {
         let mut has_num = false;
         let mut has_place = false;
         let mut specific = 0usize; // non-generic complement words
+        let mut seen_noun = head_al; // a definite head is the noun adjectives attach to
+        let mut seen_adj = false; // an adjective closed the noun phrase
         let mut last_good = i; // last token that may end the name
         while k < n && k < i + 8 && adjacent(ctx.doc, k - 1) {
             let ck = ctx.cls(k);
@@ -532,7 +650,13 @@ fn org_heads(ctx: &Ctx, out: &mut Vec<Candidate>) {
                 k += 1;
                 continue;
             }
-            if !ctx.is_arabic(k) || ctx.has_conj(k) || ck & FUNC != 0 {
+            if !ctx.is_arabic(k)
+                || ctx.has_conj(k)
+                || ck & FUNC != 0
+                || ctx.tok(k).is_some_and(|t| t.enclitic.is_some())
+                || tanween(ctx, k)
+                || ctx.letters(k) < 2
+            {
                 break;
             }
             if let Some((e, t)) = ctx.info[k].kb {
@@ -565,8 +689,20 @@ fn org_heads(ctx: &Ctx, out: &mut Vec<Candidate>) {
                 continue;
             }
             if ctx.al(k) {
-                if ck & (TITLE | TITLE_HEAD | ROLE) != 0 && ck & ORG_HEAD == 0 {
+                if ck & TITLE != 0 || (ck & (TITLE_HEAD | ROLE) != 0 && ck & ORG_HEAD == 0) {
                     break;
+                }
+                // After the first definite genitive noun only adjectives follow; a definite
+                // head noun or verbal noun, or any noun after an adjective, starts a new
+                // phrase («مجلس النواب السلطة التشريعية», «… الكيميائية النتائج»).
+                let adjective = adjective_like(ctx, k);
+                if seen_noun && !adjective && (seen_adj || starts_new_noun_phrase(ctx, k)) {
+                    break;
+                }
+                if !adjective {
+                    seen_noun = true;
+                } else if seen_noun {
+                    seen_adj = true;
                 }
                 if ck & ADJ_GENERIC == 0 {
                     specific += 1;
@@ -575,11 +711,24 @@ fn org_heads(ctx: &Ctx, out: &mut Vec<Candidate>) {
                 k += 1;
                 continue;
             }
-            // A bare word only right after a bare head (construct state: «حركة حماس»,
-            // «هيئة تحرير الشام»).
+            // A bare word only right after a bare head, and only when the chain goes on
+            // to a definite word («هيئة تحرير الشام», «منظمة حظر الأسلحة») or the word
+            // is clearly foreign («جامعة أيوا»): an indefinite genitive makes the whole
+            // phrase indefinite («وكالة أنباء», «مجلس وزراء»). Not a preposition, a
+            // verb-like word or an adjective.
             let st = ctx.stem(k);
+            let n_letters = st.chars().count();
+            let verb_like = st.starts_with('ي') || (st.starts_with(['ت', 'ن']) && n_letters <= 4);
+            let definite_next = adjacent(ctx.doc, k)
+                && ctx.al(k + 1)
+                && ctx.cls(k + 1) & FUNC == 0
+                && !ctx.has_conj(k + 1);
+            let proper = ctx.kb.foreignness(st) >= crate::foreign::STRONG;
             if !head_al
                 && k == i + 1
+                && (definite_next || proper)
+                && !verb_like
+                && !st.starts_with(['ب', 'ل', 'ك'])
                 && ck & (ORG_HEAD | TITLE | TITLE_HEAD | LOCATIVE | ADJ_GENERIC | QUALIFIER) == 0
                 && !st.ends_with('ي')
                 && !st.ends_with("يه")
@@ -608,7 +757,7 @@ fn org_heads(ctx: &Ctx, out: &mut Vec<Candidate>) {
         let is_name = if head_al {
             (has_gent && c & ORG_NATIONAL != 0) || has_num || (has_gent && specific >= 1)
         } else if weak {
-            has_num || has_place || specific >= 2 || (has_gent && comp >= 3)
+            has_num || has_place || (has_gent && comp >= 3)
         } else {
             specific >= 1 || has_gent || has_place || has_num
         };
