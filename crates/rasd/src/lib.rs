@@ -12,10 +12,13 @@ pub mod store_cmd;
 
 /// Attribution text for the data shipped inside the binary (`rasd about`).
 pub fn about() -> String {
+    let kb = rasd_kb::Kb::get();
     let mut s = format!(
-        "rasd {} — Arabic news to structured events\n\n",
-        env!("CARGO_PKG_VERSION")
+        "rasd {} — Arabic news to structured events\n\nKnowledge base: {} entries.\n\n",
+        env!("CARGO_PKG_VERSION"),
+        kb.len()
     );
-    s.push_str("Data shipped inside this binary and its licences: see data/SOURCES.md.\n");
+    s.push_str(rasd_kb::attributions());
+    s.push_str("Trigger and cue lexicons: rasd project, CC0 1.0 (crates/rasd-events/data).\n");
     s
 }
