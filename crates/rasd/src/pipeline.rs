@@ -70,8 +70,8 @@ impl Pipeline {
             Box::new(Recogniser::new()),
             Box::new(TimesAndQuantities),
             Box::new(Resolver::new()),
-            Box::new(EventCoder::default()),
-            Box::new(Attributor::default()),
+            Box::new(EventCoder),
+            Box::new(Attributor),
         ];
         Pipeline { stages }
     }
