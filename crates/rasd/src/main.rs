@@ -114,7 +114,7 @@ enum OutputFormat {
 enum Sink<W: Write> {
     Json { w: W, pretty: bool },
     Plover(rasd_events::export::PloverWriter<W>),
-    Csv(rasd_events::export::CsvWriter<W>),
+    Csv(Box<rasd_events::export::CsvWriter<W>>),
     Geojson(rasd_events::export::GeoJsonWriter<W>),
 }
 
@@ -123,7 +123,7 @@ impl<W: Write> Sink<W> {
         Ok(match format {
             OutputFormat::Json => Sink::Json { w, pretty },
             OutputFormat::Plover => Sink::Plover(rasd_events::export::PloverWriter::new(w)),
-            OutputFormat::Csv => Sink::Csv(rasd_events::export::CsvWriter::new(w)?),
+            OutputFormat::Csv => Sink::Csv(Box::new(rasd_events::export::CsvWriter::new(w)?)),
             OutputFormat::Geojson => Sink::Geojson(rasd_events::export::GeoJsonWriter::new(w)),
         })
     }
@@ -151,7 +151,7 @@ impl<W: Write> Sink<W> {
         let mut w = match self {
             Sink::Json { w, .. } => w,
             Sink::Plover(p) => p.finish()?,
-            Sink::Csv(c) => c.finish()?,
+            Sink::Csv(c) => (*c).finish()?,
             Sink::Geojson(g) => g.finish()?,
         };
         w.flush()

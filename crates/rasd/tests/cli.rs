@@ -242,3 +242,36 @@ fn version_and_help() {
         assert!(out.status.success(), "{cmd} --help");
     }
 }
+
+#[test]
+fn export_formats_from_extract() {
+    let run = |fmt: &str| {
+        let out = rasd()
+            .args(["extract", "samples/seed.txt", "--date", "2014-06-12", "--format", fmt])
+            .current_dir(repo())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{fmt}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let csv = run("csv");
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "event_id,event_date,event_type,sub_event_type,actor1,assoc_actor_1,actor2,assoc_actor_2,country,admin1,location,latitude,longitude,geo_precision,source,source_stance,fatalities,notes"
+    );
+    assert!(lines.count() >= 5, "one row per event of the seed");
+    let geo: Value = serde_json::from_str(&run("geojson")).unwrap();
+    assert_eq!(geo["type"], "FeatureCollection");
+    let feats = geo["features"].as_array().unwrap();
+    assert!(!feats.is_empty());
+    assert!(feats.iter().all(|f| f["geometry"]["type"] == "Point"));
+    let plover = run("plover");
+    for line in plover.lines() {
+        let v: Value = serde_json::from_str(line).unwrap();
+        for k in ["id", "date", "event", "mode", "actor", "recipient", "event_loc", "size", "text_info", "cite_info"] {
+            assert!(v.get(k).is_some(), "PLOVER field {k} missing in {line}");
+        }
+    }
+    assert!(plover.lines().count() >= 5);
+}
