@@ -404,6 +404,11 @@ fn subject_of(
         link_all(v, &mut s, anaphors);
         return (s, None);
     }
+    // The relative's head is the subject; when it is no party («الهجمات التي تستهدف»),
+    // nobody earlier is.
+    if subject_relative {
+        return (Vec::new(), None);
+    }
     let agr = verb_agreement(v, a, strip, imperfect);
     // «دخلت القوات المدينة واشتبكت مع المسلحين»: a verb joined by و/ف continues the
     // previous verb's clause and shares its overt subject.

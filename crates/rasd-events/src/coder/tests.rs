@@ -429,3 +429,22 @@ fn announced_arrest_by_someone_else_keeps_no_announcer_actor() {
         );
     }
 }
+
+#[test]
+fn relative_clause_on_an_event_noun_takes_no_earlier_subject() {
+    let b =
+        DocBuilder::new("نشرت وكالة رويترز تقريرا. وتزايدت الهجمات التي تستهدف الشرطة الليبية.")
+            .entity(EntityType::ORG, &["وكالة رويترز"])
+            .entity(EntityType::ORG, &["الشرطة الليبية"]);
+    let (d, ev) = run(b);
+    for e in ev.iter().filter(|e| e.etype == Plover::ASSAULT) {
+        assert!(
+            !texts(&d, &e.actor).contains(&"وكالة رويترز".to_string()),
+            "{ev:#?}"
+        );
+        assert!(
+            !texts(&d, &e.actor).contains(&"الشرطة الليبية".to_string()),
+            "{ev:#?}"
+        );
+    }
+}
