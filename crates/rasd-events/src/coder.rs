@@ -484,7 +484,9 @@ fn shared_subject(v: &View, a: usize, agr: Agr) -> Vec<Np> {
     let mut k = a;
     while k > lo {
         k -= 1;
-        if v.is_hard(k) || matches!(v.fw(k), Some((Fw::Rel, _))) {
+        // Brackets («(26 يوليو)») sit inside the clause; other hard punctuation ends it.
+        let bracket = matches!(v.norm(k), "(" | ")");
+        if (v.is_hard(k) && !bracket) || matches!(v.fw(k), Some((Fw::Rel, _))) {
             return Vec::new();
         }
         // «قال إن القوات دخلت … واشتبكت»: the subject right after the complementiser

@@ -448,3 +448,17 @@ fn relative_clause_on_an_event_noun_takes_no_earlier_subject() {
         );
     }
 }
+
+#[test]
+fn shared_subject_reaches_across_a_bracketed_date() {
+    let b = DocBuilder::new(
+        "قال الناطق إن الشرطة دخلت الحي يوم الاثنين (3 مايو) واشتبكت مع عصابة مسلحة.",
+    )
+    .entity(EntityType::ORG, &["الشرطة"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert!(
+        texts(&d, &e.actor).contains(&"الشرطة".to_string()),
+        "{ev:#?}"
+    );
+}
