@@ -381,7 +381,17 @@ fn subject_of(
     anaphors: &[Option<usize>],
 ) -> (Vec<Np>, Option<Arg>) {
     let (a, b, strip) = (f.first, if f.gap { f.first } else { f.last }, &f.strip);
-    let mut s = subject_after(v, b, r);
+    // «السفينة التي تجوب البحر»: a relative pronoun right before a verb with no
+    // resumptive pronoun stands for its subject; the NP after the verb is its object.
+    let subject_relative = strip.enc.is_none() && !strip.conj && rel_before(v, l, a);
+    let mut s = if subject_relative {
+        subject_before(v, l, a)
+    } else {
+        Vec::new()
+    };
+    if s.is_empty() && !subject_relative {
+        s = subject_after(v, b, r);
+    }
     if verb_agreement(v, a, strip, imperfect) == Agr::Fem
         && s.first().is_some_and(|n| crate::chunk::masc_plural(v, n))
     {
@@ -394,15 +404,128 @@ fn subject_of(
         link_all(v, &mut s, anaphors);
         return (s, None);
     }
+    // The relative's head is the subject; when it is no party («الهجمات التي تستهدف»),
+    // nobody earlier is.
+    if subject_relative {
+        return (Vec::new(), None);
+    }
+    let agr = verb_agreement(v, a, strip, imperfect);
+    // «دخلت القوات المدينة واشتبكت مع المسلحين»: a verb joined by و/ف continues the
+    // previous verb's clause and shares its overt subject.
+    if strip.conj {
+        let mut s = shared_subject(v, a, agr);
+        if !s.is_empty() {
+            link_all(v, &mut s, anaphors);
+            return (s, None);
+        }
+    }
     // An omitted subject only when the verb opens its clause; a noun before it that the
     // chunker could not read is an overt subject, not an omitted one.
     if !clause_initial(v, l, a) {
         return (Vec::new(), None);
     }
-    let agr = verb_agreement(v, a, strip, imperfect);
     let dropped =
         antecedent(v, a, agr, 1, &[], anaphors).map(|(entity, span)| Arg { entity, span });
     (Vec::new(), dropped)
+}
+
+/// True when a relative pronoun stands right before the verb at `a` (skipping
+/// negation and adverbs).
+fn rel_before(v: &View, l: usize, a: usize) -> bool {
+    let mut e = a;
+    while e > l && (crate::chunk::skippable(v, e - 1) || v.cue_at(e - 1, CueClass::Neg) == 1) {
+        e -= 1;
+    }
+    e > 0 && matches!(v.fw(e - 1), Some((Fw::Rel, _)))
+}
+
+/// The overt subject of a reporting verb whose object is the masdar at `m`: «أعلن
+/// الجيش، أمس، اعتقال …» (only commas and times may stand between subject and masdar).
+fn announcer(v: &View, l: usize, m: usize) -> Vec<Np> {
+    let lo = l.max(m.saturating_sub(12));
+    let mut k = m;
+    while k > lo {
+        k -= 1;
+        if v.cue_at(k, CueClass::Say) == 0 || !v.is_verb(k) {
+            continue;
+        }
+        let s = subject_after(v, k, m);
+        let Some(end) = s.last().map(|n| n.end) else {
+            return Vec::new();
+        };
+        let mut j = end;
+        while j < m && (v.is_soft(j) || crate::chunk::skippable(v, j)) {
+            j += 1;
+        }
+        return if j == m { s } else { Vec::new() };
+    }
+    Vec::new()
+}
+
+/// A verb reading of token `k`: its segmentation and whether it is imperfect.
+fn verb_reading(v: &View, k: usize) -> Option<(Strip, bool)> {
+    v.hits(k).iter().find_map(|h| {
+        let kind = match h.hit {
+            Hit::Trig(t) => LEX.trig.get(t as usize).map(|e| e.kind),
+            Hit::Cue(c) => LEX.cue.get(c as usize).map(|e| e.kind),
+            Hit::Light(li) => LEX.light.get(li as usize).map(|e| e.kind),
+            _ => None,
+        }?;
+        (kind.is_verb() && kind.allows(&h.strip) && !kind.is_passive())
+            .then_some((h.strip, matches!(kind, Kind::Impf | Kind::IPass)))
+    })
+}
+
+/// The overt subject of the nearest earlier verb in the sentence (at most 20 tokens back)
+/// when it agrees with `agr`; used for a coordinated verb with no subject of its own.
+fn shared_subject(v: &View, a: usize, agr: Agr) -> Vec<Np> {
+    let (s0, _) = v.sent_range(v.sent(a));
+    let lo = s0.max(a.saturating_sub(20));
+    let mut k = a;
+    while k > lo {
+        k -= 1;
+        // Brackets («(26 يوليو)») sit inside the clause; other hard punctuation ends it.
+        let bracket = matches!(v.norm(k), "(" | ")");
+        if (v.is_hard(k) && !bracket) || matches!(v.fw(k), Some((Fw::Rel, _))) {
+            return Vec::new();
+        }
+        // «قال إن القوات دخلت … واشتبكت»: the subject right after the complementiser
+        // heads the whole coordinated chain (even when its first verb is unknown).
+        if let Some((Fw::Comp, cs)) = v.fw(k) {
+            if cs.enc.is_some() {
+                return Vec::new();
+            }
+            let mut s = np_list(v, k + 1, a);
+            let ok = s.first().is_some_and(|n| {
+                gov(v, n) == Gov::Free
+                    && !n.is_place()
+                    && !(agr == Agr::Fem && crate::chunk::masc_plural(v, n))
+            });
+            if !ok {
+                s.clear();
+            }
+            return s;
+        }
+        if !v.is_verb(k) {
+            continue;
+        }
+        let Some((st, imperfect)) = verb_reading(v, k) else {
+            continue;
+        };
+        if verb_agreement(v, k, &st, imperfect) != agr || agr == Agr::Unknown {
+            return Vec::new();
+        }
+        let (l, r) = clause(v, k, k);
+        let mut s = subject_after(v, k, r.min(a));
+        if agr == Agr::Fem && s.first().is_some_and(|n| crate::chunk::masc_plural(v, n)) {
+            s.clear();
+        }
+        if s.is_empty() {
+            s = subject_before(v, l, k);
+        }
+        return s;
+    }
+    Vec::new()
 }
 
 /// True when only skippable words (adverbs, times, negation, «قد», punctuation) stand
@@ -537,6 +660,24 @@ fn territory(v: &View, l: usize, r: usize) -> Option<Arg> {
     None
 }
 
+/// The owner in an object «noun + party» whose noun no lexicon reads («أموال صالح»,
+/// «مواقع داعش»), for coercive and hostile verbs only.
+fn owner_of_object(v: &View, k: usize, r: usize, t: Plover) -> Option<Np> {
+    if !matches!(t, Plover::ASSAULT | Plover::COERCE | Plover::SANCTION)
+        || v.is_verb(k)
+        || v.qty(k).is_some()
+        || v.time(k).is_some()
+        || v.desc(k).is_some()
+        || v.hits(k)
+            .iter()
+            .any(|h| matches!(h.hit, Hit::Trig(_) | Hit::Light(_) | Hit::Cue(_)))
+    {
+        return None;
+    }
+    genitive(v, k, r)
+        .filter(|g| g.start == k + 1 && g.prep.is_none() && !g.is_place() && gov(v, g) == Gov::Free)
+}
+
 /// «طالبت دعم الجزائر»: a request whose content is a cooperative masdar asks the masdar's
 /// genitive (the one who would give the support) — that party is the recipient.
 fn requested_party(v: &View, from: usize, r: usize) -> Option<Np> {
@@ -669,6 +810,17 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
                         .first()
                         .is_some_and(|n| gov(v, n) == Gov::Free && !n.is_place())
                     {
+                        list.retain(|n| !n.is_place());
+                        link_all(v, &mut list, anaphors);
+                        scan_from = list.last().map_or(obj_from, |n| n.end);
+                        push_args(&mut recipient, &list);
+                    } else if let Some(g) = owner_of_object(v, k, r, e.plover) {
+                        // «جمدت تركيا أموال صالح», «قصفوا مواقع داعش»: an unread noun
+                        // and its owner — the owner is the party acted on.
+                        let mut list = np_list(v, g.start, r);
+                        if list.is_empty() {
+                            list.push(g);
+                        }
                         list.retain(|n| !n.is_place());
                         link_all(v, &mut list, anaphors);
                         scan_from = list.last().map_or(obj_from, |n| n.end);
@@ -881,6 +1033,18 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
         k = end;
     }
     // Adverbial «معا» etc. are not handled; reciprocal «بين X و Y» is in the frame.
+
+    // «أعلنت الشرطة اعتقال …»: an authority announcing an arrest or a sanction on someone
+    // as the object of its own statement made it.
+    if nominal
+        && actor.is_empty()
+        && !recipient.is_empty()
+        && matches!(e.plover, Plover::COERCE | Plover::SANCTION)
+    {
+        let mut s = announcer(v, l, f.first);
+        link_all(v, &mut s, anaphors);
+        push_args(&mut actor, &s);
+    }
 
     // Location: a place after في/ب/قرب… in the clause, else the nearest in the sentence.
     let used = |a: &Arg, list: &[Arg]| {

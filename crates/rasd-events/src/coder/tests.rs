@@ -340,3 +340,125 @@ fn adjectives_after_a_name_stay_with_it() {
     assert_eq!(texts(&d, &e.actor), vec!["داعش الإرهابي"]);
     assert_eq!(e.actor[0].entity, Some(0));
 }
+
+#[test]
+fn coordinated_verb_shares_the_previous_subject() {
+    let b = DocBuilder::new("قال المتحدث إن الشرطة دخلت مبنى البلدية واشتبكت مع عصابة مسلحة.")
+        .entity(EntityType::ORG, &["الشرطة"])
+        .entity(EntityType::LOC, &["مبنى البلدية"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert!(
+        texts(&d, &e.actor).contains(&"الشرطة".to_string()),
+        "{:?} {ev:#?}",
+        texts(&d, &e.actor)
+    );
+    assert!(!texts(&d, &e.actor).contains(&"مبنى البلدية".to_string()));
+}
+
+#[test]
+fn coordinated_verb_shares_a_known_verbs_subject() {
+    let b = DocBuilder::new("انتشرت الشرطة في المدينة واعتقلت ثلاثة مشتبه بهم.")
+        .entity(EntityType::ORG, &["الشرطة"])
+        .entity(EntityType::LOC, &["المدينة"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::COERCE);
+    assert_eq!(texts(&d, &e.actor), vec!["الشرطة"]);
+}
+
+#[test]
+fn coordinated_verb_with_other_agreement_keeps_its_own_subject() {
+    // «وقصفوا» (they) does not share the feminine subject of «دخلت».
+    let b =
+        DocBuilder::new("دخلت الشرطة البلدة وقصفوا المسلحين.").entity(EntityType::ORG, &["الشرطة"]);
+    let (d, ev) = run(b);
+    for e in ev.iter().filter(|e| e.etype == Plover::ASSAULT) {
+        assert!(
+            !texts(&d, &e.actor).contains(&"الشرطة".to_string()),
+            "{ev:#?}"
+        );
+    }
+}
+
+#[test]
+fn owner_of_an_unread_object_noun_is_the_recipient() {
+    let b = DocBuilder::new("جمدت فرنسا أموال الرئيس السابق سامي الخوري.")
+        .country(&["فرنسا"], "FRA")
+        .entity(EntityType::PER, &["سامي الخوري"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::SANCTION);
+    assert_eq!(texts(&d, &e.actor), vec!["فرنسا"]);
+    assert!(
+        texts(&d, &e.recipient)
+            .iter()
+            .any(|t| t.contains("سامي الخوري")),
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn relative_pronoun_is_the_subject_not_the_noun_after_the_verb() {
+    let b = DocBuilder::new("وأكد البيان أن القوة البحرية الأوروبية التي تجوب البحر الأحمر مستعدة.")
+        .entity(EntityType::ORG, &["القوة البحرية الأوروبية"])
+        .entity(EntityType::LOC, &["البحر الأحمر"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::MOBILIZE);
+    assert_eq!(texts(&d, &e.actor), vec!["القوة البحرية الأوروبية"]);
+    assert_eq!(texts(&d, &e.location), vec!["البحر الأحمر"]);
+}
+
+#[test]
+fn announcing_authority_makes_the_arrest_it_announces() {
+    let b = DocBuilder::new("وأعلنت الشرطة المغربية، الثلاثاء، اعتقال خمسة أشخاص في طنجة.")
+        .entity(EntityType::LOC, &["طنجة"])
+        .time("الثلاثاء", 0, DATE, "2015-03-10");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::COERCE);
+    assert_eq!(texts(&d, &e.actor), vec!["الشرطة المغربية"]);
+}
+
+#[test]
+fn announced_arrest_by_someone_else_keeps_no_announcer_actor() {
+    // A clause between the statement and the masdar breaks the link.
+    let b = DocBuilder::new("وأعلنت الشرطة المغربية أن الجيش نفذ اعتقال خمسة أشخاص.");
+    let (d, ev) = run(b);
+    if let Some(e) = ev.iter().find(|e| e.etype == Plover::COERCE) {
+        assert!(
+            !texts(&d, &e.actor).contains(&"الشرطة المغربية".to_string()),
+            "{ev:#?}"
+        );
+    }
+}
+
+#[test]
+fn relative_clause_on_an_event_noun_takes_no_earlier_subject() {
+    let b =
+        DocBuilder::new("نشرت وكالة رويترز تقريرا. وتزايدت الهجمات التي تستهدف الشرطة الليبية.")
+            .entity(EntityType::ORG, &["وكالة رويترز"])
+            .entity(EntityType::ORG, &["الشرطة الليبية"]);
+    let (d, ev) = run(b);
+    for e in ev.iter().filter(|e| e.etype == Plover::ASSAULT) {
+        assert!(
+            !texts(&d, &e.actor).contains(&"وكالة رويترز".to_string()),
+            "{ev:#?}"
+        );
+        assert!(
+            !texts(&d, &e.actor).contains(&"الشرطة الليبية".to_string()),
+            "{ev:#?}"
+        );
+    }
+}
+
+#[test]
+fn shared_subject_reaches_across_a_bracketed_date() {
+    let b = DocBuilder::new(
+        "قال الناطق إن الشرطة دخلت الحي يوم الاثنين (3 مايو) واشتبكت مع عصابة مسلحة.",
+    )
+    .entity(EntityType::ORG, &["الشرطة"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert!(
+        texts(&d, &e.actor).contains(&"الشرطة".to_string()),
+        "{ev:#?}"
+    );
+}
