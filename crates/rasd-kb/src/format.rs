@@ -260,6 +260,18 @@ impl<'a> Blob<'a> {
         self.bytes.get(at..at + n).unwrap_or(&[])
     }
 
+    /// The bytes of the length-prefixed string at offset `at` of the string section
+    /// starting at `base` (no UTF-8 check; for comparisons).
+    #[inline]
+    pub fn raw_str(&self, base: usize, at: u32) -> &'a [u8] {
+        if at == NONE {
+            return &[];
+        }
+        let at = base + at as usize;
+        let len = self.u16(at) as usize;
+        self.bytes.get(at + 2..at + 2 + len).unwrap_or(&[])
+    }
+
     /// The length-prefixed string at offset `at` of the string section starting at
     /// `base`; `None` for [`NONE`] or invalid data.
     #[inline]

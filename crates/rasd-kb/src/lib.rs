@@ -363,8 +363,12 @@ impl Kb {
         while lo < hi {
             let mid = (lo + hi) / 2;
             let e = b.u32(self.sec[S_KEYS] + mid * 4);
-            let k = self.entry(e)?.key();
-            match k.cmp(key) {
+            if e as usize >= self.counts[0] {
+                return None;
+            }
+            let rec = self.sec[S_ENTRIES] + e as usize * ENTRY_SIZE;
+            let k = b.raw_str(self.sec[S_STRINGS], b.u32(rec + E_KEY));
+            match k.cmp(key.as_bytes()) {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
                 std::cmp::Ordering::Equal => return self.entry(e),

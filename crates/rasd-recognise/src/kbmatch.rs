@@ -136,14 +136,18 @@ fn clitic_starts(word: &str) -> [usize; 3] {
 /// Appends the knowledge-base candidates of `doc` to `out`: from every token start and
 /// every clitic boundary, the word there is looked up ([`Kb::first_word`]: one-word keys
 /// and whether longer keys start with it), and only for the latter the automaton is
-/// walked anchored ([`Kb::walk`]), keeping keys that end at a token end.
-pub fn kb_candidates(doc: &Document, kb: &Kb, out: &mut Vec<Candidate>) {
+/// walked anchored ([`Kb::walk`]), keeping keys that end at a token end. Function words
+/// (lexicon class FUNC) are not looked up.
+pub fn kb_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
+    let (doc, kb) = (ctx.doc, ctx.kb);
     if kb.automaton().is_none() {
         return;
     }
     let text = doc.norm.text.as_str();
     for (ti, tok) in doc.tokens.iter().enumerate() {
-        if tok.kind == TokenKind::Punct {
+        // Function words never start a name; skipping them spares a third of the
+        // lookups.
+        if tok.kind == TokenKind::Punct || ctx.classes(ti) & class::FUNC != 0 {
             continue;
         }
         let word = text.get(tok.norm.start..tok.norm.end).unwrap_or("");

@@ -209,7 +209,7 @@ impl<'k> Recogniser<'k> {
     pub fn candidates(&self, doc: &Document, extra: &[Candidate]) -> Vec<Candidate> {
         let mut cands: Vec<Candidate> = Vec::with_capacity(doc.tokens.len() / 4 + 8);
         let mut ctx = patterns::Ctx::new(doc, self.kb, self.lx);
-        kbmatch::kb_candidates(doc, self.kb, &mut cands);
+        kbmatch::kb_candidates(&ctx, &mut cands);
         kbmatch::context_adjust(&ctx, &mut cands);
         ctx.attach_kb(&cands);
         patterns::pattern_candidates(&ctx, &mut cands);

@@ -180,7 +180,9 @@ mod robustness {
         let (d, ents) = run(kb, lx, text);
         for m in &d.mentions {
             prop_assert!(m.span.end <= d.text.len() && m.span.start <= m.span.end);
-            prop_assert!(d.text.is_char_boundary(m.span.start) && d.text.is_char_boundary(m.span.end));
+            prop_assert!(
+                d.text.is_char_boundary(m.span.start) && d.text.is_char_boundary(m.span.end)
+            );
         }
         for e in &ents {
             prop_assert!(!e.mentions.is_empty());
