@@ -356,23 +356,36 @@ impl Kb {
         }
     }
 
-    /// The entry with key `key`.
+    /// The entry with key `key` (one hash probe, verified against the stored key).
     pub fn by_key(&self, key: &str) -> Option<Entry<'_>> {
+        let base = self.sec[S_KEYS];
+        let end = self.sec[S_TRIGRAMS];
+        if base == 0 || end <= base {
+            return None;
+        }
+        let cap = (end - base) / 8;
+        if cap == 0 || !cap.is_power_of_two() {
+            return None;
+        }
         let b = self.b();
-        let (mut lo, mut hi) = (0usize, self.counts[0]);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            let e = b.u32(self.sec[S_KEYS] + mid * 4);
-            if e as usize >= self.counts[0] {
+        let h = word_hash(key);
+        let mut slot = h as usize & (cap - 1);
+        for _ in 0..cap {
+            let at = base + slot * 8;
+            let sh = b.u32(at);
+            if sh == 0 {
                 return None;
             }
-            let rec = self.sec[S_ENTRIES] + e as usize * ENTRY_SIZE;
-            let k = b.raw_str(self.sec[S_STRINGS], b.u32(rec + E_KEY));
-            match k.cmp(key.as_bytes()) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return self.entry(e),
+            if sh == h {
+                let e = b.u32(at + 4);
+                if (e as usize) < self.counts[0] {
+                    let rec = self.sec[S_ENTRIES] + e as usize * ENTRY_SIZE;
+                    if b.raw_str(self.sec[S_STRINGS], b.u32(rec + E_KEY)) == key.as_bytes() {
+                        return self.entry(e);
+                    }
+                }
             }
+            slot = (slot + 1) & (cap - 1);
         }
         None
     }
