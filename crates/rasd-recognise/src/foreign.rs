@@ -34,6 +34,8 @@ enum Unit {
     Word(f32),
     /// A spelled Latin letter.
     Letter,
+    /// A spelled Latin letter that is also a function word («إي» = «أي»).
+    FuncLetter,
     /// A foreign particle («لو», «دي»).
     Particle,
     /// A number.
@@ -58,8 +60,14 @@ fn unit(ctx: &Ctx, i: usize) -> Option<Unit> {
         return None;
     }
     let c = ctx.info[i].cls;
-    if c & LETTER != 0 && c & FUNC == 0 {
-        return Some(Unit::Letter);
+    // A spelled letter that is also a function word («إي»/«أي») counts only inside a run
+    // that has a foreign word (checked by the caller).
+    if c & LETTER != 0 {
+        return Some(if c & FUNC == 0 {
+            Unit::Letter
+        } else {
+            Unit::FuncLetter
+        });
     }
     if c & FOREIGN_PARTICLE != 0 {
         return Some(Unit::Particle);
@@ -146,7 +154,12 @@ pub fn foreign_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
             .filter(|u| matches!(u, Unit::Word(f) if *f >= STRONG))
             .count();
         let words = run.iter().filter(|u| matches!(u, Unit::Word(_))).count();
-        let letters = run.iter().filter(|u| **u == Unit::Letter).count();
+        let func_letters = run.iter().filter(|u| **u == Unit::FuncLetter).count();
+        let letters = run.iter().filter(|u| **u == Unit::Letter).count()
+            + if strong >= 1 { func_letters } else { 0 };
+        if func_letters > 0 && strong == 0 {
+            continue;
+        }
         let particles_only_glue = run.iter().all(|u| *u != Unit::Particle)
             || run
                 .windows(2)

@@ -372,3 +372,35 @@ fn indefinite_or_generic_phrases_are_not_organisations() {
         "{v:?}"
     );
 }
+
+/// Uses the embedded knowledge base: the foreignness model needs real data (skipped when
+/// the base was built without data).
+#[test]
+fn foreign_vehicle_and_media_names() {
+    use EntityType::*;
+    let kb = Kb::get();
+    if kb.is_empty() {
+        return;
+    }
+    let lx = Lexicon::new(kb);
+    let get = |t: &str| -> Vec<(EntityType, String)> {
+        run_with(kb, &lx, t)
+            .1
+            .into_iter()
+            .map(|(t, _, s)| (t, s))
+            .collect()
+    };
+    let v = get("أبحرت السفينة الحربية يو اس اس كورتني نحو الخليج، ونقلت صحيفة \"لوموند\" الخبر.");
+    assert!(has(&v, MISC, "يو اس اس كورتني"), "{v:?}");
+    assert!(has(&v, ORG, "لوموند"), "{v:?}");
+    // A model name, and its family word alone later.
+    let v = get("اشترت القوات طائرات تدعى توكانو إي 314، ثم وصلت طائرة توكانو ثانية.");
+    assert!(has(&v, MISC, "توكانو إي 314"), "{v:?}");
+    assert!(
+        v.iter()
+            .filter(|(t, s)| *t == MISC && s == "توكانو")
+            .count()
+            == 1,
+        "{v:?}"
+    );
+}
