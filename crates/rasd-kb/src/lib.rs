@@ -19,6 +19,8 @@
 //!
 //! [`attributions`] is the text `rasd about` prints for the data licences.
 
+#![warn(missing_docs)]
+
 pub mod compile;
 pub mod format;
 pub mod source;
@@ -302,6 +304,13 @@ impl Kb {
     pub fn lookup(&self, folded: &str) -> impl Iterator<Item = Posting> + '_ {
         let id = self.name_id(folded).unwrap_or(u32::MAX);
         self.postings(id)
+    }
+
+    /// The entries a folded name (or one of its variants) stands for, with the posting
+    /// that says how literal the key is: every homonym («طرابلس» → Tripoli LY and LB).
+    pub fn entries_named(&self, folded: &str) -> impl Iterator<Item = (Entry<'_>, Posting)> + '_ {
+        self.lookup(folded)
+            .filter_map(move |p| self.entry(p.entry).map(|e| (e, p)))
     }
 
     /// The ISO alpha-3 code of a folded nationality adjective («الليبيه» → `LBY`).
@@ -617,9 +626,8 @@ mod tests {
     fn lookup_returns_every_homonym() {
         let kb = fixture();
         let es: Vec<_> = kb
-            .lookup("طرابلس")
-            .filter_map(|p| kb.entry(p.entry))
-            .map(|e| e.cc2().unwrap_or(""))
+            .entries_named("طرابلس")
+            .map(|(e, _)| e.cc2().unwrap_or(""))
             .collect();
         assert_eq!(es, vec!["LY", "LB"]);
         let e = kb.by_key("gn:2210247").unwrap();

@@ -118,13 +118,15 @@ fn unit(ctx: &Ctx, i: usize) -> Option<Unit> {
 pub fn foreign_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
     let n = ctx.doc.tokens.len();
     let mut i = 0;
+    let mut units: Vec<Unit> = Vec::new();
     while i < n {
         let Some(u0) = unit(ctx, i) else {
             i += 1;
             continue;
         };
         // Collect the run.
-        let mut units = vec![u0];
+        units.clear();
+        units.push(u0);
         let mut j = i + 1;
         while j < n && adjacent(ctx.doc, j - 1) {
             match unit(ctx, j) {

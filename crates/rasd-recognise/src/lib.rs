@@ -28,6 +28,8 @@
 //! The tagger plugs in as a [`CandidateSource`] (see [`candidates_from_iob`] to turn IOB2
 //! tags into candidates); its spans then compete under the same policy.
 
+#![warn(missing_docs)]
+
 pub mod foreign;
 pub mod kbmatch;
 pub mod lexicon;

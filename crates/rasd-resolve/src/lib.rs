@@ -24,6 +24,8 @@
 //!
 //! Entities are ordered by first mention, mentions by position.
 
+#![warn(missing_docs)]
+
 pub mod geocode;
 
 use geocode::{CountryContext, PlaceCand};
