@@ -96,7 +96,33 @@ fn unit(ctx: &Ctx, i: usize) -> Option<Unit> {
     if w.chars().count() < 3 {
         return None;
     }
+    // A written alef maqsura ends Arabic words («مستشفى»), not transliterations.
+    if ctx
+        .doc
+        .slice(t.span)
+        .chars()
+        .rev()
+        .find(|c| !rasd_text::normalise::is_diacritic(*c))
+        == Some('ى')
+    {
+        return None;
+    }
     let f = ctx.kb.foreignness(w);
+    // A nisba adverb («إداريا», «رسميا») is an Arabic adjective + ا: the word without
+    // its alef must look foreign too. A glued preposition or conjunction («بلسان»)
+    // likewise: the rest must look foreign.
+    if w.ends_with("يا") {
+        if let Some(adjective) = w.strip_suffix('ا') {
+            if ctx.kb.foreignness(adjective) < WEAK {
+                return None;
+            }
+        }
+    }
+    if let Some(rest) = w.strip_prefix(['ب', 'ل', 'ك', 'و', 'ف']) {
+        if ctx.kb.foreignness(rest) < WEAK {
+            return None;
+        }
+    }
     // Imperfect verbs: ي/ت/ن prefix; with a plural or dual ending («ينتمون») or after the
     // future س («ستدوم») they are verbs outright.
     let mut ch = w.chars();

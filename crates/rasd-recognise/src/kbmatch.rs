@@ -40,6 +40,15 @@ pub fn place_prior(kind: Option<PlaceKind>, feature: Option<&str>, population: u
         Some(PlaceKind::Country) | Some(PlaceKind::Sea) => 0.95,
         Some(PlaceKind::Region) => 0.85,
         Some(PlaceKind::Admin1) => 0.85,
+        // Districts and neighbourhoods are named with ordinary words («السلام», «الخليفة»)
+        // and are mostly mentioned with their settlement noun: context always.
+        Some(PlaceKind::Admin2) | Some(PlaceKind::Neighbourhood) => {
+            if feature.is_some_and(|f| f == "PPLC") {
+                0.95
+            } else {
+                0.35
+            }
+        }
         _ => {
             if feature.is_some_and(|f| f == "PPLC") {
                 return 0.95;
@@ -81,7 +90,10 @@ fn posting_score(kb: &Kb, p: Posting, prefix: &str, orig: &str) -> Option<(Entit
         1.0
     } else if p.flags & V_ARTICLE != 0 {
         0.45
-    } else if p.flags & V_TRANSLIT != 0 || p.flags & V_PREFIX != 0 {
+    } else if p.flags & V_TRANSLIT != 0 {
+        // A ج/غ swap can land on an Arabic word («توجيه» from «توغيه»).
+        0.85
+    } else if p.flags & V_PREFIX != 0 {
         0.95
     } else {
         0.9
@@ -273,8 +285,8 @@ fn consider(
 ///
 /// Places outside the Arab world (below country level, not capitals, under a million
 /// people) whose Arabic label does not look like a transliteration («كنت» for Kent,
-/// «أنا» for Ana), ends in ة, or has four letters or fewer («لير», «تاما») lose 0.4:
-/// such labels are usually Arabic words.
+/// «أنا» for Ana), ends in ة, or has four letters or fewer («لير», «تاما») lose 0.5 and
+/// then need context like small places: such labels are usually Arabic words.
 ///
 /// Organisations absorb a nationality adjective that follows them («مكتب التحقيقات
 /// الفدرالي الأميركي»).
@@ -387,7 +399,7 @@ pub fn context_adjust(ctx: &Ctx, cands: &mut [Candidate]) {
                     == Some('ة');
                 if f < 0.5 || ta_marbuta || key.chars().filter(|c| !c.is_whitespace()).count() <= 4
                 {
-                    bonus -= 0.4;
+                    bonus -= 0.5;
                     penalised = true;
                 }
             }
@@ -425,7 +437,7 @@ pub fn context_adjust(ctx: &Ctx, cands: &mut [Candidate]) {
                 if same_country && !article {
                     bonus += 0.12;
                 }
-                if single && key_letters <= 3 {
+                if single && key_letters <= 3 && !penalised {
                     bonus -= 0.1;
                 }
                 if !single {

@@ -295,9 +295,18 @@ enum NameWord {
 
 fn name_word_kind(ctx: &Ctx, k: usize) -> NameWord {
     let stem = ctx.stem(k);
+    // A written alef maqsura ends Arabic words («مستشفى»), not transliterations.
+    let maqsura = ctx.tok(k).is_some_and(|t| {
+        ctx.doc
+            .slice(t.span)
+            .chars()
+            .rev()
+            .find(|c| !rasd_text::normalise::is_diacritic(*c))
+            == Some('ى')
+    });
     if ctx.lx.is_given_name(stem) {
         NameWord::Given
-    } else if ctx.kb.foreignness(stem) >= 0.6 && !stem.starts_with(['ي', 'ت', 'ن']) {
+    } else if !maqsura && ctx.kb.foreignness(stem) >= 0.6 && !stem.starts_with(['ي', 'ت', 'ن']) {
         NameWord::Foreign
     } else if stem.ends_with('ي') && stem.chars().count() >= 4 {
         NameWord::NisbaShape
@@ -372,10 +381,19 @@ pub fn person_name(ctx: &Ctx, j: usize) -> Option<(usize, bool)> {
             given = kind == NameWord::Given;
             first_known = kind != NameWord::Unknown;
         }
+        // An unknown word ending in ا after a consonant is an accusative adverb or
+        // participle («قائلا», «مضيفا»), not a name.
+        if kind == NameWord::Unknown && words >= 1 && stem.ends_with('ا') {
+            break;
+        }
         if kind == NameWord::Unknown {
             if !(first_known && words >= 1) || unknown >= 1 {
                 if words == 0 {
-                    // An unknown first word may still start a name if a known word follows.
+                    // An unknown first word may still start a name if a known word
+                    // follows — unless it starts with a preposition letter («بلسان»).
+                    if stem.starts_with(['ب', 'ل', 'ك']) {
+                        return None;
+                    }
                     let next_ok = adjacent(ctx.doc, k)
                         && (nisba(ctx, k + 1)
                             || name_word(ctx, k + 1)

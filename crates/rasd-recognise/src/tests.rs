@@ -404,3 +404,34 @@ fn foreign_vehicle_and_media_names() {
         "{v:?}"
     );
 }
+
+#[test]
+fn accusative_words_end_person_names() {
+    let v = names("وعلق العقيد محمد عادل قائلا إن الوضع هادئ.");
+    assert!(has(&v, EntityType::PER, "محمد عادل"), "{v:?}");
+    let v = names("وعلق العقيد محمد قائلا إن الوضع هادئ.");
+    assert!(!v.iter().any(|(_, s)| s.contains("قائلا")), "{v:?}");
+}
+
+/// Uses the embedded knowledge base (skipped without data): nisba adverbs, words with a
+/// written alef maqsura and preposition + Arabic word never extend a foreign run.
+#[test]
+fn arabic_words_do_not_extend_foreign_runs() {
+    let kb = Kb::get();
+    if kb.is_empty() {
+        return;
+    }
+    let lx = Lexicon::new(kb);
+    for t in [
+        "وقال جوناثان بيرسون إداريا إن الأمر انتهى.",
+        "وقال المتحدث بلسان مستشفى سوروكا إن الحالة مستقرة.",
+    ] {
+        let (_, v) = run_with(kb, &lx, t);
+        assert!(
+            v.iter().all(|(_, _, s)| !s.contains("إداريا")
+                && !s.contains("بلسان")
+                && !s.contains("مستشفى")),
+            "{t}: {v:?}"
+        );
+    }
+}
