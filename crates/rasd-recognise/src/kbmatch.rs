@@ -148,8 +148,8 @@ fn clitic_starts(word: &str) -> [usize; 3] {
 /// Appends the knowledge-base candidates of `doc` to `out`: from every token start and
 /// every clitic boundary, the word there is looked up ([`Kb::first_word`]: one-word keys
 /// and whether longer keys start with it), and only for the latter the automaton is
-/// walked anchored ([`Kb::walk`]), keeping keys that end at a token end. Function words
-/// (lexicon class FUNC) are not looked up.
+/// walked anchored ([`Kb::walk`]), keeping keys that end at a token end. At function
+/// words (lexicon class FUNC) only multi-word keys count.
 pub fn kb_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
     let (doc, kb) = (ctx.doc, ctx.kb);
     if kb.automaton().is_none() {
@@ -157,11 +157,12 @@ pub fn kb_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
     }
     let text = doc.norm.text.as_str();
     for (ti, tok) in doc.tokens.iter().enumerate() {
-        // Function words never start a name; skipping them spares a third of the
-        // lookups.
-        if tok.kind == TokenKind::Punct || ctx.classes(ti) & class::FUNC != 0 {
+        if tok.kind == TokenKind::Punct {
             continue;
         }
+        // A function word is never a one-word name, but may begin a longer one («أم
+        // درمان», «لو نوفيل أوبسرفاتور»): only multi-word keys are looked for there.
+        let func = ctx.classes(ti) & class::FUNC != 0;
         let word = text.get(tok.norm.start..tok.norm.end).unwrap_or("");
         let starts = if tok.kind == TokenKind::Arabic {
             clitic_starts(word)
@@ -184,7 +185,7 @@ pub fn kb_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
             let Some((single, multi)) = kb.first_word(seg) else {
                 continue;
             };
-            if let Some(name) = single {
+            if let Some(name) = single.filter(|_| !func) {
                 consider(doc, kb, ti, s, seg_end, name, prefix, out);
             }
             if multi {

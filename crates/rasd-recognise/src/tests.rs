@@ -36,7 +36,8 @@ pub(crate) fn fixture_kb() -> Kb {
          gn:18\tvillage\tZawiyat al Mahjub\tالزاوية الغربية|الكرامة\t32.3\t15\tLY\tLBY\t\tPPL\t800\t\t\tc:LY\tgn\n\
          gn:19\tcity\tNawa\tنوى|واضحا\t35\t36\tSY\tSYR\t\tPPL\t200000\t\t\tc:SY\tgn\n\
          gn:20\tcity\tKent\tكنت\t51.2\t1\tGB\tGBR\t\tPPL\t150000\t\t\t\tgn\n\
-         gn:21\tcity\tTama\tتاما\t35.6\t139.4\tJP\tJPN\t\tPPL\t148000\t\t\t\tgn\n",
+         gn:21\tcity\tTama\tتاما\t35.6\t139.4\tJP\tJPN\t\tPPL\t148000\t\t\t\tgn\n\
+         gn:22\tcity\tOmdurman\tأم درمان\t15.6\t32.4\tSD\tSDN\t\tPPL\t2400000\t\t\t\tgn\n",
     );
     s.read_str(
         "people.tsv",
@@ -434,4 +435,10 @@ fn arabic_words_do_not_extend_foreign_runs() {
             "{t}: {v:?}"
         );
     }
+}
+
+#[test]
+fn names_may_begin_with_a_function_word() {
+    let v = names("وصلت القوات إلى أم درمان مساء.");
+    assert!(has(&v, EntityType::LOC, "أم درمان"), "{v:?}");
 }
