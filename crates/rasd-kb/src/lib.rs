@@ -4,7 +4,7 @@
 //! The sources are readable TSV files under `data/` at the repository root (see
 //! [`source`]); `build.rs` folds every Arabic name with `rasd_text::fold`, generates its
 //! variants ([`variants`]), and compiles ([`compile`]) a daachorse charwise automaton over
-//! the folded keys plus fixed-size tables ([`format`]). At run time [`Kb::get`]
+//! the folded keys plus fixed-size tables ([`mod@format`]). At run time [`Kb::get`]
 //! deserialises the automaton once (`deserialize_unchecked` on bytes this crate wrote
 //! itself) and reads the tables in place, so start-up costs one copy of the automaton
 //! and no parsing.
