@@ -278,7 +278,9 @@ impl<'k> Recogniser<'k> {
         // Acronyms in parentheses.
         let mut acronyms: Vec<(String, EntityType, String)> = Vec::new();
         for c in chosen.iter_mut() {
-            if c.kind != MentionKind::Name {
+            // A place right before «(XYZ)» is usually the tail of a longer name the
+            // recognisers missed («بعثة الأمم المتحدة للدعم في ليبيا (UNSMIL)»): no alias.
+            if c.kind != MentionKind::Name || c.etype == EntityType::LOC {
                 continue;
             }
             let j = c.end;

@@ -442,3 +442,11 @@ fn names_may_begin_with_a_function_word() {
     let v = names("وصلت القوات إلى أم درمان مساء.");
     assert!(has(&v, EntityType::LOC, "أم درمان"), "{v:?}");
 }
+
+#[test]
+fn no_acronym_alias_for_a_place_tail() {
+    let kb = fixture_kb();
+    let lx = Lexicon::new(&kb);
+    let (d, _) = run_with(&kb, &lx, "رحبت بعثة المنظمة الدولية للدعم في ليبيا (UNSMIL) بالاتفاق.");
+    assert!(d.mentions.iter().all(|m| d.slice(m.span) != "UNSMIL"), "{:?}", d.mentions);
+}
