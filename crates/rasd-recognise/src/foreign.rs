@@ -108,6 +108,9 @@ fn unit(ctx: &Ctx, i: usize) -> Option<Unit> {
         return None;
     }
     let f = ctx.kb.foreignness(w);
+    if crate::shape::arabic_pattern(w) && f < STRONG {
+        return None;
+    }
     // A nisba adverb («إداريا», «رسميا») is an Arabic adjective + ا: the word without
     // its alef must look foreign too. A glued preposition or conjunction («بلسان»)
     // likewise: the rest must look foreign.

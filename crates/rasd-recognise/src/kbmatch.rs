@@ -162,7 +162,7 @@ pub fn kb_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
         }
         // A function word is never a one-word name, but may begin a longer one («أم
         // درمان», «لو نوفيل أوبسرفاتور»): only multi-word keys are looked for there.
-        let func = ctx.classes(ti) & class::FUNC != 0;
+        let func = ctx.classes(ti) & class::FUNC != 0 || ctx.lx.func_after_prep(doc, tok);
         let word = text.get(tok.norm.start..tok.norm.end).unwrap_or("");
         let starts = if tok.kind == TokenKind::Arabic {
             clitic_starts(word)
@@ -286,8 +286,9 @@ fn consider(
 ///
 /// Places outside the Arab world (below country level, not capitals, under a million
 /// people) whose Arabic label does not look like a transliteration («كنت» for Kent,
-/// «أنا» for Ana), ends in ة, or has four letters or fewer («لير», «تاما») lose 0.5 and
-/// then need context like small places: such labels are usually Arabic words.
+/// «أنا» for Ana), ends in ة, has four letters or fewer («لير», «تاما») or fits an Arabic
+/// derivational template ([`crate::shape`], «توجيه») lose 0.5 and then need context like
+/// small places: such labels are usually Arabic words.
 ///
 /// Organisations absorb a nationality adjective that follows them («مكتب التحقيقات
 /// الفدرالي الأميركي»).
@@ -398,7 +399,10 @@ pub fn context_adjust(ctx: &Ctx, cands: &mut [Candidate]) {
                     .rev()
                     .find(|ch| !rasd_text::normalise::is_diacritic(*ch))
                     == Some('ة');
-                if f < 0.5 || ta_marbuta || key.chars().filter(|c| !c.is_whitespace()).count() <= 4
+                if f < 0.5
+                    || ta_marbuta
+                    || key.chars().filter(|c| !c.is_whitespace()).count() <= 4
+                    || (single && crate::shape::arabic_pattern(key) && f < crate::foreign::STRONG)
                 {
                     bonus -= 0.5;
                     penalised = true;
@@ -456,6 +460,21 @@ pub fn context_adjust(ctx: &Ctx, cands: &mut [Candidate]) {
             let stem = doc.token_stem(tok);
             if stem.chars().count() >= 5 && kb.foreignness(stem) >= 1.1 {
                 bonus += 0.15;
+            }
+        }
+        // A one-word organisation followed by a (non-national) adjective is the common
+        // noun it is named after («القاعدة العسكرية», «القاعدة الجوية»).
+        if single && c.etype == EntityType::ORG {
+            if let Some(n) = doc.tokens.get(c.end) {
+                let st = doc.token_stem(n);
+                if n.al_len > 0
+                    && n.pre_len == 0
+                    && crate::spans::adjacent(doc, c.first)
+                    && (st.ends_with('ي') || st.ends_with("يه"))
+                    && kb.gentilic(st).is_none()
+                {
+                    bonus -= 0.5;
+                }
             }
         }
         c.score = (c.score + bonus).clamp(0.0, 0.97);

@@ -35,6 +35,7 @@ pub mod kbmatch;
 pub mod lexicon;
 pub mod merge;
 pub mod patterns;
+pub mod shape;
 pub mod spans;
 
 use lexicon::Lexicon;

@@ -382,8 +382,20 @@ pub fn person_name(ctx: &Ctx, j: usize) -> Option<(usize, bool)> {
             first_known = kind != NameWord::Unknown;
         }
         // An unknown word ending in ا after a consonant is an accusative adverb or
-        // participle («قائلا», «مضيفا»), not a name.
-        if kind == NameWord::Unknown && words >= 1 && stem.ends_with('ا') {
+        // participle («قائلا», «مضيفا»), not a name; nor is a word of an Arabic template
+        // («اصعب», «مرفوقة») or a future verb («ستزور»).
+        let future = stem.starts_with('س')
+            && stem
+                .chars()
+                .nth(1)
+                .is_some_and(|c| matches!(c, 'ي' | 'ت' | 'ن'));
+        if kind == NameWord::Unknown
+            && words >= 1
+            && (stem.ends_with('ا')
+                || (crate::shape::arabic_pattern(stem)
+                    && ctx.kb.foreignness(stem) < crate::foreign::STRONG)
+                || future)
+        {
             break;
         }
         if kind == NameWord::Unknown {
@@ -772,6 +784,25 @@ fn org_heads(ctx: &Ctx, out: &mut Vec<Candidate>) {
         if comp == 0 {
             continue;
         }
+        // Numbered units: «الفرقة الرابعة», «اللواء 15» — but «المجموعة الثالثة» (a
+        // sports group) is not a unit.
+        let unit_head = matches!(
+            ctx.stem(i),
+            "فرقه"
+                | "لواء"
+                | "فوج"
+                | "كتيبه"
+                | "فيلق"
+                | "جيش"
+                | "سريه"
+                | "اسطول"
+                | "قوه"
+                | "الويه"
+                | "كتائب"
+                | "وحده"
+                | "لجنه"
+        );
+        let has_num = has_num && (unit_head || !head_al);
         let is_name = if head_al {
             (has_gent && c & ORG_NATIONAL != 0) || has_num || (has_gent && specific >= 1)
         } else if weak {

@@ -447,6 +447,22 @@ fn names_may_begin_with_a_function_word() {
 fn no_acronym_alias_for_a_place_tail() {
     let kb = fixture_kb();
     let lx = Lexicon::new(&kb);
-    let (d, _) = run_with(&kb, &lx, "رحبت بعثة المنظمة الدولية للدعم في ليبيا (UNSMIL) بالاتفاق.");
-    assert!(d.mentions.iter().all(|m| d.slice(m.span) != "UNSMIL"), "{:?}", d.mentions);
+    let (d, _) = run_with(
+        &kb,
+        &lx,
+        "رحبت بعثة المنظمة الدولية للدعم في ليبيا (UNSMIL) بالاتفاق.",
+    );
+    assert!(
+        d.mentions.iter().all(|m| d.slice(m.span) != "UNSMIL"),
+        "{:?}",
+        d.mentions
+    );
+}
+
+#[test]
+fn numbered_groups_and_adjective_bases_are_not_organisations() {
+    let v = names("تأهل الفريق من المجموعة الثالثة، وتقدم الجيش نحو القاعدة الجوية.");
+    assert!(v.iter().all(|(t, _)| *t != EntityType::ORG), "{v:?}");
+    let v = names("هاجمت الفرقة الرابعة المدينة.");
+    assert!(has(&v, EntityType::ORG, "الفرقة الرابعة"), "{v:?}");
 }
