@@ -628,6 +628,10 @@ fn adjective_like(ctx: &Ctx, k: usize) -> bool {
             .find(|c| !rasd_text::normalise::is_diacritic(*c))
             == Some('ى')
     });
+    // Nouns of place and heads share the م- shape («المدينة», «المجلس»).
+    if ctx.cls(k) & (ORG_HEAD | SETTLEMENT | LOCATIVE | TITLE | ROLE) != 0 {
+        return false;
+    }
     ctx.cls(k) & (ADJ_GENERIC | QUALIFIER | DIRECTION) != 0
         || ctx.gent(k)
         || is_number_like(ctx, k)
@@ -691,8 +695,14 @@ fn org_heads(ctx: &Ctx, out: &mut Vec<Candidate>) {
             }
             if let Some((e, t)) = ctx.info[k].kb {
                 match t {
+                    // A place joins the name as a genitive of a still indefinite chain
+                    // («جامعة القاهرة», «قوات سوريا الديمقراطية») or with ل
+                    // («لأفريقيا»); after a complete definite phrase it is the next
+                    // constituent («الفرقة الرابعة المدينة»).
+                    EntityType::LOC if seen_noun && !ctx.text(k).starts_with('ل') => break,
                     EntityType::LOC => {
                         has_place = true;
+                        seen_noun = true;
                         last_good = e as usize - 1;
                         k = e as usize;
                         if ctx.has_prep(k - 1) || ctx.tok(k - 1).is_some_and(|t| t.lil) {
@@ -714,6 +724,7 @@ fn org_heads(ctx: &Ctx, out: &mut Vec<Candidate>) {
             }
             if is_number_like(ctx, k) {
                 has_num = true;
+                seen_adj |= seen_noun;
                 last_good = k;
                 k += 1;
                 continue;
