@@ -270,11 +270,23 @@ pub fn compile(src: &Sources) -> Result<Compiled, String> {
     }
     stats.gentilics = gent.len();
 
-    let mut by_key: Vec<u32> = (0..rows.len() as u32).collect();
-    by_key.sort_by(|&a, &b| rows[a as usize].key.cmp(&rows[b as usize].key));
-    for e in by_key {
-        w.keys.extend_from_slice(&e.to_le_bytes());
+    // Entry keys: open-addressing table (hash u32, entry + 1 u32), load factor ≤ 0.7.
+    let cap = ((rows.len() * 10).div_ceil(7)).next_power_of_two().max(16);
+    let mut table = vec![0u8; cap * 8];
+    for (i, r) in rows.iter().enumerate() {
+        let h = word_hash(&r.key);
+        let mut slot = h as usize & (cap - 1);
+        loop {
+            let at = slot * 8;
+            if table[at..at + 4] == [0, 0, 0, 0] {
+                table[at..at + 4].copy_from_slice(&h.to_le_bytes());
+                table[at + 4..at + 8].copy_from_slice(&(i as u32).to_le_bytes());
+                break;
+            }
+            slot = (slot + 1) & (cap - 1);
+        }
     }
+    w.keys = table;
 
     w.trigrams = trigram_table(&rows);
     w.prefixes = vec![0u8; PREFIX_BITS / 8];

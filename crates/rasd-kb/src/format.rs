@@ -18,7 +18,8 @@
 //! names    NAME_SIZE bytes each: first posting u32, posting count u32
 //! postings POSTING_SIZE bytes each: entry u32, variant flags u32
 //! gentilics GENT_SIZE bytes each, sorted by folded form: form string u32, iso3 [u8; 3], pad
-//! keys     entry indices (u32) sorted by entry key, for key → entry lookups
+//! keys     open-addressing table of entry keys, 8 bytes per slot: hash u32 (0 = empty),
+//!          entry index u32; capacity a power of two (key → entry lookups)
 //! trigrams TRIGRAM_BUCKETS i8 log-likelihood ratios (×16) foreign vs native names
 //! prefixes PREFIX_BITS-bit set of the hashed first segment (first word) of every key,
 //!          to skip walks that cannot match
@@ -32,7 +33,7 @@
 /// First bytes of a knowledge-base blob.
 pub const MAGIC: &[u8; 8] = b"RASDKB\0\x01";
 /// Layout version.
-pub const VERSION: u32 = 6;
+pub const VERSION: u32 = 7;
 /// "No string" / "no entry".
 pub const NONE: u32 = u32::MAX;
 
@@ -258,6 +259,18 @@ impl<'a> Blob<'a> {
     #[inline]
     pub fn slice(&self, at: usize, n: usize) -> &'a [u8] {
         self.bytes.get(at..at + n).unwrap_or(&[])
+    }
+
+    /// The bytes of the length-prefixed string at offset `at` of the string section
+    /// starting at `base` (no UTF-8 check; for comparisons).
+    #[inline]
+    pub fn raw_str(&self, base: usize, at: u32) -> &'a [u8] {
+        if at == NONE {
+            return &[];
+        }
+        let at = base + at as usize;
+        let len = self.u16(at) as usize;
+        self.bytes.get(at + 2..at + 2 + len).unwrap_or(&[])
     }
 
     /// The length-prefixed string at offset `at` of the string section starting at

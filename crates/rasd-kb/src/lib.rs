@@ -4,7 +4,7 @@
 //! The sources are readable TSV files under `data/` at the repository root (see
 //! [`source`]); `build.rs` folds every Arabic name with `rasd_text::fold`, generates its
 //! variants ([`variants`]), and compiles ([`compile`]) a daachorse charwise automaton over
-//! the folded keys plus fixed-size tables ([`format`]). At run time [`Kb::get`]
+//! the folded keys plus fixed-size tables ([`mod@format`]). At run time [`Kb::get`]
 //! deserialises the automaton once (`deserialize_unchecked` on bytes this crate wrote
 //! itself) and reads the tables in place, so start-up costs one copy of the automaton
 //! and no parsing.
@@ -18,6 +18,8 @@
 //! * [`Kb::by_key`] — entry by its key (`gn:2210247`, `p:khalifa-haftar` …).
 //!
 //! [`attributions`] is the text `rasd about` prints for the data licences.
+
+#![warn(missing_docs)]
 
 pub mod compile;
 pub mod format;
@@ -304,6 +306,13 @@ impl Kb {
         self.postings(id)
     }
 
+    /// The entries a folded name (or one of its variants) stands for, with the posting
+    /// that says how literal the key is: every homonym («طرابلس» → Tripoli LY and LB).
+    pub fn entries_named(&self, folded: &str) -> impl Iterator<Item = (Entry<'_>, Posting)> + '_ {
+        self.lookup(folded)
+            .filter_map(move |p| self.entry(p.entry).map(|e| (e, p)))
+    }
+
     /// The ISO alpha-3 code of a folded nationality adjective («الليبيه» → `LBY`).
     pub fn gentilic(&self, folded: &str) -> Option<&str> {
         let idx = self.gent_index.get_or_init(|| {
@@ -356,19 +365,36 @@ impl Kb {
         }
     }
 
-    /// The entry with key `key`.
+    /// The entry with key `key` (one hash probe, verified against the stored key).
     pub fn by_key(&self, key: &str) -> Option<Entry<'_>> {
+        let base = self.sec[S_KEYS];
+        let end = self.sec[S_TRIGRAMS];
+        if base == 0 || end <= base {
+            return None;
+        }
+        let cap = (end - base) / 8;
+        if cap == 0 || !cap.is_power_of_two() {
+            return None;
+        }
         let b = self.b();
-        let (mut lo, mut hi) = (0usize, self.counts[0]);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            let e = b.u32(self.sec[S_KEYS] + mid * 4);
-            let k = self.entry(e)?.key();
-            match k.cmp(key) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return self.entry(e),
+        let h = word_hash(key);
+        let mut slot = h as usize & (cap - 1);
+        for _ in 0..cap {
+            let at = base + slot * 8;
+            let sh = b.u32(at);
+            if sh == 0 {
+                return None;
             }
+            if sh == h {
+                let e = b.u32(at + 4);
+                if (e as usize) < self.counts[0] {
+                    let rec = self.sec[S_ENTRIES] + e as usize * ENTRY_SIZE;
+                    if b.raw_str(self.sec[S_STRINGS], b.u32(rec + E_KEY)) == key.as_bytes() {
+                        return self.entry(e);
+                    }
+                }
+            }
+            slot = (slot + 1) & (cap - 1);
         }
         None
     }
@@ -600,9 +626,8 @@ mod tests {
     fn lookup_returns_every_homonym() {
         let kb = fixture();
         let es: Vec<_> = kb
-            .lookup("طرابلس")
-            .filter_map(|p| kb.entry(p.entry))
-            .map(|e| e.cc2().unwrap_or(""))
+            .entries_named("طرابلس")
+            .map(|(e, _)| e.cc2().unwrap_or(""))
             .collect();
         assert_eq!(es, vec!["LY", "LB"]);
         let e = kb.by_key("gn:2210247").unwrap();

@@ -61,12 +61,12 @@ fn main() {
         }
         tfw += a.elapsed();
         let a = Instant::now();
-        let mut c = Vec::new();
-        kbmatch::kb_candidates(&doc, kb, &mut c);
-        t[1] += a.elapsed();
-        let a = Instant::now();
         let mut ctx = patterns::Ctx::new(&doc, kb, lx);
         t[3] += a.elapsed();
+        let a = Instant::now();
+        let mut c = Vec::new();
+        kbmatch::kb_candidates(&ctx, &mut c);
+        t[1] += a.elapsed();
         let a = Instant::now();
         kbmatch::context_adjust(&ctx, &mut c);
         ctx.attach_kb(&c);

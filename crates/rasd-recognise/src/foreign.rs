@@ -34,6 +34,8 @@ enum Unit {
     Word(f32),
     /// A spelled Latin letter.
     Letter,
+    /// A spelled Latin letter that is also a function word («إي» = «أي»).
+    FuncLetter,
     /// A foreign particle («لو», «دي»).
     Particle,
     /// A number.
@@ -58,8 +60,14 @@ fn unit(ctx: &Ctx, i: usize) -> Option<Unit> {
         return None;
     }
     let c = ctx.info[i].cls;
-    if c & LETTER != 0 && c & FUNC == 0 {
-        return Some(Unit::Letter);
+    // A spelled letter that is also a function word («إي»/«أي») counts only inside a run
+    // that has a foreign word (checked by the caller).
+    if c & LETTER != 0 {
+        return Some(if c & FUNC == 0 {
+            Unit::Letter
+        } else {
+            Unit::FuncLetter
+        });
     }
     if c & FOREIGN_PARTICLE != 0 {
         return Some(Unit::Particle);
@@ -88,7 +96,36 @@ fn unit(ctx: &Ctx, i: usize) -> Option<Unit> {
     if w.chars().count() < 3 {
         return None;
     }
+    // A written alef maqsura ends Arabic words («مستشفى»), not transliterations.
+    if ctx
+        .doc
+        .slice(t.span)
+        .chars()
+        .rev()
+        .find(|c| !rasd_text::normalise::is_diacritic(*c))
+        == Some('ى')
+    {
+        return None;
+    }
     let f = ctx.kb.foreignness(w);
+    if crate::shape::arabic_pattern(w) && f < STRONG {
+        return None;
+    }
+    // A nisba adverb («إداريا», «رسميا») is an Arabic adjective + ا: the word without
+    // its alef must look foreign too. A glued preposition or conjunction («بلسان»)
+    // likewise: the rest must look foreign.
+    if w.ends_with("يا") {
+        if let Some(adjective) = w.strip_suffix('ا') {
+            if ctx.kb.foreignness(adjective) < WEAK {
+                return None;
+            }
+        }
+    }
+    if let Some(rest) = w.strip_prefix(['ب', 'ل', 'ك', 'و', 'ف']) {
+        if ctx.kb.foreignness(rest) < WEAK {
+            return None;
+        }
+    }
     // Imperfect verbs: ي/ت/ن prefix; with a plural or dual ending («ينتمون») or after the
     // future س («ستدوم») they are verbs outright.
     let mut ch = w.chars();
@@ -110,13 +147,15 @@ fn unit(ctx: &Ctx, i: usize) -> Option<Unit> {
 pub fn foreign_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
     let n = ctx.doc.tokens.len();
     let mut i = 0;
+    let mut units: Vec<Unit> = Vec::new();
     while i < n {
         let Some(u0) = unit(ctx, i) else {
             i += 1;
             continue;
         };
         // Collect the run.
-        let mut units = vec![u0];
+        units.clear();
+        units.push(u0);
         let mut j = i + 1;
         while j < n && adjacent(ctx.doc, j - 1) {
             match unit(ctx, j) {
@@ -146,7 +185,12 @@ pub fn foreign_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
             .filter(|u| matches!(u, Unit::Word(f) if *f >= STRONG))
             .count();
         let words = run.iter().filter(|u| matches!(u, Unit::Word(_))).count();
-        let letters = run.iter().filter(|u| **u == Unit::Letter).count();
+        let func_letters = run.iter().filter(|u| **u == Unit::FuncLetter).count();
+        let letters = run.iter().filter(|u| **u == Unit::Letter).count()
+            + if strong >= 1 { func_letters } else { 0 };
+        if func_letters > 0 && strong == 0 {
+            continue;
+        }
         let particles_only_glue = run.iter().all(|u| *u != Unit::Particle)
             || run
                 .windows(2)

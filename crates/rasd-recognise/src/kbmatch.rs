@@ -40,6 +40,15 @@ pub fn place_prior(kind: Option<PlaceKind>, feature: Option<&str>, population: u
         Some(PlaceKind::Country) | Some(PlaceKind::Sea) => 0.95,
         Some(PlaceKind::Region) => 0.85,
         Some(PlaceKind::Admin1) => 0.85,
+        // Districts and neighbourhoods are named with ordinary words («السلام», «الخليفة»)
+        // and are mostly mentioned with their settlement noun: context always.
+        Some(PlaceKind::Admin2) | Some(PlaceKind::Neighbourhood) => {
+            if feature.is_some_and(|f| f == "PPLC") {
+                0.95
+            } else {
+                0.35
+            }
+        }
         _ => {
             if feature.is_some_and(|f| f == "PPLC") {
                 return 0.95;
@@ -81,7 +90,10 @@ fn posting_score(kb: &Kb, p: Posting, prefix: &str, orig: &str) -> Option<(Entit
         1.0
     } else if p.flags & V_ARTICLE != 0 {
         0.45
-    } else if p.flags & V_TRANSLIT != 0 || p.flags & V_PREFIX != 0 {
+    } else if p.flags & V_TRANSLIT != 0 {
+        // A ج/غ swap can land on an Arabic word («توجيه» from «توغيه»).
+        0.85
+    } else if p.flags & V_PREFIX != 0 {
         0.95
     } else {
         0.9
@@ -136,8 +148,10 @@ fn clitic_starts(word: &str) -> [usize; 3] {
 /// Appends the knowledge-base candidates of `doc` to `out`: from every token start and
 /// every clitic boundary, the word there is looked up ([`Kb::first_word`]: one-word keys
 /// and whether longer keys start with it), and only for the latter the automaton is
-/// walked anchored ([`Kb::walk`]), keeping keys that end at a token end.
-pub fn kb_candidates(doc: &Document, kb: &Kb, out: &mut Vec<Candidate>) {
+/// walked anchored ([`Kb::walk`]), keeping keys that end at a token end. At function
+/// words (lexicon class FUNC) only multi-word keys count.
+pub fn kb_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
+    let (doc, kb) = (ctx.doc, ctx.kb);
     if kb.automaton().is_none() {
         return;
     }
@@ -146,6 +160,9 @@ pub fn kb_candidates(doc: &Document, kb: &Kb, out: &mut Vec<Candidate>) {
         if tok.kind == TokenKind::Punct {
             continue;
         }
+        // A function word is never a one-word name, but may begin a longer one («أم
+        // درمان», «لو نوفيل أوبسرفاتور»): only multi-word keys are looked for there.
+        let func = ctx.classes(ti) & class::FUNC != 0 || ctx.lx.func_after_prep(doc, tok);
         let word = text.get(tok.norm.start..tok.norm.end).unwrap_or("");
         let starts = if tok.kind == TokenKind::Arabic {
             clitic_starts(word)
@@ -168,7 +185,7 @@ pub fn kb_candidates(doc: &Document, kb: &Kb, out: &mut Vec<Candidate>) {
             let Some((single, multi)) = kb.first_word(seg) else {
                 continue;
             };
-            if let Some(name) = single {
+            if let Some(name) = single.filter(|_| !func) {
                 consider(doc, kb, ti, s, seg_end, name, prefix, out);
             }
             if multi {
@@ -269,8 +286,9 @@ fn consider(
 ///
 /// Places outside the Arab world (below country level, not capitals, under a million
 /// people) whose Arabic label does not look like a transliteration («كنت» for Kent,
-/// «أنا» for Ana), ends in ة, or has four letters or fewer («لير», «تاما») lose 0.4:
-/// such labels are usually Arabic words.
+/// «أنا» for Ana), ends in ة, has four letters or fewer («لير», «تاما») or fits an Arabic
+/// derivational template ([`crate::shape`], «توجيه») lose 0.5 and then need context like
+/// small places: such labels are usually Arabic words.
 ///
 /// Organisations absorb a nationality adjective that follows them («مكتب التحقيقات
 /// الفدرالي الأميركي»).
@@ -381,9 +399,12 @@ pub fn context_adjust(ctx: &Ctx, cands: &mut [Candidate]) {
                     .rev()
                     .find(|ch| !rasd_text::normalise::is_diacritic(*ch))
                     == Some('ة');
-                if f < 0.5 || ta_marbuta || key.chars().filter(|c| !c.is_whitespace()).count() <= 4
+                if f < 0.5
+                    || ta_marbuta
+                    || key.chars().filter(|c| !c.is_whitespace()).count() <= 4
+                    || (single && crate::shape::arabic_pattern(key) && f < crate::foreign::STRONG)
                 {
-                    bonus -= 0.4;
+                    bonus -= 0.5;
                     penalised = true;
                 }
             }
@@ -421,7 +442,7 @@ pub fn context_adjust(ctx: &Ctx, cands: &mut [Candidate]) {
                 if same_country && !article {
                     bonus += 0.12;
                 }
-                if single && key_letters <= 3 {
+                if single && key_letters <= 3 && !penalised {
                     bonus -= 0.1;
                 }
                 if !single {
@@ -439,6 +460,21 @@ pub fn context_adjust(ctx: &Ctx, cands: &mut [Candidate]) {
             let stem = doc.token_stem(tok);
             if stem.chars().count() >= 5 && kb.foreignness(stem) >= 1.1 {
                 bonus += 0.15;
+            }
+        }
+        // A one-word organisation followed by a (non-national) adjective is the common
+        // noun it is named after («القاعدة العسكرية», «القاعدة الجوية»).
+        if single && c.etype == EntityType::ORG {
+            if let Some(n) = doc.tokens.get(c.end) {
+                let st = doc.token_stem(n);
+                if n.al_len > 0
+                    && n.pre_len == 0
+                    && crate::spans::adjacent(doc, c.first)
+                    && (st.ends_with('ي') || st.ends_with("يه"))
+                    && kb.gentilic(st).is_none()
+                {
+                    bonus -= 0.5;
+                }
             }
         }
         c.score = (c.score + bonus).clamp(0.0, 0.97);

@@ -244,6 +244,36 @@ const L_FUNC_WORDS: &[&str] = &[
     "مئة",
     "مائة",
     "أنا",
+    "عشر",
+    "عشرة",
+    "اثنان",
+    "اثنين",
+    "ثلاث",
+    "ثلاثة",
+    "أربع",
+    "أربعة",
+    "خمس",
+    "خمسة",
+    "ست",
+    "ستة",
+    "سبع",
+    "سبعة",
+    "ثماني",
+    "ثمانية",
+    "تسع",
+    "تسعة",
+    "عشرين",
+    "ثلاثين",
+    "أربعين",
+    "خمسين",
+    "ستين",
+    "سبعين",
+    "ثمانين",
+    "تسعين",
+    "مئات",
+    "آلاف",
+    "ملايين",
+    "عشرات",
     "الشهر",
     "الأسبوع",
     "السنة",
@@ -857,6 +887,14 @@ const L_SETTLEMENTS: &[&str] = &[
 ];
 
 const L_DIRECTIONS: &[&str] = &[
+    "شمالية",
+    "جنوبية",
+    "شرقية",
+    "غربية",
+    "الشمالية",
+    "الجنوبية",
+    "الشرقية",
+    "الغربية",
     "شمال",
     "جنوب",
     "شرق",
@@ -1230,6 +1268,26 @@ impl Lexicon {
             }
         }
         (c, start)
+    }
+
+    /// True when token `t` is a preposition glued to a function word («بأي», «لأن»,
+    /// «كأن»).
+    pub fn func_after_prep(&self, doc: &Document, t: &Token) -> bool {
+        if t.kind != TokenKind::Arabic || t.al_len > 0 {
+            return false;
+        }
+        let w = doc.token_norm(t);
+        let rest = w
+            .strip_prefix(['و', 'ف'])
+            .filter(|r| r.chars().count() >= 2)
+            .unwrap_or(w);
+        match rest.strip_prefix(['ب', 'ل', 'ك']) {
+            Some(r) if r.chars().count() >= 2 => {
+                let (al, s) = split_article(r);
+                self.classes_of(s, al) & FUNC != 0
+            }
+            _ => false,
+        }
     }
 
     /// True when `folded` is a given name in the knowledge base.

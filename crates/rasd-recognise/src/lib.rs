@@ -28,11 +28,14 @@
 //! The tagger plugs in as a [`CandidateSource`] (see [`candidates_from_iob`] to turn IOB2
 //! tags into candidates); its spans then compete under the same policy.
 
+#![warn(missing_docs)]
+
 pub mod foreign;
 pub mod kbmatch;
 pub mod lexicon;
 pub mod merge;
 pub mod patterns;
+pub mod shape;
 pub mod spans;
 
 use lexicon::Lexicon;
@@ -209,7 +212,7 @@ impl<'k> Recogniser<'k> {
     pub fn candidates(&self, doc: &Document, extra: &[Candidate]) -> Vec<Candidate> {
         let mut cands: Vec<Candidate> = Vec::with_capacity(doc.tokens.len() / 4 + 8);
         let mut ctx = patterns::Ctx::new(doc, self.kb, self.lx);
-        kbmatch::kb_candidates(doc, self.kb, &mut cands);
+        kbmatch::kb_candidates(&ctx, &mut cands);
         kbmatch::context_adjust(&ctx, &mut cands);
         ctx.attach_kb(&cands);
         patterns::pattern_candidates(&ctx, &mut cands);
@@ -276,7 +279,9 @@ impl<'k> Recogniser<'k> {
         // Acronyms in parentheses.
         let mut acronyms: Vec<(String, EntityType, String)> = Vec::new();
         for c in chosen.iter_mut() {
-            if c.kind != MentionKind::Name {
+            // A place right before «(XYZ)» is usually the tail of a longer name the
+            // recognisers missed («بعثة الأمم المتحدة للدعم في ليبيا (UNSMIL)»): no alias.
+            if c.kind != MentionKind::Name || c.etype == EntityType::LOC {
                 continue;
             }
             let j = c.end;

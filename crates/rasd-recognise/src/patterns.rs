@@ -295,9 +295,18 @@ enum NameWord {
 
 fn name_word_kind(ctx: &Ctx, k: usize) -> NameWord {
     let stem = ctx.stem(k);
+    // A written alef maqsura ends Arabic words («مستشفى»), not transliterations.
+    let maqsura = ctx.tok(k).is_some_and(|t| {
+        ctx.doc
+            .slice(t.span)
+            .chars()
+            .rev()
+            .find(|c| !rasd_text::normalise::is_diacritic(*c))
+            == Some('ى')
+    });
     if ctx.lx.is_given_name(stem) {
         NameWord::Given
-    } else if ctx.kb.foreignness(stem) >= 0.6 && !stem.starts_with(['ي', 'ت', 'ن']) {
+    } else if !maqsura && ctx.kb.foreignness(stem) >= 0.6 && !stem.starts_with(['ي', 'ت', 'ن']) {
         NameWord::Foreign
     } else if stem.ends_with('ي') && stem.chars().count() >= 4 {
         NameWord::NisbaShape
@@ -372,10 +381,31 @@ pub fn person_name(ctx: &Ctx, j: usize) -> Option<(usize, bool)> {
             given = kind == NameWord::Given;
             first_known = kind != NameWord::Unknown;
         }
+        // An unknown word ending in ا after a consonant is an accusative adverb or
+        // participle («قائلا», «مضيفا»), not a name; nor is a word of an Arabic template
+        // («اصعب», «مرفوقة») or a future verb («ستزور»).
+        let future = stem.starts_with('س')
+            && stem
+                .chars()
+                .nth(1)
+                .is_some_and(|c| matches!(c, 'ي' | 'ت' | 'ن'));
+        if kind == NameWord::Unknown
+            && words >= 1
+            && (stem.ends_with('ا')
+                || (crate::shape::arabic_pattern(stem)
+                    && ctx.kb.foreignness(stem) < crate::foreign::STRONG)
+                || future)
+        {
+            break;
+        }
         if kind == NameWord::Unknown {
             if !(first_known && words >= 1) || unknown >= 1 {
                 if words == 0 {
-                    // An unknown first word may still start a name if a known word follows.
+                    // An unknown first word may still start a name if a known word
+                    // follows — unless it starts with a preposition letter («بلسان»).
+                    if stem.starts_with(['ب', 'ل', 'ك']) {
+                        return None;
+                    }
                     let next_ok = adjacent(ctx.doc, k)
                         && (nisba(ctx, k + 1)
                             || name_word(ctx, k + 1)
@@ -598,6 +628,10 @@ fn adjective_like(ctx: &Ctx, k: usize) -> bool {
             .find(|c| !rasd_text::normalise::is_diacritic(*c))
             == Some('ى')
     });
+    // Nouns of place and heads share the م- shape («المدينة», «المجلس»).
+    if ctx.cls(k) & (ORG_HEAD | SETTLEMENT | LOCATIVE | TITLE | ROLE) != 0 {
+        return false;
+    }
     ctx.cls(k) & (ADJ_GENERIC | QUALIFIER | DIRECTION) != 0
         || ctx.gent(k)
         || is_number_like(ctx, k)
@@ -661,8 +695,14 @@ fn org_heads(ctx: &Ctx, out: &mut Vec<Candidate>) {
             }
             if let Some((e, t)) = ctx.info[k].kb {
                 match t {
+                    // A place joins the name as a genitive of a still indefinite chain
+                    // («جامعة القاهرة», «قوات سوريا الديمقراطية») or with ل
+                    // («لأفريقيا»); after a complete definite phrase it is the next
+                    // constituent («الفرقة الرابعة المدينة»).
+                    EntityType::LOC if seen_noun && !ctx.text(k).starts_with('ل') => break,
                     EntityType::LOC => {
                         has_place = true;
+                        seen_noun = true;
                         last_good = e as usize - 1;
                         k = e as usize;
                         if ctx.has_prep(k - 1) || ctx.tok(k - 1).is_some_and(|t| t.lil) {
@@ -684,6 +724,7 @@ fn org_heads(ctx: &Ctx, out: &mut Vec<Candidate>) {
             }
             if is_number_like(ctx, k) {
                 has_num = true;
+                seen_adj |= seen_noun;
                 last_good = k;
                 k += 1;
                 continue;
@@ -754,6 +795,25 @@ fn org_heads(ctx: &Ctx, out: &mut Vec<Candidate>) {
         if comp == 0 {
             continue;
         }
+        // Numbered units: «الفرقة الرابعة», «اللواء 15» — but «المجموعة الثالثة» (a
+        // sports group) is not a unit.
+        let unit_head = matches!(
+            ctx.stem(i),
+            "فرقه"
+                | "لواء"
+                | "فوج"
+                | "كتيبه"
+                | "فيلق"
+                | "جيش"
+                | "سريه"
+                | "اسطول"
+                | "قوه"
+                | "الويه"
+                | "كتائب"
+                | "وحده"
+                | "لجنه"
+        );
+        let has_num = has_num && (unit_head || !head_al);
         let is_name = if head_al {
             (has_gent && c & ORG_NATIONAL != 0) || has_num || (has_gent && specific >= 1)
         } else if weak {

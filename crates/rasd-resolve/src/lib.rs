@@ -24,6 +24,8 @@
 //!
 //! Entities are ordered by first mention, mentions by position.
 
+#![warn(missing_docs)]
+
 pub mod geocode;
 
 use geocode::{CountryContext, PlaceCand};
@@ -160,6 +162,8 @@ impl<'k> Resolver<'k> {
         // 1. Clusters of name mentions.
         let mut clusters: Vec<Cluster> = Vec::new();
         let mut by_key: HashMap<String, usize> = HashMap::new();
+        // Entry of each knowledge-base key, looked up once per document.
+        let mut entry_of: HashMap<&str, Option<u32>> = HashMap::new();
         for (i, m) in ms.iter().enumerate() {
             if m.kind != MentionKind::Name {
                 continue;
@@ -169,8 +173,11 @@ impl<'k> Resolver<'k> {
                 .kb_key
                 .as_deref()
                 .filter(|k| !k.starts_with('~'))
-                .and_then(|k| self.kb.by_key(k))
-                .map(|e| e.index());
+                .and_then(|k| {
+                    *entry_of
+                        .entry(k)
+                        .or_insert_with(|| self.kb.by_key(k).map(|e| e.index()))
+                });
             let key = if m.etype == EntityType::LOC
                 && m.kb_key.as_deref().is_none_or(|k| !k.starts_with('~'))
             {

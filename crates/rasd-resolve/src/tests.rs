@@ -161,3 +161,61 @@ fn empty_document() {
     let (_, e) = run(&kb, &lx, "");
     assert!(e.is_empty());
 }
+
+mod robustness {
+    use super::*;
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+
+    fn fixed() -> &'static (Kb, Lexicon) {
+        static F: OnceLock<(Kb, Lexicon)> = OnceLock::new();
+        F.get_or_init(|| {
+            let kb = fixture();
+            let lx = Lexicon::new(&kb);
+            (kb, lx)
+        })
+    }
+
+    fn check(kb: &Kb, lx: &Lexicon, text: &str) -> Result<(), TestCaseError> {
+        let (d, ents) = run(kb, lx, text);
+        for m in &d.mentions {
+            prop_assert!(m.span.end <= d.text.len() && m.span.start <= m.span.end);
+            prop_assert!(
+                d.text.is_char_boundary(m.span.start) && d.text.is_char_boundary(m.span.end)
+            );
+        }
+        for e in &ents {
+            prop_assert!(!e.mentions.is_empty());
+            for m in &e.mentions {
+                prop_assert!(d.text.get(m.span.start..m.span.end).is_some());
+            }
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        #[test]
+        fn any_text_gives_valid_spans(s in "\\PC{0,120}") {
+            let (kb, lx) = fixed();
+            check(kb, lx, &s)?;
+        }
+
+        #[test]
+        fn arabic_soup_gives_valid_spans(
+            words in proptest::collection::vec(
+                prop_oneof![
+                    Just("طرابلس"), Just("وبطرابلس"), Just("للجيش"), Just("الوطني"), Just("الليبي"),
+                    Just("خليفة"), Just("حفتر"), Just("اللواء"), Just("("), Just(")"), Just("GIS"),
+                    Just("عملية"), Just("\""), Just("،"), Just("\n"), Just("وزارة"), Just("الدفاع"),
+                    Just("ً"), Just("ـ"), Just("لبنان"), Just("في"), Just("باريس"), Just("12"),
+                ],
+                0..40,
+            )
+        ) {
+            let (kb, lx) = fixed();
+            check(kb, lx, &words.join(" "))?;
+            check(kb, lx, &words.concat())?;
+        }
+    }
+}

@@ -81,6 +81,11 @@ fn seed_entities_f1() {
         return;
     };
     let (_, rec) = run_seed();
+    if std::env::var_os("RASD_SHOW").is_some() {
+        for e in &rec.entities {
+            eprintln!("{}", serde_json::to_string(e).unwrap());
+        }
+    }
     let dir = std::env::temp_dir().join(format!("rasd-seed-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let out = dir.join("seed.jsonl");
