@@ -405,10 +405,7 @@ pub fn events(a: EventsArgs) -> Result<ExitCode> {
     })?;
     let mut out = io::BufWriter::new(io::stdout().lock());
     if let Some(p) = &a.parquet {
-        bail!(
-            "--parquet {}: this rasd was built without the `parquet` feature; use --csv or --json",
-            p.display()
-        );
+        write_parquet(&evs, p)?;
     } else if a.csv {
         rasd_store::to_csv(&evs, &mut out)?;
     } else if a.geojson {
@@ -454,6 +451,30 @@ pub fn events(a: EventsArgs) -> Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `--parquet OUT`.
+#[cfg(feature = "parquet")]
+fn write_parquet(evs: &[rasd_store::FusedEvent], p: &Path) -> Result<()> {
+    let f = std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?;
+    rasd_store::to_parquet(evs, io::BufWriter::new(f))
+        .with_context(|| format!("writing {}", p.display()))?;
+    eprintln!(
+        "rasd: {} fused events written to {}",
+        evs.len(),
+        p.display()
+    );
+    Ok(())
+}
+
+/// Without the `parquet` feature `--parquet` is an error (exit 2) that says how to get it.
+#[cfg(not(feature = "parquet"))]
+fn write_parquet(_evs: &[rasd_store::FusedEvent], p: &Path) -> Result<()> {
+    bail!(
+        "--parquet {}: this rasd was built without the `parquet` cargo feature \
+         (rebuild with `cargo build --release --features parquet`); use --csv or --json meanwhile",
+        p.display()
+    )
 }
 
 /// Runs `rasd entities`.

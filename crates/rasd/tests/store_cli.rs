@@ -176,3 +176,64 @@ fn killed_ingest_resumes_without_loss_or_doubling() {
         .unwrap();
     assert_eq!(distinct, n as i64);
 }
+
+/// A small store built from the generated corpus.
+fn small_store(dir: &Path) -> std::path::PathBuf {
+    let input = corpus(dir, 12);
+    let db = dir.join("p.db");
+    let st = rasd()
+        .args(["ingest", "-q", "--db"])
+        .arg(&db)
+        .arg(&input)
+        .status()
+        .unwrap();
+    assert!(st.success());
+    db
+}
+
+#[cfg(feature = "parquet")]
+#[test]
+fn events_parquet_writes_a_parquet_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = small_store(dir.path());
+    let out_path = dir.path().join("ev.parquet");
+    let out = rasd()
+        .args(["events", "--db"])
+        .arg(&db)
+        .arg("--parquet")
+        .arg(&out_path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bytes = std::fs::read(&out_path).unwrap();
+    assert!(bytes.len() > 8);
+    assert_eq!(&bytes[..4], b"PAR1", "Parquet magic at the start");
+    assert_eq!(
+        &bytes[bytes.len() - 4..],
+        b"PAR1",
+        "Parquet magic at the end"
+    );
+}
+
+#[cfg(not(feature = "parquet"))]
+#[test]
+fn events_parquet_without_the_feature_fails_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = small_store(dir.path());
+    let out_path = dir.path().join("ev.parquet");
+    let out = rasd()
+        .args(["events", "--db"])
+        .arg(&db)
+        .arg("--parquet")
+        .arg(&out_path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--features parquet"), "{err}");
+    assert!(!out_path.exists());
+}
