@@ -237,3 +237,41 @@ fn events_parquet_without_the_feature_fails_clearly() {
     assert!(err.contains("--features parquet"), "{err}");
     assert!(!out_path.exists());
 }
+
+#[test]
+fn ingest_reports_a_bad_document_by_name_and_keeps_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("in");
+    std::fs::create_dir(&docs).unwrap();
+    std::fs::write(
+        docs.join("good1.txt"),
+        "أعلنت الحكومة مشروعا جديدا في المنطقة.",
+    )
+    .unwrap();
+    std::fs::write(
+        docs.join("good2.txt"),
+        "عقد المجلس اجتماعا في الجزائر العاصمة.",
+    )
+    .unwrap();
+    // Invalid UTF-8 in the middle of Arabic text: not readable without --lossy.
+    let mut bad = "قال الوزير ".as_bytes().to_vec();
+    bad.extend_from_slice(&[0xff, 0xfe, 0xc3]);
+    bad.extend_from_slice("إن القرار نهائي.".as_bytes());
+    std::fs::write(docs.join("broken.txt"), bad).unwrap();
+    let db = dir.path().join("b.db");
+    let out = rasd()
+        .args(["ingest", "--db"])
+        .arg(&db)
+        .arg(&docs)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("broken.txt"), "bad document not named: {err}");
+    assert!(
+        !err.contains("good1.txt") && !err.contains("good2.txt"),
+        "{err}"
+    );
+    assert_eq!(stats(&db)["documents"], 2);
+    check(&db);
+}
