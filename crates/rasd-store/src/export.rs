@@ -63,6 +63,18 @@ pub(crate) fn outlets(e: &FusedEvent) -> Vec<String> {
     v
 }
 
+/// The `admin1` column: a first-level administrative division among the event's places
+/// (an entity of subtype `admin1`, e.g. a province named in the report). Records carry
+/// no admin-1 parent for a city (its `geo` has only coordinates, country, feature code
+/// and resolution), so nothing is derived for an event placed only at a city.
+fn admin1(e: &FusedEvent) -> String {
+    e.locations
+        .iter()
+        .find(|l| l.subtype.as_deref() == Some("admin1"))
+        .map(|l| l.name.clone())
+        .unwrap_or_default()
+}
+
 /// The ACLED-like CSV fields of one fused event, in [`CSV_HEADER`] order.
 pub fn csv_row(e: &FusedEvent) -> [String; 18] {
     let name = |i: usize, l: &[crate::fusion::Participant]| {
@@ -102,7 +114,7 @@ pub fn csv_row(e: &FusedEvent) -> [String; 18] {
         name(0, &e.recipients),
         rest(&e.recipients),
         loc.and_then(|l| l.country.clone()).unwrap_or_default(),
-        String::new(),
+        admin1(e),
         loc.map(|l| l.name.clone()).unwrap_or_default(),
         loc.and_then(|l| l.lat)
             .map(|v| v.to_string())
@@ -272,7 +284,29 @@ pub(crate) mod tests {
         assert_eq!(&fused[15], "asserted; reported");
         assert!(fused[17].contains("dead 16–46"));
         assert_eq!(&fused[10], "بنغازي");
+        assert_eq!(&fused[9], "", "a city alone gives no admin1");
         assert_eq!(&fused[13], "1");
+    }
+
+    #[test]
+    fn admin1_comes_from_a_province_among_the_places() {
+        let mut evs = events();
+        let e = evs.iter_mut().find(|e| e.etype == "ASSAULT").unwrap();
+        assert_eq!(csv_row(e)[9], "");
+        e.locations.push(crate::fusion::Location {
+            entity: 99,
+            name: "برقة".into(),
+            lat: None,
+            lon: None,
+            country: Some("LY".into()),
+            subtype: Some("admin1".into()),
+        });
+        let row = csv_row(e);
+        assert_eq!(row[9], "برقة");
+        assert_eq!(
+            row[10], "بنغازي",
+            "the location stays the most precise place"
+        );
     }
 
     #[test]
