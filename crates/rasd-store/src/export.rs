@@ -52,7 +52,7 @@ fn fmt_num(v: f64) -> String {
     }
 }
 
-fn outlets(e: &FusedEvent) -> Vec<String> {
+pub(crate) fn outlets(e: &FusedEvent) -> Vec<String> {
     let mut v: Vec<String> = Vec::new();
     for r in &e.reports {
         let o = r.outlet.clone().unwrap_or_else(|| r.doc.clone());
@@ -63,67 +63,83 @@ fn outlets(e: &FusedEvent) -> Vec<String> {
     v
 }
 
+/// The `admin1` column: a first-level administrative division among the event's places
+/// (an entity of subtype `admin1`, e.g. a province named in the report). Records carry
+/// no admin-1 parent for a city (its `geo` has only coordinates, country, feature code
+/// and resolution), so nothing is derived for an event placed only at a city.
+fn admin1(e: &FusedEvent) -> String {
+    e.locations
+        .iter()
+        .find(|l| l.subtype.as_deref() == Some("admin1"))
+        .map(|l| l.name.clone())
+        .unwrap_or_default()
+}
+
+/// The ACLED-like CSV fields of one fused event, in [`CSV_HEADER`] order.
+pub fn csv_row(e: &FusedEvent) -> [String; 18] {
+    let name = |i: usize, l: &[crate::fusion::Participant]| {
+        l.get(i).map(|p| p.name.clone()).unwrap_or_default()
+    };
+    let rest = |l: &[crate::fusion::Participant]| {
+        l.iter()
+            .skip(1)
+            .map(|p| p.name.clone())
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let loc = e.locations.first();
+    let mut notes = format!("{} reports", e.n_reports);
+    for (k, r) in &e.size {
+        notes.push_str(&format!(
+            "; {k} {}–{} ({})",
+            fmt_num(r.min),
+            fmt_num(r.max),
+            r.values
+                .iter()
+                .map(|v| fmt_num(*v))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    if let Some(t) = e.reports.first().map(|r| r.trigger.as_str()) {
+        notes.push_str(&format!("; trigger «{t}»"));
+    }
+    [
+        e.id.clone(),
+        e.date.clone().unwrap_or_default(),
+        e.etype.clone(),
+        e.modes.join("; "),
+        name(0, &e.actors),
+        rest(&e.actors),
+        name(0, &e.recipients),
+        rest(&e.recipients),
+        loc.and_then(|l| l.country.clone()).unwrap_or_default(),
+        admin1(e),
+        loc.map(|l| l.name.clone()).unwrap_or_default(),
+        loc.and_then(|l| l.lat)
+            .map(|v| v.to_string())
+            .unwrap_or_default(),
+        loc.and_then(|l| l.lon)
+            .map(|v| v.to_string())
+            .unwrap_or_default(),
+        precision(loc.and_then(|l| l.subtype.as_deref())).to_string(),
+        outlets(e).join("; "),
+        e.stances.join("; "),
+        e.size
+            .get("dead")
+            .map(|r| fmt_num(r.min))
+            .unwrap_or_default(),
+        notes,
+    ]
+}
+
 /// Writes fused events as ACLED-like CSV.
 pub fn to_csv<W: Write>(events: &[FusedEvent], w: W) -> Result<()> {
     let mut c = csv::Writer::from_writer(w);
     let err = |e: csv::Error| Error::Export(e.to_string());
     c.write_record(CSV_HEADER).map_err(err)?;
     for e in events {
-        let name = |i: usize, l: &[crate::fusion::Participant]| {
-            l.get(i).map(|p| p.name.clone()).unwrap_or_default()
-        };
-        let rest = |l: &[crate::fusion::Participant]| {
-            l.iter()
-                .skip(1)
-                .map(|p| p.name.clone())
-                .collect::<Vec<_>>()
-                .join("; ")
-        };
-        let loc = e.locations.first();
-        let mut notes = format!("{} reports", e.n_reports);
-        for (k, r) in &e.size {
-            notes.push_str(&format!(
-                "; {k} {}–{} ({})",
-                fmt_num(r.min),
-                fmt_num(r.max),
-                r.values
-                    .iter()
-                    .map(|v| fmt_num(*v))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
-        }
-        if let Some(t) = e.reports.first().map(|r| r.trigger.as_str()) {
-            notes.push_str(&format!("; trigger «{t}»"));
-        }
-        let row = [
-            e.id.clone(),
-            e.date.clone().unwrap_or_default(),
-            e.etype.clone(),
-            e.modes.join("; "),
-            name(0, &e.actors),
-            rest(&e.actors),
-            name(0, &e.recipients),
-            rest(&e.recipients),
-            loc.and_then(|l| l.country.clone()).unwrap_or_default(),
-            String::new(),
-            loc.map(|l| l.name.clone()).unwrap_or_default(),
-            loc.and_then(|l| l.lat)
-                .map(|v| v.to_string())
-                .unwrap_or_default(),
-            loc.and_then(|l| l.lon)
-                .map(|v| v.to_string())
-                .unwrap_or_default(),
-            precision(loc.and_then(|l| l.subtype.as_deref())).to_string(),
-            outlets(e).join("; "),
-            e.stances.join("; "),
-            e.size
-                .get("dead")
-                .map(|r| fmt_num(r.min))
-                .unwrap_or_default(),
-            notes,
-        ];
-        c.write_record(&row).map_err(err)?;
+        c.write_record(csv_row(e)).map_err(err)?;
     }
     c.flush().map_err(|e| Error::Export(e.to_string()))?;
     Ok(())
@@ -183,13 +199,13 @@ pub fn to_plover(e: &FusedEvent) -> Value {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::testutil::*;
     use crate::{EventFilter, Store};
     use serde_json::json;
 
-    fn events() -> Vec<FusedEvent> {
+    pub(crate) fn events() -> Vec<FusedEvent> {
         let mut s = Store::open_in_memory().unwrap();
         let loc = || {
             ent(
@@ -268,7 +284,29 @@ mod tests {
         assert_eq!(&fused[15], "asserted; reported");
         assert!(fused[17].contains("dead 16–46"));
         assert_eq!(&fused[10], "بنغازي");
+        assert_eq!(&fused[9], "", "a city alone gives no admin1");
         assert_eq!(&fused[13], "1");
+    }
+
+    #[test]
+    fn admin1_comes_from_a_province_among_the_places() {
+        let mut evs = events();
+        let e = evs.iter_mut().find(|e| e.etype == "ASSAULT").unwrap();
+        assert_eq!(csv_row(e)[9], "");
+        e.locations.push(crate::fusion::Location {
+            entity: 99,
+            name: "برقة".into(),
+            lat: None,
+            lon: None,
+            country: Some("LY".into()),
+            subtype: Some("admin1".into()),
+        });
+        let row = csv_row(e);
+        assert_eq!(row[9], "برقة");
+        assert_eq!(
+            row[10], "بنغازي",
+            "the location stays the most precise place"
+        );
     }
 
     #[test]

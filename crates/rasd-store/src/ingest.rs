@@ -78,7 +78,7 @@ impl Store {
     }
 
     /// Stores records whose derived data was computed beforehand (possibly in parallel).
-    pub fn ingest_prepared(&mut self, records: &[Prepared<'_>]) -> Result<IngestStats> {
+    pub fn ingest_prepared(&mut self, records: &[Prepared]) -> Result<IngestStats> {
         let tx = self.conn.transaction()?;
         let mut stats = IngestStats::default();
         for r in records {
@@ -98,19 +98,25 @@ impl Store {
 }
 
 /// A record with the derived data ingest needs (hash, fingerprint, index text, JSON),
-/// computed without the database so callers can prepare batches in parallel.
-pub struct Prepared<'a> {
+/// computed without the database so callers can prepare batches in parallel (and hand
+/// them to a writer thread: it owns its record).
+pub struct Prepared {
     /// The record.
-    pub record: &'a Record,
+    pub record: Record,
     hash: String,
     sim: Option<u64>,
     fts: String,
     json: String,
 }
 
-impl<'a> Prepared<'a> {
-    /// Computes the derived data of a record.
-    pub fn new(r: &'a Record) -> Prepared<'a> {
+impl Prepared {
+    /// Computes the derived data of a record (copying it).
+    pub fn new(r: &Record) -> Prepared {
+        Prepared::from_record(r.clone())
+    }
+
+    /// Computes the derived data of a record, taking it.
+    pub fn from_record(r: Record) -> Prepared {
         let text = r.text.as_deref().unwrap_or("");
         let mut fts = String::new();
         if let Some(t) = &r.title {
@@ -119,11 +125,13 @@ impl<'a> Prepared<'a> {
         }
         fts.push_str(&search::index_form(text));
         // The text has its own column; the stored record leaves it out.
-        let json = serde_json::to_string(&RecordNoText(r)).unwrap_or_else(|_| "{}".into());
+        let json = serde_json::to_string(&RecordNoText(&r)).unwrap_or_else(|_| "{}".into());
+        let hash = content_hash(text);
+        let sim = simhash(text);
         Prepared {
             record: r,
-            hash: content_hash(text),
-            sim: simhash(text),
+            hash,
+            sim,
             fts,
             json,
         }
@@ -142,8 +150,8 @@ impl serde::Serialize for RecordNoText<'_> {
     }
 }
 
-fn insert_record(tx: &Transaction<'_>, p: &Prepared<'_>, stats: &mut IngestStats) -> Result<()> {
-    let r = p.record;
+fn insert_record(tx: &Transaction<'_>, p: &Prepared, stats: &mut IngestStats) -> Result<()> {
+    let r = &p.record;
     if tx
         .prepare_cached("SELECT 1 FROM docs WHERE id = ?")?
         .exists([&r.id])?

@@ -20,6 +20,8 @@ pub mod dedup;
 pub mod export;
 pub mod fusion;
 pub mod ingest;
+#[cfg(feature = "parquet")]
+pub mod parquet;
 pub mod query;
 pub mod schema;
 pub mod search;
@@ -28,9 +30,11 @@ pub mod warc;
 use rusqlite::Connection;
 use std::path::Path;
 
-pub use export::{to_csv, to_geojson, to_plover};
+pub use export::{csv_row, to_csv, to_geojson, to_plover};
 pub use fusion::{FusedEvent, Range, Report};
 pub use ingest::{IngestStats, Prepared};
+#[cfg(feature = "parquet")]
+pub use parquet::to_parquet;
 pub use query::{Check, EntityRow, EventFilter, Stats};
 /// The SQLite binding, re-exported for tools and tests that read a store directly.
 pub use rusqlite;

@@ -13,7 +13,7 @@ use anyhow::{bail, Context, Result};
 use clap::{Args, Subcommand};
 use rasd_doc::Record;
 use rasd_read::{Options, Reader};
-use rasd_store::{EventFilter, IngestStats, SearchFilter, Store};
+use rasd_store::{EventFilter, IngestStats, Prepared, SearchFilter, Store};
 use rayon::prelude::*;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -241,26 +241,29 @@ pub fn ingest(a: IngestArgs) -> Result<ExitCode> {
         pb
     });
     let batch_size = a.batch.max(1);
-    let (tx, rx) = mpsc::sync_channel::<Record>(batch_size * 4);
+    // The writer thread stores whole batches (one transaction each) while the pipeline
+    // works on the next ones; the derived index data is computed in parallel before
+    // a batch is handed over, so the single writer does only database work.
+    let (tx, rx) = mpsc::sync_channel::<Vec<Prepared>>(2);
     let writer = std::thread::spawn(move || -> Result<IngestStats> {
         let mut store = store;
         let mut total = IngestStats::default();
-        let mut buf = Vec::with_capacity(batch_size);
-        for r in rx {
-            buf.push(r);
-            if buf.len() >= batch_size {
-                total += store.ingest(&buf)?;
-                buf.clear();
-            }
-        }
-        if !buf.is_empty() {
-            total += store.ingest(&buf)?;
+        for batch in rx {
+            total += store.ingest_prepared(&batch)?;
         }
         Ok(total)
     });
     let mut failed = 0usize;
     let mut ok = 0usize;
     let mut writer_gone = false;
+    let mut pending: Vec<Record> = Vec::with_capacity(batch_size);
+    let send = |pending: &mut Vec<Record>| -> bool {
+        let batch: Vec<Prepared> = std::mem::take(pending)
+            .into_par_iter()
+            .map(Prepared::from_record)
+            .collect();
+        batch.is_empty() || tx.send(batch).is_ok()
+    };
     let mut sink = |o: Outcome| -> bool {
         if let Some(pb) = &progress {
             pb.inc(1);
@@ -268,7 +271,8 @@ pub fn ingest(a: IngestArgs) -> Result<ExitCode> {
         match o {
             Ok(rec) => {
                 ok += 1;
-                if tx.send(rec).is_err() {
+                pending.push(rec);
+                if pending.len() >= batch_size && !send(&mut pending) {
                     writer_gone = true;
                     return false;
                 }
@@ -314,6 +318,9 @@ pub fn ingest(a: IngestArgs) -> Result<ExitCode> {
                 }
             }
         }
+    }
+    if !writer_gone && !send(&mut pending) {
+        writer_gone = true;
     }
     drop(tx);
     let stats = match writer.join() {
@@ -405,10 +412,7 @@ pub fn events(a: EventsArgs) -> Result<ExitCode> {
     })?;
     let mut out = io::BufWriter::new(io::stdout().lock());
     if let Some(p) = &a.parquet {
-        bail!(
-            "--parquet {}: this rasd was built without the `parquet` feature; use --csv or --json",
-            p.display()
-        );
+        write_parquet(&evs, p)?;
     } else if a.csv {
         rasd_store::to_csv(&evs, &mut out)?;
     } else if a.geojson {
@@ -454,6 +458,30 @@ pub fn events(a: EventsArgs) -> Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `--parquet OUT`.
+#[cfg(feature = "parquet")]
+fn write_parquet(evs: &[rasd_store::FusedEvent], p: &Path) -> Result<()> {
+    let f = std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?;
+    rasd_store::to_parquet(evs, io::BufWriter::new(f))
+        .with_context(|| format!("writing {}", p.display()))?;
+    eprintln!(
+        "rasd: {} fused events written to {}",
+        evs.len(),
+        p.display()
+    );
+    Ok(())
+}
+
+/// Without the `parquet` feature `--parquet` is an error (exit 2) that says how to get it.
+#[cfg(not(feature = "parquet"))]
+fn write_parquet(_evs: &[rasd_store::FusedEvent], p: &Path) -> Result<()> {
+    bail!(
+        "--parquet {}: this rasd was built without the `parquet` cargo feature \
+         (rebuild with `cargo build --release --features parquet`); use --csv or --json meanwhile",
+        p.display()
+    )
 }
 
 /// Runs `rasd entities`.
@@ -524,6 +552,31 @@ fn pct(v: &mut [f64], p: f64) -> f64 {
     v.get(i).copied().unwrap_or(0.0)
 }
 
+/// Whose CPU time [`cpu_seconds`] reads.
+#[derive(Clone, Copy)]
+enum CpuOf {
+    Process,
+    Thread,
+}
+
+/// User + system CPU seconds of this process or of the calling thread, read from
+/// `/proc` (Linux); 0 where that is not available, so the bench still runs.
+fn cpu_seconds(of: CpuOf) -> f64 {
+    let path = match of {
+        CpuOf::Process => "/proc/self/stat",
+        CpuOf::Thread => "/proc/thread-self/stat",
+    };
+    let Ok(stat) = std::fs::read_to_string(path) else {
+        return 0.0;
+    };
+    // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+    let rest = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    // Clock ticks are 100 per second on Linux (USER_HZ).
+    (ticks(11) + ticks(12)) / 100.0
+}
+
 /// Runs `rasd bench-store`: ingest SaudiNewsNet into a fresh store, then time queries.
 pub fn bench(a: BenchStoreArgs) -> Result<ExitCode> {
     let docs = crate::bench::load_corpus(&a.corpus, a.limit)?;
@@ -540,31 +593,55 @@ pub fn bench(a: BenchStoreArgs) -> Result<ExitCode> {
         let _ = std::fs::remove_file(format!("{}{ext}", path.display()));
     }
     let pipeline = Pipeline::standard();
-    let mut store = Store::open(&path)?;
+    let store = Store::open(&path)?;
+    // As `ingest` does: the pipeline and the index preparation run on the rayon pool
+    // while one writer thread stores the previous batch.
+    let (tx, rx) = mpsc::sync_channel::<Vec<Prepared>>(2);
+    let cpu0 = cpu_seconds(CpuOf::Process);
     let t0 = Instant::now();
-    let mut t_store = 0.0;
+    let writer = std::thread::spawn(move || -> Result<(Store, f64, f64)> {
+        let mut store = store;
+        let cpu0 = cpu_seconds(CpuOf::Thread);
+        let mut busy = 0.0;
+        for batch in rx {
+            let t = Instant::now();
+            store.ingest_prepared(&batch)?;
+            busy += t.elapsed().as_secs_f64();
+        }
+        Ok((store, busy, cpu_seconds(CpuOf::Thread) - cpu0))
+    });
     for chunk in docs.chunks(512) {
-        let recs: Vec<Record> = chunk
+        let prepared: Vec<Prepared> = chunk
             .par_iter()
             .filter_map(|d| batch::process_one(&pipeline, d.clone(), true).ok())
+            .map(Prepared::from_record)
             .collect();
-        let prepared: Vec<rasd_store::Prepared> =
-            recs.par_iter().map(rasd_store::Prepared::new).collect();
-        let t = Instant::now();
-        store.ingest_prepared(&prepared)?;
-        t_store += t.elapsed().as_secs_f64();
+        if tx.send(prepared).is_err() {
+            break;
+        }
     }
+    drop(tx);
+    let (store, t_store, cpu_store) = match writer.join() {
+        Ok(r) => r?,
+        Err(_) => bail!("the store writer thread panicked"),
+    };
     let total = t0.elapsed().as_secs_f64();
+    let cpu_total = cpu_seconds(CpuOf::Process) - cpu0;
     store
         .connection()
         .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?;
-    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     println!(
-        "ingest         {n} docs in {total:.2} s = {:.0} docs/s (pipeline + store, {} threads); database writes alone {t_store:.2} s = {:.0} docs/s",
+        "ingest         {n} docs in {total:.2} s = {:.0} docs/s (pipeline overlapped with store writes, {} threads + 1 writer)",
         n as f64 / total,
         rayon::current_num_threads(),
-        n as f64 / t_store.max(1e-9)
     );
+    println!(
+        "cpu            {cpu_total:.1} s in all = {:.2} ms/doc; writer thread {cpu_store:.1} s CPU ({:.0} docs per CPU-second), {t_store:.1} s busy; pipeline + preparation {:.1} s CPU",
+        cpu_total * 1000.0 / n.max(1) as f64,
+        n as f64 / cpu_store.max(1e-9),
+        cpu_total - cpu_store
+    );
+    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     println!("database       {:.1} MB", size as f64 / 1e6);
     let s = store.stats()?;
     println!("stats          {}", serde_json::to_string(&s)?);

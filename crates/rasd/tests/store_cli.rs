@@ -176,3 +176,102 @@ fn killed_ingest_resumes_without_loss_or_doubling() {
         .unwrap();
     assert_eq!(distinct, n as i64);
 }
+
+/// A small store built from the generated corpus.
+fn small_store(dir: &Path) -> std::path::PathBuf {
+    let input = corpus(dir, 12);
+    let db = dir.join("p.db");
+    let st = rasd()
+        .args(["ingest", "-q", "--db"])
+        .arg(&db)
+        .arg(&input)
+        .status()
+        .unwrap();
+    assert!(st.success());
+    db
+}
+
+#[cfg(feature = "parquet")]
+#[test]
+fn events_parquet_writes_a_parquet_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = small_store(dir.path());
+    let out_path = dir.path().join("ev.parquet");
+    let out = rasd()
+        .args(["events", "--db"])
+        .arg(&db)
+        .arg("--parquet")
+        .arg(&out_path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bytes = std::fs::read(&out_path).unwrap();
+    assert!(bytes.len() > 8);
+    assert_eq!(&bytes[..4], b"PAR1", "Parquet magic at the start");
+    assert_eq!(
+        &bytes[bytes.len() - 4..],
+        b"PAR1",
+        "Parquet magic at the end"
+    );
+}
+
+#[cfg(not(feature = "parquet"))]
+#[test]
+fn events_parquet_without_the_feature_fails_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = small_store(dir.path());
+    let out_path = dir.path().join("ev.parquet");
+    let out = rasd()
+        .args(["events", "--db"])
+        .arg(&db)
+        .arg("--parquet")
+        .arg(&out_path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--features parquet"), "{err}");
+    assert!(!out_path.exists());
+}
+
+#[test]
+fn ingest_reports_a_bad_document_by_name_and_keeps_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("in");
+    std::fs::create_dir(&docs).unwrap();
+    std::fs::write(
+        docs.join("good1.txt"),
+        "أعلنت الحكومة مشروعا جديدا في المنطقة.",
+    )
+    .unwrap();
+    std::fs::write(
+        docs.join("good2.txt"),
+        "عقد المجلس اجتماعا في الجزائر العاصمة.",
+    )
+    .unwrap();
+    // Invalid UTF-8 in the middle of Arabic text: not readable without --lossy.
+    let mut bad = "قال الوزير ".as_bytes().to_vec();
+    bad.extend_from_slice(&[0xff, 0xfe, 0xc3]);
+    bad.extend_from_slice("إن القرار نهائي.".as_bytes());
+    std::fs::write(docs.join("broken.txt"), bad).unwrap();
+    let db = dir.path().join("b.db");
+    let out = rasd()
+        .args(["ingest", "--db"])
+        .arg(&db)
+        .arg(&docs)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("broken.txt"), "bad document not named: {err}");
+    assert!(
+        !err.contains("good1.txt") && !err.contains("good2.txt"),
+        "{err}"
+    );
+    assert_eq!(stats(&db)["documents"], 2);
+    check(&db);
+}
