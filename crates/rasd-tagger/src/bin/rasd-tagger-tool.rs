@@ -1,0 +1,193 @@
+//! Command-line front end of rasd-tagger: `train`, `tag --conll`, `eval`, `clusters`, `bench`.
+//!
+//! All logic lives in the library; this binary only parses arguments and prints results.
+
+use rasd_tagger::clusters::{build_clusters, ClusterParams};
+use rasd_tagger::{eval_conll, train, DevSpec, Tagger, TrainParams};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage:
+  rasd-tagger-tool train --train FILE [--dev-split 0.1 | --dev FILE | --no-dev] [--clusters FILE]
+                         [--out MODEL] [--seed N] [--epochs N] [--no-gazetteer] [--unconstrained]
+                         [--no-final-on-all]
+  rasd-tagger-tool tag --conll FILE [--model MODEL] [--out FILE]
+  rasd-tagger-tool eval GOLD PRED
+  rasd-tagger-tool clusters --corpus DIR --out FILE [--seed N] [--epochs N] [--dim N]
+                            [--vocab-cap N] [--min-count N]
+  rasd-tagger-tool bench [--conll FILE] [--model MODEL] [--seconds S]";
+
+struct Args {
+    rest: Vec<String>,
+}
+
+impl Args {
+    fn opt(&mut self, name: &str) -> Option<String> {
+        let i = self.rest.iter().position(|a| a == name)?;
+        if i + 1 < self.rest.len() {
+            let v = self.rest.remove(i + 1);
+            self.rest.remove(i);
+            Some(v)
+        } else {
+            None
+        }
+    }
+    fn flag(&mut self, name: &str) -> bool {
+        match self.rest.iter().position(|a| a == name) {
+            Some(i) => {
+                self.rest.remove(i);
+                true
+            }
+            None => false,
+        }
+    }
+    fn num<T: std::str::FromStr>(&mut self, name: &str, default: T) -> Result<T, String> {
+        match self.opt(name) {
+            Some(v) => v.parse().map_err(|_| format!("bad value for {name}: {v}")),
+            None => Ok(default),
+        }
+    }
+}
+
+fn load_tagger(model: Option<String>) -> Result<Tagger, String> {
+    match model {
+        Some(p) => Tagger::load(&PathBuf::from(p)).map_err(|e| e.to_string()),
+        None => {
+            if let Some(e) = Tagger::embedded_error() {
+                return Err(format!("embedded model unusable: {e}"));
+            }
+            Ok(Tagger::embedded().clone())
+        }
+    }
+}
+
+fn run() -> Result<(), String> {
+    let mut all: Vec<String> = std::env::args().skip(1).collect();
+    if all.is_empty() {
+        return Err(USAGE.into());
+    }
+    let cmd = all.remove(0);
+    let mut a = Args { rest: all };
+    match cmd.as_str() {
+        "train" => {
+            let train_path = a.opt("--train").ok_or("train needs --train FILE")?;
+            let dev = if let Some(d) = a.opt("--dev") {
+                DevSpec::File(d.into())
+            } else if a.flag("--no-dev") {
+                DevSpec::None
+            } else {
+                DevSpec::SplitLast(a.num("--dev-split", 0.1)?)
+            };
+            let out = a.opt("--out").unwrap_or_else(|| "anercorp.model".into());
+            let clusters = a.opt("--clusters").map(PathBuf::from);
+            let mut p = TrainParams {
+                seed: a.num("--seed", 1)?,
+                max_epochs: a.num("--epochs", 25)?,
+                ..TrainParams::default()
+            };
+            p.use_gazetteer = !a.flag("--no-gazetteer");
+            p.constrained = !a.flag("--unconstrained");
+            p.final_on_all = !a.flag("--no-final-on-all");
+            let r = train(
+                &PathBuf::from(train_path),
+                &dev,
+                &PathBuf::from(&out),
+                clusters.as_deref(),
+                &p,
+            )
+            .map_err(|e| e.to_string())?;
+            if let Some(s) = &r.dev_scores {
+                println!("dev (best epoch {}):\n{}", r.epochs, s.report());
+            }
+            println!(
+                "wrote {out}: {} features, {} bytes, {} epochs, {:.1}s",
+                r.features, r.model_bytes, r.epochs, r.seconds
+            );
+        }
+        "tag" => {
+            let file = a.opt("--conll").ok_or("tag needs --conll FILE")?;
+            let tagger = load_tagger(a.opt("--model"))?;
+            let bytes = std::fs::read(&file).map_err(|e| format!("{file}: {e}"))?;
+            let text = String::from_utf8_lossy(&bytes);
+            let out = tagger.tag_conll(&text);
+            match a.opt("--out") {
+                Some(o) => std::fs::write(&o, out).map_err(|e| format!("{o}: {e}"))?,
+                None => {
+                    use std::io::Write;
+                    let mut so = std::io::stdout().lock();
+                    so.write_all(out.as_bytes()).map_err(|e| e.to_string())?;
+                }
+            }
+        }
+        "eval" => {
+            if a.rest.len() < 2 {
+                return Err("eval needs GOLD PRED".into());
+            }
+            let read = |p: &str| -> Result<String, String> {
+                std::fs::read(p)
+                    .map(|b| String::from_utf8_lossy(&b).into_owned())
+                    .map_err(|e| format!("{p}: {e}"))
+            };
+            let s = eval_conll(&read(&a.rest[0])?, &read(&a.rest[1])?);
+            print!("{}", s.report());
+        }
+        "clusters" => {
+            let corpus = a.opt("--corpus").ok_or("clusters needs --corpus DIR")?;
+            let out = a.opt("--out").ok_or("clusters needs --out FILE")?;
+            let d = ClusterParams::default();
+            let p = ClusterParams {
+                seed: a.num("--seed", d.seed)?,
+                epochs: a.num("--epochs", d.epochs)?,
+                dim: a.num("--dim", d.dim)?,
+                vocab_cap: a.num("--vocab-cap", d.vocab_cap)?,
+                min_count: a.num("--min-count", d.min_count)?,
+                ..d
+            };
+            let n = build_clusters(&PathBuf::from(&corpus), &PathBuf::from(&out), &p)
+                .map_err(|e| e.to_string())?;
+            println!("wrote {out}: {n} words");
+        }
+        "bench" => {
+            let t_load = std::time::Instant::now();
+            let tagger = load_tagger(a.opt("--model"))?;
+            let load_ms = t_load.elapsed().as_secs_f64() * 1e3;
+            let secs: f64 = a.num("--seconds", 5.0)?;
+            let file = a
+                .opt("--conll")
+                .unwrap_or_else(|| "/work/shared/data/anercorp/ANERCorp_CamelLab_train.txt".into());
+            let text = std::fs::read_to_string(&file).map_err(|e| format!("{file}: {e}"))?;
+            let (sents, _) = rasd_tagger::conll::read_labelled(&text);
+            let sents: Vec<Vec<&str>> = sents
+                .iter()
+                .map(|s| s.tokens.iter().map(String::as_str).collect())
+                .collect();
+            let t0 = std::time::Instant::now();
+            let mut toks = 0usize;
+            let mut ents = 0usize;
+            while t0.elapsed().as_secs_f64() < secs.min(50.0) {
+                for s in &sents {
+                    let tags = tagger.tag(s, None);
+                    toks += tags.len();
+                    ents += rasd_tagger::spans(&tags).len();
+                }
+            }
+            let el = t0.elapsed().as_secs_f64();
+            println!(
+                "model load {load_ms:.1} ms; tagged {toks} tokens ({ents} entities) in {el:.2}s: {:.0} tokens/s (1 thread)",
+                toks as f64 / el
+            );
+        }
+        _ => return Err(USAGE.into()),
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+    }
+}

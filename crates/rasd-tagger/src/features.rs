@@ -1,0 +1,395 @@
+//! Feature extraction: every token becomes a list of 64-bit hashed feature keys.
+//!
+//! Each token is analysed once ([`TokenInfo`]: normalised form, clitic-stripped stem and
+//! clitics, character prefixes/suffixes, shape, word clusters of the word and of its stem,
+//! gazetteer flags); contextual templates (window ±2, bigrams, shape trigram) then combine
+//! those per-token hashes with a template id by one mixing step each. Hashing instead of
+//! string interning keeps tagging allocation-light and fast, and lets the model file store
+//! only keys and weights. The template set is versioned by [`FEATURE_VERSION`]; changing
+//! any template requires retraining.
+
+use crate::normalize::{normalize_into, segment, shape};
+use crate::table::U64Map;
+use crate::util::{hash_str, mix, Fnv};
+
+/// Version of the feature templates; stored in model files and checked on load.
+pub const FEATURE_VERSION: u32 = 1;
+
+/// Gazetteer bit for `B` of entity type index `t` (0 PERS, 1 LOC, 2 ORG, 3 MISC).
+pub const fn gaz_b(t: usize) -> u8 {
+    1 << (2 * t)
+}
+
+/// Gazetteer bit for `I` of entity type index `t`.
+pub const fn gaz_i(t: usize) -> u8 {
+    1 << (2 * t + 1)
+}
+
+/// Parse caller-supplied knowledge-base feature strings into gazetteer bits.
+///
+/// Accepts one or more values separated by `|`, `,` or spaces, each `TYPE-B`, `TYPE-I`,
+/// `B-TYPE` or `I-TYPE` with TYPE one of PERS (or PER), LOC, ORG, MISC. Unknown values
+/// are ignored.
+pub fn parse_gaz_values(s: &str) -> u8 {
+    let mut bits = 0u8;
+    for v in s.split(['|', ',', ' ']) {
+        let v = v.trim();
+        let (pos, ty) = if let Some(t) = v.strip_suffix("-B") {
+            ('B', t)
+        } else if let Some(t) = v.strip_suffix("-I") {
+            ('I', t)
+        } else if let Some(t) = v.strip_prefix("B-") {
+            ('B', t)
+        } else if let Some(t) = v.strip_prefix("I-") {
+            ('I', t)
+        } else {
+            continue;
+        };
+        let t = match ty {
+            "PERS" | "PER" => 0,
+            "LOC" => 1,
+            "ORG" => 2,
+            "MISC" => 3,
+            _ => continue,
+        };
+        bits |= if pos == 'B' { gaz_b(t) } else { gaz_i(t) };
+    }
+    bits
+}
+
+/// A phrase gazetteer keyed by hashes of normalised token sequences.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    /// Phrase hash (see [`Gazetteer::phrase_hash`]) → bitmask of entity type indices.
+    pub map: U64Map,
+    /// Longest phrase length in tokens.
+    pub max_len: usize,
+}
+
+impl Gazetteer {
+    /// Hash of a phrase of normalised tokens (incremental: feed tokens in order).
+    pub fn phrase_hash<'a>(tokens: impl IntoIterator<Item = &'a str>) -> u64 {
+        let mut h = Fnv::new(0);
+        for t in tokens {
+            h.str(t);
+        }
+        h.finish()
+    }
+
+    /// Add a phrase with an entity type index.
+    pub fn add(&mut self, norm_tokens: &[&str], type_index: usize) {
+        if norm_tokens.is_empty() || type_index > 3 {
+            return;
+        }
+        let h = Self::phrase_hash(norm_tokens.iter().copied());
+        let old = self.map.get(h).unwrap_or(0);
+        self.map.insert(h, old | (1 << type_index));
+        self.max_len = self.max_len.max(norm_tokens.len());
+    }
+
+    /// Leftmost-longest matching over normalised tokens; ORs B/I bits into `bits`.
+    pub fn mark(&self, norms: &[&str], bits: &mut [u8]) {
+        if self.map.is_empty() {
+            return;
+        }
+        let n = norms.len().min(bits.len());
+        let mut i = 0;
+        while i < n {
+            let mut h = Fnv::new(0);
+            let mut best: Option<(usize, u64)> = None;
+            for j in i..n.min(i + self.max_len) {
+                if let Some(t) = norms.get(j) {
+                    h.str(t);
+                }
+                if let Some(m) = self.map.get(h.finish()) {
+                    best = Some((j + 1, m));
+                }
+            }
+            match best {
+                Some((end, mask)) => {
+                    for t in 0..4 {
+                        if mask & (1 << t) != 0 {
+                            if let Some(b) = bits.get_mut(i) {
+                                *b |= gaz_b(t);
+                            }
+                            for k in i + 1..end {
+                                if let Some(b) = bits.get_mut(k) {
+                                    *b |= gaz_i(t);
+                                }
+                            }
+                        }
+                    }
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+    }
+}
+
+/// Per-token pre-computed hashes.
+#[derive(Debug, Clone, Default)]
+pub struct TokenInfo {
+    norm: u64,
+    raw: u64,
+    stem: u64,
+    pre: u64,
+    suf: u64,
+    shape: u64,
+    pfx: [u64; 4],
+    sfx: [u64; 4],
+    stem_pfx3: u64,
+    stem_sfx2: u64,
+    stem_sfx3: u64,
+    len: u64,
+    clus: [u64; 3],
+    sclus: [u64; 3],
+    /// Gazetteer / knowledge-base bits (see [`gaz_b`], [`gaz_i`]).
+    pub gaz: u8,
+}
+
+const NONE: u64 = 0x5555_0000_0000_0001;
+const BOS: u64 = 0x1234_5678_9abc_def1;
+const EOS: u64 = 0x0fed_cba9_8765_4321;
+
+/// Word → cluster lookup table as stored in models: `hash_str(norm)` → packed ids
+/// (`coarse | mid << 16 | fine << 32`).
+pub type ClusterTable = U64Map;
+
+/// Pack three cluster ids.
+pub fn pack_clusters(c: [u16; 3]) -> u64 {
+    u64::from(c[0]) | (u64::from(c[1]) << 16) | (u64::from(c[2]) << 32)
+}
+
+fn cluster_hashes(tab: &ClusterTable, key: &str) -> [u64; 3] {
+    match tab.get(hash_str(key)) {
+        Some(v) => [
+            (v & 0xFFFF) + 1,
+            ((v >> 16) & 0xFFFF) + 1,
+            ((v >> 32) & 0xFFFF) + 1,
+        ],
+        None => [NONE; 3],
+    }
+}
+
+fn prefix_hashes(s: &str, out: &mut [u64; 4], from_end: bool) {
+    let chars: usize = s.chars().count();
+    for (k, o) in out.iter_mut().enumerate() {
+        let len = k + 1;
+        *o = if chars > len {
+            let sub = if from_end {
+                let idx = s.char_indices().nth(chars - len).map(|x| x.0).unwrap_or(0);
+                &s[idx..]
+            } else {
+                let idx = s.char_indices().nth(len).map(|x| x.0).unwrap_or(s.len());
+                &s[..idx]
+            };
+            hash_str(sub)
+        } else {
+            NONE
+        };
+    }
+}
+
+/// Analyse a sentence. `extra_bits` (same length as `tokens`, or empty) are OR-ed into the
+/// gazetteer bits, as are the matches of `gaz`.
+pub fn analyse(
+    tokens: &[&str],
+    clusters: &ClusterTable,
+    gaz: &Gazetteer,
+    extra_bits: &[u8],
+    out: &mut Vec<TokenInfo>,
+) {
+    out.clear();
+    let mut norms: Vec<String> = Vec::with_capacity(tokens.len());
+    let mut buf = String::new();
+    for tok in tokens {
+        normalize_into(tok, &mut buf);
+        norms.push(buf.clone());
+    }
+    for (i, tok) in tokens.iter().enumerate() {
+        let norm = norms.get(i).map(String::as_str).unwrap_or("");
+        let seg = segment(norm);
+        let mut ti = TokenInfo {
+            norm: hash_str(norm),
+            raw: hash_str(tok),
+            stem: hash_str(seg.stem),
+            pre: hash_str(seg.prefix),
+            suf: hash_str(seg.suffix),
+            shape: hash_str(&shape(tok)),
+            len: norm.chars().count().min(10) as u64 + 1,
+            clus: cluster_hashes(clusters, norm),
+            sclus: if seg.stem.len() < norm.len() {
+                cluster_hashes(clusters, seg.stem)
+            } else {
+                [NONE; 3]
+            },
+            gaz: extra_bits.get(i).copied().unwrap_or(0),
+            ..Default::default()
+        };
+        prefix_hashes(norm, &mut ti.pfx, false);
+        prefix_hashes(norm, &mut ti.sfx, true);
+        let mut tmp = [0u64; 4];
+        prefix_hashes(seg.stem, &mut tmp, false);
+        ti.stem_pfx3 = tmp[2];
+        prefix_hashes(seg.stem, &mut tmp, true);
+        ti.stem_sfx2 = tmp[1];
+        ti.stem_sfx3 = tmp[2];
+        out.push(ti);
+    }
+    let mut bits = vec![0u8; tokens.len()];
+    let nrefs: Vec<&str> = norms.iter().map(String::as_str).collect();
+    gaz.mark(&nrefs, &mut bits);
+    for (t, b) in out.iter_mut().zip(bits) {
+        t.gaz |= b;
+    }
+}
+
+#[inline]
+fn f(template: u64, h: u64) -> u64 {
+    let k = mix(h ^ template.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    k.max(1)
+}
+
+#[inline]
+fn pair(a: u64, b: u64) -> u64 {
+    mix(a.wrapping_add(0x2545_F491_4F6C_DD1D)) ^ b
+}
+
+/// Emit the feature keys of token `i` into `out` (appending).
+pub fn token_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
+    let Some(t) = toks.get(i) else {
+        return;
+    };
+    let at = |j: isize| -> Option<&TokenInfo> {
+        if j < 0 {
+            None
+        } else {
+            toks.get(j as usize)
+        }
+    };
+    let ii = i as isize;
+    let norm_at = |j: isize| at(j).map(|x| x.norm).unwrap_or(if j < 0 { BOS } else { EOS });
+    let (nm2, nm1, np1, np2) = (norm_at(ii - 2), norm_at(ii - 1), norm_at(ii + 1), norm_at(ii + 2));
+    out.push(f(1, 0));
+    out.push(f(2, t.raw));
+    out.push(f(3, t.norm));
+    out.push(f(4, nm1));
+    out.push(f(5, np1));
+    out.push(f(6, nm2));
+    out.push(f(7, np2));
+    out.push(f(8, pair(nm1, t.norm)));
+    out.push(f(9, pair(t.norm, np1)));
+    out.push(f(10, t.stem));
+    let stem_at = |j: isize| at(j).map(|x| x.stem).unwrap_or(if j < 0 { BOS } else { EOS });
+    out.push(f(11, stem_at(ii - 1)));
+    out.push(f(12, stem_at(ii + 1)));
+    out.push(f(13, t.pre));
+    out.push(f(14, t.suf));
+    for k in 0..4 {
+        if t.pfx[k] != NONE {
+            out.push(f(16 + k as u64, t.pfx[k]));
+        }
+        if t.sfx[k] != NONE {
+            out.push(f(20 + k as u64, t.sfx[k]));
+        }
+    }
+    out.push(f(24, t.stem_pfx3));
+    out.push(f(25, t.stem_sfx2));
+    out.push(f(26, t.stem_sfx3));
+    out.push(f(27, t.shape));
+    let shape_at = |j: isize| at(j).map(|x| x.shape).unwrap_or(if j < 0 { BOS } else { EOS });
+    out.push(f(28, pair(pair(shape_at(ii - 1), t.shape), shape_at(ii + 1))));
+    out.push(f(29, t.len));
+    let clus_at = |j: isize| at(j).map(|x| x.clus).unwrap_or(if j < 0 { [BOS; 3] } else { [EOS; 3] });
+    for (base, j) in [(30u64, ii), (33, ii - 1), (36, ii + 1), (39, ii - 2), (42, ii + 2)] {
+        let c = clus_at(j);
+        for (k, h) in c.iter().enumerate() {
+            out.push(f(base + k as u64, *h));
+        }
+    }
+    for (k, h) in t.sclus.iter().enumerate() {
+        if *h != NONE {
+            out.push(f(45 + k as u64, *h));
+        }
+    }
+    out.push(f(48, pair(clus_at(ii - 1)[2], t.clus[2])));
+    out.push(f(49, pair(t.clus[2], clus_at(ii + 1)[2])));
+    let gaz_at = |j: isize| at(j).map(|x| x.gaz).unwrap_or(0);
+    for (base, j) in [(50u64, ii), (60, ii - 1), (70, ii + 1)] {
+        let g = gaz_at(j);
+        for b in 0..8u64 {
+            if g & (1 << b) != 0 {
+                out.push(f(base + b, 0));
+            }
+        }
+    }
+    if i == 0 {
+        out.push(f(80, 0));
+    }
+}
+
+/// Feature keys of a whole analysed sentence: flat keys plus per-token start offsets
+/// (`offsets.len() == toks.len() + 1`).
+pub fn sentence_features(toks: &[TokenInfo], keys: &mut Vec<u64>, offsets: &mut Vec<usize>) {
+    keys.clear();
+    offsets.clear();
+    offsets.push(0);
+    for i in 0..toks.len() {
+        token_features(toks, i, keys);
+        offsets.push(keys.len());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_kb_values() {
+        assert_eq!(parse_gaz_values("LOC-B"), gaz_b(1));
+        assert_eq!(parse_gaz_values("B-PERS|ORG-I"), gaz_b(0) | gaz_i(2));
+        assert_eq!(parse_gaz_values(""), 0);
+        assert_eq!(parse_gaz_values("FOO-B,bar"), 0);
+    }
+
+    #[test]
+    fn gazetteer_marks_longest() {
+        let mut g = Gazetteer::default();
+        g.add(&["نيويورك"], 1);
+        g.add(&["نيويورك", "تايمز"], 2);
+        let toks = ["قالت", "نيويورك", "تايمز", "في", "نيويورك"];
+        let mut bits = vec![0u8; 5];
+        g.mark(&toks, &mut bits);
+        assert_eq!(bits, vec![0, gaz_b(2), gaz_i(2), 0, gaz_b(1)]);
+    }
+
+    #[test]
+    fn features_are_deterministic_and_contextual() {
+        let tab = ClusterTable::default();
+        let gaz = Gazetteer::default();
+        let mut a = Vec::new();
+        analyse(&["ذهب", "محمد", "الى", "القاهرة"], &tab, &gaz, &[], &mut a);
+        let mut b = Vec::new();
+        analyse(&["ذهب", "محمد", "الى", "القاهرة"], &tab, &gaz, &[], &mut b);
+        let (mut ka, mut oa, mut kb, mut ob) = (vec![], vec![], vec![], vec![]);
+        sentence_features(&a, &mut ka, &mut oa);
+        sentence_features(&b, &mut kb, &mut ob);
+        assert_eq!(ka, kb);
+        assert_eq!(oa.len(), 5);
+        let mut c = Vec::new();
+        analyse(&["رأى", "محمد", "الى", "القاهرة"], &tab, &gaz, &[], &mut c);
+        let (mut kc, mut oc) = (vec![], vec![]);
+        sentence_features(&c, &mut kc, &mut oc);
+        // token 1 shares its own-word features but not its left-context ones
+        let f1a = &ka[oa[1]..oa[2]];
+        let f1c = &kc[oc[1]..oc[2]];
+        assert_ne!(f1a, f1c);
+        assert!(f1a.iter().filter(|k| f1c.contains(k)).count() > 10);
+        // empty input
+        analyse(&[], &tab, &gaz, &[], &mut c);
+        sentence_features(&c, &mut kc, &mut oc);
+        assert!(kc.is_empty());
+        assert_eq!(oc, vec![0]);
+    }
+}

@@ -1,0 +1,356 @@
+//! The linear-chain model: hashed feature weights, label transitions, the embedded word
+//! clusters and training-derived gazetteer, Viterbi decoding and the binary file format.
+//!
+//! File format (all little-endian): magic `RASDTAG1`, feature version `u32`, flags `u32`
+//! (bit 0: IOB2-constrained decoding), a UTF-8 info string (`u32` length + bytes),
+//! transitions `(9+1)×9 f32` (last row = sentence start), weight scale `f32`, feature count
+//! `u32`, then that many `u64` keys and `9×i16` quantised weight rows, cluster count `u32`
+//! with `u64` key + `u64` packed ids pairs, gazetteer max phrase length `u32`, count `u32`
+//! and `u64` key + `u8` type mask pairs. Loading is one linear pass (tens of milliseconds).
+
+use crate::features::{ClusterTable, Gazetteer, FEATURE_VERSION};
+use crate::labels::{Label, NUM_LABELS};
+use crate::table::U64Map;
+use crate::Error;
+
+const MAGIC: &[u8; 8] = b"RASDTAG1";
+/// Row index of the "sentence start" pseudo-label in the transition matrix.
+pub const START: usize = NUM_LABELS;
+
+/// A trained tagging model.
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    /// Feature key → row index into `weights`.
+    pub(crate) feat: U64Map,
+    /// Row-major `rows × NUM_LABELS` emission weights.
+    pub(crate) weights: Vec<f32>,
+    /// `(NUM_LABELS + 1) × NUM_LABELS` transition weights; row `START` = sentence start.
+    pub(crate) trans: Vec<f32>,
+    /// Word clusters used by the features.
+    pub(crate) clusters: ClusterTable,
+    /// Gazetteer derived from the training data.
+    pub(crate) gaz: Gazetteer,
+    /// Forbid `I-X` unless preceded by `B-X`/`I-X`.
+    pub(crate) constrained: bool,
+    /// Free-text provenance (training parameters).
+    pub(crate) info: String,
+}
+
+/// True if label `to` may follow `from` (START allowed as `from`) under IOB2.
+pub fn allowed(from: usize, to: usize) -> bool {
+    match Label::from_index(to) {
+        Label::I(t) => {
+            from != START
+                && matches!(Label::from_index(from), Label::B(u) | Label::I(u) if u == t)
+        }
+        _ => true,
+    }
+}
+
+/// Viterbi over emission scores `em` (`n × NUM_LABELS`) and transitions; returns the best
+/// label indices and, if `conf` is given, fills per-position confidences from max-marginals.
+pub fn viterbi(
+    em: &[f32],
+    trans: &[f32],
+    constrained: bool,
+    out: &mut Vec<u8>,
+    conf: Option<&mut Vec<f32>>,
+) {
+    const L: usize = NUM_LABELS;
+    let n = em.len() / L;
+    out.clear();
+    if n == 0 || trans.len() < (L + 1) * L {
+        if let Some(c) = conf {
+            c.clear();
+        }
+        return;
+    }
+    const NEG: f32 = -1e30;
+    let tr = |a: usize, b: usize| -> f32 {
+        if constrained && !allowed(a, b) {
+            NEG
+        } else {
+            trans[a * L + b]
+        }
+    };
+    let mut alpha = vec![0f32; n * L];
+    let mut back = vec![0u8; n * L];
+    for y in 0..L {
+        alpha[y] = em[y] + tr(START, y);
+    }
+    for t in 1..n {
+        for y in 0..L {
+            let mut best = NEG * 2.0;
+            let mut arg = 0u8;
+            for p in 0..L {
+                let s = alpha[(t - 1) * L + p] + tr(p, y);
+                if s > best {
+                    best = s;
+                    arg = p as u8;
+                }
+            }
+            alpha[t * L + y] = best + em[t * L + y];
+            back[t * L + y] = arg;
+        }
+    }
+    let mut y = 0usize;
+    let mut best = f32::NEG_INFINITY;
+    for k in 0..L {
+        if alpha[(n - 1) * L + k] > best {
+            best = alpha[(n - 1) * L + k];
+            y = k;
+        }
+    }
+    out.resize(n, 0);
+    for t in (0..n).rev() {
+        out[t] = y as u8;
+        if t > 0 {
+            y = back[t * L + y] as usize;
+        }
+    }
+    if let Some(conf) = conf {
+        // backward max-product pass, then softmax of max-marginals at each position
+        let mut beta = vec![0f32; n * L];
+        for t in (0..n.saturating_sub(1)).rev() {
+            for p in 0..L {
+                let mut best = NEG * 2.0;
+                for y in 0..L {
+                    let s = tr(p, y) + em[(t + 1) * L + y] + beta[(t + 1) * L + y];
+                    if s > best {
+                        best = s;
+                    }
+                }
+                beta[t * L + p] = best;
+            }
+        }
+        conf.clear();
+        for t in 0..n {
+            let m: Vec<f32> = (0..L).map(|k| alpha[t * L + k] + beta[t * L + k]).collect();
+            let top = m.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+            let z: f32 = m.iter().map(|v| (v - top).exp()).sum();
+            let chosen = m[out[t] as usize];
+            conf.push(((chosen - top).exp() / z).clamp(0.0, 1.0));
+        }
+    }
+}
+
+impl Model {
+    /// Emission scores for a sentence's feature keys (`offsets.len() == n + 1`).
+    pub fn emissions(&self, keys: &[u64], offsets: &[usize], em: &mut Vec<f32>) {
+        let n = offsets.len().saturating_sub(1);
+        em.clear();
+        em.resize(n * NUM_LABELS, 0.0);
+        for t in 0..n {
+            let (Some(&a), Some(&b)) = (offsets.get(t), offsets.get(t + 1)) else {
+                continue;
+            };
+            let mut acc = [0f32; NUM_LABELS];
+            for &k in keys.get(a..b).unwrap_or(&[]) {
+                if let Some(r) = self.feat.get(k) {
+                    let r = r as usize * NUM_LABELS;
+                    if let Some(row) = self.weights.get(r..r + NUM_LABELS) {
+                        for (x, w) in acc.iter_mut().zip(row) {
+                            *x += *w;
+                        }
+                    }
+                }
+            }
+            em[t * NUM_LABELS..(t + 1) * NUM_LABELS].copy_from_slice(&acc);
+        }
+    }
+
+    /// Number of weighted features.
+    pub fn num_features(&self) -> usize {
+        self.feat.len()
+    }
+
+    /// Provenance string stored with the model.
+    pub fn info(&self) -> &str {
+        &self.info
+    }
+
+    /// Serialise to bytes (weights quantised to 16 bits).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut b = Vec::new();
+        b.extend_from_slice(MAGIC);
+        b.extend_from_slice(&FEATURE_VERSION.to_le_bytes());
+        b.extend_from_slice(&u32::from(self.constrained).to_le_bytes());
+        b.extend_from_slice(&(self.info.len() as u32).to_le_bytes());
+        b.extend_from_slice(self.info.as_bytes());
+        for v in &self.trans {
+            b.extend_from_slice(&v.to_le_bytes());
+        }
+        let maxabs = self.weights.iter().fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if maxabs > 0.0 { maxabs / 32767.0 } else { 1.0 };
+        b.extend_from_slice(&scale.to_le_bytes());
+        let entries = self.feat.entries();
+        b.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+        for (k, row) in &entries {
+            b.extend_from_slice(&k.to_le_bytes());
+            let r = *row as usize * NUM_LABELS;
+            for j in 0..NUM_LABELS {
+                let w = self.weights.get(r + j).copied().unwrap_or(0.0);
+                let q = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+                b.extend_from_slice(&q.to_le_bytes());
+            }
+        }
+        let ce = self.clusters.entries();
+        b.extend_from_slice(&(ce.len() as u32).to_le_bytes());
+        for (k, v) in &ce {
+            b.extend_from_slice(&k.to_le_bytes());
+            b.extend_from_slice(&v.to_le_bytes());
+        }
+        let ge = self.gaz.map.entries();
+        b.extend_from_slice(&(self.gaz.max_len as u32).to_le_bytes());
+        b.extend_from_slice(&(ge.len() as u32).to_le_bytes());
+        for (k, v) in &ge {
+            b.extend_from_slice(&k.to_le_bytes());
+            b.push(*v as u8);
+        }
+        b
+    }
+
+    /// Parse a model written by [`Model::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, Error> {
+        let mut r = Reader { b: bytes, pos: 0 };
+        if r.take(8)? != MAGIC {
+            return Err(Error::Data("not a rasd-tagger model (bad magic)".into()));
+        }
+        let ver = r.u32()?;
+        if ver != FEATURE_VERSION {
+            return Err(Error::Data(format!(
+                "model feature version {ver}, this build expects {FEATURE_VERSION}"
+            )));
+        }
+        let flags = r.u32()?;
+        let ilen = r.u32()? as usize;
+        let info = String::from_utf8_lossy(r.take(ilen)?).into_owned();
+        let mut trans = Vec::with_capacity((NUM_LABELS + 1) * NUM_LABELS);
+        for _ in 0..(NUM_LABELS + 1) * NUM_LABELS {
+            trans.push(r.f32()?);
+        }
+        let scale = r.f32()?;
+        let nf = r.u32()? as usize;
+        let mut feat = U64Map::with_capacity(nf);
+        let mut weights = Vec::with_capacity(nf * NUM_LABELS);
+        for i in 0..nf {
+            let k = r.u64()?;
+            feat.insert(k, i as u64);
+            let row = r.take(2 * NUM_LABELS)?;
+            for c in row.chunks_exact(2) {
+                weights.push(f32::from(i16::from_le_bytes([c[0], c[1]])) * scale);
+            }
+        }
+        let nc = r.u32()? as usize;
+        let mut clusters = U64Map::with_capacity(nc);
+        for _ in 0..nc {
+            let k = r.u64()?;
+            let v = r.u64()?;
+            clusters.insert(k, v);
+        }
+        let max_len = r.u32()? as usize;
+        let ng = r.u32()? as usize;
+        let mut gmap = U64Map::with_capacity(ng);
+        for _ in 0..ng {
+            let k = r.u64()?;
+            let v = r.take(1)?.first().copied().unwrap_or(0);
+            gmap.insert(k, u64::from(v));
+        }
+        Ok(Model {
+            feat,
+            weights,
+            trans,
+            clusters,
+            gaz: Gazetteer { map: gmap, max_len },
+            constrained: flags & 1 != 0,
+            info,
+        })
+    }
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], Error> {
+        let s = self
+            .b
+            .get(self.pos..self.pos.saturating_add(n))
+            .ok_or_else(|| Error::Data("truncated model file".into()))?;
+        self.pos += n;
+        Ok(s)
+    }
+    fn u32(&mut self) -> Result<u32, Error> {
+        let s = self.take(4)?;
+        Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+    }
+    fn f32(&mut self) -> Result<f32, Error> {
+        Ok(f32::from_bits(self.u32()?))
+    }
+    fn u64(&mut self) -> Result<u64, Error> {
+        let s = self.take(8)?;
+        let mut a = [0u8; 8];
+        a.copy_from_slice(s);
+        Ok(u64::from_le_bytes(a))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iob2_constraint() {
+        assert!(!allowed(START, 2)); // I-PERS at start
+        assert!(allowed(1, 2)); // B-PERS → I-PERS
+        assert!(!allowed(0, 2)); // O → I-PERS
+        assert!(!allowed(3, 2)); // B-LOC → I-PERS
+        assert!(allowed(0, 3));
+    }
+
+    #[test]
+    fn viterbi_follows_emissions_and_constraints() {
+        let mut em = vec![0f32; 2 * NUM_LABELS];
+        em[2] = 5.0; // pos 0 prefers I-PERS (forbidden at start)
+        em[1] = 4.0; // B-PERS next best
+        em[NUM_LABELS + 2] = 3.0;
+        let trans = vec![0f32; (NUM_LABELS + 1) * NUM_LABELS];
+        let mut out = Vec::new();
+        let mut conf = Vec::new();
+        viterbi(&em, &trans, true, &mut out, Some(&mut conf));
+        assert_eq!(out, vec![1, 2]);
+        assert_eq!(conf.len(), 2);
+        assert!(conf.iter().all(|c| *c > 0.0 && *c <= 1.0));
+        viterbi(&em, &trans, false, &mut out, None);
+        assert_eq!(out, vec![2, 2]);
+        viterbi(&[], &trans, true, &mut out, Some(&mut conf));
+        assert!(out.is_empty() && conf.is_empty());
+    }
+
+    #[test]
+    fn bytes_roundtrip_and_bad_input() {
+        let mut m = Model {
+            trans: vec![0.5; (NUM_LABELS + 1) * NUM_LABELS],
+            constrained: true,
+            info: "test".into(),
+            ..Default::default()
+        };
+        m.feat.insert(42, 0);
+        m.weights = (0..NUM_LABELS).map(|x| x as f32 - 4.0).collect();
+        m.clusters.insert(7, 99);
+        m.gaz.add(&["a", "b"], 2);
+        let b = m.to_bytes();
+        let m2 = Model::from_bytes(&b).unwrap();
+        assert_eq!(m2.info(), "test");
+        assert!(m2.constrained);
+        assert_eq!(m2.feat.get(42), Some(0));
+        assert!((m2.weights[0] + 4.0).abs() < 1e-3);
+        assert_eq!(m2.clusters.get(7), Some(99));
+        assert_eq!(m2.gaz.max_len, 2);
+        assert!(Model::from_bytes(&b[..b.len() - 3]).is_err());
+        assert!(Model::from_bytes(b"nonsense").is_err());
+        assert!(Model::from_bytes(&[]).is_err());
+    }
+}

@@ -1,0 +1,509 @@
+//! Training: an averaged structured perceptron over hashed features with first-order
+//! label transitions, trained deterministically (seeded sentence shuffles, sequential
+//! updates, no threads in the update loop).
+//!
+//! Protocol implemented by [`train`]: the last `dev_fraction` of the training file's
+//! sentences form a dev slice; a model is trained on the rest for up to `max_epochs`,
+//! scored on the dev slice after every epoch, and the best epoch count is kept. The final
+//! model is then retrained on the *whole* training file for that many epochs. The test file
+//! is never read here. The training-derived gazetteer feature is built jackknife-style (each
+//! training fold sees a gazetteer made from the other folds only), so its weight reflects how
+//! reliable such a list is on unseen text.
+
+use crate::clusters::Clusters;
+use crate::conll::{read_labelled, Sentence};
+use crate::eval::{eval_conll, NerScores};
+use crate::features::{
+    analyse, pack_clusters, sentence_features, ClusterTable, Gazetteer, TokenInfo,
+};
+use crate::labels::{Label, NUM_LABELS};
+use crate::model::{viterbi, Model, START};
+use crate::normalize::normalize;
+use crate::table::U64Map;
+use crate::util::{hash_str, Rng};
+use crate::Error;
+use rustc_hash::FxHashMap;
+use std::path::Path;
+
+/// Where the dev data comes from.
+#[derive(Debug, Clone)]
+pub enum DevSpec {
+    /// Use the last fraction of the training file's sentences (e.g. 0.1).
+    SplitLast(f64),
+    /// Use a separate labelled file.
+    File(std::path::PathBuf),
+    /// No dev data: train for exactly `max_epochs`.
+    None,
+}
+
+/// Training parameters.
+#[derive(Debug, Clone)]
+pub struct TrainParams {
+    /// Seed of the sentence shuffles.
+    pub seed: u64,
+    /// Maximum number of epochs (the dev slice picks the best one up to this).
+    pub max_epochs: usize,
+    /// Decode with IOB2 constraints (no `I-X` without a preceding `B-X`/`I-X`).
+    pub constrained: bool,
+    /// Build and use the jackknifed training gazetteer feature.
+    pub use_gazetteer: bool,
+    /// Number of jackknife folds for the gazetteer.
+    pub gaz_folds: usize,
+    /// Drop features whose largest absolute averaged weight is below this.
+    pub prune: f32,
+    /// Retrain on the whole training file (train + dev slice) for the chosen epoch count.
+    pub final_on_all: bool,
+    /// Print progress to stderr.
+    pub verbose: bool,
+}
+
+impl Default for TrainParams {
+    fn default() -> Self {
+        TrainParams {
+            seed: 1,
+            max_epochs: 25,
+            constrained: true,
+            use_gazetteer: true,
+            gaz_folds: 10,
+            prune: 1e-3,
+            final_on_all: true,
+            verbose: true,
+        }
+    }
+}
+
+/// What [`train`] measured.
+#[derive(Debug, Clone)]
+pub struct TrainReport {
+    /// Dev F1 after each epoch (empty without dev data).
+    pub dev_f1_by_epoch: Vec<f64>,
+    /// Epoch count used for the final model.
+    pub epochs: usize,
+    /// Dev scores of the best epoch (None without dev data).
+    pub dev_scores: Option<NerScores>,
+    /// Number of features in the saved model.
+    pub features: usize,
+    /// Size of the saved model in bytes.
+    pub model_bytes: usize,
+    /// Wall-clock seconds of the whole run.
+    pub seconds: f64,
+}
+
+/// Build the cluster lookup table used in models from a parsed cluster file.
+pub fn cluster_table(c: &Clusters) -> ClusterTable {
+    let mut t = U64Map::with_capacity(c.map.len());
+    let mut entries: Vec<_> = c.map.iter().collect();
+    entries.sort();
+    for (w, ids) in entries {
+        t.insert(hash_str(w), pack_clusters(*ids));
+    }
+    t
+}
+
+/// Build a gazetteer of the entity phrases in `sents` (normalised). Single-token entries
+/// are kept only if that token is an entity start in at least 30% of its occurrences.
+pub fn build_gazetteer(sents: &[&Sentence]) -> Gazetteer {
+    let mut single_total: FxHashMap<String, u32> = FxHashMap::default();
+    let mut single_ent: FxHashMap<(String, usize), u32> = FxHashMap::default();
+    let mut phrases: Vec<(Vec<String>, usize)> = Vec::new();
+    for s in sents {
+        let norms: Vec<String> = s.tokens.iter().map(|t| normalize(t)).collect();
+        for n in &norms {
+            *single_total.entry(n.clone()).or_insert(0) += 1;
+        }
+        for sp in crate::labels::spans_of_labels(&s.labels) {
+            let ti = Label::B(sp.etype).index() / 2;
+            let words: Vec<String> = norms.get(sp.start..sp.end).unwrap_or(&[]).to_vec();
+            if words.len() == 1 {
+                *single_ent.entry((words[0].clone(), ti)).or_insert(0) += 1;
+            } else if !words.is_empty() {
+                phrases.push((words, ti));
+            }
+        }
+    }
+    let mut g = Gazetteer::default();
+    phrases.sort();
+    phrases.dedup();
+    for (w, t) in &phrases {
+        let refs: Vec<&str> = w.iter().map(String::as_str).collect();
+        g.add(&refs, *t);
+    }
+    let mut singles: Vec<_> = single_ent.into_iter().collect();
+    singles.sort();
+    for ((w, t), c) in singles {
+        let total = single_total.get(&w).copied().unwrap_or(c).max(1);
+        if f64::from(c) / f64::from(total) >= 0.3 {
+            g.add(&[w.as_str()], t);
+        }
+    }
+    g
+}
+
+/// A sentence turned into dense feature ids.
+struct Prepared {
+    ids: Vec<u32>,
+    offsets: Vec<usize>,
+    gold: Vec<u8>,
+}
+
+/// Interns feature keys into dense ids.
+#[derive(Default)]
+struct Interner {
+    ids: FxHashMap<u64, u32>,
+    keys: Vec<u64>,
+}
+
+impl Interner {
+    fn prepare(
+        &mut self,
+        s: &Sentence,
+        clusters: &ClusterTable,
+        gaz: &Gazetteer,
+        grow: bool,
+        infos: &mut Vec<TokenInfo>,
+    ) -> Prepared {
+        let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+        analyse(&toks, clusters, gaz, &[], infos);
+        let mut keys = Vec::new();
+        let mut offs = Vec::new();
+        sentence_features(infos, &mut keys, &mut offs);
+        let mut ids = Vec::with_capacity(keys.len());
+        let mut offsets = Vec::with_capacity(offs.len());
+        offsets.push(0);
+        for w in offs.windows(2) {
+            for &k in keys.get(w[0]..w[1]).unwrap_or(&[]) {
+                let id = match self.ids.get(&k) {
+                    Some(&id) => Some(id),
+                    None if grow => {
+                        let id = self.keys.len() as u32;
+                        self.ids.insert(k, id);
+                        self.keys.push(k);
+                        Some(id)
+                    }
+                    None => None,
+                };
+                if let Some(id) = id {
+                    ids.push(id);
+                }
+            }
+            offsets.push(ids.len());
+        }
+        Prepared {
+            ids,
+            offsets,
+            gold: s.labels.iter().map(|l| l.index() as u8).collect(),
+        }
+    }
+}
+
+/// Perceptron state with lazy averaging (`avg = w - u / c`).
+struct Perceptron {
+    w: Vec<f32>,
+    u: Vec<f32>,
+    tw: Vec<f32>,
+    tu: Vec<f32>,
+    c: f32,
+}
+
+impl Perceptron {
+    fn new(nfeat: usize) -> Self {
+        let nt = (NUM_LABELS + 1) * NUM_LABELS;
+        Perceptron {
+            w: vec![0.0; nfeat * NUM_LABELS],
+            u: vec![0.0; nfeat * NUM_LABELS],
+            tw: vec![0.0; nt],
+            tu: vec![0.0; nt],
+            c: 1.0,
+        }
+    }
+
+    fn emissions(w: &[f32], p: &Prepared, em: &mut Vec<f32>) {
+        let n = p.gold.len();
+        em.clear();
+        em.resize(n * NUM_LABELS, 0.0);
+        for t in 0..n {
+            let row = &mut em[t * NUM_LABELS..(t + 1) * NUM_LABELS];
+            for &id in &p.ids[p.offsets[t]..p.offsets[t + 1]] {
+                let base = id as usize * NUM_LABELS;
+                for (x, v) in row.iter_mut().zip(&w[base..base + NUM_LABELS]) {
+                    *x += *v;
+                }
+            }
+        }
+    }
+
+    fn update(&mut self, p: &Prepared, pred: &[u8]) {
+        let c = self.c;
+        let n = p.gold.len();
+        let add = |w: &mut Vec<f32>, u: &mut Vec<f32>, i: usize, d: f32| {
+            w[i] += d;
+            u[i] += c * d;
+        };
+        for t in 0..n {
+            let (g, y) = (p.gold[t] as usize, pred[t] as usize);
+            if g != y {
+                for &id in &p.ids[p.offsets[t]..p.offsets[t + 1]] {
+                    let base = id as usize * NUM_LABELS;
+                    add(&mut self.w, &mut self.u, base + g, 1.0);
+                    add(&mut self.w, &mut self.u, base + y, -1.0);
+                }
+            }
+            let (gp, yp) = if t == 0 {
+                (START, START)
+            } else {
+                (p.gold[t - 1] as usize, pred[t - 1] as usize)
+            };
+            if (gp, g) != (yp, y) {
+                add(&mut self.tw, &mut self.tu, gp * NUM_LABELS + g, 1.0);
+                add(&mut self.tw, &mut self.tu, yp * NUM_LABELS + y, -1.0);
+            }
+        }
+    }
+
+    fn averaged(&self) -> (Vec<f32>, Vec<f32>) {
+        let c = self.c;
+        let w = self.w.iter().zip(&self.u).map(|(w, u)| w - u / c).collect();
+        let t = self.tw.iter().zip(&self.tu).map(|(w, u)| w - u / c).collect();
+        (w, t)
+    }
+}
+
+fn decode_all(w: &[f32], tr: &[f32], data: &[Prepared], constrained: bool) -> Vec<Vec<Label>> {
+    let mut em = Vec::new();
+    let mut out = Vec::new();
+    data.iter()
+        .map(|p| {
+            Perceptron::emissions(w, p, &mut em);
+            viterbi(&em, tr, constrained, &mut out, None);
+            out.iter().map(|&i| Label::from_index(i as usize)).collect()
+        })
+        .collect()
+}
+
+fn score(sents: &[&Sentence], pred: &[Vec<Label>]) -> NerScores {
+    let gold: Vec<Sentence> = sents.iter().map(|s| (*s).clone()).collect();
+    let g = crate::conll::write_labelled(&gold, &gold.iter().map(|s| s.labels.clone()).collect::<Vec<_>>());
+    let p = crate::conll::write_labelled(&gold, pred);
+    eval_conll(&g, &p)
+}
+
+/// Gazetteers for jackknifed training: sentence i gets the gazetteer built from the
+/// folds that do not contain it (contiguous folds, as articles are contiguous).
+fn fold_gazetteers(sents: &[&Sentence], folds: usize) -> Vec<(usize, usize, Gazetteer)> {
+    let n = sents.len();
+    let folds = folds.clamp(2, n.max(2));
+    (0..folds)
+        .map(|k| {
+            let a = n * k / folds;
+            let b = n * (k + 1) / folds;
+            let others: Vec<&Sentence> = sents[..a].iter().chain(&sents[b..]).copied().collect();
+            (a, b, build_gazetteer(&others))
+        })
+        .collect()
+}
+
+/// Result of one training run on given data.
+struct Fit {
+    model: Model,
+    dev_f1: Vec<f64>,
+    best_epoch: usize,
+    best_dev: Option<NerScores>,
+}
+
+fn fit(
+    train: &[&Sentence],
+    dev: &[&Sentence],
+    clusters: &ClusterTable,
+    epochs: usize,
+    p: &TrainParams,
+) -> Fit {
+    let t0 = std::time::Instant::now();
+    let empty = Gazetteer::default();
+    let full_gaz = if p.use_gazetteer {
+        build_gazetteer(train)
+    } else {
+        Gazetteer::default()
+    };
+    let folds = if p.use_gazetteer {
+        fold_gazetteers(train, p.gaz_folds)
+    } else {
+        Vec::new()
+    };
+    let mut interner = Interner::default();
+    let mut infos = Vec::new();
+    let data: Vec<Prepared> = train
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let g = folds
+                .iter()
+                .find(|(a, b, _)| i >= *a && i < *b)
+                .map(|x| &x.2)
+                .unwrap_or(&empty);
+            interner.prepare(s, clusters, g, true, &mut infos)
+        })
+        .collect();
+    let dev_data: Vec<Prepared> = dev
+        .iter()
+        .map(|s| interner.prepare(s, clusters, &full_gaz, false, &mut infos))
+        .collect();
+    let nfeat = interner.keys.len();
+    if p.verbose {
+        eprintln!(
+            "train: {} sentences, {} features ({:.1}s)",
+            data.len(),
+            nfeat,
+            t0.elapsed().as_secs_f64()
+        );
+    }
+    let mut per = Perceptron::new(nfeat);
+    let mut rng = Rng::new(p.seed);
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut em = Vec::new();
+    let mut pred = Vec::new();
+    let mut dev_f1 = Vec::new();
+    let mut best: Option<(f64, usize, NerScores, Vec<f32>, Vec<f32>)> = None;
+    for epoch in 1..=epochs {
+        rng.shuffle(&mut order);
+        let mut mistakes = 0usize;
+        for &i in &order {
+            let s = &data[i];
+            Perceptron::emissions(&per.w, s, &mut em);
+            viterbi(&em, &per.tw, p.constrained, &mut pred, None);
+            if pred != s.gold {
+                mistakes += 1;
+                per.update(s, &pred);
+            }
+            per.c += 1.0;
+        }
+        if !dev.is_empty() {
+            let (w, t) = per.averaged();
+            let labels = decode_all(&w, &t, &dev_data, p.constrained);
+            let sc = score(dev, &labels);
+            let f1 = sc.micro.f1();
+            dev_f1.push(f1);
+            if p.verbose {
+                eprintln!(
+                    "epoch {epoch}: {mistakes} sentences updated, dev F1 {f1:.2} ({:.1}s)",
+                    t0.elapsed().as_secs_f64()
+                );
+            }
+            if best.as_ref().is_none_or(|b| f1 > b.0) {
+                best = Some((f1, epoch, sc, w, t));
+            }
+        } else if p.verbose {
+            eprintln!(
+                "epoch {epoch}: {mistakes} sentences updated ({:.1}s)",
+                t0.elapsed().as_secs_f64()
+            );
+        }
+    }
+    let (best_epoch, best_dev, w, t) = match best {
+        Some((_, e, sc, w, t)) => (e, Some(sc), w, t),
+        None => {
+            let (w, t) = per.averaged();
+            (epochs, None, w, t)
+        }
+    };
+    // keep only features with a non-negligible weight
+    let mut feat = U64Map::with_capacity(nfeat / 2);
+    let mut weights = Vec::new();
+    let mut rows = 0u64;
+    for (id, key) in interner.keys.iter().enumerate() {
+        let row = &w[id * NUM_LABELS..(id + 1) * NUM_LABELS];
+        if row.iter().any(|x| x.abs() >= p.prune) {
+            feat.insert(*key, rows);
+            weights.extend_from_slice(row);
+            rows += 1;
+        }
+    }
+    Fit {
+        model: Model {
+            feat,
+            weights,
+            trans: t,
+            clusters: clusters.clone(),
+            gaz: full_gaz,
+            constrained: p.constrained,
+            info: String::new(),
+        },
+        dev_f1,
+        best_epoch,
+        best_dev,
+    }
+}
+
+/// Train a model from an ANERcorp-format file and write it to `out_model`.
+///
+/// `clusters` is the word-cluster file to embed (None: no cluster features). See the
+/// module docs for the protocol; the run is deterministic for a given seed.
+pub fn train(
+    train_path: &Path,
+    dev: &DevSpec,
+    out_model: &Path,
+    clusters: Option<&Path>,
+    params: &TrainParams,
+) -> Result<TrainReport, Error> {
+    let t0 = std::time::Instant::now();
+    let text = std::fs::read_to_string(train_path).map_err(|e| Error::io(train_path, e))?;
+    let (all, unknown) = read_labelled(&text);
+    if all.is_empty() {
+        return Err(Error::Data(format!("{}: no sentences", train_path.display())));
+    }
+    if unknown > 0 && params.verbose {
+        eprintln!("train: {unknown} unknown tags read as O");
+    }
+    let ctab = match clusters {
+        Some(p) => cluster_table(&Clusters::load(p)?),
+        None => ClusterTable::default(),
+    };
+    let all_refs: Vec<&Sentence> = all.iter().collect();
+    let dev_file_sents;
+    let (tr, dv, dev_from_split): (Vec<&Sentence>, Vec<&Sentence>, bool) = match dev {
+        DevSpec::SplitLast(frac) => {
+            let frac = frac.clamp(0.0, 0.9);
+            let cut = all.len() - ((all.len() as f64 * frac).round() as usize).min(all.len() - 1);
+            (all_refs[..cut].to_vec(), all_refs[cut..].to_vec(), true)
+        }
+        DevSpec::File(p) => {
+            let t = std::fs::read_to_string(p).map_err(|e| Error::io(p, e))?;
+            dev_file_sents = read_labelled(&t).0;
+            (all_refs.clone(), dev_file_sents.iter().collect(), false)
+        }
+        DevSpec::None => (all_refs.clone(), Vec::new(), false),
+    };
+    let first = fit(&tr, &dv, &ctab, params.max_epochs, params);
+    let (mut model, epochs) = if dev_from_split && params.final_on_all && !dv.is_empty() {
+        if params.verbose {
+            eprintln!(
+                "train: best dev epoch {}; retraining on all {} sentences",
+                first.best_epoch,
+                all.len()
+            );
+        }
+        let second = fit(&all_refs, &[], &ctab, first.best_epoch, params);
+        (second.model, first.best_epoch)
+    } else {
+        (first.model, first.best_epoch)
+    };
+    model.info = format!(
+        "rasd-tagger averaged perceptron; trained on {} ({} sentences); epochs={} seed={} constrained={} gazetteer={} clusters={}",
+        train_path.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+        all.len(),
+        epochs,
+        params.seed,
+        params.constrained,
+        params.use_gazetteer,
+        clusters.is_some()
+    );
+    let bytes = model.to_bytes();
+    std::fs::write(out_model, &bytes).map_err(|e| Error::io(out_model, e))?;
+    Ok(TrainReport {
+        dev_f1_by_epoch: first.dev_f1,
+        epochs,
+        dev_scores: first.best_dev,
+        features: model.num_features(),
+        model_bytes: bytes.len(),
+        seconds: t0.elapsed().as_secs_f64(),
+    })
+}
