@@ -179,6 +179,26 @@ pub fn read_corpus(dir: &Path) -> Result<Vec<Vec<String>>, Error> {
     Ok(paras)
 }
 
+/// Dot product with eight independent accumulators (vectorises; fixed summation order,
+/// so results are reproducible).
+#[inline]
+fn dot(a: &[f32], b: &[f32]) -> f32 {
+    let mut acc = [0f32; 8];
+    let ca = a.chunks_exact(8);
+    let cb = b.chunks_exact(8);
+    let (ra, rb) = (ca.remainder(), cb.remainder());
+    for (x, y) in ca.zip(cb) {
+        for k in 0..8 {
+            acc[k] += x[k] * y[k];
+        }
+    }
+    let mut s: f32 = acc.iter().sum();
+    for (x, y) in ra.iter().zip(rb) {
+        s += x * y;
+    }
+    s
+}
+
 fn sigmoid(x: f32) -> f32 {
     if x > 8.0 {
         1.0
@@ -228,8 +248,18 @@ fn train_sgns(corpus: &[Vec<u32>], counts: &[u32], p: &ClusterParams) -> Vec<f32
     let mut step = 0usize;
     let mut grad = vec![0f32; dim];
     let mut sent: Vec<u32> = Vec::new();
-    for _epoch in 0..p.epochs {
-        for para in corpus {
+    let t0 = std::time::Instant::now();
+    for epoch in 0..p.epochs {
+        for (pi, para) in corpus.iter().enumerate() {
+            if pi % 20_000 == 0 {
+                eprintln!(
+                    "sgns: epoch {} paragraph {}/{} ({:.0}s)",
+                    epoch + 1,
+                    pi,
+                    corpus.len(),
+                    t0.elapsed().as_secs_f32()
+                );
+            }
             step += para.len();
             let lr = (lr0 * (1.0 - step as f32 / total_steps)).max(lr0 * 1e-4);
             sent.clear();
@@ -261,15 +291,14 @@ fn train_sgns(corpus: &[Vec<u32>], counts: &[u32], p: &ClusterParams) -> Vec<f32
                             (t, 0.0f32)
                         };
                         let wo = &mut wout[target * dim..(target + 1) * dim];
-                        let dot: f32 = wi.iter().zip(wo.iter()).map(|(a, b)| a * b).sum();
-                        let g = (label - sigmoid(dot)) * lr;
-                        for k in 0..dim {
-                            grad[k] += g * wo[k];
-                            wo[k] += g * wi[k];
+                        let g = (label - sigmoid(dot(wi, wo))) * lr;
+                        for ((gr, o), i) in grad.iter_mut().zip(wo.iter_mut()).zip(wi.iter()) {
+                            *gr += g * *o;
+                            *o += g * *i;
                         }
                     }
-                    for k in 0..dim {
-                        wi[k] += grad[k];
+                    for (i, gr) in wi.iter_mut().zip(&grad) {
+                        *i += *gr;
                     }
                 }
             }
@@ -305,11 +334,7 @@ fn kmeans(
                 let mut best = 0usize;
                 let mut best_s = f32::NEG_INFINITY;
                 for c in 0..k {
-                    let s: f32 = p
-                        .iter()
-                        .zip(&cent[c * dim..(c + 1) * dim])
-                        .map(|(a, b)| a * b)
-                        .sum();
+                    let s = dot(p, &cent[c * dim..(c + 1) * dim]);
                     if s > best_s {
                         best_s = s;
                         best = c;

@@ -8,7 +8,7 @@
 //! only keys and weights. The template set is versioned by [`FEATURE_VERSION`]; changing
 //! any template requires retraining.
 
-use crate::normalize::{normalize_into, segment, shape};
+use crate::normalize::{is_arabic_letter, normalize_into, segment};
 use crate::table::U64Map;
 use crate::util::{hash_str, mix, Fnv};
 
@@ -161,8 +161,8 @@ pub fn pack_clusters(c: [u16; 3]) -> u64 {
     u64::from(c[0]) | (u64::from(c[1]) << 16) | (u64::from(c[2]) << 32)
 }
 
-fn cluster_hashes(tab: &ClusterTable, key: &str) -> [u64; 3] {
-    match tab.get(hash_str(key)) {
+fn cluster_hashes(tab: &ClusterTable, key_hash: u64) -> [u64; 3] {
+    match tab.get(key_hash) {
         Some(v) => [
             (v & 0xFFFF) + 1,
             ((v >> 16) & 0xFFFF) + 1,
@@ -172,23 +172,78 @@ fn cluster_hashes(tab: &ClusterTable, key: &str) -> [u64; 3] {
     }
 }
 
-fn prefix_hashes(s: &str, out: &mut [u64; 4], from_end: bool) {
-    let chars: usize = s.chars().count();
-    for (k, o) in out.iter_mut().enumerate() {
-        let len = k + 1;
-        *o = if chars > len {
-            let sub = if from_end {
-                let idx = s.char_indices().nth(chars - len).map(|x| x.0).unwrap_or(0);
-                &s[idx..]
-            } else {
-                let idx = s.char_indices().nth(len).map(|x| x.0).unwrap_or(s.len());
-                &s[..idx]
-            };
-            hash_str(sub)
-        } else {
-            NONE
-        };
+/// Hashes of the first / last 1..=4 characters of `s` (NONE where the word is not longer).
+fn affix_hashes(s: &str) -> ([u64; 4], [u64; 4]) {
+    let mut pfx = [NONE; 4];
+    let mut sfx = [NONE; 4];
+    let mut ends = [0usize; 5]; // byte end of the first k+1 chars
+    let mut n = 0usize;
+    for (i, c) in s.char_indices() {
+        if n < 5 {
+            ends[n] = i + c.len_utf8();
+        }
+        n += 1;
     }
+    for k in 0..4 {
+        if n > k + 1 {
+            pfx[k] = hash_str(&s[..ends[k]]);
+        }
+    }
+    let mut starts = [0usize; 4];
+    let mut m = 0usize;
+    for (i, _) in s.char_indices().rev() {
+        if m < 4 {
+            starts[m] = i;
+        } else {
+            break;
+        }
+        m += 1;
+    }
+    for k in 0..4 {
+        if n > k + 1 {
+            sfx[k] = hash_str(&s[starts[k]..]);
+        }
+    }
+    (pfx, sfx)
+}
+
+fn shape_hash(word: &str) -> u64 {
+    let mut h = Fnv::new(0);
+    let mut buf = [0u8; 8];
+    let sh = shape_into(word, &mut buf);
+    h.bytes(sh).bytes(&[0xFF]);
+    h.finish()
+}
+
+fn shape_into<'a>(word: &str, buf: &'a mut [u8; 8]) -> &'a [u8] {
+    let mut n = 0usize;
+    let mut last = 0u8;
+    for c in word.chars() {
+        let k = if is_arabic_letter(c) {
+            b'a'
+        } else if c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c) {
+            b'd'
+        } else if c.is_uppercase() {
+            b'X'
+        } else if c.is_alphabetic() {
+            b'x'
+        } else if matches!(c, '\u{064B}'..='\u{0652}' | '\u{0640}') {
+            continue;
+        } else {
+            b'p'
+        };
+        if k != last {
+            if let Some(b) = buf.get_mut(n) {
+                *b = k;
+            }
+            n += 1;
+            last = k;
+        }
+        if n >= 6 {
+            break;
+        }
+    }
+    &buf[..n.min(8)]
 }
 
 /// Analyse a sentence. `extra_bits` (same length as `tokens`, or empty) are OR-ed into the
@@ -201,47 +256,58 @@ pub fn analyse(
     out: &mut Vec<TokenInfo>,
 ) {
     out.clear();
-    let mut norms: Vec<String> = Vec::with_capacity(tokens.len());
+    let mut all = String::with_capacity(tokens.iter().map(|t| t.len()).sum::<usize>());
+    let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(tokens.len());
     let mut buf = String::new();
     for tok in tokens {
         normalize_into(tok, &mut buf);
-        norms.push(buf.clone());
+        let a = all.len();
+        all.push_str(&buf);
+        ranges.push((a, all.len()));
     }
     for (i, tok) in tokens.iter().enumerate() {
-        let norm = norms.get(i).map(String::as_str).unwrap_or("");
+        let norm = ranges.get(i).and_then(|&(a, b)| all.get(a..b)).unwrap_or("");
         let seg = segment(norm);
-        let mut ti = TokenInfo {
-            norm: hash_str(norm),
+        let h_norm = hash_str(norm);
+        let h_stem = if seg.stem.len() == norm.len() {
+            h_norm
+        } else {
+            hash_str(seg.stem)
+        };
+        let (pfx, sfx) = affix_hashes(norm);
+        let (spfx, ssfx) = affix_hashes(seg.stem);
+        out.push(TokenInfo {
+            norm: h_norm,
             raw: hash_str(tok),
-            stem: hash_str(seg.stem),
+            stem: h_stem,
             pre: hash_str(seg.prefix),
             suf: hash_str(seg.suffix),
-            shape: hash_str(&shape(tok)),
+            shape: shape_hash(tok),
             len: norm.chars().count().min(10) as u64 + 1,
-            clus: cluster_hashes(clusters, norm),
+            clus: cluster_hashes(clusters, h_norm),
             sclus: if seg.stem.len() < norm.len() {
-                cluster_hashes(clusters, seg.stem)
+                cluster_hashes(clusters, h_stem)
             } else {
                 [NONE; 3]
             },
             gaz: extra_bits.get(i).copied().unwrap_or(0),
-            ..Default::default()
-        };
-        prefix_hashes(norm, &mut ti.pfx, false);
-        prefix_hashes(norm, &mut ti.sfx, true);
-        let mut tmp = [0u64; 4];
-        prefix_hashes(seg.stem, &mut tmp, false);
-        ti.stem_pfx3 = tmp[2];
-        prefix_hashes(seg.stem, &mut tmp, true);
-        ti.stem_sfx2 = tmp[1];
-        ti.stem_sfx3 = tmp[2];
-        out.push(ti);
+            pfx,
+            sfx,
+            stem_pfx3: spfx[2],
+            stem_sfx2: ssfx[1],
+            stem_sfx3: ssfx[2],
+        });
     }
-    let mut bits = vec![0u8; tokens.len()];
-    let nrefs: Vec<&str> = norms.iter().map(String::as_str).collect();
-    gaz.mark(&nrefs, &mut bits);
-    for (t, b) in out.iter_mut().zip(bits) {
-        t.gaz |= b;
+    if !gaz.map.is_empty() {
+        let mut bits = vec![0u8; tokens.len()];
+        let nrefs: Vec<&str> = ranges
+            .iter()
+            .map(|&(a, b)| all.get(a..b).unwrap_or(""))
+            .collect();
+        gaz.mark(&nrefs, &mut bits);
+        for (t, b) in out.iter_mut().zip(bits) {
+            t.gaz |= b;
+        }
     }
 }
 
@@ -344,6 +410,25 @@ pub fn sentence_features(toks: &[TokenInfo], keys: &mut Vec<u64>, offsets: &mut 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn affixes_and_shape() {
+        let (p, s) = affix_hashes("abcde");
+        assert_eq!(p[0], hash_str("a"));
+        assert_eq!(p[3], hash_str("abcd"));
+        assert_eq!(s[0], hash_str("e"));
+        assert_eq!(s[3], hash_str("bcde"));
+        let (p, s) = affix_hashes("ab");
+        assert_eq!(p[0], hash_str("a"));
+        assert_eq!((p[1], s[1]), (NONE, NONE));
+        let mut b = [0u8; 8];
+        assert_eq!(shape_into("U.N.", &mut b), b"XpXp");
+        assert_eq!(shape_into("", &mut b), b"");
+        assert_eq!(
+            shape_into("a1a1a1a1a1", &mut b).len(),
+            crate::normalize::shape("a1a1a1a1a1").len()
+        );
+    }
 
     #[test]
     fn parses_kb_values() {

@@ -14,16 +14,126 @@ use crate::table::U64Map;
 use crate::Error;
 
 const MAGIC: &[u8; 8] = b"RASDTAG1";
+
+/// One slot of the weight table: the feature key and its quantised weight row side by side,
+/// so a lookup touches a single cache line.
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(C, align(32))]
+struct Slot {
+    key: u64,
+    w: [i16; NUM_LABELS],
+}
+
+/// Open-addressing table from feature key to a quantised weight row (`i16 × NUM_LABELS`,
+/// real weight = value × `scale`).
+#[derive(Debug, Clone, Default)]
+pub struct WeightTable {
+    slots: Vec<Slot>,
+    mask: usize,
+    len: usize,
+    /// Multiply summed integer weights by this to get scores.
+    pub scale: f32,
+}
+
+impl WeightTable {
+    /// Build from `(key, row)` pairs with float weights, quantising to 16 bits.
+    pub fn build(rows: &[(u64, [f32; NUM_LABELS])]) -> WeightTable {
+        let maxabs = rows
+            .iter()
+            .flat_map(|r| r.1.iter())
+            .fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if maxabs > 0.0 { maxabs / 32767.0 } else { 1.0 };
+        let q = rows
+            .iter()
+            .map(|(k, r)| {
+                let mut w = [0i16; NUM_LABELS];
+                for (x, v) in w.iter_mut().zip(r) {
+                    *x = (v / scale).round().clamp(-32767.0, 32767.0) as i16;
+                }
+                (*k, w)
+            })
+            .collect::<Vec<_>>();
+        Self::from_quantised(&q, scale)
+    }
+
+    /// Build from already quantised rows.
+    pub fn from_quantised(rows: &[(u64, [i16; NUM_LABELS])], scale: f32) -> WeightTable {
+        let cap = (rows.len().max(4) * 2).next_power_of_two();
+        let mut t = WeightTable {
+            slots: vec![Slot::default(); cap],
+            mask: cap - 1,
+            len: 0,
+            scale,
+        };
+        for (k, w) in rows {
+            let key = (*k).max(1);
+            let mut i = (key as usize) & t.mask;
+            loop {
+                let s = &mut t.slots[i];
+                if s.key == 0 || s.key == key {
+                    if s.key == 0 {
+                        t.len += 1;
+                    }
+                    s.key = key;
+                    s.w = *w;
+                    break;
+                }
+                i = (i + 1) & t.mask;
+            }
+        }
+        t
+    }
+
+    /// Number of features.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// True when empty.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Quantised weight row of a key.
+    #[inline]
+    pub fn get(&self, key: u64) -> Option<&[i16; NUM_LABELS]> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let key = key.max(1);
+        let mut i = (key as usize) & self.mask;
+        loop {
+            let s = self.slots.get(i)?;
+            if s.key == key {
+                return Some(&s.w);
+            }
+            if s.key == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// All rows sorted by key.
+    pub fn entries(&self) -> Vec<(u64, [i16; NUM_LABELS])> {
+        let mut v: Vec<_> = self
+            .slots
+            .iter()
+            .filter(|s| s.key != 0)
+            .map(|s| (s.key, s.w))
+            .collect();
+        v.sort_unstable_by_key(|x| x.0);
+        v
+    }
+}
 /// Row index of the "sentence start" pseudo-label in the transition matrix.
 pub const START: usize = NUM_LABELS;
 
 /// A trained tagging model.
 #[derive(Debug, Clone, Default)]
 pub struct Model {
-    /// Feature key → row index into `weights`.
-    pub(crate) feat: U64Map,
-    /// Row-major `rows × NUM_LABELS` emission weights.
-    pub(crate) weights: Vec<f32>,
+    /// Feature key → quantised emission weights.
+    pub(crate) feat: WeightTable,
     /// `(NUM_LABELS + 1) × NUM_LABELS` transition weights; row `START` = sentence start.
     pub(crate) trans: Vec<f32>,
     /// Word clusters used by the features.
@@ -140,22 +250,21 @@ impl Model {
         let n = offsets.len().saturating_sub(1);
         em.clear();
         em.resize(n * NUM_LABELS, 0.0);
-        for t in 0..n {
-            let (Some(&a), Some(&b)) = (offsets.get(t), offsets.get(t + 1)) else {
-                continue;
-            };
-            let mut acc = [0f32; NUM_LABELS];
-            for &k in keys.get(a..b).unwrap_or(&[]) {
-                if let Some(r) = self.feat.get(k) {
-                    let r = r as usize * NUM_LABELS;
-                    if let Some(row) = self.weights.get(r..r + NUM_LABELS) {
-                        for (x, w) in acc.iter_mut().zip(row) {
-                            *x += *w;
-                        }
+        let scale = self.feat.scale;
+        for (t, w) in offsets.windows(2).enumerate() {
+            let mut acc = [0i32; NUM_LABELS];
+            for &k in keys.get(w[0]..w[1]).unwrap_or(&[]) {
+                if let Some(row) = self.feat.get(k) {
+                    for (x, v) in acc.iter_mut().zip(row) {
+                        *x += i32::from(*v);
                     }
                 }
             }
-            em[t * NUM_LABELS..(t + 1) * NUM_LABELS].copy_from_slice(&acc);
+            if let Some(out) = em.get_mut(t * NUM_LABELS..(t + 1) * NUM_LABELS) {
+                for (o, a) in out.iter_mut().zip(acc) {
+                    *o = a as f32 * scale;
+                }
+            }
         }
     }
 
@@ -180,17 +289,12 @@ impl Model {
         for v in &self.trans {
             b.extend_from_slice(&v.to_le_bytes());
         }
-        let maxabs = self.weights.iter().fold(0f32, |m, w| m.max(w.abs()));
-        let scale = if maxabs > 0.0 { maxabs / 32767.0 } else { 1.0 };
-        b.extend_from_slice(&scale.to_le_bytes());
+        b.extend_from_slice(&self.feat.scale.to_le_bytes());
         let entries = self.feat.entries();
         b.extend_from_slice(&(entries.len() as u32).to_le_bytes());
         for (k, row) in &entries {
             b.extend_from_slice(&k.to_le_bytes());
-            let r = *row as usize * NUM_LABELS;
-            for j in 0..NUM_LABELS {
-                let w = self.weights.get(r + j).copied().unwrap_or(0.0);
-                let q = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+            for q in row {
                 b.extend_from_slice(&q.to_le_bytes());
             }
         }
@@ -231,16 +335,17 @@ impl Model {
         }
         let scale = r.f32()?;
         let nf = r.u32()? as usize;
-        let mut feat = U64Map::with_capacity(nf);
-        let mut weights = Vec::with_capacity(nf * NUM_LABELS);
-        for i in 0..nf {
+        let mut rows = Vec::with_capacity(nf.min(bytes.len() / 26 + 1));
+        for _ in 0..nf {
             let k = r.u64()?;
-            feat.insert(k, i as u64);
-            let row = r.take(2 * NUM_LABELS)?;
-            for c in row.chunks_exact(2) {
-                weights.push(f32::from(i16::from_le_bytes([c[0], c[1]])) * scale);
+            let raw = r.take(2 * NUM_LABELS)?;
+            let mut w = [0i16; NUM_LABELS];
+            for (x, c) in w.iter_mut().zip(raw.chunks_exact(2)) {
+                *x = i16::from_le_bytes([c[0], c[1]]);
             }
+            rows.push((k, w));
         }
+        let feat = WeightTable::from_quantised(&rows, scale);
         let nc = r.u32()? as usize;
         let mut clusters = U64Map::with_capacity(nc);
         for _ in 0..nc {
@@ -258,7 +363,6 @@ impl Model {
         }
         Ok(Model {
             feat,
-            weights,
             trans,
             clusters,
             gaz: Gazetteer { map: gmap, max_len },
@@ -337,16 +441,20 @@ mod tests {
             info: "test".into(),
             ..Default::default()
         };
-        m.feat.insert(42, 0);
-        m.weights = (0..NUM_LABELS).map(|x| x as f32 - 4.0).collect();
+        let mut row = [0f32; NUM_LABELS];
+        for (i, x) in row.iter_mut().enumerate() {
+            *x = i as f32 - 4.0;
+        }
+        m.feat = WeightTable::build(&[(42, row)]);
         m.clusters.insert(7, 99);
         m.gaz.add(&["a", "b"], 2);
         let b = m.to_bytes();
         let m2 = Model::from_bytes(&b).unwrap();
         assert_eq!(m2.info(), "test");
         assert!(m2.constrained);
-        assert_eq!(m2.feat.get(42), Some(0));
-        assert!((m2.weights[0] + 4.0).abs() < 1e-3);
+        let w = m2.feat.get(42).unwrap();
+        assert!((f32::from(w[0]) * m2.feat.scale + 4.0).abs() < 1e-3);
+        assert!(m2.feat.get(43).is_none());
         assert_eq!(m2.clusters.get(7), Some(99));
         assert_eq!(m2.gaz.max_len, 2);
         assert!(Model::from_bytes(&b[..b.len() - 3]).is_err());

@@ -17,7 +17,7 @@ use crate::features::{
     analyse, pack_clusters, sentence_features, ClusterTable, Gazetteer, TokenInfo,
 };
 use crate::labels::{Label, NUM_LABELS};
-use crate::model::{viterbi, Model, START};
+use crate::model::{viterbi, Model, WeightTable, START};
 use crate::normalize::normalize;
 use crate::table::U64Map;
 use crate::util::{hash_str, Rng};
@@ -154,24 +154,12 @@ struct Interner {
 }
 
 impl Interner {
-    fn prepare(
-        &mut self,
-        s: &Sentence,
-        clusters: &ClusterTable,
-        gaz: &Gazetteer,
-        grow: bool,
-        infos: &mut Vec<TokenInfo>,
-    ) -> Prepared {
-        let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-        analyse(&toks, clusters, gaz, &[], infos);
-        let mut keys = Vec::new();
-        let mut offs = Vec::new();
-        sentence_features(infos, &mut keys, &mut offs);
-        let mut ids = Vec::with_capacity(keys.len());
-        let mut offsets = Vec::with_capacity(offs.len());
+    fn prepare(&mut self, fs: &SentenceKeys, gold: &[Label], grow: bool) -> Prepared {
+        let mut ids = Vec::with_capacity(fs.keys.len());
+        let mut offsets = Vec::with_capacity(fs.offsets.len());
         offsets.push(0);
-        for w in offs.windows(2) {
-            for &k in keys.get(w[0]..w[1]).unwrap_or(&[]) {
+        for w in fs.offsets.windows(2) {
+            for &k in fs.keys.get(w[0]..w[1]).unwrap_or(&[]) {
                 let id = match self.ids.get(&k) {
                     Some(&id) => Some(id),
                     None if grow => {
@@ -191,9 +179,64 @@ impl Interner {
         Prepared {
             ids,
             offsets,
-            gold: s.labels.iter().map(|l| l.index() as u8).collect(),
+            gold: gold.iter().map(|l| l.index() as u8).collect(),
         }
     }
+}
+
+/// Hashed feature keys of one sentence: flat keys and per-token offsets.
+#[derive(Debug, Clone, Default)]
+pub struct SentenceKeys {
+    /// Feature keys of all tokens.
+    pub keys: Vec<u64>,
+    /// `offsets[i]..offsets[i+1]` are token i's keys.
+    pub offsets: Vec<usize>,
+}
+
+/// Featurise training and dev sentences exactly as [`train`] does: training sentences get
+/// gazetteer flags from a jackknifed gazetteer (other folds only), dev sentences from the
+/// gazetteer of all training sentences, which is also returned (it goes into the model).
+/// Public so that other learners can be compared on identical features.
+pub fn featurize(
+    train: &[&Sentence],
+    dev: &[&Sentence],
+    clusters: &ClusterTable,
+    use_gazetteer: bool,
+    gaz_folds: usize,
+) -> (Vec<SentenceKeys>, Vec<SentenceKeys>, Gazetteer) {
+    let empty = Gazetteer::default();
+    let full_gaz = if use_gazetteer {
+        build_gazetteer(train)
+    } else {
+        Gazetteer::default()
+    };
+    let folds = if use_gazetteer {
+        fold_gazetteers(train, gaz_folds)
+    } else {
+        Vec::new()
+    };
+    let mut infos: Vec<TokenInfo> = Vec::new();
+    let mut one = |s: &Sentence, g: &Gazetteer| {
+        let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+        analyse(&toks, clusters, g, &[], &mut infos);
+        let mut k = SentenceKeys::default();
+        sentence_features(&infos, &mut k.keys, &mut k.offsets);
+        k
+    };
+    let tr = train
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let g = folds
+                .iter()
+                .find(|(a, b, _)| i >= *a && i < *b)
+                .map(|x| &x.2)
+                .unwrap_or(&empty);
+            one(s, g)
+        })
+        .collect();
+    let dv = dev.iter().map(|s| one(s, &full_gaz)).collect();
+    (tr, dv, full_gaz)
 }
 
 /// Perceptron state with lazy averaging (`avg = w - u / c`).
@@ -318,34 +361,18 @@ fn fit(
     p: &TrainParams,
 ) -> Fit {
     let t0 = std::time::Instant::now();
-    let empty = Gazetteer::default();
-    let full_gaz = if p.use_gazetteer {
-        build_gazetteer(train)
-    } else {
-        Gazetteer::default()
-    };
-    let folds = if p.use_gazetteer {
-        fold_gazetteers(train, p.gaz_folds)
-    } else {
-        Vec::new()
-    };
+    let (tr_keys, dv_keys, full_gaz) =
+        featurize(train, dev, clusters, p.use_gazetteer, p.gaz_folds);
     let mut interner = Interner::default();
-    let mut infos = Vec::new();
-    let data: Vec<Prepared> = train
+    let data: Vec<Prepared> = tr_keys
         .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let g = folds
-                .iter()
-                .find(|(a, b, _)| i >= *a && i < *b)
-                .map(|x| &x.2)
-                .unwrap_or(&empty);
-            interner.prepare(s, clusters, g, true, &mut infos)
-        })
+        .zip(train)
+        .map(|(k, s)| interner.prepare(k, &s.labels, true))
         .collect();
-    let dev_data: Vec<Prepared> = dev
+    let dev_data: Vec<Prepared> = dv_keys
         .iter()
-        .map(|s| interner.prepare(s, clusters, &full_gaz, false, &mut infos))
+        .zip(dev)
+        .map(|(k, s)| interner.prepare(k, &s.labels, false))
         .collect();
     let nfeat = interner.keys.len();
     if p.verbose {
@@ -406,21 +433,18 @@ fn fit(
         }
     };
     // keep only features with a non-negligible weight
-    let mut feat = U64Map::with_capacity(nfeat / 2);
-    let mut weights = Vec::new();
-    let mut rows = 0u64;
+    let mut rows = Vec::new();
     for (id, key) in interner.keys.iter().enumerate() {
-        let row = &w[id * NUM_LABELS..(id + 1) * NUM_LABELS];
+        let mut row = [0f32; NUM_LABELS];
+        row.copy_from_slice(&w[id * NUM_LABELS..(id + 1) * NUM_LABELS]);
         if row.iter().any(|x| x.abs() >= p.prune) {
-            feat.insert(*key, rows);
-            weights.extend_from_slice(row);
-            rows += 1;
+            rows.push((*key, row));
         }
     }
+    let feat = WeightTable::build(&rows);
     Fit {
         model: Model {
             feat,
-            weights,
             trans: t,
             clusters: clusters.clone(),
             gaz: full_gaz,
