@@ -15,6 +15,12 @@ use crate::util::{hash_str, mix, Fnv};
 /// Version of the feature templates; stored in model files and checked on load.
 pub const FEATURE_VERSION: u32 = 1;
 
+/// Optional template: character trigrams of the normalised word (with boundary marks).
+pub const F_CHAR_NGRAMS: u32 = 1 << 1;
+
+/// Maximum number of character trigrams kept per token.
+const MAX_NGRAMS: usize = 12;
+
 /// Gazetteer bit for `B` of entity type index `t` (0 PERS, 1 LOC, 2 ORG, 3 MISC).
 pub const fn gaz_b(t: usize) -> u8 {
     1 << (2 * t)
@@ -146,6 +152,8 @@ pub struct TokenInfo {
     sclus: [u64; 3],
     /// Gazetteer / knowledge-base bits (see [`gaz_b`], [`gaz_i`]).
     pub gaz: u8,
+    ngrams: [u64; MAX_NGRAMS],
+    n_ngrams: u8,
 }
 
 const NONE: u64 = 0x5555_0000_0000_0001;
@@ -207,6 +215,37 @@ fn affix_hashes(s: &str) -> ([u64; 4], [u64; 4]) {
     (pfx, sfx)
 }
 
+/// Character trigrams of `^word$` for words of 3+ characters (at most [`MAX_NGRAMS`]).
+fn char_trigrams(norm: &str, ti: &mut TokenInfo) {
+    let mut cs = ['^'; 34];
+    let mut n = 1usize;
+    for c in norm.chars() {
+        if n >= cs.len() - 1 {
+            return; // very long tokens (URLs, junk) get no trigrams
+        }
+        cs[n] = c;
+        n += 1;
+    }
+    if n < 4 {
+        return;
+    }
+    cs[n] = '$';
+    n += 1;
+    let mut k = 0usize;
+    for w in cs[..n].windows(3) {
+        if k >= MAX_NGRAMS {
+            break;
+        }
+        let mut h = Fnv::new(90);
+        for c in w {
+            h.int(u64::from(*c as u32));
+        }
+        ti.ngrams[k] = h.finish();
+        k += 1;
+    }
+    ti.n_ngrams = k as u8;
+}
+
 fn shape_hash(word: &str) -> u64 {
     let mut h = Fnv::new(0);
     let mut buf = [0u8; 8];
@@ -253,6 +292,7 @@ pub fn analyse(
     clusters: &ClusterTable,
     gaz: &Gazetteer,
     extra_bits: &[u8],
+    flags: u32,
     out: &mut Vec<TokenInfo>,
 ) {
     out.clear();
@@ -296,7 +336,14 @@ pub fn analyse(
             stem_pfx3: spfx[2],
             stem_sfx2: ssfx[1],
             stem_sfx3: ssfx[2],
+            ngrams: [0; MAX_NGRAMS],
+            n_ngrams: 0,
         });
+        if flags & F_CHAR_NGRAMS != 0 {
+            if let Some(ti) = out.last_mut() {
+                char_trigrams(norm, ti);
+            }
+        }
     }
     if !gaz.map.is_empty() {
         let mut bits = vec![0u8; tokens.len()];
@@ -393,6 +440,9 @@ pub fn token_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     if i == 0 {
         out.push(f(80, 0));
     }
+    for &h in t.ngrams.iter().take(t.n_ngrams as usize) {
+        out.push(h);
+    }
 }
 
 /// Feature keys of a whole analysed sentence: flat keys plus per-token start offsets
@@ -454,16 +504,16 @@ mod tests {
         let tab = ClusterTable::default();
         let gaz = Gazetteer::default();
         let mut a = Vec::new();
-        analyse(&["ذهب", "محمد", "الى", "القاهرة"], &tab, &gaz, &[], &mut a);
+        analyse(&["ذهب", "محمد", "الى", "القاهرة"], &tab, &gaz, &[], 0, &mut a);
         let mut b = Vec::new();
-        analyse(&["ذهب", "محمد", "الى", "القاهرة"], &tab, &gaz, &[], &mut b);
+        analyse(&["ذهب", "محمد", "الى", "القاهرة"], &tab, &gaz, &[], 0, &mut b);
         let (mut ka, mut oa, mut kb, mut ob) = (vec![], vec![], vec![], vec![]);
         sentence_features(&a, &mut ka, &mut oa);
         sentence_features(&b, &mut kb, &mut ob);
         assert_eq!(ka, kb);
         assert_eq!(oa.len(), 5);
         let mut c = Vec::new();
-        analyse(&["رأى", "محمد", "الى", "القاهرة"], &tab, &gaz, &[], &mut c);
+        analyse(&["رأى", "محمد", "الى", "القاهرة"], &tab, &gaz, &[], 0, &mut c);
         let (mut kc, mut oc) = (vec![], vec![]);
         sentence_features(&c, &mut kc, &mut oc);
         // token 1 shares its own-word features but not its left-context ones
@@ -472,7 +522,7 @@ mod tests {
         assert_ne!(f1a, f1c);
         assert!(f1a.iter().filter(|k| f1c.contains(k)).count() > 10);
         // empty input
-        analyse(&[], &tab, &gaz, &[], &mut c);
+        analyse(&[], &tab, &gaz, &[], 0, &mut c);
         sentence_features(&c, &mut kc, &mut oc);
         assert!(kc.is_empty());
         assert_eq!(oc, vec![0]);

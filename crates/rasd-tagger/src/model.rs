@@ -2,7 +2,7 @@
 //! clusters and training-derived gazetteer, Viterbi decoding and the binary file format.
 //!
 //! File format (all little-endian): magic `RASDTAG1`, feature version `u32`, flags `u32`
-//! (bit 0: IOB2-constrained decoding), a UTF-8 info string (`u32` length + bytes),
+//! (bit 0: IOB2-constrained decoding; other bits: optional feature templates), a UTF-8 info string (`u32` length + bytes),
 //! transitions `(9+1)×9 f32` (last row = sentence start), weight scale `f32`, feature count
 //! `u32`, then that many `u64` keys and `9×i16` quantised weight rows, cluster count `u32`
 //! with `u64` key + `u64` packed ids pairs, gazetteer max phrase length `u32`, count `u32`
@@ -144,6 +144,8 @@ pub struct Model {
     pub(crate) constrained: bool,
     /// Free-text provenance (training parameters).
     pub(crate) info: String,
+    /// Optional feature templates enabled (`features::F_*` bits).
+    pub(crate) fflags: u32,
 }
 
 /// True if label `to` may follow `from` (START allowed as `from`) under IOB2.
@@ -283,7 +285,7 @@ impl Model {
         let mut b = Vec::new();
         b.extend_from_slice(MAGIC);
         b.extend_from_slice(&FEATURE_VERSION.to_le_bytes());
-        b.extend_from_slice(&u32::from(self.constrained).to_le_bytes());
+        b.extend_from_slice(&(u32::from(self.constrained) | (self.fflags & !1)).to_le_bytes());
         b.extend_from_slice(&(self.info.len() as u32).to_le_bytes());
         b.extend_from_slice(self.info.as_bytes());
         for v in &self.trans {
@@ -367,6 +369,7 @@ impl Model {
             clusters,
             gaz: Gazetteer { map: gmap, max_len },
             constrained: flags & 1 != 0,
+            fflags: flags & !1,
             info,
         })
     }

@@ -12,6 +12,7 @@
 
 use crate::clusters::Clusters;
 use crate::conll::{read_labelled, Sentence};
+use crate::crf::{Buffers, CrfSgd, Instance};
 use crate::eval::{eval_conll, NerScores};
 use crate::features::{
     analyse, pack_clusters, sentence_features, ClusterTable, Gazetteer, TokenInfo,
@@ -36,6 +37,20 @@ pub enum DevSpec {
     None,
 }
 
+/// Which learner to use.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Algorithm {
+    /// Averaged structured perceptron.
+    Perceptron,
+    /// CRF trained by SGD with L2 regularisation.
+    CrfSgd {
+        /// L2 coefficient.
+        c2: f64,
+        /// Initial learning rate.
+        eta0: f64,
+    },
+}
+
 /// Training parameters.
 #[derive(Debug, Clone)]
 pub struct TrainParams {
@@ -55,6 +70,12 @@ pub struct TrainParams {
     pub final_on_all: bool,
     /// Print progress to stderr.
     pub verbose: bool,
+    /// Optional feature templates (`features::F_*` bits).
+    pub feature_flags: u32,
+    /// Fixed penalty on `O` per token; `None` tunes it on the dev data.
+    pub o_bias: Option<f32>,
+    /// Learner.
+    pub algorithm: Algorithm,
 }
 
 impl Default for TrainParams {
@@ -68,6 +89,9 @@ impl Default for TrainParams {
             prune: 1e-3,
             final_on_all: true,
             verbose: true,
+            feature_flags: 0,
+            o_bias: None,
+            algorithm: Algorithm::Perceptron,
         }
     }
 }
@@ -79,6 +103,8 @@ pub struct TrainReport {
     pub dev_f1_by_epoch: Vec<f64>,
     /// Epoch count used for the final model.
     pub epochs: usize,
+    /// Penalty on `O` used by the final model.
+    pub o_bias: f32,
     /// Dev scores of the best epoch (None without dev data).
     pub dev_scores: Option<NerScores>,
     /// Number of features in the saved model.
@@ -179,7 +205,7 @@ impl Interner {
         Prepared {
             ids,
             offsets,
-            gold: gold.iter().map(|l| l.index() as u8).collect(),
+            gold: strict_iob2(gold),
         }
     }
 }
@@ -203,6 +229,7 @@ pub fn featurize(
     clusters: &ClusterTable,
     use_gazetteer: bool,
     gaz_folds: usize,
+    flags: u32,
 ) -> (Vec<SentenceKeys>, Vec<SentenceKeys>, Gazetteer) {
     let empty = Gazetteer::default();
     let full_gaz = if use_gazetteer {
@@ -218,7 +245,7 @@ pub fn featurize(
     let mut infos: Vec<TokenInfo> = Vec::new();
     let mut one = |s: &Sentence, g: &Gazetteer| {
         let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-        analyse(&toks, clusters, g, &[], &mut infos);
+        analyse(&toks, clusters, g, &[], flags, &mut infos);
         let mut k = SentenceKeys::default();
         sentence_features(&infos, &mut k.keys, &mut k.offsets);
         k
@@ -237,6 +264,22 @@ pub fn featurize(
         .collect();
     let dv = dev.iter().map(|s| one(s, &full_gaz)).collect();
     (tr, dv, full_gaz)
+}
+
+/// Label indices with every chunk-starting `I-X` (after `O` or another type) rewritten
+/// as `B-X`; conlleval chunks are unchanged, and the sequence becomes valid strict IOB2.
+fn strict_iob2(gold: &[Label]) -> Vec<u8> {
+    let mut prev = Label::O;
+    gold.iter()
+        .map(|&l| {
+            let l = match l {
+                Label::I(t) if prev.entity_type() != Some(t) => Label::B(t),
+                other => other,
+            };
+            prev = l;
+            l.index() as u8
+        })
+        .collect()
 }
 
 /// Perceptron state with lazy averaging (`avg = w - u / c`).
@@ -311,6 +354,17 @@ impl Perceptron {
     }
 }
 
+/// Transitions with `b` subtracted from every transition into `O`.
+fn with_o_bias(t: &[f32], b: f32) -> Vec<f32> {
+    let mut t = t.to_vec();
+    for p in 0..=NUM_LABELS {
+        if let Some(x) = t.get_mut(p * NUM_LABELS + Label::O.index()) {
+            *x -= b;
+        }
+    }
+    t
+}
+
 fn decode_all(w: &[f32], tr: &[f32], data: &[Prepared], constrained: bool) -> Vec<Vec<Label>> {
     let mut em = Vec::new();
     let mut out = Vec::new();
@@ -350,6 +404,7 @@ struct Fit {
     model: Model,
     dev_f1: Vec<f64>,
     best_epoch: usize,
+    o_bias: f32,
     best_dev: Option<NerScores>,
 }
 
@@ -362,7 +417,7 @@ fn fit(
 ) -> Fit {
     let t0 = std::time::Instant::now();
     let (tr_keys, dv_keys, full_gaz) =
-        featurize(train, dev, clusters, p.use_gazetteer, p.gaz_folds);
+        featurize(train, dev, clusters, p.use_gazetteer, p.gaz_folds, p.feature_flags);
     let mut interner = Interner::default();
     let data: Vec<Prepared> = tr_keys
         .iter()
@@ -384,6 +439,11 @@ fn fit(
         );
     }
     let mut per = Perceptron::new(nfeat);
+    let mut crf = match p.algorithm {
+        Algorithm::CrfSgd { c2, eta0 } => Some(CrfSgd::new(nfeat, data.len(), c2, eta0, p.constrained)),
+        Algorithm::Perceptron => None,
+    };
+    let mut bufs = Buffers::default();
     let mut rng = Rng::new(p.seed);
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut em = Vec::new();
@@ -395,6 +455,17 @@ fn fit(
         let mut mistakes = 0usize;
         for &i in &order {
             let s = &data[i];
+            if let Some(c) = crf.as_mut() {
+                c.step(
+                    &Instance {
+                        ids: &s.ids,
+                        offsets: &s.offsets,
+                        gold: &s.gold,
+                    },
+                    &mut bufs,
+                );
+                continue;
+            }
             Perceptron::emissions(&per.w, s, &mut em);
             viterbi(&em, &per.tw, p.constrained, &mut pred, None);
             if pred != s.gold {
@@ -404,7 +475,10 @@ fn fit(
             per.c += 1.0;
         }
         if !dev.is_empty() {
-            let (w, t) = per.averaged();
+            let (w, t) = match crf.as_ref() {
+                Some(c) => c.weights(),
+                None => per.averaged(),
+            };
             let labels = decode_all(&w, &t, &dev_data, p.constrained);
             let sc = score(dev, &labels);
             let f1 = sc.micro.f1();
@@ -425,13 +499,52 @@ fn fit(
             );
         }
     }
-    let (best_epoch, best_dev, w, t) = match best {
+    let (best_epoch, mut best_dev, w, mut t) = match best {
         Some((_, e, sc, w, t)) => (e, Some(sc), w, t),
         None => {
-            let (w, t) = per.averaged();
+            let (w, t) = match crf.as_ref() {
+                Some(c) => c.weights(),
+                None => per.averaged(),
+            };
             (epochs, None, w, t)
         }
     };
+    // Penalty on O at every token (folded into the transitions into O): trades precision
+    // for recall. Tuned on the dev slice unless fixed by the caller.
+    let o_bias = match (p.o_bias, &best_dev) {
+        (Some(b), _) => b,
+        (None, Some(base)) => {
+            let mut best_b = (base.micro.f1(), 0.0f32, base.clone());
+            // grid relative to the typical emission magnitude on the dev data
+            let mut em = Vec::new();
+            let (mut sum, mut cnt) = (0f64, 0usize);
+            for d in &dev_data {
+                Perceptron::emissions(&w, d, &mut em);
+                for row in em.chunks_exact(NUM_LABELS) {
+                    let mx = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+                    let mn = row.iter().copied().fold(f32::INFINITY, f32::min);
+                    sum += f64::from(mx - mn);
+                    cnt += 1;
+                }
+            }
+            let unit = (sum / cnt.max(1) as f64) as f32;
+            for m in [0.02f32, 0.04, 0.06, 0.08, 0.1, 0.13, 0.16, 0.2, 0.25, 0.3] {
+                let b = m * unit;
+                let tb = with_o_bias(&t, b);
+                let sc = score(dev, &decode_all(&w, &tb, &dev_data, p.constrained));
+                if p.verbose {
+                    eprintln!("o-bias {b:.3} ({m}×{unit:.2}): dev F1 {:.2}", sc.micro.f1());
+                }
+                if sc.micro.f1() > best_b.0 {
+                    best_b = (sc.micro.f1(), b, sc);
+                }
+            }
+            best_dev = Some(best_b.2);
+            best_b.1
+        }
+        (None, None) => 0.0,
+    };
+    t = with_o_bias(&t, o_bias);
     // keep only features with a non-negligible weight
     let mut rows = Vec::new();
     for (id, key) in interner.keys.iter().enumerate() {
@@ -450,10 +563,12 @@ fn fit(
             gaz: full_gaz,
             constrained: p.constrained,
             info: String::new(),
+            fflags: p.feature_flags,
         },
         dev_f1,
         best_epoch,
         best_dev,
+        o_bias,
     }
 }
 
@@ -497,6 +612,7 @@ pub fn train(
         DevSpec::None => (all_refs.clone(), Vec::new(), false),
     };
     let first = fit(&tr, &dv, &ctab, params.max_epochs, params);
+    let o_bias = first.o_bias;
     let (mut model, epochs) = if dev_from_split && params.final_on_all && !dv.is_empty() {
         if params.verbose {
             eprintln!(
@@ -505,26 +621,33 @@ pub fn train(
                 all.len()
             );
         }
-        let second = fit(&all_refs, &[], &ctab, first.best_epoch, params);
+        let p2 = TrainParams {
+            o_bias: Some(first.o_bias),
+            ..params.clone()
+        };
+        let second = fit(&all_refs, &[], &ctab, first.best_epoch, &p2);
         (second.model, first.best_epoch)
     } else {
         (first.model, first.best_epoch)
     };
     model.info = format!(
-        "rasd-tagger averaged perceptron; trained on {} ({} sentences); epochs={} seed={} constrained={} gazetteer={} clusters={}",
+        "rasd-tagger averaged perceptron; trained on {} ({} sentences); epochs={} o_bias={} seed={} constrained={} gazetteer={} clusters={} feature_flags={}",
         train_path.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
         all.len(),
         epochs,
+        o_bias,
         params.seed,
         params.constrained,
         params.use_gazetteer,
-        clusters.is_some()
+        clusters.is_some(),
+        params.feature_flags
     );
     let bytes = model.to_bytes();
     std::fs::write(out_model, &bytes).map_err(|e| Error::io(out_model, e))?;
     Ok(TrainReport {
         dev_f1_by_epoch: first.dev_f1,
         epochs,
+        o_bias,
         dev_scores: first.best_dev,
         features: model.num_features(),
         model_bytes: bytes.len(),

@@ -10,7 +10,8 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   rasd-tagger-tool train --train FILE [--dev-split 0.1 | --dev FILE | --no-dev] [--clusters FILE]
                          [--out MODEL] [--seed N] [--epochs N] [--no-gazetteer] [--unconstrained]
-                         [--no-final-on-all]
+                         [--no-final-on-all] [--char-ngrams]
+                         [--crf-c2 C2 [--crf-eta ETA]]
   rasd-tagger-tool tag --conll FILE [--model MODEL] [--out FILE]
   rasd-tagger-tool eval GOLD PRED
   rasd-tagger-tool clusters --corpus DIR --out FILE [--seed N] [--epochs N] [--dim N]
@@ -99,6 +100,14 @@ fn run() -> Result<(), String> {
             p.use_gazetteer = !a.flag("--no-gazetteer");
             p.constrained = !a.flag("--unconstrained");
             p.final_on_all = !a.flag("--no-final-on-all");
+            if let Some(c2) = a.opt("--crf-c2") {
+                let c2: f64 = c2.parse().map_err(|_| "bad --crf-c2")?;
+                let eta0: f64 = a.num("--crf-eta", 0.1)?;
+                p.algorithm = rasd_tagger::Algorithm::CrfSgd { c2, eta0 };
+            }
+            if a.flag("--char-ngrams") {
+                p.feature_flags |= rasd_tagger::features::F_CHAR_NGRAMS;
+            }
             let r = train(
                 &PathBuf::from(train_path),
                 &dev,
