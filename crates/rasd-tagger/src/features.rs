@@ -13,7 +13,7 @@ use crate::table::U64Map;
 use crate::util::{hash_str, mix, Fnv};
 
 /// Version of the feature templates; stored in model files and checked on load.
-pub const FEATURE_VERSION: u32 = 1;
+pub const FEATURE_VERSION: u32 = 2;
 
 /// Optional template: character trigrams of the normalised word (with boundary marks).
 pub const F_CHAR_NGRAMS: u32 = 1 << 1;
@@ -73,6 +73,9 @@ pub struct Gazetteer {
 }
 
 impl Gazetteer {
+    /// Value bit marking a key that is a proper prefix of some phrase.
+    pub const PREFIX: u64 = 1 << 7;
+
     /// Hash of a phrase of normalised tokens (incremental: feed tokens in order).
     pub fn phrase_hash<'a>(tokens: impl IntoIterator<Item = &'a str>) -> u64 {
         let mut h = Fnv::new(0);
@@ -82,14 +85,25 @@ impl Gazetteer {
         h.finish()
     }
 
-    /// Add a phrase with an entity type index.
+    /// Add a phrase with an entity type index. Every proper prefix of the phrase is also
+    /// recorded (flag [`Gazetteer::PREFIX`]) so matching can stop as soon as no entry can
+    /// continue.
     pub fn add(&mut self, norm_tokens: &[&str], type_index: usize) {
         if norm_tokens.is_empty() || type_index > 3 {
             return;
         }
-        let h = Self::phrase_hash(norm_tokens.iter().copied());
-        let old = self.map.get(h).unwrap_or(0);
-        self.map.insert(h, old | (1 << type_index));
+        let mut h = Fnv::new(0);
+        for (k, t) in norm_tokens.iter().enumerate() {
+            h.str(t);
+            let key = h.finish();
+            let old = self.map.get(key).unwrap_or(0);
+            let bit = if k + 1 == norm_tokens.len() {
+                1 << type_index
+            } else {
+                Self::PREFIX
+            };
+            self.map.insert(key, old | bit);
+        }
         self.max_len = self.max_len.max(norm_tokens.len());
     }
 
@@ -107,8 +121,16 @@ impl Gazetteer {
                 if let Some(t) = norms.get(j) {
                     h.str(t);
                 }
-                if let Some(m) = self.map.get(h.finish()) {
-                    best = Some((j + 1, m));
+                match self.map.get(h.finish()) {
+                    Some(m) => {
+                        if m & 0xF != 0 {
+                            best = Some((j + 1, m & 0xF));
+                        }
+                        if m & Self::PREFIX == 0 {
+                            break;
+                        }
+                    }
+                    None => break,
                 }
             }
             match best {

@@ -58,7 +58,9 @@ impl WeightTable {
 
     /// Build from already quantised rows.
     pub fn from_quantised(rows: &[(u64, [i16; NUM_LABELS])], scale: f32) -> WeightTable {
-        let cap = (rows.len().max(4) * 2).next_power_of_two();
+        // load factor between 1/3 and 2/3: small enough for short probe runs, dense
+        // enough to keep the table cache-friendly
+        let cap = (rows.len().max(4) * 3 / 2).next_power_of_two();
         let mut t = WeightTable {
             slots: vec![Slot::default(); cap],
             mask: cap - 1,
