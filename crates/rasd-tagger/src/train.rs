@@ -76,6 +76,8 @@ pub struct TrainParams {
     pub o_bias: Option<f32>,
     /// Learner.
     pub algorithm: Algorithm,
+    /// Number of perceptrons (different shuffle seeds) whose averaged weights are averaged.
+    pub ensemble: usize,
 }
 
 impl Default for TrainParams {
@@ -92,6 +94,7 @@ impl Default for TrainParams {
             feature_flags: 0,
             o_bias: None,
             algorithm: Algorithm::Perceptron,
+            ensemble: 1,
         }
     }
 }
@@ -438,46 +441,66 @@ fn fit(
             t0.elapsed().as_secs_f64()
         );
     }
-    let mut per = Perceptron::new(nfeat);
+    let k = p.ensemble.max(1);
+    let mut pers: Vec<Perceptron> = (0..k).map(|_| Perceptron::new(nfeat)).collect();
+    let mut rngs: Vec<Rng> = (0..k as u64)
+        .map(|j| Rng::new(p.seed.wrapping_add(j.wrapping_mul(1_000_003))))
+        .collect();
+    let mut orders: Vec<Vec<usize>> = (0..k).map(|_| (0..data.len()).collect()).collect();
+    let averaged = |pers: &[Perceptron]| -> (Vec<f32>, Vec<f32>) {
+        let mut it = pers.iter().map(Perceptron::averaged);
+        let (mut w, mut t) = it.next().unwrap_or_default();
+        for (w2, t2) in it {
+            w.iter_mut().zip(&w2).for_each(|(a, b)| *a += b);
+            t.iter_mut().zip(&t2).for_each(|(a, b)| *a += b);
+        }
+        let inv = 1.0 / pers.len().max(1) as f32;
+        w.iter_mut().for_each(|a| *a *= inv);
+        t.iter_mut().for_each(|a| *a *= inv);
+        (w, t)
+    };
     let mut crf = match p.algorithm {
         Algorithm::CrfSgd { c2, eta0 } => Some(CrfSgd::new(nfeat, data.len(), c2, eta0, p.constrained)),
         Algorithm::Perceptron => None,
     };
     let mut bufs = Buffers::default();
-    let mut rng = Rng::new(p.seed);
-    let mut order: Vec<usize> = (0..data.len()).collect();
     let mut em = Vec::new();
     let mut pred = Vec::new();
     let mut dev_f1 = Vec::new();
     let mut best: Option<(f64, usize, NerScores, Vec<f32>, Vec<f32>)> = None;
     for epoch in 1..=epochs {
-        rng.shuffle(&mut order);
         let mut mistakes = 0usize;
-        for &i in &order {
-            let s = &data[i];
-            if let Some(c) = crf.as_mut() {
-                c.step(
-                    &Instance {
-                        ids: &s.ids,
-                        offsets: &s.offsets,
-                        gold: &s.gold,
-                    },
-                    &mut bufs,
-                );
-                continue;
+        for ((per, rng), order) in pers.iter_mut().zip(rngs.iter_mut()).zip(orders.iter_mut()) {
+            rng.shuffle(order);
+            for &i in order.iter() {
+                let s = &data[i];
+                if let Some(c) = crf.as_mut() {
+                    c.step(
+                        &Instance {
+                            ids: &s.ids,
+                            offsets: &s.offsets,
+                            gold: &s.gold,
+                        },
+                        &mut bufs,
+                    );
+                    continue;
+                }
+                Perceptron::emissions(&per.w, s, &mut em);
+                viterbi(&em, &per.tw, p.constrained, &mut pred, None);
+                if pred != s.gold {
+                    mistakes += 1;
+                    per.update(s, &pred);
+                }
+                per.c += 1.0;
             }
-            Perceptron::emissions(&per.w, s, &mut em);
-            viterbi(&em, &per.tw, p.constrained, &mut pred, None);
-            if pred != s.gold {
-                mistakes += 1;
-                per.update(s, &pred);
+            if crf.is_some() {
+                break;
             }
-            per.c += 1.0;
         }
         if !dev.is_empty() {
             let (w, t) = match crf.as_ref() {
                 Some(c) => c.weights(),
-                None => per.averaged(),
+                None => averaged(&pers),
             };
             let labels = decode_all(&w, &t, &dev_data, p.constrained);
             let sc = score(dev, &labels);
@@ -504,7 +527,7 @@ fn fit(
         None => {
             let (w, t) = match crf.as_ref() {
                 Some(c) => c.weights(),
-                None => per.averaged(),
+                None => averaged(&pers),
             };
             (epochs, None, w, t)
         }
