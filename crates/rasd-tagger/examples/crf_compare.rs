@@ -25,7 +25,9 @@ fn attrs(k: &SentenceKeys) -> Vec<Vec<Attribute>> {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let train_path = args.first().ok_or("usage: crf_compare TRAIN [CLUSTERS] [C2] [MAX_ITER]")?;
+    let train_path = args
+        .first()
+        .ok_or("usage: crf_compare TRAIN [CLUSTERS] [C2] [MAX_ITER]")?;
     let text = std::fs::read_to_string(train_path)?;
     let (all, _) = read_labelled(&text);
     let ctab = match args.get(1).filter(|s| !s.is_empty() && *s != "-") {
@@ -59,12 +61,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let x = attrs(k);
         ntok += x.len();
         let y = tagger.tag(&x)?;
-        pred.push(y.iter().map(|t| Label::parse(t).unwrap_or(Label::O)).collect::<Vec<_>>());
+        pred.push(
+            y.iter()
+                .map(|t| Label::parse(t).unwrap_or(Label::O))
+                .collect::<Vec<_>>(),
+        );
     }
     let tag_s = t1.elapsed().as_secs_f64();
     let gold: Vec<Sentence> = dv.iter().map(|s| (*s).clone()).collect();
     let glabels: Vec<Vec<Label>> = gold.iter().map(|s| s.labels.clone()).collect();
-    let sc = eval_conll(&write_labelled(&gold, &glabels), &write_labelled(&gold, &pred));
+    let sc = eval_conll(
+        &write_labelled(&gold, &glabels),
+        &write_labelled(&gold, &pred),
+    );
     println!("crfs L-BFGS c2={c2} iters={iters}: train {train_s:.1}s, tag {:.0} tokens/s (incl. attribute strings)", ntok as f64 / tag_s);
     print!("{}", sc.report());
     Ok(())

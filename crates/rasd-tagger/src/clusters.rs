@@ -150,8 +150,8 @@ pub fn read_corpus(dir: &Path) -> Result<Vec<Vec<String>>, Error> {
     let mut toks = Vec::new();
     for f in &files {
         let file = std::fs::File::open(f).map_err(|e| Error::io(f, e))?;
-        let mut zip = zip::ZipArchive::new(file)
-            .map_err(|e| Error::Data(format!("{}: {e}", f.display())))?;
+        let mut zip =
+            zip::ZipArchive::new(file).map_err(|e| Error::Data(format!("{}: {e}", f.display())))?;
         for i in 0..zip.len() {
             let mut entry = zip
                 .by_index(i)
@@ -412,7 +412,10 @@ pub fn build_clusters(corpus_dir: &Path, out: &Path, p: &ClusterParams) -> Resul
     );
     let vcounts: Vec<u32> = vocab.iter().map(|x| x.1).collect();
     let vecs = train_sgns(&corpus, &vcounts, p);
-    eprintln!("clusters: vectors trained ({:.1}s)", t0.elapsed().as_secs_f32());
+    eprintln!(
+        "clusters: vectors trained ({:.1}s)",
+        t0.elapsed().as_secs_f32()
+    );
     let n = vocab.len().min(p.vocab_cap);
     let dim = p.dim;
     let mut pts: Vec<f32> = vecs[..n * dim].to_vec();
@@ -438,7 +441,10 @@ pub fn build_clusters(corpus_dir: &Path, out: &Path, p: &ClusterParams) -> Resul
     }
     let mid_of_fine = kmeans(&cent, &size, dim, p.k_mid, 30, &mut rng);
     let coarse_of_fine = kmeans(&cent, &size, dim, p.k_coarse, 30, &mut rng);
-    eprintln!("clusters: k-means done ({:.1}s)", t0.elapsed().as_secs_f32());
+    eprintln!(
+        "clusters: k-means done ({:.1}s)",
+        t0.elapsed().as_secs_f32()
+    );
     let f = std::fs::File::create(out).map_err(|e| Error::io(out, e))?;
     let mut w = std::io::BufWriter::new(f);
     let io = |e| Error::io(out, e);
@@ -494,7 +500,9 @@ mod tests {
         tokenize("قال (د.ب.أ) إن 2015، جيد!", &mut v);
         assert_eq!(
             v,
-            vec!["قال", "(", "د", ".", "ب", ".", "أ", ")", "إن", "2015", "،", "جيد", "!"]
+            vec![
+                "قال", "(", "د", ".", "ب", ".", "أ", ")", "إن", "2015", "،", "جيد", "!"
+            ]
         );
     }
 

@@ -10,6 +10,10 @@
 //! sequences must be valid IOB2 (the trainer repairs stray `I-X` to `B-X`, which leaves the
 //! conlleval chunks unchanged).
 
+// The forward–backward kernels index several label-sized arrays in lockstep; index loops
+// are the clearest form here.
+#![allow(clippy::needless_range_loop)]
+
 use crate::labels::NUM_LABELS;
 use crate::model::{allowed, START};
 

@@ -233,7 +233,14 @@ mod tests {
     fn perfect_match() {
         let g = "a B-PERS\nb I-PERS\nc O\n\nd B-LOC\n";
         let s = eval_conll(g, g);
-        assert_eq!(s.micro, Prf { gold: 2, pred: 2, correct: 2 });
+        assert_eq!(
+            s.micro,
+            Prf {
+                gold: 2,
+                pred: 2,
+                correct: 2
+            }
+        );
         assert!((s.micro.f1() - 100.0).abs() < 1e-9);
         assert!(!s.length_mismatch);
     }
@@ -244,12 +251,26 @@ mod tests {
         let g = "a O\nb I-LOC\nc O\n";
         let p = "a O\nb B-LOC\nc O\n";
         let s = eval_conll(g, p);
-        assert_eq!(s.micro, Prf { gold: 1, pred: 1, correct: 1 });
+        assert_eq!(
+            s.micro,
+            Prf {
+                gold: 1,
+                pred: 1,
+                correct: 1
+            }
+        );
         // I- of another type starts a new entity: B-PERS I-ORG = two entities
         let g = "a B-PERS\nb I-ORG\n";
         let p = "a B-PERS\nb B-ORG\n";
         let s = eval_conll(g, p);
-        assert_eq!(s.micro, Prf { gold: 2, pred: 2, correct: 2 });
+        assert_eq!(
+            s.micro,
+            Prf {
+                gold: 2,
+                pred: 2,
+                correct: 2
+            }
+        );
         assert_eq!(s.per_type["ORG"].correct, 1);
     }
 
@@ -258,7 +279,14 @@ mod tests {
         let g = "a B-ORG\nb I-ORG\nc I-ORG\n";
         let p = "a B-ORG\nb I-ORG\nc O\n";
         let s = eval_conll(g, p);
-        assert_eq!(s.micro, Prf { gold: 1, pred: 1, correct: 0 });
+        assert_eq!(
+            s.micro,
+            Prf {
+                gold: 1,
+                pred: 1,
+                correct: 0
+            }
+        );
         assert_eq!(s.micro.f1(), 0.0);
         // a sentence break closes an entity
         let g = "a B-LOC\n\nb I-LOC\n";

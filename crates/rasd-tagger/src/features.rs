@@ -220,14 +220,8 @@ fn affix_hashes(s: &str) -> ([u64; 4], [u64; 4]) {
         }
     }
     let mut starts = [0usize; 4];
-    let mut m = 0usize;
-    for (i, _) in s.char_indices().rev() {
-        if m < 4 {
-            starts[m] = i;
-        } else {
-            break;
-        }
-        m += 1;
+    for (slot, (i, _)) in starts.iter_mut().zip(s.char_indices().rev()) {
+        *slot = i;
     }
     for k in 0..4 {
         if n > k + 1 {
@@ -328,7 +322,10 @@ pub fn analyse(
         ranges.push((a, all.len()));
     }
     for (i, tok) in tokens.iter().enumerate() {
-        let norm = ranges.get(i).and_then(|&(a, b)| all.get(a..b)).unwrap_or("");
+        let norm = ranges
+            .get(i)
+            .and_then(|&(a, b)| all.get(a..b))
+            .unwrap_or("");
         let seg = segment(norm);
         let h_norm = hash_str(norm);
         let h_stem = if seg.stem.len() == norm.len() {
@@ -404,8 +401,17 @@ pub fn token_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
         }
     };
     let ii = i as isize;
-    let norm_at = |j: isize| at(j).map(|x| x.norm).unwrap_or(if j < 0 { BOS } else { EOS });
-    let (nm2, nm1, np1, np2) = (norm_at(ii - 2), norm_at(ii - 1), norm_at(ii + 1), norm_at(ii + 2));
+    let norm_at = |j: isize| {
+        at(j)
+            .map(|x| x.norm)
+            .unwrap_or(if j < 0 { BOS } else { EOS })
+    };
+    let (nm2, nm1, np1, np2) = (
+        norm_at(ii - 2),
+        norm_at(ii - 1),
+        norm_at(ii + 1),
+        norm_at(ii + 2),
+    );
     out.push(f(1, 0));
     out.push(f(2, t.raw));
     out.push(f(3, t.norm));
@@ -416,7 +422,11 @@ pub fn token_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     out.push(f(8, pair(nm1, t.norm)));
     out.push(f(9, pair(t.norm, np1)));
     out.push(f(10, t.stem));
-    let stem_at = |j: isize| at(j).map(|x| x.stem).unwrap_or(if j < 0 { BOS } else { EOS });
+    let stem_at = |j: isize| {
+        at(j)
+            .map(|x| x.stem)
+            .unwrap_or(if j < 0 { BOS } else { EOS })
+    };
     out.push(f(11, stem_at(ii - 1)));
     out.push(f(12, stem_at(ii + 1)));
     out.push(f(13, t.pre));
@@ -433,11 +443,28 @@ pub fn token_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     out.push(f(25, t.stem_sfx2));
     out.push(f(26, t.stem_sfx3));
     out.push(f(27, t.shape));
-    let shape_at = |j: isize| at(j).map(|x| x.shape).unwrap_or(if j < 0 { BOS } else { EOS });
-    out.push(f(28, pair(pair(shape_at(ii - 1), t.shape), shape_at(ii + 1))));
+    let shape_at = |j: isize| {
+        at(j)
+            .map(|x| x.shape)
+            .unwrap_or(if j < 0 { BOS } else { EOS })
+    };
+    out.push(f(
+        28,
+        pair(pair(shape_at(ii - 1), t.shape), shape_at(ii + 1)),
+    ));
     out.push(f(29, t.len));
-    let clus_at = |j: isize| at(j).map(|x| x.clus).unwrap_or(if j < 0 { [BOS; 3] } else { [EOS; 3] });
-    for (base, j) in [(30u64, ii), (33, ii - 1), (36, ii + 1), (39, ii - 2), (42, ii + 2)] {
+    let clus_at = |j: isize| {
+        at(j)
+            .map(|x| x.clus)
+            .unwrap_or(if j < 0 { [BOS; 3] } else { [EOS; 3] })
+    };
+    for (base, j) in [
+        (30u64, ii),
+        (33, ii - 1),
+        (36, ii + 1),
+        (39, ii - 2),
+        (42, ii + 2),
+    ] {
         let c = clus_at(j);
         for (k, h) in c.iter().enumerate() {
             out.push(f(base + k as u64, *h));
@@ -526,16 +553,37 @@ mod tests {
         let tab = ClusterTable::default();
         let gaz = Gazetteer::default();
         let mut a = Vec::new();
-        analyse(&["ذهب", "محمد", "الى", "القاهرة"], &tab, &gaz, &[], 0, &mut a);
+        analyse(
+            &["ذهب", "محمد", "الى", "القاهرة"],
+            &tab,
+            &gaz,
+            &[],
+            0,
+            &mut a,
+        );
         let mut b = Vec::new();
-        analyse(&["ذهب", "محمد", "الى", "القاهرة"], &tab, &gaz, &[], 0, &mut b);
+        analyse(
+            &["ذهب", "محمد", "الى", "القاهرة"],
+            &tab,
+            &gaz,
+            &[],
+            0,
+            &mut b,
+        );
         let (mut ka, mut oa, mut kb, mut ob) = (vec![], vec![], vec![], vec![]);
         sentence_features(&a, &mut ka, &mut oa);
         sentence_features(&b, &mut kb, &mut ob);
         assert_eq!(ka, kb);
         assert_eq!(oa.len(), 5);
         let mut c = Vec::new();
-        analyse(&["رأى", "محمد", "الى", "القاهرة"], &tab, &gaz, &[], 0, &mut c);
+        analyse(
+            &["رأى", "محمد", "الى", "القاهرة"],
+            &tab,
+            &gaz,
+            &[],
+            0,
+            &mut c,
+        );
         let (mut kc, mut oc) = (vec![], vec![]);
         sentence_features(&c, &mut kc, &mut oc);
         // token 1 shares its own-word features but not its left-context ones

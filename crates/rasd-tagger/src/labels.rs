@@ -242,10 +242,26 @@ mod tests {
         assert_eq!(
             s,
             vec![
-                Span { start: 0, end: 2, etype: Pers },
-                Span { start: 3, end: 4, etype: Loc },
-                Span { start: 4, end: 5, etype: Org },
-                Span { start: 5, end: 7, etype: Org },
+                Span {
+                    start: 0,
+                    end: 2,
+                    etype: Pers
+                },
+                Span {
+                    start: 3,
+                    end: 4,
+                    etype: Loc
+                },
+                Span {
+                    start: 4,
+                    end: 5,
+                    etype: Org
+                },
+                Span {
+                    start: 5,
+                    end: 7,
+                    etype: Org
+                },
             ]
         );
         assert!(spans_of_labels(&[]).is_empty());

@@ -95,7 +95,9 @@ impl Tagger {
 
     /// Why the embedded model failed to load, if it did.
     pub fn embedded_error() -> Option<String> {
-        Model::from_bytes(EMBEDDED_MODEL).err().map(|e| e.to_string())
+        Model::from_bytes(EMBEDDED_MODEL)
+            .err()
+            .map(|e| e.to_string())
     }
 
     /// Build a tagger from model bytes (as written by training).
@@ -166,7 +168,10 @@ impl Tagger {
 
     /// Labels only (no confidences needed by the caller, same decoding).
     pub fn labels(&self, tokens: &[&str]) -> Vec<Label> {
-        self.tag(tokens, None).into_iter().map(|t| t.label).collect()
+        self.tag(tokens, None)
+            .into_iter()
+            .map(|t| t.label)
+            .collect()
     }
 
     /// Tag a document given as sentences, then make the result consistent across the
@@ -255,7 +260,10 @@ fn propagate(sentences: &[Vec<&str>], tags: &mut [Vec<Tag>], window: usize) {
                 n: 0,
             });
             e.sents.push(si);
-            let ti = EntityType::ALL.iter().position(|x| *x == sp.etype).unwrap_or(0);
+            let ti = EntityType::ALL
+                .iter()
+                .position(|x| *x == sp.etype)
+                .unwrap_or(0);
             e.votes[ti] += 1;
             e.conf += t.get(sp.start).map(|x| x.confidence).unwrap_or(0.0);
             e.n += 1;
@@ -292,11 +300,14 @@ fn propagate(sentences: &[Vec<&str>], tags: &mut [Vec<Tag>], window: usize) {
                     {
                         continue;
                     }
-                    let (best, _) = src
-                        .votes
-                        .iter()
-                        .enumerate()
-                        .fold((0usize, 0u32), |m, (k, &v)| if v > m.1 { (k, v) } else { m });
+                    let (best, _) =
+                        src.votes
+                            .iter()
+                            .enumerate()
+                            .fold(
+                                (0usize, 0u32),
+                                |m, (k, &v)| if v > m.1 { (k, v) } else { m },
+                            );
                     let ty = EntityType::ALL[best];
                     let conf = 0.5 * src.conf / src.n.max(1) as f32;
                     if let Some(ts) = tags.get_mut(si).and_then(|t| t.get_mut(i..end)) {
@@ -342,7 +353,12 @@ mod tests {
             label: Label::B(EntityType::Org),
             confidence: 0.8,
         };
-        let sents = vec![vec!["قال", "الليكود"], vec!["إن", "الليكود"], vec!["x"], vec!["الليكود"]];
+        let sents = vec![
+            vec!["قال", "الليكود"],
+            vec!["إن", "الليكود"],
+            vec!["x"],
+            vec!["الليكود"],
+        ];
         let mut tags = vec![vec![o, b], vec![o, o], vec![o], vec![o]];
         propagate(&sents, &mut tags, 1);
         assert_eq!(tags[1][1].label, Label::B(EntityType::Org));
@@ -359,7 +375,10 @@ mod tests {
         let t = Tagger::embedded();
         let input = "محمد B-PERS\tx\n  القاهرة \n\n\nفي\r\n   \n(\tO\n";
         let out = t.tag_conll(input);
-        let toks: Vec<&str> = out.lines().map(|l| l.split(' ').next().unwrap_or("")).collect();
+        let toks: Vec<&str> = out
+            .lines()
+            .map(|l| l.split(' ').next().unwrap_or(""))
+            .collect();
         assert_eq!(toks, vec!["محمد", "القاهرة", "", "", "في", "", "("]);
         for l in out.lines().filter(|l| !l.is_empty()) {
             let tag = l.split(' ').nth(1).unwrap();

@@ -172,8 +172,7 @@ pub struct Model {
 pub fn allowed(from: usize, to: usize) -> bool {
     match Label::from_index(to) {
         Label::I(t) => {
-            from != START
-                && matches!(Label::from_index(from), Label::B(u) | Label::I(u) if u == t)
+            from != START && matches!(Label::from_index(from), Label::B(u) | Label::I(u) if u == t)
         }
         _ => true,
     }

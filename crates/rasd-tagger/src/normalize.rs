@@ -85,7 +85,9 @@ pub struct Segmented<'a> {
     pub suffix: &'a str,
 }
 
-const SUFFIXES: [&str; 11] = ["هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ه", "ك", "ي"];
+const SUFFIXES: [&str; 11] = [
+    "هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ه", "ك", "ي",
+];
 
 /// Strip frequent proclitics and enclitic pronouns from a *normalised* token.
 ///
@@ -180,7 +182,11 @@ mod tests {
         let seg = |w: &str| {
             let n = normalize(w);
             let s = segment(&n);
-            (s.prefix.to_string(), s.stem.to_string(), s.suffix.to_string())
+            (
+                s.prefix.to_string(),
+                s.stem.to_string(),
+                s.suffix.to_string(),
+            )
         };
         let eq = |a: (String, String, String), b: (&str, &str, &str)| {
             assert_eq!((a.0.as_str(), a.1.as_str(), a.2.as_str()), b);

@@ -352,7 +352,12 @@ impl Perceptron {
     fn averaged(&self) -> (Vec<f32>, Vec<f32>) {
         let c = self.c;
         let w = self.w.iter().zip(&self.u).map(|(w, u)| w - u / c).collect();
-        let t = self.tw.iter().zip(&self.tu).map(|(w, u)| w - u / c).collect();
+        let t = self
+            .tw
+            .iter()
+            .zip(&self.tu)
+            .map(|(w, u)| w - u / c)
+            .collect();
         (w, t)
     }
 }
@@ -382,7 +387,10 @@ fn decode_all(w: &[f32], tr: &[f32], data: &[Prepared], constrained: bool) -> Ve
 
 fn score(sents: &[&Sentence], pred: &[Vec<Label>]) -> NerScores {
     let gold: Vec<Sentence> = sents.iter().map(|s| (*s).clone()).collect();
-    let g = crate::conll::write_labelled(&gold, &gold.iter().map(|s| s.labels.clone()).collect::<Vec<_>>());
+    let g = crate::conll::write_labelled(
+        &gold,
+        &gold.iter().map(|s| s.labels.clone()).collect::<Vec<_>>(),
+    );
     let p = crate::conll::write_labelled(&gold, pred);
     eval_conll(&g, &p)
 }
@@ -402,6 +410,9 @@ fn fold_gazetteers(sents: &[&Sentence], folds: usize) -> Vec<(usize, usize, Gaze
         .collect()
 }
 
+/// (dev F1, epoch, dev scores, emission weights, transitions) of the best epoch so far.
+type BestEpoch = (f64, usize, NerScores, Vec<f32>, Vec<f32>);
+
 /// Result of one training run on given data.
 struct Fit {
     model: Model,
@@ -419,8 +430,14 @@ fn fit(
     p: &TrainParams,
 ) -> Fit {
     let t0 = std::time::Instant::now();
-    let (tr_keys, dv_keys, full_gaz) =
-        featurize(train, dev, clusters, p.use_gazetteer, p.gaz_folds, p.feature_flags);
+    let (tr_keys, dv_keys, full_gaz) = featurize(
+        train,
+        dev,
+        clusters,
+        p.use_gazetteer,
+        p.gaz_folds,
+        p.feature_flags,
+    );
     let mut interner = Interner::default();
     let data: Vec<Prepared> = tr_keys
         .iter()
@@ -460,14 +477,16 @@ fn fit(
         (w, t)
     };
     let mut crf = match p.algorithm {
-        Algorithm::CrfSgd { c2, eta0 } => Some(CrfSgd::new(nfeat, data.len(), c2, eta0, p.constrained)),
+        Algorithm::CrfSgd { c2, eta0 } => {
+            Some(CrfSgd::new(nfeat, data.len(), c2, eta0, p.constrained))
+        }
         Algorithm::Perceptron => None,
     };
     let mut bufs = Buffers::default();
     let mut em = Vec::new();
     let mut pred = Vec::new();
     let mut dev_f1 = Vec::new();
-    let mut best: Option<(f64, usize, NerScores, Vec<f32>, Vec<f32>)> = None;
+    let mut best: Option<BestEpoch> = None;
     for epoch in 1..=epochs {
         let mut mistakes = 0usize;
         for ((per, rng), order) in pers.iter_mut().zip(rngs.iter_mut()).zip(orders.iter_mut()) {
@@ -610,7 +629,10 @@ pub fn train(
     let text = std::fs::read_to_string(train_path).map_err(|e| Error::io(train_path, e))?;
     let (all, unknown) = read_labelled(&text);
     if all.is_empty() {
-        return Err(Error::Data(format!("{}: no sentences", train_path.display())));
+        return Err(Error::Data(format!(
+            "{}: no sentences",
+            train_path.display()
+        )));
     }
     if unknown > 0 && params.verbose {
         eprintln!("train: {unknown} unknown tags read as O");

@@ -13,7 +13,9 @@ fn tiny_corpus() -> String {
         s.push_str(&format!(
             "قال O\n{p} B-PERS\nحسن I-PERS\nفي O\n{c} B-LOC\nإن O\nوزارة B-ORG\nالخارجية I-ORG\nتعمل O\n. O\n\n"
         ));
-        s.push_str(&format!("وصل O\n{p} B-PERS\nإلى O\n{c} B-LOC\nأمس O\n. O\n\n"));
+        s.push_str(&format!(
+            "وصل O\n{p} B-PERS\nإلى O\n{c} B-LOC\nأمس O\n. O\n\n"
+        ));
     }
     s
 }
@@ -63,7 +65,14 @@ fn training_rejects_empty_input() {
         ..TrainParams::default()
     };
     assert!(train(&p, &DevSpec::None, &tmp("never"), None, &params).is_err());
-    assert!(train(Path::new("/nonexistent/x"), &DevSpec::None, &tmp("n2"), None, &params).is_err());
+    assert!(train(
+        Path::new("/nonexistent/x"),
+        &DevSpec::None,
+        &tmp("n2"),
+        None,
+        &params
+    )
+    .is_err());
     let _ = std::fs::remove_file(p);
 }
 
@@ -102,14 +111,32 @@ fn embedded_model_loads_and_finds_entities() {
     assert_eq!(Tagger::embedded_error(), None);
     let t = Tagger::embedded();
     assert!(t.model().num_features() > 1000);
-    let toks = ["وقال", "الرئيس", "الأمريكي", "جورج", "بوش", "في", "واشنطن", "إن", "الأمم", "المتحدة", "ستجتمع", "."];
+    let toks = [
+        "وقال",
+        "الرئيس",
+        "الأمريكي",
+        "جورج",
+        "بوش",
+        "في",
+        "واشنطن",
+        "إن",
+        "الأمم",
+        "المتحدة",
+        "ستجتمع",
+        ".",
+    ];
     let tags = t.tag(&toks, None);
     let spans = rasd_tagger::spans(&tags);
     let found: Vec<(String, &str)> = spans
         .iter()
         .map(|s| (toks[s.start..s.end].join(" "), s.etype.as_str()))
         .collect();
-    assert!(found.contains(&("جورج بوش".to_string(), "PERS")), "{found:?}");
+    assert!(
+        found.contains(&("جورج بوش".to_string(), "PERS")),
+        "{found:?}"
+    );
     assert!(found.contains(&("واشنطن".to_string(), "LOC")), "{found:?}");
-    assert!(tags.iter().all(|t| t.confidence > 0.0 && t.confidence <= 1.0));
+    assert!(tags
+        .iter()
+        .all(|t| t.confidence > 0.0 && t.confidence <= 1.0));
 }
