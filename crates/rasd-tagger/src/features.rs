@@ -18,6 +18,19 @@ pub const FEATURE_VERSION: u32 = 2;
 /// Optional template: character trigrams of the normalised word (with boundary marks).
 pub const F_CHAR_NGRAMS: u32 = 1 << 1;
 
+/// Optional template: a second word-cluster set (stored in the same table under
+/// [`cluster_key`] with set index 1).
+pub const F_CLUSTERS2: u32 = 1 << 2;
+
+/// Key of a word (given `hash_str(norm)`) in cluster set `set` of a [`ClusterTable`].
+pub fn cluster_key(word_hash: u64, set: u64) -> u64 {
+    if set == 0 {
+        word_hash
+    } else {
+        mix(word_hash ^ set.wrapping_mul(0xA076_1D64_78BD_642F))
+    }
+}
+
 /// Maximum number of character trigrams kept per token.
 const MAX_NGRAMS: usize = 12;
 
@@ -172,6 +185,7 @@ pub struct TokenInfo {
     len: u64,
     clus: [u64; 3],
     sclus: [u64; 3],
+    clus2: [u64; 3],
     /// Gazetteer / knowledge-base bits (see [`gaz_b`], [`gaz_i`]).
     pub gaz: u8,
     ngrams: [u64; MAX_NGRAMS],
@@ -349,6 +363,11 @@ pub fn analyse(
             } else {
                 [NONE; 3]
             },
+            clus2: if flags & F_CLUSTERS2 != 0 {
+                cluster_hashes(clusters, cluster_key(h_norm, 1))
+            } else {
+                [NONE; 3]
+            },
             gaz: extra_bits.get(i).copied().unwrap_or(0),
             pfx,
             sfx,
@@ -473,6 +492,18 @@ pub fn token_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     for (k, h) in t.sclus.iter().enumerate() {
         if *h != NONE {
             out.push(f(45 + k as u64, *h));
+        }
+    }
+    if t.clus2[0] != NONE || at(ii - 1).is_some_and(|x| x.clus2[0] != NONE) {
+        let c2_at = |j: isize| {
+            at(j)
+                .map(|x| x.clus2)
+                .unwrap_or(if j < 0 { [BOS; 3] } else { [EOS; 3] })
+        };
+        for (base, j) in [(100u64, ii), (103, ii - 1), (106, ii + 1)] {
+            for (k, h) in c2_at(j).iter().enumerate() {
+                out.push(f(base + k as u64, *h));
+            }
         }
     }
     out.push(f(48, pair(clus_at(ii - 1)[2], t.clus[2])));

@@ -7,8 +7,8 @@
 /// Open-addressing map `u64 → u64`; key 0 is reserved for empty slots.
 #[derive(Debug, Clone, Default)]
 pub struct U64Map {
-    keys: Vec<u64>,
-    vals: Vec<u64>,
+    /// `(key, value)` slots; key and value share a cache line.
+    slots: Vec<(u64, u64)>,
     mask: usize,
     len: usize,
 }
@@ -18,8 +18,7 @@ impl U64Map {
     pub fn with_capacity(n: usize) -> Self {
         let cap = (n.max(4) * 2).next_power_of_two();
         U64Map {
-            keys: vec![0; cap],
-            vals: vec![0; cap],
+            slots: vec![(0, 0); cap],
             mask: cap - 1,
             len: 0,
         }
@@ -44,20 +43,19 @@ impl U64Map {
     /// Insert or overwrite; a zero key is mapped to 1 (keys are hashes, never 0 by construction).
     pub fn insert(&mut self, key: u64, val: u64) {
         let key = key.max(1);
-        if self.keys.is_empty() || (self.len + 1) * 2 > self.keys.len() {
+        if self.slots.is_empty() || (self.len + 1) * 2 > self.slots.len() {
             self.grow();
         }
         let mut i = self.slot(key);
         loop {
-            let k = self.keys[i];
-            if k == 0 {
-                self.keys[i] = key;
-                self.vals[i] = val;
+            let s = &mut self.slots[i];
+            if s.0 == 0 {
+                *s = (key, val);
                 self.len += 1;
                 return;
             }
-            if k == key {
-                self.vals[i] = val;
+            if s.0 == key {
+                s.1 = val;
                 return;
             }
             i = (i + 1) & self.mask;
@@ -65,14 +63,12 @@ impl U64Map {
     }
 
     fn grow(&mut self) {
-        let old_k = std::mem::take(&mut self.keys);
-        let old_v = std::mem::take(&mut self.vals);
-        let cap = (old_k.len() * 2).max(8);
-        self.keys = vec![0; cap];
-        self.vals = vec![0; cap];
+        let old = std::mem::take(&mut self.slots);
+        let cap = (old.len() * 2).max(8);
+        self.slots = vec![(0, 0); cap];
         self.mask = cap - 1;
         self.len = 0;
-        for (k, v) in old_k.into_iter().zip(old_v) {
+        for (k, v) in old {
             if k != 0 {
                 self.insert(k, v);
             }
@@ -82,15 +78,15 @@ impl U64Map {
     /// Look up a key.
     #[inline]
     pub fn get(&self, key: u64) -> Option<u64> {
-        if self.keys.is_empty() {
+        if self.slots.is_empty() {
             return None;
         }
         let key = key.max(1);
         let mut i = self.slot(key);
         loop {
-            let k = *self.keys.get(i)?;
+            let &(k, v) = self.slots.get(i)?;
             if k == key {
-                return self.vals.get(i).copied();
+                return Some(v);
             }
             if k == 0 {
                 return None;
@@ -101,13 +97,7 @@ impl U64Map {
 
     /// All `(key, value)` pairs sorted by key (deterministic order for serialisation).
     pub fn entries(&self) -> Vec<(u64, u64)> {
-        let mut v: Vec<(u64, u64)> = self
-            .keys
-            .iter()
-            .zip(&self.vals)
-            .filter(|(k, _)| **k != 0)
-            .map(|(k, v)| (*k, *v))
-            .collect();
+        let mut v: Vec<(u64, u64)> = self.slots.iter().filter(|s| s.0 != 0).copied().collect();
         v.sort_unstable();
         v
     }

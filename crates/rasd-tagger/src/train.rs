@@ -15,7 +15,8 @@ use crate::conll::{read_labelled, Sentence};
 use crate::crf::{Buffers, CrfSgd, Instance};
 use crate::eval::{eval_conll, NerScores};
 use crate::features::{
-    analyse, pack_clusters, sentence_features, ClusterTable, Gazetteer, TokenInfo,
+    analyse, cluster_key, pack_clusters, sentence_features, ClusterTable, Gazetteer, TokenInfo,
+    F_CLUSTERS2,
 };
 use crate::labels::{Label, NUM_LABELS};
 use crate::model::{viterbi, Model, WeightTable, START};
@@ -120,11 +121,18 @@ pub struct TrainReport {
 
 /// Build the cluster lookup table used in models from a parsed cluster file.
 pub fn cluster_table(c: &Clusters) -> ClusterTable {
-    let mut t = U64Map::with_capacity(c.map.len());
-    let mut entries: Vec<_> = c.map.iter().collect();
-    entries.sort();
-    for (w, ids) in entries {
-        t.insert(hash_str(w), pack_clusters(*ids));
+    cluster_table_multi(std::slice::from_ref(c))
+}
+
+/// Build one lookup table from several cluster sets (set `s` keyed by [`cluster_key`]).
+pub fn cluster_table_multi(sets: &[Clusters]) -> ClusterTable {
+    let mut t = U64Map::with_capacity(sets.iter().map(|c| c.map.len()).sum());
+    for (si, c) in sets.iter().enumerate() {
+        let mut entries: Vec<_> = c.map.iter().collect();
+        entries.sort();
+        for (w, ids) in entries {
+            t.insert(cluster_key(hash_str(w), si as u64), pack_clusters(*ids));
+        }
     }
     t
 }
@@ -616,13 +624,14 @@ fn fit(
 
 /// Train a model from an ANERcorp-format file and write it to `out_model`.
 ///
-/// `clusters` is the word-cluster file to embed (None: no cluster features). See the
+/// `clusters` are the word-cluster files to embed (empty: no cluster features; a second
+/// file enables the second-cluster-set templates). See the
 /// module docs for the protocol; the run is deterministic for a given seed.
 pub fn train(
     train_path: &Path,
     dev: &DevSpec,
     out_model: &Path,
-    clusters: Option<&Path>,
+    clusters: &[&Path],
     params: &TrainParams,
 ) -> Result<TrainReport, Error> {
     let t0 = std::time::Instant::now();
@@ -637,10 +646,16 @@ pub fn train(
     if unknown > 0 && params.verbose {
         eprintln!("train: {unknown} unknown tags read as O");
     }
-    let ctab = match clusters {
-        Some(p) => cluster_table(&Clusters::load(p)?),
-        None => ClusterTable::default(),
-    };
+    let sets = clusters
+        .iter()
+        .map(|p| Clusters::load(p))
+        .collect::<Result<Vec<_>, _>>()?;
+    let ctab = cluster_table_multi(&sets);
+    let mut params = params.clone();
+    if sets.len() > 1 {
+        params.feature_flags |= F_CLUSTERS2;
+    }
+    let params = &params;
     let all_refs: Vec<&Sentence> = all.iter().collect();
     let dev_file_sents;
     let (tr, dv, dev_from_split): (Vec<&Sentence>, Vec<&Sentence>, bool) = match dev {
@@ -684,7 +699,11 @@ pub fn train(
         params.seed,
         params.constrained,
         params.use_gazetteer,
-        clusters.is_some(),
+        clusters
+            .iter()
+            .map(|p| p.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default())
+            .collect::<Vec<_>>()
+            .join("+"),
         params.feature_flags
     );
     let bytes = model.to_bytes();

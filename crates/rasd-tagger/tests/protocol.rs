@@ -36,8 +36,8 @@ fn training_is_deterministic_and_learns() {
         ..TrainParams::default()
     };
     let (m1, m2, m3) = (tmp("m1"), tmp("m2"), tmp("m3"));
-    let r1 = train(&train_path, &DevSpec::SplitLast(0.2), &m1, None, &params).unwrap();
-    train(&train_path, &DevSpec::SplitLast(0.2), &m2, None, &params).unwrap();
+    let r1 = train(&train_path, &DevSpec::SplitLast(0.2), &m1, &[], &params).unwrap();
+    train(&train_path, &DevSpec::SplitLast(0.2), &m2, &[], &params).unwrap();
     let b1 = std::fs::read(&m1).unwrap();
     let b2 = std::fs::read(&m2).unwrap();
     assert_eq!(b1, b2, "same seed must give the same model bytes");
@@ -45,7 +45,7 @@ fn training_is_deterministic_and_learns() {
     assert!(r1.epochs >= 1 && r1.epochs <= 5);
     // a different seed still trains (and the model tags the training data well)
     let p3 = TrainParams { seed: 8, ..params };
-    train(&train_path, &DevSpec::None, &m3, None, &p3).unwrap();
+    train(&train_path, &DevSpec::None, &m3, &[], &p3).unwrap();
     let t = Tagger::load(&m3).unwrap();
     let gold = tiny_corpus();
     let pred = t.tag_conll(&gold);
@@ -64,12 +64,12 @@ fn training_rejects_empty_input() {
         verbose: false,
         ..TrainParams::default()
     };
-    assert!(train(&p, &DevSpec::None, &tmp("never"), None, &params).is_err());
+    assert!(train(&p, &DevSpec::None, &tmp("never"), &[], &params).is_err());
     assert!(train(
         Path::new("/nonexistent/x"),
         &DevSpec::None,
         &tmp("n2"),
-        None,
+        &[],
         &params
     )
     .is_err());

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  rasd-tagger-tool train --train FILE [--dev-split 0.1 | --dev FILE | --no-dev] [--clusters FILE]
+  rasd-tagger-tool train --train FILE [--dev-split 0.1 | --dev FILE | --no-dev] [--clusters FILE [--clusters FILE2]]
                          [--out MODEL] [--seed N] [--epochs N] [--no-gazetteer] [--unconstrained]
                          [--no-final-on-all] [--char-ngrams]
                          [--crf-c2 C2 [--crf-eta ETA]] [--ensemble K] [--prune W]
@@ -91,7 +91,12 @@ fn run() -> Result<(), String> {
                 DevSpec::SplitLast(a.num("--dev-split", 0.1)?)
             };
             let out = a.opt("--out").unwrap_or_else(|| "anercorp.model".into());
-            let clusters = a.opt("--clusters").map(PathBuf::from);
+            let mut clusters: Vec<PathBuf> = Vec::new();
+            while let Some(c) = a.opt("--clusters") {
+                clusters.push(c.into());
+            }
+            let cluster_refs: Vec<&std::path::Path> =
+                clusters.iter().map(|p| p.as_path()).collect();
             let mut p = TrainParams {
                 seed: a.num("--seed", 1)?,
                 max_epochs: a.num("--epochs", 25)?,
@@ -114,7 +119,7 @@ fn run() -> Result<(), String> {
                 &PathBuf::from(train_path),
                 &dev,
                 &PathBuf::from(&out),
-                clusters.as_deref(),
+                &cluster_refs,
                 &p,
             )
             .map_err(|e| e.to_string())?;
