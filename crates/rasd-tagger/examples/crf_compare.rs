@@ -1,14 +1,15 @@
 //! Model-choice experiment: train a linear-chain CRF (crfs 0.4.1, L-BFGS, L2) on exactly the
 //! features the perceptron uses and report its dev-slice F1 and timings, so the two learners
 //! can be compared on the same split. Run:
-//! `cargo run --release --example crf_compare -- TRAIN_FILE [CLUSTERS] [C2] [MAX_ITER]`.
+//! `cargo run --release --example crf_compare -- TRAIN_FILE [CLUSTERS[,CLUSTERS2]] [C2] [MAX_ITER]`.
+//! Features: as in the shipped model (char trigrams on; second cluster set if given).
 //! The dev slice is the last 10% of the training file's sentences (the test file is not used).
 
 use crfs::train::Lbfgs;
 use crfs::{Attribute, Model, Trainer};
 use rasd_tagger::clusters::Clusters;
 use rasd_tagger::conll::{read_labelled, write_labelled, Sentence};
-use rasd_tagger::train::{cluster_table, featurize, SentenceKeys};
+use rasd_tagger::train::{cluster_table_multi, featurize, SentenceKeys};
 use rasd_tagger::{eval_conll, Label};
 
 fn attrs(k: &SentenceKeys) -> Vec<Vec<Attribute>> {
@@ -30,17 +31,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .ok_or("usage: crf_compare TRAIN [CLUSTERS] [C2] [MAX_ITER]")?;
     let text = std::fs::read_to_string(train_path)?;
     let (all, _) = read_labelled(&text);
-    let ctab = match args.get(1).filter(|s| !s.is_empty() && *s != "-") {
-        Some(p) => cluster_table(&Clusters::load(std::path::Path::new(p))?),
-        None => Default::default(),
+    let sets = match args.get(1).filter(|s| !s.is_empty() && *s != "-") {
+        Some(list) => list
+            .split(',')
+            .map(|p| Clusters::load(std::path::Path::new(p)))
+            .collect::<Result<Vec<_>, _>>()?,
+        None => Vec::new(),
     };
+    let ctab = cluster_table_multi(&sets);
+    let mut flags = rasd_tagger::features::F_CHAR_NGRAMS;
+    if sets.len() > 1 {
+        flags |= rasd_tagger::features::F_CLUSTERS2;
+    }
     let c2: f64 = args.get(2).map(|s| s.parse()).transpose()?.unwrap_or(1.0);
     let iters: usize = args.get(3).map(|s| s.parse()).transpose()?.unwrap_or(150);
     let cut = all.len() - (all.len() as f64 * 0.1).round() as usize;
     let refs: Vec<&Sentence> = all.iter().collect();
     let (tr, dv) = refs.split_at(cut);
     let t0 = std::time::Instant::now();
-    let (tk, dk, _) = featurize(tr, dv, &ctab, true, 10, 0);
+    let (tk, dk, _) = featurize(tr, dv, &ctab, true, 10, flags);
     let mut trainer: Trainer<Lbfgs> = Trainer::new();
     trainer.params_mut().set_c2(c2)?;
     trainer.params_mut().set_max_iterations(iters)?;

@@ -8,7 +8,7 @@
 //! only keys and weights. The template set is versioned by [`FEATURE_VERSION`]; changing
 //! any template requires retraining.
 
-use crate::normalize::{is_arabic_letter, normalize_into, segment};
+use crate::normalize::{is_arabic_letter, normalize_into, segment, strip_proclitics};
 use crate::table::U64Map;
 use crate::util::{hash_str, mix, Fnv};
 
@@ -120,7 +120,34 @@ impl Gazetteer {
         self.max_len = self.max_len.max(norm_tokens.len());
     }
 
-    /// Leftmost-longest matching over normalised tokens; ORs B/I bits into `bits`.
+    /// Longest entry starting at `i` whose first word is `first` (then `norms[i+1..]`).
+    fn longest(&self, norms: &[&str], i: usize, n: usize, first: &str) -> Option<(usize, u64)> {
+        let mut h = Fnv::new(0);
+        let mut best = None;
+        for j in i..n.min(i + self.max_len) {
+            let t = if j == i {
+                first
+            } else {
+                norms.get(j).copied().unwrap_or("")
+            };
+            h.str(t);
+            match self.map.get(h.finish()) {
+                Some(m) => {
+                    if m & 0xF != 0 {
+                        best = Some((j + 1, m & 0xF));
+                    }
+                    if m & Self::PREFIX == 0 {
+                        break;
+                    }
+                }
+                None => break,
+            }
+        }
+        best
+    }
+
+    /// Leftmost-longest matching over normalised tokens; ORs B/I bits into `bits`. A phrase
+    /// may also match when its first word carries proclitics (و ف ب ك ل, لل → ال).
     pub fn mark(&self, norms: &[&str], bits: &mut [u8]) {
         if self.map.is_empty() {
             return;
@@ -128,22 +155,15 @@ impl Gazetteer {
         let n = norms.len().min(bits.len());
         let mut i = 0;
         while i < n {
-            let mut h = Fnv::new(0);
-            let mut best: Option<(usize, u64)> = None;
-            for j in i..n.min(i + self.max_len) {
-                if let Some(t) = norms.get(j) {
-                    h.str(t);
-                }
-                match self.map.get(h.finish()) {
-                    Some(m) => {
-                        if m & 0xF != 0 {
-                            best = Some((j + 1, m & 0xF));
-                        }
-                        if m & Self::PREFIX == 0 {
-                            break;
-                        }
+            let first = norms.get(i).copied().unwrap_or("");
+            let mut best = self.longest(norms, i, n, first);
+            if best.is_none() && first.starts_with(['و', 'ف', 'ب', 'ك', 'ل']) {
+                // retry with the first word's proclitics removed (بدارفور → دارفور)
+                for form in strip_proclitics(first) {
+                    best = self.longest(norms, i, n, &form);
+                    if best.is_some() {
+                        break;
                     }
-                    None => break,
                 }
             }
             match best {
@@ -348,7 +368,11 @@ pub fn analyse(
             hash_str(seg.stem)
         };
         let (pfx, sfx) = affix_hashes(norm);
-        let (spfx, ssfx) = affix_hashes(seg.stem);
+        let (spfx, ssfx) = if seg.stem.len() == norm.len() {
+            (pfx, sfx)
+        } else {
+            affix_hashes(seg.stem)
+        };
         out.push(TokenInfo {
             norm: h_norm,
             raw: hash_str(tok),

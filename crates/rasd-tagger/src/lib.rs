@@ -193,6 +193,12 @@ impl Tagger {
     /// input is treated as one document for [`Tagger::tag_document`] with
     /// [`DOC_WINDOW`].
     pub fn tag_conll(&self, input: &str) -> String {
+        self.tag_conll_with(input, Some(DOC_WINDOW))
+    }
+
+    /// Like [`Tagger::tag_conll`], with the document-consistency window given explicitly
+    /// (`None`: tag every sentence on its own, exactly as [`Tagger::tag`] does).
+    pub fn tag_conll_with(&self, input: &str, doc_window: Option<usize>) -> String {
         // None = blank line, Some(i) = sentence i starts/continues here
         let mut lines: Vec<Option<&str>> = Vec::new();
         let mut sents: Vec<Vec<&str>> = Vec::new();
@@ -214,7 +220,10 @@ impl Tagger {
         if !cur.is_empty() {
             sents.push(cur);
         }
-        let tags = self.tag_document(&sents, DOC_WINDOW);
+        let tags = match doc_window {
+            Some(w) => self.tag_document(&sents, w),
+            None => sents.iter().map(|s| self.tag(s, None)).collect(),
+        };
         let mut flat = tags.iter().flatten();
         let mut out = String::with_capacity(input.len() + input.len() / 4);
         for l in lines {

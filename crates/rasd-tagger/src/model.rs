@@ -197,13 +197,17 @@ pub fn viterbi(
         return;
     }
     const NEG: f32 = -1e30;
-    let tr = |a: usize, b: usize| -> f32 {
-        if constrained && !allowed(a, b) {
-            NEG
-        } else {
-            trans[a * L + b]
+    let mut trm = [0f32; (L + 1) * L];
+    for a in 0..=L {
+        for b in 0..L {
+            trm[a * L + b] = if constrained && !allowed(a, b) {
+                NEG
+            } else {
+                trans[a * L + b]
+            };
         }
-    };
+    }
+    let tr = |a: usize, b: usize| -> f32 { trm[a * L + b] };
     let mut alpha = vec![0f32; n * L];
     let mut back = vec![0u8; n * L];
     for y in 0..L {
@@ -256,9 +260,19 @@ pub fn viterbi(
         }
         conf.clear();
         for t in 0..n {
-            let m: Vec<f32> = (0..L).map(|k| alpha[t * L + k] + beta[t * L + k]).collect();
+            let mut m = [0f32; L];
+            for (k, x) in m.iter_mut().enumerate() {
+                *x = alpha[t * L + k] + beta[t * L + k];
+            }
             let top = m.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-            let z: f32 = m.iter().map(|v| (v - top).exp()).sum();
+            // terms below e^-30 cannot change the result; skipping them avoids the slow
+            // underflow path of exp for forbidden (−1e30) labels
+            let z: f32 = m
+                .iter()
+                .map(|v| v - top)
+                .filter(|d| *d > -30.0)
+                .map(f32::exp)
+                .sum();
             let chosen = m[out[t] as usize];
             conf.push(((chosen - top).exp() / z).clamp(0.0, 1.0));
         }

@@ -153,6 +153,37 @@ pub fn segment(norm: &str) -> Segmented<'_> {
     }
 }
 
+/// Forms of a normalised word with proclitics removed, for gazetteer lookup: without an
+/// initial و/ف, then also without a following ب/ك/ل (`لل` becomes `ال`), each keeping at
+/// least three letters. Shorter-stripped forms come first; the word itself is not included.
+/// (Stripping is ambiguous — the ل of لندن is not a preposition — so callers try each form.)
+pub fn strip_proclitics(norm: &str) -> Vec<String> {
+    let len = |s: &str| s.chars().count();
+    let mut out = Vec::new();
+    let mut rest = norm;
+    if let Some(r) = rest.strip_prefix('و').or_else(|| rest.strip_prefix('ف')) {
+        if len(r) >= 3 {
+            out.push(r.to_string());
+            rest = r;
+        }
+    }
+    if let Some(r) = rest.strip_prefix("لل") {
+        if len(r) >= 2 {
+            out.push(format!("ال{r}"));
+            return out;
+        }
+    }
+    for p in ['ب', 'ك', 'ل'] {
+        if let Some(r) = rest.strip_prefix(p) {
+            if len(r) >= 3 {
+                out.push(r.to_string());
+                break;
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,6 +197,16 @@ mod tests {
         assert_eq!(normalize("الكتــــاب"), "الكتاب");
         assert_eq!(normalize("٢٠١٥"), "2015");
         assert_eq!(normalize("NATO"), "nato");
+    }
+
+    #[test]
+    fn strips_proclitics_for_lookup() {
+        assert_eq!(strip_proclitics("بدارفور"), vec!["دارفور"]);
+        assert_eq!(strip_proclitics("وبالعراق"), vec!["بالعراق", "العراق"]);
+        assert_eq!(strip_proclitics("للعراق"), vec!["العراق"]);
+        assert_eq!(strip_proclitics("ولندن"), vec!["لندن", "ندن"]);
+        assert!(strip_proclitics("بان").is_empty());
+        assert!(strip_proclitics("").is_empty());
     }
 
     #[test]

@@ -158,6 +158,22 @@ pub fn build_gazetteer(sents: &[&Sentence]) -> Gazetteer {
             }
         }
     }
+    // also index each phrase under its first word without proclitics
+    let extra: Vec<(Vec<String>, usize)> = phrases
+        .iter()
+        .flat_map(|(w, t)| {
+            let forms = w
+                .first()
+                .map(|f| crate::normalize::strip_proclitics(f))
+                .unwrap_or_default();
+            forms.into_iter().map(move |s| {
+                let mut v = w.clone();
+                v[0] = s;
+                (v, *t)
+            })
+        })
+        .collect();
+    phrases.extend(extra);
     let mut g = Gazetteer::default();
     phrases.sort();
     phrases.dedup();
@@ -171,6 +187,9 @@ pub fn build_gazetteer(sents: &[&Sentence]) -> Gazetteer {
         let total = single_total.get(&w).copied().unwrap_or(c).max(1);
         if f64::from(c) / f64::from(total) >= 0.3 {
             g.add(&[w.as_str()], t);
+            for s in crate::normalize::strip_proclitics(&w) {
+                g.add(&[s.as_str()], t);
+            }
         }
     }
     g

@@ -12,7 +12,7 @@ const USAGE: &str = "usage:
                          [--out MODEL] [--seed N] [--epochs N] [--no-gazetteer] [--unconstrained]
                          [--no-final-on-all] [--char-ngrams]
                          [--crf-c2 C2 [--crf-eta ETA]] [--ensemble K] [--prune W]
-  rasd-tagger-tool tag --conll FILE [--model MODEL] [--out FILE]
+  rasd-tagger-tool tag --conll FILE [--model MODEL] [--out FILE] [--sentence-only | --doc-window N]
   rasd-tagger-tool eval GOLD PRED
   rasd-tagger-tool clusters --corpus DIR --out FILE [--seed N] [--epochs N] [--dim N]
                             [--vocab-cap N] [--min-count N] [--window N]
@@ -136,7 +136,12 @@ fn run() -> Result<(), String> {
             let tagger = load_tagger(a.opt("--model"))?;
             let bytes = std::fs::read(&file).map_err(|e| format!("{file}: {e}"))?;
             let text = String::from_utf8_lossy(&bytes);
-            let out = tagger.tag_conll(&text);
+            let out = if a.flag("--sentence-only") {
+                tagger.tag_conll_with(&text, None)
+            } else {
+                let w = a.num("--doc-window", rasd_tagger::DOC_WINDOW)?;
+                tagger.tag_conll_with(&text, Some(w))
+            };
             match a.opt("--out") {
                 Some(o) => std::fs::write(&o, out).map_err(|e| format!("{o}: {e}"))?,
                 None => {
