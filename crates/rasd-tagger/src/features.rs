@@ -345,6 +345,20 @@ pub fn analyse(
     flags: u32,
     out: &mut Vec<TokenInfo>,
 ) {
+    analyse_with_cache(tokens, clusters, gaz, extra_bits, flags, None, out);
+}
+
+/// Like [`analyse`], but tokens whose raw-string hash is a key of `cache` only get the
+/// fields that [`context_features`] reads (their static features come from the cache).
+pub fn analyse_with_cache(
+    tokens: &[&str],
+    clusters: &ClusterTable,
+    gaz: &Gazetteer,
+    extra_bits: &[u8],
+    flags: u32,
+    cache: Option<&U64Map>,
+    out: &mut Vec<TokenInfo>,
+) {
     out.clear();
     let mut all = String::with_capacity(tokens.iter().map(|t| t.len()).sum::<usize>());
     let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(tokens.len());
@@ -367,6 +381,24 @@ pub fn analyse(
         } else {
             hash_str(seg.stem)
         };
+        let h_raw = hash_str(tok);
+        if cache.is_some_and(|c| c.get(h_raw).is_some()) {
+            out.push(TokenInfo {
+                norm: h_norm,
+                raw: h_raw,
+                stem: h_stem,
+                shape: shape_hash(tok),
+                clus: cluster_hashes(clusters, h_norm),
+                clus2: if flags & F_CLUSTERS2 != 0 {
+                    cluster_hashes(clusters, cluster_key(h_norm, 1))
+                } else {
+                    [NONE; 3]
+                },
+                gaz: extra_bits.get(i).copied().unwrap_or(0),
+                ..Default::default()
+            });
+            continue;
+        }
         let (pfx, sfx) = affix_hashes(norm);
         let (spfx, ssfx) = if seg.stem.len() == norm.len() {
             (pfx, sfx)
@@ -375,7 +407,7 @@ pub fn analyse(
         };
         out.push(TokenInfo {
             norm: h_norm,
-            raw: hash_str(tok),
+            raw: h_raw,
             stem: h_stem,
             pre: hash_str(seg.prefix),
             suf: hash_str(seg.suffix),
@@ -549,6 +581,140 @@ pub fn token_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     }
 }
 
+/// The features of token `i` that depend only on the token's own string (and the model's
+/// lexicons), not on its neighbours or position. Together with [`context_features`] this is
+/// exactly the multiset of [`token_features`]; the split lets the tagger cache the summed
+/// weights of the static part per word form.
+pub fn static_features(t: &TokenInfo, out: &mut Vec<u64>) {
+    out.push(f(1, 0));
+    out.push(f(2, t.raw));
+    out.push(f(3, t.norm));
+    out.push(f(10, t.stem));
+    out.push(f(13, t.pre));
+    out.push(f(14, t.suf));
+    for k in 0..4 {
+        if t.pfx[k] != NONE {
+            out.push(f(16 + k as u64, t.pfx[k]));
+        }
+        if t.sfx[k] != NONE {
+            out.push(f(20 + k as u64, t.sfx[k]));
+        }
+    }
+    out.push(f(24, t.stem_pfx3));
+    out.push(f(25, t.stem_sfx2));
+    out.push(f(26, t.stem_sfx3));
+    out.push(f(27, t.shape));
+    out.push(f(29, t.len));
+    for (k, h) in t.clus.iter().enumerate() {
+        out.push(f(30 + k as u64, *h));
+    }
+    for (k, h) in t.sclus.iter().enumerate() {
+        if *h != NONE {
+            out.push(f(45 + k as u64, *h));
+        }
+    }
+    if t.clus2[0] != NONE {
+        for (k, h) in t.clus2.iter().enumerate() {
+            out.push(f(100 + k as u64, *h));
+        }
+    }
+    for &h in t.ngrams.iter().take(t.n_ngrams as usize) {
+        out.push(h);
+    }
+}
+
+/// The features of token `i` that depend on its neighbours or position (see
+/// [`static_features`]).
+pub fn context_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
+    let Some(t) = toks.get(i) else {
+        return;
+    };
+    let at = |j: isize| -> Option<&TokenInfo> {
+        if j < 0 {
+            None
+        } else {
+            toks.get(j as usize)
+        }
+    };
+    let ii = i as isize;
+    let side = |j: isize| -> u64 {
+        if j < 0 {
+            BOS
+        } else {
+            EOS
+        }
+    };
+    let norm_at = |j: isize| at(j).map(|x| x.norm).unwrap_or_else(|| side(j));
+    let (nm2, nm1, np1, np2) = (
+        norm_at(ii - 2),
+        norm_at(ii - 1),
+        norm_at(ii + 1),
+        norm_at(ii + 2),
+    );
+    out.push(f(4, nm1));
+    out.push(f(5, np1));
+    out.push(f(6, nm2));
+    out.push(f(7, np2));
+    out.push(f(8, pair(nm1, t.norm)));
+    out.push(f(9, pair(t.norm, np1)));
+    let stem_at = |j: isize| at(j).map(|x| x.stem).unwrap_or_else(|| side(j));
+    out.push(f(11, stem_at(ii - 1)));
+    out.push(f(12, stem_at(ii + 1)));
+    let shape_at = |j: isize| at(j).map(|x| x.shape).unwrap_or_else(|| side(j));
+    out.push(f(
+        28,
+        pair(pair(shape_at(ii - 1), t.shape), shape_at(ii + 1)),
+    ));
+    let clus_at = |j: isize| {
+        at(j)
+            .map(|x| x.clus)
+            .unwrap_or(if j < 0 { [BOS; 3] } else { [EOS; 3] })
+    };
+    for (base, j) in [(33u64, ii - 1), (36, ii + 1), (39, ii - 2), (42, ii + 2)] {
+        let c = clus_at(j);
+        for (k, h) in c.iter().enumerate() {
+            out.push(f(base + k as u64, *h));
+        }
+    }
+    let prev2 = at(ii - 1).is_some_and(|x| x.clus2[0] != NONE);
+    if t.clus2[0] != NONE || prev2 {
+        let c2_at = |j: isize| {
+            at(j)
+                .map(|x| x.clus2)
+                .unwrap_or(if j < 0 { [BOS; 3] } else { [EOS; 3] })
+        };
+        if t.clus2[0] == NONE {
+            for (k, h) in t.clus2.iter().enumerate() {
+                out.push(f(100 + k as u64, *h));
+            }
+        }
+        for (base, j) in [(103u64, ii - 1), (106, ii + 1)] {
+            for (k, h) in c2_at(j).iter().enumerate() {
+                out.push(f(base + k as u64, *h));
+            }
+        }
+    }
+    out.push(f(48, pair(clus_at(ii - 1)[2], t.clus[2])));
+    out.push(f(49, pair(t.clus[2], clus_at(ii + 1)[2])));
+    let gaz_at = |j: isize| at(j).map(|x| x.gaz).unwrap_or(0);
+    for (base, j) in [(50u64, ii), (60, ii - 1), (70, ii + 1)] {
+        let g = gaz_at(j);
+        for b in 0..8u64 {
+            if g & (1 << b) != 0 {
+                out.push(f(base + b, 0));
+            }
+        }
+    }
+    if i == 0 {
+        out.push(f(80, 0));
+    }
+}
+
+/// Hash of the raw token string: the key of the per-word static-weight cache.
+pub fn raw_key(t: &TokenInfo) -> u64 {
+    t.raw
+}
+
 /// Feature keys of a whole analysed sentence: flat keys plus per-token start offsets
 /// (`offsets.len() == toks.len() + 1`).
 pub fn sentence_features(toks: &[TokenInfo], keys: &mut Vec<u64>, offsets: &mut Vec<usize>) {
@@ -582,6 +748,56 @@ mod tests {
             shape_into("a1a1a1a1a1", &mut b).len(),
             crate::normalize::shape("a1a1a1a1a1").len()
         );
+    }
+
+    #[test]
+    fn static_plus_context_equals_token_features() {
+        let mut tab = ClusterTable::default();
+        tab.insert(hash_str("محمد"), pack_clusters([1, 2, 3]));
+        tab.insert(cluster_key(hash_str("محمد"), 1), pack_clusters([4, 5, 6]));
+        tab.insert(
+            cluster_key(hash_str("القاهره"), 1),
+            pack_clusters([7, 8, 9]),
+        );
+        tab.insert(hash_str("قاهره"), pack_clusters([1, 1, 1]));
+        let mut gaz = Gazetteer::default();
+        gaz.add(&["القاهره"], 1);
+        let sents: [&[&str]; 4] = [
+            &[
+                "ذهب",
+                "محمد",
+                "الى",
+                "القاهرة",
+                "والقاهرة",
+                "في",
+                "2015",
+                ".",
+            ],
+            &["محمد"],
+            &["x", "محمد", "y"],
+            &[],
+        ];
+        for toks in sents {
+            let mut infos = Vec::new();
+            analyse(
+                toks,
+                &tab,
+                &gaz,
+                &[gaz_b(0)],
+                F_CHAR_NGRAMS | F_CLUSTERS2,
+                &mut infos,
+            );
+            for i in 0..infos.len() {
+                let mut all = Vec::new();
+                token_features(&infos, i, &mut all);
+                let mut split = Vec::new();
+                static_features(&infos[i], &mut split);
+                context_features(&infos, i, &mut split);
+                all.sort_unstable();
+                split.sort_unstable();
+                assert_eq!(all, split, "token {i} of {toks:?}");
+            }
+        }
     }
 
     #[test]

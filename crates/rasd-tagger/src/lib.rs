@@ -38,8 +38,8 @@ pub use eval::{eval_conll, NerScores, Prf};
 pub use labels::{spans, spans_of_labels, EntityType, Label, Span, Tag};
 pub use train::{train, Algorithm, DevSpec, TrainParams, TrainReport};
 
-use features::{analyse, parse_gaz_values, sentence_features};
-use model::{viterbi, Model};
+use features::parse_gaz_values;
+use model::Model;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -76,6 +76,15 @@ static EMBEDDED_MODEL: &[u8] = include_bytes!("../model/anercorp.model");
 #[derive(Debug, Clone)]
 pub struct Tagger {
     model: Model,
+    /// Transition matrix with the IOB2 constraint applied, computed once at load.
+    trans_eff: [[f32; labels::NUM_LABELS]; labels::NUM_LABELS + 1],
+}
+
+impl Tagger {
+    fn new(model: Model) -> Tagger {
+        let trans_eff = model::effective_transitions(&model.trans, model.constrained);
+        Tagger { model, trans_eff }
+    }
 }
 
 impl Tagger {
@@ -86,10 +95,8 @@ impl Tagger {
     pub fn embedded() -> &'static Tagger {
         static T: OnceLock<Tagger> = OnceLock::new();
         T.get_or_init(|| match Model::from_bytes(EMBEDDED_MODEL) {
-            Ok(model) => Tagger { model },
-            Err(_) => Tagger {
-                model: Model::default(),
-            },
+            Ok(model) => Tagger::new(model),
+            Err(_) => Tagger::new(Model::default()),
         })
     }
 
@@ -102,9 +109,7 @@ impl Tagger {
 
     /// Build a tagger from model bytes (as written by training).
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, Error> {
-        Ok(Tagger {
-            model: Model::from_bytes(bytes)?,
-        })
+        Ok(Tagger::new(Model::from_bytes(bytes)?))
     }
 
     /// Load a tagger from a model file.
@@ -136,28 +141,35 @@ impl Tagger {
             None => Vec::new(),
         };
         let mut infos = Vec::with_capacity(tokens.len());
-        analyse(
+        let cache = (!self.model.cache_rows.is_empty()).then_some(&self.model.cache);
+        features::analyse_with_cache(
             tokens,
             &self.model.clusters,
             &self.model.gaz,
             &bits,
             self.model.fflags,
+            cache,
             &mut infos,
         );
         let mut keys = Vec::with_capacity(tokens.len() * 64);
         let mut offsets = Vec::with_capacity(tokens.len() + 1);
-        sentence_features(&infos, &mut keys, &mut offsets);
+        let mut base = Vec::with_capacity(tokens.len());
+        offsets.push(0);
+        for (i, ti) in infos.iter().enumerate() {
+            let cached = self.model.cached(features::raw_key(ti));
+            if cached.is_none() {
+                features::static_features(ti, &mut keys);
+            }
+            base.push(cached);
+            features::context_features(&infos, i, &mut keys);
+            offsets.push(keys.len());
+        }
         let mut em = Vec::new();
-        self.model.emissions(&keys, &offsets, &mut em);
+        self.model
+            .emissions_with_base(&keys, &offsets, &base, &mut em);
         let mut out = Vec::new();
         let mut conf = Vec::new();
-        viterbi(
-            &em,
-            &self.model.trans,
-            self.model.constrained,
-            &mut out,
-            Some(&mut conf),
-        );
+        model::viterbi_eff(&em, &self.trans_eff, &mut out, Some(&mut conf));
         (0..tokens.len())
             .map(|i| Tag {
                 label: Label::from_index(out.get(i).copied().unwrap_or(0) as usize),
@@ -377,6 +389,34 @@ mod tests {
         assert_eq!(tags[3][0].label, Label::O);
         let mut none: Vec<Vec<Tag>> = vec![];
         propagate(&[], &mut none, 5);
+    }
+
+    #[test]
+    fn word_cache_does_not_change_results() {
+        let t = Tagger::embedded();
+        let mut plain = t.clone();
+        plain.model.cache = table::U64Map::default();
+        plain.model.cache_rows.clear();
+        let sents: [&[&str]; 3] = [
+            &[
+                "وقال",
+                "الرئيس",
+                "الأمريكي",
+                "جورج",
+                "بوش",
+                "في",
+                "واشنطن",
+                "إن",
+                ".",
+            ],
+            &["أعلن", "اتحاد", "صناعة", "السيارات", "في", "ألمانيا", "أمس"],
+            &["xyz", "٢٠١٥", "القاهرة", "والقاهرة"],
+        ];
+        for s in sents {
+            let a = t.tag(s, None);
+            let b = plain.tag(s, None);
+            assert_eq!(a, b);
+        }
     }
 
     #[test]

@@ -6,7 +6,8 @@
 //! transitions `(9+1)×9 f32` (last row = sentence start), weight scale `f32`, feature count
 //! `u32`, then that many `u64` keys and `9×i16` quantised weight rows, cluster count `u32`
 //! with `u64` key + `u64` packed ids pairs, gazetteer max phrase length `u32`, count `u32`
-//! and `u64` key + `u8` type mask pairs. Loading is one linear pass (tens of milliseconds).
+//! and `u64` key + `u8` type mask pairs, then (optional) the static-weight cache: count `u32`
+//! and `u64` raw-word key + `9×i32` sums. Loading is one linear pass (tens of milliseconds).
 
 use crate::features::{ClusterTable, Gazetteer, FEATURE_VERSION};
 use crate::labels::{Label, NUM_LABELS};
@@ -166,6 +167,11 @@ pub struct Model {
     pub(crate) info: String,
     /// Optional feature templates enabled (`features::F_*` bits).
     pub(crate) fflags: u32,
+    /// Raw-word hash → index into `cache_rows`: summed quantised weights of the word's
+    /// static features (see `features::static_features`), so frequent words skip ~40 lookups.
+    pub(crate) cache: U64Map,
+    /// Cached static weight sums.
+    pub(crate) cache_rows: Vec<[i32; NUM_LABELS]>,
 }
 
 /// True if label `to` may follow `from` (START allowed as `from`) under IOB2.
@@ -178,6 +184,26 @@ pub fn allowed(from: usize, to: usize) -> bool {
     }
 }
 
+/// Effective transition matrix: `trans` with forbidden IOB2 transitions set to −1e30 when
+/// `constrained`; row `START` holds the start scores.
+pub fn effective_transitions(
+    trans: &[f32],
+    constrained: bool,
+) -> [[f32; NUM_LABELS]; NUM_LABELS + 1] {
+    const NEG: f32 = -1e30;
+    let mut m = [[0f32; NUM_LABELS]; NUM_LABELS + 1];
+    for (a, row) in m.iter_mut().enumerate() {
+        for (b, v) in row.iter_mut().enumerate() {
+            *v = if constrained && !allowed(a, b) {
+                NEG
+            } else {
+                trans.get(a * NUM_LABELS + b).copied().unwrap_or(0.0)
+            };
+        }
+    }
+    m
+}
+
 /// Viterbi over emission scores `em` (`n × NUM_LABELS`) and transitions; returns the best
 /// label indices and, if `conf` is given, fills per-position confidences from max-marginals.
 pub fn viterbi(
@@ -187,82 +213,99 @@ pub fn viterbi(
     out: &mut Vec<u8>,
     conf: Option<&mut Vec<f32>>,
 ) {
+    viterbi_eff(em, &effective_transitions(trans, constrained), out, conf);
+}
+
+/// [`viterbi`] with a precomputed [`effective_transitions`] matrix.
+pub fn viterbi_eff(
+    em: &[f32],
+    tr: &[[f32; NUM_LABELS]; NUM_LABELS + 1],
+    out: &mut Vec<u8>,
+    conf: Option<&mut Vec<f32>>,
+) {
     const L: usize = NUM_LABELS;
-    let n = em.len() / L;
     out.clear();
-    if n == 0 || trans.len() < (L + 1) * L {
+    let rows: Vec<[f32; L]> = em
+        .chunks_exact(L)
+        .map(|c| {
+            let mut r = [0f32; L];
+            r.copy_from_slice(c);
+            r
+        })
+        .collect();
+    let n = rows.len();
+    if n == 0 {
         if let Some(c) = conf {
             c.clear();
         }
         return;
     }
-    const NEG: f32 = -1e30;
-    let mut trm = [0f32; (L + 1) * L];
-    for a in 0..=L {
-        for b in 0..L {
-            trm[a * L + b] = if constrained && !allowed(a, b) {
-                NEG
-            } else {
-                trans[a * L + b]
-            };
-        }
+    let mut alpha: Vec<[f32; L]> = Vec::with_capacity(n);
+    let mut back: Vec<[u8; L]> = Vec::with_capacity(n);
+    let mut first = [0f32; L];
+    for ((f, e), t) in first.iter_mut().zip(&rows[0]).zip(&tr[START]) {
+        *f = e + t;
     }
-    let tr = |a: usize, b: usize| -> f32 { trm[a * L + b] };
-    let mut alpha = vec![0f32; n * L];
-    let mut back = vec![0u8; n * L];
-    for y in 0..L {
-        alpha[y] = em[y] + tr(START, y);
-    }
-    for t in 1..n {
+    alpha.push(first);
+    back.push([0; L]);
+    for row in &rows[1..] {
+        let prev = alpha[alpha.len() - 1];
+        let mut cur = [0f32; L];
+        let mut bp = [0u8; L];
         for y in 0..L {
-            let mut best = NEG * 2.0;
+            let mut best = f32::NEG_INFINITY;
             let mut arg = 0u8;
-            for p in 0..L {
-                let s = alpha[(t - 1) * L + p] + tr(p, y);
+            for (p, (a, trow)) in prev.iter().zip(tr.iter()).enumerate() {
+                let s = a + trow[y];
                 if s > best {
                     best = s;
                     arg = p as u8;
                 }
             }
-            alpha[t * L + y] = best + em[t * L + y];
-            back[t * L + y] = arg;
+            cur[y] = best + row[y];
+            bp[y] = arg;
         }
+        alpha.push(cur);
+        back.push(bp);
     }
+    let last = alpha[n - 1];
     let mut y = 0usize;
-    let mut best = f32::NEG_INFINITY;
-    for k in 0..L {
-        if alpha[(n - 1) * L + k] > best {
-            best = alpha[(n - 1) * L + k];
+    for k in 1..L {
+        if last[k] > last[y] {
             y = k;
         }
     }
     out.resize(n, 0);
     for t in (0..n).rev() {
         out[t] = y as u8;
-        if t > 0 {
-            y = back[t * L + y] as usize;
-        }
+        y = back[t][y] as usize;
     }
     if let Some(conf) = conf {
         // backward max-product pass, then softmax of max-marginals at each position
-        let mut beta = vec![0f32; n * L];
-        for t in (0..n.saturating_sub(1)).rev() {
-            for p in 0..L {
-                let mut best = NEG * 2.0;
-                for y in 0..L {
-                    let s = tr(p, y) + em[(t + 1) * L + y] + beta[(t + 1) * L + y];
+        let mut beta: Vec<[f32; L]> = vec![[0f32; L]; n];
+        for t in (0..n - 1).rev() {
+            let mut nxt = [0f32; L];
+            for (k, v) in nxt.iter_mut().enumerate() {
+                *v = rows[t + 1][k] + beta[t + 1][k];
+            }
+            let mut cur = [0f32; L];
+            for (c, trow) in cur.iter_mut().zip(tr.iter()) {
+                let mut best = f32::NEG_INFINITY;
+                for (tv, nv) in trow.iter().zip(&nxt) {
+                    let s = tv + nv;
                     if s > best {
                         best = s;
                     }
                 }
-                beta[t * L + p] = best;
+                *c = best;
             }
+            beta[t] = cur;
         }
         conf.clear();
         for t in 0..n {
             let mut m = [0f32; L];
             for (k, x) in m.iter_mut().enumerate() {
-                *x = alpha[t * L + k] + beta[t * L + k];
+                *x = alpha[t][k] + beta[t][k];
             }
             let top = m.iter().copied().fold(f32::NEG_INFINITY, f32::max);
             // terms below e^-30 cannot change the result; skipping them avoids the slow
@@ -274,7 +317,9 @@ pub fn viterbi(
                 .map(f32::exp)
                 .sum();
             let chosen = m[out[t] as usize];
-            conf.push(((chosen - top).exp() / z).clamp(0.0, 1.0));
+            let d = chosen - top;
+            let num = if d > -30.0 { d.exp() } else { 0.0 };
+            conf.push((num / z).clamp(0.0, 1.0));
         }
     }
 }
@@ -309,6 +354,94 @@ impl Model {
                 }
             }
         }
+    }
+
+    /// Emission scores when some tokens have cached static sums: `base[t]` (if `Some`) is
+    /// added to token t's sum over `keys[offsets[t]..offsets[t+1]]`.
+    pub fn emissions_with_base(
+        &self,
+        keys: &[u64],
+        offsets: &[usize],
+        base: &[Option<u32>],
+        em: &mut Vec<f32>,
+    ) {
+        let n = offsets.len().saturating_sub(1);
+        em.clear();
+        em.resize(n * NUM_LABELS, 0.0);
+        let scale = self.feat.scale;
+        const AHEAD: usize = 12;
+        for &k in keys.iter().take(AHEAD) {
+            self.feat.prefetch(k);
+        }
+        for (t, w) in offsets.windows(2).enumerate() {
+            let mut acc = base
+                .get(t)
+                .copied()
+                .flatten()
+                .and_then(|i| self.cache_rows.get(i as usize).copied())
+                .unwrap_or([0i32; NUM_LABELS]);
+            for j in w[0]..w[1] {
+                if let Some(&ahead) = keys.get(j + AHEAD) {
+                    self.feat.prefetch(ahead);
+                }
+                let Some(&k) = keys.get(j) else { continue };
+                if let Some(row) = self.feat.get(k) {
+                    for (x, v) in acc.iter_mut().zip(row) {
+                        *x += i32::from(*v);
+                    }
+                }
+            }
+            if let Some(out) = em.get_mut(t * NUM_LABELS..(t + 1) * NUM_LABELS) {
+                for (o, a) in out.iter_mut().zip(acc) {
+                    *o = a as f32 * scale;
+                }
+            }
+        }
+    }
+
+    /// Build the per-word static-weight cache for the given word forms (duplicates ignored,
+    /// at most `cap` entries, in the order given).
+    pub fn build_cache<'a>(&mut self, words: impl IntoIterator<Item = &'a str>, cap: usize) {
+        use crate::features::{analyse, static_features};
+        let mut cache = U64Map::default();
+        let mut rows = Vec::new();
+        let mut infos = Vec::new();
+        let mut keys = Vec::new();
+        let empty = Gazetteer::default();
+        for w in words {
+            if rows.len() >= cap {
+                break;
+            }
+            analyse(&[w], &self.clusters, &empty, &[], self.fflags, &mut infos);
+            let Some(ti) = infos.first() else { continue };
+            let key = crate::features::raw_key(ti);
+            if cache.get(key).is_some() {
+                continue;
+            }
+            keys.clear();
+            static_features(ti, &mut keys);
+            let mut acc = [0i32; NUM_LABELS];
+            for &k in &keys {
+                if let Some(row) = self.feat.get(k) {
+                    for (x, v) in acc.iter_mut().zip(row) {
+                        *x += i32::from(*v);
+                    }
+                }
+            }
+            cache.insert(key, rows.len() as u64);
+            rows.push(acc);
+        }
+        self.cache = cache;
+        self.cache_rows = rows;
+    }
+
+    /// Index of a raw-word hash in the static-weight cache.
+    #[inline]
+    pub fn cached(&self, raw_hash: u64) -> Option<u32> {
+        if self.cache_rows.is_empty() {
+            return None;
+        }
+        self.cache.get(raw_hash).map(|i| i as u32)
     }
 
     /// Number of weighted features.
@@ -354,6 +487,20 @@ impl Model {
             b.extend_from_slice(&k.to_le_bytes());
             b.push(*v as u8);
         }
+        // optional trailing section: static-weight cache
+        let ce = self.cache.entries();
+        b.extend_from_slice(&(ce.len() as u32).to_le_bytes());
+        for (k, i) in &ce {
+            b.extend_from_slice(&k.to_le_bytes());
+            let row = self
+                .cache_rows
+                .get(*i as usize)
+                .copied()
+                .unwrap_or_default();
+            for v in row {
+                b.extend_from_slice(&v.to_le_bytes());
+            }
+        }
         b
     }
 
@@ -378,23 +525,30 @@ impl Model {
         }
         let scale = r.f32()?;
         let nf = r.u32()? as usize;
-        let mut rows = Vec::with_capacity(nf.min(bytes.len() / 26 + 1));
-        for _ in 0..nf {
-            let k = r.u64()?;
-            let raw = r.take(2 * NUM_LABELS)?;
-            let mut w = [0i16; NUM_LABELS];
-            for (x, c) in w.iter_mut().zip(raw.chunks_exact(2)) {
-                *x = i16::from_le_bytes([c[0], c[1]]);
-            }
-            rows.push((k, w));
-        }
+        const FROW: usize = 8 + 2 * NUM_LABELS;
+        let block = r.take(nf.saturating_mul(FROW))?;
+        let rows: Vec<(u64, [i16; NUM_LABELS])> = block
+            .chunks_exact(FROW)
+            .map(|c| {
+                let mut kb = [0u8; 8];
+                kb.copy_from_slice(&c[..8]);
+                let mut w = [0i16; NUM_LABELS];
+                for (x, b) in w.iter_mut().zip(c[8..].chunks_exact(2)) {
+                    *x = i16::from_le_bytes([b[0], b[1]]);
+                }
+                (u64::from_le_bytes(kb), w)
+            })
+            .collect();
         let feat = WeightTable::from_quantised(&rows, scale);
         let nc = r.u32()? as usize;
+        let block = r.take(nc.saturating_mul(16))?;
         let mut clusters = U64Map::with_capacity(nc);
-        for _ in 0..nc {
-            let k = r.u64()?;
-            let v = r.u64()?;
-            clusters.insert(k, v);
+        for c in block.chunks_exact(16) {
+            let mut kb = [0u8; 8];
+            let mut vb = [0u8; 8];
+            kb.copy_from_slice(&c[..8]);
+            vb.copy_from_slice(&c[8..]);
+            clusters.insert(u64::from_le_bytes(kb), u64::from_le_bytes(vb));
         }
         let max_len = r.u32()? as usize;
         let ng = r.u32()? as usize;
@@ -404,7 +558,28 @@ impl Model {
             let v = r.take(1)?.first().copied().unwrap_or(0);
             gmap.insert(k, u64::from(v));
         }
+        let mut cache = U64Map::default();
+        let mut cache_rows = Vec::new();
+        if r.pos < bytes.len() {
+            let nc = r.u32()? as usize;
+            const CROW: usize = 8 + 4 * NUM_LABELS;
+            let block = r.take(nc.saturating_mul(CROW))?;
+            cache = U64Map::with_capacity(nc);
+            cache_rows.reserve(nc);
+            for (i, c) in block.chunks_exact(CROW).enumerate() {
+                let mut kb = [0u8; 8];
+                kb.copy_from_slice(&c[..8]);
+                let mut row = [0i32; NUM_LABELS];
+                for (x, b) in row.iter_mut().zip(c[8..].chunks_exact(4)) {
+                    *x = i32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+                }
+                cache.insert(u64::from_le_bytes(kb), i as u64);
+                cache_rows.push(row);
+            }
+        }
         Ok(Model {
+            cache,
+            cache_rows,
             feat,
             trans,
             clusters,

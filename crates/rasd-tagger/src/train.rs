@@ -79,6 +79,9 @@ pub struct TrainParams {
     pub algorithm: Algorithm,
     /// Number of perceptrons (different shuffle seeds) whose averaged weights are averaged.
     pub ensemble: usize,
+    /// Maximum number of word forms in the model's static-weight cache (speed only;
+    /// results are identical with or without it).
+    pub cache_words: usize,
 }
 
 impl Default for TrainParams {
@@ -96,6 +99,7 @@ impl Default for TrainParams {
             o_bias: None,
             algorithm: Algorithm::Perceptron,
             ensemble: 1,
+            cache_words: 120_000,
         }
     }
 }
@@ -633,6 +637,8 @@ fn fit(
             constrained: p.constrained,
             info: String::new(),
             fflags: p.feature_flags,
+            cache: U64Map::default(),
+            cache_rows: Vec::new(),
         },
         dev_f1,
         best_epoch,
@@ -709,6 +715,28 @@ pub fn train(
     } else {
         (first.model, first.best_epoch)
     };
+    // per-word static-weight cache: training words by frequency, then cluster words
+    {
+        let mut freq: FxHashMap<&str, u32> = FxHashMap::default();
+        for s in &all {
+            for t in &s.tokens {
+                *freq.entry(t.as_str()).or_insert(0) += 1;
+            }
+        }
+        let mut words: Vec<(&str, u32)> = freq.into_iter().collect();
+        words.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let mut cluster_words: Vec<(&str, usize)> = Vec::new();
+        for set in &sets {
+            let mut v: Vec<&str> = set.map.keys().map(String::as_str).collect();
+            v.sort_unstable();
+            cluster_words.extend(v.into_iter().map(|w| (w, 0)));
+        }
+        let list = words
+            .iter()
+            .map(|w| w.0)
+            .chain(cluster_words.iter().map(|w| w.0));
+        model.build_cache(list, params.cache_words);
+    }
     model.info = format!(
         "rasd-tagger averaged perceptron; trained on {} ({} sentences); epochs={} o_bias={} seed={} constrained={} gazetteer={} clusters={} feature_flags={}",
         train_path.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),

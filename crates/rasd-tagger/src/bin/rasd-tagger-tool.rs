@@ -16,7 +16,7 @@ const USAGE: &str = "usage:
   rasd-tagger-tool eval GOLD PRED
   rasd-tagger-tool clusters --corpus DIR --out FILE [--seed N] [--epochs N] [--dim N]
                             [--vocab-cap N] [--min-count N] [--window N]
-  rasd-tagger-tool bench [--conll FILE] [--model MODEL] [--seconds S]";
+  rasd-tagger-tool bench [--conll FILE] [--model MODEL] [--seconds S] [--passes N]";
 
 struct Args {
     rest: Vec<String>,
@@ -213,7 +213,8 @@ fn run() -> Result<(), String> {
             let mut toks = 0usize;
             let mut ents = 0usize;
             let mut passes = 0usize;
-            while t0.elapsed().as_secs_f64() < secs.min(50.0) || passes == 0 {
+            let min_passes: usize = a.num("--passes", 1)?;
+            while t0.elapsed().as_secs_f64() < secs.min(50.0) || passes < min_passes {
                 for (ci, chunk) in chunks.iter().enumerate() {
                     let tc = std::time::Instant::now();
                     for s in chunk.iter() {
