@@ -140,3 +140,30 @@ fn embedded_model_loads_and_finds_entities() {
         .iter()
         .all(|t| t.confidence > 0.0 && t.confidence <= 1.0));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Any text: tagging never panics and returns exactly the first column of every
+    /// non-blank line, in order, with blank lines where the input had them.
+    #[test]
+    fn tag_conll_preserves_tokens(text in "(\\PC{0,12}[ \\t]{0,2}(B-LOC|O|x)?\\r?\\n){0,30}") {
+        let out = Tagger::embedded().tag_conll(&text);
+        let want: Vec<Option<&str>> = text.lines().map(|l| l.split_whitespace().next()).collect();
+        let got: Vec<Option<&str>> = out.lines().map(|l| l.split(' ').next().filter(|s| !s.is_empty())).collect();
+        proptest::prop_assert_eq!(want, got);
+    }
+
+    /// Tagging arbitrary token lists (with or without KB hints) never panics and gives one
+    /// tag per token.
+    #[test]
+    fn tag_any_tokens(toks in proptest::collection::vec("\\PC{0,8}", 0..20),
+                      hints in proptest::collection::vec("(LOC-B|PERS-I|ORG-B\\|MISC-I|junk|)", 0..25)) {
+        let t: Vec<&str> = toks.iter().map(String::as_str).collect();
+        let h: Vec<&str> = hints.iter().map(String::as_str).collect();
+        let tags = Tagger::embedded().tag(&t, Some(&h));
+        proptest::prop_assert_eq!(tags.len(), t.len());
+        let spans = rasd_tagger::spans(&tags);
+        proptest::prop_assert!(spans.iter().all(|s| s.start < s.end && s.end <= t.len()));
+    }
+}
