@@ -1,0 +1,262 @@
+//! Command-line front end of rasd-tagger: `train`, `tag --conll`, `eval`, `clusters`, `bench`.
+//!
+//! All logic lives in the library; this binary only parses arguments and prints results.
+
+use rasd_tagger::clusters::{build_clusters, ClusterParams};
+use rasd_tagger::{eval_conll, train, DevSpec, Tagger, TrainParams};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage:
+  rasd-tagger-tool train --train FILE [--dev-split 0.1 | --dev FILE | --no-dev] [--clusters FILE [--clusters FILE2]]
+                         [--out MODEL] [--seed N] [--epochs N] [--no-gazetteer] [--unconstrained]
+                         [--no-final-on-all] [--char-ngrams]
+                         [--crf-c2 C2 [--crf-eta ETA]] [--ensemble K] [--prune W]
+  rasd-tagger-tool tag --conll FILE [--model MODEL] [--out FILE] [--sentence-only | --doc-window N]
+  rasd-tagger-tool eval GOLD PRED
+  rasd-tagger-tool clusters --corpus DIR --out FILE [--seed N] [--epochs N] [--dim N]
+                            [--vocab-cap N] [--min-count N] [--window N]
+  rasd-tagger-tool bench [--conll FILE] [--model MODEL] [--seconds S] [--passes N]";
+
+struct Args {
+    rest: Vec<String>,
+}
+
+impl Args {
+    fn opt(&mut self, name: &str) -> Option<String> {
+        let i = self.rest.iter().position(|a| a == name)?;
+        if i + 1 < self.rest.len() {
+            let v = self.rest.remove(i + 1);
+            self.rest.remove(i);
+            Some(v)
+        } else {
+            None
+        }
+    }
+    fn flag(&mut self, name: &str) -> bool {
+        match self.rest.iter().position(|a| a == name) {
+            Some(i) => {
+                self.rest.remove(i);
+                true
+            }
+            None => false,
+        }
+    }
+    fn num<T: std::str::FromStr>(&mut self, name: &str, default: T) -> Result<T, String> {
+        match self.opt(name) {
+            Some(v) => v.parse().map_err(|_| format!("bad value for {name}: {v}")),
+            None => Ok(default),
+        }
+    }
+}
+
+/// CPU seconds used by this process so far (Linux /proc; None elsewhere). Used so that
+/// the bench reports per-core throughput even when the machine is shared.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let after = stat.rsplit_once(')')?.1;
+    let f: Vec<&str> = after.split_whitespace().collect();
+    let ut: f64 = f.get(11)?.parse().ok()?;
+    let st: f64 = f.get(12)?.parse().ok()?;
+    Some((ut + st) / 100.0)
+}
+
+fn load_tagger(model: Option<String>) -> Result<Tagger, String> {
+    match model {
+        Some(p) => Tagger::load(&PathBuf::from(p)).map_err(|e| e.to_string()),
+        None => {
+            if let Some(e) = Tagger::embedded_error() {
+                return Err(format!("embedded model unusable: {e}"));
+            }
+            Ok(Tagger::embedded().clone())
+        }
+    }
+}
+
+fn run() -> Result<(), String> {
+    let mut all: Vec<String> = std::env::args().skip(1).collect();
+    if all.is_empty() {
+        return Err(USAGE.into());
+    }
+    let cmd = all.remove(0);
+    let mut a = Args { rest: all };
+    match cmd.as_str() {
+        "train" => {
+            let train_path = a.opt("--train").ok_or("train needs --train FILE")?;
+            let dev = if let Some(d) = a.opt("--dev") {
+                DevSpec::File(d.into())
+            } else if a.flag("--no-dev") {
+                DevSpec::None
+            } else {
+                DevSpec::SplitLast(a.num("--dev-split", 0.1)?)
+            };
+            let out = a.opt("--out").unwrap_or_else(|| "anercorp.model".into());
+            let mut clusters: Vec<PathBuf> = Vec::new();
+            while let Some(c) = a.opt("--clusters") {
+                clusters.push(c.into());
+            }
+            let cluster_refs: Vec<&std::path::Path> =
+                clusters.iter().map(|p| p.as_path()).collect();
+            let mut p = TrainParams {
+                seed: a.num("--seed", 1)?,
+                max_epochs: a.num("--epochs", 25)?,
+                ..TrainParams::default()
+            };
+            p.use_gazetteer = !a.flag("--no-gazetteer");
+            p.constrained = !a.flag("--unconstrained");
+            p.final_on_all = !a.flag("--no-final-on-all");
+            if let Some(c2) = a.opt("--crf-c2") {
+                let c2: f64 = c2.parse().map_err(|_| "bad --crf-c2")?;
+                let eta0: f64 = a.num("--crf-eta", 0.1)?;
+                p.algorithm = rasd_tagger::Algorithm::CrfSgd { c2, eta0 };
+            }
+            p.ensemble = a.num("--ensemble", 1)?;
+            p.prune = a.num("--prune", p.prune)?;
+            if a.flag("--char-ngrams") {
+                p.feature_flags |= rasd_tagger::features::F_CHAR_NGRAMS;
+            }
+            let r = train(
+                &PathBuf::from(train_path),
+                &dev,
+                &PathBuf::from(&out),
+                &cluster_refs,
+                &p,
+            )
+            .map_err(|e| e.to_string())?;
+            if let Some(s) = &r.dev_scores {
+                println!("dev (best epoch {}):\n{}", r.epochs, s.report());
+            }
+            println!(
+                "wrote {out}: {} features, {} bytes, {} epochs, {:.1}s",
+                r.features, r.model_bytes, r.epochs, r.seconds
+            );
+        }
+        "tag" => {
+            let file = a.opt("--conll").ok_or("tag needs --conll FILE")?;
+            let tagger = load_tagger(a.opt("--model"))?;
+            let bytes = std::fs::read(&file).map_err(|e| format!("{file}: {e}"))?;
+            let text = String::from_utf8_lossy(&bytes);
+            let out = if a.flag("--sentence-only") {
+                tagger.tag_conll_with(&text, None)
+            } else {
+                let w = a.num("--doc-window", rasd_tagger::DOC_WINDOW)?;
+                tagger.tag_conll_with(&text, Some(w))
+            };
+            match a.opt("--out") {
+                Some(o) => std::fs::write(&o, out).map_err(|e| format!("{o}: {e}"))?,
+                None => {
+                    use std::io::Write;
+                    let mut so = std::io::stdout().lock();
+                    so.write_all(out.as_bytes()).map_err(|e| e.to_string())?;
+                }
+            }
+        }
+        "eval" => {
+            if a.rest.len() < 2 {
+                return Err("eval needs GOLD PRED".into());
+            }
+            let read = |p: &str| -> Result<String, String> {
+                std::fs::read(p)
+                    .map(|b| String::from_utf8_lossy(&b).into_owned())
+                    .map_err(|e| format!("{p}: {e}"))
+            };
+            let s = eval_conll(&read(&a.rest[0])?, &read(&a.rest[1])?);
+            print!("{}", s.report());
+        }
+        "clusters" => {
+            let corpus = a.opt("--corpus").ok_or("clusters needs --corpus DIR")?;
+            let out = a.opt("--out").ok_or("clusters needs --out FILE")?;
+            let d = ClusterParams::default();
+            let p = ClusterParams {
+                seed: a.num("--seed", d.seed)?,
+                epochs: a.num("--epochs", d.epochs)?,
+                dim: a.num("--dim", d.dim)?,
+                vocab_cap: a.num("--vocab-cap", d.vocab_cap)?,
+                min_count: a.num("--min-count", d.min_count)?,
+                window: a.num("--window", d.window)?,
+                ..d
+            };
+            let n = build_clusters(&PathBuf::from(&corpus), &PathBuf::from(&out), &p)
+                .map_err(|e| e.to_string())?;
+            println!("wrote {out}: {n} words");
+        }
+        "bench" => {
+            let model_path = a.opt("--model");
+            let t_load = std::time::Instant::now();
+            let cl0 = cpu_seconds();
+            let reps = 5;
+            for _ in 0..reps - 1 {
+                load_tagger(model_path.clone())?;
+            }
+            let tagger = load_tagger(model_path)?;
+            let load_ms = t_load.elapsed().as_secs_f64() * 1e3 / f64::from(reps);
+            let load_cpu_ms = match (cl0, cpu_seconds()) {
+                (Some(a), Some(b)) => (b - a) * 1e3 / f64::from(reps),
+                _ => f64::NAN,
+            };
+            let secs: f64 = a.num("--seconds", 5.0)?;
+            let file = a
+                .opt("--conll")
+                .unwrap_or_else(|| "/work/shared/data/anercorp/ANERCorp_CamelLab_train.txt".into());
+            let text = std::fs::read_to_string(&file).map_err(|e| format!("{file}: {e}"))?;
+            let (sents, _) = rasd_tagger::conll::read_labelled(&text);
+            let sents: Vec<Vec<&str>> = sents
+                .iter()
+                .map(|s| s.tokens.iter().map(String::as_str).collect())
+                .collect();
+            // Per chunk of 40 sentences keep the fastest of all passes: on a shared machine
+            // this approximates the throughput of one uncontended core.
+            let chunks: Vec<&[Vec<&str>]> = sents.chunks(40).collect();
+            let mut best = vec![f64::INFINITY; chunks.len()];
+            let t0 = std::time::Instant::now();
+            let c0 = cpu_seconds();
+            let mut toks = 0usize;
+            let mut ents = 0usize;
+            let mut passes = 0usize;
+            let min_passes: usize = a.num("--passes", 1)?;
+            while t0.elapsed().as_secs_f64() < secs.min(50.0) || passes < min_passes {
+                for (ci, chunk) in chunks.iter().enumerate() {
+                    let tc = std::time::Instant::now();
+                    for s in chunk.iter() {
+                        let tags = tagger.tag(s, None);
+                        toks += tags.len();
+                        ents += rasd_tagger::spans(&tags).len();
+                    }
+                    let d = tc.elapsed().as_secs_f64();
+                    if let Some(b) = best.get_mut(ci) {
+                        *b = b.min(d);
+                    }
+                }
+                passes += 1;
+            }
+            let el = t0.elapsed().as_secs_f64();
+            let pass_tokens: usize = sents.iter().map(Vec::len).sum();
+            let best_total: f64 = best.iter().sum();
+            let cpu = match (c0, cpu_seconds()) {
+                (Some(a), Some(b)) if b > a => format!(
+                    "; {:.0} tokens per CPU-second ({:.2} CPU-s)",
+                    toks as f64 / (b - a),
+                    b - a
+                ),
+                _ => String::new(),
+            };
+            println!(
+                "model load {load_ms:.1} ms wall, {load_cpu_ms:.0} ms CPU; {passes} passes, {toks} tokens ({ents} entities) in {el:.2}s wall: {:.0} tokens/s wall{cpu}; best-chunk estimate {:.0} tokens/s per core",
+                toks as f64 / el,
+                pass_tokens as f64 / best_total
+            );
+        }
+        _ => return Err(USAGE.into()),
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+    }
+}

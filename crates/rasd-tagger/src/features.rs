@@ -1,0 +1,871 @@
+//! Feature extraction: every token becomes a list of 64-bit hashed feature keys.
+//!
+//! Each token is analysed once ([`TokenInfo`]: normalised form, clitic-stripped stem and
+//! clitics, character prefixes/suffixes, shape, word clusters of the word and of its stem,
+//! gazetteer flags); contextual templates (window ±2, bigrams, shape trigram) then combine
+//! those per-token hashes with a template id by one mixing step each. Hashing instead of
+//! string interning keeps tagging allocation-light and fast, and lets the model file store
+//! only keys and weights. The template set is versioned by [`FEATURE_VERSION`]; changing
+//! any template requires retraining.
+
+use crate::normalize::{is_arabic_letter, normalize_into, segment, strip_proclitics};
+use crate::table::U64Map;
+use crate::util::{hash_str, mix, Fnv};
+
+/// Version of the feature templates; stored in model files and checked on load.
+pub const FEATURE_VERSION: u32 = 2;
+
+/// Optional template: character trigrams of the normalised word (with boundary marks).
+pub const F_CHAR_NGRAMS: u32 = 1 << 1;
+
+/// Optional template: a second word-cluster set (stored in the same table under
+/// [`cluster_key`] with set index 1).
+pub const F_CLUSTERS2: u32 = 1 << 2;
+
+/// Key of a word (given `hash_str(norm)`) in cluster set `set` of a [`ClusterTable`].
+pub fn cluster_key(word_hash: u64, set: u64) -> u64 {
+    if set == 0 {
+        word_hash
+    } else {
+        mix(word_hash ^ set.wrapping_mul(0xA076_1D64_78BD_642F))
+    }
+}
+
+/// Maximum number of character trigrams kept per token.
+const MAX_NGRAMS: usize = 12;
+
+/// Gazetteer bit for `B` of entity type index `t` (0 PERS, 1 LOC, 2 ORG, 3 MISC).
+pub const fn gaz_b(t: usize) -> u8 {
+    1 << (2 * t)
+}
+
+/// Gazetteer bit for `I` of entity type index `t`.
+pub const fn gaz_i(t: usize) -> u8 {
+    1 << (2 * t + 1)
+}
+
+/// Parse caller-supplied knowledge-base feature strings into gazetteer bits.
+///
+/// Accepts one or more values separated by `|`, `,` or spaces, each `TYPE-B`, `TYPE-I`,
+/// `B-TYPE` or `I-TYPE` with TYPE one of PERS (or PER), LOC, ORG, MISC. Unknown values
+/// are ignored.
+pub fn parse_gaz_values(s: &str) -> u8 {
+    let mut bits = 0u8;
+    for v in s.split(['|', ',', ' ']) {
+        let v = v.trim();
+        let (pos, ty) = if let Some(t) = v.strip_suffix("-B") {
+            ('B', t)
+        } else if let Some(t) = v.strip_suffix("-I") {
+            ('I', t)
+        } else if let Some(t) = v.strip_prefix("B-") {
+            ('B', t)
+        } else if let Some(t) = v.strip_prefix("I-") {
+            ('I', t)
+        } else {
+            continue;
+        };
+        let t = match ty {
+            "PERS" | "PER" => 0,
+            "LOC" => 1,
+            "ORG" => 2,
+            "MISC" => 3,
+            _ => continue,
+        };
+        bits |= if pos == 'B' { gaz_b(t) } else { gaz_i(t) };
+    }
+    bits
+}
+
+/// A phrase gazetteer keyed by hashes of normalised token sequences.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    /// Phrase hash (see [`Gazetteer::phrase_hash`]) → bitmask of entity type indices.
+    pub map: U64Map,
+    /// Longest phrase length in tokens.
+    pub max_len: usize,
+}
+
+impl Gazetteer {
+    /// Value bit marking a key that is a proper prefix of some phrase.
+    pub const PREFIX: u64 = 1 << 7;
+
+    /// Hash of a phrase of normalised tokens (incremental: feed tokens in order).
+    pub fn phrase_hash<'a>(tokens: impl IntoIterator<Item = &'a str>) -> u64 {
+        let mut h = Fnv::new(0);
+        for t in tokens {
+            h.str(t);
+        }
+        h.finish()
+    }
+
+    /// Add a phrase with an entity type index. Every proper prefix of the phrase is also
+    /// recorded (flag [`Gazetteer::PREFIX`]) so matching can stop as soon as no entry can
+    /// continue.
+    pub fn add(&mut self, norm_tokens: &[&str], type_index: usize) {
+        if norm_tokens.is_empty() || type_index > 3 {
+            return;
+        }
+        let mut h = Fnv::new(0);
+        for (k, t) in norm_tokens.iter().enumerate() {
+            h.str(t);
+            let key = h.finish();
+            let old = self.map.get(key).unwrap_or(0);
+            let bit = if k + 1 == norm_tokens.len() {
+                1 << type_index
+            } else {
+                Self::PREFIX
+            };
+            self.map.insert(key, old | bit);
+        }
+        self.max_len = self.max_len.max(norm_tokens.len());
+    }
+
+    /// Longest entry starting at `i` whose first word is `first` (then `norms[i+1..]`).
+    fn longest(&self, norms: &[&str], i: usize, n: usize, first: &str) -> Option<(usize, u64)> {
+        let mut h = Fnv::new(0);
+        let mut best = None;
+        for j in i..n.min(i + self.max_len) {
+            let t = if j == i {
+                first
+            } else {
+                norms.get(j).copied().unwrap_or("")
+            };
+            h.str(t);
+            match self.map.get(h.finish()) {
+                Some(m) => {
+                    if m & 0xF != 0 {
+                        best = Some((j + 1, m & 0xF));
+                    }
+                    if m & Self::PREFIX == 0 {
+                        break;
+                    }
+                }
+                None => break,
+            }
+        }
+        best
+    }
+
+    /// Leftmost-longest matching over normalised tokens; ORs B/I bits into `bits`. A phrase
+    /// may also match when its first word carries proclitics (و ف ب ك ل, لل → ال).
+    pub fn mark(&self, norms: &[&str], bits: &mut [u8]) {
+        if self.map.is_empty() {
+            return;
+        }
+        let n = norms.len().min(bits.len());
+        let mut i = 0;
+        while i < n {
+            let first = norms.get(i).copied().unwrap_or("");
+            let mut best = self.longest(norms, i, n, first);
+            if best.is_none() && first.starts_with(['و', 'ف', 'ب', 'ك', 'ل']) {
+                // retry with the first word's proclitics removed (بدارفور → دارفور)
+                for form in strip_proclitics(first) {
+                    best = self.longest(norms, i, n, &form);
+                    if best.is_some() {
+                        break;
+                    }
+                }
+            }
+            match best {
+                Some((end, mask)) => {
+                    for t in 0..4 {
+                        if mask & (1 << t) != 0 {
+                            if let Some(b) = bits.get_mut(i) {
+                                *b |= gaz_b(t);
+                            }
+                            for k in i + 1..end {
+                                if let Some(b) = bits.get_mut(k) {
+                                    *b |= gaz_i(t);
+                                }
+                            }
+                        }
+                    }
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+    }
+}
+
+/// Per-token pre-computed hashes.
+#[derive(Debug, Clone, Default)]
+pub struct TokenInfo {
+    norm: u64,
+    raw: u64,
+    stem: u64,
+    pre: u64,
+    suf: u64,
+    shape: u64,
+    pfx: [u64; 4],
+    sfx: [u64; 4],
+    stem_pfx3: u64,
+    stem_sfx2: u64,
+    stem_sfx3: u64,
+    len: u64,
+    clus: [u64; 3],
+    sclus: [u64; 3],
+    clus2: [u64; 3],
+    /// Gazetteer / knowledge-base bits (see [`gaz_b`], [`gaz_i`]).
+    pub gaz: u8,
+    ngrams: [u64; MAX_NGRAMS],
+    n_ngrams: u8,
+}
+
+const NONE: u64 = 0x5555_0000_0000_0001;
+const BOS: u64 = 0x1234_5678_9abc_def1;
+const EOS: u64 = 0x0fed_cba9_8765_4321;
+
+/// Word → cluster lookup table as stored in models: `hash_str(norm)` → packed ids
+/// (`coarse | mid << 16 | fine << 32`).
+pub type ClusterTable = U64Map;
+
+/// Pack three cluster ids.
+pub fn pack_clusters(c: [u16; 3]) -> u64 {
+    u64::from(c[0]) | (u64::from(c[1]) << 16) | (u64::from(c[2]) << 32)
+}
+
+fn cluster_hashes(tab: &ClusterTable, key_hash: u64) -> [u64; 3] {
+    match tab.get(key_hash) {
+        Some(v) => [
+            (v & 0xFFFF) + 1,
+            ((v >> 16) & 0xFFFF) + 1,
+            ((v >> 32) & 0xFFFF) + 1,
+        ],
+        None => [NONE; 3],
+    }
+}
+
+/// Hashes of the first / last 1..=4 characters of `s` (NONE where the word is not longer).
+fn affix_hashes(s: &str) -> ([u64; 4], [u64; 4]) {
+    let mut pfx = [NONE; 4];
+    let mut sfx = [NONE; 4];
+    let mut ends = [0usize; 5]; // byte end of the first k+1 chars
+    let mut n = 0usize;
+    for (i, c) in s.char_indices() {
+        if n < 5 {
+            ends[n] = i + c.len_utf8();
+        }
+        n += 1;
+    }
+    for k in 0..4 {
+        if n > k + 1 {
+            pfx[k] = hash_str(&s[..ends[k]]);
+        }
+    }
+    let mut starts = [0usize; 4];
+    for (slot, (i, _)) in starts.iter_mut().zip(s.char_indices().rev()) {
+        *slot = i;
+    }
+    for k in 0..4 {
+        if n > k + 1 {
+            sfx[k] = hash_str(&s[starts[k]..]);
+        }
+    }
+    (pfx, sfx)
+}
+
+/// Character trigrams of `^word$` for words of 3+ characters (at most [`MAX_NGRAMS`]).
+fn char_trigrams(norm: &str, ti: &mut TokenInfo) {
+    let mut cs = ['^'; 34];
+    let mut n = 1usize;
+    for c in norm.chars() {
+        if n >= cs.len() - 1 {
+            return; // very long tokens (URLs, junk) get no trigrams
+        }
+        cs[n] = c;
+        n += 1;
+    }
+    if n < 4 {
+        return;
+    }
+    cs[n] = '$';
+    n += 1;
+    let mut k = 0usize;
+    for w in cs[..n].windows(3) {
+        if k >= MAX_NGRAMS {
+            break;
+        }
+        let mut h = Fnv::new(90);
+        for c in w {
+            h.int(u64::from(*c as u32));
+        }
+        ti.ngrams[k] = h.finish();
+        k += 1;
+    }
+    ti.n_ngrams = k as u8;
+}
+
+fn shape_hash(word: &str) -> u64 {
+    let mut h = Fnv::new(0);
+    let mut buf = [0u8; 8];
+    let sh = shape_into(word, &mut buf);
+    h.bytes(sh).bytes(&[0xFF]);
+    h.finish()
+}
+
+fn shape_into<'a>(word: &str, buf: &'a mut [u8; 8]) -> &'a [u8] {
+    let mut n = 0usize;
+    let mut last = 0u8;
+    for c in word.chars() {
+        let k = if is_arabic_letter(c) {
+            b'a'
+        } else if c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c) {
+            b'd'
+        } else if c.is_uppercase() {
+            b'X'
+        } else if c.is_alphabetic() {
+            b'x'
+        } else if matches!(c, '\u{064B}'..='\u{0652}' | '\u{0640}') {
+            continue;
+        } else {
+            b'p'
+        };
+        if k != last {
+            if let Some(b) = buf.get_mut(n) {
+                *b = k;
+            }
+            n += 1;
+            last = k;
+        }
+        if n >= 6 {
+            break;
+        }
+    }
+    &buf[..n.min(8)]
+}
+
+/// Analyse a sentence. `extra_bits` (same length as `tokens`, or empty) are OR-ed into the
+/// gazetteer bits, as are the matches of `gaz`.
+pub fn analyse(
+    tokens: &[&str],
+    clusters: &ClusterTable,
+    gaz: &Gazetteer,
+    extra_bits: &[u8],
+    flags: u32,
+    out: &mut Vec<TokenInfo>,
+) {
+    analyse_with_cache(tokens, clusters, gaz, extra_bits, flags, None, out);
+}
+
+/// Like [`analyse`], but tokens whose raw-string hash is a key of `cache` only get the
+/// fields that [`context_features`] reads (their static features come from the cache).
+pub fn analyse_with_cache(
+    tokens: &[&str],
+    clusters: &ClusterTable,
+    gaz: &Gazetteer,
+    extra_bits: &[u8],
+    flags: u32,
+    cache: Option<&U64Map>,
+    out: &mut Vec<TokenInfo>,
+) {
+    out.clear();
+    let mut all = String::with_capacity(tokens.iter().map(|t| t.len()).sum::<usize>());
+    let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(tokens.len());
+    let mut buf = String::new();
+    for tok in tokens {
+        normalize_into(tok, &mut buf);
+        let a = all.len();
+        all.push_str(&buf);
+        ranges.push((a, all.len()));
+    }
+    for (i, tok) in tokens.iter().enumerate() {
+        let norm = ranges
+            .get(i)
+            .and_then(|&(a, b)| all.get(a..b))
+            .unwrap_or("");
+        let seg = segment(norm);
+        let h_norm = hash_str(norm);
+        let h_stem = if seg.stem.len() == norm.len() {
+            h_norm
+        } else {
+            hash_str(seg.stem)
+        };
+        let h_raw = hash_str(tok);
+        if cache.is_some_and(|c| c.get(h_raw).is_some()) {
+            out.push(TokenInfo {
+                norm: h_norm,
+                raw: h_raw,
+                stem: h_stem,
+                shape: shape_hash(tok),
+                clus: cluster_hashes(clusters, h_norm),
+                clus2: if flags & F_CLUSTERS2 != 0 {
+                    cluster_hashes(clusters, cluster_key(h_norm, 1))
+                } else {
+                    [NONE; 3]
+                },
+                gaz: extra_bits.get(i).copied().unwrap_or(0),
+                ..Default::default()
+            });
+            continue;
+        }
+        let (pfx, sfx) = affix_hashes(norm);
+        let (spfx, ssfx) = if seg.stem.len() == norm.len() {
+            (pfx, sfx)
+        } else {
+            affix_hashes(seg.stem)
+        };
+        out.push(TokenInfo {
+            norm: h_norm,
+            raw: h_raw,
+            stem: h_stem,
+            pre: hash_str(seg.prefix),
+            suf: hash_str(seg.suffix),
+            shape: shape_hash(tok),
+            len: norm.chars().count().min(10) as u64 + 1,
+            clus: cluster_hashes(clusters, h_norm),
+            sclus: if seg.stem.len() < norm.len() {
+                cluster_hashes(clusters, h_stem)
+            } else {
+                [NONE; 3]
+            },
+            clus2: if flags & F_CLUSTERS2 != 0 {
+                cluster_hashes(clusters, cluster_key(h_norm, 1))
+            } else {
+                [NONE; 3]
+            },
+            gaz: extra_bits.get(i).copied().unwrap_or(0),
+            pfx,
+            sfx,
+            stem_pfx3: spfx[2],
+            stem_sfx2: ssfx[1],
+            stem_sfx3: ssfx[2],
+            ngrams: [0; MAX_NGRAMS],
+            n_ngrams: 0,
+        });
+        if flags & F_CHAR_NGRAMS != 0 {
+            if let Some(ti) = out.last_mut() {
+                char_trigrams(norm, ti);
+            }
+        }
+    }
+    if !gaz.map.is_empty() {
+        let mut bits = vec![0u8; tokens.len()];
+        let nrefs: Vec<&str> = ranges
+            .iter()
+            .map(|&(a, b)| all.get(a..b).unwrap_or(""))
+            .collect();
+        gaz.mark(&nrefs, &mut bits);
+        for (t, b) in out.iter_mut().zip(bits) {
+            t.gaz |= b;
+        }
+    }
+}
+
+#[inline]
+fn f(template: u64, h: u64) -> u64 {
+    let k = mix(h ^ template.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    k.max(1)
+}
+
+#[inline]
+fn pair(a: u64, b: u64) -> u64 {
+    mix(a.wrapping_add(0x2545_F491_4F6C_DD1D)) ^ b
+}
+
+/// Emit the feature keys of token `i` into `out` (appending).
+pub fn token_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
+    let Some(t) = toks.get(i) else {
+        return;
+    };
+    let at = |j: isize| -> Option<&TokenInfo> {
+        if j < 0 {
+            None
+        } else {
+            toks.get(j as usize)
+        }
+    };
+    let ii = i as isize;
+    let norm_at = |j: isize| {
+        at(j)
+            .map(|x| x.norm)
+            .unwrap_or(if j < 0 { BOS } else { EOS })
+    };
+    let (nm2, nm1, np1, np2) = (
+        norm_at(ii - 2),
+        norm_at(ii - 1),
+        norm_at(ii + 1),
+        norm_at(ii + 2),
+    );
+    out.push(f(1, 0));
+    out.push(f(2, t.raw));
+    out.push(f(3, t.norm));
+    out.push(f(4, nm1));
+    out.push(f(5, np1));
+    out.push(f(6, nm2));
+    out.push(f(7, np2));
+    out.push(f(8, pair(nm1, t.norm)));
+    out.push(f(9, pair(t.norm, np1)));
+    out.push(f(10, t.stem));
+    let stem_at = |j: isize| {
+        at(j)
+            .map(|x| x.stem)
+            .unwrap_or(if j < 0 { BOS } else { EOS })
+    };
+    out.push(f(11, stem_at(ii - 1)));
+    out.push(f(12, stem_at(ii + 1)));
+    out.push(f(13, t.pre));
+    out.push(f(14, t.suf));
+    for k in 0..4 {
+        if t.pfx[k] != NONE {
+            out.push(f(16 + k as u64, t.pfx[k]));
+        }
+        if t.sfx[k] != NONE {
+            out.push(f(20 + k as u64, t.sfx[k]));
+        }
+    }
+    out.push(f(24, t.stem_pfx3));
+    out.push(f(25, t.stem_sfx2));
+    out.push(f(26, t.stem_sfx3));
+    out.push(f(27, t.shape));
+    let shape_at = |j: isize| {
+        at(j)
+            .map(|x| x.shape)
+            .unwrap_or(if j < 0 { BOS } else { EOS })
+    };
+    out.push(f(
+        28,
+        pair(pair(shape_at(ii - 1), t.shape), shape_at(ii + 1)),
+    ));
+    out.push(f(29, t.len));
+    let clus_at = |j: isize| {
+        at(j)
+            .map(|x| x.clus)
+            .unwrap_or(if j < 0 { [BOS; 3] } else { [EOS; 3] })
+    };
+    for (base, j) in [
+        (30u64, ii),
+        (33, ii - 1),
+        (36, ii + 1),
+        (39, ii - 2),
+        (42, ii + 2),
+    ] {
+        let c = clus_at(j);
+        for (k, h) in c.iter().enumerate() {
+            out.push(f(base + k as u64, *h));
+        }
+    }
+    for (k, h) in t.sclus.iter().enumerate() {
+        if *h != NONE {
+            out.push(f(45 + k as u64, *h));
+        }
+    }
+    if t.clus2[0] != NONE || at(ii - 1).is_some_and(|x| x.clus2[0] != NONE) {
+        let c2_at = |j: isize| {
+            at(j)
+                .map(|x| x.clus2)
+                .unwrap_or(if j < 0 { [BOS; 3] } else { [EOS; 3] })
+        };
+        for (base, j) in [(100u64, ii), (103, ii - 1), (106, ii + 1)] {
+            for (k, h) in c2_at(j).iter().enumerate() {
+                out.push(f(base + k as u64, *h));
+            }
+        }
+    }
+    out.push(f(48, pair(clus_at(ii - 1)[2], t.clus[2])));
+    out.push(f(49, pair(t.clus[2], clus_at(ii + 1)[2])));
+    let gaz_at = |j: isize| at(j).map(|x| x.gaz).unwrap_or(0);
+    for (base, j) in [(50u64, ii), (60, ii - 1), (70, ii + 1)] {
+        let g = gaz_at(j);
+        for b in 0..8u64 {
+            if g & (1 << b) != 0 {
+                out.push(f(base + b, 0));
+            }
+        }
+    }
+    if i == 0 {
+        out.push(f(80, 0));
+    }
+    for &h in t.ngrams.iter().take(t.n_ngrams as usize) {
+        out.push(h);
+    }
+}
+
+/// The features of token `i` that depend only on the token's own string (and the model's
+/// lexicons), not on its neighbours or position. Together with [`context_features`] this is
+/// exactly the multiset of [`token_features`]; the split lets the tagger cache the summed
+/// weights of the static part per word form.
+pub fn static_features(t: &TokenInfo, out: &mut Vec<u64>) {
+    out.push(f(1, 0));
+    out.push(f(2, t.raw));
+    out.push(f(3, t.norm));
+    out.push(f(10, t.stem));
+    out.push(f(13, t.pre));
+    out.push(f(14, t.suf));
+    for k in 0..4 {
+        if t.pfx[k] != NONE {
+            out.push(f(16 + k as u64, t.pfx[k]));
+        }
+        if t.sfx[k] != NONE {
+            out.push(f(20 + k as u64, t.sfx[k]));
+        }
+    }
+    out.push(f(24, t.stem_pfx3));
+    out.push(f(25, t.stem_sfx2));
+    out.push(f(26, t.stem_sfx3));
+    out.push(f(27, t.shape));
+    out.push(f(29, t.len));
+    for (k, h) in t.clus.iter().enumerate() {
+        out.push(f(30 + k as u64, *h));
+    }
+    for (k, h) in t.sclus.iter().enumerate() {
+        if *h != NONE {
+            out.push(f(45 + k as u64, *h));
+        }
+    }
+    if t.clus2[0] != NONE {
+        for (k, h) in t.clus2.iter().enumerate() {
+            out.push(f(100 + k as u64, *h));
+        }
+    }
+    for &h in t.ngrams.iter().take(t.n_ngrams as usize) {
+        out.push(h);
+    }
+}
+
+/// The features of token `i` that depend on its neighbours or position (see
+/// [`static_features`]).
+pub fn context_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
+    let Some(t) = toks.get(i) else {
+        return;
+    };
+    let at = |j: isize| -> Option<&TokenInfo> {
+        if j < 0 {
+            None
+        } else {
+            toks.get(j as usize)
+        }
+    };
+    let ii = i as isize;
+    let side = |j: isize| -> u64 {
+        if j < 0 {
+            BOS
+        } else {
+            EOS
+        }
+    };
+    let norm_at = |j: isize| at(j).map(|x| x.norm).unwrap_or_else(|| side(j));
+    let (nm2, nm1, np1, np2) = (
+        norm_at(ii - 2),
+        norm_at(ii - 1),
+        norm_at(ii + 1),
+        norm_at(ii + 2),
+    );
+    out.push(f(4, nm1));
+    out.push(f(5, np1));
+    out.push(f(6, nm2));
+    out.push(f(7, np2));
+    out.push(f(8, pair(nm1, t.norm)));
+    out.push(f(9, pair(t.norm, np1)));
+    let stem_at = |j: isize| at(j).map(|x| x.stem).unwrap_or_else(|| side(j));
+    out.push(f(11, stem_at(ii - 1)));
+    out.push(f(12, stem_at(ii + 1)));
+    let shape_at = |j: isize| at(j).map(|x| x.shape).unwrap_or_else(|| side(j));
+    out.push(f(
+        28,
+        pair(pair(shape_at(ii - 1), t.shape), shape_at(ii + 1)),
+    ));
+    let clus_at = |j: isize| {
+        at(j)
+            .map(|x| x.clus)
+            .unwrap_or(if j < 0 { [BOS; 3] } else { [EOS; 3] })
+    };
+    for (base, j) in [(33u64, ii - 1), (36, ii + 1), (39, ii - 2), (42, ii + 2)] {
+        let c = clus_at(j);
+        for (k, h) in c.iter().enumerate() {
+            out.push(f(base + k as u64, *h));
+        }
+    }
+    let prev2 = at(ii - 1).is_some_and(|x| x.clus2[0] != NONE);
+    if t.clus2[0] != NONE || prev2 {
+        let c2_at = |j: isize| {
+            at(j)
+                .map(|x| x.clus2)
+                .unwrap_or(if j < 0 { [BOS; 3] } else { [EOS; 3] })
+        };
+        if t.clus2[0] == NONE {
+            for (k, h) in t.clus2.iter().enumerate() {
+                out.push(f(100 + k as u64, *h));
+            }
+        }
+        for (base, j) in [(103u64, ii - 1), (106, ii + 1)] {
+            for (k, h) in c2_at(j).iter().enumerate() {
+                out.push(f(base + k as u64, *h));
+            }
+        }
+    }
+    out.push(f(48, pair(clus_at(ii - 1)[2], t.clus[2])));
+    out.push(f(49, pair(t.clus[2], clus_at(ii + 1)[2])));
+    let gaz_at = |j: isize| at(j).map(|x| x.gaz).unwrap_or(0);
+    for (base, j) in [(50u64, ii), (60, ii - 1), (70, ii + 1)] {
+        let g = gaz_at(j);
+        for b in 0..8u64 {
+            if g & (1 << b) != 0 {
+                out.push(f(base + b, 0));
+            }
+        }
+    }
+    if i == 0 {
+        out.push(f(80, 0));
+    }
+}
+
+/// Hash of the raw token string: the key of the per-word static-weight cache.
+pub fn raw_key(t: &TokenInfo) -> u64 {
+    t.raw
+}
+
+/// Feature keys of a whole analysed sentence: flat keys plus per-token start offsets
+/// (`offsets.len() == toks.len() + 1`).
+pub fn sentence_features(toks: &[TokenInfo], keys: &mut Vec<u64>, offsets: &mut Vec<usize>) {
+    keys.clear();
+    offsets.clear();
+    offsets.push(0);
+    for i in 0..toks.len() {
+        token_features(toks, i, keys);
+        offsets.push(keys.len());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn affixes_and_shape() {
+        let (p, s) = affix_hashes("abcde");
+        assert_eq!(p[0], hash_str("a"));
+        assert_eq!(p[3], hash_str("abcd"));
+        assert_eq!(s[0], hash_str("e"));
+        assert_eq!(s[3], hash_str("bcde"));
+        let (p, s) = affix_hashes("ab");
+        assert_eq!(p[0], hash_str("a"));
+        assert_eq!((p[1], s[1]), (NONE, NONE));
+        let mut b = [0u8; 8];
+        assert_eq!(shape_into("U.N.", &mut b), b"XpXp");
+        assert_eq!(shape_into("", &mut b), b"");
+        assert_eq!(
+            shape_into("a1a1a1a1a1", &mut b).len(),
+            crate::normalize::shape("a1a1a1a1a1").len()
+        );
+    }
+
+    #[test]
+    fn static_plus_context_equals_token_features() {
+        let mut tab = ClusterTable::default();
+        tab.insert(hash_str("محمد"), pack_clusters([1, 2, 3]));
+        tab.insert(cluster_key(hash_str("محمد"), 1), pack_clusters([4, 5, 6]));
+        tab.insert(
+            cluster_key(hash_str("القاهره"), 1),
+            pack_clusters([7, 8, 9]),
+        );
+        tab.insert(hash_str("قاهره"), pack_clusters([1, 1, 1]));
+        let mut gaz = Gazetteer::default();
+        gaz.add(&["القاهره"], 1);
+        let sents: [&[&str]; 4] = [
+            &[
+                "ذهب",
+                "محمد",
+                "الى",
+                "القاهرة",
+                "والقاهرة",
+                "في",
+                "2015",
+                ".",
+            ],
+            &["محمد"],
+            &["x", "محمد", "y"],
+            &[],
+        ];
+        for toks in sents {
+            let mut infos = Vec::new();
+            analyse(
+                toks,
+                &tab,
+                &gaz,
+                &[gaz_b(0)],
+                F_CHAR_NGRAMS | F_CLUSTERS2,
+                &mut infos,
+            );
+            for i in 0..infos.len() {
+                let mut all = Vec::new();
+                token_features(&infos, i, &mut all);
+                let mut split = Vec::new();
+                static_features(&infos[i], &mut split);
+                context_features(&infos, i, &mut split);
+                all.sort_unstable();
+                split.sort_unstable();
+                assert_eq!(all, split, "token {i} of {toks:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn parses_kb_values() {
+        assert_eq!(parse_gaz_values("LOC-B"), gaz_b(1));
+        assert_eq!(parse_gaz_values("B-PERS|ORG-I"), gaz_b(0) | gaz_i(2));
+        assert_eq!(parse_gaz_values(""), 0);
+        assert_eq!(parse_gaz_values("FOO-B,bar"), 0);
+    }
+
+    #[test]
+    fn gazetteer_marks_longest() {
+        let mut g = Gazetteer::default();
+        g.add(&["نيويورك"], 1);
+        g.add(&["نيويورك", "تايمز"], 2);
+        let toks = ["قالت", "نيويورك", "تايمز", "في", "نيويورك"];
+        let mut bits = vec![0u8; 5];
+        g.mark(&toks, &mut bits);
+        assert_eq!(bits, vec![0, gaz_b(2), gaz_i(2), 0, gaz_b(1)]);
+    }
+
+    #[test]
+    fn features_are_deterministic_and_contextual() {
+        let tab = ClusterTable::default();
+        let gaz = Gazetteer::default();
+        let mut a = Vec::new();
+        analyse(
+            &["ذهب", "محمد", "الى", "القاهرة"],
+            &tab,
+            &gaz,
+            &[],
+            0,
+            &mut a,
+        );
+        let mut b = Vec::new();
+        analyse(
+            &["ذهب", "محمد", "الى", "القاهرة"],
+            &tab,
+            &gaz,
+            &[],
+            0,
+            &mut b,
+        );
+        let (mut ka, mut oa, mut kb, mut ob) = (vec![], vec![], vec![], vec![]);
+        sentence_features(&a, &mut ka, &mut oa);
+        sentence_features(&b, &mut kb, &mut ob);
+        assert_eq!(ka, kb);
+        assert_eq!(oa.len(), 5);
+        let mut c = Vec::new();
+        analyse(
+            &["رأى", "محمد", "الى", "القاهرة"],
+            &tab,
+            &gaz,
+            &[],
+            0,
+            &mut c,
+        );
+        let (mut kc, mut oc) = (vec![], vec![]);
+        sentence_features(&c, &mut kc, &mut oc);
+        // token 1 shares its own-word features but not its left-context ones
+        let f1a = &ka[oa[1]..oa[2]];
+        let f1c = &kc[oc[1]..oc[2]];
+        assert_ne!(f1a, f1c);
+        assert!(f1a.iter().filter(|k| f1c.contains(k)).count() > 10);
+        // empty input
+        analyse(&[], &tab, &gaz, &[], 0, &mut c);
+        sentence_features(&c, &mut kc, &mut oc);
+        assert!(kc.is_empty());
+        assert_eq!(oc, vec![0]);
+    }
+}

@@ -1,0 +1,441 @@
+//! rasd-tagger: a statistical Arabic named-entity tagger in pure Rust.
+//!
+//! The model is an averaged structured perceptron (first-order, Viterbi-decoded under IOB2
+//! constraints) over hashed features: surface and normalised word forms, clitic-stripped
+//! stems and clitics, character prefixes/suffixes, shape, a ±2 context window, word
+//! clusters learnt from unlabelled SaudiNewsNet news text, and gazetteer flags (a list
+//! derived from the training data, plus an optional per-token hook for a caller's
+//! knowledge base). It is trained on ANERcorp (CAMeL Lab split) and tags with the
+//! ANERcorp label set: IOB2 over `PERS`, `LOC`, `ORG`, `MISC`.
+//!
+//! ```
+//! use rasd_tagger::{spans, Tagger};
+//! let tagger = Tagger::embedded();
+//! let tokens = ["قال", "الرئيس", "المصري", "حسني", "مبارك", "في", "القاهرة"];
+//! let tags = tagger.tag(&tokens, None);
+//! assert_eq!(tags.len(), tokens.len());
+//! for span in spans(&tags) {
+//!     println!("{:?} {}", &tokens[span.start..span.end], span.etype.as_str());
+//! }
+//! ```
+//!
+//! Library entry points used by the `rasd` CLI: [`Tagger::tag`], [`Tagger::tag_document`]
+//! (adds one-sense-per-document consistency), [`Tagger::tag_conll`], [`train::train`],
+//! [`eval::eval_conll`], [`clusters::build_clusters`]. See the crate README for the training
+//! protocol and measured scores (ANERcorp CAMeL test micro F1 70.2).
+
+#![warn(missing_docs)]
+
+pub mod clusters;
+pub mod conll;
+mod crf;
+pub mod eval;
+pub mod features;
+pub mod labels;
+pub mod model;
+pub mod normalize;
+pub mod table;
+pub mod train;
+pub mod util;
+
+pub use eval::{eval_conll, NerScores, Prf};
+pub use labels::{spans, spans_of_labels, EntityType, Label, Span, Tag};
+pub use train::{train, Algorithm, DevSpec, TrainParams, TrainReport};
+
+use features::parse_gaz_values;
+use model::Model;
+use std::path::Path;
+use std::sync::OnceLock;
+
+/// Errors from training, evaluation and file handling.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// An I/O error on a named path.
+    #[error("{path}: {source}")]
+    Io {
+        /// The path involved.
+        path: String,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// Bad or unusable data.
+    #[error("{0}")]
+    Data(String),
+}
+
+impl Error {
+    /// Wrap an I/O error with its path.
+    pub fn io(path: &Path, source: std::io::Error) -> Error {
+        Error::Io {
+            path: path.display().to_string(),
+            source,
+        }
+    }
+}
+
+/// The committed model, trained on ANERcorp (CAMeL split, train file only).
+static EMBEDDED_MODEL: &[u8] = include_bytes!("../model/anercorp.model");
+
+/// A loaded tagger.
+#[derive(Debug, Clone)]
+pub struct Tagger {
+    model: Model,
+    /// Transition matrix with the IOB2 constraint applied, computed once at load.
+    trans_eff: [[f32; labels::NUM_LABELS]; labels::NUM_LABELS + 1],
+}
+
+impl Tagger {
+    fn new(model: Model) -> Tagger {
+        let trans_eff = model::effective_transitions(&model.trans, model.constrained);
+        Tagger { model, trans_eff }
+    }
+}
+
+impl Tagger {
+    /// The tagger built from the model embedded in the binary, loaded once on first use.
+    ///
+    /// If the embedded bytes were ever corrupt, this returns a tagger that tags everything
+    /// `O` (and [`Tagger::embedded_error`] says why); the crate's tests guard against that.
+    pub fn embedded() -> &'static Tagger {
+        static T: OnceLock<Tagger> = OnceLock::new();
+        T.get_or_init(|| match Model::from_bytes(EMBEDDED_MODEL) {
+            Ok(model) => Tagger::new(model),
+            Err(_) => Tagger::new(Model::default()),
+        })
+    }
+
+    /// Why the embedded model failed to load, if it did.
+    pub fn embedded_error() -> Option<String> {
+        Model::from_bytes(EMBEDDED_MODEL)
+            .err()
+            .map(|e| e.to_string())
+    }
+
+    /// Build a tagger from model bytes (as written by training).
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, Error> {
+        Ok(Tagger::new(Model::from_bytes(bytes)?))
+    }
+
+    /// Load a tagger from a model file.
+    pub fn load(path: &Path) -> Result<Tagger, Error> {
+        let b = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        Tagger::from_bytes(&b)
+    }
+
+    /// The underlying model (feature count, provenance).
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// Tag one sentence of pre-tokenised text.
+    ///
+    /// `extra`, if given, holds one string per token with knowledge-base gazetteer values
+    /// for the span the token sits in, e.g. `"LOC-B"`, `"PERS-I"`, several joined by `|`
+    /// (empty string: none). They feed the same gazetteer features that training derived
+    /// from ANERcorp's own entity lists. A length mismatch is tolerated (missing = none).
+    /// Returns exactly one [`Tag`] per input token.
+    pub fn tag(&self, tokens: &[&str], extra: Option<&[&str]>) -> Vec<Tag> {
+        if tokens.is_empty() {
+            return Vec::new();
+        }
+        let bits: Vec<u8> = match extra {
+            Some(e) => (0..tokens.len())
+                .map(|i| e.get(i).map(|s| parse_gaz_values(s)).unwrap_or(0))
+                .collect(),
+            None => Vec::new(),
+        };
+        let mut infos = Vec::with_capacity(tokens.len());
+        let cache = (!self.model.cache_rows.is_empty()).then_some(&self.model.cache);
+        features::analyse_with_cache(
+            tokens,
+            &self.model.clusters,
+            &self.model.gaz,
+            &bits,
+            self.model.fflags,
+            cache,
+            &mut infos,
+        );
+        let mut keys = Vec::with_capacity(tokens.len() * 64);
+        let mut offsets = Vec::with_capacity(tokens.len() + 1);
+        let mut base = Vec::with_capacity(tokens.len());
+        offsets.push(0);
+        for (i, ti) in infos.iter().enumerate() {
+            let cached = self.model.cached(features::raw_key(ti));
+            if cached.is_none() {
+                features::static_features(ti, &mut keys);
+            }
+            base.push(cached);
+            features::context_features(&infos, i, &mut keys);
+            offsets.push(keys.len());
+        }
+        let mut em = Vec::new();
+        self.model
+            .emissions_with_base(&keys, &offsets, &base, &mut em);
+        let mut out = Vec::new();
+        let mut conf = Vec::new();
+        model::viterbi_eff(&em, &self.trans_eff, &mut out, Some(&mut conf));
+        (0..tokens.len())
+            .map(|i| Tag {
+                label: Label::from_index(out.get(i).copied().unwrap_or(0) as usize),
+                confidence: conf.get(i).copied().unwrap_or(0.0),
+            })
+            .collect()
+    }
+
+    /// Labels only (no confidences needed by the caller, same decoding).
+    pub fn labels(&self, tokens: &[&str]) -> Vec<Label> {
+        self.tag(tokens, None)
+            .into_iter()
+            .map(|t| t.label)
+            .collect()
+    }
+
+    /// Tag a document given as sentences, then make the result consistent across the
+    /// document: a token sequence that the model tagged as an entity somewhere is also
+    /// tagged (with the majority type of its predictions) where it recurs untagged within
+    /// `window` sentences. On the ANERcorp dev slice this one-sense-per-document step
+    /// raised F1 by about one point (window 10). Propagated tags carry half the mean
+    /// confidence of the mentions they came from.
+    pub fn tag_document(&self, sentences: &[Vec<&str>], window: usize) -> Vec<Vec<Tag>> {
+        let mut tags: Vec<Vec<Tag>> = sentences.iter().map(|s| self.tag(s, None)).collect();
+        propagate(sentences, &mut tags, window);
+        tags
+    }
+
+    /// Tag token-per-line CoNLL text: the first whitespace-separated column of each
+    /// non-blank line is the token; blank (or whitespace-only) lines separate sentences.
+    /// Writes `TOKEN TAG` lines with every blank line kept, so the output has exactly the
+    /// input's tokens in order and can be scored with [`eval_conll`] directly. The whole
+    /// input is treated as one document for [`Tagger::tag_document`] with
+    /// [`DOC_WINDOW`].
+    pub fn tag_conll(&self, input: &str) -> String {
+        self.tag_conll_with(input, Some(DOC_WINDOW))
+    }
+
+    /// Like [`Tagger::tag_conll`], with the document-consistency window given explicitly
+    /// (`None`: tag every sentence on its own, exactly as [`Tagger::tag`] does).
+    pub fn tag_conll_with(&self, input: &str, doc_window: Option<usize>) -> String {
+        // None = blank line, Some(i) = sentence i starts/continues here
+        let mut lines: Vec<Option<&str>> = Vec::new();
+        let mut sents: Vec<Vec<&str>> = Vec::new();
+        let mut cur: Vec<&str> = Vec::new();
+        for line in input.lines() {
+            match line.split_whitespace().next() {
+                Some(tok) => {
+                    cur.push(tok);
+                    lines.push(Some(tok));
+                }
+                None => {
+                    if !cur.is_empty() {
+                        sents.push(std::mem::take(&mut cur));
+                    }
+                    lines.push(None);
+                }
+            }
+        }
+        if !cur.is_empty() {
+            sents.push(cur);
+        }
+        let tags = match doc_window {
+            Some(w) => self.tag_document(&sents, w),
+            None => sents.iter().map(|s| self.tag(s, None)).collect(),
+        };
+        let mut flat = tags.iter().flatten();
+        let mut out = String::with_capacity(input.len() + input.len() / 4);
+        for l in lines {
+            if let Some(tok) = l {
+                out.push_str(tok);
+                out.push(' ');
+                out.push_str(flat.next().map(|t| t.label.as_str()).unwrap_or("O"));
+            }
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// Window (in sentences) used by [`Tagger::tag_conll`] for document consistency.
+pub const DOC_WINDOW: usize = 10;
+
+/// One-sense-per-document propagation (see [`Tagger::tag_document`]).
+fn propagate(sentences: &[Vec<&str>], tags: &mut [Vec<Tag>], window: usize) {
+    use std::collections::HashMap;
+    let norms: Vec<Vec<String>> = sentences
+        .iter()
+        .map(|s| s.iter().map(|t| normalize::normalize(t)).collect())
+        .collect();
+    // entity strings predicted by the model: key → (sentence indices, type votes, confidence sum)
+    struct Src {
+        sents: Vec<usize>,
+        votes: [u32; 4],
+        conf: f32,
+        n: u32,
+    }
+    let mut srcs: HashMap<Vec<&str>, Src> = HashMap::new();
+    for (si, t) in tags.iter().enumerate() {
+        for sp in spans(t) {
+            let Some(words) = norms.get(si).and_then(|n| n.get(sp.start..sp.end)) else {
+                continue;
+            };
+            let key: Vec<&str> = words.iter().map(String::as_str).collect();
+            let e = srcs.entry(key).or_insert(Src {
+                sents: Vec::new(),
+                votes: [0; 4],
+                conf: 0.0,
+                n: 0,
+            });
+            e.sents.push(si);
+            let ti = EntityType::ALL
+                .iter()
+                .position(|x| *x == sp.etype)
+                .unwrap_or(0);
+            e.votes[ti] += 1;
+            e.conf += t.get(sp.start).map(|x| x.confidence).unwrap_or(0.0);
+            e.n += 1;
+        }
+    }
+    if srcs.is_empty() {
+        return;
+    }
+    // index candidates by first word, longest first
+    let mut by_first: HashMap<&str, Vec<(&Vec<&str>, &Src)>> = HashMap::new();
+    for (k, v) in &srcs {
+        if let Some(f) = k.first() {
+            by_first.entry(*f).or_default().push((k, v));
+        }
+    }
+    for v in by_first.values_mut() {
+        v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
+    }
+    for si in 0..tags.len() {
+        let Some(ns) = norms.get(si) else { continue };
+        let mut i = 0;
+        while i < ns.len() {
+            let mut advanced = false;
+            if let Some(cands) = ns.get(i).and_then(|w| by_first.get(w.as_str())) {
+                for (key, src) in cands {
+                    let end = i + key.len();
+                    let Some(ws) = ns.get(i..end) else { continue };
+                    let Some(ts) = tags.get(si).and_then(|t| t.get(i..end)) else {
+                        continue;
+                    };
+                    if ts.iter().any(|t| t.label != Label::O)
+                        || ws.iter().zip(key.iter()).any(|(a, b)| a != b)
+                        || !src.sents.iter().any(|&s| s.abs_diff(si) <= window)
+                    {
+                        continue;
+                    }
+                    let (best, _) =
+                        src.votes
+                            .iter()
+                            .enumerate()
+                            .fold(
+                                (0usize, 0u32),
+                                |m, (k, &v)| if v > m.1 { (k, v) } else { m },
+                            );
+                    let ty = EntityType::ALL[best];
+                    let conf = 0.5 * src.conf / src.n.max(1) as f32;
+                    if let Some(ts) = tags.get_mut(si).and_then(|t| t.get_mut(i..end)) {
+                        for (j, t) in ts.iter_mut().enumerate() {
+                            t.label = if j == 0 { Label::B(ty) } else { Label::I(ty) };
+                            t.confidence = conf;
+                        }
+                    }
+                    i = end;
+                    advanced = true;
+                    break;
+                }
+            }
+            if !advanced {
+                i += 1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_odd_input_do_not_panic() {
+        let t = Tagger::embedded();
+        assert!(t.tag(&[], None).is_empty());
+        assert_eq!(t.tag(&[""], None).len(), 1);
+        assert_eq!(t.tag(&["a", "ب"], Some(&["LOC-B"])).len(), 2);
+        assert_eq!(t.tag(&["\u{0640}\u{064B}", "؟", "🙂"], Some(&[])).len(), 3);
+        assert_eq!(t.tag_conll(""), "");
+        assert_eq!(t.tag_conll("\n\n"), "\n\n");
+    }
+
+    #[test]
+    fn propagation_fills_untagged_repeats_within_window() {
+        let o = Tag {
+            label: Label::O,
+            confidence: 0.9,
+        };
+        let b = Tag {
+            label: Label::B(EntityType::Org),
+            confidence: 0.8,
+        };
+        let sents = vec![
+            vec!["قال", "الليكود"],
+            vec!["إن", "الليكود"],
+            vec!["x"],
+            vec!["الليكود"],
+        ];
+        let mut tags = vec![vec![o, b], vec![o, o], vec![o], vec![o]];
+        propagate(&sents, &mut tags, 1);
+        assert_eq!(tags[1][1].label, Label::B(EntityType::Org));
+        assert!((tags[1][1].confidence - 0.4).abs() < 1e-6);
+        assert_eq!(tags[1][0].label, Label::O);
+        // sentence 3 is 3 sentences away from the only model-tagged mention
+        assert_eq!(tags[3][0].label, Label::O);
+        let mut none: Vec<Vec<Tag>> = vec![];
+        propagate(&[], &mut none, 5);
+    }
+
+    #[test]
+    fn word_cache_does_not_change_results() {
+        let t = Tagger::embedded();
+        let mut plain = t.clone();
+        plain.model.cache = table::U64Map::default();
+        plain.model.cache_rows.clear();
+        let sents: [&[&str]; 3] = [
+            &[
+                "وقال",
+                "الرئيس",
+                "الأمريكي",
+                "جورج",
+                "بوش",
+                "في",
+                "واشنطن",
+                "إن",
+                ".",
+            ],
+            &["أعلن", "اتحاد", "صناعة", "السيارات", "في", "ألمانيا", "أمس"],
+            &["xyz", "٢٠١٥", "القاهرة", "والقاهرة"],
+        ];
+        for s in sents {
+            let a = t.tag(s, None);
+            let b = plain.tag(s, None);
+            assert_eq!(a, b);
+        }
+    }
+
+    #[test]
+    fn conll_roundtrip_keeps_tokens_and_blank_lines() {
+        let t = Tagger::embedded();
+        let input = "محمد B-PERS\tx\n  القاهرة \n\n\nفي\r\n   \n(\tO\n";
+        let out = t.tag_conll(input);
+        let toks: Vec<&str> = out
+            .lines()
+            .map(|l| l.split(' ').next().unwrap_or(""))
+            .collect();
+        assert_eq!(toks, vec!["محمد", "القاهرة", "", "", "في", "", "("]);
+        for l in out.lines().filter(|l| !l.is_empty()) {
+            let tag = l.split(' ').nth(1).unwrap();
+            assert!(Label::parse(tag).is_some(), "{l}");
+        }
+    }
+}

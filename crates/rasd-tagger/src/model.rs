@@ -1,0 +1,683 @@
+//! The linear-chain model: hashed feature weights, label transitions, the embedded word
+//! clusters and training-derived gazetteer, Viterbi decoding and the binary file format.
+//!
+//! File format (all little-endian): magic `RASDTAG1`, feature version `u32`, flags `u32`
+//! (bit 0: IOB2-constrained decoding; other bits: optional feature templates), a UTF-8 info string (`u32` length + bytes),
+//! transitions `(9+1)×9 f32` (last row = sentence start), weight scale `f32`, feature count
+//! `u32`, then that many `u64` keys and `9×i16` quantised weight rows, cluster count `u32`
+//! with `u64` key + `u64` packed ids pairs, gazetteer max phrase length `u32`, count `u32`
+//! and `u64` key + `u8` type mask pairs, then (optional) the static-weight cache: count `u32`
+//! and `u64` raw-word key + `9×i32` sums. Loading is one linear pass (tens of milliseconds).
+
+use crate::features::{ClusterTable, Gazetteer, FEATURE_VERSION};
+use crate::labels::{Label, NUM_LABELS};
+use crate::table::U64Map;
+use crate::Error;
+
+const MAGIC: &[u8; 8] = b"RASDTAG1";
+
+/// One slot of the weight table: the feature key and its quantised weight row side by side,
+/// so a lookup touches a single cache line.
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(C, align(32))]
+struct Slot {
+    key: u64,
+    w: [i16; NUM_LABELS],
+}
+
+/// Open-addressing table from feature key to a quantised weight row (`i16 × NUM_LABELS`,
+/// real weight = value × `scale`).
+#[derive(Debug, Clone, Default)]
+pub struct WeightTable {
+    slots: Vec<Slot>,
+    mask: usize,
+    len: usize,
+    /// Multiply summed integer weights by this to get scores.
+    pub scale: f32,
+}
+
+impl WeightTable {
+    /// Build from `(key, row)` pairs with float weights, quantising to 16 bits.
+    pub fn build(rows: &[(u64, [f32; NUM_LABELS])]) -> WeightTable {
+        let maxabs = rows
+            .iter()
+            .flat_map(|r| r.1.iter())
+            .fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if maxabs > 0.0 { maxabs / 32767.0 } else { 1.0 };
+        let q = rows
+            .iter()
+            .map(|(k, r)| {
+                let mut w = [0i16; NUM_LABELS];
+                for (x, v) in w.iter_mut().zip(r) {
+                    *x = (v / scale).round().clamp(-32767.0, 32767.0) as i16;
+                }
+                (*k, w)
+            })
+            .collect::<Vec<_>>();
+        Self::from_quantised(&q, scale)
+    }
+
+    /// Build from already quantised rows.
+    pub fn from_quantised(rows: &[(u64, [i16; NUM_LABELS])], scale: f32) -> WeightTable {
+        // load factor between 1/3 and 2/3: small enough for short probe runs, dense
+        // enough to keep the table cache-friendly
+        let cap = (rows.len().max(4) * 3 / 2).next_power_of_two();
+        let mut t = WeightTable {
+            slots: vec![Slot::default(); cap],
+            mask: cap - 1,
+            len: 0,
+            scale,
+        };
+        for (k, w) in rows {
+            let key = (*k).max(1);
+            let mut i = (key as usize) & t.mask;
+            loop {
+                let s = &mut t.slots[i];
+                if s.key == 0 || s.key == key {
+                    if s.key == 0 {
+                        t.len += 1;
+                    }
+                    s.key = key;
+                    s.w = *w;
+                    break;
+                }
+                i = (i + 1) & t.mask;
+            }
+        }
+        t
+    }
+
+    /// Number of features.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// True when empty.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Quantised weight row of a key.
+    #[inline]
+    pub fn get(&self, key: u64) -> Option<&[i16; NUM_LABELS]> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let key = key.max(1);
+        let mut i = (key as usize) & self.mask;
+        loop {
+            let s = self.slots.get(i)?;
+            if s.key == key {
+                return Some(&s.w);
+            }
+            if s.key == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// Hint the CPU to load the slot where `key` would start probing (no effect on results;
+    /// hides the cache miss that otherwise dominates tagging time).
+    #[inline]
+    pub fn prefetch(&self, key: u64) {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(s) = self.slots.get((key.max(1) as usize) & self.mask) {
+            // SAFETY: the pointer is derived from a live reference into `slots`; a prefetch
+            // never dereferences architecturally and cannot fault.
+            unsafe {
+                std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
+                    (s as *const Slot).cast::<i8>(),
+                );
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = key;
+    }
+
+    /// All rows sorted by key.
+    pub fn entries(&self) -> Vec<(u64, [i16; NUM_LABELS])> {
+        let mut v: Vec<_> = self
+            .slots
+            .iter()
+            .filter(|s| s.key != 0)
+            .map(|s| (s.key, s.w))
+            .collect();
+        v.sort_unstable_by_key(|x| x.0);
+        v
+    }
+}
+/// Row index of the "sentence start" pseudo-label in the transition matrix.
+pub const START: usize = NUM_LABELS;
+
+/// A trained tagging model.
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    /// Feature key → quantised emission weights.
+    pub(crate) feat: WeightTable,
+    /// `(NUM_LABELS + 1) × NUM_LABELS` transition weights; row `START` = sentence start.
+    pub(crate) trans: Vec<f32>,
+    /// Word clusters used by the features.
+    pub(crate) clusters: ClusterTable,
+    /// Gazetteer derived from the training data.
+    pub(crate) gaz: Gazetteer,
+    /// Forbid `I-X` unless preceded by `B-X`/`I-X`.
+    pub(crate) constrained: bool,
+    /// Free-text provenance (training parameters).
+    pub(crate) info: String,
+    /// Optional feature templates enabled (`features::F_*` bits).
+    pub(crate) fflags: u32,
+    /// Raw-word hash → index into `cache_rows`: summed quantised weights of the word's
+    /// static features (see `features::static_features`), so frequent words skip ~40 lookups.
+    pub(crate) cache: U64Map,
+    /// Cached static weight sums.
+    pub(crate) cache_rows: Vec<[i32; NUM_LABELS]>,
+}
+
+/// True if label `to` may follow `from` (START allowed as `from`) under IOB2.
+pub fn allowed(from: usize, to: usize) -> bool {
+    match Label::from_index(to) {
+        Label::I(t) => {
+            from != START && matches!(Label::from_index(from), Label::B(u) | Label::I(u) if u == t)
+        }
+        _ => true,
+    }
+}
+
+/// Effective transition matrix: `trans` with forbidden IOB2 transitions set to −1e30 when
+/// `constrained`; row `START` holds the start scores.
+pub fn effective_transitions(
+    trans: &[f32],
+    constrained: bool,
+) -> [[f32; NUM_LABELS]; NUM_LABELS + 1] {
+    const NEG: f32 = -1e30;
+    let mut m = [[0f32; NUM_LABELS]; NUM_LABELS + 1];
+    for (a, row) in m.iter_mut().enumerate() {
+        for (b, v) in row.iter_mut().enumerate() {
+            *v = if constrained && !allowed(a, b) {
+                NEG
+            } else {
+                trans.get(a * NUM_LABELS + b).copied().unwrap_or(0.0)
+            };
+        }
+    }
+    m
+}
+
+/// Viterbi over emission scores `em` (`n × NUM_LABELS`) and transitions; returns the best
+/// label indices and, if `conf` is given, fills per-position confidences from max-marginals.
+pub fn viterbi(
+    em: &[f32],
+    trans: &[f32],
+    constrained: bool,
+    out: &mut Vec<u8>,
+    conf: Option<&mut Vec<f32>>,
+) {
+    viterbi_eff(em, &effective_transitions(trans, constrained), out, conf);
+}
+
+/// [`viterbi`] with a precomputed [`effective_transitions`] matrix.
+pub fn viterbi_eff(
+    em: &[f32],
+    tr: &[[f32; NUM_LABELS]; NUM_LABELS + 1],
+    out: &mut Vec<u8>,
+    conf: Option<&mut Vec<f32>>,
+) {
+    const L: usize = NUM_LABELS;
+    out.clear();
+    let rows: Vec<[f32; L]> = em
+        .chunks_exact(L)
+        .map(|c| {
+            let mut r = [0f32; L];
+            r.copy_from_slice(c);
+            r
+        })
+        .collect();
+    let n = rows.len();
+    if n == 0 {
+        if let Some(c) = conf {
+            c.clear();
+        }
+        return;
+    }
+    let mut alpha: Vec<[f32; L]> = Vec::with_capacity(n);
+    let mut back: Vec<[u8; L]> = Vec::with_capacity(n);
+    let mut first = [0f32; L];
+    for ((f, e), t) in first.iter_mut().zip(&rows[0]).zip(&tr[START]) {
+        *f = e + t;
+    }
+    alpha.push(first);
+    back.push([0; L]);
+    for row in &rows[1..] {
+        let prev = alpha[alpha.len() - 1];
+        let mut cur = [0f32; L];
+        let mut bp = [0u8; L];
+        for y in 0..L {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0u8;
+            for (p, (a, trow)) in prev.iter().zip(tr.iter()).enumerate() {
+                let s = a + trow[y];
+                if s > best {
+                    best = s;
+                    arg = p as u8;
+                }
+            }
+            cur[y] = best + row[y];
+            bp[y] = arg;
+        }
+        alpha.push(cur);
+        back.push(bp);
+    }
+    let last = alpha[n - 1];
+    let mut y = 0usize;
+    for k in 1..L {
+        if last[k] > last[y] {
+            y = k;
+        }
+    }
+    out.resize(n, 0);
+    for t in (0..n).rev() {
+        out[t] = y as u8;
+        y = back[t][y] as usize;
+    }
+    if let Some(conf) = conf {
+        // backward max-product pass, then softmax of max-marginals at each position
+        let mut beta: Vec<[f32; L]> = vec![[0f32; L]; n];
+        for t in (0..n - 1).rev() {
+            let mut nxt = [0f32; L];
+            for (k, v) in nxt.iter_mut().enumerate() {
+                *v = rows[t + 1][k] + beta[t + 1][k];
+            }
+            let mut cur = [0f32; L];
+            for (c, trow) in cur.iter_mut().zip(tr.iter()) {
+                let mut best = f32::NEG_INFINITY;
+                for (tv, nv) in trow.iter().zip(&nxt) {
+                    let s = tv + nv;
+                    if s > best {
+                        best = s;
+                    }
+                }
+                *c = best;
+            }
+            beta[t] = cur;
+        }
+        conf.clear();
+        for t in 0..n {
+            let mut m = [0f32; L];
+            for (k, x) in m.iter_mut().enumerate() {
+                *x = alpha[t][k] + beta[t][k];
+            }
+            let top = m.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+            // terms below e^-30 cannot change the result; skipping them avoids the slow
+            // underflow path of exp for forbidden (−1e30) labels
+            let z: f32 = m
+                .iter()
+                .map(|v| v - top)
+                .filter(|d| *d > -30.0)
+                .map(f32::exp)
+                .sum();
+            let chosen = m[out[t] as usize];
+            let d = chosen - top;
+            let num = if d > -30.0 { d.exp() } else { 0.0 };
+            conf.push((num / z).clamp(0.0, 1.0));
+        }
+    }
+}
+
+impl Model {
+    /// Emission scores for a sentence's feature keys (`offsets.len() == n + 1`).
+    pub fn emissions(&self, keys: &[u64], offsets: &[usize], em: &mut Vec<f32>) {
+        let n = offsets.len().saturating_sub(1);
+        em.clear();
+        em.resize(n * NUM_LABELS, 0.0);
+        let scale = self.feat.scale;
+        const AHEAD: usize = 12;
+        for &k in keys.iter().take(AHEAD) {
+            self.feat.prefetch(k);
+        }
+        for (t, w) in offsets.windows(2).enumerate() {
+            let mut acc = [0i32; NUM_LABELS];
+            for j in w[0]..w[1] {
+                if let Some(&ahead) = keys.get(j + AHEAD) {
+                    self.feat.prefetch(ahead);
+                }
+                let Some(&k) = keys.get(j) else { continue };
+                if let Some(row) = self.feat.get(k) {
+                    for (x, v) in acc.iter_mut().zip(row) {
+                        *x += i32::from(*v);
+                    }
+                }
+            }
+            if let Some(out) = em.get_mut(t * NUM_LABELS..(t + 1) * NUM_LABELS) {
+                for (o, a) in out.iter_mut().zip(acc) {
+                    *o = a as f32 * scale;
+                }
+            }
+        }
+    }
+
+    /// Emission scores when some tokens have cached static sums: `base[t]` (if `Some`) is
+    /// added to token t's sum over `keys[offsets[t]..offsets[t+1]]`.
+    pub fn emissions_with_base(
+        &self,
+        keys: &[u64],
+        offsets: &[usize],
+        base: &[Option<u32>],
+        em: &mut Vec<f32>,
+    ) {
+        let n = offsets.len().saturating_sub(1);
+        em.clear();
+        em.resize(n * NUM_LABELS, 0.0);
+        let scale = self.feat.scale;
+        const AHEAD: usize = 12;
+        for &k in keys.iter().take(AHEAD) {
+            self.feat.prefetch(k);
+        }
+        for (t, w) in offsets.windows(2).enumerate() {
+            let mut acc = base
+                .get(t)
+                .copied()
+                .flatten()
+                .and_then(|i| self.cache_rows.get(i as usize).copied())
+                .unwrap_or([0i32; NUM_LABELS]);
+            for j in w[0]..w[1] {
+                if let Some(&ahead) = keys.get(j + AHEAD) {
+                    self.feat.prefetch(ahead);
+                }
+                let Some(&k) = keys.get(j) else { continue };
+                if let Some(row) = self.feat.get(k) {
+                    for (x, v) in acc.iter_mut().zip(row) {
+                        *x += i32::from(*v);
+                    }
+                }
+            }
+            if let Some(out) = em.get_mut(t * NUM_LABELS..(t + 1) * NUM_LABELS) {
+                for (o, a) in out.iter_mut().zip(acc) {
+                    *o = a as f32 * scale;
+                }
+            }
+        }
+    }
+
+    /// Build the per-word static-weight cache for the given word forms (duplicates ignored,
+    /// at most `cap` entries, in the order given).
+    pub fn build_cache<'a>(&mut self, words: impl IntoIterator<Item = &'a str>, cap: usize) {
+        use crate::features::{analyse, static_features};
+        let mut cache = U64Map::default();
+        let mut rows = Vec::new();
+        let mut infos = Vec::new();
+        let mut keys = Vec::new();
+        let empty = Gazetteer::default();
+        for w in words {
+            if rows.len() >= cap {
+                break;
+            }
+            analyse(&[w], &self.clusters, &empty, &[], self.fflags, &mut infos);
+            let Some(ti) = infos.first() else { continue };
+            let key = crate::features::raw_key(ti);
+            if cache.get(key).is_some() {
+                continue;
+            }
+            keys.clear();
+            static_features(ti, &mut keys);
+            let mut acc = [0i32; NUM_LABELS];
+            for &k in &keys {
+                if let Some(row) = self.feat.get(k) {
+                    for (x, v) in acc.iter_mut().zip(row) {
+                        *x += i32::from(*v);
+                    }
+                }
+            }
+            cache.insert(key, rows.len() as u64);
+            rows.push(acc);
+        }
+        self.cache = cache;
+        self.cache_rows = rows;
+    }
+
+    /// Index of a raw-word hash in the static-weight cache.
+    #[inline]
+    pub fn cached(&self, raw_hash: u64) -> Option<u32> {
+        if self.cache_rows.is_empty() {
+            return None;
+        }
+        self.cache.get(raw_hash).map(|i| i as u32)
+    }
+
+    /// Number of weighted features.
+    pub fn num_features(&self) -> usize {
+        self.feat.len()
+    }
+
+    /// Provenance string stored with the model.
+    pub fn info(&self) -> &str {
+        &self.info
+    }
+
+    /// Serialise to bytes (weights quantised to 16 bits).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut b = Vec::new();
+        b.extend_from_slice(MAGIC);
+        b.extend_from_slice(&FEATURE_VERSION.to_le_bytes());
+        b.extend_from_slice(&(u32::from(self.constrained) | (self.fflags & !1)).to_le_bytes());
+        b.extend_from_slice(&(self.info.len() as u32).to_le_bytes());
+        b.extend_from_slice(self.info.as_bytes());
+        for v in &self.trans {
+            b.extend_from_slice(&v.to_le_bytes());
+        }
+        b.extend_from_slice(&self.feat.scale.to_le_bytes());
+        let entries = self.feat.entries();
+        b.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+        for (k, row) in &entries {
+            b.extend_from_slice(&k.to_le_bytes());
+            for q in row {
+                b.extend_from_slice(&q.to_le_bytes());
+            }
+        }
+        let ce = self.clusters.entries();
+        b.extend_from_slice(&(ce.len() as u32).to_le_bytes());
+        for (k, v) in &ce {
+            b.extend_from_slice(&k.to_le_bytes());
+            b.extend_from_slice(&v.to_le_bytes());
+        }
+        let ge = self.gaz.map.entries();
+        b.extend_from_slice(&(self.gaz.max_len as u32).to_le_bytes());
+        b.extend_from_slice(&(ge.len() as u32).to_le_bytes());
+        for (k, v) in &ge {
+            b.extend_from_slice(&k.to_le_bytes());
+            b.push(*v as u8);
+        }
+        // optional trailing section: static-weight cache
+        let ce = self.cache.entries();
+        b.extend_from_slice(&(ce.len() as u32).to_le_bytes());
+        for (k, i) in &ce {
+            b.extend_from_slice(&k.to_le_bytes());
+            let row = self
+                .cache_rows
+                .get(*i as usize)
+                .copied()
+                .unwrap_or_default();
+            for v in row {
+                b.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        b
+    }
+
+    /// Parse a model written by [`Model::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, Error> {
+        let mut r = Reader { b: bytes, pos: 0 };
+        if r.take(8)? != MAGIC {
+            return Err(Error::Data("not a rasd-tagger model (bad magic)".into()));
+        }
+        let ver = r.u32()?;
+        if ver != FEATURE_VERSION {
+            return Err(Error::Data(format!(
+                "model feature version {ver}, this build expects {FEATURE_VERSION}"
+            )));
+        }
+        let flags = r.u32()?;
+        let ilen = r.u32()? as usize;
+        let info = String::from_utf8_lossy(r.take(ilen)?).into_owned();
+        let mut trans = Vec::with_capacity((NUM_LABELS + 1) * NUM_LABELS);
+        for _ in 0..(NUM_LABELS + 1) * NUM_LABELS {
+            trans.push(r.f32()?);
+        }
+        let scale = r.f32()?;
+        let nf = r.u32()? as usize;
+        const FROW: usize = 8 + 2 * NUM_LABELS;
+        let block = r.take(nf.saturating_mul(FROW))?;
+        let rows: Vec<(u64, [i16; NUM_LABELS])> = block
+            .chunks_exact(FROW)
+            .map(|c| {
+                let mut kb = [0u8; 8];
+                kb.copy_from_slice(&c[..8]);
+                let mut w = [0i16; NUM_LABELS];
+                for (x, b) in w.iter_mut().zip(c[8..].chunks_exact(2)) {
+                    *x = i16::from_le_bytes([b[0], b[1]]);
+                }
+                (u64::from_le_bytes(kb), w)
+            })
+            .collect();
+        let feat = WeightTable::from_quantised(&rows, scale);
+        let nc = r.u32()? as usize;
+        let block = r.take(nc.saturating_mul(16))?;
+        let mut clusters = U64Map::with_capacity(nc);
+        for c in block.chunks_exact(16) {
+            let mut kb = [0u8; 8];
+            let mut vb = [0u8; 8];
+            kb.copy_from_slice(&c[..8]);
+            vb.copy_from_slice(&c[8..]);
+            clusters.insert(u64::from_le_bytes(kb), u64::from_le_bytes(vb));
+        }
+        let max_len = r.u32()? as usize;
+        let ng = r.u32()? as usize;
+        let mut gmap = U64Map::with_capacity(ng);
+        for _ in 0..ng {
+            let k = r.u64()?;
+            let v = r.take(1)?.first().copied().unwrap_or(0);
+            gmap.insert(k, u64::from(v));
+        }
+        let mut cache = U64Map::default();
+        let mut cache_rows = Vec::new();
+        if r.pos < bytes.len() {
+            let nc = r.u32()? as usize;
+            const CROW: usize = 8 + 4 * NUM_LABELS;
+            let block = r.take(nc.saturating_mul(CROW))?;
+            cache = U64Map::with_capacity(nc);
+            cache_rows.reserve(nc);
+            for (i, c) in block.chunks_exact(CROW).enumerate() {
+                let mut kb = [0u8; 8];
+                kb.copy_from_slice(&c[..8]);
+                let mut row = [0i32; NUM_LABELS];
+                for (x, b) in row.iter_mut().zip(c[8..].chunks_exact(4)) {
+                    *x = i32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+                }
+                cache.insert(u64::from_le_bytes(kb), i as u64);
+                cache_rows.push(row);
+            }
+        }
+        Ok(Model {
+            cache,
+            cache_rows,
+            feat,
+            trans,
+            clusters,
+            gaz: Gazetteer { map: gmap, max_len },
+            constrained: flags & 1 != 0,
+            fflags: flags & !1,
+            info,
+        })
+    }
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], Error> {
+        let s = self
+            .b
+            .get(self.pos..self.pos.saturating_add(n))
+            .ok_or_else(|| Error::Data("truncated model file".into()))?;
+        self.pos += n;
+        Ok(s)
+    }
+    fn u32(&mut self) -> Result<u32, Error> {
+        let s = self.take(4)?;
+        Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+    }
+    fn f32(&mut self) -> Result<f32, Error> {
+        Ok(f32::from_bits(self.u32()?))
+    }
+    fn u64(&mut self) -> Result<u64, Error> {
+        let s = self.take(8)?;
+        let mut a = [0u8; 8];
+        a.copy_from_slice(s);
+        Ok(u64::from_le_bytes(a))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iob2_constraint() {
+        assert!(!allowed(START, 2)); // I-PERS at start
+        assert!(allowed(1, 2)); // B-PERS → I-PERS
+        assert!(!allowed(0, 2)); // O → I-PERS
+        assert!(!allowed(3, 2)); // B-LOC → I-PERS
+        assert!(allowed(0, 3));
+    }
+
+    #[test]
+    fn viterbi_follows_emissions_and_constraints() {
+        let mut em = vec![0f32; 2 * NUM_LABELS];
+        em[2] = 5.0; // pos 0 prefers I-PERS (forbidden at start)
+        em[1] = 4.0; // B-PERS next best
+        em[NUM_LABELS + 2] = 3.0;
+        let trans = vec![0f32; (NUM_LABELS + 1) * NUM_LABELS];
+        let mut out = Vec::new();
+        let mut conf = Vec::new();
+        viterbi(&em, &trans, true, &mut out, Some(&mut conf));
+        assert_eq!(out, vec![1, 2]);
+        assert_eq!(conf.len(), 2);
+        assert!(conf.iter().all(|c| *c > 0.0 && *c <= 1.0));
+        viterbi(&em, &trans, false, &mut out, None);
+        assert_eq!(out, vec![2, 2]);
+        viterbi(&[], &trans, true, &mut out, Some(&mut conf));
+        assert!(out.is_empty() && conf.is_empty());
+    }
+
+    #[test]
+    fn bytes_roundtrip_and_bad_input() {
+        let mut m = Model {
+            trans: vec![0.5; (NUM_LABELS + 1) * NUM_LABELS],
+            constrained: true,
+            info: "test".into(),
+            ..Default::default()
+        };
+        let mut row = [0f32; NUM_LABELS];
+        for (i, x) in row.iter_mut().enumerate() {
+            *x = i as f32 - 4.0;
+        }
+        m.feat = WeightTable::build(&[(42, row)]);
+        m.clusters.insert(7, 99);
+        m.gaz.add(&["a", "b"], 2);
+        let b = m.to_bytes();
+        let m2 = Model::from_bytes(&b).unwrap();
+        assert_eq!(m2.info(), "test");
+        assert!(m2.constrained);
+        let w = m2.feat.get(42).unwrap();
+        assert!((f32::from(w[0]) * m2.feat.scale + 4.0).abs() < 1e-3);
+        assert!(m2.feat.get(43).is_none());
+        assert_eq!(m2.clusters.get(7), Some(99));
+        assert_eq!(m2.gaz.max_len, 2);
+        assert!(Model::from_bytes(&b[..b.len() - 3]).is_err());
+        assert!(Model::from_bytes(b"nonsense").is_err());
+        assert!(Model::from_bytes(&[]).is_err());
+    }
+}

@@ -1,0 +1,767 @@
+//! Training: an averaged structured perceptron over hashed features with first-order
+//! label transitions, trained deterministically (seeded sentence shuffles, sequential
+//! updates, no threads in the update loop).
+//!
+//! Protocol implemented by [`train`]: the last `dev_fraction` of the training file's
+//! sentences form a dev slice; a model is trained on the rest for up to `max_epochs`,
+//! scored on the dev slice after every epoch, and the best epoch count is kept. The final
+//! model is then retrained on the *whole* training file for that many epochs. The test file
+//! is never read here. The training-derived gazetteer feature is built jackknife-style (each
+//! training fold sees a gazetteer made from the other folds only), so its weight reflects how
+//! reliable such a list is on unseen text.
+
+use crate::clusters::Clusters;
+use crate::conll::{read_labelled, Sentence};
+use crate::crf::{Buffers, CrfSgd, Instance};
+use crate::eval::{eval_conll, NerScores};
+use crate::features::{
+    analyse, cluster_key, pack_clusters, sentence_features, ClusterTable, Gazetteer, TokenInfo,
+    F_CLUSTERS2,
+};
+use crate::labels::{Label, NUM_LABELS};
+use crate::model::{viterbi, Model, WeightTable, START};
+use crate::normalize::normalize;
+use crate::table::U64Map;
+use crate::util::{hash_str, Rng};
+use crate::Error;
+use rustc_hash::FxHashMap;
+use std::path::Path;
+
+/// Where the dev data comes from.
+#[derive(Debug, Clone)]
+pub enum DevSpec {
+    /// Use the last fraction of the training file's sentences (e.g. 0.1).
+    SplitLast(f64),
+    /// Use a separate labelled file.
+    File(std::path::PathBuf),
+    /// No dev data: train for exactly `max_epochs`.
+    None,
+}
+
+/// Which learner to use.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Algorithm {
+    /// Averaged structured perceptron.
+    Perceptron,
+    /// CRF trained by SGD with L2 regularisation.
+    CrfSgd {
+        /// L2 coefficient.
+        c2: f64,
+        /// Initial learning rate.
+        eta0: f64,
+    },
+}
+
+/// Training parameters.
+#[derive(Debug, Clone)]
+pub struct TrainParams {
+    /// Seed of the sentence shuffles.
+    pub seed: u64,
+    /// Maximum number of epochs (the dev slice picks the best one up to this).
+    pub max_epochs: usize,
+    /// Decode with IOB2 constraints (no `I-X` without a preceding `B-X`/`I-X`).
+    pub constrained: bool,
+    /// Build and use the jackknifed training gazetteer feature.
+    pub use_gazetteer: bool,
+    /// Number of jackknife folds for the gazetteer.
+    pub gaz_folds: usize,
+    /// Drop features whose largest absolute averaged weight is below this.
+    pub prune: f32,
+    /// Retrain on the whole training file (train + dev slice) for the chosen epoch count.
+    pub final_on_all: bool,
+    /// Print progress to stderr.
+    pub verbose: bool,
+    /// Optional feature templates (`features::F_*` bits).
+    pub feature_flags: u32,
+    /// Fixed penalty on `O` per token; `None` tunes it on the dev data.
+    pub o_bias: Option<f32>,
+    /// Learner.
+    pub algorithm: Algorithm,
+    /// Number of perceptrons (different shuffle seeds) whose averaged weights are averaged.
+    pub ensemble: usize,
+    /// Maximum number of word forms in the model's static-weight cache (speed only;
+    /// results are identical with or without it).
+    pub cache_words: usize,
+}
+
+impl Default for TrainParams {
+    fn default() -> Self {
+        TrainParams {
+            seed: 1,
+            max_epochs: 25,
+            constrained: true,
+            use_gazetteer: true,
+            gaz_folds: 10,
+            prune: 1e-3,
+            final_on_all: true,
+            verbose: true,
+            feature_flags: 0,
+            o_bias: None,
+            algorithm: Algorithm::Perceptron,
+            ensemble: 1,
+            cache_words: 120_000,
+        }
+    }
+}
+
+/// What [`train`] measured.
+#[derive(Debug, Clone)]
+pub struct TrainReport {
+    /// Dev F1 after each epoch (empty without dev data).
+    pub dev_f1_by_epoch: Vec<f64>,
+    /// Epoch count used for the final model.
+    pub epochs: usize,
+    /// Penalty on `O` used by the final model.
+    pub o_bias: f32,
+    /// Dev scores of the best epoch (None without dev data).
+    pub dev_scores: Option<NerScores>,
+    /// Number of features in the saved model.
+    pub features: usize,
+    /// Size of the saved model in bytes.
+    pub model_bytes: usize,
+    /// Wall-clock seconds of the whole run.
+    pub seconds: f64,
+}
+
+/// Build the cluster lookup table used in models from a parsed cluster file.
+pub fn cluster_table(c: &Clusters) -> ClusterTable {
+    cluster_table_multi(std::slice::from_ref(c))
+}
+
+/// Build one lookup table from several cluster sets (set `s` keyed by [`cluster_key`]).
+pub fn cluster_table_multi(sets: &[Clusters]) -> ClusterTable {
+    let mut t = U64Map::with_capacity(sets.iter().map(|c| c.map.len()).sum());
+    for (si, c) in sets.iter().enumerate() {
+        let mut entries: Vec<_> = c.map.iter().collect();
+        entries.sort();
+        for (w, ids) in entries {
+            t.insert(cluster_key(hash_str(w), si as u64), pack_clusters(*ids));
+        }
+    }
+    t
+}
+
+/// Build a gazetteer of the entity phrases in `sents` (normalised). Single-token entries
+/// are kept only if that token is an entity start in at least 30% of its occurrences.
+pub fn build_gazetteer(sents: &[&Sentence]) -> Gazetteer {
+    let mut single_total: FxHashMap<String, u32> = FxHashMap::default();
+    let mut single_ent: FxHashMap<(String, usize), u32> = FxHashMap::default();
+    let mut phrases: Vec<(Vec<String>, usize)> = Vec::new();
+    for s in sents {
+        let norms: Vec<String> = s.tokens.iter().map(|t| normalize(t)).collect();
+        for n in &norms {
+            *single_total.entry(n.clone()).or_insert(0) += 1;
+        }
+        for sp in crate::labels::spans_of_labels(&s.labels) {
+            let ti = Label::B(sp.etype).index() / 2;
+            let words: Vec<String> = norms.get(sp.start..sp.end).unwrap_or(&[]).to_vec();
+            if words.len() == 1 {
+                *single_ent.entry((words[0].clone(), ti)).or_insert(0) += 1;
+            } else if !words.is_empty() {
+                phrases.push((words, ti));
+            }
+        }
+    }
+    // also index each phrase under its first word without proclitics
+    let extra: Vec<(Vec<String>, usize)> = phrases
+        .iter()
+        .flat_map(|(w, t)| {
+            let forms = w
+                .first()
+                .map(|f| crate::normalize::strip_proclitics(f))
+                .unwrap_or_default();
+            forms.into_iter().map(move |s| {
+                let mut v = w.clone();
+                v[0] = s;
+                (v, *t)
+            })
+        })
+        .collect();
+    phrases.extend(extra);
+    let mut g = Gazetteer::default();
+    phrases.sort();
+    phrases.dedup();
+    for (w, t) in &phrases {
+        let refs: Vec<&str> = w.iter().map(String::as_str).collect();
+        g.add(&refs, *t);
+    }
+    let mut singles: Vec<_> = single_ent.into_iter().collect();
+    singles.sort();
+    for ((w, t), c) in singles {
+        let total = single_total.get(&w).copied().unwrap_or(c).max(1);
+        if f64::from(c) / f64::from(total) >= 0.3 {
+            g.add(&[w.as_str()], t);
+            for s in crate::normalize::strip_proclitics(&w) {
+                g.add(&[s.as_str()], t);
+            }
+        }
+    }
+    g
+}
+
+/// A sentence turned into dense feature ids.
+struct Prepared {
+    ids: Vec<u32>,
+    offsets: Vec<usize>,
+    gold: Vec<u8>,
+}
+
+/// Interns feature keys into dense ids.
+#[derive(Default)]
+struct Interner {
+    ids: FxHashMap<u64, u32>,
+    keys: Vec<u64>,
+}
+
+impl Interner {
+    fn prepare(&mut self, fs: &SentenceKeys, gold: &[Label], grow: bool) -> Prepared {
+        let mut ids = Vec::with_capacity(fs.keys.len());
+        let mut offsets = Vec::with_capacity(fs.offsets.len());
+        offsets.push(0);
+        for w in fs.offsets.windows(2) {
+            for &k in fs.keys.get(w[0]..w[1]).unwrap_or(&[]) {
+                let id = match self.ids.get(&k) {
+                    Some(&id) => Some(id),
+                    None if grow => {
+                        let id = self.keys.len() as u32;
+                        self.ids.insert(k, id);
+                        self.keys.push(k);
+                        Some(id)
+                    }
+                    None => None,
+                };
+                if let Some(id) = id {
+                    ids.push(id);
+                }
+            }
+            offsets.push(ids.len());
+        }
+        Prepared {
+            ids,
+            offsets,
+            gold: strict_iob2(gold),
+        }
+    }
+}
+
+/// Hashed feature keys of one sentence: flat keys and per-token offsets.
+#[derive(Debug, Clone, Default)]
+pub struct SentenceKeys {
+    /// Feature keys of all tokens.
+    pub keys: Vec<u64>,
+    /// `offsets[i]..offsets[i+1]` are token i's keys.
+    pub offsets: Vec<usize>,
+}
+
+/// Featurise training and dev sentences exactly as [`train`] does: training sentences get
+/// gazetteer flags from a jackknifed gazetteer (other folds only), dev sentences from the
+/// gazetteer of all training sentences, which is also returned (it goes into the model).
+/// Public so that other learners can be compared on identical features.
+pub fn featurize(
+    train: &[&Sentence],
+    dev: &[&Sentence],
+    clusters: &ClusterTable,
+    use_gazetteer: bool,
+    gaz_folds: usize,
+    flags: u32,
+) -> (Vec<SentenceKeys>, Vec<SentenceKeys>, Gazetteer) {
+    let empty = Gazetteer::default();
+    let full_gaz = if use_gazetteer {
+        build_gazetteer(train)
+    } else {
+        Gazetteer::default()
+    };
+    let folds = if use_gazetteer {
+        fold_gazetteers(train, gaz_folds)
+    } else {
+        Vec::new()
+    };
+    let mut infos: Vec<TokenInfo> = Vec::new();
+    let mut one = |s: &Sentence, g: &Gazetteer| {
+        let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+        analyse(&toks, clusters, g, &[], flags, &mut infos);
+        let mut k = SentenceKeys::default();
+        sentence_features(&infos, &mut k.keys, &mut k.offsets);
+        k
+    };
+    let tr = train
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let g = folds
+                .iter()
+                .find(|(a, b, _)| i >= *a && i < *b)
+                .map(|x| &x.2)
+                .unwrap_or(&empty);
+            one(s, g)
+        })
+        .collect();
+    let dv = dev.iter().map(|s| one(s, &full_gaz)).collect();
+    (tr, dv, full_gaz)
+}
+
+/// Label indices with every chunk-starting `I-X` (after `O` or another type) rewritten
+/// as `B-X`; conlleval chunks are unchanged, and the sequence becomes valid strict IOB2.
+fn strict_iob2(gold: &[Label]) -> Vec<u8> {
+    let mut prev = Label::O;
+    gold.iter()
+        .map(|&l| {
+            let l = match l {
+                Label::I(t) if prev.entity_type() != Some(t) => Label::B(t),
+                other => other,
+            };
+            prev = l;
+            l.index() as u8
+        })
+        .collect()
+}
+
+/// Perceptron state with lazy averaging (`avg = w - u / c`).
+struct Perceptron {
+    w: Vec<f32>,
+    u: Vec<f32>,
+    tw: Vec<f32>,
+    tu: Vec<f32>,
+    c: f32,
+}
+
+impl Perceptron {
+    fn new(nfeat: usize) -> Self {
+        let nt = (NUM_LABELS + 1) * NUM_LABELS;
+        Perceptron {
+            w: vec![0.0; nfeat * NUM_LABELS],
+            u: vec![0.0; nfeat * NUM_LABELS],
+            tw: vec![0.0; nt],
+            tu: vec![0.0; nt],
+            c: 1.0,
+        }
+    }
+
+    fn emissions(w: &[f32], p: &Prepared, em: &mut Vec<f32>) {
+        let n = p.gold.len();
+        em.clear();
+        em.resize(n * NUM_LABELS, 0.0);
+        for t in 0..n {
+            let row = &mut em[t * NUM_LABELS..(t + 1) * NUM_LABELS];
+            for &id in &p.ids[p.offsets[t]..p.offsets[t + 1]] {
+                let base = id as usize * NUM_LABELS;
+                for (x, v) in row.iter_mut().zip(&w[base..base + NUM_LABELS]) {
+                    *x += *v;
+                }
+            }
+        }
+    }
+
+    fn update(&mut self, p: &Prepared, pred: &[u8]) {
+        let c = self.c;
+        let n = p.gold.len();
+        let add = |w: &mut Vec<f32>, u: &mut Vec<f32>, i: usize, d: f32| {
+            w[i] += d;
+            u[i] += c * d;
+        };
+        for t in 0..n {
+            let (g, y) = (p.gold[t] as usize, pred[t] as usize);
+            if g != y {
+                for &id in &p.ids[p.offsets[t]..p.offsets[t + 1]] {
+                    let base = id as usize * NUM_LABELS;
+                    add(&mut self.w, &mut self.u, base + g, 1.0);
+                    add(&mut self.w, &mut self.u, base + y, -1.0);
+                }
+            }
+            let (gp, yp) = if t == 0 {
+                (START, START)
+            } else {
+                (p.gold[t - 1] as usize, pred[t - 1] as usize)
+            };
+            if (gp, g) != (yp, y) {
+                add(&mut self.tw, &mut self.tu, gp * NUM_LABELS + g, 1.0);
+                add(&mut self.tw, &mut self.tu, yp * NUM_LABELS + y, -1.0);
+            }
+        }
+    }
+
+    fn averaged(&self) -> (Vec<f32>, Vec<f32>) {
+        let c = self.c;
+        let w = self.w.iter().zip(&self.u).map(|(w, u)| w - u / c).collect();
+        let t = self
+            .tw
+            .iter()
+            .zip(&self.tu)
+            .map(|(w, u)| w - u / c)
+            .collect();
+        (w, t)
+    }
+}
+
+/// Transitions with `b` subtracted from every transition into `O`.
+fn with_o_bias(t: &[f32], b: f32) -> Vec<f32> {
+    let mut t = t.to_vec();
+    for p in 0..=NUM_LABELS {
+        if let Some(x) = t.get_mut(p * NUM_LABELS + Label::O.index()) {
+            *x -= b;
+        }
+    }
+    t
+}
+
+fn decode_all(w: &[f32], tr: &[f32], data: &[Prepared], constrained: bool) -> Vec<Vec<Label>> {
+    let mut em = Vec::new();
+    let mut out = Vec::new();
+    data.iter()
+        .map(|p| {
+            Perceptron::emissions(w, p, &mut em);
+            viterbi(&em, tr, constrained, &mut out, None);
+            out.iter().map(|&i| Label::from_index(i as usize)).collect()
+        })
+        .collect()
+}
+
+fn score(sents: &[&Sentence], pred: &[Vec<Label>]) -> NerScores {
+    let gold: Vec<Sentence> = sents.iter().map(|s| (*s).clone()).collect();
+    let g = crate::conll::write_labelled(
+        &gold,
+        &gold.iter().map(|s| s.labels.clone()).collect::<Vec<_>>(),
+    );
+    let p = crate::conll::write_labelled(&gold, pred);
+    eval_conll(&g, &p)
+}
+
+/// Gazetteers for jackknifed training: sentence i gets the gazetteer built from the
+/// folds that do not contain it (contiguous folds, as articles are contiguous).
+fn fold_gazetteers(sents: &[&Sentence], folds: usize) -> Vec<(usize, usize, Gazetteer)> {
+    let n = sents.len();
+    let folds = folds.clamp(2, n.max(2));
+    (0..folds)
+        .map(|k| {
+            let a = n * k / folds;
+            let b = n * (k + 1) / folds;
+            let others: Vec<&Sentence> = sents[..a].iter().chain(&sents[b..]).copied().collect();
+            (a, b, build_gazetteer(&others))
+        })
+        .collect()
+}
+
+/// (dev F1, epoch, dev scores, emission weights, transitions) of the best epoch so far.
+type BestEpoch = (f64, usize, NerScores, Vec<f32>, Vec<f32>);
+
+/// Result of one training run on given data.
+struct Fit {
+    model: Model,
+    dev_f1: Vec<f64>,
+    best_epoch: usize,
+    o_bias: f32,
+    best_dev: Option<NerScores>,
+}
+
+fn fit(
+    train: &[&Sentence],
+    dev: &[&Sentence],
+    clusters: &ClusterTable,
+    epochs: usize,
+    p: &TrainParams,
+) -> Fit {
+    let t0 = std::time::Instant::now();
+    let (tr_keys, dv_keys, full_gaz) = featurize(
+        train,
+        dev,
+        clusters,
+        p.use_gazetteer,
+        p.gaz_folds,
+        p.feature_flags,
+    );
+    let mut interner = Interner::default();
+    let data: Vec<Prepared> = tr_keys
+        .iter()
+        .zip(train)
+        .map(|(k, s)| interner.prepare(k, &s.labels, true))
+        .collect();
+    let dev_data: Vec<Prepared> = dv_keys
+        .iter()
+        .zip(dev)
+        .map(|(k, s)| interner.prepare(k, &s.labels, false))
+        .collect();
+    let nfeat = interner.keys.len();
+    if p.verbose {
+        eprintln!(
+            "train: {} sentences, {} features ({:.1}s)",
+            data.len(),
+            nfeat,
+            t0.elapsed().as_secs_f64()
+        );
+    }
+    let k = p.ensemble.max(1);
+    let mut pers: Vec<Perceptron> = (0..k).map(|_| Perceptron::new(nfeat)).collect();
+    let mut rngs: Vec<Rng> = (0..k as u64)
+        .map(|j| Rng::new(p.seed.wrapping_add(j.wrapping_mul(1_000_003))))
+        .collect();
+    let mut orders: Vec<Vec<usize>> = (0..k).map(|_| (0..data.len()).collect()).collect();
+    let averaged = |pers: &[Perceptron]| -> (Vec<f32>, Vec<f32>) {
+        let mut it = pers.iter().map(Perceptron::averaged);
+        let (mut w, mut t) = it.next().unwrap_or_default();
+        for (w2, t2) in it {
+            w.iter_mut().zip(&w2).for_each(|(a, b)| *a += b);
+            t.iter_mut().zip(&t2).for_each(|(a, b)| *a += b);
+        }
+        let inv = 1.0 / pers.len().max(1) as f32;
+        w.iter_mut().for_each(|a| *a *= inv);
+        t.iter_mut().for_each(|a| *a *= inv);
+        (w, t)
+    };
+    let mut crf = match p.algorithm {
+        Algorithm::CrfSgd { c2, eta0 } => {
+            Some(CrfSgd::new(nfeat, data.len(), c2, eta0, p.constrained))
+        }
+        Algorithm::Perceptron => None,
+    };
+    let mut bufs = Buffers::default();
+    let mut em = Vec::new();
+    let mut pred = Vec::new();
+    let mut dev_f1 = Vec::new();
+    let mut best: Option<BestEpoch> = None;
+    for epoch in 1..=epochs {
+        let mut mistakes = 0usize;
+        for ((per, rng), order) in pers.iter_mut().zip(rngs.iter_mut()).zip(orders.iter_mut()) {
+            rng.shuffle(order);
+            for &i in order.iter() {
+                let s = &data[i];
+                if let Some(c) = crf.as_mut() {
+                    c.step(
+                        &Instance {
+                            ids: &s.ids,
+                            offsets: &s.offsets,
+                            gold: &s.gold,
+                        },
+                        &mut bufs,
+                    );
+                    continue;
+                }
+                Perceptron::emissions(&per.w, s, &mut em);
+                viterbi(&em, &per.tw, p.constrained, &mut pred, None);
+                if pred != s.gold {
+                    mistakes += 1;
+                    per.update(s, &pred);
+                }
+                per.c += 1.0;
+            }
+            if crf.is_some() {
+                break;
+            }
+        }
+        if !dev.is_empty() {
+            let (w, t) = match crf.as_ref() {
+                Some(c) => c.weights(),
+                None => averaged(&pers),
+            };
+            let labels = decode_all(&w, &t, &dev_data, p.constrained);
+            let sc = score(dev, &labels);
+            let f1 = sc.micro.f1();
+            dev_f1.push(f1);
+            if p.verbose {
+                eprintln!(
+                    "epoch {epoch}: {mistakes} sentences updated, dev F1 {f1:.2} ({:.1}s)",
+                    t0.elapsed().as_secs_f64()
+                );
+            }
+            if best.as_ref().is_none_or(|b| f1 > b.0) {
+                best = Some((f1, epoch, sc, w, t));
+            }
+        } else if p.verbose {
+            eprintln!(
+                "epoch {epoch}: {mistakes} sentences updated ({:.1}s)",
+                t0.elapsed().as_secs_f64()
+            );
+        }
+    }
+    let (best_epoch, mut best_dev, w, mut t) = match best {
+        Some((_, e, sc, w, t)) => (e, Some(sc), w, t),
+        None => {
+            let (w, t) = match crf.as_ref() {
+                Some(c) => c.weights(),
+                None => averaged(&pers),
+            };
+            (epochs, None, w, t)
+        }
+    };
+    // Penalty on O at every token (folded into the transitions into O): trades precision
+    // for recall. Tuned on the dev slice unless fixed by the caller.
+    let o_bias = match (p.o_bias, &best_dev) {
+        (Some(b), _) => b,
+        (None, Some(base)) => {
+            let mut best_b = (base.micro.f1(), 0.0f32, base.clone());
+            // grid relative to the typical emission magnitude on the dev data
+            let mut em = Vec::new();
+            let (mut sum, mut cnt) = (0f64, 0usize);
+            for d in &dev_data {
+                Perceptron::emissions(&w, d, &mut em);
+                for row in em.chunks_exact(NUM_LABELS) {
+                    let mx = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+                    let mn = row.iter().copied().fold(f32::INFINITY, f32::min);
+                    sum += f64::from(mx - mn);
+                    cnt += 1;
+                }
+            }
+            let unit = (sum / cnt.max(1) as f64) as f32;
+            for m in [0.02f32, 0.04, 0.06, 0.08, 0.1, 0.13, 0.16, 0.2, 0.25, 0.3] {
+                let b = m * unit;
+                let tb = with_o_bias(&t, b);
+                let sc = score(dev, &decode_all(&w, &tb, &dev_data, p.constrained));
+                if p.verbose {
+                    eprintln!("o-bias {b:.3} ({m}×{unit:.2}): dev F1 {:.2}", sc.micro.f1());
+                }
+                if sc.micro.f1() > best_b.0 {
+                    best_b = (sc.micro.f1(), b, sc);
+                }
+            }
+            best_dev = Some(best_b.2);
+            best_b.1
+        }
+        (None, None) => 0.0,
+    };
+    t = with_o_bias(&t, o_bias);
+    // keep only features with a non-negligible weight
+    let mut rows = Vec::new();
+    for (id, key) in interner.keys.iter().enumerate() {
+        let mut row = [0f32; NUM_LABELS];
+        row.copy_from_slice(&w[id * NUM_LABELS..(id + 1) * NUM_LABELS]);
+        if row.iter().any(|x| x.abs() >= p.prune) {
+            rows.push((*key, row));
+        }
+    }
+    let feat = WeightTable::build(&rows);
+    Fit {
+        model: Model {
+            feat,
+            trans: t,
+            clusters: clusters.clone(),
+            gaz: full_gaz,
+            constrained: p.constrained,
+            info: String::new(),
+            fflags: p.feature_flags,
+            cache: U64Map::default(),
+            cache_rows: Vec::new(),
+        },
+        dev_f1,
+        best_epoch,
+        best_dev,
+        o_bias,
+    }
+}
+
+/// Train a model from an ANERcorp-format file and write it to `out_model`.
+///
+/// `clusters` are the word-cluster files to embed (empty: no cluster features; a second
+/// file enables the second-cluster-set templates). See the
+/// module docs for the protocol; the run is deterministic for a given seed.
+pub fn train(
+    train_path: &Path,
+    dev: &DevSpec,
+    out_model: &Path,
+    clusters: &[&Path],
+    params: &TrainParams,
+) -> Result<TrainReport, Error> {
+    let t0 = std::time::Instant::now();
+    let text = std::fs::read_to_string(train_path).map_err(|e| Error::io(train_path, e))?;
+    let (all, unknown) = read_labelled(&text);
+    if all.is_empty() {
+        return Err(Error::Data(format!(
+            "{}: no sentences",
+            train_path.display()
+        )));
+    }
+    if unknown > 0 && params.verbose {
+        eprintln!("train: {unknown} unknown tags read as O");
+    }
+    let sets = clusters
+        .iter()
+        .map(|p| Clusters::load(p))
+        .collect::<Result<Vec<_>, _>>()?;
+    let ctab = cluster_table_multi(&sets);
+    let mut params = params.clone();
+    if sets.len() > 1 {
+        params.feature_flags |= F_CLUSTERS2;
+    }
+    let params = &params;
+    let all_refs: Vec<&Sentence> = all.iter().collect();
+    let dev_file_sents;
+    let (tr, dv, dev_from_split): (Vec<&Sentence>, Vec<&Sentence>, bool) = match dev {
+        DevSpec::SplitLast(frac) => {
+            let frac = frac.clamp(0.0, 0.9);
+            let cut = all.len() - ((all.len() as f64 * frac).round() as usize).min(all.len() - 1);
+            (all_refs[..cut].to_vec(), all_refs[cut..].to_vec(), true)
+        }
+        DevSpec::File(p) => {
+            let t = std::fs::read_to_string(p).map_err(|e| Error::io(p, e))?;
+            dev_file_sents = read_labelled(&t).0;
+            (all_refs.clone(), dev_file_sents.iter().collect(), false)
+        }
+        DevSpec::None => (all_refs.clone(), Vec::new(), false),
+    };
+    let first = fit(&tr, &dv, &ctab, params.max_epochs, params);
+    let o_bias = first.o_bias;
+    let (mut model, epochs) = if dev_from_split && params.final_on_all && !dv.is_empty() {
+        if params.verbose {
+            eprintln!(
+                "train: best dev epoch {}; retraining on all {} sentences",
+                first.best_epoch,
+                all.len()
+            );
+        }
+        let p2 = TrainParams {
+            o_bias: Some(first.o_bias),
+            ..params.clone()
+        };
+        let second = fit(&all_refs, &[], &ctab, first.best_epoch, &p2);
+        (second.model, first.best_epoch)
+    } else {
+        (first.model, first.best_epoch)
+    };
+    // per-word static-weight cache: training words by frequency, then cluster words
+    {
+        let mut freq: FxHashMap<&str, u32> = FxHashMap::default();
+        for s in &all {
+            for t in &s.tokens {
+                *freq.entry(t.as_str()).or_insert(0) += 1;
+            }
+        }
+        let mut words: Vec<(&str, u32)> = freq.into_iter().collect();
+        words.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let mut cluster_words: Vec<(&str, usize)> = Vec::new();
+        for set in &sets {
+            let mut v: Vec<&str> = set.map.keys().map(String::as_str).collect();
+            v.sort_unstable();
+            cluster_words.extend(v.into_iter().map(|w| (w, 0)));
+        }
+        let list = words
+            .iter()
+            .map(|w| w.0)
+            .chain(cluster_words.iter().map(|w| w.0));
+        model.build_cache(list, params.cache_words);
+    }
+    model.info = format!(
+        "rasd-tagger averaged perceptron; trained on {} ({} sentences); epochs={} o_bias={} seed={} constrained={} gazetteer={} clusters={} feature_flags={}",
+        train_path.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+        all.len(),
+        epochs,
+        o_bias,
+        params.seed,
+        params.constrained,
+        params.use_gazetteer,
+        clusters
+            .iter()
+            .map(|p| p.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default())
+            .collect::<Vec<_>>()
+            .join("+"),
+        params.feature_flags
+    );
+    let bytes = model.to_bytes();
+    std::fs::write(out_model, &bytes).map_err(|e| Error::io(out_model, e))?;
+    Ok(TrainReport {
+        dev_f1_by_epoch: first.dev_f1,
+        epochs,
+        o_bias,
+        dev_scores: first.best_dev,
+        features: model.num_features(),
+        model_bytes: bytes.len(),
+        seconds: t0.elapsed().as_secs_f64(),
+    })
+}
