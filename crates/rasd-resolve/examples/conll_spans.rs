@@ -35,7 +35,9 @@ fn main() {
             if m.kind != MentionKind::Name {
                 continue;
             }
-            let a = starts.partition_point(|&s| s <= m.span.start).saturating_sub(1);
+            let a = starts
+                .partition_point(|&s| s <= m.span.start)
+                .saturating_sub(1);
             let b = starts.partition_point(|&s| s < m.span.end);
             let t = match m.etype {
                 EntityType::PER => "PERS",

@@ -36,6 +36,13 @@ enum Command {
     /// Measure throughput (MB/s, documents/s) and peak memory of the full pipeline on the
     /// SaudiNewsNet corpus, single-threaded and on all cores.
     Bench(BenchArgs),
+    /// Tag a token-per-line CoNLL file with the statistical NER tagger (IOB2 over
+    /// PERS/LOC/ORG/MISC, ANERcorp's labels); writes `TOKEN TAG` lines.
+    Tag(rasd::ner_cmd::TagArgs),
+    /// Score CoNLL NER output conlleval-style: micro and per-type P/R/F1.
+    EvalNer(rasd::ner_cmd::EvalNerArgs),
+    /// Retrain the tagger's model from ANERcorp train (deterministic for a seed).
+    TrainNer(rasd::ner_cmd::TrainNerArgs),
     /// Serve a corpus over HTTP: JSON API (`/api/…`, OpenAPI at `/api/openapi.json`) and a
     /// web UI with map, timeline and document view. Binds loopback by default.
     Serve(rasd_serve::ServeArgs),
@@ -199,6 +206,9 @@ fn main() -> ExitCode {
     let r = match cli.command {
         Command::Extract(a) => extract(a),
         Command::Eval(a) => eval(a),
+        Command::Tag(a) => rasd::ner_cmd::tag(a).map(|_| ExitCode::SUCCESS),
+        Command::EvalNer(a) => rasd::ner_cmd::eval_ner(a).map(|_| ExitCode::SUCCESS),
+        Command::TrainNer(a) => rasd::ner_cmd::train_ner(a).map(|_| ExitCode::SUCCESS),
         Command::About => {
             print!("{}", rasd::about());
             Ok(ExitCode::SUCCESS)

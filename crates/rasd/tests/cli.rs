@@ -247,11 +247,22 @@ fn version_and_help() {
 fn export_formats_from_extract() {
     let run = |fmt: &str| {
         let out = rasd()
-            .args(["extract", "samples/seed.txt", "--date", "2014-06-12", "--format", fmt])
+            .args([
+                "extract",
+                "samples/seed.txt",
+                "--date",
+                "2014-06-12",
+                "--format",
+                fmt,
+            ])
             .current_dir(repo())
             .output()
             .unwrap();
-        assert!(out.status.success(), "{fmt}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{fmt}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8(out.stdout).unwrap()
     };
     let csv = run("csv");
@@ -269,7 +280,18 @@ fn export_formats_from_extract() {
     let plover = run("plover");
     for line in plover.lines() {
         let v: Value = serde_json::from_str(line).unwrap();
-        for k in ["id", "date", "event", "mode", "actor", "recipient", "event_loc", "size", "text_info", "cite_info"] {
+        for k in [
+            "id",
+            "date",
+            "event",
+            "mode",
+            "actor",
+            "recipient",
+            "event_loc",
+            "size",
+            "text_info",
+            "cite_info",
+        ] {
             assert!(v.get(k).is_some(), "PLOVER field {k} missing in {line}");
         }
     }

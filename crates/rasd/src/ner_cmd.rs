@@ -1,0 +1,121 @@
+//! `rasd tag`, `rasd eval-ner` and `rasd train-ner`: the statistical NER tagger
+//! (`rasd-tagger`, trained on ANERcorp) on CoNLL files.
+
+use anyhow::{bail, Context, Result};
+use clap::Args;
+use rasd_tagger::{DevSpec, Tagger, TrainParams};
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Arguments of `rasd tag`.
+#[derive(Args, Debug)]
+pub struct TagArgs {
+    /// Token-per-line CoNLL file (first column the token, blank line between sentences).
+    #[arg(long)]
+    pub conll: PathBuf,
+    /// Use this model file instead of the embedded one.
+    #[arg(long)]
+    pub model: Option<PathBuf>,
+    /// Tag each sentence alone (no document-level consistency between sentences).
+    #[arg(long)]
+    pub sentence_only: bool,
+}
+
+/// Arguments of `rasd eval-ner`.
+#[derive(Args, Debug)]
+pub struct EvalNerArgs {
+    /// Gold CoNLL file (`TOKEN … TAG`, tag in the last column).
+    pub gold: PathBuf,
+    /// Predicted CoNLL file (`TOKEN TAG`, as written by `rasd tag`).
+    pub pred: PathBuf,
+}
+
+/// Arguments of `rasd train-ner`.
+#[derive(Args, Debug)]
+pub struct TrainNerArgs {
+    /// ANERcorp training file (CAMeL Lab split).
+    #[arg(
+        long,
+        default_value = "../shared/data/anercorp/ANERCorp_CamelLab_train.txt"
+    )]
+    pub train: PathBuf,
+    /// Where to write the model.
+    #[arg(long, default_value = "crates/rasd-tagger/model/anercorp.model")]
+    pub out: PathBuf,
+    /// Word-cluster files learnt from SaudiNewsNet.
+    #[arg(long, default_values = ["crates/rasd-tagger/model/clusters_w5.tsv", "crates/rasd-tagger/model/clusters_w2.tsv"])]
+    pub clusters: Vec<PathBuf>,
+    /// Seed of the sentence shuffles (training is deterministic for a seed).
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Maximum epochs (the dev slice, the last 10% of the training sentences, picks the best).
+    #[arg(long, default_value_t = 20)]
+    pub epochs: usize,
+    /// Number of perceptrons averaged.
+    #[arg(long, default_value_t = 3)]
+    pub ensemble: usize,
+}
+
+fn read_lossy(p: &PathBuf) -> Result<String> {
+    let b = std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?;
+    Ok(String::from_utf8_lossy(&b).into_owned())
+}
+
+/// `rasd tag --conll FILE`: writes `TOKEN TAG` lines, blank lines kept.
+pub fn tag(a: TagArgs) -> Result<()> {
+    let tagger = match &a.model {
+        Some(p) => Tagger::load(p).map_err(|e| anyhow::anyhow!("{e}"))?,
+        None => {
+            if let Some(e) = Tagger::embedded_error() {
+                bail!("the embedded tagger model is unusable: {e}");
+            }
+            Tagger::embedded().clone()
+        }
+    };
+    let text = read_lossy(&a.conll)?;
+    let out = if a.sentence_only {
+        tagger.tag_conll_with(&text, None)
+    } else {
+        tagger.tag_conll(&text)
+    };
+    let mut so = std::io::stdout().lock();
+    match so.write_all(out.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
+}
+
+/// `rasd eval-ner GOLD PRED`: conlleval-style micro and per-type P/R/F1.
+pub fn eval_ner(a: EvalNerArgs) -> Result<()> {
+    let s = rasd_tagger::eval_conll(&read_lossy(&a.gold)?, &read_lossy(&a.pred)?);
+    print!("{}", s.report());
+    Ok(())
+}
+
+/// `rasd train-ner`: retrains the committed model from ANERcorp train, deterministically.
+pub fn train_ner(a: TrainNerArgs) -> Result<()> {
+    let mut p = TrainParams {
+        seed: a.seed,
+        max_epochs: a.epochs,
+        ..TrainParams::default()
+    };
+    p.ensemble = a.ensemble;
+    p.prune = 0.5;
+    p.feature_flags |= rasd_tagger::features::F_CHAR_NGRAMS;
+    p.verbose = true;
+    let clusters: Vec<&std::path::Path> = a.clusters.iter().map(|c| c.as_path()).collect();
+    let r = rasd_tagger::train(&a.train, &DevSpec::SplitLast(0.1), &a.out, &clusters, &p)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    if let Some(s) = &r.dev_scores {
+        println!("dev (best epoch {}):\n{}", r.epochs, s.report());
+    }
+    println!(
+        "wrote {}: {} features, {} bytes, {} epochs, {:.1}s",
+        a.out.display(),
+        r.features,
+        r.model_bytes,
+        r.epochs,
+        r.seconds
+    );
+    Ok(())
+}
