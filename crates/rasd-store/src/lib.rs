@@ -21,6 +21,7 @@ pub mod export;
 pub mod fusion;
 pub mod ingest;
 pub mod query;
+pub mod read;
 pub mod schema;
 pub mod search;
 pub mod warc;
@@ -32,9 +33,10 @@ pub use export::{to_csv, to_geojson, to_plover};
 pub use fusion::{FusedEvent, Range, Report};
 pub use ingest::{IngestStats, Prepared};
 pub use query::{Check, EntityRow, EventFilter, Stats};
+pub use read::{CorpusCounts, CorpusEntity, DocRow, EventsPage, Mention};
 /// The SQLite binding, re-exported for tools and tests that read a store directly.
 pub use rusqlite;
-pub use search::{Hit, SearchFilter};
+pub use search::{Hit, PageHit, Piece, SearchFilter};
 
 /// Errors of the store.
 #[derive(Debug, thiserror::Error)]
