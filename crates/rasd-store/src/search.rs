@@ -212,7 +212,7 @@ pub fn snippet_pieces(text: &str, q: &Query, width: usize) -> (Vec<Piece>, Vec<H
         return (Vec::new(), hl);
     };
     let mut pieces = Vec::new();
-    let mut plain = |pieces: &mut Vec<Piece>, t: &str| {
+    let plain = |pieces: &mut Vec<Piece>, t: &str| {
         if !t.is_empty() {
             pieces.push(Piece {
                 text: t.to_string(),
