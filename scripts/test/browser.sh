@@ -4,10 +4,16 @@
 # script). Installs chromium (apt) and playwright-core (npm ci, lockfile committed) only when
 # missing. Screenshots and logs go to target/browser-test/. Exit code 0 only if every check passed.
 # Set RASD_BIN to use an already built binary (default: cargo build -p rasd, debug).
+# RASD_SERVE_MODE=db serves a corpus store instead: the same two documents are ingested
+# (`rasd ingest`) into a fresh temporary database and served with `rasd serve --db`
+# (read-only). The default, RASD_SERVE_MODE=records, serves the extracted JSONL records.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
+mode=${RASD_SERVE_MODE:-records}
+# Each mode keeps its own screenshots and logs.
 out="$root/target/browser-test"
+[ "$mode" = records ] || out="$out-$mode"
 mkdir -p "$out"
 
 if [ ! -x /usr/bin/chromium ]; then
@@ -34,7 +40,26 @@ printf 'خبر عاجل <script>window.__pwned=1</script> ثم <img src=x onerro
 "$bin" extract "$out/xss.txt" --id xss --date 2014-06-12 -q -o "$out/xss.jsonl"
 cat "$out/seed.jsonl" "$out/xss.jsonl" > "$records"
 
-"$bin" serve --records "$records" --addr 127.0.0.1:0 2> "$out/serve.log" &
+case "$mode" in
+  records) source_args=(--records "$records") ;;
+  db)
+    # Documents as JSONL input for ingest, with the same ids and publication date.
+    docs="$out/docs.jsonl"
+    node -e '
+      const fs = require("fs");
+      const [seed, xss, date] = process.argv.slice(1);
+      for (const [id, f] of [["seed", seed], ["xss", xss]])
+        process.stdout.write(JSON.stringify({ id, published: date, text: fs.readFileSync(f, "utf8") }) + "\n");
+    ' "$root/samples/seed.txt" "$out/xss.txt" 2014-06-12 > "$docs"
+    db="$out/corpus.db"
+    rm -f "$db" "$db-wal" "$db-shm"
+    "$bin" ingest "$docs" --db "$db" -q
+    source_args=(--db "$db")
+    ;;
+  *) echo "browser.sh: RASD_SERVE_MODE must be records or db, not $mode" >&2; exit 2 ;;
+esac
+
+"$bin" serve "${source_args[@]}" --addr 127.0.0.1:0 2> "$out/serve.log" &
 pid=$!
 cleanup() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; }
 trap cleanup EXIT

@@ -51,7 +51,9 @@ function eventLink(id, text) { return link("/event/" + encodeURIComponent(id), t
 
 function fmtRange(r) {
   if (!r || r.min === null || r.min === undefined) return "";
-  return r.min === r.max ? String(r.min) : r.min + "–" + r.max;
+  if (r.min === r.max) return String(r.min);
+  // Conflicting reports: the range, then every reported value.
+  return r.min + "–" + r.max + (r.values && r.values.length > 2 ? " (" + r.values.join(", ") + ")" : "");
 }
 
 // Actors as links to their entity pages (plain text when not an entity).

@@ -20,14 +20,15 @@ async function main() {
     row("injured", fmtRange(ev.injured));
     row("arrested", fmtRange(ev.arrested));
     row("troops", fmtRange(ev.troops));
-    row("stance", ev.stance);
-    row("reports", String(ev.reports));
+    row("stance", ev.stance + ((ev.stances || []).length > 1 ? " (" + ev.stances.join(", ") + ")" : ""));
+    row("reports", ev.n_reports + " report(s) from " + ev.n_sources + " source(s)");
     page.appendChild(el("div", { class: "card" }, dl));
     page.appendChild(el("h2", {}, "Reports"));
-    for (const s of ev.sources) {
+    for (const s of ev.reports) {
       const d = el("dl");
       const r = (k, v) => { if (v) { d.appendChild(el("dt", {}, k)); d.appendChild(typeof v === "string" ? el("dd", { class: "ar" }, v) : el("dd", {}, v)); } };
-      r("document", docLink(s.document));
+      r("document", docLink(s.doc));
+      r("outlet", s.outlet);
       r("published", s.published);
       r("trigger", s.trigger);
       r("sentence", s.sentence);

@@ -148,7 +148,7 @@ function drawEvents(page) {
   const tbody = document.querySelector("#events tbody");
   clear(tbody);
   for (const ev of page.items) {
-    const src = ev.sources && ev.sources[0];
+    const src = ev.reports && ev.reports[0];
     tbody.appendChild(el("tr", { "data-event": ev.id },
       el("td", {}, eventLink(ev.id, ev.type), ev.mode ? el("div", { class: "hint" }, ev.mode) : null),
       el("td", {}, ev.date || ""),
@@ -157,9 +157,9 @@ function drawEvents(page) {
       el("td", { class: "ar" }, ev.place ? (ev.place.entity ? entityLink(ev.place.entity, ev.place.name) : ev.place.name) : ""),
       el("td", {}, fmtRange(ev.dead)),
       el("td", {}, fmtRange(ev.injured)),
-      el("td", {}, String(ev.reports)),
+      el("td", {}, String(ev.n_reports)),
       el("td", {}, el("span", { class: "badge stance-" + ev.stance }, ev.stance)),
-      el("td", {}, src ? docLink(src.document) : "")));
+      el("td", {}, src ? docLink(src.doc) : "")));
   }
   if (!page.items.length) {
     tbody.appendChild(el("tr", {}, el("td", { colspan: 10, class: "hint" }, "No events match.")));

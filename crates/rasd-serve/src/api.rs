@@ -55,6 +55,9 @@ impl ApiError {
 
 impl From<anyhow::Error> for ApiError {
     fn from(e: anyhow::Error) -> Self {
+        if let Some(b) = e.downcast_ref::<BadInput>() {
+            return ApiError::bad(b.0.clone());
+        }
         ApiError {
             status: StatusCode::INTERNAL_SERVER_ERROR,
             message: format!("{e:#}"),

@@ -10,8 +10,22 @@ use rasd_doc::{KbIds, Record};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// Errors a corpus backend can report (I/O, database); never caused by bad input.
+/// Errors a corpus backend can report: I/O and database failures (500), or a [`BadInput`]
+/// inside the `anyhow::Error` when the backend itself rejects a query value (400).
 pub type CorpusResult<T> = Result<T, anyhow::Error>;
+
+/// A query value the backend rejected (e.g. a search with no searchable words); the API
+/// answers it with 400.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadInput(pub String);
+
+impl std::fmt::Display for BadInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for BadInput {}
 
 /// Which page of a result list to return (1-based).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -182,13 +196,16 @@ pub struct Place {
     pub country: Option<String>,
 }
 
-/// A range of reported figures (the lowest and highest value over the reports).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+/// A range of reported figures: the lowest and highest value over the reports, and every
+/// reported value (one per report that gives one, ascending), so conflicts stay visible.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Range {
     /// Lowest reported value.
     pub min: Option<f64>,
     /// Highest reported value.
     pub max: Option<f64>,
+    /// Every reported value, ascending.
+    pub values: Vec<f64>,
 }
 
 impl Range {
@@ -197,6 +214,8 @@ impl Range {
         if let Some(v) = v {
             self.min = Some(self.min.map_or(v, |m| m.min(v)));
             self.max = Some(self.max.map_or(v, |m| m.max(v)));
+            let at = self.values.partition_point(|x| *x <= v);
+            self.values.insert(at, v);
         }
     }
 }
@@ -205,7 +224,9 @@ impl Range {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct EventReport {
     /// Document id.
-    pub document: String,
+    pub doc: String,
+    /// Outlet of the document.
+    pub outlet: Option<String>,
     /// Event id inside the record (`V1`).
     pub event: String,
     /// Publication date of the document.
@@ -249,11 +270,15 @@ pub struct FusedEvent {
     /// Troops.
     pub troops: Range,
     /// Number of reports.
-    pub reports: usize,
+    pub n_reports: usize,
+    /// Number of distinct outlets (a document without an outlet counts as its own source).
+    pub n_sources: usize,
     /// Overall stance: the stance shared by the reports, or `mixed`.
     pub stance: String,
-    /// The reports.
-    pub sources: Vec<EventReport>,
+    /// Distinct stances over the reports (conflicts kept).
+    pub stances: Vec<String>,
+    /// The reports, each naming its document (`doc`).
+    pub reports: Vec<EventReport>,
 }
 
 /// A page of fused events with the per-day histogram of all matches.

@@ -294,10 +294,13 @@ impl MemoryCorpus {
             injured: range(ev.size.injured),
             arrested: range(ev.size.arrested),
             troops: range(ev.size.troops),
-            reports: 1,
+            n_reports: 1,
+            n_sources: 1,
             stance: stance.clone(),
-            sources: vec![EventReport {
-                document: rec.id.clone(),
+            stances: vec![stance.clone()],
+            reports: vec![EventReport {
+                doc: rec.id.clone(),
+                outlet: rec.outlet.clone(),
                 event: ev.id.clone(),
                 published: rec.published.clone(),
                 trigger: ev.trigger.text.clone(),

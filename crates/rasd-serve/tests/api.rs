@@ -228,9 +228,13 @@ async fn events_filter_and_histogram() {
     assert_eq!(e["type"], "ASSAULT");
     assert_eq!(e["place"]["name"], "بنغازي");
     assert_eq!(e["dead"]["min"], 3.0);
-    assert_eq!(e["reports"], 1);
+    assert_eq!(e["dead"]["values"], json!([3.0]));
+    assert_eq!(e["n_reports"], 1);
+    assert_eq!(e["n_sources"], 1);
     assert_eq!(e["stance"], "reported");
-    assert_eq!(e["sources"][0]["by"], "مصدر أمني");
+    assert_eq!(e["stances"], json!(["reported"]));
+    assert_eq!(e["reports"][0]["doc"], "a1");
+    assert_eq!(e["reports"][0]["by"], "مصدر أمني");
     assert_eq!(get_ok("/api/events?type=assault").await["total"], 1);
     assert_eq!(
         get_ok("/api/events?from=2014-06-05&to=2014-06-30").await["total"],
@@ -259,8 +263,8 @@ async fn events_filter_and_histogram() {
 #[tokio::test]
 async fn event_by_id_or_404() {
     let v = get_ok("/api/events/a1:V1").await;
-    assert_eq!(v["sources"][0]["trigger"], "قتل");
-    assert!(v["sources"][0]["sentence"]
+    assert_eq!(v["reports"][0]["trigger"], "قتل");
+    assert!(v["reports"][0]["sentence"]
         .as_str()
         .unwrap()
         .contains("بنغازي"));

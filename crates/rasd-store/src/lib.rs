@@ -23,6 +23,7 @@ pub mod ingest;
 #[cfg(feature = "parquet")]
 pub mod parquet;
 pub mod query;
+pub mod read;
 pub mod schema;
 pub mod search;
 pub mod warc;
@@ -36,9 +37,10 @@ pub use ingest::{IngestStats, Prepared};
 #[cfg(feature = "parquet")]
 pub use parquet::to_parquet;
 pub use query::{Check, EntityRow, EventFilter, Stats};
+pub use read::{CorpusCounts, CorpusEntity, DocRow, EventsPage, Mention};
 /// The SQLite binding, re-exported for tools and tests that read a store directly.
 pub use rusqlite;
-pub use search::{Hit, SearchFilter};
+pub use search::{Hit, PageHit, Piece, SearchFilter};
 
 /// Errors of the store.
 #[derive(Debug, thiserror::Error)]

@@ -88,6 +88,53 @@ fn count(store: &Store, sql: &str) -> Result<i64> {
     Ok(store.conn.query_row(sql, [], |r| r.get(0))?)
 }
 
+/// The `WHERE` conditions (over `events e`) and their parameters for an event filter.
+pub(crate) fn event_where(f: &EventFilter) -> Result<(Vec<String>, Vec<Value>)> {
+    let mut cond = vec!["1".to_string()];
+    let mut args: Vec<Value> = Vec::new();
+    if let Some(t) = &f.event_type {
+        cond.push("e.type = ?".into());
+        args.push(Value::Text(t.to_ascii_uppercase()));
+    }
+    if let Some(v) = &f.from {
+        cond.push("e.date >= ?".into());
+        args.push(Value::Text(v.clone()));
+    }
+    if let Some(v) = &f.to {
+        cond.push("substr(e.date, 1, 10) <= ?".into());
+        args.push(Value::Text(v.clone()));
+    }
+    if let Some(c) = &f.country {
+        cond.push("upper(e.country) = upper(?)".into());
+        args.push(Value::Text(c.clone()));
+    }
+    if let Some([x0, y0, x1, y1]) = f.bbox {
+        if x0 > x1 || y0 > y1 {
+            return Err(Error::Invalid(
+                "--bbox is minlon,minlat,maxlon,maxlat".into(),
+            ));
+        }
+        cond.push("e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?".into());
+        args.extend([x0, x1, y0, y1].map(Value::Real));
+    }
+    if let Some(d) = f.min_dead {
+        cond.push("e.dead >= ?".into());
+        args.push(Value::Real(d));
+    }
+    if let Some(a) = &f.actor {
+        cond.push(
+            "EXISTS (SELECT 1 FROM event_args a JOIN entities n ON n.rowid = a.entity
+              WHERE a.event = e.rowid AND a.role IN ('actor', 'recipient')
+              AND (instr(n.folded, ?) > 0 OR lower(n.name_en) = lower(?) OR n.key = ?))"
+                .into(),
+        );
+        args.push(Value::Text(rasd_text::fold(a)));
+        args.push(Value::Text(a.clone()));
+        args.push(Value::Text(a.clone()));
+    }
+    Ok((cond, args))
+}
+
 impl Store {
     /// Corpus statistics.
     pub fn stats(&self) -> Result<Stats> {
@@ -163,47 +210,7 @@ impl Store {
 
     /// Fused events matching the filter, most recent first.
     pub fn events(&self, f: &EventFilter) -> Result<Vec<FusedEvent>> {
-        let mut cond = vec!["1".to_string()];
-        let mut args: Vec<Value> = Vec::new();
-        if let Some(t) = &f.event_type {
-            cond.push("e.type = ?".into());
-            args.push(Value::Text(t.to_ascii_uppercase()));
-        }
-        if let Some(v) = &f.from {
-            cond.push("e.date >= ?".into());
-            args.push(Value::Text(v.clone()));
-        }
-        if let Some(v) = &f.to {
-            cond.push("substr(e.date, 1, 10) <= ?".into());
-            args.push(Value::Text(v.clone()));
-        }
-        if let Some(c) = &f.country {
-            cond.push("upper(e.country) = upper(?)".into());
-            args.push(Value::Text(c.clone()));
-        }
-        if let Some([x0, y0, x1, y1]) = f.bbox {
-            if x0 > x1 || y0 > y1 {
-                return Err(Error::Invalid(
-                    "--bbox is minlon,minlat,maxlon,maxlat".into(),
-                ));
-            }
-            cond.push("e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?".into());
-            args.extend([x0, x1, y0, y1].map(Value::Real));
-        }
-        if let Some(d) = f.min_dead {
-            cond.push("e.dead >= ?".into());
-            args.push(Value::Real(d));
-        }
-        if let Some(a) = &f.actor {
-            cond.push(
-                "EXISTS (SELECT 1 FROM event_args a JOIN entities n ON n.rowid = a.entity
-                  WHERE a.event = e.rowid AND a.role IN ('actor', 'recipient')
-                  AND (instr(n.folded, ?) > 0 OR lower(n.name_en) = lower(?)))"
-                    .into(),
-            );
-            args.push(Value::Text(rasd_text::fold(a)));
-            args.push(Value::Text(a.clone()));
-        }
+        let (cond, mut args) = event_where(f)?;
         let limit = if f.limit == 0 {
             i64::MAX
         } else {
@@ -214,21 +221,33 @@ impl Store {
             "SELECT cluster FROM events e WHERE {} GROUP BY cluster ORDER BY max(e.date) DESC, cluster DESC LIMIT ?",
             cond.join(" AND ")
         );
-        self.conn.execute_batch(
-            "CREATE TEMP TABLE IF NOT EXISTS sel(c INTEGER PRIMARY KEY); DELETE FROM temp.sel;",
-        )?;
-        self.conn
-            .prepare(&format!("INSERT OR IGNORE INTO temp.sel {sel}"))?
-            .execute(params_from_iter(args.iter()))?;
+        let ids: Vec<i64> = self
+            .conn
+            .prepare(&sel)?
+            .query_map(params_from_iter(args.iter()), |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut out = self.load_clusters(&ids)?;
+        out.sort_by(|a, b| b.date_end.cmp(&a.date_end).then(b.id.cmp(&a.id)));
+        Ok(out)
+    }
+
+    /// Builds the fused events of the given clusters (in cluster order). Reads only: the
+    /// cluster list is passed as a JSON array, so no temporary table is written.
+    pub(crate) fn load_clusters(&self, ids: &[i64]) -> Result<Vec<FusedEvent>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sel = serde_json::to_string(ids)?;
         let mut rows = Vec::new();
         let mut loc_of = HashMap::new();
         {
             let mut st = self.conn.prepare_cached(
                 "SELECT e.cluster, e.rowid, d.id, d.outlet, d.published, d.url, e.json, e.loc_entity
-                 FROM temp.sel s JOIN events e ON e.cluster = s.c JOIN docs d ON d.rowid = e.doc
+                 FROM events e JOIN docs d ON d.rowid = e.doc
+                 WHERE e.cluster IN (SELECT value FROM json_each(?1))
                  ORDER BY e.cluster, e.rowid",
             )?;
-            let it = st.query_map([], |r| {
+            let it = st.query_map([&sel], |r| {
                 Ok((
                     r.get::<_, i64>(0)?,
                     r.get::<_, i64>(1)?,
@@ -263,10 +282,11 @@ impl Store {
             let mut st = self.conn.prepare_cached(
                 "SELECT a.event, a.role, n.rowid, n.name, n.name_en, n.country, n.lat, n.lon,
                         coalesce(n.geo_country, n.country), n.subtype
-                 FROM temp.sel s JOIN events e ON e.cluster = s.c
-                 JOIN event_args a ON a.event = e.rowid JOIN entities n ON n.rowid = a.entity",
+                 FROM events e
+                 JOIN event_args a ON a.event = e.rowid JOIN entities n ON n.rowid = a.entity
+                 WHERE e.cluster IN (SELECT value FROM json_each(?1))",
             )?;
-            let it = st.query_map([], |r| {
+            let it = st.query_map([&sel], |r| {
                 Ok((
                     r.get::<_, i64>(0)?,
                     r.get::<_, String>(1)?,
@@ -307,9 +327,7 @@ impl Store {
                 }
             }
         }
-        let mut out = fusion::build(rows, &args_by_event, &places, &loc_of);
-        out.sort_by(|a, b| b.date_end.cmp(&a.date_end).then(b.id.cmp(&a.id)));
-        Ok(out)
+        Ok(fusion::build(rows, &args_by_event, &places, &loc_of))
     }
 
     /// Corpus entities by document count.

@@ -157,21 +157,21 @@ pub struct Hit {
     pub highlights: Vec<Highlight>,
 }
 
-/// Builds a snippet of about `width` words around the first match, matches bracketed,
-/// and the code-point ranges of all matches.
-pub fn snippet(text: &str, q: &Query, width: usize) -> (String, Vec<Highlight>) {
-    let forms = q.forms();
-    let ws = words(text);
-    let matched: Vec<usize> = ws
-        .iter()
-        .enumerate()
-        .filter(|(_, w)| forms.contains(w.form.as_str()))
-        .map(|(i, _)| i)
-        .collect();
-    let mut highlights = Vec::with_capacity(matched.len());
+/// A piece of a snippet: original text, and whether it is a matched word.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Piece {
+    /// Original text (untrusted).
+    pub text: String,
+    /// True for a matched word.
+    pub hit: bool,
+}
+
+/// The code-point ranges of every matched word of `text`.
+fn highlights(text: &str, ws: &[Word], matched: &[usize]) -> Vec<Highlight> {
+    let mut out = Vec::with_capacity(matched.len());
     let mut cp = 0usize;
     let mut at = 0usize;
-    for &i in &matched {
+    for &i in matched {
         if let Some(w) = ws.get(i) {
             cp += text
                 .get(at..w.start)
@@ -181,7 +181,7 @@ pub fn snippet(text: &str, q: &Query, width: usize) -> (String, Vec<Highlight>) 
                 .get(w.start..w.end)
                 .map(|s| s.chars().count())
                 .unwrap_or(0);
-            highlights.push(Highlight {
+            out.push(Highlight {
                 start: cp,
                 end: cp + len,
             });
@@ -189,34 +189,122 @@ pub fn snippet(text: &str, q: &Query, width: usize) -> (String, Vec<Highlight>) 
             at = w.end;
         }
     }
+    out
+}
+
+/// The passage of about `width` words around the first match, cut into plain and matched
+/// pieces of the original text (`…` pieces mark cut ends), and the code-point ranges of
+/// all matches.
+pub fn snippet_pieces(text: &str, q: &Query, width: usize) -> (Vec<Piece>, Vec<Highlight>) {
+    let forms = q.forms();
+    let ws = words(text);
+    let matched: Vec<usize> = ws
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| forms.contains(w.form.as_str()))
+        .map(|(i, _)| i)
+        .collect();
+    let hl = highlights(text, &ws, &matched);
     let first = matched.first().copied().unwrap_or(0);
     let lo = first.saturating_sub(width / 3);
     let hi = (lo + width).min(ws.len());
     let (Some(a), Some(b)) = (ws.get(lo), ws.get(hi.saturating_sub(1))) else {
-        return (String::new(), highlights);
+        return (Vec::new(), hl);
     };
-    let mut s = String::new();
+    let mut pieces = Vec::new();
+    let plain = |pieces: &mut Vec<Piece>, t: &str| {
+        if !t.is_empty() {
+            pieces.push(Piece {
+                text: t.to_string(),
+                hit: false,
+            });
+        }
+    };
     if lo > 0 {
-        s.push('…');
+        plain(&mut pieces, "…");
     }
     let mut pos = a.start;
     for &i in matched.iter().filter(|&&i| i >= lo && i < hi) {
         if let Some(w) = ws.get(i) {
-            s.push_str(text.get(pos..w.start).unwrap_or(""));
-            s.push('[');
-            s.push_str(text.get(w.start..w.end).unwrap_or(""));
-            s.push(']');
+            plain(&mut pieces, text.get(pos..w.start).unwrap_or(""));
+            pieces.push(Piece {
+                text: text.get(w.start..w.end).unwrap_or("").to_string(),
+                hit: true,
+            });
             pos = w.end;
         }
     }
-    s.push_str(text.get(pos..b.end).unwrap_or(""));
+    plain(&mut pieces, text.get(pos..b.end).unwrap_or(""));
     if hi < ws.len() {
-        s.push('…');
+        plain(&mut pieces, "…");
     }
-    (
-        s.split_whitespace().collect::<Vec<_>>().join(" "),
-        highlights,
-    )
+    (pieces, hl)
+}
+
+/// Builds a snippet of about `width` words around the first match, matches bracketed,
+/// and the code-point ranges of all matches.
+pub fn snippet(text: &str, q: &Query, width: usize) -> (String, Vec<Highlight>) {
+    let (pieces, hl) = snippet_pieces(text, q, width);
+    let mut s = String::new();
+    for p in &pieces {
+        if p.hit {
+            s.push('[');
+            s.push_str(&p.text);
+            s.push(']');
+        } else {
+            s.push_str(&p.text);
+        }
+    }
+    (s.split_whitespace().collect::<Vec<_>>().join(" "), hl)
+}
+
+/// A hit of [`Store::search_page`]: the hit and its snippet as pieces.
+#[derive(Clone, Debug, Serialize)]
+pub struct PageHit {
+    /// The hit (snippet string, highlights, metadata).
+    pub hit: Hit,
+    /// The snippet as plain and matched pieces of the original text.
+    pub pieces: Vec<Piece>,
+}
+
+/// Appends the filter conditions (over `docs d`) of a search.
+fn filter_sql(
+    f: &SearchFilter,
+    entity_key: Option<&str>,
+    sql: &mut String,
+    args: &mut Vec<String>,
+) {
+    if let Some(v) = &f.from {
+        sql.push_str(" AND d.published >= ?");
+        args.push(v.clone());
+    }
+    if let Some(v) = &f.to {
+        sql.push_str(" AND substr(d.published, 1, 10) <= ?");
+        args.push(v.clone());
+    }
+    if let Some(v) = &f.outlet {
+        sql.push_str(" AND d.outlet = ?");
+        args.push(v.clone());
+    }
+    if let Some(v) = &f.entity {
+        sql.push_str(
+            " AND EXISTS (SELECT 1 FROM doc_entities de JOIN entities en ON en.rowid = de.entity
+               WHERE de.doc = d.rowid AND (instr(en.folded, ?) > 0 OR lower(en.name_en) = lower(?)))",
+        );
+        args.push(rasd_text::fold(v));
+        args.push(v.clone());
+    }
+    if let Some(k) = entity_key {
+        sql.push_str(
+            " AND EXISTS (SELECT 1 FROM doc_entities de JOIN entities en ON en.rowid = de.entity
+               WHERE de.doc = d.rowid AND en.key = ?)",
+        );
+        args.push(k.to_string());
+    }
+    if let Some(v) = &f.event_type {
+        sql.push_str(" AND EXISTS (SELECT 1 FROM events e WHERE e.doc = d.rowid AND e.type = ?)");
+        args.push(v.to_ascii_uppercase());
+    }
 }
 
 impl Store {
@@ -234,32 +322,7 @@ impl Store {
              WHERE doc_fts MATCH ?",
         );
         let mut args: Vec<String> = vec![q.fts()];
-        if let Some(v) = &f.from {
-            sql.push_str(" AND d.published >= ?");
-            args.push(v.clone());
-        }
-        if let Some(v) = &f.to {
-            sql.push_str(" AND substr(d.published, 1, 10) <= ?");
-            args.push(v.clone());
-        }
-        if let Some(v) = &f.outlet {
-            sql.push_str(" AND d.outlet = ?");
-            args.push(v.clone());
-        }
-        if let Some(v) = &f.entity {
-            sql.push_str(
-                " AND EXISTS (SELECT 1 FROM doc_entities de JOIN entities en ON en.rowid = de.entity
-                   WHERE de.doc = d.rowid AND (instr(en.folded, ?) > 0 OR lower(en.name_en) = lower(?)))",
-            );
-            args.push(rasd_text::fold(v));
-            args.push(v.clone());
-        }
-        if let Some(v) = &f.event_type {
-            sql.push_str(
-                " AND EXISTS (SELECT 1 FROM events e WHERE e.doc = d.rowid AND e.type = ?)",
-            );
-            args.push(v.to_ascii_uppercase());
-        }
+        filter_sql(f, None, &mut sql, &mut args);
         sql.push_str(" ORDER BY score LIMIT ?");
         args.push(f.limit.max(1).to_string());
         let mut st = self.conn.prepare_cached(&sql)?;
@@ -296,6 +359,100 @@ impl Store {
             });
         }
         Ok(hits)
+    }
+}
+
+impl Store {
+    /// One page of a search, for the HTTP API: the number of matching documents and the
+    /// hits from `offset` (at most `f.limit`), with snippets as pieces. An empty query
+    /// lists the documents matching the filters, most recent first; a query with no
+    /// searchable words is [`Error::Invalid`]. `entity_key` restricts to documents
+    /// mentioning that corpus entity.
+    pub fn search_page(
+        &self,
+        query: &str,
+        f: &SearchFilter,
+        entity_key: Option<&str>,
+        offset: usize,
+    ) -> Result<(usize, Vec<PageHit>)> {
+        let q = Query::parse(query);
+        let browse = query.trim().is_empty();
+        if !browse && q.terms.is_empty() {
+            return Err(Error::Invalid(format!(
+                "the query {query:?} has no searchable words"
+            )));
+        }
+        let (from, order, mut args) = if browse {
+            (
+                "SELECT d.id, 0.0 AS score, d.published, d.outlet, d.title, d.url, d.text FROM docs d WHERE 1",
+                " ORDER BY d.published DESC, d.id",
+                Vec::new(),
+            )
+        } else {
+            (
+                "SELECT d.id, bm25(doc_fts) AS score, d.published, d.outlet, d.title, d.url, d.text
+                 FROM doc_fts JOIN docs d ON d.rowid = doc_fts.rowid WHERE doc_fts MATCH ?",
+                " ORDER BY score, d.id",
+                vec![q.fts()],
+            )
+        };
+        let mut sql = from.to_string();
+        filter_sql(f, entity_key, &mut sql, &mut args);
+        let total: i64 = self
+            .conn
+            .prepare_cached(&format!("SELECT count(*) FROM ({sql})"))?
+            .query_row(params_from_iter(args.iter()), |r| r.get(0))?;
+        sql.push_str(order);
+        sql.push_str(" LIMIT ? OFFSET ?");
+        args.push(f.limit.max(1).to_string());
+        args.push(offset.to_string());
+        let mut st = self.conn.prepare_cached(&sql)?;
+        let rows = st.query_map(params_from_iter(args.iter()), |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, f64>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<String>>(4)?,
+                r.get::<_, Option<String>>(5)?,
+                r.get::<_, Option<String>>(6)?,
+            ))
+        })?;
+        let mut hits = Vec::new();
+        for row in rows {
+            let (id, score, published, outlet, title, url, text) = row?;
+            let body = text.as_deref().unwrap_or("");
+            let (mut pieces, highlights) = snippet_pieces(body, &q, 30);
+            if highlights.is_empty() && !browse {
+                if let Some(t) = &title {
+                    pieces = snippet_pieces(t, &q, 30).0;
+                }
+            }
+            let snippet = pieces
+                .iter()
+                .map(|p| {
+                    if p.hit {
+                        format!("[{}]", p.text)
+                    } else {
+                        p.text.clone()
+                    }
+                })
+                .collect::<String>();
+            hits.push(PageHit {
+                hit: Hit {
+                    id,
+                    score,
+                    published,
+                    outlet,
+                    title,
+                    url,
+                    snippet: snippet.split_whitespace().collect::<Vec<_>>().join(" "),
+                    highlights,
+                },
+                pieces,
+            });
+        }
+        Ok((usize::try_from(total).unwrap_or(0), hits))
     }
 }
 
