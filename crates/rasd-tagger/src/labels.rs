@@ -88,7 +88,7 @@ impl Label {
             return Label::O;
         }
         let t = EntityType::ALL[(i - 1) / 2];
-        if (i - 1) % 2 == 0 {
+        if (i - 1).is_multiple_of(2) {
             Label::B(t)
         } else {
             Label::I(t)
