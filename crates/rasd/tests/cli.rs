@@ -297,3 +297,41 @@ fn export_formats_from_extract() {
     }
     assert!(plover.lines().count() >= 5);
 }
+
+#[test]
+fn tag_conll_keeps_tokens_and_eval_ner_scores() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("gold.txt");
+    fs::write(
+        &gold,
+        "قال O\nالرئيس O\nالمصري O\nحسني B-PERS\nمبارك I-PERS\nفي O\nالقاهرة B-LOC\n. O\n\nوصل O\nالوفد O\nإلى O\nبغداد B-LOC\n",
+    )
+    .unwrap();
+    let out = rasd().args(["tag", "--conll"]).arg(&gold).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pred = String::from_utf8(out.stdout).unwrap();
+    let toks = |s: &str| {
+        s.lines()
+            .map(|l| l.split(' ').next().unwrap_or("").to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        toks(&pred),
+        toks(&fs::read_to_string(&gold).unwrap()),
+        "same tokens, same blank lines"
+    );
+    let pred_path = dir.path().join("pred.txt");
+    fs::write(&pred_path, &pred).unwrap();
+    let out = rasd()
+        .args(["eval-ner"])
+        .arg(&gold)
+        .arg(&pred_path)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("FB1"));
+}
