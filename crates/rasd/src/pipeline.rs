@@ -24,14 +24,23 @@ impl Stage for LangId {
     }
 
     fn process(&self, doc: &mut Document) {
-        let head: String = doc.text.chars().take(4000).collect();
+        // The first 1,000 characters decide; no copy of the text is made.
+        let end = doc
+            .text
+            .char_indices()
+            .nth(1000)
+            .map(|(i, _)| i)
+            .unwrap_or(doc.text.len());
+        let head = &doc.text[..end];
         let (mut arabic, mut latin, mut persian, mut urdu) = (0usize, 0usize, 0usize, 0usize);
         for c in head.chars() {
             match c {
                 'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی' => persian += 1,
                 'ٹ' | 'ڈ' | 'ڑ' | 'ں' | 'ے' | 'ھ' => urdu += 1,
+                '\u{0621}'..='\u{064A}' => arabic += 1,
+                _ if c.is_ascii_alphabetic() => latin += 1,
                 '\u{0600}'..='\u{06FF}' if c.is_alphabetic() => arabic += 1,
-                _ if c.is_alphabetic() => latin += 1,
+                _ if !c.is_ascii() && c.is_alphabetic() => latin += 1,
                 _ => {}
             }
         }
@@ -50,7 +59,7 @@ impl Stage for LangId {
                 .to_string(),
             )
         } else {
-            whatlang::detect(&head).map(|i| i.lang().code().chars().take(2).collect())
+            whatlang::detect(head).map(|i| i.lang().code().chars().take(2).collect())
         };
     }
 }
