@@ -8,7 +8,7 @@
 
 use crate::pipeline::Pipeline;
 use rasd_doc::{Document, Record};
-use rasd_read::{expand, Input, ReadError, Reader};
+use rasd_read::{expand, ReadError, Reader};
 use rayon::prelude::*;
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
@@ -26,8 +26,6 @@ pub struct Summary {
     pub ok: usize,
     /// Documents that failed.
     pub failed: usize,
-    /// Bytes of text processed.
-    pub bytes: usize,
 }
 
 /// Runs the pipeline on one document, turning a panic into an error for that document.
@@ -79,10 +77,7 @@ where
                 .collect();
             for o in outcomes {
                 match &o {
-                    Ok(r) => {
-                        summary.ok += 1;
-                        summary.bytes += r.text.as_ref().map(|t| t.len()).unwrap_or(0);
-                    }
+                    Ok(_) => summary.ok += 1,
                     Err(_) => summary.failed += 1,
                 }
                 if *go && !sink(o) {
@@ -107,13 +102,4 @@ where
     }
     flush(&mut pending, &mut summary, &mut go);
     summary
-}
-
-/// Convenience for tests and the API: one input.
-pub fn run_input(input: &Input, reader: &Reader, pipeline: &Pipeline) -> Vec<Outcome> {
-    reader
-        .read(input)
-        .into_iter()
-        .map(|d| d.and_then(|doc| process_one(pipeline, doc, true)))
-        .collect()
 }
