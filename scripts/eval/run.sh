@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Scores rasd on every gold set: the seed and the SaudiNewsNet articles under eval/snn.
+# Scores rasd on every gold set: the seed, the SaudiNewsNet articles under eval/snn and,
+# separately, the held-out SaudiNewsNet articles under eval/heldout (never tune on those).
 # Usage: scripts/eval/run.sh [path/to/rasd]   (default: target/release/rasd, built if missing)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -18,4 +19,9 @@ if python3 scripts/eval/snn_texts.py >/dev/null && [ -s eval/snn/snn.jsonl ]; th
   "$RASD" eval eval/seed.gold.json eval/snn --system out/all.jsonl
 else
   echo "SaudiNewsNet corpus absent: only the seed was scored"
+fi
+if python3 scripts/eval/snn_texts.py --out eval/heldout >/dev/null && [ -s eval/heldout/heldout.jsonl ]; then
+  "$RASD" extract -q eval/heldout/heldout.jsonl -o out/heldout.jsonl
+  echo "== held-out SaudiNewsNet gold (eval/heldout, 8 articles; not in 'all gold')"
+  "$RASD" eval eval/heldout --system out/heldout.jsonl
 fi

@@ -5,12 +5,14 @@ The SaudiNewsNet corpus is CC BY-NC-SA and is never committed to this repository
 only the gold annotations (eval/snn/*.gold.json) and eval/snn/manifest.tsv are. This
 script reads the manifest (name, zip, index, url, sha256), pulls each article's
 `content` out of the corpus zip exactly as stored (no stripping or edits), checks its
-SHA-256 against the manifest, and writes into eval/snn/:
+SHA-256 against the manifest, and writes into the output folder (eval/snn by default;
+eval/heldout holds a second, held-out set with its own manifest):
 
   NAME.txt        the article text (what the gold strings are copied from)
   NAME.meta.json  {"id", "published", "outlet", "url", "title"}
-  snn.jsonl       one {"id", "text", "published", "outlet", "url", "title"} per article,
-                  which is what `rasd extract` should read (it carries the dates)
+  DIR.jsonl       one {"id", "text", "published", "outlet", "url", "title"} per article,
+                  which is what `rasd extract` should read (it carries the dates); named
+                  after the output folder: eval/snn/snn.jsonl, eval/heldout/heldout.jsonl
 
 All of these outputs are gitignored. Standard library only.
 
@@ -18,7 +20,8 @@ usage: python3 scripts/eval/snn_texts.py [--shared DIR] [--out DIR]
   --shared  folder holding the SaudiNewsNet *.zip files
             (default: ../shared/data/saudinewsnet relative to the repository root;
             if that is absent, ../../shared/data/saudinewsnet, for git worktrees)
-  --out     folder holding manifest.tsv and receiving the texts (default: eval/snn)
+  --out     folder holding manifest.tsv and receiving the texts (default: eval/snn;
+            e.g. --out eval/heldout for the held-out set)
 
 If the corpus folder is absent, a warning is printed and the script exits 0, so that
 checkouts without the corpus still pass; a corpus that is present but does not match
@@ -107,11 +110,12 @@ def main(argv=None):
             f.write("\n")
         records.append({"id": name, "text": text, "published": meta["published"],
                         "outlet": meta["outlet"], "url": meta["url"], "title": meta["title"]})
-    with open(os.path.join(args.out, "snn.jsonl"), "w", encoding="utf-8", newline="") as f:
+    jsonl = os.path.basename(os.path.normpath(os.path.abspath(args.out))) + ".jsonl"
+    with open(os.path.join(args.out, jsonl), "w", encoding="utf-8", newline="") as f:
         for rec in records:
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
     print(f"wrote {len(records)} of {len(rows)} articles to {os.path.normpath(args.out)} "
-          f"(+ snn.jsonl)", file=sys.stderr)
+          f"(+ {jsonl})", file=sys.stderr)
     return 1 if errors else 0
 
 
