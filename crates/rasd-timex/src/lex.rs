@@ -448,6 +448,10 @@ fn build() -> Lex {
             })
         },
     );
+    // A dozen counts like a unit word: «دزينة من التفاح» = 12.
+    put(&mut m, &["دزينة", "دستة"], |e| {
+        e.card = Some(card(12.0, Unit))
+    });
     put(&mut m, &["عشرة", "عشر"], |e| {
         e.card = Some(card(10.0, Ten))
     });

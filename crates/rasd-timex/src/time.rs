@@ -94,6 +94,11 @@ enum Holiday {
     Hijri(u8, u8),
     /// The n-th ISO weekday of a Gregorian month.
     NthWeekday(u8, u8, u8),
+    /// Western Easter Sunday (the Gregorian computus).
+    Easter,
+    /// A day whose date depends on the country («عيد الاستقلال»): found, left
+    /// unresolved (`XXXX-XX-XX`).
+    National,
 }
 
 /// Holiday names (folded words) and their rule.
@@ -125,6 +130,12 @@ static HOLIDAYS: LazyLock<Vec<(Vec<String>, Holiday)>> = LazyLock::new(|| {
         ("يوم الشكر", Holiday::NthWeekday(11, 4, 4)),
         ("يوم الأب", Holiday::NthWeekday(6, 7, 3)),
         ("عيد الأب", Holiday::NthWeekday(6, 7, 3)),
+        ("يواندان", Holiday::Greg(1, 1)),
+        ("عيد رأس السنة", Holiday::Greg(1, 1)),
+        ("عيد الفصح", Holiday::Easter),
+        ("عيد القيامة", Holiday::Easter),
+        ("عيد الاستقلال", Holiday::National),
+        ("يوم الاستقلال", Holiday::National),
     ];
     let mut v: Vec<(Vec<String>, Holiday)> = list
         .iter()
@@ -269,6 +280,66 @@ fn is_future_word(w: &str) -> bool {
         return false;
     }
     !NOT_FUTURE_PREFIXES.iter().any(|x| w.starts_with(x))
+}
+
+/// Verbs of coming and going whose bare complement can be a time («سأعود في 15»):
+/// perfect stems (with whether the stem alone is a form) and imperfect stems, folded
+/// at first use. «وصل» is left out: «يصل إلى 27» is a count.
+const MOTION_PERFECT: &[(&str, bool)] = &[
+    ("عاد", true),
+    ("عد", false),
+    ("رجع", true),
+    ("سافر", true),
+    ("غادر", true),
+    ("حضر", true),
+    ("ذهب", true),
+    ("خرج", true),
+    ("رحل", true),
+    ("جاء", true),
+    ("جئ", false),
+    ("أتى", true),
+    ("أتي", false),
+];
+
+/// Imperfect stems of the same verbs (after the prefix أ/ي/ت/ن).
+const MOTION_IMPERFECT: &[&str] = &[
+    "عود", "رجع", "سافر", "غادر", "حضر", "ذهب", "خرج", "رحل", "جيء", "جيئ", "أتي",
+];
+
+/// Folded perfect stems (with whether the stem alone is a form) and imperfect stems.
+type MotionStems = (Vec<(String, bool)>, Vec<String>);
+
+static MOTION: LazyLock<MotionStems> = LazyLock::new(|| {
+    (
+        MOTION_PERFECT.iter().map(|(w, b)| (fold(w), *b)).collect(),
+        MOTION_IMPERFECT.iter().map(|w| fold(w)).collect(),
+    )
+});
+
+/// True when the folded word `w` is a form of a verb of coming or going («عدت»,
+/// «سأعود», «يرحلون», «وخرجت»).
+fn is_motion_verb(w: &str) -> bool {
+    let (perfect, imperfect) = &*MOTION;
+    let w = strip_conj(w);
+    let imp = w.strip_prefix('س').unwrap_or(w);
+    for pre in ['ا', 'ي', 'ت', 'ن'] {
+        if let Some(r) = imp.strip_prefix(pre) {
+            for suf in ["", "ون", "ان", "ين", "ن"] {
+                if r.strip_suffix(suf)
+                    .is_some_and(|st| imperfect.iter().any(|x| x == st))
+                {
+                    return true;
+                }
+            }
+        }
+    }
+    ["", "ت", "وا", "نا", "تم", "ا", "تا"].iter().any(|suf| {
+        w.strip_suffix(suf).is_some_and(|st| {
+            perfect
+                .iter()
+                .any(|(x, alone)| x == st && (*alone || !suf.is_empty()))
+        })
+    })
 }
 
 /// Age contexts: words before a «N سنة» that make it an age.
@@ -474,6 +545,22 @@ fn pod_of(value: &str) -> Option<Pod> {
         .find(|p| value.ends_with(p.as_str()))
 }
 
+/// Western Easter Sunday of year `y` (the anonymous Gregorian computus).
+fn easter(y: i32) -> Option<Date> {
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let n = h + l - 7 * m + 114;
+    cal::ymd(y, n / 31, n % 31 + 1)
+}
+
 /// TIMEX3 duration value: `P3D`, `PT2H`, `P20Y`, `PXD` (count `None`).
 fn duration(n: Option<f64>, u: TUnit) -> String {
     let (d, time, mult) = unit_code(u);
@@ -497,9 +584,25 @@ impl<'a> Cx<'a> {
                     .strip_prefix('و')
                     .filter(|r| r.starts_with('س'))
                     .unwrap_or(w);
-                is_future_word(w)
+                is_future_word(w) || self.first_person_future(k)
             }
         })
+    }
+
+    /// «سأعود», «وسأبقى»: the first person future (س + أ), read on the original text
+    /// because folding makes the hamza a bare alif («سا» also starts «ساعة», «سابق»).
+    /// «سأل» (asked) is not one.
+    fn first_person_future(&self, k: usize) -> bool {
+        let Some(t) = self.t.doc.tokens.get(k) else {
+            return false;
+        };
+        let raw = self.t.doc.slice(t.span);
+        let raw = raw
+            .strip_prefix('و')
+            .or_else(|| raw.strip_prefix('ف'))
+            .unwrap_or(raw);
+        raw.strip_prefix("سأ")
+            .is_some_and(|r| r.chars().count() >= 2 && !r.starts_with('ل'))
     }
 
     fn e(&self, i: usize) -> &'static lex::Entry {
@@ -575,8 +678,10 @@ impl<'a> Cx<'a> {
         consider(self.refs(i).map(|h| vec![h]));
         consider(self.modified(i).map(|h| vec![h]));
         consider(self.with_clock(i));
+        consider(self.noon(i).map(|h| vec![h]));
         consider(self.pod_in(i).map(|h| vec![h]));
         consider(self.week_days(i));
+        consider(self.complement(i).map(|h| vec![h]));
         best
     }
 
@@ -995,6 +1100,9 @@ impl<'a> Cx<'a> {
             }
         }
         let mut end = j + 1;
+        if let Some(c) = self.nth_weekday(end, wd) {
+            return Some(c);
+        }
         let rel = self.e(end).rel;
         if rel.is_some() {
             end += 1;
@@ -1035,6 +1143,59 @@ impl<'a> Cx<'a> {
         let mut c = Core::simple(end, TimeType::DATE, value);
         c.day = day;
         c.anchor = day.map(|d| Anchor {
+            date: d,
+            gran: Gran::Day,
+        });
+        Some(c)
+    }
+
+    /// «الأحد الثاني», «الجمعة الأخيرة من مايو»: the n-th (1–5) or last weekday `wd` of
+    /// a month — the one named after «من», else the month of publication. «الجمعة
+    /// الأخيرة» without a month is *last Friday* (a relative weekday). `k` is the token
+    /// after the weekday.
+    fn nth_weekday(&self, k: usize, wd: u8) -> Option<Core> {
+        let oi = self.t.info(k);
+        if !oi.bare() || !(oi.al || self.t.norm(k).starts_with("ال")) {
+            return None;
+        }
+        let (oend, n) = match ordinal(&self.t, k) {
+            Some((e, n @ 1..=5, _)) => (e, Some(n as i64)),
+            Some(_) => return None,
+            None if matches!(self.t.norm(k), "الاخير" | "الاخيره") => (k + 1, None),
+            None => return None,
+        };
+        // The month: «من مايو», «من الشهر الجاري», or the month of publication.
+        let mut end = oend;
+        let month = if self.t.fw(oend) == Some(Fw::Min) && self.t.info(oend).bare() {
+            match self.month_name(oend + 1) {
+                Some((mend, Cal::Greg, m, false)) => {
+                    end = mend;
+                    let (_, a, _) = self.infer_greg(m, None, None, self.future_at(k));
+                    a.map(|a| a.date)
+                }
+                _ => None,
+            }
+        } else {
+            None
+        };
+        let first = match month {
+            Some(d) => d,
+            None if n.is_some() => self.pubd?.first_of_month(),
+            None => return None,
+        };
+        let d = match n {
+            Some(n) => cal::add_days(cal::weekday_on_or_after(first, wd, false)?, 7 * (n - 1))?,
+            None => {
+                let last = cal::add_days(cal::add_months(first, 1)?, -1)?;
+                cal::weekday_on_or_before(last, wd, false)?
+            }
+        };
+        if d.month() != first.month() {
+            return None;
+        }
+        let mut c = Core::simple(end, TimeType::DATE, fmt_day(d));
+        c.day = Some(d);
+        c.anchor = Some(Anchor {
             date: d,
             gran: Gran::Day,
         });
@@ -1323,24 +1484,36 @@ impl<'a> Cx<'a> {
         match self.month_name(k) {
             Some((mend, cal, month, _)) => self.finish_date(mend, cal, month, Some(day)),
             // «يوم 27»: a day of the current month (or the last one, if still ahead).
-            None if j > i && self.t.info(j).num.is_some() => {
-                let p = self.pubd?;
-                let base = if day as i8 > p.day() {
-                    cal::add_months(p.first_of_month(), -1)?
-                } else {
-                    p
-                };
-                let d = cal::ymd(base.year() as i32, base.month() as i32, day as i32)?;
-                let mut c = Core::simple(dend, TimeType::DATE, fmt_day(d));
-                c.day = Some(d);
-                c.anchor = Some(Anchor {
-                    date: d,
-                    gran: Gran::Day,
-                });
-                Some(c)
-            }
+            None if j > i && self.t.info(j).num.is_some() => self.day_of_month(dend, day, false),
             None => None,
         }
+    }
+
+    /// A day of the month named without its month, ending at token `end`: the current
+    /// month when the day has come, else the last one; with `future`, the next such day
+    /// on or after `published`. Without `published`, `XXXX-XX-DD`.
+    fn day_of_month(&self, end: usize, day: u8, future: bool) -> Option<Core> {
+        let Some(p) = self.pubd else {
+            return Some(Core::simple(
+                end,
+                TimeType::DATE,
+                format!("XXXX-XX-{day:02}"),
+            ));
+        };
+        let off = match (future, day as i8 > p.day()) {
+            (false, true) => -1,
+            (true, false) if (day as i8) < p.day() => 1,
+            _ => 0,
+        };
+        let base = cal::add_months(p.first_of_month(), off)?;
+        let d = cal::ymd(base.year() as i32, base.month() as i32, day as i32)?;
+        let mut c = Core::simple(end, TimeType::DATE, fmt_day(d));
+        c.day = Some(d);
+        c.anchor = Some(Anchor {
+            date: d,
+            gran: Gran::Day,
+        });
+        Some(c)
     }
 
     /// Completes a date after its month name: optional relative word or year.
@@ -1797,6 +1970,38 @@ impl<'a> Cx<'a> {
 
     /// Years: «عام 1986», «سنة 2013م», «1436هـ», «العام 2013», bare «2009» after a
     /// temporal preposition, years in words after «عام».
+    /// A year said in words without «عام»: after «في/منذ» closing its clause («في ألف
+    /// وسبعمائة وتسعة وثمانين»), or as a member of «من … إلى …» between two such years
+    /// («من ألفين إلى ألفين وأربعة عشر»). Elsewhere the words are a count («ارتفع
+    /// العدد إلى ألفين», «أكثر من ألفين»).
+    fn word_year(&self, k: usize) -> Option<(usize, i32, Option<Cal>)> {
+        let in_range = |k: usize| {
+            self.year_num(k, true)
+                .filter(|(_, y, _)| (1000..=2100).contains(y))
+        };
+        let (end, y, era) = in_range(k)?;
+        let bare_fw = |p: usize| self.t.fw(p).filter(|_| self.t.info(p).bare());
+        let prev = k.checked_sub(1).and_then(bare_fw);
+        let ok = match prev {
+            Some(Fw::Fi | Fw::Mundhu) => self.clause_end(end),
+            // «من X إلى Y»: X is followed by «إلى» and a year in words.
+            Some(Fw::Min) => {
+                bare_fw(end) == Some(Fw::Ila)
+                    && in_range(end + 1).is_some_and(|(e2, ..)| self.clause_end(e2))
+            }
+            // Y: «من» and a year in words just before «إلى».
+            Some(Fw::Ila) => {
+                self.clause_end(end)
+                    && (0..k.saturating_sub(1)).rev().take(8).any(|q| {
+                        bare_fw(q) == Some(Fw::Min)
+                            && in_range(q + 1).is_some_and(|(e1, ..)| e1 + 1 == k)
+                    })
+            }
+            _ => false,
+        };
+        ok.then_some((end, y, era))
+    }
+
     fn year(&self, i: usize) -> Option<Core> {
         let inf = self.t.info(i);
         let (k, noun) = match self.t.fw(i) {
@@ -1805,7 +2010,14 @@ impl<'a> Cx<'a> {
             }
             _ => (i, false),
         };
-        let (end, y, era) = self.year_num(k, noun)?;
+        let (end, y, era, words) = match self.year_num(k, noun) {
+            Some((end, y, era)) => (end, y, era, false),
+            None if !noun => {
+                let (end, y, era) = self.word_year(k)?;
+                (end, y, era, true)
+            }
+            None => return None,
+        };
         if !noun {
             // A bare number is a year only with an era or after a temporal word, and only
             // when no counted noun follows.
@@ -1831,7 +2043,7 @@ impl<'a> Cx<'a> {
                     ) && pi.bare()
                         || pi.entry().modw.is_some() && pi.prep == 0
                 });
-            if !ctx || !(1900..=2100).contains(&y) && era.is_none() {
+            if !ctx || !(1900..=2100).contains(&y) && era.is_none() && !words {
                 return None;
             }
             let nx = self.t.info(end);
@@ -2132,10 +2344,14 @@ impl<'a> Cx<'a> {
                 }
             }
         }
-        if year.is_none() && rel.is_none() && !this && !noun && !inf.al {
+        // «سأرحل الصيف»: a season completing a verb of going is a time.
+        let after_verb = inf.bare()
+            && i.checked_sub(1)
+                .is_some_and(|k| self.t.same_sentence(k, i) && is_motion_verb(self.t.norm(k)));
+        if year.is_none() && rel.is_none() && !this && !noun && !inf.al && !after_verb {
             return None;
         }
-        if year.is_none() && rel.is_none() && !this && !noun {
+        if year.is_none() && rel.is_none() && !this && !noun && !after_verb {
             // Bare «الصيف» needs a temporal preposition before it.
             let ok = i.checked_sub(1).is_some_and(|k| {
                 matches!(
@@ -2164,22 +2380,31 @@ impl<'a> Cx<'a> {
                     9..=11 => 9,
                     _ => 12,
                 };
-                let y = match rel {
-                    Some(Rel::Past) => {
-                        if start < cur {
-                            py
-                        } else {
-                            py - 1
-                        }
+                // A bare season is this year's, unless it is still ahead (then last
+                // year's, as a report looks back) or a future sentence names one
+                // already past (then next year's).
+                let (past, next) = match rel {
+                    Some(Rel::Past) => (true, false),
+                    Some(Rel::Next) => (false, true),
+                    Some(_) => (false, false),
+                    None if this => (false, false),
+                    None if self.future_at(i) => (false, start < cur),
+                    None => (start > cur, false),
+                };
+                let y = if past {
+                    if start < cur {
+                        py
+                    } else {
+                        py - 1
                     }
-                    Some(Rel::Next) => {
-                        if start > cur {
-                            py
-                        } else {
-                            py + 1
-                        }
+                } else if next {
+                    if start > cur {
+                        py
+                    } else {
+                        py + 1
                     }
-                    _ => py,
+                } else {
+                    py
                 };
                 format!("{y:04}-{}", s.as_str())
             }
@@ -2304,6 +2529,8 @@ impl<'a> Cx<'a> {
                     let d = cal::weekday_on_or_after(first, wd, false)?;
                     cal::add_days(d, 7 * (n as i64 - 1))
                 }
+                Holiday::Easter => easter(y),
+                Holiday::National => None,
                 Holiday::Hijri(m, d) => {
                     // The Hijri year whose feast falls in Gregorian year `y`.
                     let (hy, ..) = cal::gregorian_to_hijri(cal::ymd(y, 12, 31)?)?;
@@ -2367,7 +2594,8 @@ impl<'a> Cx<'a> {
         } else {
             let inf = self.t.info(j);
             let (p, adv) = inf.entry().pod?;
-            if adv || !inf.al {
+            // Noon is a point (see `noon`); «في الظهر» is also *in the back*.
+            if adv || !inf.al || matches!(self.t.norm(j), "الظهر" | "الظهيره") {
                 return None;
             }
             let mut end = j + 1;
@@ -2573,6 +2801,202 @@ impl<'a> Cx<'a> {
 
     /// A clock time at `i`: «الساعة الثالثة فجرا», «10:30 صباحا», «الساعة 7 مساء»,
     /// «العاشرة والنصف», «السابعة وخمسة وثلاثين مساء», «8 في الليل».
+    /// Noon as a point of time (T12:00): «الظهيرة», «وقت الظهيرة», «عند الظهر», «حتى
+    /// الظهر», «سأعود الظهر». «الظهر» alone is also *the back* («طعنه في الظهر»), so it
+    /// needs «وقت/عند/حتى/قبل» or a verb of coming and going before it. «بعد الظهر»
+    /// alone is the afternoon (TAF) of the day in context.
+    fn noon(&self, i: usize) -> Option<Hit> {
+        if self.t.fw(i) == Some(Fw::Baad)
+            && self.t.info(i).bare()
+            && self.t.norm(i + 1) == "الظهر"
+            && self.core(i + 2, false).is_none_or(|c| c.day.is_none())
+        {
+            let v = match self.clock_day(i) {
+                Some(d) => format!("{}TAF", fmt_day(d)),
+                None => "TAF".into(),
+            };
+            return Some(Hit::new(i, i + 2, TimeType::TIME, v));
+        }
+        let mut j = i;
+        let gov = matches!(self.t.fw(i), Some(Fw::Waqt | Fw::Hatta | Fw::Qabl | Fw::Fi))
+            || self.t.norm(i) == "عند";
+        if gov && self.t.info(i).bare() {
+            j += 1;
+        }
+        if !self.t.info(j).bare() {
+            return None;
+        }
+        let strong = match self.t.norm(j) {
+            "الظهيره" => true,
+            "الظهر" => false,
+            _ => return None,
+        };
+        let ok = strong
+            || (j > i && self.t.fw(i) != Some(Fw::Fi))
+            || (j == i
+                && i.checked_sub(1)
+                    .is_some_and(|k| self.t.same_sentence(k, i) && is_motion_verb(self.t.norm(k))));
+        // «ظهيرة اليوم» and the like belong to the part-of-day rules.
+        if !ok || self.core(j + 1, false).is_some_and(|c| c.day.is_some()) {
+            return None;
+        }
+        let ck = Clock {
+            end: j + 1,
+            h: 12,
+            m: 0,
+            s: None,
+            pod: None,
+        };
+        let mut h = Hit::new(
+            i,
+            j + 1,
+            TimeType::TIME,
+            self.clock_value(self.clock_day(i), &ck),
+        );
+        if self.t.fw(i) == Some(Fw::Qabl) && j > i {
+            h.modifier = Some("BEFORE");
+        }
+        Some(h)
+    }
+
+    // ----- bare complements of verbs of coming and going -----
+
+    /// True when token `k` is a bare preposition that takes a time: في، عند، إلى، حتى.
+    fn time_prep(&self, k: usize) -> bool {
+        self.t.info(k).bare()
+            && (matches!(self.t.fw(k), Some(Fw::Fi | Fw::Ila | Fw::Hatta))
+                || self.t.norm(k) == "عند")
+    }
+
+    /// True when the clause ends at token `k`: the end of the text or the sentence, or
+    /// punctuation.
+    fn clause_end(&self, k: usize) -> bool {
+        k >= self.t.len()
+            || k == 0
+            || !self.t.same_sentence(k - 1, k)
+            || self.t.info(k).punct.is_some()
+    }
+
+    /// A bare number or ordinal that completes a verb of coming or going and closes
+    /// its clause names a time: «سأعود في 15» (a day), «عدت للثاني والعشرين» (a day),
+    /// «سأعود في السابعة» (an hour), «سأعود عند 7» (an hour), «سأعود 4.22» (a month
+    /// and day), «سأخرج 3-2015» (a month). Hours are the feminine ordinals up to 12
+    /// (the hour, «الساعة», is feminine) and digits up to 12; days are the other
+    /// ordinals and digits 13–31. The verb and the clause end keep counts out («ارتفع
+    /// عدد القتلى إلى 27» has no such verb before the preposition).
+    fn complement(&self, i: usize) -> Option<Hit> {
+        let inf = self.t.info(i);
+        if inf.conj || (inf.prep != 0 && inf.prep != b'l') {
+            return None;
+        }
+        let verb = if inf.prep == b'l' || !(i > 0 && self.time_prep(i - 1)) {
+            i.checked_sub(1)?
+        } else {
+            i.checked_sub(2)?
+        };
+        if !self.t.same_sentence(verb, i) || !is_motion_verb(self.t.norm(verb)) {
+            return None;
+        }
+        let future = self.future_at(i);
+        enum Reading {
+            Hour(u32),
+            Day(u8),
+            Core(Core),
+        }
+        let (end, r) = if let Some(c) = self.numeric_pair(i, future) {
+            (c.end, Reading::Core(c))
+        } else if let Some(v) = inf.num {
+            if inf.plain_int && inf.ndigits <= 2 {
+                match v as u32 {
+                    h @ 1..=12 => (i + 1, Reading::Hour(h)),
+                    d @ 13..=31 => (i + 1, Reading::Day(d as u8)),
+                    _ => return None,
+                }
+            } else {
+                return None;
+            }
+        } else if let Some((end, v, fem)) = ordinal(&self.t, i) {
+            match v {
+                1..=12 if fem => (end, Reading::Hour(v)),
+                1..=31 => (end, Reading::Day(v as u8)),
+                _ => return None,
+            }
+        } else {
+            return None;
+        };
+        if !self.clause_end(end) {
+            return None;
+        }
+        let start = if verb + 2 == i { i - 1 } else { i };
+        let c = match r {
+            Reading::Hour(h) => {
+                let ck = Clock {
+                    end,
+                    h,
+                    m: 0,
+                    s: None,
+                    pod: None,
+                };
+                let v = self.clock_value(self.clock_day(i), &ck);
+                return Some(Hit::new(start, end, TimeType::TIME, v));
+            }
+            Reading::Day(d) => self.day_of_month(end, d, future)?,
+            Reading::Core(c) => c,
+        };
+        let mut h = Hit::new(start, c.end, c.ttype, c.value);
+        h.anchor = c.anchor;
+        Some(h)
+    }
+
+    /// Two numbers joined by «.» or «-» without a year: «4.22», «22-4» (a month and a
+    /// day; the part over 12 is the day, else the day comes first as Arabic writes
+    /// it), and «2015.3», «3-2015» (a month of a year).
+    fn numeric_pair(&self, i: usize, future: bool) -> Option<Core> {
+        let w = self.t.norm(i);
+        let (a, b, end) = if let Some((a, b)) = w.split_once('.') {
+            (a, b, i + 1)
+        } else if self.t.info(i).plain_int
+            && self.t.punct_in(i + 1, &['-'])
+            && self.t.touching(i)
+            && self.t.touching(i + 1)
+            && self.t.info(i + 2).plain_int
+        {
+            (w, self.t.norm(i + 2), i + 3)
+        } else {
+            return None;
+        };
+        let (x, y): (i32, i32) = (a.parse().ok()?, b.parse().ok()?);
+        let (m, d, year) = match (a.len(), b.len()) {
+            (4, 1 | 2) => (y, None, Some(x)),
+            (1 | 2, 4) => (x, None, Some(y)),
+            (1 | 2, 1 | 2) if x <= 12 && y > 12 => (x, Some(y), None),
+            (1 | 2, 1 | 2) => (y, Some(x), None),
+            _ => return None,
+        };
+        if !(1..=12).contains(&m) || d.is_some_and(|d| !(1..=31).contains(&d)) {
+            return None;
+        }
+        let mut c = match (year, d) {
+            (Some(y), _) => {
+                let mut c = Core::simple(end, TimeType::DATE, fmt_month(y, m as u8));
+                c.anchor = cal::ymd(y, m, 1).map(|d| Anchor {
+                    date: d,
+                    gran: Gran::Month,
+                });
+                c
+            }
+            (None, d) => {
+                let (v, anchor, day) = self.infer_greg(m as u8, d.map(|d| d as u8), None, future);
+                let mut c = Core::simple(end, TimeType::DATE, v);
+                c.anchor = anchor;
+                c.day = day;
+                c
+            }
+        };
+        c.end = end;
+        Some(c)
+    }
+
     fn clock(&self, i: usize) -> Option<Clock> {
         let mut j = i;
         let had_hour = self.t.fw(j) == Some(Fw::Hour);
@@ -2582,6 +3006,11 @@ impl<'a> Cx<'a> {
         let w = self.t.norm(j);
         let colon = w.contains(':') && self.t.kind(j) == Some(rasd_doc::TokenKind::Number);
         let mut sec = None;
+        // «340 مساء»: hours and minutes run together; only with a part of day.
+        let mut run_together = false;
+        // «ثمانية وأربعين صباحا»: an hour said as a cardinal; only with a part of day
+        // or after «المنبه على» (the bare pair is also the number 48).
+        let mut cardy = false;
         let (mut end, h, mut min, wordy) = if colon {
             let mut it = w.split(':');
             let h: u32 = it.next()?.parse().ok()?;
@@ -2602,11 +3031,22 @@ impl<'a> Cx<'a> {
             }
             (j + 1, h, m, false)
         } else if let Some(v) = self.t.digits(j) {
-            if !self.t.info(j).plain_int || !(0.0..=24.0).contains(&v) {
+            let inf = self.t.info(j);
+            if !inf.plain_int {
                 return None;
             }
-            (j + 1, v as u32, 0, false)
+            if (0.0..=24.0).contains(&v) {
+                (j + 1, v as u32, 0, false)
+            } else if matches!(inf.ndigits, 3 | 4) && (v as u32) % 100 < 60 && v < 1300.0 {
+                run_together = true;
+                (j + 1, v as u32 / 100, v as u32 % 100, false)
+            } else {
+                return None;
+            }
         } else if let Some((end, v)) = self.hour_word(j) {
+            (end, v, 0, true)
+        } else if let Some((end, v)) = self.hour_card(j) {
+            cardy = true;
             (end, v, 0, true)
         } else {
             return None;
@@ -2648,6 +3088,14 @@ impl<'a> Cx<'a> {
                     }
                 }
             }
+        } else if cardy {
+            // «خمسة عشر خمسة عشر مساء», «عشرة عشرة»: minutes without «و».
+            if let Some(m) = cardinal(&self.t, end) {
+                if m.words && m.value >= 1.0 && m.value < 60.0 && m.value.fract() == 0.0 {
+                    min = m.value as u32;
+                    end = m.end;
+                }
+            }
         } else if self.t.fw(end) == Some(Fw::Illa) {
             match self.t.fw(end + 1) {
                 Some(Fw::Quarter) => {
@@ -2684,7 +3132,14 @@ impl<'a> Cx<'a> {
                 end += 2;
             }
         }
-        if !(had_hour || pod.is_some() || colon || wordy && min > 0 && !bare_minutes) {
+        // Run-together digits and cardinals are counts unless a clock device is set or
+        // a part of day closes the clause («ثمانية وأربعين صباحا»; «قتل ثلاثة مساء
+        // الأحد» counts three).
+        let alarm = (run_together || cardy) && self.alarm_before(i);
+        if (run_together || cardy) && !alarm && !(pod.is_some() && self.clause_end(end)) {
+            return None;
+        }
+        if !(had_hour || pod.is_some() || colon || alarm || wordy && min > 0 && !bare_minutes) {
             return None;
         }
         let mut h = h;
@@ -2701,10 +3156,46 @@ impl<'a> Cx<'a> {
         })
     }
 
-    /// An hour said as a word: «الواحدة», «الثالثة», «الحادية عشرة», «الثانية عشر».
+    /// True when a clock device is set just before token `i`: «ضبط المنبه على».
+    fn alarm_before(&self, i: usize) -> bool {
+        i >= 2
+            && self.t.fw(i - 1) == Some(Fw::Ala)
+            && matches!(
+                strip_conj(self.t.norm(i - 2)),
+                "المنبه" | "منبه" | "التنبيه" | "المؤقت" | "مؤقت"
+            )
+    }
+
+    /// An hour said as a cardinal 1–23: «ثمانية», «عشرة», «خمسة عشر», «أحد عشر».
+    fn hour_card(&self, j: usize) -> Option<(usize, u32)> {
+        let inf = self.t.info(j);
+        if inf.al || inf.prep != 0 || inf.conj {
+            return None;
+        }
+        let c = inf.entry().card?;
+        let nx = self.t.info(j + 1);
+        let teen = nx.bare()
+            && !nx.al
+            && nx
+                .entry()
+                .card
+                .is_some_and(|x| x.kind == lex::CardKind::Ten);
+        let v = match c.kind {
+            lex::CardKind::Unit if teen && c.v >= 1.0 => return Some((j + 2, c.v as u32 + 10)),
+            lex::CardKind::Unit if !c.teen_only && c.v >= 1.0 => c.v as u32,
+            lex::CardKind::Ten => 10,
+            _ => return None,
+        };
+        Some((j + 1, v))
+    }
+
+    /// An hour said as a word: «الواحدة», «الثالثة», «الحادية عشرة», «الثانية عشر»;
+    /// without the article only before a fraction («ثامنة والربع»).
     fn hour_word(&self, j: usize) -> Option<(usize, u32)> {
         let inf = self.t.info(j);
-        if !inf.al || inf.prep != 0 {
+        let fraction_next = self.t.info(j + 1).conj
+            && matches!(self.t.fw(j + 1), Some(Fw::Half | Fw::Quarter | Fw::Third));
+        if !(inf.al || fraction_next) || inf.prep != 0 {
             return None;
         }
         let e = inf.entry();
@@ -3229,6 +3720,128 @@ mod tests {
         );
         assert_eq!(one("قبل نحو أسبوعين", P).2.as_deref(), Some("APPROX"));
         assert_eq!(one("من المتوقع أن تستمر حتى نهاية أغسطس", P).1, "2015-08");
+    }
+
+    #[test]
+    fn motion_verbs() {
+        for w in [
+            "عدت",
+            "سأعود",
+            "يرحلون",
+            "وخرجت",
+            "عادوا",
+            "تسافر",
+            "سأخرج",
+            "جئت",
+        ] {
+            assert!(is_motion_verb(&fold(w)), "{w}");
+        }
+        for w in ["عد", "الذهب", "سيارة", "عودة", "يصل", "قتلى"] {
+            assert!(!is_motion_verb(&fold(w)), "{w}");
+        }
+    }
+
+    #[test]
+    fn bare_complements_of_verbs_of_going() {
+        // Days: digits 13–31 and masculine ordinals; the future looks ahead.
+        assert_eq!(one("سأعود في 15", P).1, "2015-08-15");
+        assert_eq!(one("عدت في 27.", P).1, "2015-07-27");
+        assert_eq!(one("عدت للثاني والعشرين", P).1, "2015-07-22");
+        assert_eq!(one("عدت للثاني", P).1, "2015-08-02");
+        // Hours: digits up to 12 and feminine ordinals up to 12.
+        assert_eq!(one("سأعود عند 7", P).1, "2015-08-05T07:00");
+        assert_eq!(one("سأعود في السابعة", P).1, "2015-08-05T07:00");
+        assert_eq!(one("سأعود الحادية عشرة", P).1, "2015-08-05T11:00");
+        // Numeric pairs: month and day (the part over 12 is the day), month and year.
+        assert_eq!(one("سأعود 22-4", P).1, "2016-04-22");
+        assert_eq!(one("عدت في 4.22", P).1, "2015-04-22");
+        assert_eq!(one("سأخرج 3-2015", P).1, "2015-03");
+        assert_eq!(one("سأخرج 2015.3", P).1, "2015-03");
+        // Counts stay counts: no verb of going, or the clause goes on.
+        assert!(vals("ارتفع عدد القتلى إلى 27.", P).is_empty());
+        assert!(vals("عاد 15 لاجئا إلى قراهم", P).is_empty());
+        assert!(vals("عادوا إلى 27 قرية", P).is_empty());
+        assert!(vals("يصل إلى 27", P).is_empty());
+    }
+
+    #[test]
+    fn noon() {
+        assert_eq!(one("سأعود الظهيرة", P).1, "2015-08-05T12:00");
+        assert_eq!(one("وقت الظهيرة", P).1, "2015-08-05T12:00");
+        assert_eq!(one("نلتقي عند الظهر", P).1, "2015-08-05T12:00");
+        let (_, v, m) = one("قبل الظهر", P);
+        assert_eq!(
+            (v.as_str(), m.as_deref()),
+            ("2015-08-05T12:00", Some("BEFORE"))
+        );
+        assert!(vals("طعنه في الظهر", P).is_empty());
+        // The afternoon and noon of a named day keep their own rules.
+        assert_eq!(one("بعد الظهر", P).1, "2015-08-05TAF");
+    }
+
+    #[test]
+    fn spoken_and_run_together_clock_times() {
+        assert_eq!(one("سأعود 340 مساء", P).1, "2015-08-05T15:40");
+        assert_eq!(one("سأعود 1140 صباحا", P).1, "2015-08-05T11:40");
+        assert_eq!(
+            one("ضبط المنبه على ثمانية وأربعين", P).1,
+            "2015-08-05T08:40"
+        );
+        assert_eq!(one("ضبط المنبه على عشرة عشرة", P).1, "2015-08-05T10:10");
+        assert_eq!(one("ثمانية وأربعين مساءً", P).1, "2015-08-05T20:40");
+        assert_eq!(one("خمسة عشر خمسة عشر مساءً", P).1, "2015-08-05T15:15");
+        assert_eq!(one("إنها ثامنة والربع", P).1, "2015-08-05T08:15");
+        // Counts: a bare pair, a count before a part of day that a day follows, a
+        // run-together number before a noun.
+        assert!(vals("ثمانية وأربعين", P).is_empty());
+        assert!(vals("قتل ثلاثة مساء الأحد", P)
+            .iter()
+            .all(|(_, v)| !v.contains("T03") && !v.contains("T15")));
+        assert!(vals("وصل 1100 صباح اليوم", P)
+            .iter()
+            .all(|(_, v)| !v.contains("T11")));
+    }
+
+    #[test]
+    fn easter_and_more_holidays() {
+        assert_eq!(easter(2015), cal::ymd(2015, 4, 5));
+        assert_eq!(easter(2016), cal::ymd(2016, 3, 27));
+        assert_eq!(easter(2024), cal::ymd(2024, 3, 31));
+        assert_eq!(one("عيد الفصح 2016", P).1, "2016-03-27");
+        assert_eq!(one("في يواندان", P).1, "2015-01-01");
+        assert_eq!(one("احتفلوا في عيد الاستقلال", P).1, "XXXX-XX-XX");
+    }
+
+    #[test]
+    fn nth_weekday_of_a_month() {
+        // P is Wednesday 2015-08-05; August 2015 starts on a Saturday.
+        assert_eq!(one("يوم الأحد الثاني", P).1, "2015-08-09");
+        assert_eq!(one("الثلاثاء الثالث", P).1, "2015-08-18");
+        assert_eq!(one("الجمعة الأخيرة من مايو", P).1, "2015-05-29");
+        assert_eq!(one("الخميس الأول من سبتمبر", P).1, "2015-09-03");
+        // No fifth Tuesday in August 2015: just the weekday.
+        assert_eq!(one("الثلاثاء الخامس", P).0, "الثلاثاء");
+    }
+
+    #[test]
+    fn years_in_words() {
+        assert_eq!(one("في ألف وسبعمائة وتسعة وثمانين", P).1, "1789");
+        let r = vals("المدى من ألفين إلى ألفين وأربعة عشر.", P);
+        let v: Vec<&str> = r.iter().map(|(_, v)| v.as_str()).collect();
+        assert_eq!(v, ["2000", "2014"]);
+        // Counts.
+        assert!(vals("ارتفع العدد إلى ألفين.", P).is_empty());
+        assert!(vals("أكثر من ألفين.", P).is_empty());
+        assert!(vals("في ألفين منزل", P).is_empty());
+    }
+
+    #[test]
+    fn bare_seasons() {
+        // After a verb of going; a future sentence looks ahead, a past one back.
+        assert_eq!(one("سأرحل الصيف", P).1, "2015-SU");
+        assert_eq!(one("سأرحل الربيع", P).1, "2016-SP");
+        assert_eq!(one("وقع ذلك في الخريف", P).1, "2014-FA");
+        assert_eq!(one("هذا الخريف", P).1, "2015-FA");
     }
 
     #[test]
