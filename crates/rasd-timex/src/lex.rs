@@ -904,9 +904,11 @@ fn build() -> Lex {
         m.entry(form).or_default().unit.get_or_insert((id, dual));
     }
     // Words that start a rule without another reading.
-    put(&mut m, &["بقية", "باقي", "عند"], |e| {
-        e.tstart = true
-    });
+    put(
+        &mut m,
+        &["بقية", "باقي", "عند", "يقارب", "يناهز"],
+        |e| e.tstart = true,
+    );
     for w in crate::time::holiday_first_words() {
         let e = m.entry(w).or_default();
         e.tstart = true;

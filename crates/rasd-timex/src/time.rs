@@ -60,6 +60,21 @@ struct Anchor {
     gran: Gran,
 }
 
+impl Anchor {
+    /// A day-level anchor.
+    fn day(date: Date) -> Anchor {
+        Anchor {
+            date,
+            gran: Gran::Day,
+        }
+    }
+}
+
+/// The value, anchor and day of a resolved calendar day.
+fn day_reading(d: Date) -> (String, Option<Anchor>, Option<Date>) {
+    (fmt_day(d), Some(Anchor::day(d)), Some(d))
+}
+
 /// One time expression found over tokens `start..end`.
 #[derive(Clone, Debug)]
 struct Hit {
@@ -152,6 +167,9 @@ pub(crate) fn holiday_first_words() -> Vec<String> {
         .filter_map(|(w, _)| w.first().cloned())
         .collect()
 }
+
+/// Adjectives that make «الشهر» Ramadan («الشهر الفضيل», «الشهر الكريم»), folded.
+const RAMADAN_EPITHETS: &[&str] = &["الفضيل", "الكريم", "المبارك"];
 
 /// Words that close a bare «اليوم» as *the day* rather than *today*.
 static NOT_TODAY_AFTER: LazyLock<Vec<String>> = LazyLock::new(|| {
@@ -481,6 +499,14 @@ struct Core {
 }
 
 impl Core {
+    /// A calendar day ending at token `end`: its value, day and anchor.
+    fn on_day(end: usize, d: Date) -> Core {
+        let mut c = Core::simple(end, TimeType::DATE, fmt_day(d));
+        c.day = Some(d);
+        c.anchor = Some(Anchor::day(d));
+        c
+    }
+
     fn simple(end: usize, ttype: TimeType, value: String) -> Core {
         Core {
             end,
@@ -682,6 +708,8 @@ impl<'a> Cx<'a> {
         consider(self.pod_in(i).map(|h| vec![h]));
         consider(self.week_days(i));
         consider(self.complement(i).map(|h| vec![h]));
+        consider(self.for_count(i).map(|h| vec![h]));
+        consider(self.nearly(i).map(|h| vec![h]));
         best
     }
 
@@ -779,10 +807,68 @@ impl<'a> Cx<'a> {
         }
     }
 
-    /// A bound before a count: «أكثر من» (MORE_THAN), «أقل من» (LESS_THAN), «نحو»
-    /// (APPROX). Returns where the count starts and the TIMEX3 modifier.
+    /// «لشهر واحد», «ليومين», «لثلاثة أيام»: «ل» (for) on a counted unit is a
+    /// duration. The count must be said (a dual, «واحد», a number): «لشهر رمضان» is
+    /// *for the month of Ramadan*.
+    fn for_count(&self, i: usize) -> Option<Hit> {
+        let inf = self.t.info(i);
+        if inf.prep != b'l' || inf.al || inf.conj {
+            return None;
+        }
+        let (end, n, u) = self.count_unit(i, true)?;
+        let n = n?;
+        if let Some((_, Cnt::One)) = inf.entry().tunit {
+            // A singular unit needs «واحد» after it.
+            if end != i + 2 {
+                return None;
+            }
+        }
+        Some(Hit::new(i, end, TimeType::DURATION, duration(Some(n), u)))
+    }
+
+    /// «ما يقارب العام», «ما يناهز الشهر»: about one unit (a duration, APPROX). With a
+    /// count («ما يقارب ثلاثة أعوام») the count says how many.
+    fn nearly(&self, i: usize) -> Option<Hit> {
+        if !self.nearly_at(i) {
+            return None;
+        }
+        let j = i + 1;
+        let (end, n, u) = match self.count_unit(j, false) {
+            // «عن عمر يناهز 70 عاما» is an age (the quantities stage).
+            Some((end, ..)) if is_age(&self.t, j, end) => return None,
+            Some(x) => x,
+            None => {
+                let ji = self.t.info(j);
+                match ji.entry().tunit {
+                    Some((u, Cnt::One)) if ji.al && ji.bare() && self.e(j + 1).rel.is_none() => {
+                        (j + 1, Some(1.0), u)
+                    }
+                    _ => return None,
+                }
+            }
+        };
+        let start = if i > 0 && self.t.norm(i - 1) == "ما" {
+            i - 1
+        } else {
+            i
+        };
+        let mut h = Hit::new(start, end, TimeType::DURATION, duration(n, u));
+        h.modifier = Some("APPROX");
+        Some(h)
+    }
+
+    /// True at «يقارب/يناهز» (about), the verb of «ما يقارب».
+    fn nearly_at(&self, i: usize) -> bool {
+        self.t.info(i).bare() && matches!(self.t.norm(i), "يقارب" | "يناهز")
+    }
+
+    /// A bound before a count: «أكثر من» (MORE_THAN), «أقل من» (LESS_THAN), «نحو»,
+    /// «ما يقارب» (APPROX). Returns where the count starts and the TIMEX3 modifier.
     fn count_bound(&self, j: usize) -> (usize, Option<&'static str>) {
         let inf = self.t.info(j);
+        if self.t.norm(j) == "ما" && self.nearly_at(j + 1) {
+            return (j + 2, Some("APPROX"));
+        }
         match inf.entry().fw {
             Some(Fw::More) if self.t.fw(j + 1) == Some(Fw::Min) => (j + 2, Some("MORE_THAN")),
             Some(Fw::Less) if self.t.fw(j + 1) == Some(Fw::Min) => (j + 2, Some("LESS_THAN")),
@@ -796,10 +882,7 @@ impl<'a> Cx<'a> {
         match self.pubd.and_then(|p| cal::add_days(p, off)) {
             Some(d) => {
                 let mut h = Hit::new(start, end, TimeType::DATE, fmt_day(d));
-                h.anchor = Some(Anchor {
-                    date: d,
-                    gran: Gran::Day,
-                });
+                h.anchor = Some(Anchor::day(d));
                 h
             }
             None => Hit::new(
@@ -1129,23 +1212,14 @@ impl<'a> Cx<'a> {
                     .and_then(monday_of)
                     .and_then(|m| cal::add_days(m, wd as i64 - 1))
                 {
-                    let mut c = Core::simple(w.end, TimeType::DATE, fmt_day(d));
-                    c.day = Some(d);
-                    c.anchor = Some(Anchor {
-                        date: d,
-                        gran: Gran::Day,
-                    });
-                    return Some(c);
+                    return Some(Core::on_day(w.end, d));
                 }
             }
         }
         let (value, day) = self.resolve_weekday(i, wd, rel);
         let mut c = Core::simple(end, TimeType::DATE, value);
         c.day = day;
-        c.anchor = day.map(|d| Anchor {
-            date: d,
-            gran: Gran::Day,
-        });
+        c.anchor = day.map(Anchor::day);
         Some(c)
     }
 
@@ -1193,13 +1267,7 @@ impl<'a> Cx<'a> {
         if d.month() != first.month() {
             return None;
         }
-        let mut c = Core::simple(end, TimeType::DATE, fmt_day(d));
-        c.day = Some(d);
-        c.anchor = Some(Anchor {
-            date: d,
-            gran: Gran::Day,
-        });
-        Some(c)
+        Some(Core::on_day(end, d))
     }
 
     /// Deictic days and references: «اليوم», «أمس», «أول أمس», «غدا», «الليلة», «الآن».
@@ -1293,12 +1361,25 @@ impl<'a> Cx<'a> {
 
     fn deictic_day(&self, end: usize, off: i64, pod: Option<Pod>) -> Core {
         // «اليوم الخميس», «أمس الأربعاء», «غدا الجمعة»: the weekday restates the day.
-        let end = if pod.is_none() && self.e(end).weekday.is_some() && self.t.info(end).bare() {
-            end + 1
-        } else {
-            end
-        };
-        match self.pubd.and_then(|p| cal::add_days(p, off)) {
+        // When it disagrees with the publication date (a report filed the day after,
+        // quoting «اليوم الأحد»), the weekday fixes the date: the nearest such day.
+        let wd = self
+            .e(end)
+            .weekday
+            .filter(|_| pod.is_none() && self.t.info(end).bare());
+        let end = if wd.is_some() { end + 1 } else { end };
+        let day = self
+            .pubd
+            .and_then(|p| cal::add_days(p, off))
+            .map(|d| match wd {
+                Some(wd) => {
+                    let fwd = (wd as i64 - cal::iso_weekday(d) as i64).rem_euclid(7);
+                    let shift = if fwd > 3 { fwd - 7 } else { fwd };
+                    cal::add_days(d, shift).unwrap_or(d)
+                }
+                None => d,
+            });
+        match day {
             Some(d) => {
                 let (tt, v) = match pod {
                     Some(p) => (TimeType::TIME, format!("{}{}", fmt_day(d), p.as_str())),
@@ -1470,6 +1551,10 @@ impl<'a> Cx<'a> {
         if self.t.fw(k) == Some(Fw::Min) && self.t.info(k).bare() {
             k += 1;
         }
+        // «التاسع من الشهر الفضيل»: Ramadan named by its epithets.
+        if self.t.norm(k) == "الشهر" && RAMADAN_EPITHETS.contains(&self.t.norm(k + 1)) {
+            return self.finish_date(k + 2, Cal::Hijri, 9, Some(day));
+        }
         if self.t.fw(k) == Some(Fw::MonthNoun) && !self.t.info(k).al {
             k += 1;
         }
@@ -1507,13 +1592,7 @@ impl<'a> Cx<'a> {
         };
         let base = cal::add_months(p.first_of_month(), off)?;
         let d = cal::ymd(base.year() as i32, base.month() as i32, day as i32)?;
-        let mut c = Core::simple(end, TimeType::DATE, fmt_day(d));
-        c.day = Some(d);
-        c.anchor = Some(Anchor {
-            date: d,
-            gran: Gran::Day,
-        });
-        Some(c)
+        Some(Core::on_day(end, d))
     }
 
     /// Completes a date after its month name: optional relative word or year.
@@ -1571,14 +1650,7 @@ impl<'a> Cx<'a> {
             (Cal::Greg, Some((y, Cal::Greg))) => match day {
                 Some(d) => {
                     let dt = cal::ymd(y, month as i32, d as i32)?;
-                    (
-                        fmt_day(dt),
-                        Some(Anchor {
-                            date: dt,
-                            gran: Gran::Day,
-                        }),
-                        Some(dt),
-                    )
+                    day_reading(dt)
                 }
                 None => (
                     fmt_month(y, month),
@@ -1626,14 +1698,7 @@ impl<'a> Cx<'a> {
         match day {
             Some(d) => {
                 let dt = cal::hijri_to_gregorian(y, month, d)?;
-                Some((
-                    fmt_day(dt),
-                    Some(Anchor {
-                        date: dt,
-                        gran: Gran::Day,
-                    }),
-                    Some(dt),
-                ))
+                Some(day_reading(dt))
             }
             None => {
                 let (gy, gm) = cal::hijri_month_to_gregorian(y, month)?;
@@ -1718,14 +1783,7 @@ impl<'a> Cx<'a> {
         };
         match day {
             Some(d) => match cal::ymd(y, month as i32, d as i32) {
-                Some(dt) => (
-                    fmt_day(dt),
-                    Some(Anchor {
-                        date: dt,
-                        gran: Gran::Day,
-                    }),
-                    Some(dt),
-                ),
+                Some(dt) => day_reading(dt),
                 None => (format!("XXXX-{month:02}-{d:02}"), None, None),
             },
             None => (
@@ -1783,13 +1841,7 @@ impl<'a> Cx<'a> {
         };
         let m = cal::add_months(p.first_of_month(), off)?;
         let d = cal::ymd(m.year() as i32, m.month() as i32, day as i32)?;
-        let mut c = Core::simple(end, TimeType::DATE, fmt_day(d));
-        c.day = Some(d);
-        c.anchor = Some(Anchor {
-            date: d,
-            gran: Gran::Day,
-        });
-        Some(c)
+        Some(Core::on_day(end, d))
     }
 
     /// Numeric dates: «2016/02/22», «22/04/2016», «12-3-2014», «4/22».
@@ -1876,14 +1928,7 @@ impl<'a> Cx<'a> {
         let (value, anchor, day) = match y {
             Some(y) => {
                 let dt = cal::ymd(y, m, d)?;
-                (
-                    fmt_day(dt),
-                    Some(Anchor {
-                        date: dt,
-                        gran: Gran::Day,
-                    }),
-                    Some(dt),
-                )
+                day_reading(dt)
             }
             None => self.infer_greg(m as u8, Some(d as u8), None, self.future_at(i)),
         };
@@ -2131,21 +2176,9 @@ impl<'a> Cx<'a> {
                 };
                 if let Some(wd) = self.e(k).weekday {
                     let day = cal::add_days(monday_of(d)?, wd as i64 - 1)?;
-                    let mut c = Core::simple(k + 1, TimeType::DATE, fmt_day(day));
-                    c.day = Some(day);
-                    c.anchor = Some(Anchor {
-                        date: day,
-                        gran: Gran::Day,
-                    });
-                    return Some(c);
+                    return Some(Core::on_day(k + 1, day));
                 }
-                (
-                    iso_week(d),
-                    Some(Anchor {
-                        date: d,
-                        gran: Gran::Day,
-                    }),
-                )
+                (iso_week(d), Some(Anchor::day(d)))
             }
             TUnit::Month => {
                 let d = cal::add_months(p.first_of_month(), off)?;
@@ -2565,10 +2598,7 @@ impl<'a> Cx<'a> {
         };
         let mut c = Core::simple(end, TimeType::DATE, value);
         c.day = date;
-        c.anchor = date.map(|d| Anchor {
-            date: d,
-            gran: Gran::Day,
-        });
+        c.anchor = date.map(Anchor::day);
         Some(c)
     }
 
@@ -2582,9 +2612,24 @@ impl<'a> Cx<'a> {
         // «وقت متأخر من», «وقت مبكر من», «أواخر», «أول».
         if self.t.fw(j) == Some(Fw::Waqt) && matches!(self.t.norm(j + 1), "متاخر" | "مبكر")
         {
+            let early = self.t.norm(j + 1) == "مبكر";
             j += 2;
             if self.t.fw(j) == Some(Fw::Min) {
                 j += 1;
+            }
+            // «في وقت مبكر من اليوم الأحد»: early (morning) or late (night) of a day.
+            if self.e(j).pod.is_none() {
+                let c = self.core(j, false)?;
+                let d = c.day?;
+                let p = if early { Pod::Mo } else { Pod::Ni };
+                let mut h = Hit::new(
+                    i,
+                    c.end,
+                    TimeType::TIME,
+                    format!("{}{}", fmt_day(d), p.as_str()),
+                );
+                h.anchor = c.anchor;
+                return Some(h);
             }
         } else if self.e(j).modw.is_some() {
             j += 1;
@@ -2695,10 +2740,7 @@ impl<'a> Cx<'a> {
             return None;
         }
         let mut a = Hit::new(i, d1end, TimeType::DATE, fmt_day(first));
-        a.anchor = Some(Anchor {
-            date: first,
-            gran: Gran::Day,
-        });
+        a.anchor = Some(Anchor::day(first));
         let mut b = Hit::new(d1end, second.end, TimeType::DATE, second.value);
         b.anchor = second.anchor;
         Some(vec![a, b])
@@ -3271,10 +3313,7 @@ impl<'a> Cx<'a> {
                     }
                     let mut hit =
                         Hit::new(i, ck.end, TimeType::TIME, self.clock_value(Some(d), &ck));
-                    hit.anchor = Some(Anchor {
-                        date: d,
-                        gran: Gran::Day,
-                    });
+                    hit.anchor = Some(Anchor::day(d));
                     return Some(vec![hit]);
                 }
             }
@@ -3833,6 +3872,36 @@ mod tests {
         assert!(vals("ارتفع العدد إلى ألفين.", P).is_empty());
         assert!(vals("أكثر من ألفين.", P).is_empty());
         assert!(vals("في ألفين منزل", P).is_empty());
+    }
+
+    #[test]
+    fn early_late_days_ramadan_epithets_and_durations() {
+        // Published Monday 2015-07-27, quoting «today, Sunday»: the weekday wins.
+        let m = (2015, 7, 27);
+        assert_eq!(one("اليوم الأحد", m).1, "2015-07-26");
+        assert_eq!(one("اليوم الاثنين", m).1, "2015-07-27");
+        assert_eq!(one("في وقت مبكر من اليوم الأحد", m).1, "2015-07-26TMO");
+        assert_eq!(one("في وقت متأخر من يوم الجمعة", m).1, "2015-07-24TNI");
+        // 9 Ramadan 1436 = 2015-06-26.
+        assert_eq!(
+            one("في التاسع من الشهر الفضيل", (2015, 7, 21)).1,
+            "2015-06-26"
+        );
+        assert_eq!(one("لشهر واحد فقط", P).1, "P1M");
+        assert_eq!(one("ليومين", P).1, "P2D");
+        assert_eq!(one("لثلاثة أيام", P).1, "P3D");
+        assert!(vals("لشهر رمضان", P)
+            .iter()
+            .all(|(_, v)| !v.starts_with('P')));
+        let (s, v, m) = one("بعد مرور ما يقارب العام على تشكيل الحكومة", P);
+        assert_eq!(
+            (s.as_str(), v.as_str(), m.as_deref()),
+            ("ما يقارب العام", "P1Y", Some("APPROX"))
+        );
+        let (_, v, m) = one("منذ ما يقارب عامين", P);
+        assert_eq!((v.as_str(), m.as_deref()), ("P2Y", Some("APPROX")));
+        assert!(vals("توفي عن عمر يناهز 70 عاما", P).is_empty());
+        assert!(vals("ما يقارب 500 قتيل", P).is_empty());
     }
 
     #[test]
