@@ -615,14 +615,20 @@ impl<'a> Cx<'a> {
         })
     }
 
+    /// The original text of token `k`.
+    fn raw(&self, k: usize) -> &str {
+        self.t
+            .doc
+            .tokens
+            .get(k)
+            .map_or("", |t| self.t.doc.slice(t.span))
+    }
+
     /// «سأعود», «وسأبقى»: the first person future (س + أ), read on the original text
     /// because folding makes the hamza a bare alif («سا» also starts «ساعة», «سابق»).
     /// «سأل» (asked) is not one.
     fn first_person_future(&self, k: usize) -> bool {
-        let Some(t) = self.t.doc.tokens.get(k) else {
-            return false;
-        };
-        let raw = self.t.doc.slice(t.span);
+        let raw = self.raw(k);
         let raw = raw
             .strip_prefix('و')
             .or_else(|| raw.strip_prefix('ف'))
@@ -1609,6 +1615,12 @@ impl<'a> Cx<'a> {
             if let Some((e2, ..)) = self.month_name(end + 1) {
                 end = e2;
             }
+        } else if let Some((e2, c2, m2, _)) = self.month_name(end) {
+            // «أغسطس آب 2014», «مايو أيار الماضي»: the same month restated in another
+            // naming system, without a mark.
+            if c2 == cal && m2 == month && self.t.info(end).bare() {
+                end = e2;
+            }
         }
         let rel = self
             .e(end)
@@ -2003,6 +2015,11 @@ impl<'a> Cx<'a> {
             if !(prep_ctx || this) {
                 return None;
             }
+            // «آب» written without its madda («في اب») is as often Ibb or *father*:
+            // it needs a day, a year or a relative word.
+            if cal == Cal::Greg && month == 8 && !self.raw(j).contains('آ') {
+                return None;
+            }
         }
         if cal == Cal::Hijri && !has_context && self.e(j).month.is_some_and(|m| m.2) {
             return None;
@@ -2013,8 +2030,6 @@ impl<'a> Cx<'a> {
         Some(c)
     }
 
-    /// Years: «عام 1986», «سنة 2013م», «1436هـ», «العام 2013», bare «2009» after a
-    /// temporal preposition, years in words after «عام».
     /// A year said in words without «عام»: after «في/منذ» closing its clause («في ألف
     /// وسبعمائة وتسعة وثمانين»), or as a member of «من … إلى …» between two such years
     /// («من ألفين إلى ألفين وأربعة عشر»). Elsewhere the words are a count («ارتفع
@@ -2047,6 +2062,8 @@ impl<'a> Cx<'a> {
         ok.then_some((end, y, era))
     }
 
+    /// Years: «عام 1986», «سنة 2013م», «1436هـ», «العام 2013», bare «2009» after a
+    /// temporal preposition, years in words after «عام».
     fn year(&self, i: usize) -> Option<Core> {
         let inf = self.t.info(i);
         let (k, noun) = match self.t.fw(i) {
@@ -2764,6 +2781,21 @@ impl<'a> Cx<'a> {
         let inf = self.t.info(i);
         if let Some(u) = inf.entry().set {
             return Some(Hit::new(i, i + 1, TimeType::SET, duration(Some(1.0), u)));
+        }
+        // «يوما بعد يوم», «عاما بعد عام»: the unit, its «بعد», the unit again.
+        if let Some((u, Cnt::One)) = inf.entry().tunit {
+            let again = self.t.info(i + 2);
+            if inf.bare()
+                && !inf.al
+                && self.t.norm(i).ends_with('ا')
+                && self.t.fw(i + 1) == Some(Fw::Baad)
+                && self.t.info(i + 1).bare()
+                && again.bare()
+                && !again.al
+                && again.entry().tunit == Some((u, Cnt::One))
+            {
+                return Some(Hit::new(i, i + 3, TimeType::SET, duration(Some(1.0), u)));
+            }
         }
         match self.t.fw(i) {
             Some(Fw::Kull) => {
@@ -3902,6 +3934,34 @@ mod tests {
         assert_eq!((v.as_str(), m.as_deref()), ("P2Y", Some("APPROX")));
         assert!(vals("توفي عن عمر يناهز 70 عاما", P).is_empty());
         assert!(vals("ما يقارب 500 قتيل", P).is_empty());
+    }
+
+    #[test]
+    fn months_restated_in_another_system() {
+        let (s, v, m) = one("منذ أغسطس آب 2014", P);
+        assert_eq!(
+            (s.as_str(), v.as_str(), m.as_deref()),
+            ("منذ أغسطس آب 2014", "2014-08", Some("SINCE"))
+        );
+        assert_eq!(one("في أبريل نيسان", P).1, "2015-04");
+        assert_eq!(one("منذ مايو أيار الماضي", P).1, "2015-05");
+        assert!(vals("تصعد عملياتها في محافظة اب جنوب صنعاء", P).is_empty());
+        assert!(vals("سيطرت على ست مديريات في اب وتصعد", P).is_empty());
+        assert_eq!(one("في آب", P).1, "2015-08");
+        assert_eq!(one("في اب الماضي", P).1, "2014-08");
+    }
+
+    #[test]
+    fn unit_after_unit_is_a_set() {
+        let r = run("تتراجع الخدمات عاما بعد عام", Some(P));
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(
+            (r[0].0.as_str(), r[0].1.as_str(), r[0].3),
+            ("عاما بعد عام", "P1Y", TimeType::SET)
+        );
+        assert_eq!(one("يوما بعد يوم", P).1, "P1D");
+        // «بعد عام» alone stays an offset.
+        assert_eq!(one("بعد عام", P).1, "2016");
     }
 
     #[test]
