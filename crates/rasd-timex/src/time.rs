@@ -2430,16 +2430,14 @@ impl<'a> Cx<'a> {
                     9..=11 => 9,
                     _ => 12,
                 };
-                // A bare season is this year's, unless it is still ahead (then last
-                // year's, as a report looks back) or a future sentence names one
-                // already past (then next year's).
+                // A bare season is this year's («بحلول فصل الخريف» in July), unless
+                // a future sentence names one already past (then next year's).
                 let (past, next) = match rel {
                     Some(Rel::Past) => (true, false),
                     Some(Rel::Next) => (false, true),
                     Some(_) => (false, false),
                     None if this => (false, false),
-                    None if self.future_at(i) => (false, start < cur),
-                    None => (start > cur, false),
+                    None => (false, start < cur && self.future_at(i)),
                 };
                 let y = if past {
                     if start < cur {
@@ -3966,10 +3964,12 @@ mod tests {
 
     #[test]
     fn bare_seasons() {
-        // After a verb of going; a future sentence looks ahead, a past one back.
+        // After a verb of going; a future sentence names a season already past in
+        // the year for next year, otherwise a season is this year's.
         assert_eq!(one("سأرحل الصيف", P).1, "2015-SU");
         assert_eq!(one("سأرحل الربيع", P).1, "2016-SP");
-        assert_eq!(one("وقع ذلك في الخريف", P).1, "2014-FA");
+        assert_eq!(one("وقع ذلك في الربيع", P).1, "2015-SP");
+        assert_eq!(one("بحلول فصل الخريف", P).1, "2015-FA");
         assert_eq!(one("هذا الخريف", P).1, "2015-FA");
     }
 
