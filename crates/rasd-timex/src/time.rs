@@ -615,6 +615,35 @@ impl<'a> Cx<'a> {
         })
     }
 
+    /// True when the token before `i` is a preposition that takes a time (في، منذ،
+    /// حتى، خلال، قبل، بعد، من، إلى) or a modifier («منتصف»). `strict` asks for the
+    /// preposition without clitics and the modifier without a preposition.
+    fn temporal_word_before(&self, i: usize, strict: bool) -> bool {
+        let Some(k) = i.checked_sub(1) else {
+            return false;
+        };
+        let ki = self.t.info(k);
+        let prep = matches!(
+            self.t.fw(k),
+            Some(
+                Fw::Fi
+                    | Fw::Mundhu
+                    | Fw::Hatta
+                    | Fw::Qabl
+                    | Fw::Baad
+                    | Fw::Khilal
+                    | Fw::Min
+                    | Fw::Ila
+            )
+        );
+        let modw = ki.entry().modw.is_some();
+        if strict {
+            prep && ki.bare() || modw && ki.prep == 0
+        } else {
+            prep || modw
+        }
+    }
+
     /// The original text of token `k`.
     fn raw(&self, k: usize) -> &str {
         self.t
@@ -1987,21 +2016,7 @@ impl<'a> Cx<'a> {
         let has_context = had_noun
             || this
             || c.end > mend
-            || i.checked_sub(1).is_some_and(|k| {
-                matches!(
-                    self.t.fw(k),
-                    Some(
-                        Fw::Fi
-                            | Fw::Mundhu
-                            | Fw::Hatta
-                            | Fw::Khilal
-                            | Fw::Qabl
-                            | Fw::Baad
-                            | Fw::Min
-                            | Fw::Ila
-                    )
-                ) || self.e(k).modw.is_some()
-            })
+            || self.temporal_word_before(i, false)
             || inf.prep == b'b' && cal == Cal::Greg
             || inf.prep == b'l';
         if amb && !(had_noun || c.end > mend) {
@@ -2087,24 +2102,7 @@ impl<'a> Cx<'a> {
             if yi.conj || yi.prep != 0 {
                 return None;
             }
-            let ctx = era.is_some()
-                || k.checked_sub(1).is_some_and(|p| {
-                    let pi = self.t.info(p);
-                    matches!(
-                        self.t.fw(p),
-                        Some(
-                            Fw::Fi
-                                | Fw::Mundhu
-                                | Fw::Hatta
-                                | Fw::Qabl
-                                | Fw::Baad
-                                | Fw::Khilal
-                                | Fw::Min
-                                | Fw::Ila
-                        )
-                    ) && pi.bare()
-                        || pi.entry().modw.is_some() && pi.prep == 0
-                });
+            let ctx = era.is_some() || self.temporal_word_before(k, true);
             if !ctx || !(1900..=2100).contains(&y) && era.is_none() && !words {
                 return None;
             }
