@@ -2607,6 +2607,11 @@ impl<'a> Cx<'a> {
         let value = match (date, rule) {
             (Some(d), _) => fmt_day(d),
             (None, Holiday::Greg(m, d)) => format!("XXXX-{m:02}-{d:02}"),
+            (None, Holiday::National) => match year {
+                // «عيد الاستقلال عام 2019»: the year is known, the day is not.
+                Some(y) => format!("{y:04}-XX-XX"),
+                None => "XXXX-XX-XX".into(),
+            },
             (None, _) => "XXXX-XX-XX".into(),
         };
         let mut c = Core::simple(end, TimeType::DATE, value);
@@ -3877,6 +3882,7 @@ mod tests {
         assert_eq!(one("عيد الفصح 2016", P).1, "2016-03-27");
         assert_eq!(one("في يواندان", P).1, "2015-01-01");
         assert_eq!(one("احتفلوا في عيد الاستقلال", P).1, "XXXX-XX-XX");
+        assert_eq!(one("في عيد الاستقلال عام 2019", P).1, "2019-XX-XX");
     }
 
     #[test]
