@@ -842,13 +842,24 @@ impl<'a> Cx<'a> {
         }
     }
 
-    /// «لشهر واحد», «ليومين», «لثلاثة أيام»: «ل» (for) on a counted unit is a
-    /// duration. The count must be said (a dual, «واحد», a number): «لشهر رمضان» is
-    /// *for the month of Ramadan*.
+    /// «لشهر واحد», «ليومين», «لثلاثة أيام», «ليوم كامل»: «ل» (for) on a counted
+    /// unit is a duration. The count must be said (a dual, «واحد», «كامل», a number):
+    /// «لشهر رمضان» is *for the month of Ramadan*.
     fn for_count(&self, i: usize) -> Option<Hit> {
         let inf = self.t.info(i);
         if inf.prep != b'l' || inf.al || inf.conj {
             return None;
+        }
+        if let Some((u, Cnt::One)) = inf.entry().tunit {
+            if matches!(self.t.norm(i + 1), "كامل" | "كامله" | "كاملا" | "كاملة")
+            {
+                return Some(Hit::new(
+                    i,
+                    i + 2,
+                    TimeType::DURATION,
+                    duration(Some(1.0), u),
+                ));
+            }
         }
         let (end, n, u) = self.count_unit(i, true)?;
         let n = n?;
@@ -3924,6 +3935,7 @@ mod tests {
         assert_eq!(one("لشهر واحد فقط", P).1, "P1M");
         assert_eq!(one("ليومين", P).1, "P2D");
         assert_eq!(one("لثلاثة أيام", P).1, "P3D");
+        assert_eq!(one("سأغادر ليوم كامل", P).1, "P1D");
         assert!(vals("لشهر رمضان", P)
             .iter()
             .all(|(_, v)| !v.starts_with('P')));
