@@ -448,6 +448,10 @@ fn build() -> Lex {
             })
         },
     );
+    // A dozen counts like a unit word: «دزينة من التفاح» = 12.
+    put(&mut m, &["دزينة", "دستة"], |e| {
+        e.card = Some(card(12.0, Unit))
+    });
     put(&mut m, &["عشرة", "عشر"], |e| {
         e.card = Some(card(10.0, Ten))
     });
@@ -900,9 +904,11 @@ fn build() -> Lex {
         m.entry(form).or_default().unit.get_or_insert((id, dual));
     }
     // Words that start a rule without another reading.
-    put(&mut m, &["بقية", "باقي", "عند"], |e| {
-        e.tstart = true
-    });
+    put(
+        &mut m,
+        &["بقية", "باقي", "عند", "يقارب", "يناهز"],
+        |e| e.tstart = true,
+    );
     for w in crate::time::holiday_first_words() {
         let e = m.entry(w).or_default();
         e.tstart = true;

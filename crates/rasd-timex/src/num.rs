@@ -291,6 +291,49 @@ fn fraction_word(w: &str) -> Option<f64> {
     })
 }
 
+/// The denominator a plural fraction noun names: «أرباع» 4, «أثمان» 8 («ثلاثة أرباع»
+/// = ¾). «أثمان» is also *prices*, so callers take it only after a smaller cardinal.
+pub fn plural_fraction(w: &str) -> Option<f64> {
+    Some(match w {
+        "اثلاث" => 3.0,
+        "ارباع" => 4.0,
+        "اخماس" => 5.0,
+        "اسداس" => 6.0,
+        "اسباع" => 7.0,
+        "اثمان" => 8.0,
+        "اتساع" => 9.0,
+        "اعشار" => 10.0,
+        _ => return None,
+    })
+}
+
+/// The denominator of a singular fraction noun that is spelt like a feminine cardinal:
+/// «خمس» ⅕ (also *five*), «سدس» ⅙, «سبع» ⅐, «تسع» ⅑, «عشر» ⅒. The fraction reading
+/// holds before a definite noun («خمس الفطيرة»), where a cardinal cannot stand (a
+/// counted noun is indefinite).
+fn fraction_before_definite(w: &str) -> Option<f64> {
+    Some(match w {
+        "خمس" => 5.0,
+        "سدس" => 6.0,
+        "سبع" => 7.0,
+        "تسع" => 9.0,
+        "عشر" => 10.0,
+        _ => return None,
+    })
+}
+
+/// Pronoun uses of «واحد»: «أي واحد» (which one), «كل واحد» (each one).
+fn pronoun_one_before(w: &str) -> bool {
+    matches!(w, "اي" | "كل" | "لكل" | "وكل")
+}
+
+/// A written fraction «3/4» with a numerator below a denominator of at most 10.
+fn slash_fraction(w: &str) -> Option<f64> {
+    let (a, b) = w.split_once('/')?;
+    let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+    (a >= 1 && a < b && b <= 10).then(|| a as f64 / b as f64)
+}
+
 /// Every number of a document, as (byte span of the original text, value): digits,
 /// number words with their multipliers, «سالب/ناقص» negatives, and simple word
 /// fractions. This is the number recogniser the quantities stage builds on, exposed for
@@ -306,7 +349,25 @@ pub fn numbers(doc: &Document, inf: &[Info]) -> Vec<(rasd_doc::Span, f64)> {
         let neg_sign =
             t.punct_in(i, &['-']) && t.touching(i) && t.kind(i + 1) == Some(TokenKind::Number);
         let k = if neg_word || neg_sign { i + 1 } else { i };
-        let (end, mut v) = if let Some(m) = cardinal(&t, k) {
+        let defin_next = {
+            // The lexicon strips «ال» only from words it knows: look at the form too.
+            let nx = t.info(k + 1);
+            let w = t.norm(k + 1);
+            (nx.al || w.starts_with("ال") && w.chars().count() > 3)
+                && nx.bare()
+                && nx.entry().card.is_none()
+                && t.kind(k + 1) == Some(TokenKind::Arabic)
+                && t.same_sentence(k, k + 1)
+        };
+        let after_number =
+            k > 0 && (t.info(k - 1).entry().card.is_some() || t.digits(k - 1).is_some());
+        let (end, mut v) = if let Some(f) = slash_fraction(t.norm(k)) {
+            (k + 1, f)
+        } else if let Some(d) = fraction_before_definite(t.norm(k))
+            .filter(|_| defin_next && !after_number && t.info(k).bare())
+        {
+            (k + 1, 1.0 / d)
+        } else if let Some(m) = cardinal(&t, k) {
             // Digits glued to letters («١٨٠ميلي», «1M») are part of a word or a unit
             // abbreviation, not a number of their own.
             let glued = m.single_digit_token
@@ -318,6 +379,16 @@ pub fn numbers(doc: &Document, inf: &[Info]) -> Vec<(rasd_doc::Span, f64)> {
             }
             let mut end = m.end;
             let mut v = m.value;
+            if v == 1.0 && m.words && m.end == k + 1 && k > 0 && pronoun_one_before(t.norm(k - 1)) {
+                i = m.end;
+                continue;
+            }
+            // «خمسة أثمان» = ⅝: a cardinal over a plural fraction noun.
+            if let Some(d) = plural_fraction(t.norm(end)).filter(|d| m.words && v >= 1.0 && v < *d)
+            {
+                v /= d;
+                end += 1;
+            }
             // «ثلاث وخمس»-style fractions after a number are rare; «وربع» is common.
             let nx = t.info(end);
             if nx.conj {
@@ -397,6 +468,30 @@ mod tests {
         assert_eq!(card("إحدى عشرة"), Some((11.0, 2)));
         assert_eq!(card("خمسة آلاف جندي"), Some((5000.0, 2)));
         assert_eq!(card("خمسمئة"), Some((500.0, 1)));
+    }
+
+    fn nums(s: &str) -> Vec<f64> {
+        let d = doc(s);
+        let inf = analyse(&d);
+        numbers(&d, &inf).into_iter().map(|(_, v)| v).collect()
+    }
+
+    #[test]
+    fn fractions_and_pronoun_one() {
+        assert_eq!(nums("خمسة أثمان الكأس"), [0.625]);
+        assert_eq!(nums("ثلاثة أرباع السكان"), [0.75]);
+        // A cardinal not below the denominator is a count of «أثمان» (prices).
+        assert_eq!(nums("عشرة أثمان"), [10.0]);
+        // «خمس» before a definite noun is a fifth; before an indefinite one, five.
+        assert_eq!(nums("اكلت خمس الفطيرة."), [0.2]);
+        assert_eq!(nums("خمس سنوات"), [5.0]);
+        assert_eq!(nums("خمسة عشر الفا"), [15000.0]);
+        assert_eq!(nums("٣/٤ الكأس"), [0.75]);
+        assert_eq!(nums("-٤/٥"), [-0.8]);
+        assert_eq!(nums("أريد دزينة من التفاحة"), [12.0]);
+        assert!(nums("أي واحد تفضل؟").is_empty());
+        assert!(nums("كل واحد منهم").is_empty());
+        assert_eq!(nums("واحد فقط"), [1.0]);
     }
 
     #[test]

@@ -485,7 +485,11 @@ impl<'a> Cx<'a> {
                 });
             }
         }
-        if inf.prep != 0
+        // «بثلاثة خنادق», «لخمسة جنود»: ب/ل may cling to a count in words (a unit
+        // must still follow); «ك» and clitics on digits are something else.
+        let word_prep =
+            matches!(inf.prep, b'b' | b'l') && self.t.kind(j) == Some(TokenKind::Arabic);
+        if inf.prep != 0 && !word_prep
             || inf
                 .entry()
                 .card
@@ -562,6 +566,25 @@ impl<'a> Cx<'a> {
             }
             if let Some((end, id)) = self.unit_word(j, false) {
                 if self.t.info(j).al || self.t.info(j).prep == b'l' {
+                    return Some((end, id));
+                }
+                // «اثنين من أفراد الشرطة», «من أفراد قوات الأمن»: an indefinite noun in
+                // construct with a definite one (directly or through one more noun).
+                let definite = |k: usize| {
+                    let ki = self.t.info(k);
+                    let kw = self.norm(k);
+                    ki.bare()
+                        && self.t.kind(k) == Some(TokenKind::Arabic)
+                        && (ki.al || kw.starts_with("ال") && kw.chars().count() > 3)
+                };
+                let bare_noun = |k: usize| {
+                    let ki = self.t.info(k);
+                    ki.bare() && !ki.al && self.t.kind(k) == Some(TokenKind::Arabic)
+                };
+                if end == j + 1
+                    && self.t.info(j).bare()
+                    && (definite(end) || bare_noun(end) && definite(end + 1))
+                {
                     return Some((end, id));
                 }
             }
@@ -832,6 +855,27 @@ mod tests {
         assert_eq!(vu("بلغت نسبة 45 من الأصوات"), (45.0, "percent".into()));
         assert_eq!(vu("انخفض سالب خمسة بالمائة"), (-5.0, "percent".into()));
         assert!(run("انظر https://example.com/?q=30% هنا").is_empty());
+    }
+
+    #[test]
+    fn clitic_counts_and_construct_partitives() {
+        // ب/ل on a count in words.
+        assert_eq!(
+            vu("تحصن المسلحون بثلاثة خنادق متداخلة"),
+            (3.0, "trench".into())
+        );
+        assert_eq!(vu("قدم جوائز لستة اطفال"), (6.0, "child".into()));
+        assert_eq!(vu("تبرع بمائة ألف دولار"), (100_000.0, "USD".into()));
+        // Not on digits, and still only with a counted noun.
+        assert!(run("فاز ب3 أهداف")
+            .iter()
+            .all(|r| r.1 != 3.0 || r.0 != "ب3 أهداف"));
+        assert!(run("مر بثلاثة").is_empty());
+        // «من» + an indefinite noun in construct with a definite one.
+        assert_eq!(vu("قتل اثنين من أفراد قوات الأمن").0, 2.0);
+        assert_eq!(vu("اعتقل 6 من عناصر التنظيم").0, 6.0);
+        assert!(run("خرج اثنين من بيوت").is_empty());
+        assert_eq!(vu("من 9 جنسيات مختلفة"), (9.0, "nationality".into()));
     }
 
     #[test]

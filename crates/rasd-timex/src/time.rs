@@ -60,6 +60,21 @@ struct Anchor {
     gran: Gran,
 }
 
+impl Anchor {
+    /// A day-level anchor.
+    fn day(date: Date) -> Anchor {
+        Anchor {
+            date,
+            gran: Gran::Day,
+        }
+    }
+}
+
+/// The value, anchor and day of a resolved calendar day.
+fn day_reading(d: Date) -> (String, Option<Anchor>, Option<Date>) {
+    (fmt_day(d), Some(Anchor::day(d)), Some(d))
+}
+
 /// One time expression found over tokens `start..end`.
 #[derive(Clone, Debug)]
 struct Hit {
@@ -94,6 +109,11 @@ enum Holiday {
     Hijri(u8, u8),
     /// The n-th ISO weekday of a Gregorian month.
     NthWeekday(u8, u8, u8),
+    /// Western Easter Sunday (the Gregorian computus).
+    Easter,
+    /// A day whose date depends on the country («عيد الاستقلال»): found, left
+    /// unresolved (`XXXX-XX-XX`).
+    National,
 }
 
 /// Holiday names (folded words) and their rule.
@@ -125,6 +145,12 @@ static HOLIDAYS: LazyLock<Vec<(Vec<String>, Holiday)>> = LazyLock::new(|| {
         ("يوم الشكر", Holiday::NthWeekday(11, 4, 4)),
         ("يوم الأب", Holiday::NthWeekday(6, 7, 3)),
         ("عيد الأب", Holiday::NthWeekday(6, 7, 3)),
+        ("يواندان", Holiday::Greg(1, 1)),
+        ("عيد رأس السنة", Holiday::Greg(1, 1)),
+        ("عيد الفصح", Holiday::Easter),
+        ("عيد القيامة", Holiday::Easter),
+        ("عيد الاستقلال", Holiday::National),
+        ("يوم الاستقلال", Holiday::National),
     ];
     let mut v: Vec<(Vec<String>, Holiday)> = list
         .iter()
@@ -141,6 +167,9 @@ pub(crate) fn holiday_first_words() -> Vec<String> {
         .filter_map(|(w, _)| w.first().cloned())
         .collect()
 }
+
+/// Adjectives that make «الشهر» Ramadan («الشهر الفضيل», «الشهر الكريم»), folded.
+const RAMADAN_EPITHETS: &[&str] = &["الفضيل", "الكريم", "المبارك"];
 
 /// Words that close a bare «اليوم» as *the day* rather than *today*.
 static NOT_TODAY_AFTER: LazyLock<Vec<String>> = LazyLock::new(|| {
@@ -269,6 +298,66 @@ fn is_future_word(w: &str) -> bool {
         return false;
     }
     !NOT_FUTURE_PREFIXES.iter().any(|x| w.starts_with(x))
+}
+
+/// Verbs of coming and going whose bare complement can be a time («سأعود في 15»):
+/// perfect stems (with whether the stem alone is a form) and imperfect stems, folded
+/// at first use. «وصل» is left out: «يصل إلى 27» is a count.
+const MOTION_PERFECT: &[(&str, bool)] = &[
+    ("عاد", true),
+    ("عد", false),
+    ("رجع", true),
+    ("سافر", true),
+    ("غادر", true),
+    ("حضر", true),
+    ("ذهب", true),
+    ("خرج", true),
+    ("رحل", true),
+    ("جاء", true),
+    ("جئ", false),
+    ("أتى", true),
+    ("أتي", false),
+];
+
+/// Imperfect stems of the same verbs (after the prefix أ/ي/ت/ن).
+const MOTION_IMPERFECT: &[&str] = &[
+    "عود", "رجع", "سافر", "غادر", "حضر", "ذهب", "خرج", "رحل", "جيء", "جيئ", "أتي",
+];
+
+/// Folded perfect stems (with whether the stem alone is a form) and imperfect stems.
+type MotionStems = (Vec<(String, bool)>, Vec<String>);
+
+static MOTION: LazyLock<MotionStems> = LazyLock::new(|| {
+    (
+        MOTION_PERFECT.iter().map(|(w, b)| (fold(w), *b)).collect(),
+        MOTION_IMPERFECT.iter().map(|w| fold(w)).collect(),
+    )
+});
+
+/// True when the folded word `w` is a form of a verb of coming or going («عدت»,
+/// «سأعود», «يرحلون», «وخرجت»).
+fn is_motion_verb(w: &str) -> bool {
+    let (perfect, imperfect) = &*MOTION;
+    let w = strip_conj(w);
+    let imp = w.strip_prefix('س').unwrap_or(w);
+    for pre in ['ا', 'ي', 'ت', 'ن'] {
+        if let Some(r) = imp.strip_prefix(pre) {
+            for suf in ["", "ون", "ان", "ين", "ن"] {
+                if r.strip_suffix(suf)
+                    .is_some_and(|st| imperfect.iter().any(|x| x == st))
+                {
+                    return true;
+                }
+            }
+        }
+    }
+    ["", "ت", "وا", "نا", "تم", "ا", "تا"].iter().any(|suf| {
+        w.strip_suffix(suf).is_some_and(|st| {
+            perfect
+                .iter()
+                .any(|(x, alone)| x == st && (*alone || !suf.is_empty()))
+        })
+    })
 }
 
 /// Age contexts: words before a «N سنة» that make it an age.
@@ -410,6 +499,14 @@ struct Core {
 }
 
 impl Core {
+    /// A calendar day ending at token `end`: its value, day and anchor.
+    fn on_day(end: usize, d: Date) -> Core {
+        let mut c = Core::simple(end, TimeType::DATE, fmt_day(d));
+        c.day = Some(d);
+        c.anchor = Some(Anchor::day(d));
+        c
+    }
+
     fn simple(end: usize, ttype: TimeType, value: String) -> Core {
         Core {
             end,
@@ -474,6 +571,22 @@ fn pod_of(value: &str) -> Option<Pod> {
         .find(|p| value.ends_with(p.as_str()))
 }
 
+/// Western Easter Sunday of year `y` (the anonymous Gregorian computus).
+fn easter(y: i32) -> Option<Date> {
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let n = h + l - 7 * m + 114;
+    cal::ymd(y, n / 31, n % 31 + 1)
+}
+
 /// TIMEX3 duration value: `P3D`, `PT2H`, `P20Y`, `PXD` (count `None`).
 fn duration(n: Option<f64>, u: TUnit) -> String {
     let (d, time, mult) = unit_code(u);
@@ -497,9 +610,60 @@ impl<'a> Cx<'a> {
                     .strip_prefix('و')
                     .filter(|r| r.starts_with('س'))
                     .unwrap_or(w);
-                is_future_word(w)
+                is_future_word(w) || self.first_person_future(k)
             }
         })
+    }
+
+    /// True when the token before `i` is a preposition that takes a time (في، منذ،
+    /// حتى، خلال، قبل، بعد، من، إلى) or a modifier («منتصف»). `strict` asks for the
+    /// preposition without clitics and the modifier without a preposition.
+    fn temporal_word_before(&self, i: usize, strict: bool) -> bool {
+        let Some(k) = i.checked_sub(1) else {
+            return false;
+        };
+        let ki = self.t.info(k);
+        let prep = matches!(
+            self.t.fw(k),
+            Some(
+                Fw::Fi
+                    | Fw::Mundhu
+                    | Fw::Hatta
+                    | Fw::Qabl
+                    | Fw::Baad
+                    | Fw::Khilal
+                    | Fw::Min
+                    | Fw::Ila
+            )
+        );
+        let modw = ki.entry().modw.is_some();
+        if strict {
+            prep && ki.bare() || modw && ki.prep == 0
+        } else {
+            prep || modw
+        }
+    }
+
+    /// The original text of token `k`.
+    fn raw(&self, k: usize) -> &str {
+        self.t
+            .doc
+            .tokens
+            .get(k)
+            .map_or("", |t| self.t.doc.slice(t.span))
+    }
+
+    /// «سأعود», «وسأبقى»: the first person future (س + أ), read on the original text
+    /// because folding makes the hamza a bare alif («سا» also starts «ساعة», «سابق»).
+    /// «سأل» (asked) is not one.
+    fn first_person_future(&self, k: usize) -> bool {
+        let raw = self.raw(k);
+        let raw = raw
+            .strip_prefix('و')
+            .or_else(|| raw.strip_prefix('ف'))
+            .unwrap_or(raw);
+        raw.strip_prefix("سأ")
+            .is_some_and(|r| r.chars().count() >= 2 && !r.starts_with('ل'))
     }
 
     fn e(&self, i: usize) -> &'static lex::Entry {
@@ -575,8 +739,12 @@ impl<'a> Cx<'a> {
         consider(self.refs(i).map(|h| vec![h]));
         consider(self.modified(i).map(|h| vec![h]));
         consider(self.with_clock(i));
+        consider(self.noon(i).map(|h| vec![h]));
         consider(self.pod_in(i).map(|h| vec![h]));
         consider(self.week_days(i));
+        consider(self.complement(i).map(|h| vec![h]));
+        consider(self.for_count(i).map(|h| vec![h]));
+        consider(self.nearly(i).map(|h| vec![h]));
         best
     }
 
@@ -674,10 +842,79 @@ impl<'a> Cx<'a> {
         }
     }
 
-    /// A bound before a count: «أكثر من» (MORE_THAN), «أقل من» (LESS_THAN), «نحو»
-    /// (APPROX). Returns where the count starts and the TIMEX3 modifier.
+    /// «لشهر واحد», «ليومين», «لثلاثة أيام», «ليوم كامل»: «ل» (for) on a counted
+    /// unit is a duration. The count must be said (a dual, «واحد», «كامل», a number):
+    /// «لشهر رمضان» is *for the month of Ramadan*.
+    fn for_count(&self, i: usize) -> Option<Hit> {
+        let inf = self.t.info(i);
+        if inf.prep != b'l' || inf.al || inf.conj {
+            return None;
+        }
+        if let Some((u, Cnt::One)) = inf.entry().tunit {
+            if matches!(self.t.norm(i + 1), "كامل" | "كامله" | "كاملا" | "كاملة")
+            {
+                return Some(Hit::new(
+                    i,
+                    i + 2,
+                    TimeType::DURATION,
+                    duration(Some(1.0), u),
+                ));
+            }
+        }
+        let (end, n, u) = self.count_unit(i, true)?;
+        let n = n?;
+        if let Some((_, Cnt::One)) = inf.entry().tunit {
+            // A singular unit needs «واحد» after it.
+            if end != i + 2 {
+                return None;
+            }
+        }
+        Some(Hit::new(i, end, TimeType::DURATION, duration(Some(n), u)))
+    }
+
+    /// «ما يقارب العام», «ما يناهز الشهر»: about one unit (a duration, APPROX). With a
+    /// count («ما يقارب ثلاثة أعوام») the count says how many.
+    fn nearly(&self, i: usize) -> Option<Hit> {
+        if !self.nearly_at(i) {
+            return None;
+        }
+        let j = i + 1;
+        let (end, n, u) = match self.count_unit(j, false) {
+            // «عن عمر يناهز 70 عاما» is an age (the quantities stage).
+            Some((end, ..)) if is_age(&self.t, j, end) => return None,
+            Some(x) => x,
+            None => {
+                let ji = self.t.info(j);
+                match ji.entry().tunit {
+                    Some((u, Cnt::One)) if ji.al && ji.bare() && self.e(j + 1).rel.is_none() => {
+                        (j + 1, Some(1.0), u)
+                    }
+                    _ => return None,
+                }
+            }
+        };
+        let start = if i > 0 && self.t.norm(i - 1) == "ما" {
+            i - 1
+        } else {
+            i
+        };
+        let mut h = Hit::new(start, end, TimeType::DURATION, duration(n, u));
+        h.modifier = Some("APPROX");
+        Some(h)
+    }
+
+    /// True at «يقارب/يناهز» (about), the verb of «ما يقارب».
+    fn nearly_at(&self, i: usize) -> bool {
+        self.t.info(i).bare() && matches!(self.t.norm(i), "يقارب" | "يناهز")
+    }
+
+    /// A bound before a count: «أكثر من» (MORE_THAN), «أقل من» (LESS_THAN), «نحو»,
+    /// «ما يقارب» (APPROX). Returns where the count starts and the TIMEX3 modifier.
     fn count_bound(&self, j: usize) -> (usize, Option<&'static str>) {
         let inf = self.t.info(j);
+        if self.t.norm(j) == "ما" && self.nearly_at(j + 1) {
+            return (j + 2, Some("APPROX"));
+        }
         match inf.entry().fw {
             Some(Fw::More) if self.t.fw(j + 1) == Some(Fw::Min) => (j + 2, Some("MORE_THAN")),
             Some(Fw::Less) if self.t.fw(j + 1) == Some(Fw::Min) => (j + 2, Some("LESS_THAN")),
@@ -691,10 +928,7 @@ impl<'a> Cx<'a> {
         match self.pubd.and_then(|p| cal::add_days(p, off)) {
             Some(d) => {
                 let mut h = Hit::new(start, end, TimeType::DATE, fmt_day(d));
-                h.anchor = Some(Anchor {
-                    date: d,
-                    gran: Gran::Day,
-                });
+                h.anchor = Some(Anchor::day(d));
                 h
             }
             None => Hit::new(
@@ -995,6 +1229,9 @@ impl<'a> Cx<'a> {
             }
         }
         let mut end = j + 1;
+        if let Some(c) = self.nth_weekday(end, wd) {
+            return Some(c);
+        }
         let rel = self.e(end).rel;
         if rel.is_some() {
             end += 1;
@@ -1021,24 +1258,62 @@ impl<'a> Cx<'a> {
                     .and_then(monday_of)
                     .and_then(|m| cal::add_days(m, wd as i64 - 1))
                 {
-                    let mut c = Core::simple(w.end, TimeType::DATE, fmt_day(d));
-                    c.day = Some(d);
-                    c.anchor = Some(Anchor {
-                        date: d,
-                        gran: Gran::Day,
-                    });
-                    return Some(c);
+                    return Some(Core::on_day(w.end, d));
                 }
             }
         }
         let (value, day) = self.resolve_weekday(i, wd, rel);
         let mut c = Core::simple(end, TimeType::DATE, value);
         c.day = day;
-        c.anchor = day.map(|d| Anchor {
-            date: d,
-            gran: Gran::Day,
-        });
+        c.anchor = day.map(Anchor::day);
         Some(c)
+    }
+
+    /// «الأحد الثاني», «الجمعة الأخيرة من مايو»: the n-th (1–5) or last weekday `wd` of
+    /// a month — the one named after «من», else the month of publication. «الجمعة
+    /// الأخيرة» without a month is *last Friday* (a relative weekday). `k` is the token
+    /// after the weekday.
+    fn nth_weekday(&self, k: usize, wd: u8) -> Option<Core> {
+        let oi = self.t.info(k);
+        if !oi.bare() || !(oi.al || self.t.norm(k).starts_with("ال")) {
+            return None;
+        }
+        let (oend, n) = match ordinal(&self.t, k) {
+            Some((e, n @ 1..=5, _)) => (e, Some(n as i64)),
+            Some(_) => return None,
+            None if matches!(self.t.norm(k), "الاخير" | "الاخيره") => (k + 1, None),
+            None => return None,
+        };
+        // The month: «من مايو», «من الشهر الجاري», or the month of publication.
+        let mut end = oend;
+        let month = if self.t.fw(oend) == Some(Fw::Min) && self.t.info(oend).bare() {
+            match self.month_name(oend + 1) {
+                Some((mend, Cal::Greg, m, false)) => {
+                    end = mend;
+                    let (_, a, _) = self.infer_greg(m, None, None, self.future_at(k));
+                    a.map(|a| a.date)
+                }
+                _ => None,
+            }
+        } else {
+            None
+        };
+        let first = match month {
+            Some(d) => d,
+            None if n.is_some() => self.pubd?.first_of_month(),
+            None => return None,
+        };
+        let d = match n {
+            Some(n) => cal::add_days(cal::weekday_on_or_after(first, wd, false)?, 7 * (n - 1))?,
+            None => {
+                let last = cal::add_days(cal::add_months(first, 1)?, -1)?;
+                cal::weekday_on_or_before(last, wd, false)?
+            }
+        };
+        if d.month() != first.month() {
+            return None;
+        }
+        Some(Core::on_day(end, d))
     }
 
     /// Deictic days and references: «اليوم», «أمس», «أول أمس», «غدا», «الليلة», «الآن».
@@ -1132,12 +1407,25 @@ impl<'a> Cx<'a> {
 
     fn deictic_day(&self, end: usize, off: i64, pod: Option<Pod>) -> Core {
         // «اليوم الخميس», «أمس الأربعاء», «غدا الجمعة»: the weekday restates the day.
-        let end = if pod.is_none() && self.e(end).weekday.is_some() && self.t.info(end).bare() {
-            end + 1
-        } else {
-            end
-        };
-        match self.pubd.and_then(|p| cal::add_days(p, off)) {
+        // When it disagrees with the publication date (a report filed the day after,
+        // quoting «اليوم الأحد»), the weekday fixes the date: the nearest such day.
+        let wd = self
+            .e(end)
+            .weekday
+            .filter(|_| pod.is_none() && self.t.info(end).bare());
+        let end = if wd.is_some() { end + 1 } else { end };
+        let day = self
+            .pubd
+            .and_then(|p| cal::add_days(p, off))
+            .map(|d| match wd {
+                Some(wd) => {
+                    let fwd = (wd as i64 - cal::iso_weekday(d) as i64).rem_euclid(7);
+                    let shift = if fwd > 3 { fwd - 7 } else { fwd };
+                    cal::add_days(d, shift).unwrap_or(d)
+                }
+                None => d,
+            });
+        match day {
             Some(d) => {
                 let (tt, v) = match pod {
                     Some(p) => (TimeType::TIME, format!("{}{}", fmt_day(d), p.as_str())),
@@ -1309,6 +1597,10 @@ impl<'a> Cx<'a> {
         if self.t.fw(k) == Some(Fw::Min) && self.t.info(k).bare() {
             k += 1;
         }
+        // «التاسع من الشهر الفضيل»: Ramadan named by its epithets.
+        if self.t.norm(k) == "الشهر" && RAMADAN_EPITHETS.contains(&self.t.norm(k + 1)) {
+            return self.finish_date(k + 2, Cal::Hijri, 9, Some(day));
+        }
         if self.t.fw(k) == Some(Fw::MonthNoun) && !self.t.info(k).al {
             k += 1;
         }
@@ -1323,24 +1615,30 @@ impl<'a> Cx<'a> {
         match self.month_name(k) {
             Some((mend, cal, month, _)) => self.finish_date(mend, cal, month, Some(day)),
             // «يوم 27»: a day of the current month (or the last one, if still ahead).
-            None if j > i && self.t.info(j).num.is_some() => {
-                let p = self.pubd?;
-                let base = if day as i8 > p.day() {
-                    cal::add_months(p.first_of_month(), -1)?
-                } else {
-                    p
-                };
-                let d = cal::ymd(base.year() as i32, base.month() as i32, day as i32)?;
-                let mut c = Core::simple(dend, TimeType::DATE, fmt_day(d));
-                c.day = Some(d);
-                c.anchor = Some(Anchor {
-                    date: d,
-                    gran: Gran::Day,
-                });
-                Some(c)
-            }
+            None if j > i && self.t.info(j).num.is_some() => self.day_of_month(dend, day, false),
             None => None,
         }
+    }
+
+    /// A day of the month named without its month, ending at token `end`: the current
+    /// month when the day has come, else the last one; with `future`, the next such day
+    /// on or after `published`. Without `published`, `XXXX-XX-DD`.
+    fn day_of_month(&self, end: usize, day: u8, future: bool) -> Option<Core> {
+        let Some(p) = self.pubd else {
+            return Some(Core::simple(
+                end,
+                TimeType::DATE,
+                format!("XXXX-XX-{day:02}"),
+            ));
+        };
+        let off = match (future, day as i8 > p.day()) {
+            (false, true) => -1,
+            (true, false) if (day as i8) < p.day() => 1,
+            _ => 0,
+        };
+        let base = cal::add_months(p.first_of_month(), off)?;
+        let d = cal::ymd(base.year() as i32, base.month() as i32, day as i32)?;
+        Some(Core::on_day(end, d))
     }
 
     /// Completes a date after its month name: optional relative word or year.
@@ -1355,6 +1653,12 @@ impl<'a> Cx<'a> {
             }
         } else if self.t.punct_in(end, &['/']) && self.t.touching(end - 1) {
             if let Some((e2, ..)) = self.month_name(end + 1) {
+                end = e2;
+            }
+        } else if let Some((e2, c2, m2, _)) = self.month_name(end) {
+            // «أغسطس آب 2014», «مايو أيار الماضي»: the same month restated in another
+            // naming system, without a mark.
+            if c2 == cal && m2 == month && self.t.info(end).bare() {
                 end = e2;
             }
         }
@@ -1398,14 +1702,7 @@ impl<'a> Cx<'a> {
             (Cal::Greg, Some((y, Cal::Greg))) => match day {
                 Some(d) => {
                     let dt = cal::ymd(y, month as i32, d as i32)?;
-                    (
-                        fmt_day(dt),
-                        Some(Anchor {
-                            date: dt,
-                            gran: Gran::Day,
-                        }),
-                        Some(dt),
-                    )
+                    day_reading(dt)
                 }
                 None => (
                     fmt_month(y, month),
@@ -1453,14 +1750,7 @@ impl<'a> Cx<'a> {
         match day {
             Some(d) => {
                 let dt = cal::hijri_to_gregorian(y, month, d)?;
-                Some((
-                    fmt_day(dt),
-                    Some(Anchor {
-                        date: dt,
-                        gran: Gran::Day,
-                    }),
-                    Some(dt),
-                ))
+                Some(day_reading(dt))
             }
             None => {
                 let (gy, gm) = cal::hijri_month_to_gregorian(y, month)?;
@@ -1545,14 +1835,7 @@ impl<'a> Cx<'a> {
         };
         match day {
             Some(d) => match cal::ymd(y, month as i32, d as i32) {
-                Some(dt) => (
-                    fmt_day(dt),
-                    Some(Anchor {
-                        date: dt,
-                        gran: Gran::Day,
-                    }),
-                    Some(dt),
-                ),
+                Some(dt) => day_reading(dt),
                 None => (format!("XXXX-{month:02}-{d:02}"), None, None),
             },
             None => (
@@ -1610,13 +1893,7 @@ impl<'a> Cx<'a> {
         };
         let m = cal::add_months(p.first_of_month(), off)?;
         let d = cal::ymd(m.year() as i32, m.month() as i32, day as i32)?;
-        let mut c = Core::simple(end, TimeType::DATE, fmt_day(d));
-        c.day = Some(d);
-        c.anchor = Some(Anchor {
-            date: d,
-            gran: Gran::Day,
-        });
-        Some(c)
+        Some(Core::on_day(end, d))
     }
 
     /// Numeric dates: «2016/02/22», «22/04/2016», «12-3-2014», «4/22».
@@ -1703,14 +1980,7 @@ impl<'a> Cx<'a> {
         let (value, anchor, day) = match y {
             Some(y) => {
                 let dt = cal::ymd(y, m, d)?;
-                (
-                    fmt_day(dt),
-                    Some(Anchor {
-                        date: dt,
-                        gran: Gran::Day,
-                    }),
-                    Some(dt),
-                )
+                day_reading(dt)
             }
             None => self.infer_greg(m as u8, Some(d as u8), None, self.future_at(i)),
         };
@@ -1757,21 +2027,7 @@ impl<'a> Cx<'a> {
         let has_context = had_noun
             || this
             || c.end > mend
-            || i.checked_sub(1).is_some_and(|k| {
-                matches!(
-                    self.t.fw(k),
-                    Some(
-                        Fw::Fi
-                            | Fw::Mundhu
-                            | Fw::Hatta
-                            | Fw::Khilal
-                            | Fw::Qabl
-                            | Fw::Baad
-                            | Fw::Min
-                            | Fw::Ila
-                    )
-                ) || self.e(k).modw.is_some()
-            })
+            || self.temporal_word_before(i, false)
             || inf.prep == b'b' && cal == Cal::Greg
             || inf.prep == b'l';
         if amb && !(had_noun || c.end > mend) {
@@ -1785,6 +2041,11 @@ impl<'a> Cx<'a> {
             if !(prep_ctx || this) {
                 return None;
             }
+            // «آب» written without its madda («في اب») is as often Ibb or *father*:
+            // it needs a day, a year or a relative word.
+            if cal == Cal::Greg && month == 8 && !self.raw(j).contains('آ') {
+                return None;
+            }
         }
         if cal == Cal::Hijri && !has_context && self.e(j).month.is_some_and(|m| m.2) {
             return None;
@@ -1793,6 +2054,38 @@ impl<'a> Cx<'a> {
             return None;
         }
         Some(c)
+    }
+
+    /// A year said in words without «عام»: after «في/منذ» closing its clause («في ألف
+    /// وسبعمائة وتسعة وثمانين»), or as a member of «من … إلى …» between two such years
+    /// («من ألفين إلى ألفين وأربعة عشر»). Elsewhere the words are a count («ارتفع
+    /// العدد إلى ألفين», «أكثر من ألفين»).
+    fn word_year(&self, k: usize) -> Option<(usize, i32, Option<Cal>)> {
+        let in_range = |k: usize| {
+            self.year_num(k, true)
+                .filter(|(_, y, _)| (1000..=2100).contains(y))
+        };
+        let (end, y, era) = in_range(k)?;
+        let bare_fw = |p: usize| self.t.fw(p).filter(|_| self.t.info(p).bare());
+        let prev = k.checked_sub(1).and_then(bare_fw);
+        let ok = match prev {
+            Some(Fw::Fi | Fw::Mundhu) => self.clause_end(end),
+            // «من X إلى Y»: X is followed by «إلى» and a year in words.
+            Some(Fw::Min) => {
+                bare_fw(end) == Some(Fw::Ila)
+                    && in_range(end + 1).is_some_and(|(e2, ..)| self.clause_end(e2))
+            }
+            // Y: «من» and a year in words just before «إلى».
+            Some(Fw::Ila) => {
+                self.clause_end(end)
+                    && (0..k.saturating_sub(1)).rev().take(8).any(|q| {
+                        bare_fw(q) == Some(Fw::Min)
+                            && in_range(q + 1).is_some_and(|(e1, ..)| e1 + 1 == k)
+                    })
+            }
+            _ => false,
+        };
+        ok.then_some((end, y, era))
     }
 
     /// Years: «عام 1986», «سنة 2013م», «1436هـ», «العام 2013», bare «2009» after a
@@ -1805,7 +2098,14 @@ impl<'a> Cx<'a> {
             }
             _ => (i, false),
         };
-        let (end, y, era) = self.year_num(k, noun)?;
+        let (end, y, era, words) = match self.year_num(k, noun) {
+            Some((end, y, era)) => (end, y, era, false),
+            None if !noun => {
+                let (end, y, era) = self.word_year(k)?;
+                (end, y, era, true)
+            }
+            None => return None,
+        };
         if !noun {
             // A bare number is a year only with an era or after a temporal word, and only
             // when no counted noun follows.
@@ -1813,25 +2113,8 @@ impl<'a> Cx<'a> {
             if yi.conj || yi.prep != 0 {
                 return None;
             }
-            let ctx = era.is_some()
-                || k.checked_sub(1).is_some_and(|p| {
-                    let pi = self.t.info(p);
-                    matches!(
-                        self.t.fw(p),
-                        Some(
-                            Fw::Fi
-                                | Fw::Mundhu
-                                | Fw::Hatta
-                                | Fw::Qabl
-                                | Fw::Baad
-                                | Fw::Khilal
-                                | Fw::Min
-                                | Fw::Ila
-                        )
-                    ) && pi.bare()
-                        || pi.entry().modw.is_some() && pi.prep == 0
-                });
-            if !ctx || !(1900..=2100).contains(&y) && era.is_none() {
+            let ctx = era.is_some() || self.temporal_word_before(k, true);
+            if !ctx || !(1900..=2100).contains(&y) && era.is_none() && !words {
                 return None;
             }
             let nx = self.t.info(end);
@@ -1919,21 +2202,9 @@ impl<'a> Cx<'a> {
                 };
                 if let Some(wd) = self.e(k).weekday {
                     let day = cal::add_days(monday_of(d)?, wd as i64 - 1)?;
-                    let mut c = Core::simple(k + 1, TimeType::DATE, fmt_day(day));
-                    c.day = Some(day);
-                    c.anchor = Some(Anchor {
-                        date: day,
-                        gran: Gran::Day,
-                    });
-                    return Some(c);
+                    return Some(Core::on_day(k + 1, day));
                 }
-                (
-                    iso_week(d),
-                    Some(Anchor {
-                        date: d,
-                        gran: Gran::Day,
-                    }),
-                )
+                (iso_week(d), Some(Anchor::day(d)))
             }
             TUnit::Month => {
                 let d = cal::add_months(p.first_of_month(), off)?;
@@ -2132,10 +2403,14 @@ impl<'a> Cx<'a> {
                 }
             }
         }
-        if year.is_none() && rel.is_none() && !this && !noun && !inf.al {
+        // «سأرحل الصيف»: a season completing a verb of going is a time.
+        let after_verb = inf.bare()
+            && i.checked_sub(1)
+                .is_some_and(|k| self.t.same_sentence(k, i) && is_motion_verb(self.t.norm(k)));
+        if year.is_none() && rel.is_none() && !this && !noun && !inf.al && !after_verb {
             return None;
         }
-        if year.is_none() && rel.is_none() && !this && !noun {
+        if year.is_none() && rel.is_none() && !this && !noun && !after_verb {
             // Bare «الصيف» needs a temporal preposition before it.
             let ok = i.checked_sub(1).is_some_and(|k| {
                 matches!(
@@ -2164,22 +2439,29 @@ impl<'a> Cx<'a> {
                     9..=11 => 9,
                     _ => 12,
                 };
-                let y = match rel {
-                    Some(Rel::Past) => {
-                        if start < cur {
-                            py
-                        } else {
-                            py - 1
-                        }
+                // A bare season is this year's («بحلول فصل الخريف» in July), unless
+                // a future sentence names one already past (then next year's).
+                let (past, next) = match rel {
+                    Some(Rel::Past) => (true, false),
+                    Some(Rel::Next) => (false, true),
+                    Some(_) => (false, false),
+                    None if this => (false, false),
+                    None => (false, start < cur && self.future_at(i)),
+                };
+                let y = if past {
+                    if start < cur {
+                        py
+                    } else {
+                        py - 1
                     }
-                    Some(Rel::Next) => {
-                        if start > cur {
-                            py
-                        } else {
-                            py + 1
-                        }
+                } else if next {
+                    if start > cur {
+                        py
+                    } else {
+                        py + 1
                     }
-                    _ => py,
+                } else {
+                    py
                 };
                 format!("{y:04}-{}", s.as_str())
             }
@@ -2304,6 +2586,8 @@ impl<'a> Cx<'a> {
                     let d = cal::weekday_on_or_after(first, wd, false)?;
                     cal::add_days(d, 7 * (n as i64 - 1))
                 }
+                Holiday::Easter => easter(y),
+                Holiday::National => None,
                 Holiday::Hijri(m, d) => {
                     // The Hijri year whose feast falls in Gregorian year `y`.
                     let (hy, ..) = cal::gregorian_to_hijri(cal::ymd(y, 12, 31)?)?;
@@ -2334,14 +2618,16 @@ impl<'a> Cx<'a> {
         let value = match (date, rule) {
             (Some(d), _) => fmt_day(d),
             (None, Holiday::Greg(m, d)) => format!("XXXX-{m:02}-{d:02}"),
+            (None, Holiday::National) => match year {
+                // «عيد الاستقلال عام 2019»: the year is known, the day is not.
+                Some(y) => format!("{y:04}-XX-XX"),
+                None => "XXXX-XX-XX".into(),
+            },
             (None, _) => "XXXX-XX-XX".into(),
         };
         let mut c = Core::simple(end, TimeType::DATE, value);
         c.day = date;
-        c.anchor = date.map(|d| Anchor {
-            date: d,
-            gran: Gran::Day,
-        });
+        c.anchor = date.map(Anchor::day);
         Some(c)
     }
 
@@ -2355,9 +2641,24 @@ impl<'a> Cx<'a> {
         // «وقت متأخر من», «وقت مبكر من», «أواخر», «أول».
         if self.t.fw(j) == Some(Fw::Waqt) && matches!(self.t.norm(j + 1), "متاخر" | "مبكر")
         {
+            let early = self.t.norm(j + 1) == "مبكر";
             j += 2;
             if self.t.fw(j) == Some(Fw::Min) {
                 j += 1;
+            }
+            // «في وقت مبكر من اليوم الأحد»: early (morning) or late (night) of a day.
+            if self.e(j).pod.is_none() {
+                let c = self.core(j, false)?;
+                let d = c.day?;
+                let p = if early { Pod::Mo } else { Pod::Ni };
+                let mut h = Hit::new(
+                    i,
+                    c.end,
+                    TimeType::TIME,
+                    format!("{}{}", fmt_day(d), p.as_str()),
+                );
+                h.anchor = c.anchor;
+                return Some(h);
             }
         } else if self.e(j).modw.is_some() {
             j += 1;
@@ -2367,7 +2668,8 @@ impl<'a> Cx<'a> {
         } else {
             let inf = self.t.info(j);
             let (p, adv) = inf.entry().pod?;
-            if adv || !inf.al {
+            // Noon is a point (see `noon`); «في الظهر» is also *in the back*.
+            if adv || !inf.al || matches!(self.t.norm(j), "الظهر" | "الظهيره") {
                 return None;
             }
             let mut end = j + 1;
@@ -2467,10 +2769,7 @@ impl<'a> Cx<'a> {
             return None;
         }
         let mut a = Hit::new(i, d1end, TimeType::DATE, fmt_day(first));
-        a.anchor = Some(Anchor {
-            date: first,
-            gran: Gran::Day,
-        });
+        a.anchor = Some(Anchor::day(first));
         let mut b = Hit::new(d1end, second.end, TimeType::DATE, second.value);
         b.anchor = second.anchor;
         Some(vec![a, b])
@@ -2494,6 +2793,21 @@ impl<'a> Cx<'a> {
         let inf = self.t.info(i);
         if let Some(u) = inf.entry().set {
             return Some(Hit::new(i, i + 1, TimeType::SET, duration(Some(1.0), u)));
+        }
+        // «يوما بعد يوم», «عاما بعد عام»: the unit, its «بعد», the unit again.
+        if let Some((u, Cnt::One)) = inf.entry().tunit {
+            let again = self.t.info(i + 2);
+            if inf.bare()
+                && !inf.al
+                && self.t.norm(i).ends_with('ا')
+                && self.t.fw(i + 1) == Some(Fw::Baad)
+                && self.t.info(i + 1).bare()
+                && again.bare()
+                && !again.al
+                && again.entry().tunit == Some((u, Cnt::One))
+            {
+                return Some(Hit::new(i, i + 3, TimeType::SET, duration(Some(1.0), u)));
+            }
         }
         match self.t.fw(i) {
             Some(Fw::Kull) => {
@@ -2573,6 +2887,202 @@ impl<'a> Cx<'a> {
 
     /// A clock time at `i`: «الساعة الثالثة فجرا», «10:30 صباحا», «الساعة 7 مساء»,
     /// «العاشرة والنصف», «السابعة وخمسة وثلاثين مساء», «8 في الليل».
+    /// Noon as a point of time (T12:00): «الظهيرة», «وقت الظهيرة», «عند الظهر», «حتى
+    /// الظهر», «سأعود الظهر». «الظهر» alone is also *the back* («طعنه في الظهر»), so it
+    /// needs «وقت/عند/حتى/قبل» or a verb of coming and going before it. «بعد الظهر»
+    /// alone is the afternoon (TAF) of the day in context.
+    fn noon(&self, i: usize) -> Option<Hit> {
+        if self.t.fw(i) == Some(Fw::Baad)
+            && self.t.info(i).bare()
+            && self.t.norm(i + 1) == "الظهر"
+            && self.core(i + 2, false).is_none_or(|c| c.day.is_none())
+        {
+            let v = match self.clock_day(i) {
+                Some(d) => format!("{}TAF", fmt_day(d)),
+                None => "TAF".into(),
+            };
+            return Some(Hit::new(i, i + 2, TimeType::TIME, v));
+        }
+        let mut j = i;
+        let gov = matches!(self.t.fw(i), Some(Fw::Waqt | Fw::Hatta | Fw::Qabl | Fw::Fi))
+            || self.t.norm(i) == "عند";
+        if gov && self.t.info(i).bare() {
+            j += 1;
+        }
+        if !self.t.info(j).bare() {
+            return None;
+        }
+        let strong = match self.t.norm(j) {
+            "الظهيره" => true,
+            "الظهر" => false,
+            _ => return None,
+        };
+        let ok = strong
+            || (j > i && self.t.fw(i) != Some(Fw::Fi))
+            || (j == i
+                && i.checked_sub(1)
+                    .is_some_and(|k| self.t.same_sentence(k, i) && is_motion_verb(self.t.norm(k))));
+        // «ظهيرة اليوم» and the like belong to the part-of-day rules.
+        if !ok || self.core(j + 1, false).is_some_and(|c| c.day.is_some()) {
+            return None;
+        }
+        let ck = Clock {
+            end: j + 1,
+            h: 12,
+            m: 0,
+            s: None,
+            pod: None,
+        };
+        let mut h = Hit::new(
+            i,
+            j + 1,
+            TimeType::TIME,
+            self.clock_value(self.clock_day(i), &ck),
+        );
+        if self.t.fw(i) == Some(Fw::Qabl) && j > i {
+            h.modifier = Some("BEFORE");
+        }
+        Some(h)
+    }
+
+    // ----- bare complements of verbs of coming and going -----
+
+    /// True when token `k` is a bare preposition that takes a time: في، عند، إلى، حتى.
+    fn time_prep(&self, k: usize) -> bool {
+        self.t.info(k).bare()
+            && (matches!(self.t.fw(k), Some(Fw::Fi | Fw::Ila | Fw::Hatta))
+                || self.t.norm(k) == "عند")
+    }
+
+    /// True when the clause ends at token `k`: the end of the text or the sentence, or
+    /// punctuation.
+    fn clause_end(&self, k: usize) -> bool {
+        k >= self.t.len()
+            || k == 0
+            || !self.t.same_sentence(k - 1, k)
+            || self.t.info(k).punct.is_some()
+    }
+
+    /// A bare number or ordinal that completes a verb of coming or going and closes
+    /// its clause names a time: «سأعود في 15» (a day), «عدت للثاني والعشرين» (a day),
+    /// «سأعود في السابعة» (an hour), «سأعود عند 7» (an hour), «سأعود 4.22» (a month
+    /// and day), «سأخرج 3-2015» (a month). Hours are the feminine ordinals up to 12
+    /// (the hour, «الساعة», is feminine) and digits up to 12; days are the other
+    /// ordinals and digits 13–31. The verb and the clause end keep counts out («ارتفع
+    /// عدد القتلى إلى 27» has no such verb before the preposition).
+    fn complement(&self, i: usize) -> Option<Hit> {
+        let inf = self.t.info(i);
+        if inf.conj || (inf.prep != 0 && inf.prep != b'l') {
+            return None;
+        }
+        let verb = if inf.prep == b'l' || !(i > 0 && self.time_prep(i - 1)) {
+            i.checked_sub(1)?
+        } else {
+            i.checked_sub(2)?
+        };
+        if !self.t.same_sentence(verb, i) || !is_motion_verb(self.t.norm(verb)) {
+            return None;
+        }
+        let future = self.future_at(i);
+        enum Reading {
+            Hour(u32),
+            Day(u8),
+            Core(Core),
+        }
+        let (end, r) = if let Some(c) = self.numeric_pair(i, future) {
+            (c.end, Reading::Core(c))
+        } else if let Some(v) = inf.num {
+            if inf.plain_int && inf.ndigits <= 2 {
+                match v as u32 {
+                    h @ 1..=12 => (i + 1, Reading::Hour(h)),
+                    d @ 13..=31 => (i + 1, Reading::Day(d as u8)),
+                    _ => return None,
+                }
+            } else {
+                return None;
+            }
+        } else if let Some((end, v, fem)) = ordinal(&self.t, i) {
+            match v {
+                1..=12 if fem => (end, Reading::Hour(v)),
+                1..=31 => (end, Reading::Day(v as u8)),
+                _ => return None,
+            }
+        } else {
+            return None;
+        };
+        if !self.clause_end(end) {
+            return None;
+        }
+        let start = if verb + 2 == i { i - 1 } else { i };
+        let c = match r {
+            Reading::Hour(h) => {
+                let ck = Clock {
+                    end,
+                    h,
+                    m: 0,
+                    s: None,
+                    pod: None,
+                };
+                let v = self.clock_value(self.clock_day(i), &ck);
+                return Some(Hit::new(start, end, TimeType::TIME, v));
+            }
+            Reading::Day(d) => self.day_of_month(end, d, future)?,
+            Reading::Core(c) => c,
+        };
+        let mut h = Hit::new(start, c.end, c.ttype, c.value);
+        h.anchor = c.anchor;
+        Some(h)
+    }
+
+    /// Two numbers joined by «.» or «-» without a year: «4.22», «22-4» (a month and a
+    /// day; the part over 12 is the day, else the day comes first as Arabic writes
+    /// it), and «2015.3», «3-2015» (a month of a year).
+    fn numeric_pair(&self, i: usize, future: bool) -> Option<Core> {
+        let w = self.t.norm(i);
+        let (a, b, end) = if let Some((a, b)) = w.split_once('.') {
+            (a, b, i + 1)
+        } else if self.t.info(i).plain_int
+            && self.t.punct_in(i + 1, &['-'])
+            && self.t.touching(i)
+            && self.t.touching(i + 1)
+            && self.t.info(i + 2).plain_int
+        {
+            (w, self.t.norm(i + 2), i + 3)
+        } else {
+            return None;
+        };
+        let (x, y): (i32, i32) = (a.parse().ok()?, b.parse().ok()?);
+        let (m, d, year) = match (a.len(), b.len()) {
+            (4, 1 | 2) => (y, None, Some(x)),
+            (1 | 2, 4) => (x, None, Some(y)),
+            (1 | 2, 1 | 2) if x <= 12 && y > 12 => (x, Some(y), None),
+            (1 | 2, 1 | 2) => (y, Some(x), None),
+            _ => return None,
+        };
+        if !(1..=12).contains(&m) || d.is_some_and(|d| !(1..=31).contains(&d)) {
+            return None;
+        }
+        let mut c = match (year, d) {
+            (Some(y), _) => {
+                let mut c = Core::simple(end, TimeType::DATE, fmt_month(y, m as u8));
+                c.anchor = cal::ymd(y, m, 1).map(|d| Anchor {
+                    date: d,
+                    gran: Gran::Month,
+                });
+                c
+            }
+            (None, d) => {
+                let (v, anchor, day) = self.infer_greg(m as u8, d.map(|d| d as u8), None, future);
+                let mut c = Core::simple(end, TimeType::DATE, v);
+                c.anchor = anchor;
+                c.day = day;
+                c
+            }
+        };
+        c.end = end;
+        Some(c)
+    }
+
     fn clock(&self, i: usize) -> Option<Clock> {
         let mut j = i;
         let had_hour = self.t.fw(j) == Some(Fw::Hour);
@@ -2582,6 +3092,11 @@ impl<'a> Cx<'a> {
         let w = self.t.norm(j);
         let colon = w.contains(':') && self.t.kind(j) == Some(rasd_doc::TokenKind::Number);
         let mut sec = None;
+        // «340 مساء»: hours and minutes run together; only with a part of day.
+        let mut run_together = false;
+        // «ثمانية وأربعين صباحا»: an hour said as a cardinal; only with a part of day
+        // or after «المنبه على» (the bare pair is also the number 48).
+        let mut cardy = false;
         let (mut end, h, mut min, wordy) = if colon {
             let mut it = w.split(':');
             let h: u32 = it.next()?.parse().ok()?;
@@ -2602,11 +3117,22 @@ impl<'a> Cx<'a> {
             }
             (j + 1, h, m, false)
         } else if let Some(v) = self.t.digits(j) {
-            if !self.t.info(j).plain_int || !(0.0..=24.0).contains(&v) {
+            let inf = self.t.info(j);
+            if !inf.plain_int {
                 return None;
             }
-            (j + 1, v as u32, 0, false)
+            if (0.0..=24.0).contains(&v) {
+                (j + 1, v as u32, 0, false)
+            } else if matches!(inf.ndigits, 3 | 4) && (v as u32) % 100 < 60 && v < 1300.0 {
+                run_together = true;
+                (j + 1, v as u32 / 100, v as u32 % 100, false)
+            } else {
+                return None;
+            }
         } else if let Some((end, v)) = self.hour_word(j) {
+            (end, v, 0, true)
+        } else if let Some((end, v)) = self.hour_card(j) {
+            cardy = true;
             (end, v, 0, true)
         } else {
             return None;
@@ -2648,6 +3174,14 @@ impl<'a> Cx<'a> {
                     }
                 }
             }
+        } else if cardy {
+            // «خمسة عشر خمسة عشر مساء», «عشرة عشرة»: minutes without «و».
+            if let Some(m) = cardinal(&self.t, end) {
+                if m.words && m.value >= 1.0 && m.value < 60.0 && m.value.fract() == 0.0 {
+                    min = m.value as u32;
+                    end = m.end;
+                }
+            }
         } else if self.t.fw(end) == Some(Fw::Illa) {
             match self.t.fw(end + 1) {
                 Some(Fw::Quarter) => {
@@ -2684,7 +3218,14 @@ impl<'a> Cx<'a> {
                 end += 2;
             }
         }
-        if !(had_hour || pod.is_some() || colon || wordy && min > 0 && !bare_minutes) {
+        // Run-together digits and cardinals are counts unless a clock device is set or
+        // a part of day closes the clause («ثمانية وأربعين صباحا»; «قتل ثلاثة مساء
+        // الأحد» counts three).
+        let alarm = (run_together || cardy) && self.alarm_before(i);
+        if (run_together || cardy) && !alarm && !(pod.is_some() && self.clause_end(end)) {
+            return None;
+        }
+        if !(had_hour || pod.is_some() || colon || alarm || wordy && min > 0 && !bare_minutes) {
             return None;
         }
         let mut h = h;
@@ -2701,10 +3242,46 @@ impl<'a> Cx<'a> {
         })
     }
 
-    /// An hour said as a word: «الواحدة», «الثالثة», «الحادية عشرة», «الثانية عشر».
+    /// True when a clock device is set just before token `i`: «ضبط المنبه على».
+    fn alarm_before(&self, i: usize) -> bool {
+        i >= 2
+            && self.t.fw(i - 1) == Some(Fw::Ala)
+            && matches!(
+                strip_conj(self.t.norm(i - 2)),
+                "المنبه" | "منبه" | "التنبيه" | "المؤقت" | "مؤقت"
+            )
+    }
+
+    /// An hour said as a cardinal 1–23: «ثمانية», «عشرة», «خمسة عشر», «أحد عشر».
+    fn hour_card(&self, j: usize) -> Option<(usize, u32)> {
+        let inf = self.t.info(j);
+        if inf.al || inf.prep != 0 || inf.conj {
+            return None;
+        }
+        let c = inf.entry().card?;
+        let nx = self.t.info(j + 1);
+        let teen = nx.bare()
+            && !nx.al
+            && nx
+                .entry()
+                .card
+                .is_some_and(|x| x.kind == lex::CardKind::Ten);
+        let v = match c.kind {
+            lex::CardKind::Unit if teen && c.v >= 1.0 => return Some((j + 2, c.v as u32 + 10)),
+            lex::CardKind::Unit if !c.teen_only && c.v >= 1.0 => c.v as u32,
+            lex::CardKind::Ten => 10,
+            _ => return None,
+        };
+        Some((j + 1, v))
+    }
+
+    /// An hour said as a word: «الواحدة», «الثالثة», «الحادية عشرة», «الثانية عشر»;
+    /// without the article only before a fraction («ثامنة والربع»).
     fn hour_word(&self, j: usize) -> Option<(usize, u32)> {
         let inf = self.t.info(j);
-        if !inf.al || inf.prep != 0 {
+        let fraction_next = self.t.info(j + 1).conj
+            && matches!(self.t.fw(j + 1), Some(Fw::Half | Fw::Quarter | Fw::Third));
+        if !(inf.al || fraction_next) || inf.prep != 0 {
             return None;
         }
         let e = inf.entry();
@@ -2780,10 +3357,7 @@ impl<'a> Cx<'a> {
                     }
                     let mut hit =
                         Hit::new(i, ck.end, TimeType::TIME, self.clock_value(Some(d), &ck));
-                    hit.anchor = Some(Anchor {
-                        date: d,
-                        gran: Gran::Day,
-                    });
+                    hit.anchor = Some(Anchor::day(d));
                     return Some(vec![hit]);
                 }
             }
@@ -3229,6 +3803,190 @@ mod tests {
         );
         assert_eq!(one("قبل نحو أسبوعين", P).2.as_deref(), Some("APPROX"));
         assert_eq!(one("من المتوقع أن تستمر حتى نهاية أغسطس", P).1, "2015-08");
+    }
+
+    #[test]
+    fn motion_verbs() {
+        for w in [
+            "عدت",
+            "سأعود",
+            "يرحلون",
+            "وخرجت",
+            "عادوا",
+            "تسافر",
+            "سأخرج",
+            "جئت",
+        ] {
+            assert!(is_motion_verb(&fold(w)), "{w}");
+        }
+        for w in ["عد", "الذهب", "سيارة", "عودة", "يصل", "قتلى"] {
+            assert!(!is_motion_verb(&fold(w)), "{w}");
+        }
+    }
+
+    #[test]
+    fn bare_complements_of_verbs_of_going() {
+        // Days: digits 13–31 and masculine ordinals; the future looks ahead.
+        assert_eq!(one("سأعود في 15", P).1, "2015-08-15");
+        assert_eq!(one("عدت في 27.", P).1, "2015-07-27");
+        assert_eq!(one("عدت للثاني والعشرين", P).1, "2015-07-22");
+        assert_eq!(one("عدت للثاني", P).1, "2015-08-02");
+        // Hours: digits up to 12 and feminine ordinals up to 12.
+        assert_eq!(one("سأعود عند 7", P).1, "2015-08-05T07:00");
+        assert_eq!(one("سأعود في السابعة", P).1, "2015-08-05T07:00");
+        assert_eq!(one("سأعود الحادية عشرة", P).1, "2015-08-05T11:00");
+        // Numeric pairs: month and day (the part over 12 is the day), month and year.
+        assert_eq!(one("سأعود 22-4", P).1, "2016-04-22");
+        assert_eq!(one("عدت في 4.22", P).1, "2015-04-22");
+        assert_eq!(one("سأخرج 3-2015", P).1, "2015-03");
+        assert_eq!(one("سأخرج 2015.3", P).1, "2015-03");
+        // Counts stay counts: no verb of going, or the clause goes on.
+        assert!(vals("ارتفع عدد القتلى إلى 27.", P).is_empty());
+        assert!(vals("عاد 15 لاجئا إلى قراهم", P).is_empty());
+        assert!(vals("عادوا إلى 27 قرية", P).is_empty());
+        assert!(vals("يصل إلى 27", P).is_empty());
+    }
+
+    #[test]
+    fn noon() {
+        assert_eq!(one("سأعود الظهيرة", P).1, "2015-08-05T12:00");
+        assert_eq!(one("وقت الظهيرة", P).1, "2015-08-05T12:00");
+        assert_eq!(one("نلتقي عند الظهر", P).1, "2015-08-05T12:00");
+        let (_, v, m) = one("قبل الظهر", P);
+        assert_eq!(
+            (v.as_str(), m.as_deref()),
+            ("2015-08-05T12:00", Some("BEFORE"))
+        );
+        assert!(vals("طعنه في الظهر", P).is_empty());
+        // The afternoon and noon of a named day keep their own rules.
+        assert_eq!(one("بعد الظهر", P).1, "2015-08-05TAF");
+    }
+
+    #[test]
+    fn spoken_and_run_together_clock_times() {
+        assert_eq!(one("سأعود 340 مساء", P).1, "2015-08-05T15:40");
+        assert_eq!(one("سأعود 1140 صباحا", P).1, "2015-08-05T11:40");
+        assert_eq!(
+            one("ضبط المنبه على ثمانية وأربعين", P).1,
+            "2015-08-05T08:40"
+        );
+        assert_eq!(one("ضبط المنبه على عشرة عشرة", P).1, "2015-08-05T10:10");
+        assert_eq!(one("ثمانية وأربعين مساءً", P).1, "2015-08-05T20:40");
+        assert_eq!(one("خمسة عشر خمسة عشر مساءً", P).1, "2015-08-05T15:15");
+        assert_eq!(one("إنها ثامنة والربع", P).1, "2015-08-05T08:15");
+        // Counts: a bare pair, a count before a part of day that a day follows, a
+        // run-together number before a noun.
+        assert!(vals("ثمانية وأربعين", P).is_empty());
+        assert!(vals("قتل ثلاثة مساء الأحد", P)
+            .iter()
+            .all(|(_, v)| !v.contains("T03") && !v.contains("T15")));
+        assert!(vals("وصل 1100 صباح اليوم", P)
+            .iter()
+            .all(|(_, v)| !v.contains("T11")));
+    }
+
+    #[test]
+    fn easter_and_more_holidays() {
+        assert_eq!(easter(2015), cal::ymd(2015, 4, 5));
+        assert_eq!(easter(2016), cal::ymd(2016, 3, 27));
+        assert_eq!(easter(2024), cal::ymd(2024, 3, 31));
+        assert_eq!(one("عيد الفصح 2016", P).1, "2016-03-27");
+        assert_eq!(one("في يواندان", P).1, "2015-01-01");
+        assert_eq!(one("احتفلوا في عيد الاستقلال", P).1, "XXXX-XX-XX");
+        assert_eq!(one("في عيد الاستقلال عام 2019", P).1, "2019-XX-XX");
+    }
+
+    #[test]
+    fn nth_weekday_of_a_month() {
+        // P is Wednesday 2015-08-05; August 2015 starts on a Saturday.
+        assert_eq!(one("يوم الأحد الثاني", P).1, "2015-08-09");
+        assert_eq!(one("الثلاثاء الثالث", P).1, "2015-08-18");
+        assert_eq!(one("الجمعة الأخيرة من مايو", P).1, "2015-05-29");
+        assert_eq!(one("الخميس الأول من سبتمبر", P).1, "2015-09-03");
+        // No fifth Tuesday in August 2015: just the weekday.
+        assert_eq!(one("الثلاثاء الخامس", P).0, "الثلاثاء");
+    }
+
+    #[test]
+    fn years_in_words() {
+        assert_eq!(one("في ألف وسبعمائة وتسعة وثمانين", P).1, "1789");
+        let r = vals("المدى من ألفين إلى ألفين وأربعة عشر.", P);
+        let v: Vec<&str> = r.iter().map(|(_, v)| v.as_str()).collect();
+        assert_eq!(v, ["2000", "2014"]);
+        // Counts.
+        assert!(vals("ارتفع العدد إلى ألفين.", P).is_empty());
+        assert!(vals("أكثر من ألفين.", P).is_empty());
+        assert!(vals("في ألفين منزل", P).is_empty());
+    }
+
+    #[test]
+    fn early_late_days_ramadan_epithets_and_durations() {
+        // Published Monday 2015-07-27, quoting «today, Sunday»: the weekday wins.
+        let m = (2015, 7, 27);
+        assert_eq!(one("اليوم الأحد", m).1, "2015-07-26");
+        assert_eq!(one("اليوم الاثنين", m).1, "2015-07-27");
+        assert_eq!(one("في وقت مبكر من اليوم الأحد", m).1, "2015-07-26TMO");
+        assert_eq!(one("في وقت متأخر من يوم الجمعة", m).1, "2015-07-24TNI");
+        // 9 Ramadan 1436 = 2015-06-26.
+        assert_eq!(
+            one("في التاسع من الشهر الفضيل", (2015, 7, 21)).1,
+            "2015-06-26"
+        );
+        assert_eq!(one("لشهر واحد فقط", P).1, "P1M");
+        assert_eq!(one("ليومين", P).1, "P2D");
+        assert_eq!(one("لثلاثة أيام", P).1, "P3D");
+        assert_eq!(one("سأغادر ليوم كامل", P).1, "P1D");
+        assert!(vals("لشهر رمضان", P)
+            .iter()
+            .all(|(_, v)| !v.starts_with('P')));
+        let (s, v, m) = one("بعد مرور ما يقارب العام على تشكيل الحكومة", P);
+        assert_eq!(
+            (s.as_str(), v.as_str(), m.as_deref()),
+            ("ما يقارب العام", "P1Y", Some("APPROX"))
+        );
+        let (_, v, m) = one("منذ ما يقارب عامين", P);
+        assert_eq!((v.as_str(), m.as_deref()), ("P2Y", Some("APPROX")));
+        assert!(vals("توفي عن عمر يناهز 70 عاما", P).is_empty());
+        assert!(vals("ما يقارب 500 قتيل", P).is_empty());
+    }
+
+    #[test]
+    fn months_restated_in_another_system() {
+        let (s, v, m) = one("منذ أغسطس آب 2014", P);
+        assert_eq!(
+            (s.as_str(), v.as_str(), m.as_deref()),
+            ("منذ أغسطس آب 2014", "2014-08", Some("SINCE"))
+        );
+        assert_eq!(one("في أبريل نيسان", P).1, "2015-04");
+        assert_eq!(one("منذ مايو أيار الماضي", P).1, "2015-05");
+        assert!(vals("تصعد عملياتها في محافظة اب جنوب صنعاء", P).is_empty());
+        assert!(vals("سيطرت على ست مديريات في اب وتصعد", P).is_empty());
+        assert_eq!(one("في آب", P).1, "2015-08");
+        assert_eq!(one("في اب الماضي", P).1, "2014-08");
+    }
+
+    #[test]
+    fn unit_after_unit_is_a_set() {
+        let r = run("تتراجع الخدمات عاما بعد عام", Some(P));
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(
+            (r[0].0.as_str(), r[0].1.as_str(), r[0].3),
+            ("عاما بعد عام", "P1Y", TimeType::SET)
+        );
+        assert_eq!(one("يوما بعد يوم", P).1, "P1D");
+        // «بعد عام» alone stays an offset.
+        assert_eq!(one("بعد عام", P).1, "2016");
+    }
+
+    #[test]
+    fn bare_seasons() {
+        // After a verb of going; a future sentence names a season already past in
+        // the year for next year, otherwise a season is this year's.
+        assert_eq!(one("سأرحل الصيف", P).1, "2015-SU");
+        assert_eq!(one("سأرحل الربيع", P).1, "2016-SP");
+        assert_eq!(one("وقع ذلك في الربيع", P).1, "2015-SP");
+        assert_eq!(one("بحلول فصل الخريف", P).1, "2015-FA");
+        assert_eq!(one("هذا الخريف", P).1, "2015-FA");
     }
 
     #[test]
