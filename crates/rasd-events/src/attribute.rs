@@ -91,7 +91,10 @@ impl Stage for Attributor {
             }
         }
         let events = std::mem::take(&mut doc.events);
-        doc.events = crate::merge::merge_events(events, &info, &doc.text);
+        let countries: Vec<Option<&str>> =
+            doc.entities.iter().map(|e| e.country.as_deref()).collect();
+        let merged = crate::merge::merge_events_in(events, &info, &doc.text, &countries);
+        doc.events = merged;
     }
 }
 

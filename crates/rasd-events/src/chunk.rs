@@ -279,6 +279,14 @@ pub fn np_at(v: &View, i: usize, lim: usize, nisba_ok: bool) -> Option<Np> {
                 return Some(inner);
             }
         }
+        // «وثلاثة جنود»: a conjunction glued to the count's word, outside the quantity's
+        // text or inside it (but «واحد» is a number).
+        let glued = v.doc.text.get(v.span(i).start..qt.span.start).unwrap_or("");
+        let norm = v.norm(i);
+        let inside = glued.is_empty()
+            && (norm.starts_with('و') || norm.starts_with('ف'))
+            && !norm.starts_with("واحد")
+            && norm.chars().count() > 3;
         return Some(Np {
             start: i,
             end: qb.min(lim).max(i + 1),
@@ -287,7 +295,7 @@ pub fn np_at(v: &View, i: usize, lim: usize, nisba_ok: bool) -> Option<Np> {
             etype: None,
             kind: NpKind::Qty,
             prep: None,
-            conj: false,
+            conj: matches!(glued, "و" | "ف") || inside,
             possessor: None,
             country: false,
             head: i,
@@ -517,7 +525,7 @@ pub fn gov(v: &View, np: &Np) -> Gov {
         return Gov::Agent;
     }
     if i >= 1
-        && ["بايدي", "بيد", "برئاسه", "بقياده", "بزعامه"]
+        && ["بايدي", "بيد", "برئاسه", "بقياده", "بزعامه", "بواسطه"]
             .iter()
             .any(|w| v.is_word(i - 1, w))
     {

@@ -90,7 +90,37 @@ pub(crate) fn code(doc: &Document) -> Vec<Event> {
             merge_in_sentence(&mut out, ev, f.first, casualty);
         }
     }
-    out.into_iter().map(|(e, _)| e).collect()
+    let mut events: Vec<Event> = out.into_iter().map(|(e, _)| e).collect();
+    answer_requests(&mut events);
+    events
+}
+
+/// «طالبت X دعم Y التي وافقت»: an agreement with no recipient, made by the party a request
+/// in the same sentence just asked, answers the requester.
+fn answer_requests(events: &mut [Event]) {
+    for i in 0..events.len() {
+        let Some(ev) = events.get(i) else { continue };
+        if ev.etype != Plover::AGREE || !ev.recipient.is_empty() || ev.actor.is_empty() {
+            continue;
+        }
+        let earlier = events.get(..i).unwrap_or(&[]).iter().rev();
+        let mut same_sentence = earlier.take_while(|r| r.sentence == ev.sentence);
+        let asker = same_sentence.find(|r| {
+            r.etype == Plover::REQUEST
+                && !r.actor.is_empty()
+                && r.recipient.iter().any(|x| {
+                    ev.actor.iter().any(|y| {
+                        x.span.overlaps(&y.span) || (x.entity.is_some() && x.entity == y.entity)
+                    })
+                })
+        });
+        let Some(actor) = asker.map(|r| r.actor.clone()) else {
+            continue;
+        };
+        if let Some(ev) = events.get_mut(i) {
+            ev.recipient = actor;
+        }
+    }
 }
 
 fn ctx_ok(v: &View, first: usize, last: usize, e: &Trig) -> bool {
@@ -292,6 +322,22 @@ pub(crate) fn irrealis_governed(v: &View, i: usize) -> bool {
     false
 }
 
+/// True when a noun trigger names a kind of event rather than one that happened: after
+/// «أي / أية / كل» («أي اعتداء على المتظاهرين») or as an indefinite predicate after a
+/// pronoun («هو اعتداء علينا»).
+fn generic_noun(v: &View, f: &Found) -> bool {
+    let Some(k) = f.first.checked_sub(1) else {
+        return false;
+    };
+    let prev = v.norm(k);
+    let prev = prev
+        .strip_prefix('و')
+        .filter(|p| p.len() > 2)
+        .unwrap_or(prev);
+    matches!(prev, "اي" | "ايه" | "كل")
+        || (matches!(prev, "هو" | "هي") && !f.strip.al && f.strip.prep == 0)
+}
+
 /// Adds the NPs of `list` to `role` (deduplicated by span and entity).
 fn push_args(role: &mut Vec<Arg>, list: &[Np]) {
     for n in list {
@@ -437,6 +483,43 @@ fn rel_before(v: &View, l: usize, a: usize) -> bool {
         e -= 1;
     }
     e > 0 && matches!(v.fw(e - 1), Some((Fw::Rel, _)))
+}
+
+/// «قال الجيش إنه قتل …», «قالت المعارضة إنها كثفت …»: a verb at `a` right after a
+/// complementiser carrying a pronoun has that pronoun as its subject. It stands for the
+/// speaker of a reporting verb just before (the overt subject), else for the pronoun's
+/// antecedent. `None` when no such complementiser precedes the verb; `Some((vec![], None))`
+/// when the pronoun is the subject but nobody it refers to is found (the verb is then still
+/// active: the phrase after it is its object).
+fn comp_subject(v: &View, a: usize, anaphors: &[Option<usize>]) -> Option<(Vec<Np>, Option<Arg>)> {
+    let (s0, _) = v.sent_range(v.sent(a));
+    let mut j = a;
+    while j > s0 && crate::chunk::skippable(v, j - 1) {
+        j -= 1;
+    }
+    let c = j.checked_sub(1).filter(|c| *c >= s0)?;
+    let strip = v.hits(c).iter().find_map(|h| {
+        let third = matches!(
+            h.strip.enc,
+            Some(rasd_doc::Enclitic::Hu | rasd_doc::Enclitic::Ha | rasd_doc::Enclitic::Hum)
+        );
+        (matches!(h.hit, Hit::Fw(Fw::Comp)) && third && h.strip.prep == 0).then_some(h.strip)
+    })?;
+    let lo = c.saturating_sub(12).max(s0);
+    if let Some(k) = (lo..c)
+        .rev()
+        .find(|&k| v.cue_at(k, CueClass::Say) > 0 && v.is_verb(k))
+    {
+        // The speaker may be followed by a place or time («قالت المعارضة في سوريا إنها»),
+        // but not by another verb.
+        let mut sp = subject_after(v, k, c);
+        let e = sp.last().map_or(c, |n| n.end);
+        if !sp.is_empty() && (e..c).all(|i| !v.is_verb(i)) {
+            link_all(v, &mut sp, anaphors);
+            return Some((sp, None));
+        }
+    }
+    Some((Vec::new(), pronoun_arg(v, c, &strip, &[], anaphors)))
 }
 
 /// The overt subject of a reporting verb whose object is the masdar at `m`: «أعلن
@@ -708,7 +791,7 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
     let e = LEX.trig.get(f.entry as usize)?;
     let (l, r) = clause(v, f.first, f.last);
     let nominal = !e.kind.is_verb();
-    if nominal && irrealis_governed(v, f.first) {
+    if nominal && (irrealis_governed(v, f.first) || generic_noun(v, f)) {
         return None;
     }
     let mut actor: Vec<Arg> = Vec::new();
@@ -729,7 +812,13 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
         let imperfect = matches!(e.kind, Kind::Impf | Kind::IPass);
         // «قتل 5 جنود»: a count right after an active-looking form reads as passive.
         let after = crate::chunk::next_content(v, f.last + 1, r);
+        let pro_subject = if passive || f.gap {
+            None
+        } else {
+            comp_subject(v, f.first, anaphors)
+        };
         if !passive
+            && pro_subject.is_none()
             && matches!(e.plover, Plover::ASSAULT | Plover::COERCE)
             && (v.qty(after).is_some() || v.kind(after) == Some(TokenKind::Number))
         {
@@ -751,7 +840,10 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
                 }
             }
         } else {
-            let (mut subj, dropped) = subject_of(v, f, (l, r), imperfect, anaphors);
+            let (mut subj, dropped) = match pro_subject {
+                Some(found) => found,
+                None => subject_of(v, f, (l, r), imperfect, anaphors),
+            };
             if f.gap {
                 // The subject stands inside a gapped idiom: «ألقت الشرطة القبض».
                 let mut inner = np_list(v, f.first + 1, f.last);
@@ -774,6 +866,20 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
                 }
             }
             let subj_after = subj.first().is_some_and(|n| n.start > f.last);
+            // «قتل شرطي وثلاثة مدنيين»: a phrase joined by و right after a post-verbal
+            // subject is coordinated with it, never the object.
+            if subj_after {
+                if let Some(end) = subj.last().map(|n| n.end) {
+                    let k = crate::chunk::next_content(v, end, r);
+                    let joined = np_at(v, k, r, false)
+                        .is_some_and(|n| n.conj && n.prep.is_none() && gov(v, &n) == Gov::Free);
+                    if joined {
+                        let mut more = np_list(v, k, r);
+                        link_all(v, &mut more, anaphors);
+                        subj.extend(more);
+                    }
+                }
+            }
             push_args(&mut actor, &subj);
             if let Some(a) = dropped {
                 actor.push(a);
@@ -841,6 +947,7 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
         }
     } else {
         // Nominal or adverbial trigger.
+        let mut light_actor = false;
         if let Some((k, light, lstrip)) = light_before(v, f, l) {
             if k + 1 == f.first || (k + 2 == f.first && dem_before(v, f.first).is_some()) {
                 trigger = v.span(k).cover(&trigger);
@@ -852,11 +959,22 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
                 role => {
                     let (lc, _) = clause(v, k, k);
                     let mut s = subject_after(v, k, f.first);
+                    let mut pro = None;
                     if s.is_empty() {
+                        // «قالت إنها كثفت قصفها»: the complementiser's pronoun.
+                        if let Some((sp, d)) = comp_subject(v, k, anaphors) {
+                            s = sp;
+                            pro = d;
+                        }
+                    }
+                    if s.is_empty() && pro.is_none() {
                         s = subject_before(v, lc, k);
                     }
                     link_all(v, &mut s, anaphors);
-                    let dropped = if s.is_empty() {
+                    light_actor = role == LightRole::Actor;
+                    let dropped = if pro.is_some() {
+                        pro
+                    } else if s.is_empty() {
                         let agr = verb_agreement(v, k, &lstrip, imperfect);
                         antecedent(v, k, agr, 1, &[], anaphors)
                             .map(|(entity, span)| Arg { entity, span })
@@ -898,7 +1016,12 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
             e.frame.gen
         };
         let has_al = f.strip.al || v.norm(f.last).starts_with("ال");
-        if gen_role != Role::Skip && e.kind != Kind::Adv {
+        // «إنها كثفت قصفها», «واصل الجيش هجماته»: a possessive pronoun on the noun of a
+        // light verb whose subject does it is that subject again, already the actor.
+        let own_act = light_actor && f.strip.enc.is_some() && f.rest_is_empty(e);
+        if own_act {
+            // nothing: the possessor is the actor
+        } else if gen_role != Role::Skip && e.kind != Kind::Adv {
             if f.strip.enc.is_some() && f.rest_is_empty(e) {
                 let exclude: Vec<Option<usize>> = actor.iter().map(|a| a.entity).collect();
                 if let Some(a) = pronoun_arg(v, f.first, &f.strip, &exclude, anaphors) {
@@ -932,7 +1055,7 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
             if let Some((_, st)) = v.nisba(k) {
                 if st.prep == 0 && !st.conj && v.ment(k).is_none() {
                     actor.push(Arg {
-                        entity: None,
+                        entity: v.nisba(k).and_then(|(code, _)| country_entity(v, code)),
                         span: v.span(k),
                     });
                     k += 1;
@@ -984,6 +1107,22 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
         if let Some(p) = v.prep_word(k) {
             let agent = (p == Prep::Ala && v.is_word(k + 1, "يد"))
                 || (p == Prep::Min && v.is_word(k + 1, "قبل"));
+            // «ثلاثة أفراد آخرين من أبطال القوات»: «من» after a count is partitive —
+            // the whole is never the doer; for an attack or an arrest it is the side hit.
+            if p == Prep::Min && !agent && after_count(v, k) {
+                let whole = np_at(v, k + 1, r, false).or_else(|| genitive(v, k + 1, r));
+                let mut end = k + 1;
+                if let Some(g) = whole.filter(|g| !g.is_place()) {
+                    end = g.end.max(k + 1);
+                    if matches!(e.plover, Plover::ASSAULT | Plover::COERCE) {
+                        let mut list = vec![g];
+                        link_all(v, &mut list, anaphors);
+                        push_args(&mut recipient, &list);
+                    }
+                }
+                k = end;
+                continue;
+            }
             if !agent && np_at(v, k + 1, r, false).is_none() && !seen_preps.contains(&p) {
                 if let (Some(role), Some(g)) = (e.frame.prep(p), genitive(v, k + 1, r)) {
                     if !g.is_place() && role != Role::Skip {
@@ -1011,10 +1150,23 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
         }
         link_all(v, &mut list, anaphors);
         let end = list.last().map_or(np.end, |n| n.end).max(k + 1);
+        let casualty = matches!(e.slot, Some(Slot::Dead) | Some(Slot::Injured));
         match g {
             Gov::Agent => push_args(&mut actor, &list),
-            // After a casualty noun «من» is partitive («إصابة ثلاثة أفراد من القوات»).
-            Gov::P(Prep::Min) if matches!(e.slot, Some(Slot::Dead) | Some(Slot::Injured)) => {}
+            // After a casualty noun «من» is partitive («إصابة ثلاثة أفراد من القوات»,
+            // «مقتل 21 وإصابة 36 من الحوثيين»): the whole the dead belong to is the party hit.
+            Gov::P(Prep::Min)
+                if casualty
+                    && !seen_preps.contains(&Prep::Min)
+                    && recipient.iter().all(|a| bare_count(v, a)) =>
+            {
+                let parties: Vec<Np> = list.iter().filter(|n| !n.is_place()).cloned().collect();
+                if !parties.is_empty() {
+                    seen_preps.push(Prep::Min);
+                    push_args(&mut recipient, &parties);
+                }
+            }
+            Gov::P(Prep::Min) if casualty => {}
             Gov::P(p) if !seen_preps.contains(&p) => {
                 if let Some(role) = e.frame.prep(p) {
                     let parties: Vec<Np> = list.iter().filter(|n| !n.is_place()).cloned().collect();
@@ -1137,6 +1289,10 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
     }
     let size = event_size(v, f, e, l, r, &recipient);
 
+    // A bare count («مقتل 8») names nobody: its number is in `size`; the role stays empty
+    // rather than holding a number.
+    actor.retain(|a| !bare_count(v, a));
+    recipient.retain(|a| !bare_count(v, a));
     // Nobody may act on themselves here: drop recipients that repeat an actor.
     recipient.retain(|a| {
         !actor
@@ -1165,6 +1321,29 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
         attribution: Attribution::default(),
         disputed_by: Vec::new(),
         confidence: confidence.clamp(0.05, 0.95),
+    })
+}
+
+/// True when the preposition at `k` follows a count (a number or a quantity, possibly with
+/// one adjective after it: «ثلاثة أفراد آخرين من»).
+fn after_count(v: &View, k: usize) -> bool {
+    let counted = |i: usize| v.qty(i).is_some() || v.kind(i) == Some(TokenKind::Number);
+    (k >= 1 && counted(k - 1))
+        || (k >= 2 && counted(k - 2) && v.fw(k - 1).is_none() && v.ment(k - 1).is_none())
+}
+
+/// True when an argument is only digits (a count with no noun: «مقتل 8»).
+fn bare_count(v: &View, a: &Arg) -> bool {
+    a.entity.is_none() && !a.span.slice(&v.doc.text).chars().any(char::is_alphabetic)
+}
+
+/// The document's country entity a nationality adjective stands for («الغارات التركية» →
+/// the entity «تركيا» when the document names it), so that mentions of one party match.
+fn country_entity(v: &View, iso3: &str) -> Option<usize> {
+    v.doc.entities.iter().position(|x| {
+        x.etype == EntityType::LOC
+            && x.subtype.as_deref() == Some("country")
+            && x.country.as_deref() == Some(iso3)
     })
 }
 

@@ -115,12 +115,23 @@ fn omitted_subject_is_the_previous_person() {
 }
 
 #[test]
-fn clash_with_takes_both_sides_as_actors() {
+fn clash_with_takes_the_other_side_as_recipient() {
+    // Dyadic coding (PLOVER actor/recipient, ACLED actor1/actor2): the side the clause is
+    // about acts, «مع X» is the opponent.
     let b = DocBuilder::new("اشتبكت قوات الأمن مع مسلحين في شمال سيناء.")
         .entity(EntityType::LOC, &["شمال سيناء"]);
     let (d, ev) = run(b);
     let e = only(&ev, Plover::ASSAULT);
-    assert_eq!(texts(&d, &e.actor), vec!["قوات الأمن", "مسلحين"]);
+    assert_eq!(texts(&d, &e.actor), vec!["قوات الأمن"]);
+    assert_eq!(texts(&d, &e.recipient), vec!["مسلحين"]);
+    let b = DocBuilder::new("وقعت مواجهات بين الجيش ومسلحين قبليين قرب الحدود.");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(
+        texts(&d, &e.actor),
+        vec!["الجيش", "مسلحين قبليين"],
+        "{ev:#?}"
+    );
 }
 
 #[test]
@@ -276,7 +287,12 @@ fn a_killing_verb_without_object_is_passive() {
         "وقال مسؤولون إن سبعة جنود ليبيين قتلوا اليوم في هجوم على نقطة تفتيش.",
     ));
     let e = only(&ev, Plover::ASSAULT);
-    assert!(e.actor.is_empty(), "{:?}", texts(&d, &e.actor));
+    assert!(
+        e.actor.is_empty(),
+        "{:?} {:?}",
+        texts(&d, &e.actor),
+        texts(&d, &e.recipient)
+    );
     assert_eq!(texts(&d, &e.recipient), vec!["جنود ليبيين"]);
     let (d, ev) = run(DocBuilder::new("قتل المسلحون الجنود عند الحاجز."));
     let e = only(&ev, Plover::ASSAULT);
@@ -327,7 +343,12 @@ fn members_of_a_force_are_not_its_attackers() {
     );
     let (d, ev) = run(b);
     let e = only(&ev, Plover::ASSAULT);
-    assert!(e.actor.is_empty(), "{:?}", texts(&d, &e.actor));
+    assert!(
+        e.actor.is_empty(),
+        "{:?} {:?}",
+        texts(&d, &e.actor),
+        texts(&d, &e.recipient)
+    );
     assert_eq!(e.size.injured, Some(3.0));
 }
 
@@ -459,6 +480,183 @@ fn shared_subject_reaches_across_a_bracketed_date() {
     let e = only(&ev, Plover::ASSAULT);
     assert!(
         texts(&d, &e.actor).contains(&"الشرطة".to_string()),
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn casualty_partitive_names_the_victims_and_bare_counts_are_no_party() {
+    // «مقتل 12 وإصابة 20 من المسلحين»: the counts go to size, «من X» is whose dead they are.
+    let b = DocBuilder::new("أشار مسؤول محلي إلى مقتل 12 وإصابة 20 من المسلحين في القرية.")
+        .qty("12", 12.0, "person")
+        .qty("20", 20.0, "person");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.recipient), vec!["المسلحين"], "{ev:#?}");
+    assert_eq!(e.size.dead, Some(12.0));
+    // A count alone is not a party: the role stays empty rather than «8».
+    let b = DocBuilder::new("أسفر القصف عن مقتل 8 في السوق.").qty("8", 8.0, "person");
+    let (d, ev) = run(b);
+    assert!(
+        ev.iter()
+            .all(|e| texts(&d, &e.recipient).iter().all(|t| t != "8")),
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn min_after_an_attack_noun_names_the_doer() {
+    // «غارات مكثفة من التحالف»: «من» + a force after the noun and its adjectives is the actor.
+    // «التحالف» is a descriptor even when no recogniser names it.
+    let b = DocBuilder::new("تقدمت القوات العراقية مدعومة بغارات مكثفة من التحالف نحو المدينة.");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.actor), vec!["التحالف"], "{ev:#?}");
+    // Not after a casualty noun, where «من» is partitive.
+    let b = DocBuilder::new("أعلن المستشفى إصابة عشرة من المتظاهرين.").qty("عشرة", 10.0, "person");
+    let (d, ev) = run(b);
+    assert!(ev.iter().all(|e| texts(&d, &e.actor).is_empty()), "{ev:#?}");
+}
+
+#[test]
+fn nationality_adjective_stands_for_the_country_named_in_the_document() {
+    let b = DocBuilder::new("قالت فرنسا إن الغارات الفرنسية أصابت مخازن أسلحة.")
+        .country(&["فرنسا"], "FRA");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.actor), vec!["الفرنسية"], "{ev:#?}");
+    assert_eq!(e.actor[0].entity, Some(0));
+    // No such country in the document: the adjective stays unlinked.
+    let (d, ev) = run(DocBuilder::new("أصابت الغارات الفرنسية مخازن أسلحة."));
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.actor), vec!["الفرنسية"]);
+    assert_eq!(e.actor[0].entity, None);
+}
+
+#[test]
+fn coordinated_victims_of_an_unmarked_passive() {
+    // «قتل شرطي وثلاثة مدنيين»: both are victims; neither killed the other.
+    let b = DocBuilder::new("قتل شرطي وثلاثة مدنيين في انفجار عبوة ناسفة.").qty(
+        "ثلاثة مدنيين",
+        3.0,
+        "civilian",
+    );
+    let (d, ev) = run(b);
+    let e = ev
+        .iter()
+        .find(|e| e.etype == Plover::ASSAULT)
+        .expect("an assault");
+    assert!(
+        e.actor.is_empty(),
+        "{:?} {:?}",
+        texts(&d, &e.actor),
+        texts(&d, &e.recipient)
+    );
+    let r = texts(&d, &e.recipient);
+    assert!(r.iter().any(|t| t.contains("شرطي")), "{r:?}");
+    assert!(r.iter().any(|t| t.contains("ثلاثة مدنيين")), "{r:?}");
+    // The quantity layer may include the conjunction in its text.
+    let b =
+        DocBuilder::new("قتل جندي وخمسة مدنيين في قصف مدفعي.").qty("وخمسة مدنيين", 5.0, "civilian");
+    let (d, ev) = run(b);
+    let e = ev
+        .iter()
+        .find(|e| e.etype == Plover::ASSAULT)
+        .expect("an assault");
+    assert!(e.actor.is_empty(), "{:?}", texts(&d, &e.actor));
+    assert_eq!(texts(&d, &e.recipient).len(), 2, "{ev:#?}");
+}
+
+#[test]
+fn agreeing_party_answers_the_requester() {
+    // «طلبت X دعم Y التي وافقت»: Y agreed to X's request.
+    let b = DocBuilder::new("وطلبت الحكومة اليمنية دعم مصر التي وافقت على الفور.")
+        .country(&["مصر"], "EGY");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::AGREE);
+    assert_eq!(texts(&d, &e.actor), vec!["مصر"], "{ev:#?}");
+    assert_eq!(texts(&d, &e.recipient), vec!["الحكومة اليمنية"], "{ev:#?}");
+}
+
+#[test]
+fn min_after_a_count_is_partitive_never_the_doer() {
+    // The explosion's clause runs on to «من أبطال الشرطة»: whose members were hurt, not who
+    // set off the bomb.
+    let b =
+        DocBuilder::new("قال المتحدث إن الانفجار أسفر عن إصابة أربعة أفراد آخرين من أبطال الشرطة.")
+            .qty("أربعة أفراد", 4.0, "person");
+    let (d, ev) = run(b);
+    for e in ev.iter().filter(|e| e.etype == Plover::ASSAULT) {
+        assert!(
+            texts(&d, &e.actor).iter().all(|t| !t.contains("الشرطة")),
+            "{ev:#?}"
+        );
+    }
+    assert!(
+        ev.iter()
+            .any(|e| texts(&d, &e.recipient).iter().any(|t| t.contains("الشرطة"))),
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn quantified_or_predicate_nouns_are_no_events() {
+    let (_, ev) = run(DocBuilder::new(
+        "وقال الزعيم إن أي اعتداء على المتظاهرين السلميين هو اعتداء على الشعب كله.",
+    ));
+    assert!(ev.iter().all(|e| e.etype != Plover::ASSAULT), "{ev:#?}");
+    let (_, ev) = run(DocBuilder::new("ودان الزعيم كل هجوم على المدنيين."));
+    assert!(ev.iter().all(|e| e.etype != Plover::ASSAULT), "{ev:#?}");
+    // A told attack still counts.
+    let (_, ev) = run(DocBuilder::new("وقع اعتداء على المتظاهرين في الساحة."));
+    assert!(ev.iter().any(|e| e.etype == Plover::ASSAULT), "{ev:#?}");
+}
+
+#[test]
+fn expulsion_is_a_sanction_only_for_envoys_and_residents() {
+    let (_, ev) = run(DocBuilder::new("وطردت الحكومة السفير الإيراني من البلاد."));
+    assert!(ev.iter().any(|e| e.etype == Plover::SANCTION), "{ev:#?}");
+    let (_, ev) = run(DocBuilder::new(
+        "وطردت الاثنين المسلحين من آخر معاقلهم في الجنوب.",
+    ));
+    assert!(ev.iter().all(|e| e.etype != Plover::SANCTION), "{ev:#?}");
+}
+
+#[test]
+fn complementiser_pronoun_is_the_speaker_and_the_verb_stays_active() {
+    // «يقول الجيش إنه قتل …»: the army killed; the count after the verb is its object.
+    let b = DocBuilder::new("ويقول الجيش إنه قتل أكثر من مئتي مسلح في المنطقة.").qty(
+        "أكثر من مئتي مسلح",
+        200.0,
+        "fighter",
+    );
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.actor), vec!["الجيش"], "{ev:#?}");
+    assert_eq!(
+        texts(&d, &e.recipient),
+        vec!["أكثر من مئتي مسلح"],
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn possessive_on_a_light_verbs_noun_is_its_subject() {
+    // «قالت المعارضة إنها كثفت قصفها على …»: the opposition shelled; «ها» is not the target.
+    let b = DocBuilder::new("قالت المعارضة المسلحة في الجنوب إنها كثفت قصفها على مواقع الجيش.");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.actor), vec!["المعارضة المسلحة"], "{ev:#?}");
+    assert!(texts(&d, &e.recipient).iter().all(|t| t != "ها"), "{ev:#?}");
+}
+
+#[test]
+fn bi_wasita_names_the_agent_of_a_passive() {
+    let b = DocBuilder::new("انفجرت عبوة ناسفة تم زرعها بواسطة مسلحين قرب الجسر وأصيب جنديان.");
+    let (d, ev) = run(b);
+    assert!(
+        ev.iter()
+            .all(|e| texts(&d, &e.recipient).iter().all(|t| t != "مسلحين")),
         "{ev:#?}"
     );
 }
