@@ -786,6 +786,83 @@ pub fn antecedent(
     None
 }
 
+/// Words saying a group belongs to an organisation: verbs that may stand before their
+/// subject («وتنتمي الوحدة إلى …») and forms that follow it («مسلحون ينتمون إلى …»,
+/// «الكتيبة التابعة لـ …»). Folded.
+const MEMBER_VERBS: &[&str] = &["ينتمي", "تنتمي", "ينتمون", "يتبع", "تتبع", "يتبعون"];
+const MEMBER_AFTER: &[&str] = &[
+    "ينتمي",
+    "تنتمي",
+    "ينتمون",
+    "المنتمي",
+    "المنتميه",
+    "المنتمين",
+    "التابع",
+    "التابعه",
+    "التابعين",
+    "تابع",
+    "تابعه",
+    "تابعين",
+];
+
+/// The organisation named right after a membership word at `k` («إلى X», «لـ X»), if any.
+fn member_target(v: &View, k: usize, lim: usize) -> Option<usize> {
+    let (np_start, via) = if v.prep_word(k + 1).is_some() {
+        (k + 2, true)
+    } else {
+        (k + 1, false)
+    };
+    let np = np_at(v, np_start, lim, false)?;
+    let ok_prep = via || np.prep == Some(Prep::Li);
+    (ok_prep && np.etype == Some(EntityType::ORG))
+        .then_some(np.entity)
+        .flatten()
+}
+
+/// Links descriptor heads to the organisation a membership clause says they belong to
+/// («وتنتمي وحدة الكوماندوز إلى قيادة العمليات الخاصة», «مسلحين ينتمون إلى تنظيم داعش»,
+/// «الكتيبة التابعة للجيش»): the group acts as that organisation, and a later «الوحدة»
+/// resolving to the same noun inherits the link.
+fn membership(v: &View, out: &mut [Option<usize>]) {
+    for k in 0..v.len() {
+        let n = v.norm(k);
+        let n = n.strip_prefix('و').filter(|x| x.len() > 4).unwrap_or(n);
+        let before = MEMBER_VERBS.contains(&n);
+        let after = MEMBER_AFTER.contains(&n);
+        if !before && !after {
+            continue;
+        }
+        let (_, lim) = v.sent_range(v.sent(k));
+        // Verb first: «تنتمي [NP] إلى ORG».
+        if before {
+            if let Some(np) = np_at(v, k + 1, lim, false).filter(|n| n.entity.is_none()) {
+                if np.kind != NpKind::Name && np.end > k + 1 {
+                    if let Some(org) = member_target(v, np.end - 1, lim) {
+                        if let Some(slot) = out.get_mut(np.head) {
+                            *slot = Some(org);
+                        }
+                        continue;
+                    }
+                }
+            }
+        }
+        // Subject first: «[NP] ينتمون إلى ORG», «[NP] التابعة لـ ORG».
+        if after && k > 0 {
+            let Some(org) = member_target(v, k, lim) else {
+                continue;
+            };
+            let (s0, _) = v.sent_range(v.sent(k));
+            if let Some(np) = nps_ending_at(v, k.saturating_sub(6).max(s0), k) {
+                if np.entity.is_none() && np.kind != NpKind::Name {
+                    if let Some(slot) = out.get_mut(np.head) {
+                        *slot = Some(org);
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// Resolves definite descriptions that refer back to an entity («المنظمة الإرهابية» →
 /// أنصار الشريعة, «الضابط المتقاعد» → حفتر). Returns, per token, the entity its
 /// description head refers to.
@@ -800,8 +877,9 @@ pub fn resolve_descriptions(v: &View) -> Vec<Option<usize>> {
     if v.doc.entities.is_empty() {
         return out;
     }
+    membership(v, &mut out);
     for i in 0..v.len() {
-        if v.ment(i).is_some() {
+        if v.ment(i).is_some() || out.get(i).copied().flatten().is_some() {
             continue;
         }
         let Some((d, strip)) = v.desc(i) else {
@@ -967,5 +1045,31 @@ mod tests {
         let v = View::new(&b.doc);
         let r = resolve_descriptions(&v);
         assert!(r.iter().all(Option::is_none));
+    }
+
+    #[test]
+    fn membership_links_a_group_to_its_organisation() {
+        // Verb first, then a later «الكتيبة» inherits the link.
+        let b = DocBuilder::new(
+            "وتنتمي كتيبة المغاوير إلى هيئة الأركان العامة. وقد كانت الكتيبة هي من نفذ الهجوم.",
+        )
+        .entity(EntityType::ORG, &["هيئة الأركان العامة"]);
+        let v = View::new(&b.doc);
+        let r = resolve_descriptions(&v);
+        let i = (0..v.len()).find(|&i| v.norm(i) == "كتيبه").unwrap();
+        assert_eq!(r[i], Some(0));
+        let j = (0..v.len()).find(|&i| v.norm(i) == "الكتيبه").unwrap();
+        assert_eq!(r[j], Some(0));
+        // Subject first.
+        let b = DocBuilder::new("هاجم مسلحون ينتمون إلى جبهة التحرير قرية نائية.")
+            .entity(EntityType::ORG, &["جبهة التحرير"]);
+        let v = View::new(&b.doc);
+        let r = resolve_descriptions(&v);
+        let i = (0..v.len()).find(|&i| v.norm(i) == "مسلحون").unwrap();
+        assert_eq!(r[i], Some(0));
+        // A place after the preposition is no organisation.
+        let b = DocBuilder::new("وينتمي مسلحون إلى مدينة حلب.").entity(EntityType::LOC, &["مدينة حلب"]);
+        let v = View::new(&b.doc);
+        assert!(resolve_descriptions(&v).iter().all(Option::is_none));
     }
 }
