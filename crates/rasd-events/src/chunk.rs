@@ -86,6 +86,17 @@ const CLAUSE_MAX: usize = 40;
 fn is_clause_opener(v: &View, i: usize) -> bool {
     matches!(v.fw(i), Some((Fw::Comp, _)) | Some((Fw::Rel, _)))
         || v.cue_at(i, CueClass::Contrast) > 0
+        || comp_with_pronoun(v, i)
+}
+
+/// A complementiser carrying a pronoun («إنها», «أنه»): it opens a clause like a bare one.
+pub fn comp_with_pronoun(v: &View, i: usize) -> bool {
+    v.hits(i).iter().any(|h| {
+        matches!(h.hit, crate::lex::Hit::Fw(Fw::Comp))
+            && h.strip.enc.is_some()
+            && h.strip.prep == 0
+            && !h.strip.al
+    })
 }
 
 /// True when token `i` is a finite verb the lexicons know carrying a conjunction («وقامت»),

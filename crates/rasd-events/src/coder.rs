@@ -1234,7 +1234,7 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
     }
     if location.is_empty() {
         let (s0, s1) = v.sent_range(v.sent(f.first));
-        let mut best: Option<(usize, Arg)> = None;
+        let mut best: Option<((bool, usize), Arg)> = None;
         for m in &v.ments {
             if m.etype != EntityType::LOC || m.first < s0 || m.first >= s1 {
                 continue;
@@ -1259,7 +1259,9 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
             if m.first >= 1 && v.prep_word(m.first - 1) == Some(Prep::Min) {
                 continue;
             }
-            let d = m.first.abs_diff(f.first);
+            // Places inside the event's clause come first: one before it belongs to the
+            // report («قالت المعارضة في سوريا إنها قصفت … بوسط درعا»).
+            let d = (m.first < l, m.first.abs_diff(f.first));
             if best.as_ref().is_none_or(|(bd, _)| d < *bd) {
                 best = Some((d, a));
             }

@@ -660,3 +660,16 @@ fn bi_wasita_names_the_agent_of_a_passive() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn place_of_the_report_is_not_the_place_of_the_event() {
+    // The speaker's «في سوريا» stands before the complementiser; the shelling is in Daraa.
+    let b = DocBuilder::new(
+        "قالت المعارضة المسلحة في سوريا إنها كثفت قصفها على منطقة رئيسية لقوات الأسد بوسط درعا أمس.",
+    )
+    .country(&["سوريا"], "SYR")
+    .entity(EntityType::LOC, &["درعا"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.location), vec!["درعا"], "{ev:#?}");
+}
