@@ -1079,7 +1079,8 @@ mod tests {
         let i = (0..v.len()).find(|&i| v.norm(i) == "مسلحون").unwrap();
         assert_eq!(r[i], Some(0));
         // A place after the preposition is no organisation.
-        let b = DocBuilder::new("وينتمي مسلحون إلى مدينة حلب.").entity(EntityType::LOC, &["مدينة حلب"]);
+        let b =
+            DocBuilder::new("وينتمي مسلحون إلى مدينة حلب.").entity(EntityType::LOC, &["مدينة حلب"]);
         let v = View::new(&b.doc);
         assert!(resolve_descriptions(&v).iter().all(Option::is_none));
     }

@@ -684,16 +684,40 @@ fn genitive(v: &View, after: usize, r: usize) -> Option<Np> {
         && v.fw(k).is_none()
         && !v.norm(k).starts_with("ال")
         && !v.hits(k).iter().any(|h| h.strip.prep != 0 || h.strip.conj);
-    if chain {
-        // «معسكر للقاعدة»: a bare noun and its owner with «لـ» also form a genitive
-        // (a quotation mark may open the name).
-        let j = if matches!(v.norm(k + 1), "\"" | "«") {
-            k + 2
-        } else {
-            k + 1
-        };
-        return np_at(v, j, r, false)
-            .filter(|n| (n.prep.is_none() || n.prep == Some(Prep::Li)) && !n.conj);
+    if !chain {
+        return None;
+    }
+    // «معسكر للقاعدة»: a bare noun and its owner with «لـ» also form a genitive (a
+    // quotation mark may open the name). Up to two bare words may come between: indefinite
+    // adjectives before an owner with «لـ» («منطقة رئيسية لقوات الأسد») or nouns joined
+    // by و that share the owner («مواقع وتعزيزات المليشيات»).
+    let mut j = k + 1;
+    let mut coordinated = false;
+    // Adjectives are skipped only inside a prepositional target («على منطقة رئيسية لـ X»);
+    // after a trigger noun «ضربات استباقية للإرهابيين» the «لـ» phrase is no genitive.
+    let after_prep = k >= 1 && v.prep_word(k - 1).is_some();
+    for skipped in 0..3 {
+        if matches!(v.norm(j), "\"" | "«") {
+            j += 1;
+        }
+        if let Some(n) = np_at(v, j, r, false) {
+            let li = n.prep == Some(Prep::Li) && (skipped == 0 || after_prep);
+            let direct = n.prep.is_none() && (skipped == 0 || coordinated);
+            return (!n.conj && (li || direct)).then_some(n);
+        }
+        let w = v.norm(j);
+        let bare = j < r
+            && v.kind(j) == Some(TokenKind::Arabic)
+            && v.fw(j).is_none()
+            && v.ment(j).is_none()
+            && !v.is_verb(j)
+            && !w.starts_with("ال")
+            && !v.hits(j).iter().any(|h| h.strip.prep != 0);
+        if !bare {
+            return None;
+        }
+        coordinated |= w.starts_with('و');
+        j += 1;
     }
     None
 }
@@ -1031,7 +1055,12 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
                     }
                 }
             } else if !has_al {
-                if let Some(mut g) = genitive(v, f.last + 1, r) {
+                // «لـ X» after a word following the trigger is the doer only when it is a
+                // state, force or organisation («ضربات استباقية للإرهابيين» names the target).
+                let g = genitive(v, f.last + 1, r).filter(|g| {
+                    g.prep != Some(Prep::Li) || gen_role != Role::Actor || doer_np(v, g)
+                });
+                if let Some(mut g) = g {
                     if !g.is_place() {
                         link_np(v, &mut g, anaphors);
                         let mut list = np_list(v, g.start, r);
@@ -1066,16 +1095,7 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
             if let Some(np) = np_at(v, k, r, false) {
                 // Only a state, force or organisation is read as the doer here («غارة
                 // للجيش»); «ضربات للإرهابيين» names the target.
-                let doer = match np.kind {
-                    NpKind::Name => np.etype.is_some_and(|t| t != EntityType::LOC || np.country),
-                    NpKind::Desc(_) => v
-                        .desc(np.head)
-                        .and_then(|(d, _)| LEX.desc.get(d as usize))
-                        .and_then(|d| d.sector)
-                        .is_some_and(|s| matches!(s, "MIL" | "COP" | "GOV" | "SPY")),
-                    _ => false,
-                };
-                if doer
+                if doer_np(v, &np)
                     && np.prep == Some(Prep::Li)
                     && e.frame.prep(Prep::Li).is_none()
                     && !np.is_place()
@@ -1324,6 +1344,20 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
         disputed_by: Vec::new(),
         confidence: confidence.clamp(0.05, 0.95),
     })
+}
+
+/// True when a phrase can be the doer named by «لـ X» after an event noun: a state, a
+/// named organisation or person, or a force, police, government or intelligence descriptor.
+fn doer_np(v: &View, np: &Np) -> bool {
+    match np.kind {
+        NpKind::Name => np.etype.is_some_and(|t| t != EntityType::LOC || np.country),
+        NpKind::Desc(_) => v
+            .desc(np.head)
+            .and_then(|(d, _)| LEX.desc.get(d as usize))
+            .and_then(|d| d.sector)
+            .is_some_and(|s| matches!(s, "MIL" | "COP" | "GOV" | "SPY")),
+        _ => false,
+    }
 }
 
 /// True when the preposition at `k` follows a count (a number or a quantity, possibly with

@@ -673,3 +673,30 @@ fn place_of_the_report_is_not_the_place_of_the_event() {
     let e = only(&ev, Plover::ASSAULT);
     assert_eq!(texts(&d, &e.location), vec!["درعا"], "{ev:#?}");
 }
+
+#[test]
+fn owner_after_adjectives_or_coordinated_nouns_is_the_target() {
+    let b = DocBuilder::new("كثف الجيش قصفه على منطقة رئيسية لقوات المعارضة قرب المدينة.");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.recipient), vec!["قوات المعارضة"], "{ev:#?}");
+    let b = DocBuilder::new("شنت الطائرات غارات على مواقع وتحصينات المسلحين شمال البلدة.");
+    let (d, ev) = run(b);
+    let e = ev
+        .iter()
+        .find(|e| e.etype == Plover::ASSAULT)
+        .expect("an assault");
+    assert_eq!(texts(&d, &e.recipient), vec!["المسلحين"], "{ev:#?}");
+}
+
+#[test]
+fn li_phrase_after_a_trigger_and_adjective_is_no_doer() {
+    let b = DocBuilder::new("وجهت الشرطة ضربات استباقية للإرهابيين في الأحياء الشرقية.");
+    let (d, ev) = run(b);
+    for e in &ev {
+        assert!(
+            texts(&d, &e.actor).iter().all(|t| !t.contains("للإرهابيين")),
+            "{ev:#?}"
+        );
+    }
+}
