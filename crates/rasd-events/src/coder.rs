@@ -682,6 +682,7 @@ fn genitive(v: &View, after: usize, r: usize) -> Option<Np> {
     let k = after;
     let chain = v.kind(k) == Some(TokenKind::Arabic)
         && v.fw(k).is_none()
+        && !v.is_verb(k)
         && !v.norm(k).starts_with("ال")
         && !v.hits(k).iter().any(|h| h.strip.prep != 0 || h.strip.conj);
     if !chain {
@@ -1081,6 +1082,11 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
         let mut k = f.last + 1;
         let mut steps = 0;
         while k < r && steps < 3 {
+            if let Some(mut s) = resumptive_doer(v, k, r) {
+                link_all(v, &mut s, anaphors);
+                push_args(&mut actor, &s);
+                break;
+            }
             if let Some((_, st)) = v.nisba(k) {
                 if st.prep == 0 && !st.conj && v.ment(k).is_none() {
                     actor.push(Arg {
@@ -1110,6 +1116,7 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
             let adjective = v.kind(k) == Some(TokenKind::Arabic)
                 && v.fw(k).is_none()
                 && v.ment(k).is_none()
+                && !v.is_verb(k)
                 && v.norm(k).starts_with("ال") == has_al;
             if !adjective {
                 break;
@@ -1344,6 +1351,24 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
         disputed_by: Vec::new(),
         confidence: confidence.clamp(0.05, 0.95),
     })
+}
+
+/// «تفجير انتحاري نفذه حزب العمال», «هجمات يشنها متشددون»: after an event noun, a light
+/// verb carrying a resumptive pronoun opens a relative clause without «الذي»; its subject
+/// is the doer.
+fn resumptive_doer(v: &View, k: usize, r: usize) -> Option<Vec<Np>> {
+    let light = v.hits(k).iter().any(|h| {
+        h.strip.enc.is_some()
+            && h.strip.prep == 0
+            && !h.strip.al
+            && matches!(h.hit, Hit::Light(li)
+                if LEX.light.get(li as usize).is_some_and(|l| l.role == LightRole::Actor))
+    });
+    if !light {
+        return None;
+    }
+    let s = subject_after(v, k, r);
+    (!s.is_empty()).then_some(s)
 }
 
 /// True when a phrase can be the doer named by «لـ X» after an event noun: a state, a

@@ -72,20 +72,23 @@ fn shares(text: &str, a: &[Arg], b: &[Arg]) -> bool {
     })
 }
 
-/// Two mentions name different places. A definite back-reference («الهجوم») may name a
-/// place of the same country as the first telling (a district and its province: the
-/// documents carry no containment), so for it places of one country do not conflict.
-fn places_conflict(a: &Event, b: &Event, definite: bool, countries: &[Option<&str>]) -> bool {
+/// Two mentions name different places. A back-reference («الهجوم», «هذا الهجوم») may
+/// name a place of the same country as the first telling (a district and its province: the
+/// documents carry no containment), so for it places of one country, or places none of
+/// which has a known country, do not conflict.
+fn places_conflict(a: &Event, b: &Event, lenient: bool, countries: &[Option<&str>]) -> bool {
     let ea: Vec<usize> = a.location.iter().filter_map(|x| x.entity).collect();
     let eb: Vec<usize> = b.location.iter().filter_map(|x| x.entity).collect();
     if ea.is_empty() || eb.is_empty() || ea.iter().any(|x| eb.contains(x)) {
         return false;
     }
     let cc = |e: &usize| countries.get(*e).copied().flatten();
+    // A place of unknown country cannot be shown to lie elsewhere.
+    let unknown = ea.iter().chain(eb.iter()).all(|x| cc(x).is_none());
     let same_country = ea
         .iter()
         .any(|x| cc(x).is_some_and(|c| eb.iter().any(|y| cc(y) == Some(c))));
-    !(definite && same_country)
+    !(lenient && (same_country || unknown))
 }
 
 fn dates_conflict(a: &Event, b: &Event) -> bool {
@@ -132,9 +135,11 @@ pub fn merge_events_in(
             if target.is_some() {
                 break;
             }
+            let near = e.sentence <= last + 1;
+            let lenient = inf.definite || inf.anaphoric;
             if o.etype != e.etype
                 || dates_conflict(o, &e)
-                || places_conflict(o, &e, inf.definite, countries)
+                || places_conflict(o, &e, lenient, countries)
             {
                 continue;
             }
@@ -143,7 +148,6 @@ pub fn merge_events_in(
                 || shares(text, &o.recipient, &e.recipient)
                 || shares(text, &o.actor, &e.recipient) && shares(text, &o.recipient, &e.actor);
             let bare = e.actor.is_empty() && e.recipient.is_empty();
-            let near = e.sentence <= last + 1;
             let same_head = inf.head.is_some() && inf.head == oi.head;
             // «وأصيب ثمانية جنود.» after an attack: casualties with no doer continue it.
             let casualties =

@@ -700,3 +700,38 @@ fn li_phrase_after_a_trigger_and_adjective_is_no_doer() {
         );
     }
 }
+
+#[test]
+fn owner_of_the_targeted_object_is_no_actor() {
+    let b = DocBuilder::new("قتل شخصان مع وقوع عملية انتحارية استهدفت مركزا للشرطة وأوقعت قتيلين.");
+    let (d, ev) = run(b);
+    for e in &ev {
+        assert!(
+            texts(&d, &e.actor).iter().all(|t| !t.contains("للشرطة")),
+            "{ev:#?}"
+        );
+    }
+}
+
+#[test]
+fn resumptive_light_verb_after_an_event_noun_names_the_doer() {
+    let b = DocBuilder::new("قتل ثلاثة جنود في تفجير انتحاري نفذه مسلحون قرب الحدود.").qty(
+        "ثلاثة جنود",
+        3.0,
+        "soldier",
+    );
+    let (d, ev) = run(b);
+    let e = ev
+        .iter()
+        .find(|e| e.etype == Plover::ASSAULT)
+        .expect("an assault");
+    assert_eq!(texts(&d, &e.actor), vec!["مسلحون"], "{ev:#?}");
+    let (d, ev) = run(DocBuilder::new(
+        "تعرضت القرية لهجوم شنه مقاتلون قبليون فجرا.",
+    ));
+    let e = only(&ev, Plover::ASSAULT);
+    assert!(
+        texts(&d, &e.actor).iter().any(|t| t.contains("مقاتلون")),
+        "{ev:#?}"
+    );
+}
