@@ -10,7 +10,8 @@
 //!   date do not conflict;
 //! * it shares a party (the same entity or the same text as actor or recipient);
 //! * it is a noun mention without parties of its own in the next sentence («نتائج
-//!   العملية: …»), i.e. a continuation.
+//!   العملية: …»), i.e. a continuation, or the lede (first sentence) named no parties and
+//!   this mention, in the next sentence, tells who did it to whom.
 //!
 //! The merged event keeps the first mention's trigger and sentence, gathers the arguments,
 //! the textual date and the counts of all, keeps every `disputed_by`, and takes the most
@@ -74,8 +75,8 @@ fn shares(text: &str, a: &[Arg], b: &[Arg]) -> bool {
 
 /// Two mentions name different places. A back-reference («الهجوم», «هذا الهجوم») may
 /// name a place of the same country as the first telling (a district and its province: the
-/// documents carry no containment), so for it places of one country, or places none of
-/// which has a known country, do not conflict.
+/// documents carry no containment), so for it places of one country, or a place of no
+/// known country, do not conflict.
 fn places_conflict(a: &Event, b: &Event, lenient: bool, countries: &[Option<&str>]) -> bool {
     let ea: Vec<usize> = a.location.iter().filter_map(|x| x.entity).collect();
     let eb: Vec<usize> = b.location.iter().filter_map(|x| x.entity).collect();
@@ -84,7 +85,7 @@ fn places_conflict(a: &Event, b: &Event, lenient: bool, countries: &[Option<&str
     }
     let cc = |e: &usize| countries.get(*e).copied().flatten();
     // A place of unknown country cannot be shown to lie elsewhere.
-    let unknown = ea.iter().chain(eb.iter()).all(|x| cc(x).is_none());
+    let unknown = ea.iter().chain(eb.iter()).any(|x| cc(x).is_none());
     let same_country = ea
         .iter()
         .any(|x| cc(x).is_some_and(|c| eb.iter().any(|y| cc(y) == Some(c))));
@@ -148,6 +149,10 @@ pub fn merge_events_in(
                 || shares(text, &o.recipient, &e.recipient)
                 || shares(text, &o.actor, &e.recipient) && shares(text, &o.recipient, &e.actor);
             let bare = e.actor.is_empty() && e.recipient.is_empty();
+            // A lede (first sentence) that names nobody («وقوع عملية انتحارية أوقعت
+            // قتيلين») is told with its parties in the next sentence.
+            let told_later =
+                o.sentence == 0 && o.actor.is_empty() && o.recipient.is_empty() && near;
             let same_head = inf.head.is_some() && inf.head == oi.head;
             // «وأصيب ثمانية جنود.» after an attack: casualties with no doer continue it.
             let casualties =
@@ -168,7 +173,8 @@ pub fn merge_events_in(
                 || (inf.definite && parties_ok && !dated_apart)
                 || (shared && parties_ok)
                 || casualties
-                || (parties_ok && bare && near && (inf.nominal || same_head));
+                || (parties_ok && bare && near && (inf.nominal || same_head))
+                || told_later;
             if ok {
                 target = Some(j);
                 break;
@@ -477,5 +483,30 @@ mod tests {
         };
         let out = merge_events(vec![a, b], &[MentionInfo::default(), def], "");
         assert_eq!(out.len(), 2, "{out:#?}");
+    }
+
+    #[test]
+    fn a_lede_without_parties_takes_the_next_sentences_telling() {
+        let mut a = ev(0, Plover::ASSAULT, &[], &[]);
+        a.size.dead = Some(2.0);
+        let b = ev(1, Plover::ASSAULT, &[1], &[2]);
+        let out = merge_events(vec![a.clone(), b.clone()], &[MentionInfo::default(); 2], "");
+        assert_eq!(out.len(), 1, "{out:#?}");
+        assert_eq!(out[0].size.dead, Some(2.0));
+        let mut far = b;
+        far.sentence = 4;
+        // Only the lede: a bare event further on is not completed by the next sentence.
+        let mut later = a.clone();
+        later.sentence = 6;
+        let mut next = ev(7, Plover::ASSAULT, &[1], &[2]);
+        next.sentence = 7;
+        assert_eq!(
+            merge_events(vec![later, next], &[MentionInfo::default(); 2], "").len(),
+            2
+        );
+        assert_eq!(
+            merge_events(vec![a, far], &[MentionInfo::default(); 2], "").len(),
+            2
+        );
     }
 }
