@@ -661,7 +661,8 @@ fn light_before(
                 None => {
                     f.strip.prep == 0
                         && (light.role != LightRole::Passive || steps <= 2)
-                        && steps <= 5
+                        && (steps <= 5
+                            || (light.role == LightRole::Actor && vso_reach(v, k, f.first)))
                 }
             };
             if ok {
@@ -670,6 +671,16 @@ fn light_before(
         }
     }
     None
+}
+
+/// «وأطلقت قوات الأمن والجماعات المتحالفة معها في أبريل عملية»: a light verb whose
+/// post-verbal subject (with a short phrase of time or place after it) reaches the noun.
+fn vso_reach(v: &View, k: usize, noun: usize) -> bool {
+    let s = subject_after(v, k, noun);
+    let Some(end) = s.last().map(|n| n.end) else {
+        return false;
+    };
+    end <= noun && noun - end <= 4 && (end..noun).all(|i| !v.is_verb(i) && !v.is_hard(i))
 }
 
 /// The NP a nominal trigger's genitive names: the next token, or after one more noun in a
@@ -1134,6 +1145,11 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
         if let Some(p) = v.prep_word(k) {
             let agent = (p == Prep::Ala && v.is_word(k + 1, "يد"))
                 || (p == Prep::Min && v.is_word(k + 1, "قبل"));
+            // «لاستعادتها من أيدي داعش»: out of the hands of X — X holds, it does not act.
+            if p == Prep::Min && (v.is_word(k + 1, "ايدي") || v.is_word(k + 1, "يد")) {
+                k += 2;
+                continue;
+            }
             // «ثلاثة أفراد آخرين من أبطال القوات»: «من» after a count is partitive —
             // the whole is never the doer; for an attack or an arrest it is the side hit.
             if p == Prep::Min && !agent && after_count(v, k) {

@@ -17,7 +17,9 @@
 //! the textual date and the counts of all, keeps every `disputed_by`, and takes the most
 //! factual attribution: reported (with a source) over asserted over uncertain over denied
 //! over hypothetical over negated — an event one mention reports and another denies is a
-//! reported event with a dispute.
+//! reported event with a dispute. A source only replaces the outlet's own assertion when it
+//! comes with the same telling (the next sentence, or a demonstrative reference back): a
+//! quote paragraphs later about an event the outlet stated leaves it asserted.
 //!
 //! Events left with no actor, recipient or count name nobody doing anything to anybody and
 //! are dropped (a place alone is not enough: «عند مرور دوريتهم», «نقطة تفتيش»).
@@ -183,7 +185,15 @@ pub fn merge_events_in(
         match target.and_then(|j| out.get_mut(j)) {
             Some((o, _, last)) => {
                 absorb(o, &e);
-                if rank(&e.attribution) > rank(&o.attribution) {
+                // A source named for the same telling (the next sentence, or a reference back
+                // with a demonstrative) is the event's source; a later article paragraph
+                // that quotes someone about an event the outlet stated does not make the
+                // outlet's statement reported — except that firmer beats weaker (a stated
+                // event over a denied or hypothetical mention).
+                let same_telling = inf.anaphoric || e.sentence <= o.sentence + 1;
+                let upgrade = rank(&e.attribution) > rank(&o.attribution)
+                    && (same_telling || rank(&o.attribution) < 4);
+                if upgrade {
                     o.attribution = e.attribution.clone();
                 }
                 for d in e.disputed_by {
@@ -296,8 +306,9 @@ mod tests {
 
     #[test]
     fn shared_party_merges_and_keeps_reported_stance() {
+        // The source comes with the same telling (next sentence).
         let a = ev(0, Plover::ASSAULT, &[1], &[2]);
-        let mut b = ev(3, Plover::ASSAULT, &[1], &[]);
+        let mut b = ev(1, Plover::ASSAULT, &[1], &[]);
         b.attribution = Attribution {
             stance: Stance::Reported,
             by: Some(Arg {
@@ -508,5 +519,26 @@ mod tests {
             merge_events(vec![a, far], &[MentionInfo::default(); 2], "").len(),
             2
         );
+    }
+
+    #[test]
+    fn a_distant_source_does_not_turn_an_assertion_into_a_report() {
+        let a = ev(0, Plover::ASSAULT, &[1], &[2]);
+        let mut b = ev(5, Plover::ASSAULT, &[1], &[]);
+        b.attribution = Attribution {
+            stance: Stance::Reported,
+            by: Some(Arg {
+                entity: Some(9),
+                span: Span::new(900, 905),
+            }),
+            cue: None,
+        };
+        let out = merge_events(vec![a.clone(), b.clone()], &[MentionInfo::default(); 2], "");
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].attribution.stance, Stance::Asserted);
+        // In the next sentence the source is the event's.
+        b.sentence = 1;
+        let out = merge_events(vec![a, b], &[MentionInfo::default(); 2], "");
+        assert_eq!(out[0].attribution.stance, Stance::Reported);
     }
 }

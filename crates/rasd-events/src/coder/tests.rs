@@ -735,3 +735,22 @@ fn resumptive_light_verb_after_an_event_noun_names_the_doer() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn light_verb_subject_before_a_recapture_purpose() {
+    let b = DocBuilder::new(
+        "وأطلقت قوات الأمن والجماعات المسلحة المتحالفة معها في أبريل عملية عسكرية في محافظة الأنبار لاستعادتها من أيدي داعش.",
+    )
+    .entity(EntityType::ORG, &["داعش"])
+    .entity(EntityType::LOC, &["محافظة الأنبار"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert!(
+        texts(&d, &e.actor).iter().any(|t| t.contains("قوات الأمن")),
+        "{ev:#?}"
+    );
+    assert!(
+        texts(&d, &e.actor).iter().all(|t| !t.contains("داعش")),
+        "{ev:#?}"
+    );
+}
