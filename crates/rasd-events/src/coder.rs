@@ -921,11 +921,23 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
                 actor.push(a);
                 confidence -= 0.05;
             }
-            let obj_from = if subj_after {
+            let mut obj_from = if subj_after {
                 subj.last().map_or(f.last + 1, |n| n.end)
             } else {
                 f.last + 1
             };
+            // «ودعا البارزاني حزب العمال …»: no lexicon knows the word after the verb, but
+            // a definite word there with a free phrase after it is the subject (VSO).
+            if actor.is_empty() && !f.gap {
+                let k = crate::chunk::next_content(v, f.last + 1, r);
+                if unknown_subject(v, k, r) {
+                    actor.push(Arg {
+                        entity: None,
+                        span: v.span(k),
+                    });
+                    obj_from = k + 1;
+                }
+            }
             // «قُتل جندي», «إن سبعة جنود قتلوا»: a killing verb with one argument and no
             // object is passive (unmarked in writing); its argument is the victim.
             let killing = matches!(e.slot, Some(Slot::Dead) | Some(Slot::Injured));
@@ -1385,6 +1397,21 @@ fn resumptive_doer(v: &View, k: usize, r: usize) -> Option<Vec<Np>> {
     }
     let s = subject_after(v, k, r);
     (!s.is_empty()).then_some(s)
+}
+
+/// True when token `k` is a definite word no lexicon reads (a surname like «البارزاني»)
+/// directly followed by a free noun phrase: in verb-first order it is the subject.
+fn unknown_subject(v: &View, k: usize, r: usize) -> bool {
+    let unknown = k + 1 < r
+        && v.kind(k) == Some(TokenKind::Arabic)
+        && v.norm(k).starts_with("ال")
+        && v.hits(k).is_empty()
+        && v.ment(k).is_none()
+        && v.time(k).is_none()
+        && v.qty(k).is_none();
+    unknown
+        && np_at(v, k + 1, r, false)
+            .is_some_and(|n| n.prep.is_none() && !n.conj && gov(v, &n) == Gov::Free)
 }
 
 /// True when a phrase can be the doer named by «لـ X» after an event noun: a state, a

@@ -754,3 +754,14 @@ fn light_verb_subject_before_a_recapture_purpose() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn unknown_definite_word_after_the_verb_is_its_subject() {
+    // No layer knows «البارزاني»; the party after it is the one called on.
+    let b = DocBuilder::new("ودعا البارزاني حزب العمال للانسحاب من المنطقة.")
+        .entity(EntityType::ORG, &["حزب العمال"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::REQUEST);
+    assert_eq!(texts(&d, &e.actor), vec!["البارزاني"], "{ev:#?}");
+    assert_eq!(texts(&d, &e.recipient), vec!["حزب العمال"], "{ev:#?}");
+}
