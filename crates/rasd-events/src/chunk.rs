@@ -535,6 +535,13 @@ pub fn gov(v: &View, np: &Np) -> Gov {
     {
         return Gov::Agent;
     }
+    // «سقطت المدينة في يد / في أيدي / في قبضة X»: X holds it now.
+    if i >= 2
+        && v.is_word(i - 2, "في")
+        && ["يد", "ايدي", "قبضه"].iter().any(|w| v.is_word(i - 1, w))
+    {
+        return Gov::Agent;
+    }
     if i >= 1
         && ["بايدي", "بيد", "برئاسه", "بقياده", "بزعامه", "بواسطه"]
             .iter()

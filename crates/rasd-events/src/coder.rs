@@ -318,6 +318,11 @@ pub(crate) fn irrealis_governed(v: &View, i: usize) -> bool {
         if v.is_soft(k) || (v.is_hard(k) && n != "\"" && n != "«" && n != "»") {
             return false;
         }
+        // «تسعى لاستعادة المدينة بعد سقوطها»: a temporal connective heads its own event.
+        if matches!(n, "بعد" | "قبل" | "منذ" | "اثر" | "عقب" | "اثناء" | "خلال")
+        {
+            return false;
+        }
     }
     false
 }
@@ -1263,7 +1268,11 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
         if let Some(np) = np_at(v, k, r, false).filter(|n| n.etype == Some(EntityType::LOC)) {
             let g = gov(v, &np);
             let mut end = np.end;
-            if matches!(g, Gov::P(Prep::Fi) | Gov::P(Prep::Bi)) {
+            // A movement («هرب من الفلوجة إلى سورية», «انتشرت في عدن») has its origin and
+            // destination as places too.
+            let movement = matches!(e.plover, Plover::RETREAT | Plover::MOBILIZE)
+                && matches!(g, Gov::P(Prep::Min) | Gov::P(Prep::Ila));
+            if movement || matches!(g, Gov::P(Prep::Fi) | Gov::P(Prep::Bi)) {
                 // «في النيجر وموريتانيا وبوركينا فاسو»: every coordinated place.
                 for n in np_list(v, k, r) {
                     if n.etype != Some(EntityType::LOC) {

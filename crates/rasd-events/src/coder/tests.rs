@@ -765,3 +765,51 @@ fn unknown_definite_word_after_the_verb_is_its_subject() {
     assert_eq!(texts(&d, &e.actor), vec!["البارزاني"], "{ev:#?}");
     assert_eq!(texts(&d, &e.recipient), vec!["حزب العمال"], "{ev:#?}");
 }
+
+#[test]
+fn fall_into_the_hands_of_names_the_captor() {
+    let b =
+        DocBuilder::new("وتسعى الحكومة لاستعادة المدينة بعد سقوطها في يد مسلحين في مايو الماضي.");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.actor), vec!["مسلحين"], "{ev:#?}");
+    // A fall with no hands is no seizure («سقوط الأمطار»).
+    let (_, ev) = run(DocBuilder::new("أدى سقوط الأمطار إلى إغلاق الطرق."));
+    assert!(ev.iter().all(|e| e.etype != Plover::ASSAULT), "{ev:#?}");
+}
+
+#[test]
+fn leaders_fleeing_is_a_retreat() {
+    let b = DocBuilder::new("وأكد المتحدث هرب قادة التنظيم من المدينة إلى الحدود.");
+    let (_, ev) = run(b);
+    assert!(ev.iter().any(|e| e.etype == Plover::RETREAT), "{ev:#?}");
+}
+
+#[test]
+fn a_number_of_leaders_is_the_subject_not_the_speaker() {
+    // «مؤكدا هرب عدد من قادة التنظيم»: the leaders fled; the speaker did not.
+    let b = DocBuilder::new("وقال المحافظ سمير علي مؤكدا هرب عدد من قادة التنظيم من المدينة.")
+        .entity(EntityType::PER, &["سمير علي"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::RETREAT);
+    assert!(
+        texts(&d, &e.actor).iter().all(|t| !t.contains("سمير")),
+        "{ev:#?}"
+    );
+    assert!(
+        texts(&d, &e.actor)
+            .iter()
+            .any(|t| t.contains("قادة التنظيم")),
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn origin_and_destination_of_a_movement_are_places() {
+    let b = DocBuilder::new("وفر قادة التنظيم من الفلوجة إلى سورية.")
+        .entity(EntityType::LOC, &["الفلوجة"])
+        .country(&["سورية"], "SYR");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::RETREAT);
+    assert_eq!(texts(&d, &e.location), vec!["الفلوجة", "سورية"], "{ev:#?}");
+}
