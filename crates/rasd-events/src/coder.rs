@@ -92,7 +92,40 @@ pub(crate) fn code(doc: &Document) -> Vec<Event> {
     }
     let mut events: Vec<Event> = out.into_iter().map(|(e, _)| e).collect();
     answer_requests(&mut events);
+    share_list_doer(&mut events);
     events
+}
+
+/// «نفذ التنظيم عمليات شملت استهداف المصلين …، وإطلاق النار على دورية …»: a listed act
+/// of the same type with a target of its own stays another event, done by the doer named
+/// earlier in the sentence (the nearest before it) when it names none.
+fn share_list_doer(events: &mut [Event]) {
+    for i in 0..events.len() {
+        let Some(ev) = events.get(i) else { continue };
+        if !ev.actor.is_empty() || ev.recipient.is_empty() {
+            continue;
+        }
+        let doer = events
+            .iter()
+            .filter(|p| {
+                p.sentence == ev.sentence
+                    && p.etype == ev.etype
+                    && p.trigger.start < ev.trigger.start
+                    && !p.actor.is_empty()
+            })
+            .max_by_key(|p| p.trigger.start)
+            .map(|p| p.actor.clone());
+        let Some(doer) = doer else { continue };
+        let clash = ev.recipient.iter().any(|r| {
+            doer.iter()
+                .any(|a| a.span.overlaps(&r.span) || (a.entity.is_some() && a.entity == r.entity))
+        });
+        if !clash {
+            if let Some(ev) = events.get_mut(i) {
+                ev.actor = doer;
+            }
+        }
+    }
 }
 
 /// «طالبت X دعم Y التي وافقت»: an agreement with no recipient, made by the party a request

@@ -813,3 +813,54 @@ fn origin_and_destination_of_a_movement_are_places() {
     let e = only(&ev, Plover::RETREAT);
     assert_eq!(texts(&d, &e.location), vec!["الفلوجة", "سورية"], "{ev:#?}");
 }
+
+#[test]
+fn worshippers_are_the_targets_of_an_attack() {
+    let b = DocBuilder::new("وأعلن التنظيم مسؤوليته عن استهداف المصلين في مسجد البلدة.");
+    let (d, ev) = run(b);
+    let e = ev
+        .iter()
+        .find(|e| e.etype == Plover::ASSAULT)
+        .expect("an assault");
+    assert_eq!(texts(&d, &e.recipient), vec!["المصلين"], "{ev:#?}");
+}
+
+#[test]
+fn listed_acts_share_the_doer_of_the_list() {
+    // Events as the coder leaves them for «نفذ التنظيم عمليات شملت استهداف المصلين …،
+    // وإطلاق النار على دورية …»: the second act names a target of its own but no doer.
+    let arg = |s: usize, e: Option<usize>| Arg {
+        entity: e,
+        span: Span::new(s, s + 4),
+    };
+    let ev = |start: usize, actor: Vec<Arg>, rcp: Vec<Arg>| Event {
+        etype: Plover::ASSAULT,
+        mode: None,
+        sentence: 0,
+        trigger: Span::new(start, start + 4),
+        actor,
+        recipient: rcp,
+        location: Vec::new(),
+        date: None,
+        size: Size::default(),
+        attribution: Attribution::default(),
+        disputed_by: Vec::new(),
+        confidence: 0.5,
+    };
+    let mut events = vec![
+        ev(10, vec![arg(0, Some(0))], vec![arg(20, None)]),
+        ev(40, Vec::new(), vec![arg(50, None)]),
+        // In another sentence nothing is shared.
+        Event {
+            sentence: 1,
+            ..ev(90, Vec::new(), vec![arg(95, None)])
+        },
+        // The doer cannot be its own target.
+        ev(60, Vec::new(), vec![arg(70, Some(0))]),
+    ];
+    share_list_doer(&mut events);
+    assert_eq!(events[1].actor.len(), 1);
+    assert_eq!(events[1].actor[0].entity, Some(0));
+    assert!(events[2].actor.is_empty());
+    assert!(events[3].actor.is_empty());
+}
