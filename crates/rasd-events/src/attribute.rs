@@ -56,6 +56,17 @@ impl Stage for Attributor {
                 if let Some(m) = mask.get_mut(e.sentence) {
                     *m = true;
                 }
+                // A sentence opening with و may continue the previous one's source
+                // («وذكرت أن …» after «وكشفت المصادر …»).
+                let continues = doc
+                    .sentence_tokens(e.sentence)
+                    .first()
+                    .is_some_and(|t| doc.token_norm(t).starts_with('و'));
+                if continues {
+                    if let Some(m) = e.sentence.checked_sub(1).and_then(|p| mask.get_mut(p)) {
+                        *m = true;
+                    }
+                }
                 for s in e.sentence + 1..(e.sentence + 3).min(doc.sentences.len()) {
                     let denies = doc
                         .sentence_tokens(s)
@@ -411,6 +422,14 @@ fn source_of_say(v: &View, k: usize) -> Option<Arg> {
             entity: n.entity,
             span: n.span,
         });
+    }
+    // Omitted subject continuing a source named just before («وكشفت المصادر …. وذكرت أن
+    // …»): the nearest source noun in this or the previous sentence.
+    let (p0, _) = v.sent_range(v.sent(k).saturating_sub(1));
+    if let Some(j) = (p0..k).rev().find(|&j| v.cue_at(j, CueClass::Source) > 0) {
+        if let Some(a) = source_np(v, j) {
+            return Some(a);
+        }
     }
     // Omitted subject.
     let strip = v

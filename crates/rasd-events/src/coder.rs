@@ -473,6 +473,11 @@ fn subject_of(
     } else {
         Vec::new()
     };
+    // «أن الأردن زودت العراق»: after a complementiser the noun comes first (إنّ and its
+    // sisters take a subject before the verb), so the phrase before the verb is the subject.
+    if s.is_empty() && !subject_relative && l > 0 && matches!(v.fw(l - 1), Some((Fw::Comp, _))) {
+        s = subject_before(v, l, a);
+    }
     if s.is_empty() && !subject_relative {
         s = subject_after(v, b, r);
     }

@@ -18,8 +18,9 @@
 //! factual attribution: reported (with a source) over asserted over uncertain over denied
 //! over hypothetical over negated — an event one mention reports and another denies is a
 //! reported event with a dispute. A source only replaces the outlet's own assertion when it
-//! comes with the same telling (the next sentence, or a demonstrative reference back): a
-//! quote paragraphs later about an event the outlet stated leaves it asserted.
+//! comes with the same telling (the sentence after a mention already merged, or a
+//! demonstrative reference back): a quote paragraphs later about an event the outlet
+//! stated leaves it asserted.
 //!
 //! Events left with no actor, recipient or count name nobody doing anything to anybody and
 //! are dropped (a place alone is not enough: «عند مرور دوريتهم», «نقطة تفتيش»).
@@ -139,7 +140,11 @@ pub fn merge_events_in(
                 break;
             }
             let near = e.sentence <= last + 1;
-            let lenient = inf.definite || inf.anaphoric;
+            // A lede that names nobody («وقوع عملية انتحارية أوقعت قتيلين») is told with
+            // its parties, and often a narrower place, in the next sentence.
+            let told_later =
+                o.sentence == 0 && o.actor.is_empty() && o.recipient.is_empty() && near;
+            let lenient = inf.definite || inf.anaphoric || told_later;
             if o.etype != e.etype
                 || dates_conflict(o, &e)
                 || places_conflict(o, &e, lenient, countries)
@@ -151,10 +156,6 @@ pub fn merge_events_in(
                 || shares(text, &o.recipient, &e.recipient)
                 || shares(text, &o.actor, &e.recipient) && shares(text, &o.recipient, &e.actor);
             let bare = e.actor.is_empty() && e.recipient.is_empty();
-            // A lede (first sentence) that names nobody («وقوع عملية انتحارية أوقعت
-            // قتيلين») is told with its parties in the next sentence.
-            let told_later =
-                o.sentence == 0 && o.actor.is_empty() && o.recipient.is_empty() && near;
             let same_head = inf.head.is_some() && inf.head == oi.head;
             // «وأصيب ثمانية جنود.» after an attack: casualties with no doer continue it.
             let casualties =
@@ -190,7 +191,7 @@ pub fn merge_events_in(
                 // that quotes someone about an event the outlet stated does not make the
                 // outlet's statement reported — except that firmer beats weaker (a stated
                 // event over a denied or hypothetical mention).
-                let same_telling = inf.anaphoric || e.sentence <= o.sentence + 1;
+                let same_telling = inf.anaphoric || e.sentence <= *last + 1;
                 let upgrade = rank(&e.attribution) > rank(&o.attribution)
                     && (same_telling || rank(&o.attribution) < 4);
                 if upgrade {

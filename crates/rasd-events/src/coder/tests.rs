@@ -864,3 +864,24 @@ fn listed_acts_share_the_doer_of_the_list() {
     assert!(events[2].actor.is_empty());
     assert!(events[3].actor.is_empty());
 }
+
+#[test]
+fn supplying_information_is_cooperation() {
+    let b = DocBuilder::new("وذكرت المصادر أن الأردن زودت العراق بمعلومات مهمة حول الخلايا.")
+        .country(&["الأردن"], "JOR")
+        .country(&["العراق"], "IRQ");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::COOPERATE);
+    assert_eq!(texts(&d, &e.actor), vec!["الأردن"], "{ev:#?}");
+    assert_eq!(texts(&d, &e.recipient), vec!["العراق"], "{ev:#?}");
+    assert!(ev.iter().all(|e| e.etype != Plover::AID), "{ev:#?}");
+}
+
+#[test]
+fn after_a_complementiser_the_noun_before_the_verb_is_the_subject() {
+    let b = DocBuilder::new("وأكدت المصادر أن الشرطة اعتقلت المسلحين في الحي.");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::COERCE);
+    assert_eq!(texts(&d, &e.actor), vec!["الشرطة"], "{ev:#?}");
+    assert_eq!(texts(&d, &e.recipient), vec!["المسلحين"], "{ev:#?}");
+}
