@@ -61,7 +61,8 @@ impl Stage for Attributor {
                 let continues = doc
                     .sentence_tokens(e.sentence)
                     .first()
-                    .is_some_and(|t| doc.token_norm(t).starts_with('و'));
+                    .map(|t| doc.token_norm(t))
+                    .is_some_and(|w| w.starts_with('و') && opens_with_say(w));
                 if continues {
                     if let Some(m) = e.sentence.checked_sub(1).and_then(|p| mask.get_mut(p)) {
                         *m = true;
@@ -445,6 +446,20 @@ fn source_of_say(v: &View, k: usize) -> Option<Arg> {
         && !v.norm(k).ends_with('ت');
     let agr = verb_agreement(v, k, &strip, imperfect);
     antecedent(v, k, agr, 2, &[], &[]).map(|(entity, span)| Arg { entity, span })
+}
+
+/// True when the word is a reporting verb (one lexicon scan of one word).
+fn opens_with_say(w: &str) -> bool {
+    let mut say = false;
+    LEX.scan(w, false, |_, _, h| {
+        if let Hit::Cue(c) = h {
+            say |= LEX
+                .cue
+                .get(c as usize)
+                .is_some_and(|e| e.class == CueClass::Say);
+        }
+    });
+    say
 }
 
 /// The head token of the trigger in `[a, b)` and whether it carries the future prefix.
