@@ -1527,12 +1527,19 @@ fn event_date(v: &View, f: &Found, l: usize, r: usize) -> Option<EventDate> {
             TimeType::SET => false,
         }
     };
+    // «وأعلن المكتب أمس أن جنديين قتلا … خلال ليل أول من أمس»: a time before the
+    // complementiser that opens the event's clause dates the report, so later ones win.
+    let reported_from = (l > 0
+        && (matches!(v.fw(l - 1), Some((Fw::Comp, _)))
+            || crate::chunk::comp_with_pronoun(v, l - 1)))
+    .then_some(l);
     let pick = |lo: usize, hi: usize| -> Option<usize> {
-        let mut best: Option<(usize, usize)> = None;
+        let mut best: Option<((bool, usize), usize)> = None;
         for k in lo..hi {
             if let Some(ti) = v.time(k) {
                 if usable(ti) {
-                    let d = k.abs_diff(f.first);
+                    let in_report = reported_from.is_some_and(|c| k < c);
+                    let d = (in_report, k.abs_diff(f.first));
                     if best.is_none_or(|(bd, _)| d < bd) {
                         best = Some((d, ti));
                     }

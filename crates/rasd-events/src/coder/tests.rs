@@ -885,3 +885,22 @@ fn after_a_complementiser_the_noun_before_the_verb_is_the_subject() {
     assert_eq!(texts(&d, &e.actor), vec!["الشرطة"], "{ev:#?}");
     assert_eq!(texts(&d, &e.recipient), vec!["المسلحين"], "{ev:#?}");
 }
+
+#[test]
+fn the_time_of_the_report_does_not_date_the_event() {
+    let b = DocBuilder::new(
+        "وأعلن مكتب المحافظ أمس أن جنديين قتلا وأصيب ثلاثة في تفجير نفذه مسلحون خلال ليل أول من أمس.",
+    )
+    .time("أمس", 0, DATE, "2015-08-02")
+    .time("ليل أول من أمس", 0, DATE, "2015-08-01");
+    let (_, ev) = run(b);
+    let e = ev
+        .iter()
+        .find(|e| e.etype == Plover::ASSAULT)
+        .expect("an assault");
+    assert_eq!(
+        e.date.as_ref().map(|x| x.value.as_str()),
+        Some("2015-08-01"),
+        "{ev:#?}"
+    );
+}
