@@ -1549,7 +1549,15 @@ fn event_date(v: &View, f: &Found, l: usize, r: usize) -> Option<EventDate> {
         best.map(|(_, t)| t)
     };
     let (s0, s1) = v.sent_range(v.sent(f.first));
-    if let Some(ti) = pick(l, r).or_else(|| pick(s0, s1)) {
+    // «وقامت قواتها بغارة … . وكانت بتاريخ 24 أكتوبر 2013 …»: a next sentence opening with
+    // the copula «(و)كان/كانت» goes on about the same event and may carry its date.
+    let copula_next = || -> Option<usize> {
+        let (n0, n1) = v.sent_range(v.sent(f.first) + 1);
+        (n0 >= s1 && n0 < n1 && matches!(v.norm(n0), "وكانت" | "وكان" | "كانت" | "كان"))
+            .then(|| pick(n0, n1))
+            .flatten()
+    };
+    if let Some(ti) = pick(l, r).or_else(|| pick(s0, s1)).or_else(copula_next) {
         let t = v.doc.times.get(ti)?;
         return Some(EventDate {
             time: Some(ti),

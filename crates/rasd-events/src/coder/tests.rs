@@ -904,3 +904,35 @@ fn the_time_of_the_report_does_not_date_the_event() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn a_copula_sentence_after_the_event_gives_its_date() {
+    let b = DocBuilder::new(
+        "ونفذت قواتها غارة على معسكر للمسلحين. وكانت بتاريخ 3 مارس 2012 قرب الحدود.",
+    )
+    .time("3 مارس 2012", 0, DATE, "2012-03-03")
+    .published("2014-06-12");
+    let (_, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(
+        e.date.as_ref().map(|x| x.value.as_str()),
+        Some("2012-03-03"),
+        "{ev:#?}"
+    );
+    // Any other next sentence does not.
+    let b = DocBuilder::new(
+        "ونفذت قواتها غارة على معسكر للمسلحين. وفي 3 مارس 2012 زار الوزير المدينة.",
+    )
+    .time("3 مارس 2012", 0, DATE, "2012-03-03")
+    .published("2014-06-12");
+    let (_, ev) = run(b);
+    let e = ev
+        .iter()
+        .find(|e| e.etype == Plover::ASSAULT)
+        .expect("an assault");
+    assert_eq!(
+        e.date.as_ref().map(|x| x.value.as_str()),
+        Some("2014-06-12"),
+        "{ev:#?}"
+    );
+}
