@@ -9,18 +9,35 @@
 //!   next free NP or an object pronoun the object); else subject–verb order, a relative
 //!   pronoun's antecedent («الجزائر التي وافقت») or a cleft («هم من يقومون»); else the
 //!   omitted subject is the nearest earlier person (he) or organisation/country (she).
+//!   After a complementiser the noun before the verb is the subject («أن الأردن زودت
+//!   العراق»); a complementiser's pronoun is the subject and stands for the speaker («قال
+//!   الجيش إنه قتل …»); an unknown definite word right after the verb with a free phrase
+//!   after it is the subject («ودعا البارزاني حزب العمال»); a phrase joined by و to a
+//!   post-verbal subject is coordinated, not the object («قتل شرطي وثلاثة مدنيين»).
 //!   Passives («أصيب», «اغتيل», and «قتل 5 جنود» with a count after the verb) take the NP
-//!   after them as recipient and «من قبل / على يد X» as actor.
+//!   after them as recipient and «من قبل / على يد / بواسطة / في يد X» as actor.
 //! * **Nouns and masdars.** The genitive («اعتقال X», «هجوم المسلحين») takes the role the
 //!   entry's frame gives it; a nationality adjective («غارة إسرائيلية») or «لـ X»
-//!   («غارة للجيش») names the actor; a light verb before the noun lends its subject
-//!   («قامت قواتها بغارة», «شنت الطائرات غارات»; «تم اعتقال» makes it passive).
-//! * **Prepositions** fill roles per the frame (ضد/على → recipient, مع → co-actor or
-//!   partner, بين X و Y → both actors …).
-//! * **Location**: a place after في/ب/قرب… in the clause, else the nearest place in the
-//!   sentence. **Date**: a time in the clause, else in the sentence, else the document
-//!   date (`inferred`). **Size**: counts in the clause whose unit or position says dead,
-//!   injured, arrested or troops.
+//!   («غارة للجيش») names the actor (linked to the document's country entity); a light
+//!   verb before the noun lends its subject («قامت قواتها بغارة», «شنت الطائرات غارات»,
+//!   also across a long post-verbal subject; «تم اعتقال» makes it passive), and a light
+//!   verb with a resumptive pronoun after it names the doer («تفجير نفذه حزب العمال»).
+//!   Nouns after «أي/كل» or as an indefinite predicate («هو اعتداء») are no events.
+//! * **Prepositions** fill roles per the frame (ضد/على → recipient, مع → partner, or the
+//!   opponent of a clash, بين X و Y → both actors …); «على + noun (+ adjectives or
+//!   و-nouns) + owner» gives the owner; «من» after a count is partitive (the side hit,
+//!   never the doer); «من أيدي X» names no agent.
+//! * **Bare counts** («مقتل 8») are no party: the number goes to size, the role stays empty.
+//! * **Location**: a place after في/ب/قرب… in the clause (for movements also after من/إلى),
+//!   else the nearest place in the sentence, preferring the event's clause over the
+//!   report's. **Date**: a time in the clause, else in the sentence (not one before the
+//!   complementiser, which dates the report), else in a next sentence opening with
+//!   «وكانت/وكان», else the document date (`inferred`). **Size**: counts in the clause
+//!   whose unit or position says dead, injured, arrested or troops.
+//!
+//! After coding, an agreement with no recipient answers the requester of a request in the
+//! same sentence, and a listed act with a target of its own but no doer takes the doer
+//! named before it in the sentence.
 //!
 //! A masdar governed by a verb of intention, prohibition, request or refusal («يمنع من
 //! الانتشار», «طالب بالإفراج», «بمهمة ترحيل») names no event that happened and is
