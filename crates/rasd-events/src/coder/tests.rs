@@ -652,13 +652,22 @@ fn possessive_on_a_light_verbs_noun_is_its_subject() {
 
 #[test]
 fn bi_wasita_names_the_agent_of_a_passive() {
-    let b = DocBuilder::new("انفجرت عبوة ناسفة تم زرعها بواسطة مسلحين قرب الجسر وأصيب جنديان.");
+    // «بواسطة X» after a passive is its agent, like «من قبل X».
+    let b =
+        DocBuilder::new("وأصيب ثلاثة جنود في انفجار عبوة ناسفة تم زرعها بواسطة مسلحين قرب الجسر.")
+            .qty("ثلاثة جنود", 3.0, "soldier");
     let (d, ev) = run(b);
+    let e = ev
+        .iter()
+        .find(|e| e.etype == Plover::ASSAULT)
+        .expect("an assault");
     assert!(
-        ev.iter()
-            .all(|e| texts(&d, &e.recipient).iter().all(|t| t != "مسلحين")),
+        texts(&d, &e.actor).iter().any(|t| t.contains("مسلحين")),
         "{ev:#?}"
     );
+    assert!(texts(&d, &e.recipient)
+        .iter()
+        .all(|t| !t.contains("مسلحين")));
 }
 
 #[test]
