@@ -330,6 +330,18 @@ pub fn np_at(v: &View, i: usize, lim: usize, nisba_ok: bool) -> Option<Np> {
     }
     if let Some((d, strip)) = v.desc(i) {
         let desc = LEX.desc.get(d as usize)?;
+        // A bare form that also reads as a verb with an object pronoun («قاده» = leaders /
+        // «قاده» he led it: «بدعم قاده قطاع العقارات») is a noun only in construct with a
+        // definite genitive or a name («قادة التنظيم»).
+        let verb_too = !strip.al
+            && strip.enc.is_none()
+            && v.hits(i).iter().any(|h| {
+                h.strip.enc.is_some()
+                    && matches!(h.hit, crate::lex::Hit::Light(_) | crate::lex::Hit::Trig(_))
+            });
+        if verb_too && !(v.norm(i + 1).starts_with("ال") || v.ment(i + 1).is_some()) {
+            return None;
+        }
         return desc_np(v, i, lim, desc.class, strip);
     }
     // A demonstrative before a descriptor: «هذه الطائرات».

@@ -945,3 +945,18 @@ fn a_copula_sentence_after_the_event_gives_its_date() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn a_verb_with_a_pronoun_is_no_leaders_noun() {
+    // «بدعم قاده قطاع العقارات»: support that the sector led — nobody named «قادة».
+    let (d, ev) = run(DocBuilder::new(
+        "ارتفعت البورصة أمس بدعم قاده قطاع العقارات.",
+    ));
+    for e in &ev {
+        assert!(
+            texts(&d, &e.recipient).iter().all(|t| t != "قاده"),
+            "{ev:#?}"
+        );
+        assert!(texts(&d, &e.actor).iter().all(|t| t != "قاده"), "{ev:#?}");
+    }
+}
