@@ -7,7 +7,7 @@
 //! * it refers back with a demonstrative («بهذه العمليات», «هذا الهجوم») or is a noun
 //!   with the article («الهجوم», «الانفجار», «الغارات الجوية»), which in news refers to
 //!   an event already told — the nearest earlier one of its type whose parties, place and
-//!   date do not conflict;
+//!   date do not conflict, within two sentences of its last mention or with the same noun;
 //! * it shares a party (the same entity or the same text as actor or recipient);
 //! * it is a noun mention without parties of its own in the next sentence («نتائج
 //!   العملية: …»), i.e. a continuation, or the lede (first sentence) named no parties and
@@ -172,8 +172,12 @@ pub fn merge_events_in(
             let cal = |x: &str| x.starts_with(|c: char| c.is_ascii_digit());
             let dated_apart = matches!((own_date, told), (Some(x), Some(y))
                 if cal(x) && cal(y) && !(x.starts_with(y) || y.starts_with(x)));
+            // The definite back-reference reaches two sentences past the last mention, or
+            // any distance with the same noun («هجوم» … «الهجوم»): an opinion piece that
+            // names «الإعدام» and «المجازر» paragraphs apart is not retelling one event.
+            let reach = e.sentence <= last + 2 || same_head;
             let ok = inf.anaphoric
-                || (inf.definite && parties_ok && !dated_apart)
+                || (inf.definite && reach && parties_ok && !dated_apart)
                 || (shared && parties_ok)
                 || casualties
                 || (parties_ok && bare && near && (inf.nominal || same_head))
@@ -413,12 +417,13 @@ mod tests {
 
     #[test]
     fn definite_noun_mention_refers_back_to_the_told_event() {
-        // «… قتل مسلحون شرطيين. … وأسفر الهجوم عن مقتل اثنين»: «الهجوم» is the same attack,
-        // however far back, as long as nothing conflicts.
+        // «… قتل مسلحون شرطيين. … وأسفر الهجوم عن مقتل اثنين»: «الهجوم» is the same attack
+        // within two sentences, or further back when it repeats the noun, as long as nothing
+        // conflicts.
         let a = ev(0, Plover::ASSAULT, &[1], &[2]);
-        let mut b = ev(6, Plover::ASSAULT, &[], &[]);
+        let mut b = ev(2, Plover::ASSAULT, &[], &[]);
         b.size.dead = Some(2.0);
-        let c = ev(7, Plover::ASSAULT, &[8], &[9]);
+        let c = ev(3, Plover::ASSAULT, &[8], &[9]);
         let def = MentionInfo {
             nominal: true,
             definite: true,
@@ -431,19 +436,36 @@ mod tests {
         );
         assert_eq!(out.len(), 2, "{out:#?}");
         assert_eq!(out[0].size.dead, Some(2.0));
-        // Without the article the far mention stays apart.
+        // Without the article the mention stays apart.
+        let plain = MentionInfo {
+            nominal: true,
+            ..MentionInfo::default()
+        };
         let out = merge_events(
-            vec![a, b],
-            &[
-                MentionInfo::default(),
-                MentionInfo {
-                    nominal: true,
-                    ..MentionInfo::default()
-                },
-            ],
+            vec![a.clone(), b.clone()],
+            &[MentionInfo::default(), plain],
             "",
         );
         assert_eq!(out.len(), 2);
+        // Far back only with the same noun.
+        let mut far = b;
+        far.sentence = 8;
+        let out = merge_events(
+            vec![a.clone(), far.clone()],
+            &[MentionInfo::default(), def],
+            "",
+        );
+        assert_eq!(out.len(), 2);
+        let head = MentionInfo {
+            head: Some("هجوم"),
+            ..MentionInfo::default()
+        };
+        let def_head = MentionInfo {
+            head: Some("هجوم"),
+            ..def
+        };
+        let out = merge_events(vec![a, far], &[head, def_head], "");
+        assert_eq!(out.len(), 1);
     }
 
     #[test]
@@ -454,7 +476,7 @@ mod tests {
         };
         let mut a = ev(0, Plover::ASSAULT, &[1], &[]);
         a.location.push(place(20));
-        let mut b = ev(3, Plover::ASSAULT, &[], &[2]);
+        let mut b = ev(2, Plover::ASSAULT, &[], &[2]);
         b.location.push(place(21));
         let mut countries: Vec<Option<&str>> = vec![None; 22];
         countries[20] = Some("TUR");
