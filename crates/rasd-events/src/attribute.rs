@@ -56,6 +56,18 @@ impl Stage for Attributor {
                 if let Some(m) = mask.get_mut(e.sentence) {
                     *m = true;
                 }
+                // A sentence opening with و may continue the previous one's source
+                // («وذكرت أن …» after «وكشفت المصادر …»).
+                let continues = doc
+                    .sentence_tokens(e.sentence)
+                    .first()
+                    .map(|t| doc.token_norm(t))
+                    .is_some_and(|w| w.starts_with('و') && opens_with_say(w));
+                if continues {
+                    if let Some(m) = e.sentence.checked_sub(1).and_then(|p| mask.get_mut(p)) {
+                        *m = true;
+                    }
+                }
                 for s in e.sentence + 1..(e.sentence + 3).min(doc.sentences.len()) {
                     let denies = doc
                         .sentence_tokens(s)
@@ -91,7 +103,10 @@ impl Stage for Attributor {
             }
         }
         let events = std::mem::take(&mut doc.events);
-        doc.events = crate::merge::merge_events(events, &info, &doc.text);
+        let countries: Vec<Option<&str>> =
+            doc.entities.iter().map(|e| e.country.as_deref()).collect();
+        let merged = crate::merge::merge_events_in(events, &info, &doc.text, &countries);
+        doc.events = merged;
     }
 }
 
@@ -409,6 +424,14 @@ fn source_of_say(v: &View, k: usize) -> Option<Arg> {
             span: n.span,
         });
     }
+    // Omitted subject continuing a source named just before («وكشفت المصادر …. وذكرت أن
+    // …»): the nearest source noun in this or the previous sentence.
+    let (p0, _) = v.sent_range(v.sent(k).saturating_sub(1));
+    if let Some(j) = (p0..k).rev().find(|&j| v.cue_at(j, CueClass::Source) > 0) {
+        if let Some(a) = source_np(v, j) {
+            return Some(a);
+        }
+    }
     // Omitted subject.
     let strip = v
         .hits(k)
@@ -423,6 +446,20 @@ fn source_of_say(v: &View, k: usize) -> Option<Arg> {
         && !v.norm(k).ends_with('ت');
     let agr = verb_agreement(v, k, &strip, imperfect);
     antecedent(v, k, agr, 2, &[], &[]).map(|(entity, span)| Arg { entity, span })
+}
+
+/// True when the word is a reporting verb (one lexicon scan of one word).
+fn opens_with_say(w: &str) -> bool {
+    let mut say = false;
+    LEX.scan(w, false, |_, _, h| {
+        if let Hit::Cue(c) = h {
+            say |= LEX
+                .cue
+                .get(c as usize)
+                .is_some_and(|e| e.class == CueClass::Say);
+        }
+    });
+    say
 }
 
 /// The head token of the trigger in `[a, b)` and whether it carries the future prefix.

@@ -86,6 +86,17 @@ const CLAUSE_MAX: usize = 40;
 fn is_clause_opener(v: &View, i: usize) -> bool {
     matches!(v.fw(i), Some((Fw::Comp, _)) | Some((Fw::Rel, _)))
         || v.cue_at(i, CueClass::Contrast) > 0
+        || comp_with_pronoun(v, i)
+}
+
+/// A complementiser carrying a pronoun («إنها», «أنه»): it opens a clause like a bare one.
+pub fn comp_with_pronoun(v: &View, i: usize) -> bool {
+    v.hits(i).iter().any(|h| {
+        matches!(h.hit, crate::lex::Hit::Fw(Fw::Comp))
+            && h.strip.enc.is_some()
+            && h.strip.prep == 0
+            && !h.strip.al
+    })
 }
 
 /// True when token `i` is a finite verb the lexicons know carrying a conjunction («وقامت»),
@@ -279,6 +290,14 @@ pub fn np_at(v: &View, i: usize, lim: usize, nisba_ok: bool) -> Option<Np> {
                 return Some(inner);
             }
         }
+        // «وثلاثة جنود»: a conjunction glued to the count's word, outside the quantity's
+        // text or inside it (but «واحد» is a number).
+        let glued = v.doc.text.get(v.span(i).start..qt.span.start).unwrap_or("");
+        let norm = v.norm(i);
+        let inside = glued.is_empty()
+            && (norm.starts_with('و') || norm.starts_with('ف'))
+            && !norm.starts_with("واحد")
+            && norm.chars().count() > 3;
         return Some(Np {
             start: i,
             end: qb.min(lim).max(i + 1),
@@ -287,7 +306,7 @@ pub fn np_at(v: &View, i: usize, lim: usize, nisba_ok: bool) -> Option<Np> {
             etype: None,
             kind: NpKind::Qty,
             prep: None,
-            conj: false,
+            conj: matches!(glued, "و" | "ف") || inside,
             possessor: None,
             country: false,
             head: i,
@@ -311,6 +330,18 @@ pub fn np_at(v: &View, i: usize, lim: usize, nisba_ok: bool) -> Option<Np> {
     }
     if let Some((d, strip)) = v.desc(i) {
         let desc = LEX.desc.get(d as usize)?;
+        // A bare form that also reads as a verb with an object pronoun («قاده» = leaders /
+        // «قاده» he led it: «بدعم قاده قطاع العقارات») is a noun only in construct with a
+        // definite genitive or a name («قادة التنظيم»).
+        let verb_too = !strip.al
+            && strip.enc.is_none()
+            && v.hits(i).iter().any(|h| {
+                h.strip.enc.is_some()
+                    && matches!(h.hit, crate::lex::Hit::Light(_) | crate::lex::Hit::Trig(_))
+            });
+        if verb_too && !(v.norm(i + 1).starts_with("ال") || v.ment(i + 1).is_some()) {
+            return None;
+        }
         return desc_np(v, i, lim, desc.class, strip);
     }
     // A demonstrative before a descriptor: «هذه الطائرات».
@@ -516,8 +547,15 @@ pub fn gov(v: &View, np: &Np) -> Gov {
     {
         return Gov::Agent;
     }
+    // «سقطت المدينة في يد / في أيدي / في قبضة X»: X holds it now.
+    if i >= 2
+        && v.is_word(i - 2, "في")
+        && ["يد", "ايدي", "قبضه"].iter().any(|w| v.is_word(i - 1, w))
+    {
+        return Gov::Agent;
+    }
     if i >= 1
-        && ["بايدي", "بيد", "برئاسه", "بقياده", "بزعامه"]
+        && ["بايدي", "بيد", "برئاسه", "بقياده", "بزعامه", "بواسطه"]
             .iter()
             .any(|w| v.is_word(i - 1, w))
     {
@@ -778,6 +816,83 @@ pub fn antecedent(
     None
 }
 
+/// Words saying a group belongs to an organisation: verbs that may stand before their
+/// subject («وتنتمي الوحدة إلى …») and forms that follow it («مسلحون ينتمون إلى …»,
+/// «الكتيبة التابعة لـ …»). Folded.
+const MEMBER_VERBS: &[&str] = &["ينتمي", "تنتمي", "ينتمون", "يتبع", "تتبع", "يتبعون"];
+const MEMBER_AFTER: &[&str] = &[
+    "ينتمي",
+    "تنتمي",
+    "ينتمون",
+    "المنتمي",
+    "المنتميه",
+    "المنتمين",
+    "التابع",
+    "التابعه",
+    "التابعين",
+    "تابع",
+    "تابعه",
+    "تابعين",
+];
+
+/// The organisation named right after a membership word at `k` («إلى X», «لـ X»), if any.
+fn member_target(v: &View, k: usize, lim: usize) -> Option<usize> {
+    let (np_start, via) = if v.prep_word(k + 1).is_some() {
+        (k + 2, true)
+    } else {
+        (k + 1, false)
+    };
+    let np = np_at(v, np_start, lim, false)?;
+    let ok_prep = via || np.prep == Some(Prep::Li);
+    (ok_prep && np.etype == Some(EntityType::ORG))
+        .then_some(np.entity)
+        .flatten()
+}
+
+/// Links descriptor heads to the organisation a membership clause says they belong to
+/// («وتنتمي وحدة الكوماندوز إلى قيادة العمليات الخاصة», «مسلحين ينتمون إلى تنظيم داعش»,
+/// «الكتيبة التابعة للجيش»): the group acts as that organisation, and a later «الوحدة»
+/// resolving to the same noun inherits the link.
+fn membership(v: &View, out: &mut [Option<usize>]) {
+    for k in 0..v.len() {
+        let n = v.norm(k);
+        let n = n.strip_prefix('و').filter(|x| x.len() > 4).unwrap_or(n);
+        let before = MEMBER_VERBS.contains(&n);
+        let after = MEMBER_AFTER.contains(&n);
+        if !before && !after {
+            continue;
+        }
+        let (_, lim) = v.sent_range(v.sent(k));
+        // Verb first: «تنتمي [NP] إلى ORG».
+        if before {
+            if let Some(np) = np_at(v, k + 1, lim, false).filter(|n| n.entity.is_none()) {
+                if np.kind != NpKind::Name && np.end > k + 1 {
+                    if let Some(org) = member_target(v, np.end - 1, lim) {
+                        if let Some(slot) = out.get_mut(np.head) {
+                            *slot = Some(org);
+                        }
+                        continue;
+                    }
+                }
+            }
+        }
+        // Subject first: «[NP] ينتمون إلى ORG», «[NP] التابعة لـ ORG».
+        if after && k > 0 {
+            let Some(org) = member_target(v, k, lim) else {
+                continue;
+            };
+            let (s0, _) = v.sent_range(v.sent(k));
+            if let Some(np) = nps_ending_at(v, k.saturating_sub(6).max(s0), k) {
+                if np.entity.is_none() && np.kind != NpKind::Name {
+                    if let Some(slot) = out.get_mut(np.head) {
+                        *slot = Some(org);
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// Resolves definite descriptions that refer back to an entity («المنظمة الإرهابية» →
 /// أنصار الشريعة, «الضابط المتقاعد» → حفتر). Returns, per token, the entity its
 /// description head refers to.
@@ -792,8 +907,9 @@ pub fn resolve_descriptions(v: &View) -> Vec<Option<usize>> {
     if v.doc.entities.is_empty() {
         return out;
     }
+    membership(v, &mut out);
     for i in 0..v.len() {
-        if v.ment(i).is_some() {
+        if v.ment(i).is_some() || out.get(i).copied().flatten().is_some() {
             continue;
         }
         let Some((d, strip)) = v.desc(i) else {
@@ -959,5 +1075,32 @@ mod tests {
         let v = View::new(&b.doc);
         let r = resolve_descriptions(&v);
         assert!(r.iter().all(Option::is_none));
+    }
+
+    #[test]
+    fn membership_links_a_group_to_its_organisation() {
+        // Verb first, then a later «الكتيبة» inherits the link.
+        let b = DocBuilder::new(
+            "وتنتمي كتيبة المغاوير إلى هيئة الأركان العامة. وقد كانت الكتيبة هي من نفذ الهجوم.",
+        )
+        .entity(EntityType::ORG, &["هيئة الأركان العامة"]);
+        let v = View::new(&b.doc);
+        let r = resolve_descriptions(&v);
+        let i = (0..v.len()).find(|&i| v.norm(i) == "كتيبه").unwrap();
+        assert_eq!(r[i], Some(0));
+        let j = (0..v.len()).find(|&i| v.norm(i) == "الكتيبه").unwrap();
+        assert_eq!(r[j], Some(0));
+        // Subject first.
+        let b = DocBuilder::new("هاجم مسلحون ينتمون إلى جبهة التحرير قرية نائية.")
+            .entity(EntityType::ORG, &["جبهة التحرير"]);
+        let v = View::new(&b.doc);
+        let r = resolve_descriptions(&v);
+        let i = (0..v.len()).find(|&i| v.norm(i) == "مسلحون").unwrap();
+        assert_eq!(r[i], Some(0));
+        // A place after the preposition is no organisation.
+        let b =
+            DocBuilder::new("وينتمي مسلحون إلى مدينة حلب.").entity(EntityType::LOC, &["مدينة حلب"]);
+        let v = View::new(&b.doc);
+        assert!(resolve_descriptions(&v).iter().all(Option::is_none));
     }
 }

@@ -9,18 +9,35 @@
 //!   next free NP or an object pronoun the object); else subject–verb order, a relative
 //!   pronoun's antecedent («الجزائر التي وافقت») or a cleft («هم من يقومون»); else the
 //!   omitted subject is the nearest earlier person (he) or organisation/country (she).
+//!   After a complementiser the noun before the verb is the subject («أن الأردن زودت
+//!   العراق»); a complementiser's pronoun is the subject and stands for the speaker («قال
+//!   الجيش إنه قتل …»); an unknown definite word right after the verb with a free phrase
+//!   after it is the subject («ودعا البارزاني حزب العمال»); a phrase joined by و to a
+//!   post-verbal subject is coordinated, not the object («قتل شرطي وثلاثة مدنيين»).
 //!   Passives («أصيب», «اغتيل», and «قتل 5 جنود» with a count after the verb) take the NP
-//!   after them as recipient and «من قبل / على يد X» as actor.
+//!   after them as recipient and «من قبل / على يد / بواسطة / في يد X» as actor.
 //! * **Nouns and masdars.** The genitive («اعتقال X», «هجوم المسلحين») takes the role the
 //!   entry's frame gives it; a nationality adjective («غارة إسرائيلية») or «لـ X»
-//!   («غارة للجيش») names the actor; a light verb before the noun lends its subject
-//!   («قامت قواتها بغارة», «شنت الطائرات غارات»; «تم اعتقال» makes it passive).
-//! * **Prepositions** fill roles per the frame (ضد/على → recipient, مع → co-actor or
-//!   partner, بين X و Y → both actors …).
-//! * **Location**: a place after في/ب/قرب… in the clause, else the nearest place in the
-//!   sentence. **Date**: a time in the clause, else in the sentence, else the document
-//!   date (`inferred`). **Size**: counts in the clause whose unit or position says dead,
-//!   injured, arrested or troops.
+//!   («غارة للجيش») names the actor (linked to the document's country entity); a light
+//!   verb before the noun lends its subject («قامت قواتها بغارة», «شنت الطائرات غارات»,
+//!   also across a long post-verbal subject; «تم اعتقال» makes it passive), and a light
+//!   verb with a resumptive pronoun after it names the doer («تفجير نفذه حزب العمال»).
+//!   Nouns after «أي/كل» or as an indefinite predicate («هو اعتداء») are no events.
+//! * **Prepositions** fill roles per the frame (ضد/على → recipient, مع → partner, or the
+//!   opponent of a clash, بين X و Y → both actors …); «على + noun (+ adjectives or
+//!   و-nouns) + owner» gives the owner; «من» after a count is partitive (the side hit,
+//!   never the doer); «من أيدي X» names no agent.
+//! * **Bare counts** («مقتل 8») are no party: the number goes to size, the role stays empty.
+//! * **Location**: a place after في/ب/قرب… in the clause (for movements also after من/إلى),
+//!   else the nearest place in the sentence, preferring the event's clause over the
+//!   report's. **Date**: a time in the clause, else in the sentence (not one before the
+//!   complementiser, which dates the report), else in a next sentence opening with
+//!   «وكانت/وكان», else the document date (`inferred`). **Size**: counts in the clause
+//!   whose unit or position says dead, injured, arrested or troops.
+//!
+//! After coding, an agreement with no recipient answers the requester of a request in the
+//! same sentence, and a listed act with a target of its own but no doer takes the doer
+//! named before it in the sentence.
 //!
 //! A masdar governed by a verb of intention, prohibition, request or refusal («يمنع من
 //! الانتشار», «طالب بالإفراج», «بمهمة ترحيل») names no event that happened and is
@@ -90,7 +107,70 @@ pub(crate) fn code(doc: &Document) -> Vec<Event> {
             merge_in_sentence(&mut out, ev, f.first, casualty);
         }
     }
-    out.into_iter().map(|(e, _)| e).collect()
+    let mut events: Vec<Event> = out.into_iter().map(|(e, _)| e).collect();
+    answer_requests(&mut events);
+    share_list_doer(&mut events);
+    events
+}
+
+/// «نفذ التنظيم عمليات شملت استهداف المصلين …، وإطلاق النار على دورية …»: a listed act
+/// of the same type with a target of its own stays another event, done by the doer named
+/// earlier in the sentence (the nearest before it) when it names none.
+fn share_list_doer(events: &mut [Event]) {
+    for i in 0..events.len() {
+        let Some(ev) = events.get(i) else { continue };
+        if !ev.actor.is_empty() || ev.recipient.is_empty() {
+            continue;
+        }
+        let doer = events
+            .iter()
+            .filter(|p| {
+                p.sentence == ev.sentence
+                    && p.etype == ev.etype
+                    && p.trigger.start < ev.trigger.start
+                    && !p.actor.is_empty()
+            })
+            .max_by_key(|p| p.trigger.start)
+            .map(|p| p.actor.clone());
+        let Some(doer) = doer else { continue };
+        let clash = ev.recipient.iter().any(|r| {
+            doer.iter()
+                .any(|a| a.span.overlaps(&r.span) || (a.entity.is_some() && a.entity == r.entity))
+        });
+        if !clash {
+            if let Some(ev) = events.get_mut(i) {
+                ev.actor = doer;
+            }
+        }
+    }
+}
+
+/// «طالبت X دعم Y التي وافقت»: an agreement with no recipient, made by the party a request
+/// in the same sentence just asked, answers the requester.
+fn answer_requests(events: &mut [Event]) {
+    for i in 0..events.len() {
+        let Some(ev) = events.get(i) else { continue };
+        if ev.etype != Plover::AGREE || !ev.recipient.is_empty() || ev.actor.is_empty() {
+            continue;
+        }
+        let earlier = events.get(..i).unwrap_or(&[]).iter().rev();
+        let mut same_sentence = earlier.take_while(|r| r.sentence == ev.sentence);
+        let asker = same_sentence.find(|r| {
+            r.etype == Plover::REQUEST
+                && !r.actor.is_empty()
+                && r.recipient.iter().any(|x| {
+                    ev.actor.iter().any(|y| {
+                        x.span.overlaps(&y.span) || (x.entity.is_some() && x.entity == y.entity)
+                    })
+                })
+        });
+        let Some(actor) = asker.map(|r| r.actor.clone()) else {
+            continue;
+        };
+        if let Some(ev) = events.get_mut(i) {
+            ev.recipient = actor;
+        }
+    }
 }
 
 fn ctx_ok(v: &View, first: usize, last: usize, e: &Trig) -> bool {
@@ -288,8 +368,29 @@ pub(crate) fn irrealis_governed(v: &View, i: usize) -> bool {
         if v.is_soft(k) || (v.is_hard(k) && n != "\"" && n != "«" && n != "»") {
             return false;
         }
+        // «تسعى لاستعادة المدينة بعد سقوطها»: a temporal connective heads its own event.
+        if matches!(n, "بعد" | "قبل" | "منذ" | "اثر" | "عقب" | "اثناء" | "خلال")
+        {
+            return false;
+        }
     }
     false
+}
+
+/// True when a noun trigger names a kind of event rather than one that happened: after
+/// «أي / أية / كل» («أي اعتداء على المتظاهرين») or as an indefinite predicate after a
+/// pronoun («هو اعتداء علينا»).
+fn generic_noun(v: &View, f: &Found) -> bool {
+    let Some(k) = f.first.checked_sub(1) else {
+        return false;
+    };
+    let prev = v.norm(k);
+    let prev = prev
+        .strip_prefix('و')
+        .filter(|p| p.len() > 2)
+        .unwrap_or(prev);
+    matches!(prev, "اي" | "ايه" | "كل")
+        || (matches!(prev, "هو" | "هي") && !f.strip.al && f.strip.prep == 0)
 }
 
 /// Adds the NPs of `list` to `role` (deduplicated by span and entity).
@@ -389,6 +490,11 @@ fn subject_of(
     } else {
         Vec::new()
     };
+    // «أن الأردن زودت العراق»: after a complementiser the noun comes first (إنّ and its
+    // sisters take a subject before the verb), so the phrase before the verb is the subject.
+    if s.is_empty() && !subject_relative && l > 0 && matches!(v.fw(l - 1), Some((Fw::Comp, _))) {
+        s = subject_before(v, l, a);
+    }
     if s.is_empty() && !subject_relative {
         s = subject_after(v, b, r);
     }
@@ -437,6 +543,43 @@ fn rel_before(v: &View, l: usize, a: usize) -> bool {
         e -= 1;
     }
     e > 0 && matches!(v.fw(e - 1), Some((Fw::Rel, _)))
+}
+
+/// «قال الجيش إنه قتل …», «قالت المعارضة إنها كثفت …»: a verb at `a` right after a
+/// complementiser carrying a pronoun has that pronoun as its subject. It stands for the
+/// speaker of a reporting verb just before (the overt subject), else for the pronoun's
+/// antecedent. `None` when no such complementiser precedes the verb; `Some((vec![], None))`
+/// when the pronoun is the subject but nobody it refers to is found (the verb is then still
+/// active: the phrase after it is its object).
+fn comp_subject(v: &View, a: usize, anaphors: &[Option<usize>]) -> Option<(Vec<Np>, Option<Arg>)> {
+    let (s0, _) = v.sent_range(v.sent(a));
+    let mut j = a;
+    while j > s0 && crate::chunk::skippable(v, j - 1) {
+        j -= 1;
+    }
+    let c = j.checked_sub(1).filter(|c| *c >= s0)?;
+    let strip = v.hits(c).iter().find_map(|h| {
+        let third = matches!(
+            h.strip.enc,
+            Some(rasd_doc::Enclitic::Hu | rasd_doc::Enclitic::Ha | rasd_doc::Enclitic::Hum)
+        );
+        (matches!(h.hit, Hit::Fw(Fw::Comp)) && third && h.strip.prep == 0).then_some(h.strip)
+    })?;
+    let lo = c.saturating_sub(12).max(s0);
+    if let Some(k) = (lo..c)
+        .rev()
+        .find(|&k| v.cue_at(k, CueClass::Say) > 0 && v.is_verb(k))
+    {
+        // The speaker may be followed by a place or time («قالت المعارضة في سوريا إنها»),
+        // but not by another verb.
+        let mut sp = subject_after(v, k, c);
+        let e = sp.last().map_or(c, |n| n.end);
+        if !sp.is_empty() && (e..c).all(|i| !v.is_verb(i)) {
+            link_all(v, &mut sp, anaphors);
+            return Some((sp, None));
+        }
+    }
+    Some((Vec::new(), pronoun_arg(v, c, &strip, &[], anaphors)))
 }
 
 /// The overt subject of a reporting verb whose object is the masdar at `m`: «أعلن
@@ -578,7 +721,8 @@ fn light_before(
                 None => {
                     f.strip.prep == 0
                         && (light.role != LightRole::Passive || steps <= 2)
-                        && steps <= 5
+                        && (steps <= 5
+                            || (light.role == LightRole::Actor && vso_reach(v, k, f.first)))
                 }
             };
             if ok {
@@ -587,6 +731,16 @@ fn light_before(
         }
     }
     None
+}
+
+/// «وأطلقت قوات الأمن والجماعات المتحالفة معها في أبريل عملية»: a light verb whose
+/// post-verbal subject (with a short phrase of time or place after it) reaches the noun.
+fn vso_reach(v: &View, k: usize, noun: usize) -> bool {
+    let s = subject_after(v, k, noun);
+    let Some(end) = s.last().map(|n| n.end) else {
+        return false;
+    };
+    end <= noun && noun - end <= 4 && (end..noun).all(|i| !v.is_verb(i) && !v.is_hard(i))
 }
 
 /// The NP a nominal trigger's genitive names: the next token, or after one more noun in a
@@ -599,18 +753,43 @@ fn genitive(v: &View, after: usize, r: usize) -> Option<Np> {
     let k = after;
     let chain = v.kind(k) == Some(TokenKind::Arabic)
         && v.fw(k).is_none()
+        && !v.is_verb(k)
         && !v.norm(k).starts_with("ال")
         && !v.hits(k).iter().any(|h| h.strip.prep != 0 || h.strip.conj);
-    if chain {
-        // «معسكر للقاعدة»: a bare noun and its owner with «لـ» also form a genitive
-        // (a quotation mark may open the name).
-        let j = if matches!(v.norm(k + 1), "\"" | "«") {
-            k + 2
-        } else {
-            k + 1
-        };
-        return np_at(v, j, r, false)
-            .filter(|n| (n.prep.is_none() || n.prep == Some(Prep::Li)) && !n.conj);
+    if !chain {
+        return None;
+    }
+    // «معسكر للقاعدة»: a bare noun and its owner with «لـ» also form a genitive (a
+    // quotation mark may open the name). Up to two bare words may come between: indefinite
+    // adjectives before an owner with «لـ» («منطقة رئيسية لقوات الأسد») or nouns joined
+    // by و that share the owner («مواقع وتعزيزات المليشيات»).
+    let mut j = k + 1;
+    let mut coordinated = false;
+    // Adjectives are skipped only inside a prepositional target («على منطقة رئيسية لـ X»);
+    // after a trigger noun «ضربات استباقية للإرهابيين» the «لـ» phrase is no genitive.
+    let after_prep = k >= 1 && v.prep_word(k - 1).is_some();
+    for skipped in 0..3 {
+        if matches!(v.norm(j), "\"" | "«") {
+            j += 1;
+        }
+        if let Some(n) = np_at(v, j, r, false) {
+            let li = n.prep == Some(Prep::Li) && (skipped == 0 || after_prep);
+            let direct = n.prep.is_none() && (skipped == 0 || coordinated);
+            return (!n.conj && (li || direct)).then_some(n);
+        }
+        let w = v.norm(j);
+        let bare = j < r
+            && v.kind(j) == Some(TokenKind::Arabic)
+            && v.fw(j).is_none()
+            && v.ment(j).is_none()
+            && !v.is_verb(j)
+            && !w.starts_with("ال")
+            && !v.hits(j).iter().any(|h| h.strip.prep != 0);
+        if !bare {
+            return None;
+        }
+        coordinated |= w.starts_with('و');
+        j += 1;
     }
     None
 }
@@ -708,7 +887,7 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
     let e = LEX.trig.get(f.entry as usize)?;
     let (l, r) = clause(v, f.first, f.last);
     let nominal = !e.kind.is_verb();
-    if nominal && irrealis_governed(v, f.first) {
+    if nominal && (irrealis_governed(v, f.first) || generic_noun(v, f)) {
         return None;
     }
     let mut actor: Vec<Arg> = Vec::new();
@@ -729,7 +908,13 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
         let imperfect = matches!(e.kind, Kind::Impf | Kind::IPass);
         // «قتل 5 جنود»: a count right after an active-looking form reads as passive.
         let after = crate::chunk::next_content(v, f.last + 1, r);
+        let pro_subject = if passive || f.gap {
+            None
+        } else {
+            comp_subject(v, f.first, anaphors)
+        };
         if !passive
+            && pro_subject.is_none()
             && matches!(e.plover, Plover::ASSAULT | Plover::COERCE)
             && (v.qty(after).is_some() || v.kind(after) == Some(TokenKind::Number))
         {
@@ -751,7 +936,10 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
                 }
             }
         } else {
-            let (mut subj, dropped) = subject_of(v, f, (l, r), imperfect, anaphors);
+            let (mut subj, dropped) = match pro_subject {
+                Some(found) => found,
+                None => subject_of(v, f, (l, r), imperfect, anaphors),
+            };
             if f.gap {
                 // The subject stands inside a gapped idiom: «ألقت الشرطة القبض».
                 let mut inner = np_list(v, f.first + 1, f.last);
@@ -774,16 +962,42 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
                 }
             }
             let subj_after = subj.first().is_some_and(|n| n.start > f.last);
+            // «قتل شرطي وثلاثة مدنيين»: a phrase joined by و right after a post-verbal
+            // subject is coordinated with it, never the object.
+            if subj_after {
+                if let Some(end) = subj.last().map(|n| n.end) {
+                    let k = crate::chunk::next_content(v, end, r);
+                    let joined = np_at(v, k, r, false)
+                        .is_some_and(|n| n.conj && n.prep.is_none() && gov(v, &n) == Gov::Free);
+                    if joined {
+                        let mut more = np_list(v, k, r);
+                        link_all(v, &mut more, anaphors);
+                        subj.extend(more);
+                    }
+                }
+            }
             push_args(&mut actor, &subj);
             if let Some(a) = dropped {
                 actor.push(a);
                 confidence -= 0.05;
             }
-            let obj_from = if subj_after {
+            let mut obj_from = if subj_after {
                 subj.last().map_or(f.last + 1, |n| n.end)
             } else {
                 f.last + 1
             };
+            // «ودعا البارزاني حزب العمال …»: no lexicon knows the word after the verb, but
+            // a definite word there with a free phrase after it is the subject (VSO).
+            if actor.is_empty() && !f.gap {
+                let k = crate::chunk::next_content(v, f.last + 1, r);
+                if unknown_subject(v, k, r) {
+                    actor.push(Arg {
+                        entity: None,
+                        span: v.span(k),
+                    });
+                    obj_from = k + 1;
+                }
+            }
             // «قُتل جندي», «إن سبعة جنود قتلوا»: a killing verb with one argument and no
             // object is passive (unmarked in writing); its argument is the victim.
             let killing = matches!(e.slot, Some(Slot::Dead) | Some(Slot::Injured));
@@ -841,6 +1055,7 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
         }
     } else {
         // Nominal or adverbial trigger.
+        let mut light_actor = false;
         if let Some((k, light, lstrip)) = light_before(v, f, l) {
             if k + 1 == f.first || (k + 2 == f.first && dem_before(v, f.first).is_some()) {
                 trigger = v.span(k).cover(&trigger);
@@ -852,11 +1067,22 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
                 role => {
                     let (lc, _) = clause(v, k, k);
                     let mut s = subject_after(v, k, f.first);
+                    let mut pro = None;
                     if s.is_empty() {
+                        // «قالت إنها كثفت قصفها»: the complementiser's pronoun.
+                        if let Some((sp, d)) = comp_subject(v, k, anaphors) {
+                            s = sp;
+                            pro = d;
+                        }
+                    }
+                    if s.is_empty() && pro.is_none() {
                         s = subject_before(v, lc, k);
                     }
                     link_all(v, &mut s, anaphors);
-                    let dropped = if s.is_empty() {
+                    light_actor = role == LightRole::Actor;
+                    let dropped = if pro.is_some() {
+                        pro
+                    } else if s.is_empty() {
                         let agr = verb_agreement(v, k, &lstrip, imperfect);
                         antecedent(v, k, agr, 1, &[], anaphors)
                             .map(|(entity, span)| Arg { entity, span })
@@ -898,7 +1124,12 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
             e.frame.gen
         };
         let has_al = f.strip.al || v.norm(f.last).starts_with("ال");
-        if gen_role != Role::Skip && e.kind != Kind::Adv {
+        // «إنها كثفت قصفها», «واصل الجيش هجماته»: a possessive pronoun on the noun of a
+        // light verb whose subject does it is that subject again, already the actor.
+        let own_act = light_actor && f.strip.enc.is_some() && f.rest_is_empty(e);
+        if own_act {
+            // nothing: the possessor is the actor
+        } else if gen_role != Role::Skip && e.kind != Kind::Adv {
             if f.strip.enc.is_some() && f.rest_is_empty(e) {
                 let exclude: Vec<Option<usize>> = actor.iter().map(|a| a.entity).collect();
                 if let Some(a) = pronoun_arg(v, f.first, &f.strip, &exclude, anaphors) {
@@ -908,7 +1139,12 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
                     }
                 }
             } else if !has_al {
-                if let Some(mut g) = genitive(v, f.last + 1, r) {
+                // «لـ X» after a word following the trigger is the doer only when it is a
+                // state, force or organisation («ضربات استباقية للإرهابيين» names the target).
+                let g = genitive(v, f.last + 1, r).filter(|g| {
+                    g.prep != Some(Prep::Li) || gen_role != Role::Actor || doer_np(v, g)
+                });
+                if let Some(mut g) = g {
                     if !g.is_place() {
                         link_np(v, &mut g, anaphors);
                         let mut list = np_list(v, g.start, r);
@@ -929,10 +1165,15 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
         let mut k = f.last + 1;
         let mut steps = 0;
         while k < r && steps < 3 {
+            if let Some(mut s) = resumptive_doer(v, k, r) {
+                link_all(v, &mut s, anaphors);
+                push_args(&mut actor, &s);
+                break;
+            }
             if let Some((_, st)) = v.nisba(k) {
                 if st.prep == 0 && !st.conj && v.ment(k).is_none() {
                     actor.push(Arg {
-                        entity: None,
+                        entity: v.nisba(k).and_then(|(code, _)| country_entity(v, code)),
                         span: v.span(k),
                     });
                     k += 1;
@@ -943,16 +1184,7 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
             if let Some(np) = np_at(v, k, r, false) {
                 // Only a state, force or organisation is read as the doer here («غارة
                 // للجيش»); «ضربات للإرهابيين» names the target.
-                let doer = match np.kind {
-                    NpKind::Name => np.etype.is_some_and(|t| t != EntityType::LOC || np.country),
-                    NpKind::Desc(_) => v
-                        .desc(np.head)
-                        .and_then(|(d, _)| LEX.desc.get(d as usize))
-                        .and_then(|d| d.sector)
-                        .is_some_and(|s| matches!(s, "MIL" | "COP" | "GOV" | "SPY")),
-                    _ => false,
-                };
-                if doer
+                if doer_np(v, &np)
                     && np.prep == Some(Prep::Li)
                     && e.frame.prep(Prep::Li).is_none()
                     && !np.is_place()
@@ -967,6 +1199,7 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
             let adjective = v.kind(k) == Some(TokenKind::Arabic)
                 && v.fw(k).is_none()
                 && v.ment(k).is_none()
+                && !v.is_verb(k)
                 && v.norm(k).starts_with("ال") == has_al;
             if !adjective {
                 break;
@@ -984,6 +1217,27 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
         if let Some(p) = v.prep_word(k) {
             let agent = (p == Prep::Ala && v.is_word(k + 1, "يد"))
                 || (p == Prep::Min && v.is_word(k + 1, "قبل"));
+            // «لاستعادتها من أيدي داعش»: out of the hands of X — X holds, it does not act.
+            if p == Prep::Min && (v.is_word(k + 1, "ايدي") || v.is_word(k + 1, "يد")) {
+                k += 2;
+                continue;
+            }
+            // «ثلاثة أفراد آخرين من أبطال القوات»: «من» after a count is partitive —
+            // the whole is never the doer; for an attack or an arrest it is the side hit.
+            if p == Prep::Min && !agent && after_count(v, k) {
+                let whole = np_at(v, k + 1, r, false).or_else(|| genitive(v, k + 1, r));
+                let mut end = k + 1;
+                if let Some(g) = whole.filter(|g| !g.is_place()) {
+                    end = g.end.max(k + 1);
+                    if matches!(e.plover, Plover::ASSAULT | Plover::COERCE) {
+                        let mut list = vec![g];
+                        link_all(v, &mut list, anaphors);
+                        push_args(&mut recipient, &list);
+                    }
+                }
+                k = end;
+                continue;
+            }
             if !agent && np_at(v, k + 1, r, false).is_none() && !seen_preps.contains(&p) {
                 if let (Some(role), Some(g)) = (e.frame.prep(p), genitive(v, k + 1, r)) {
                     if !g.is_place() && role != Role::Skip {
@@ -1011,10 +1265,23 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
         }
         link_all(v, &mut list, anaphors);
         let end = list.last().map_or(np.end, |n| n.end).max(k + 1);
+        let casualty = matches!(e.slot, Some(Slot::Dead) | Some(Slot::Injured));
         match g {
             Gov::Agent => push_args(&mut actor, &list),
-            // After a casualty noun «من» is partitive («إصابة ثلاثة أفراد من القوات»).
-            Gov::P(Prep::Min) if matches!(e.slot, Some(Slot::Dead) | Some(Slot::Injured)) => {}
+            // After a casualty noun «من» is partitive («إصابة ثلاثة أفراد من القوات»,
+            // «مقتل 21 وإصابة 36 من الحوثيين»): the whole the dead belong to is the party hit.
+            Gov::P(Prep::Min)
+                if casualty
+                    && !seen_preps.contains(&Prep::Min)
+                    && recipient.iter().all(|a| bare_count(v, a)) =>
+            {
+                let parties: Vec<Np> = list.iter().filter(|n| !n.is_place()).cloned().collect();
+                if !parties.is_empty() {
+                    seen_preps.push(Prep::Min);
+                    push_args(&mut recipient, &parties);
+                }
+            }
+            Gov::P(Prep::Min) if casualty => {}
             Gov::P(p) if !seen_preps.contains(&p) => {
                 if let Some(role) = e.frame.prep(p) {
                     let parties: Vec<Np> = list.iter().filter(|n| !n.is_place()).cloned().collect();
@@ -1056,7 +1323,11 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
         if let Some(np) = np_at(v, k, r, false).filter(|n| n.etype == Some(EntityType::LOC)) {
             let g = gov(v, &np);
             let mut end = np.end;
-            if matches!(g, Gov::P(Prep::Fi) | Gov::P(Prep::Bi)) {
+            // A movement («هرب من الفلوجة إلى سورية», «انتشرت في عدن») has its origin and
+            // destination as places too.
+            let movement = matches!(e.plover, Plover::RETREAT | Plover::MOBILIZE)
+                && matches!(g, Gov::P(Prep::Min) | Gov::P(Prep::Ila));
+            if movement || matches!(g, Gov::P(Prep::Fi) | Gov::P(Prep::Bi)) {
                 // «في النيجر وموريتانيا وبوركينا فاسو»: every coordinated place.
                 for n in np_list(v, k, r) {
                     if n.etype != Some(EntityType::LOC) {
@@ -1082,7 +1353,7 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
     }
     if location.is_empty() {
         let (s0, s1) = v.sent_range(v.sent(f.first));
-        let mut best: Option<(usize, Arg)> = None;
+        let mut best: Option<((bool, usize), Arg)> = None;
         for m in &v.ments {
             if m.etype != EntityType::LOC || m.first < s0 || m.first >= s1 {
                 continue;
@@ -1107,7 +1378,9 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
             if m.first >= 1 && v.prep_word(m.first - 1) == Some(Prep::Min) {
                 continue;
             }
-            let d = m.first.abs_diff(f.first);
+            // Places inside the event's clause come first: one before it belongs to the
+            // report («قالت المعارضة في سوريا إنها قصفت … بوسط درعا»).
+            let d = (m.first < l, m.first.abs_diff(f.first));
             if best.as_ref().is_none_or(|(bd, _)| d < *bd) {
                 best = Some((d, a));
             }
@@ -1137,6 +1410,10 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
     }
     let size = event_size(v, f, e, l, r, &recipient);
 
+    // A bare count («مقتل 8») names nobody: its number is in `size`; the role stays empty
+    // rather than holding a number.
+    actor.retain(|a| !bare_count(v, a));
+    recipient.retain(|a| !bare_count(v, a));
     // Nobody may act on themselves here: drop recipients that repeat an actor.
     recipient.retain(|a| {
         !actor
@@ -1165,6 +1442,76 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
         attribution: Attribution::default(),
         disputed_by: Vec::new(),
         confidence: confidence.clamp(0.05, 0.95),
+    })
+}
+
+/// «تفجير انتحاري نفذه حزب العمال», «هجمات يشنها متشددون»: after an event noun, a light
+/// verb carrying a resumptive pronoun opens a relative clause without «الذي»; its subject
+/// is the doer.
+fn resumptive_doer(v: &View, k: usize, r: usize) -> Option<Vec<Np>> {
+    let light = v.hits(k).iter().any(|h| {
+        h.strip.enc.is_some()
+            && h.strip.prep == 0
+            && !h.strip.al
+            && matches!(h.hit, Hit::Light(li)
+                if LEX.light.get(li as usize).is_some_and(|l| l.role == LightRole::Actor))
+    });
+    if !light {
+        return None;
+    }
+    let s = subject_after(v, k, r);
+    (!s.is_empty()).then_some(s)
+}
+
+/// True when token `k` is a definite word no lexicon reads (a surname like «البارزاني»)
+/// directly followed by a free noun phrase: in verb-first order it is the subject.
+fn unknown_subject(v: &View, k: usize, r: usize) -> bool {
+    let unknown = k + 1 < r
+        && v.kind(k) == Some(TokenKind::Arabic)
+        && v.norm(k).starts_with("ال")
+        && v.hits(k).is_empty()
+        && v.ment(k).is_none()
+        && v.time(k).is_none()
+        && v.qty(k).is_none();
+    unknown
+        && np_at(v, k + 1, r, false)
+            .is_some_and(|n| n.prep.is_none() && !n.conj && gov(v, &n) == Gov::Free)
+}
+
+/// True when a phrase can be the doer named by «لـ X» after an event noun: a state, a
+/// named organisation or person, or a force, police, government or intelligence descriptor.
+fn doer_np(v: &View, np: &Np) -> bool {
+    match np.kind {
+        NpKind::Name => np.etype.is_some_and(|t| t != EntityType::LOC || np.country),
+        NpKind::Desc(_) => v
+            .desc(np.head)
+            .and_then(|(d, _)| LEX.desc.get(d as usize))
+            .and_then(|d| d.sector)
+            .is_some_and(|s| matches!(s, "MIL" | "COP" | "GOV" | "SPY")),
+        _ => false,
+    }
+}
+
+/// True when the preposition at `k` follows a count (a number or a quantity, possibly with
+/// one adjective after it: «ثلاثة أفراد آخرين من»).
+fn after_count(v: &View, k: usize) -> bool {
+    let counted = |i: usize| v.qty(i).is_some() || v.kind(i) == Some(TokenKind::Number);
+    (k >= 1 && counted(k - 1))
+        || (k >= 2 && counted(k - 2) && v.fw(k - 1).is_none() && v.ment(k - 1).is_none())
+}
+
+/// True when an argument is only digits (a count with no noun: «مقتل 8»).
+fn bare_count(v: &View, a: &Arg) -> bool {
+    a.entity.is_none() && !a.span.slice(&v.doc.text).chars().any(char::is_alphabetic)
+}
+
+/// The document's country entity a nationality adjective stands for («الغارات التركية» →
+/// the entity «تركيا» when the document names it), so that mentions of one party match.
+fn country_entity(v: &View, iso3: &str) -> Option<usize> {
+    v.doc.entities.iter().position(|x| {
+        x.etype == EntityType::LOC
+            && x.subtype.as_deref() == Some("country")
+            && x.country.as_deref() == Some(iso3)
     })
 }
 
@@ -1197,12 +1544,19 @@ fn event_date(v: &View, f: &Found, l: usize, r: usize) -> Option<EventDate> {
             TimeType::SET => false,
         }
     };
+    // «وأعلن المكتب أمس أن جنديين قتلا … خلال ليل أول من أمس»: a time before the
+    // complementiser that opens the event's clause dates the report, so later ones win.
+    let reported_from = (l > 0
+        && (matches!(v.fw(l - 1), Some((Fw::Comp, _)))
+            || crate::chunk::comp_with_pronoun(v, l - 1)))
+    .then_some(l);
     let pick = |lo: usize, hi: usize| -> Option<usize> {
-        let mut best: Option<(usize, usize)> = None;
+        let mut best: Option<((bool, usize), usize)> = None;
         for k in lo..hi {
             if let Some(ti) = v.time(k) {
                 if usable(ti) {
-                    let d = k.abs_diff(f.first);
+                    let in_report = reported_from.is_some_and(|c| k < c);
+                    let d = (in_report, k.abs_diff(f.first));
                     if best.is_none_or(|(bd, _)| d < bd) {
                         best = Some((d, ti));
                     }
@@ -1212,7 +1566,15 @@ fn event_date(v: &View, f: &Found, l: usize, r: usize) -> Option<EventDate> {
         best.map(|(_, t)| t)
     };
     let (s0, s1) = v.sent_range(v.sent(f.first));
-    if let Some(ti) = pick(l, r).or_else(|| pick(s0, s1)) {
+    // «وقامت قواتها بغارة … . وكانت بتاريخ 24 أكتوبر 2013 …»: a next sentence opening with
+    // the copula «(و)كان/كانت» goes on about the same event and may carry its date.
+    let copula_next = || -> Option<usize> {
+        let (n0, n1) = v.sent_range(v.sent(f.first) + 1);
+        (n0 >= s1 && n0 < n1 && matches!(v.norm(n0), "وكانت" | "وكان" | "كانت" | "كان"))
+            .then(|| pick(n0, n1))
+            .flatten()
+    };
+    if let Some(ti) = pick(l, r).or_else(|| pick(s0, s1)).or_else(copula_next) {
         let t = v.doc.times.get(ti)?;
         return Some(EventDate {
             time: Some(ti),

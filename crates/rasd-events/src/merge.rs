@@ -4,16 +4,23 @@
 //! (parties, place, date from the text) and there is a reason to think it is the same
 //! event:
 //!
-//! * it refers back with a demonstrative («بهذه العمليات», «هذا الهجوم»);
+//! * it refers back with a demonstrative («بهذه العمليات», «هذا الهجوم») or is a noun
+//!   with the article («الهجوم», «الانفجار», «الغارات الجوية»), which in news refers to
+//!   an event already told — the nearest earlier one of its type whose parties, place and
+//!   date do not conflict, within two sentences of its last mention or with the same noun;
 //! * it shares a party (the same entity or the same text as actor or recipient);
 //! * it is a noun mention without parties of its own in the next sentence («نتائج
-//!   العملية: …»), i.e. a continuation.
+//!   العملية: …»), i.e. a continuation, or the lede (first sentence) named no parties and
+//!   this mention, in the next sentence, tells who did it to whom.
 //!
 //! The merged event keeps the first mention's trigger and sentence, gathers the arguments,
 //! the textual date and the counts of all, keeps every `disputed_by`, and takes the most
 //! factual attribution: reported (with a source) over asserted over uncertain over denied
 //! over hypothetical over negated — an event one mention reports and another denies is a
-//! reported event with a dispute.
+//! reported event with a dispute. A source only replaces the outlet's own assertion when it
+//! comes with the same telling (the sentence after a mention already merged, or a
+//! demonstrative reference back): a quote paragraphs later about an event the outlet
+//! stated leaves it asserted.
 //!
 //! Events left with no actor, recipient or count name nobody doing anything to anybody and
 //! are dropped (a place alone is not enough: «عند مرور دوريتهم», «نقطة تفتيش»).
@@ -32,6 +39,9 @@ pub struct MentionInfo {
     pub head: Option<&'static str>,
     /// The trigger reports casualties («أصيب», «مقتل»).
     pub casualty: bool,
+    /// A noun trigger with the article («الهجوم», «الغارات الجوية»): news definiteness
+    /// points back to an event already told.
+    pub definite: bool,
 }
 
 fn rank(a: &Attribution) -> u8 {
@@ -66,10 +76,23 @@ fn shares(text: &str, a: &[Arg], b: &[Arg]) -> bool {
     })
 }
 
-fn places_conflict(a: &Event, b: &Event) -> bool {
+/// Two mentions name different places. A back-reference («الهجوم», «هذا الهجوم») may
+/// name a place of the same country as the first telling (a district and its province: the
+/// documents carry no containment), so for it places of one country, or a place of no
+/// known country, do not conflict.
+fn places_conflict(a: &Event, b: &Event, lenient: bool, countries: &[Option<&str>]) -> bool {
     let ea: Vec<usize> = a.location.iter().filter_map(|x| x.entity).collect();
     let eb: Vec<usize> = b.location.iter().filter_map(|x| x.entity).collect();
-    !ea.is_empty() && !eb.is_empty() && !ea.iter().any(|x| eb.contains(x))
+    if ea.is_empty() || eb.is_empty() || ea.iter().any(|x| eb.contains(x)) {
+        return false;
+    }
+    let cc = |e: &usize| countries.get(*e).copied().flatten();
+    // A place of unknown country cannot be shown to lie elsewhere.
+    let unknown = ea.iter().chain(eb.iter()).any(|x| cc(x).is_none());
+    let same_country = ea
+        .iter()
+        .any(|x| cc(x).is_some_and(|c| eb.iter().any(|y| cc(y) == Some(c))));
+    !(lenient && (same_country || unknown))
 }
 
 fn dates_conflict(a: &Event, b: &Event) -> bool {
@@ -87,13 +110,45 @@ fn dates_conflict(a: &Event, b: &Event) -> bool {
 
 /// Merges `events` (mentions in text order, with `info` per mention) into events.
 pub fn merge_events(events: Vec<Event>, info: &[MentionInfo], text: &str) -> Vec<Event> {
+    merge_events_in(events, info, text, &[])
+}
+
+/// [`merge_events`] knowing each entity's country (ISO-3, by entity index), so that a
+/// definite back-reference may name another place of the same country.
+pub fn merge_events_in(
+    events: Vec<Event>,
+    info: &[MentionInfo],
+    text: &str,
+    countries: &[Option<&str>],
+) -> Vec<Event> {
     // (event, info of its first mention, last sentence of any mention)
     let mut out: Vec<(Event, MentionInfo, usize)> = Vec::new();
     for (i, e) in events.into_iter().enumerate() {
         let inf = info.get(i).copied().unwrap_or_default();
-        let mut target = None;
+        // The event a mention shares a party with comes first; else the nearest earlier
+        // one that fits.
+        let mut target = out.iter().rposition(|(o, _, _)| {
+            o.etype == e.etype
+                && !dates_conflict(o, &e)
+                && !places_conflict(o, &e, inf.definite, countries)
+                && !conflict(&o.actor, &e.actor)
+                && !conflict(&o.recipient, &e.recipient)
+                && (shares(text, &o.actor, &e.actor) || shares(text, &o.recipient, &e.recipient))
+        });
         for (j, (o, oi, last)) in out.iter().enumerate().rev() {
-            if o.etype != e.etype || dates_conflict(o, &e) || places_conflict(o, &e) {
+            if target.is_some() {
+                break;
+            }
+            let near = e.sentence <= last + 1;
+            // A lede that names nobody («وقوع عملية انتحارية أوقعت قتيلين») is told with
+            // its parties, and often a narrower place, in the next sentence.
+            let told_later =
+                o.sentence == 0 && o.actor.is_empty() && o.recipient.is_empty() && near;
+            let lenient = inf.definite || inf.anaphoric || told_later;
+            if o.etype != e.etype
+                || dates_conflict(o, &e)
+                || places_conflict(o, &e, lenient, countries)
+            {
                 continue;
             }
             let parties_ok = !conflict(&o.actor, &e.actor) && !conflict(&o.recipient, &e.recipient);
@@ -101,15 +156,32 @@ pub fn merge_events(events: Vec<Event>, info: &[MentionInfo], text: &str) -> Vec
                 || shares(text, &o.recipient, &e.recipient)
                 || shares(text, &o.actor, &e.recipient) && shares(text, &o.recipient, &e.actor);
             let bare = e.actor.is_empty() && e.recipient.is_empty();
-            let near = e.sentence <= last + 1;
             let same_head = inf.head.is_some() && inf.head == oi.head;
             // «وأصيب ثمانية جنود.» after an attack: casualties with no doer continue it.
             let casualties =
                 inf.casualty && e.actor.is_empty() && near && !conflict(&o.actor, &e.actor);
+            // A definite mention with a date of its own that the told event's date (even
+            // the inferred document date) does not share names another event («الهجمات
+            // … منذ 2013»).
+            let own_date = e
+                .date
+                .as_ref()
+                .filter(|d| !d.inferred)
+                .map(|d| d.value.as_str());
+            let told = o.date.as_ref().map(|d| d.value.as_str());
+            let cal = |x: &str| x.starts_with(|c: char| c.is_ascii_digit());
+            let dated_apart = matches!((own_date, told), (Some(x), Some(y))
+                if cal(x) && cal(y) && !(x.starts_with(y) || y.starts_with(x)));
+            // The definite back-reference reaches two sentences past the last mention, or
+            // any distance with the same noun («هجوم» … «الهجوم»): an opinion piece that
+            // names «الإعدام» and «المجازر» paragraphs apart is not retelling one event.
+            let reach = e.sentence <= last + 2 || same_head;
             let ok = inf.anaphoric
+                || (inf.definite && reach && parties_ok && !dated_apart)
                 || (shared && parties_ok)
                 || casualties
-                || (parties_ok && bare && near && (inf.nominal || same_head));
+                || (parties_ok && bare && near && (inf.nominal || same_head))
+                || told_later;
             if ok {
                 target = Some(j);
                 break;
@@ -118,7 +190,15 @@ pub fn merge_events(events: Vec<Event>, info: &[MentionInfo], text: &str) -> Vec
         match target.and_then(|j| out.get_mut(j)) {
             Some((o, _, last)) => {
                 absorb(o, &e);
-                if rank(&e.attribution) > rank(&o.attribution) {
+                // A source named for the same telling (the next sentence, or a reference back
+                // with a demonstrative) is the event's source; a later article paragraph
+                // that quotes someone about an event the outlet stated does not make the
+                // outlet's statement reported — except that firmer beats weaker (a stated
+                // event over a denied or hypothetical mention).
+                let same_telling = inf.anaphoric || e.sentence <= *last + 1;
+                let upgrade = rank(&e.attribution) > rank(&o.attribution)
+                    && (same_telling || rank(&o.attribution) < 4);
+                if upgrade {
                     o.attribution = e.attribution.clone();
                 }
                 for d in e.disputed_by {
@@ -162,7 +242,9 @@ pub fn merge_document(doc: &mut Document) {
         mention_info(&v, &doc.events)
     };
     let events = std::mem::take(&mut doc.events);
-    doc.events = merge_events(events, &info, &doc.text);
+    let countries: Vec<Option<&str>> = doc.entities.iter().map(|e| e.country.as_deref()).collect();
+    let merged = merge_events_in(events, &info, &doc.text, &countries);
+    doc.events = merged;
 }
 
 /// Re-reads each mention's trigger to fill [`MentionInfo`] (the view must have scanned
@@ -180,6 +262,7 @@ pub(crate) fn mention_info(v: &crate::view::View, events: &[Event]) -> Vec<Menti
                         if let Some(en) = LEX.trig.get(t as usize) {
                             if en.kind.allows(&h.strip) {
                                 info.nominal = !en.kind.is_verb();
+                                info.definite = info.nominal && h.strip.al;
                                 info.casualty = matches!(
                                     en.slot,
                                     Some(crate::lex::Slot::Dead) | Some(crate::lex::Slot::Injured)
@@ -228,8 +311,9 @@ mod tests {
 
     #[test]
     fn shared_party_merges_and_keeps_reported_stance() {
+        // The source comes with the same telling (next sentence).
         let a = ev(0, Plover::ASSAULT, &[1], &[2]);
-        let mut b = ev(3, Plover::ASSAULT, &[1], &[]);
+        let mut b = ev(1, Plover::ASSAULT, &[1], &[]);
         b.attribution = Attribution {
             stance: Stance::Reported,
             by: Some(Arg {
@@ -290,6 +374,7 @@ mod tests {
                 nominal: true,
                 head: None,
                 casualty: false,
+                definite: false,
             },
         ];
         let out = merge_events(vec![a, b], &info, "");
@@ -307,6 +392,7 @@ mod tests {
             MentionInfo::default(),
             MentionInfo {
                 casualty: true,
+                definite: false,
                 ..Default::default()
             },
         ];
@@ -327,5 +413,155 @@ mod tests {
             merge_events(vec![a, b], &[MentionInfo::default(); 2], "").len(),
             2
         );
+    }
+
+    #[test]
+    fn definite_noun_mention_refers_back_to_the_told_event() {
+        // «… قتل مسلحون شرطيين. … وأسفر الهجوم عن مقتل اثنين»: «الهجوم» is the same attack
+        // within two sentences, or further back when it repeats the noun, as long as nothing
+        // conflicts.
+        let a = ev(0, Plover::ASSAULT, &[1], &[2]);
+        let mut b = ev(2, Plover::ASSAULT, &[], &[]);
+        b.size.dead = Some(2.0);
+        let c = ev(3, Plover::ASSAULT, &[8], &[9]);
+        let def = MentionInfo {
+            nominal: true,
+            definite: true,
+            ..MentionInfo::default()
+        };
+        let out = merge_events(
+            vec![a.clone(), b.clone(), c],
+            &[MentionInfo::default(), def, def],
+            "",
+        );
+        assert_eq!(out.len(), 2, "{out:#?}");
+        assert_eq!(out[0].size.dead, Some(2.0));
+        // Without the article the mention stays apart.
+        let plain = MentionInfo {
+            nominal: true,
+            ..MentionInfo::default()
+        };
+        let out = merge_events(
+            vec![a.clone(), b.clone()],
+            &[MentionInfo::default(), plain],
+            "",
+        );
+        assert_eq!(out.len(), 2);
+        // Far back only with the same noun.
+        let mut far = b;
+        far.sentence = 8;
+        let out = merge_events(
+            vec![a.clone(), far.clone()],
+            &[MentionInfo::default(), def],
+            "",
+        );
+        assert_eq!(out.len(), 2);
+        let head = MentionInfo {
+            head: Some("هجوم"),
+            ..MentionInfo::default()
+        };
+        let def_head = MentionInfo {
+            head: Some("هجوم"),
+            ..def
+        };
+        let out = merge_events(vec![a, far], &[head, def_head], "");
+        assert_eq!(out.len(), 1);
+    }
+
+    #[test]
+    fn definite_reference_may_name_another_place_of_the_same_country() {
+        let place = |e: usize| Arg {
+            entity: Some(e),
+            span: Span::new(e * 1000, e * 1000 + 4),
+        };
+        let mut a = ev(0, Plover::ASSAULT, &[1], &[]);
+        a.location.push(place(20));
+        let mut b = ev(2, Plover::ASSAULT, &[], &[2]);
+        b.location.push(place(21));
+        let mut countries: Vec<Option<&str>> = vec![None; 22];
+        countries[20] = Some("TUR");
+        countries[21] = Some("TUR");
+        let def = MentionInfo {
+            nominal: true,
+            definite: true,
+            ..MentionInfo::default()
+        };
+        let infos = [MentionInfo::default(), def];
+        let out = merge_events_in(vec![a.clone(), b.clone()], &infos, "", &countries);
+        assert_eq!(out.len(), 1);
+        // Places in different countries keep them apart.
+        countries[21] = Some("IRQ");
+        let out = merge_events_in(vec![a, b], &infos, "", &countries);
+        assert_eq!(out.len(), 2);
+    }
+
+    #[test]
+    fn definite_mention_with_another_date_is_another_event() {
+        let mut a = ev(0, Plover::ASSAULT, &[1], &[2]);
+        a.date = Some(EventDate {
+            time: None,
+            value: "2015-07-23".into(),
+            inferred: true,
+        });
+        let mut b = ev(4, Plover::ASSAULT, &[], &[]);
+        b.size.dead = Some(100.0);
+        b.date = Some(EventDate {
+            time: Some(0),
+            value: "2013".into(),
+            inferred: false,
+        });
+        let def = MentionInfo {
+            nominal: true,
+            definite: true,
+            ..MentionInfo::default()
+        };
+        let out = merge_events(vec![a, b], &[MentionInfo::default(), def], "");
+        assert_eq!(out.len(), 2, "{out:#?}");
+    }
+
+    #[test]
+    fn a_lede_without_parties_takes_the_next_sentences_telling() {
+        let mut a = ev(0, Plover::ASSAULT, &[], &[]);
+        a.size.dead = Some(2.0);
+        let b = ev(1, Plover::ASSAULT, &[1], &[2]);
+        let out = merge_events(vec![a.clone(), b.clone()], &[MentionInfo::default(); 2], "");
+        assert_eq!(out.len(), 1, "{out:#?}");
+        assert_eq!(out[0].size.dead, Some(2.0));
+        let mut far = b;
+        far.sentence = 4;
+        // Only the lede: a bare event further on is not completed by the next sentence.
+        let mut later = a.clone();
+        later.sentence = 6;
+        let mut next = ev(7, Plover::ASSAULT, &[1], &[2]);
+        next.sentence = 7;
+        assert_eq!(
+            merge_events(vec![later, next], &[MentionInfo::default(); 2], "").len(),
+            2
+        );
+        assert_eq!(
+            merge_events(vec![a, far], &[MentionInfo::default(); 2], "").len(),
+            2
+        );
+    }
+
+    #[test]
+    fn a_distant_source_does_not_turn_an_assertion_into_a_report() {
+        let a = ev(0, Plover::ASSAULT, &[1], &[2]);
+        let mut b = ev(5, Plover::ASSAULT, &[1], &[]);
+        b.attribution = Attribution {
+            stance: Stance::Reported,
+            by: Some(Arg {
+                entity: Some(9),
+                span: Span::new(900, 905),
+            }),
+            cue: None,
+        };
+        let out = merge_events(vec![a.clone(), b.clone()], &[MentionInfo::default(); 2], "");
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].attribution.stance, Stance::Asserted);
+        // In the next sentence the source is the event's.
+        b.sentence = 1;
+        let out = merge_events(vec![a, b], &[MentionInfo::default(); 2], "");
+        assert_eq!(out[0].attribution.stance, Stance::Reported);
     }
 }

@@ -280,3 +280,14 @@ fn a_question_inside_a_quote_and_a_future_meeting() {
         Stance::Hypothetical
     );
 }
+
+#[test]
+fn omitted_subject_of_a_reporting_verb_continues_the_source() {
+    // «وذكرت» has no subject: the sources named in the sentence before still speak.
+    let d = run(DocBuilder::new(
+        "وكشفت مصادر أمنية عن رصد عشرات المشتبه بهم. وذكرت أن الشرطة اعتقلت المسلحين في الحي.",
+    ));
+    let e = one(&d, Plover::COERCE);
+    assert_eq!(e.attribution.stance, Stance::Reported);
+    assert!(by(&d, e).contains("مصادر"), "{}", by(&d, e));
+}
