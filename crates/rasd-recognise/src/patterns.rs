@@ -355,7 +355,16 @@ pub fn person_name(ctx: &Ctx, j: usize) -> Option<(usize, bool)> {
             last_kind = NameWord::Given;
             continue;
         }
-        if words > 0 && (nisba(ctx, k) || (kunya && ctx.al(k) && ctx.gent(k) && !ctx.has_conj(k))) {
+        // A definite gentilic after a kunya or a given name is a family name («أبو بكر
+        // البغدادي», «منصور التركي»): an adjective of a bare given name is rare in news.
+        if words > 0
+            && (nisba(ctx, k)
+                || ((kunya || last_kind == NameWord::Given)
+                    && ctx.al(k)
+                    && ctx.gent(k)
+                    && !ctx.has_conj(k)
+                    && !ctx.has_prep(k)))
+        {
             k += 1;
             words += 1;
             last_kind = NameWord::NisbaShape;
@@ -921,5 +930,32 @@ pub fn span_text(doc: &Document, first: usize, end: usize) -> &str {
     ) {
         (Some(a), Some(b)) => doc.slice(orig_span(doc, name_start(a), b.norm.end)),
         _ => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::tests::{fixture_kb, run_with};
+    use crate::Lexicon;
+    use rasd_doc::{EntityType, MentionKind};
+
+    fn people(text: &str) -> Vec<String> {
+        let kb = fixture_kb();
+        let lx = Lexicon::new(&kb);
+        run_with(&kb, &lx, text)
+            .1
+            .into_iter()
+            .filter(|(t, k, _)| *t == EntityType::PER && *k == MentionKind::Name)
+            .map(|(_, _, s)| s)
+            .collect()
+    }
+
+    #[test]
+    fn gentilic_after_a_given_name_is_a_family_name() {
+        let v = people("وأوضح اللواء محمد الليبي أن القوات تقدمت.");
+        assert!(v.contains(&"محمد الليبي".to_string()), "{v:?}");
+        // After a role noun without a given name the gentilic stays an adjective.
+        let v = people("وقال المسؤول الليبي إن القوات تقدمت.");
+        assert!(v.is_empty(), "{v:?}");
     }
 }
