@@ -332,15 +332,16 @@ fn consider(
 pub fn context_adjust(ctx: &Ctx, cands: &mut [Candidate]) {
     let (doc, kb, lx) = (ctx.doc, ctx.kb, ctx.lx);
     // Countries supported by confident places.
-    let mut countries: Vec<[u8; 2]> = Vec::new();
+    // (country, name key) of each confident place: a place never supports itself.
+    let mut countries: Vec<([u8; 2], Option<u32>)> = Vec::new();
     for c in cands.iter() {
         if c.source != MentionSource::Kb || c.etype != EntityType::LOC || c.score < 0.8 {
             continue;
         }
         if let Some(cc) = c.entry.and_then(|i| kb.entry(i)).and_then(|e| e.cc2()) {
             let b = cc.as_bytes();
-            if b.len() == 2 && !countries.contains(&[b[0], b[1]]) {
-                countries.push([b[0], b[1]]);
+            if b.len() == 2 && !countries.contains(&([b[0], b[1]], c.name_id)) {
+                countries.push(([b[0], b[1]], c.name_id));
             }
         }
     }
@@ -400,6 +401,19 @@ pub fn context_adjust(ctx: &Ctx, cands: &mut [Candidate]) {
         }
         let mut bonus = 0.0f32;
         let is_surname = c.etype == EntityType::PER && c.kb_flags & V_SURNAME != 0;
+        // Another confident place of the same country in the document.
+        let same_country = c.name_id.is_some_and(|n| {
+            kb.postings(n).any(|p| {
+                kb.entry(p.entry).is_some_and(|x| {
+                    x.kind() == Some(EntryKind::Place)
+                        && x.cc2().is_some_and(|cc| {
+                            countries
+                                .iter()
+                                .any(|(k, name)| k == cc.as_bytes() && *name != Some(n))
+                        })
+                })
+            })
+        });
         if (c.etype == EntityType::LOC || is_surname)
             && (c.first..c.end).all(|k| {
                 doc.tokens
@@ -408,6 +422,11 @@ pub fn context_adjust(ctx: &Ctx, cands: &mut [Candidate]) {
             })
         {
             bonus -= 0.5;
+            // «المنطقة الشرقية», «المنطقة الوسطى» name a region only of the country the
+            // text is about: a multi-word place of such words is rescued by that country.
+            if c.etype == EntityType::LOC && !single && same_country {
+                bonus += 0.3;
+            }
         }
         // A one-word place that is a given name («خليفة») is a person more often.
         if single
@@ -515,15 +534,6 @@ pub fn context_adjust(ctx: &Ctx, cands: &mut [Candidate]) {
                 } else if (prev_cls & class::LOCATIVE != 0 || has_bi) && !article {
                     bonus += 0.12;
                 }
-                let same_country = c.name_id.is_some_and(|n| {
-                    kb.postings(n).any(|p| {
-                        kb.entry(p.entry).is_some_and(|x| {
-                            x.kind() == Some(EntryKind::Place)
-                                && x.cc2()
-                                    .is_some_and(|cc| countries.iter().any(|k| k == cc.as_bytes()))
-                        })
-                    })
-                });
                 if same_country && !article {
                     bonus += 0.12;
                 }
@@ -611,7 +621,9 @@ mod tests {
              gn:2\tcity\tDammam\tالدمام\t26.4\t50.1\tSA\tSAU\t\tPPLA\t1500000\t\t\tc:SA\tgn\n\
              gn:3\tcity\tTyre\tصور\t33.3\t35.2\tLB\tLBN\t\tPPL\t135204\t\t\tc:LB\tgn\n\
              ne1:DZ\tadmin1\tMascara\tمعسكر\t35.4\t0.1\tDZ\tDZA\t\tADM1\t780000\t\t\t\tne\n\
-             ne1:US\tadmin1\tMaine\tمين\t45\t-69\tUS\tUSA\t\tADM1\t1300000\t\t\t\tne\n",
+             ne1:US\tadmin1\tMaine\tمين\t45\t-69\tUS\tUSA\t\tADM1\t1300000\t\t\t\tne\n\
+             ne1:GH\tadmin1\tCentral\tالمنطقة الوسطى\t5.5\t-1\tGH\tGHA\t\tADM1\t2000000\t\t\t\tne\n\
+             ne1:SA\tadmin1\tEastern Province\tالمنطقة الشرقية\t24\t50\tSA\tSAU\t\tADM1\t4000000\t\t\t\tne\n",
         );
         s.read_str(
             "gentilics.tsv",
@@ -656,6 +668,17 @@ mod tests {
         // «معسكر» = a camp; the Algerian wilaya needs its settlement noun.
         assert!(locs("استهدفت الغارة معسكر التدريب.").is_empty());
         assert!(locs("وقع الحادث في ولاية معسكر.").contains(&"معسكر".to_string()));
+    }
+
+    #[test]
+    fn region_phrases_need_their_country() {
+        // «المنطقة الوسطى» of a Yemeni text is not Ghana's Central Region.
+        let v = locs("تقدمت القوات في المنطقة الوسطى من البلاد.");
+        assert!(v.is_empty(), "{v:?}");
+        // «المنطقة الشرقية» with a Saudi city in the text is the Eastern Province.
+        let v = locs("وصل إلى الدمام عاصمة المنطقة الشرقية.");
+        assert!(v.contains(&"المنطقة الشرقية".to_string()), "{v:?}");
+        assert!(!locs("زار المنطقة الشرقية من المدينة.").contains(&"المنطقة الشرقية".to_string()));
     }
 
     #[test]
