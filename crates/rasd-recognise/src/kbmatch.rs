@@ -557,6 +557,11 @@ pub fn context_adjust(ctx: &Ctx, cands: &mut [Candidate]) {
                 bonus += 0.15;
             }
         }
+        // A one-word organisation right after a settlement noun is the place named after
+        // it («منطقتي الزوية والصكرة»: the area, not the tribe).
+        if single && c.etype == EntityType::ORG && prev_cls & class::SETTLEMENT != 0 {
+            bonus -= 0.5;
+        }
         // A one-word organisation followed by a (non-national) adjective is the common
         // noun it is named after («القاعدة العسكرية», «القاعدة الجوية»).
         if single && c.etype == EntityType::ORG {
@@ -629,6 +634,11 @@ mod tests {
             "gentilics.tsv",
             "iso3\tforms\nSAU\tسعودي\nLBN\tلبناني\nDZA\tجزائري\n",
         );
+        s.read_str(
+            "orgs.tsv",
+            "key\tname_en\tcountry\tsector\tsubtype\twikidata\tnames_ar\n\
+             ns:zw\tZuwayya tribe\tLBY\tCVL\ttribe\t\tقبيلة الزوية|الزوية\n",
+        );
         Kb::from_compiled(compile::compile(&s).unwrap()).unwrap()
     }
 
@@ -685,6 +695,23 @@ mod tests {
     fn a_word_is_not_a_proclitic_and_a_place() {
         // «كمين» (ambush) is not ك + «مين» (Maine); «بمين» keeps the place reading.
         assert!(locs("قتل سبعة في كمين للقوات.").is_empty());
+    }
+
+    #[test]
+    fn an_organisation_after_a_settlement_noun_is_not_the_organisation() {
+        let kb = common_word_kb();
+        let lx = crate::lexicon::Lexicon::new(&kb);
+        let orgs = |t: &str| -> Vec<String> {
+            crate::tests::run_with(&kb, &lx, t)
+                .1
+                .into_iter()
+                .filter(|(e, _, _)| *e == EntityType::ORG)
+                .map(|(_, _, s)| s)
+                .collect()
+        };
+        assert!(orgs("قصفت الطائرات منطقتي الزوية والصكرة.").is_empty());
+        let v = orgs("أعلنت قبيلة الزوية دعمها للجيش.");
+        assert!(!v.is_empty(), "{v:?}");
         assert!(locs("ولد في ولاية مين الأمريكية.").contains(&"مين".to_string()));
     }
 
