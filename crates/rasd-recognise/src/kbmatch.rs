@@ -436,6 +436,35 @@ pub fn context_adjust(ctx: &Ctx, cands: &mut [Candidate]) {
         {
             bonus -= 0.3;
         }
+        // A key shared by a country and a capital of another country («عمان»: Oman and
+        // Amman) names the capital when only the capital's country is otherwise in the
+        // document («الأردن»).
+        if c.etype == EntityType::LOC {
+            let supported = |cc: Option<&str>| {
+                cc.is_some_and(|cc| {
+                    countries
+                        .iter()
+                        .any(|(k, name)| k == cc.as_bytes() && *name != c.name_id)
+                })
+            };
+            let cur = c.entry.and_then(|i| kb.entry(i));
+            if cur
+                .is_some_and(|x| x.place_kind() == Some(PlaceKind::Country) && !supported(x.cc2()))
+            {
+                let alt = c.name_id.and_then(|n| {
+                    kb.postings(n).find(|p| {
+                        p.flags & V_DERIVED == 0
+                            && kb
+                                .entry(p.entry)
+                                .is_some_and(|x| x.feature() == Some("PPLC") && supported(x.cc2()))
+                    })
+                });
+                if let Some(p) = alt {
+                    c.entry = Some(p.entry);
+                    c.kb_flags = p.flags;
+                }
+            }
+        }
         if c.etype == EntityType::LOC {
             let e = c.entry.and_then(|i| kb.entry(i));
             let mut penalised = false;
@@ -628,6 +657,9 @@ mod tests {
              ne1:DZ\tadmin1\tMascara\tمعسكر\t35.4\t0.1\tDZ\tDZA\t\tADM1\t780000\t\t\t\tne\n\
              ne1:US\tadmin1\tMaine\tمين\t45\t-69\tUS\tUSA\t\tADM1\t1300000\t\t\t\tne\n\
              ne1:GH\tadmin1\tCentral\tالمنطقة الوسطى\t5.5\t-1\tGH\tGHA\t\tADM1\t2000000\t\t\t\tne\n\
+             c:OM\tcountry\tOman\tعمان|سلطنة عمان\t21\t57\tOM\tOMN\t\tPCLI\t4974986\t\t\t\tne\n\
+             c:JO\tcountry\tJordan\tالأردن\t31\t36\tJO\tJOR\t\tPCLI\t10000000\t\t\t\tne\n\
+             gn:9\tcity\tAmman\tعمان\t31.9\t35.9\tJO\tJOR\t\tPPLC\t1275857\t\t\tc:JO\tgn\n\
              ne1:SA\tadmin1\tEastern Province\tالمنطقة الشرقية\t24\t50\tSA\tSAU\t\tADM1\t4000000\t\t\t\tne\n",
         );
         s.read_str(
@@ -678,6 +710,27 @@ mod tests {
         // «معسكر» = a camp; the Algerian wilaya needs its settlement noun.
         assert!(locs("استهدفت الغارة معسكر التدريب.").is_empty());
         assert!(locs("وقع الحادث في ولاية معسكر.").contains(&"معسكر".to_string()));
+    }
+
+    #[test]
+    fn country_or_capital_by_the_other_places() {
+        let kb = common_word_kb();
+        let lx = crate::lexicon::Lexicon::new(&kb);
+        let entry_of = |t: &str| -> Option<String> {
+            let (d, _) = crate::tests::run_with(&kb, &lx, t);
+            d.mentions
+                .iter()
+                .find(|m| d.slice(m.span) == "عمان")
+                .and_then(|m| m.kb_key.clone())
+        };
+        assert_eq!(
+            entry_of("عاد الوزير من الأردن إلى عمان أمس.").as_deref(),
+            Some("gn:9")
+        );
+        assert_eq!(
+            entry_of("زار الوزير عمان والسعودية.").as_deref(),
+            Some("c:OM")
+        );
     }
 
     #[test]
