@@ -35,7 +35,19 @@ import sys
 import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from build_places import fold, tokens_folded  # noqa: E402
+from build_places import _TOKEN_RE  # noqa: E402
+
+# The engine's folding (crates/rasd-text/src/normalise.rs): alef forms, ى and ة only; ؤ and
+# ئ stay, so the list matches normalised document text.
+_ENGINE_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+
+
+def fold(s):
+    return s.translate(_ENGINE_FOLD)
+
+
+def tokens_folded(s):
+    return _TOKEN_RE.findall(fold(s))
 
 MIN_PER_MILLION = 2.0
 CUE_RATIO = 0.2
@@ -50,8 +62,16 @@ _POST = {fold(w) for w in (
     "شمال جنوب شرق غرب شمالي جنوبي شرقي غربي الواقعة القريبة المجاورة الحدودية الساحلية").split()}
 
 
+# The administrative prefixes the engine drops to make a bare key («منطقة القبائل» →
+# «القبائل»): crates/rasd-kb/src/variants.rs, ADMIN_PREFIXES (folded forms).
+_ENGINE_PREFIXES = {fold(w) for w in (
+    "ولاية محافظة منطقة إقليم مقاطعة بلدية شعبية مديرية قضاء ناحية دائرة إمارة مدينة قرية بلدة "
+    "حي مخيم جزيرة").split()}
+
+
 def labels_of(places_tsv):
-    """Folded 1-2 token labels of every non-country place, with article-toggled forms."""
+    """Folded 1-2 token labels of every non-country place, with article-toggled forms and
+    the bare forms the engine derives by dropping an administrative prefix."""
     out = set()
     with open(places_tsv, encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
@@ -59,6 +79,8 @@ def labels_of(places_tsv):
                 continue
             for n in row["names_ar"].split("|"):
                 toks = tokens_folded(n)
+                if len(toks) >= 2 and toks[0] in _ENGINE_PREFIXES:
+                    out.add(" ".join(toks[1:]))
                 if not 1 <= len(toks) <= 2:
                     continue
                 out.add(" ".join(toks))

@@ -23,7 +23,15 @@ import sys
 import zipfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "kb"))
-from build_places import tokens_folded  # noqa: E402
+from build_places import _TOKEN_RE  # noqa: E402
+
+# The engine's folding (crates/rasd-text/src/normalise.rs): alef forms, ى and ة only; ؤ and
+# ئ stay, so the list matches normalised words.
+_ENGINE_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+
+
+def tokens_folded(s):
+    return _TOKEN_RE.findall(s.translate(_ENGINE_FOLD))
 
 MIN_COUNT = 10
 MIN_DEF = 3

@@ -657,6 +657,7 @@ mod tests {
              ne1:DZ\tadmin1\tMascara\tمعسكر\t35.4\t0.1\tDZ\tDZA\t\tADM1\t780000\t\t\t\tne\n\
              ne1:US\tadmin1\tMaine\tمين\t45\t-69\tUS\tUSA\t\tADM1\t1300000\t\t\t\tne\n\
              ne1:GH\tadmin1\tCentral\tالمنطقة الوسطى\t5.5\t-1\tGH\tGHA\t\tADM1\t2000000\t\t\t\tne\n\
+             x:kab\tregion\tKabylie\tمنطقة القبائل\t36.6\t4.3\tDZ\tDZA\t\tRGN\t\t\t\t\tcurated\n\
              c:OM\tcountry\tOman\tعمان|سلطنة عمان\t21\t57\tOM\tOMN\t\tPCLI\t4974986\t\t\t\tne\n\
              c:JO\tcountry\tJordan\tالأردن\t31\t36\tJO\tJOR\t\tPCLI\t10000000\t\t\t\tne\n\
              gn:9\tcity\tAmman\tعمان\t31.9\t35.9\tJO\tJOR\t\tPPLC\t1275857\t\t\tc:JO\tgn\n\
@@ -710,6 +711,11 @@ mod tests {
         // «معسكر» = a camp; the Algerian wilaya needs its settlement noun.
         assert!(locs("استهدفت الغارة معسكر التدريب.").is_empty());
         assert!(locs("وقع الحادث في ولاية معسكر.").contains(&"معسكر".to_string()));
+        // A bare form derived by dropping «منطقة» is checked too: «شيوخ القبائل» are
+        // tribal elders; «منطقة القبائل» is Kabylie.
+        assert!(locs("اجتمع شيوخ القبائل أمس.").is_empty());
+        let v = locs("اندلعت احتجاجات في منطقة القبائل.");
+        assert!(v.iter().any(|s| s.ends_with("القبائل")), "{v:?}");
     }
 
     #[test]
