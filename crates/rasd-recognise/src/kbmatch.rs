@@ -327,6 +327,15 @@ fn consider(
 /// derivational template ([`crate::shape`], «توجيه») lose 0.5 and then need context like
 /// small places: such labels are usually Arabic words.
 ///
+/// One-token labels that are mostly ordinary words ([`common_word`]: «الخبر», «معسكر»,
+/// «صور») are capped at 0.3 and need a settlement noun, a locative plus a same-country
+/// place, or a following definite gentilic of their country (+0.35). A name read after a
+/// proclitic inside a token that is a word of its own («كمين») is dropped. A place made
+/// of grammar words («المنطقة الوسطى») is rescued (+0.3) by another place of its country.
+/// A key shared by a country and another country's capital («عمان») goes to the capital
+/// when only the capital's country is otherwise supported. A place never supports itself.
+/// A one-word organisation after a settlement noun loses 0.5 («منطقتي الزوية»).
+///
 /// Organisations absorb a nationality adjective that follows them («مكتب التحقيقات
 /// الفدرالي الأميركي»).
 pub fn context_adjust(ctx: &Ctx, cands: &mut [Candidate]) {
