@@ -355,7 +355,16 @@ pub fn person_name(ctx: &Ctx, j: usize) -> Option<(usize, bool)> {
             last_kind = NameWord::Given;
             continue;
         }
-        if words > 0 && (nisba(ctx, k) || (kunya && ctx.al(k) && ctx.gent(k) && !ctx.has_conj(k))) {
+        // A definite gentilic after a kunya or a given name is a family name («أبو بكر
+        // البغدادي», «منصور التركي»): an adjective of a bare given name is rare in news.
+        if words > 0
+            && (nisba(ctx, k)
+                || ((kunya || last_kind == NameWord::Given)
+                    && ctx.al(k)
+                    && ctx.gent(k)
+                    && !ctx.has_conj(k)
+                    && !ctx.has_prep(k)))
+        {
             k += 1;
             words += 1;
             last_kind = NameWord::NisbaShape;
@@ -672,6 +681,7 @@ fn org_heads(ctx: &Ctx, out: &mut Vec<Candidate>) {
         let mut has_num = false;
         let mut has_place = false;
         let mut specific = 0usize; // non-generic complement words
+        let mut org_noun = false; // a definite national-institution noun («الأمن»)
         let mut seen_noun = head_al; // a definite head is the noun adjectives attach to
         let mut seen_adj = false; // an adjective closed the noun phrase
         let mut last_good = i; // last token that may end the name
@@ -748,6 +758,7 @@ fn org_heads(ctx: &Ctx, out: &mut Vec<Candidate>) {
                 if ck & ADJ_GENERIC == 0 {
                     specific += 1;
                 }
+                org_noun |= ck & ORG_NATIONAL != 0 && k == i + 1;
                 last_good = k;
                 k += 1;
                 continue;
@@ -817,7 +828,9 @@ fn org_heads(ctx: &Ctx, out: &mut Vec<Candidate>) {
         let is_name = if head_al {
             (has_gent && c & ORG_NATIONAL != 0) || has_num || (has_gent && specific >= 1)
         } else if weak {
-            has_num || has_place || (has_gent && comp >= 3)
+            // «قوات الأمن السعودية»: a weak head over a national institution noun and a
+            // gentilic is one name, not a head + «الأمن السعودية».
+            has_num || has_place || (has_gent && (comp >= 3 || org_noun))
         } else {
             specific >= 1 || has_gent || has_place || has_num
         };
@@ -921,5 +934,52 @@ pub fn span_text(doc: &Document, first: usize, end: usize) -> &str {
     ) {
         (Some(a), Some(b)) => doc.slice(orig_span(doc, name_start(a), b.norm.end)),
         _ => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::tests::{fixture_kb, run_with};
+    use crate::Lexicon;
+    use rasd_doc::{EntityType, MentionKind};
+
+    fn people(text: &str) -> Vec<String> {
+        let kb = fixture_kb();
+        let lx = Lexicon::new(&kb);
+        run_with(&kb, &lx, text)
+            .1
+            .into_iter()
+            .filter(|(t, k, _)| *t == EntityType::PER && *k == MentionKind::Name)
+            .map(|(_, _, s)| s)
+            .collect()
+    }
+
+    fn orgs(text: &str) -> Vec<String> {
+        let kb = fixture_kb();
+        let lx = Lexicon::new(&kb);
+        run_with(&kb, &lx, text)
+            .1
+            .into_iter()
+            .filter(|(t, k, _)| *t == EntityType::ORG && *k == MentionKind::Name)
+            .map(|(_, _, s)| s)
+            .collect()
+    }
+
+    #[test]
+    fn weak_head_over_a_national_institution_takes_the_whole_name() {
+        let v = orgs("واعتقلت قوات الأمن الليبية خمسة مطلوبين.");
+        assert!(v.contains(&"قوات الأمن الليبية".to_string()), "{v:?}");
+        // A weak head with a plain noun and a gentilic stays out.
+        let v = orgs("ووصلت قوات المشاة الليبية إلى المدينة.");
+        assert!(!v.contains(&"قوات المشاة الليبية".to_string()), "{v:?}");
+    }
+
+    #[test]
+    fn gentilic_after_a_given_name_is_a_family_name() {
+        let v = people("وأوضح اللواء محمد الليبي أن القوات تقدمت.");
+        assert!(v.contains(&"محمد الليبي".to_string()), "{v:?}");
+        // After a role noun without a given name the gentilic stays an adjective.
+        let v = people("وقال المسؤول الليبي إن القوات تقدمت.");
+        assert!(v.is_empty(), "{v:?}");
     }
 }

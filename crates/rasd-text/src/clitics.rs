@@ -10,7 +10,8 @@
 //!   list and keep the first base they know, which resolves ambiguity with knowledge.
 //! * [`primary`] picks one segmentation without a lexicon: the article is a strong signal
 //!   («وبالجزائر», «للجيش»); without it a conjunction is stripped unless the word is a
-//!   common word that merely starts with و/ف («وزير», «فرنسا»), and prepositions are left
+//!   common word that merely starts with و/ف («وزير», «فرنسا»; a curated list plus one
+//!   derived from corpus counts, `wf_words.txt`), and prepositions are left
 //!   alone (too many names start with ب/ل/ك: «بنغازي», «لبنان», «كتيبة»). Enclitics are
 //!   stripped only when multi-letter, or ه that was not a ta marbuta in the original.
 
@@ -176,9 +177,51 @@ const WF_LIST: &[&str] = &[
     "فلوجه",
 ];
 
-/// [`WF_LIST`] as a hash set: `primary` consults it for every word starting with و/ف.
+/// Folded words whose initial و/ف is a root letter, derived from corpus counts by
+/// `scripts/text/wf_words.py`: nouns that also take the article («الوزارة», «الوكالة»)
+/// while the remainder after و/ف is the rarer word. Complements [`WF_LIST`].
+const WF_DERIVED: &str = include_str!("wf_words.txt");
+
+/// [`WF_LIST`] and [`WF_DERIVED`] as a hash set: `primary` consults it for every word
+/// starting with و/ف.
 static WF_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-    std::sync::LazyLock::new(|| WF_LIST.iter().copied().collect());
+    std::sync::LazyLock::new(|| {
+        WF_LIST
+            .iter()
+            .copied()
+            .chain(
+                WF_DERIVED
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty() && !l.starts_with('#')),
+            )
+            .collect()
+    });
+
+/// True when `word` (folded) is a word whose initial و/ف is a root letter, also with a
+/// pronoun suffix («وزارته» → «وزاره», «وكالتها» → «وكاله»).
+fn wf_word(word: &str) -> bool {
+    if WF_WORDS.contains(word) {
+        return true;
+    }
+    for (_, suf) in ENCLITICS {
+        if let Some(body) = word.strip_suffix(suf) {
+            if body.chars().count() < 3 {
+                continue;
+            }
+            if WF_WORDS.contains(body) {
+                return true;
+            }
+            // A ta marbuta becomes ت before a suffix: «وزارت|ه» is «وزاره».
+            if let Some(b) = body.strip_suffix('ت') {
+                if WF_WORDS.contains(format!("{b}ه").as_str()) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
 
 fn starts_with_al(s: &str) -> bool {
     s.starts_with("ال")
@@ -283,15 +326,18 @@ pub fn primary(word: &str, original_last: Option<char>) -> Analysis {
     let after_conj = word.get(2..).unwrap_or("");
     // Conjunction.
     if matches!(first, Some('و') | Some('ف')) {
+        // «وال…» is always و + article («والي» is far more often «وإلى» than a governor);
+        // otherwise a word whose و/ف is radical keeps it («وكالة» is not و + ك + «الة»).
         let strip = starts_with_al(after_conj)
-            || after_conj.starts_with("لل")
-            || ((after_conj.starts_with('ب')
-                || after_conj.starts_with('ل')
-                || after_conj.starts_with('ك'))
-                && after_conj.get(2..).is_some_and(starts_with_al))
-            || (letters(after_conj) >= 2
-                && !WF_WORDS.contains(&word)
-                && !WF_WORDS.contains(&strip_enc_guess(word)));
+            || (!wf_word(word)
+                && (after_conj.starts_with("لل")
+                    || ((after_conj.starts_with('ب')
+                        || after_conj.starts_with('ل')
+                        || after_conj.starts_with('ك'))
+                        && after_conj
+                            .get(2..)
+                            .is_some_and(|r| starts_with_al(r) && letters(r) >= 4))
+                    || letters(after_conj) >= 2));
         if strip {
             a.proclitics.0 |= if first == Some('و') {
                 Proclitics::WA
@@ -352,13 +398,6 @@ pub fn primary(word: &str, original_last: Option<char>) -> Analysis {
     a
 }
 
-/// The word without a trailing ه/ها (for the exception-list check on «وزارته» etc.).
-fn strip_enc_guess(word: &str) -> &str {
-    word.strip_suffix("ها")
-        .or_else(|| word.strip_suffix('ه'))
-        .unwrap_or(word)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -384,6 +423,36 @@ mod tests {
         assert_eq!(prim("بنغازي").0, "بنغازي");
         assert_eq!(prim("لبنان").0, "لبنان");
         assert_eq!(prim("الان").0, "الان");
+    }
+
+    #[test]
+    fn radical_waw_is_not_a_conjunction() {
+        // Derived list: nouns whose و/ف is a root letter keep it, with suffixes too.
+        for w in [
+            "وكاله",
+            "وزاره",
+            "وادي",
+            "وليد",
+            "وسيط",
+            "وثيقه",
+            "فريق",
+            "وحدات",
+        ] {
+            // As written: a final ه of these words was a ta marbuta.
+            let last = if w.ends_with('ه') { 'ة' } else { 'x' };
+            assert_eq!(primary(w, Some(last)).base(w), w, "{w}");
+        }
+        assert_eq!(prim("وزارته").0, "وزارت");
+        assert!(primary("وكالتها", Some('ا')).proclitics.0 & Proclitics::WA == 0);
+        // A conjunction before a verb, a pronoun or a name is still stripped.
+        for (w, b) in [
+            ("وقال", "قال"),
+            ("واضاف", "اضاف"),
+            ("وهو", "هو"),
+            ("وسعيد", "سعيد"),
+        ] {
+            assert_eq!(prim(w).0, b, "{w}");
+        }
     }
 
     #[test]
