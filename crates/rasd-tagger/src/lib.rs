@@ -149,7 +149,7 @@ impl Tagger {
         features::analyse_with_cache(
             tokens,
             &self.model.clusters,
-            &self.model.gaz,
+            &self.model.lex,
             &bits,
             self.model.fflags,
             cache,

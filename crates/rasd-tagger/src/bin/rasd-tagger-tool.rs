@@ -12,6 +12,7 @@ const USAGE: &str = "usage:
                          [--out MODEL] [--seed N] [--epochs N] [--no-gazetteer] [--unconstrained]
                          [--no-final-on-all] [--char-ngrams]
                          [--crf-c2 C2 [--crf-eta ETA]] [--ensemble K] [--prune W]
+                         [--kb-dir DIR | --no-kb]
   rasd-tagger-tool tag --conll FILE [--model MODEL] [--out FILE] [--sentence-only | --doc-window N]
   rasd-tagger-tool eval GOLD PRED
   rasd-tagger-tool clusters --corpus DIR --out FILE [--seed N] [--epochs N] [--dim N]
@@ -109,6 +110,11 @@ fn run() -> Result<(), String> {
                 let c2: f64 = c2.parse().map_err(|_| "bad --crf-c2")?;
                 let eta0: f64 = a.num("--crf-eta", 0.1)?;
                 p.algorithm = rasd_tagger::Algorithm::CrfSgd { c2, eta0 };
+            }
+            if a.flag("--no-kb") {
+                p.kb_dir = None;
+            } else if let Some(d) = a.opt("--kb-dir") {
+                p.kb_dir = Some(d.into());
             }
             p.ensemble = a.num("--ensemble", 1)?;
             p.prune = a.num("--prune", p.prune)?;
