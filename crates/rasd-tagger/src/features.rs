@@ -26,6 +26,108 @@ pub const F_CLUSTERS2: u32 = 1 << 2;
 /// gentilic word lists from the project's knowledge base, see [`KbLexicon`]).
 pub const F_KB: u32 = 1 << 3;
 
+/// Optional template: trigger-word classes (titles, organisation and place head nouns,
+/// reporting verbs) of the token and its neighbours, see [`trigger_class`].
+pub const F_TRIGGERS: u32 = 1 << 4;
+
+/// Optional template: a wider window (words and mid clusters at ±3, stem clusters at ±1).
+pub const F_WIDE: u32 = 1 << 5;
+
+/// Model flag: the model carries document-level second-stage weights (`crate::doc`).
+pub const F_DOC: u32 = 1 << 6;
+
+/// Trigger class bit: a person title (الرئيس, الوزير, الشيخ …).
+pub const TRIG_TITLE: u8 = 1;
+/// Trigger class bit: an organisation head noun (وزارة, جامعة, شركة …).
+pub const TRIG_ORG: u8 = 2;
+/// Trigger class bit: a place head noun or direction (مدينة, منطقة, شمال …).
+pub const TRIG_LOC: u8 = 4;
+/// Trigger class bit: a reporting or speech verb (قال, أعلن, أكد …).
+pub const TRIG_SAY: u8 = 8;
+
+/// Normalised, clitic-stripped stems (see [`segment`]) of trigger words, sorted by stem.
+const TRIGGERS: &[(&str, u8)] = &[
+    ("اتحاد", TRIG_ORG),
+    ("اذاعه", TRIG_ORG),
+    ("اضاف", TRIG_SAY),
+    ("اعلن", TRIG_SAY),
+    ("اقليم", TRIG_LOC),
+    ("اكد", TRIG_SAY),
+    ("امير", TRIG_TITLE),
+    ("امين", TRIG_TITLE),
+    ("بحر", TRIG_LOC),
+    ("بلده", TRIG_LOC),
+    ("بنك", TRIG_ORG),
+    ("جامعه", TRIG_ORG),
+    ("جبل", TRIG_LOC),
+    ("جبهه", TRIG_ORG),
+    ("جزيره", TRIG_LOC),
+    ("جمعيه", TRIG_ORG),
+    ("جنرال", TRIG_TITLE),
+    ("جنوب", TRIG_LOC),
+    ("جيش", TRIG_ORG),
+    ("حاكم", TRIG_TITLE),
+    ("حركه", TRIG_ORG),
+    ("حزب", TRIG_ORG),
+    ("دكتور", TRIG_TITLE),
+    ("دوله", TRIG_LOC),
+    ("رئيس", TRIG_TITLE),
+    ("زعيم", TRIG_TITLE),
+    ("سفير", TRIG_TITLE),
+    ("سيد", TRIG_TITLE),
+    ("شرق", TRIG_LOC),
+    ("شركه", TRIG_ORG),
+    ("شمال", TRIG_LOC),
+    ("شيخ", TRIG_TITLE),
+    ("صحيفه", TRIG_ORG),
+    ("صرح", TRIG_SAY),
+    ("عاصمه", TRIG_LOC),
+    ("عاهل", TRIG_TITLE),
+    ("عقيد", TRIG_TITLE),
+    ("غرب", TRIG_LOC),
+    ("قائد", TRIG_TITLE),
+    ("قاضي", TRIG_TITLE),
+    ("قال", TRIG_SAY),
+    ("قالت", TRIG_SAY),
+    ("قريه", TRIG_LOC),
+    ("قناه", TRIG_ORG),
+    ("لجنه", TRIG_ORG),
+    ("لواء", TRIG_TITLE),
+    ("مؤسسه", TRIG_ORG),
+    ("مجلس", TRIG_ORG),
+    ("محافظ", TRIG_TITLE),
+    ("محافظه", TRIG_LOC),
+    ("محكمه", TRIG_ORG),
+    ("مدرب", TRIG_TITLE),
+    ("مدير", TRIG_TITLE),
+    ("مدينه", TRIG_LOC),
+    ("مركز", TRIG_ORG),
+    ("مستشار", TRIG_TITLE),
+    ("معهد", TRIG_ORG),
+    ("ملك", TRIG_TITLE),
+    ("منطقه", TRIG_LOC),
+    ("منظمه", TRIG_ORG),
+    ("نائب", TRIG_TITLE),
+    ("نادي", TRIG_ORG),
+    ("نهر", TRIG_LOC),
+    ("هيئه", TRIG_ORG),
+    ("وزاره", TRIG_ORG),
+    ("وزير", TRIG_TITLE),
+    ("وسط", TRIG_LOC),
+    ("وكاله", TRIG_ORG),
+    ("ولايه", TRIG_LOC),
+];
+
+/// Trigger class bits of a clitic-stripped stem (0 when none).
+pub fn trigger_class(stem: &str) -> u8 {
+    TRIGGERS
+        .binary_search_by(|(w, _)| (*w).cmp(stem))
+        .ok()
+        .and_then(|i| TRIGGERS.get(i))
+        .map(|x| x.1)
+        .unwrap_or(0)
+}
+
 /// Key of a word (given `hash_str(norm)`) in cluster set `set` of a [`ClusterTable`].
 pub fn cluster_key(word_hash: u64, set: u64) -> u64 {
     if set == 0 {
@@ -346,6 +448,10 @@ pub struct TokenInfo {
     pub kb_i: u8,
     /// KB word-list bits.
     pub kb_w: u8,
+    /// Trigger class bits ([`trigger_class`]), with [`F_TRIGGERS`].
+    pub trig: u8,
+    /// Mid stem-cluster hash (for the wide window).
+    smid: u64,
     ngrams: [u64; MAX_NGRAMS],
     n_ngrams: u8,
 }
@@ -522,6 +628,16 @@ pub fn analyse_with_cache(
             hash_str(seg.stem)
         };
         let h_raw = hash_str(tok);
+        let trig = if flags & F_TRIGGERS != 0 {
+            trigger_class(seg.stem)
+        } else {
+            0
+        };
+        let smid = if flags & F_WIDE != 0 {
+            cluster_hashes(clusters, h_stem)[1]
+        } else {
+            0
+        };
         if cache.is_some_and(|c| c.get(h_raw).is_some()) {
             out.push(TokenInfo {
                 norm: h_norm,
@@ -535,6 +651,8 @@ pub fn analyse_with_cache(
                     [NONE; 3]
                 },
                 gaz: extra_bits.get(i).copied().unwrap_or(0),
+                trig,
+                smid,
                 ..Default::default()
             });
             continue;
@@ -573,6 +691,8 @@ pub fn analyse_with_cache(
             kb_b: 0,
             kb_i: 0,
             kb_w: 0,
+            trig,
+            smid,
             ngrams: [0; MAX_NGRAMS],
             n_ngrams: 0,
         });
@@ -742,6 +862,7 @@ pub fn token_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
         }
     }
     kb_features(toks, i, out);
+    extra_context_features(toks, i, out);
     if i == 0 {
         out.push(f(80, 0));
     }
@@ -875,6 +996,7 @@ pub fn context_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
         }
     }
     kb_features(toks, i, out);
+    extra_context_features(toks, i, out);
     if i == 0 {
         out.push(f(80, 0));
     }
@@ -913,6 +1035,45 @@ fn kb_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
                 u64::from(t.kb_w) | u64::from(t.kb_b) << 8 | u64::from(t.kb_i) << 16,
             ));
         }
+    }
+}
+
+/// Trigger-class and wide-window features of token `i` (only for tokens analysed with
+/// [`F_TRIGGERS`] / [`F_WIDE`]; otherwise the fields are zero and nothing is emitted).
+fn extra_context_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
+    let at = |j: Option<usize>| j.and_then(|j| toks.get(j));
+    let Some(t) = toks.get(i) else { return };
+    for (base, j) in [
+        (190u64, i.checked_sub(2)),
+        (200, i.checked_sub(1)),
+        (210, Some(i)),
+        (220, i.checked_add(1)),
+    ] {
+        if let Some(x) = at(j) {
+            for b in 0..4u64 {
+                if x.trig & (1 << b) != 0 {
+                    out.push(f(base + b, 0));
+                }
+            }
+        }
+    }
+    if t.smid != 0 {
+        let side = |j: Option<usize>, s: u64| {
+            at(j)
+                .map(|x| (x.norm, x.clus[1], x.smid))
+                .unwrap_or((s, s, s))
+        };
+        let (nm3, cm3, _) = side(i.checked_sub(3), BOS);
+        let (np3, cp3, _) = side(i.checked_add(3), EOS);
+        let (_, _, sm1) = side(i.checked_sub(1), BOS);
+        let (_, _, sp1) = side(i.checked_add(1), EOS);
+        out.push(f(230, nm3));
+        out.push(f(231, np3));
+        out.push(f(232, cm3));
+        out.push(f(233, cp3));
+        out.push(f(234, sm1));
+        out.push(f(235, sp1));
+        out.push(f(236, t.smid));
     }
 }
 
@@ -1080,6 +1241,28 @@ mod tests {
         sentence_features(&c, &mut kc, &mut oc);
         assert!(kc.is_empty());
         assert_eq!(oc, vec![0]);
+    }
+
+    #[test]
+    fn trigger_classes() {
+        let ws: Vec<&str> = TRIGGERS.iter().map(|x| x.0).collect();
+        let mut sorted = ws.clone();
+        sorted.sort_unstable();
+        assert_eq!(ws, sorted, "TRIGGERS must stay sorted for binary search");
+        assert_eq!(trigger_class("رئيس"), TRIG_TITLE);
+        assert_eq!(trigger_class("وزاره"), TRIG_ORG);
+        assert_eq!(trigger_class("كتاب"), 0);
+        let mut infos = Vec::new();
+        let lex = Lexicon::default();
+        analyse(
+            &["والرئيس", "محمد"],
+            &ClusterTable::default(),
+            &lex,
+            &[],
+            F_TRIGGERS,
+            &mut infos,
+        );
+        assert_eq!(infos[0].trig, TRIG_TITLE);
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! and `u64` key + `u8` type mask pairs, then (optional) the static-weight cache: count `u32`
 //! and `u64` raw-word key + `9×i32` sums. Loading is one linear pass (tens of milliseconds).
 
-use crate::features::{ClusterTable, Gazetteer, KbLexicon, Lexicon, FEATURE_VERSION, F_KB};
+use crate::features::{ClusterTable, Gazetteer, KbLexicon, Lexicon, FEATURE_VERSION, F_DOC, F_KB};
 use crate::labels::{Label, NUM_LABELS};
 use crate::table::U64Map;
 use crate::Error;
@@ -163,6 +163,8 @@ pub struct Model {
     pub(crate) gaz: Gazetteer,
     /// Knowledge-base lexicon (present when `fflags` has [`F_KB`]).
     pub(crate) kb: KbLexicon,
+    /// Document-level second-stage weights (see `crate::doc`; present with [`F_DOC`]).
+    pub(crate) doc: WeightTable,
     /// `gaz` and `kb` merged for tagging (derived; not stored in the file).
     pub(crate) lex: Lexicon,
     /// Forbid `I-X` unless preceded by `B-X`/`I-X`.
@@ -439,6 +441,20 @@ impl Model {
         self.cache_rows = rows;
     }
 
+    /// Add the document-stage weights of per-token keys to emission scores.
+    pub fn add_doc_weights(&self, em: &mut [f32], keys: &[Vec<u64>]) {
+        let scale = self.doc.scale;
+        for (row, ks) in em.chunks_exact_mut(NUM_LABELS).zip(keys) {
+            for k in ks {
+                if let Some(w) = self.doc.get(*k) {
+                    for (e, v) in row.iter_mut().zip(w) {
+                        *e += f32::from(*v) * scale;
+                    }
+                }
+            }
+        }
+    }
+
     /// Index of a raw-word hash in the static-weight cache.
     #[inline]
     pub fn cached(&self, raw_hash: u64) -> Option<u32> {
@@ -507,6 +523,17 @@ impl Model {
                 b.push(*v as u8);
             }
         }
+        if self.fflags & F_DOC != 0 {
+            let de = self.doc.entries();
+            b.extend_from_slice(&self.doc.scale.to_le_bytes());
+            b.extend_from_slice(&(de.len() as u32).to_le_bytes());
+            for (k, row) in &de {
+                b.extend_from_slice(&k.to_le_bytes());
+                for q in row {
+                    b.extend_from_slice(&q.to_le_bytes());
+                }
+            }
+        }
         // optional trailing section: static-weight cache
         let ce = self.cache.entries();
         b.extend_from_slice(&(ce.len() as u32).to_le_bytes());
@@ -545,20 +572,8 @@ impl Model {
         }
         let scale = r.f32()?;
         let nf = r.u32()? as usize;
-        const FROW: usize = 8 + 2 * NUM_LABELS;
         let block = r.take(nf.saturating_mul(FROW))?;
-        let rows: Vec<(u64, [i16; NUM_LABELS])> = block
-            .chunks_exact(FROW)
-            .map(|c| {
-                let mut kb = [0u8; 8];
-                kb.copy_from_slice(&c[..8]);
-                let mut w = [0i16; NUM_LABELS];
-                for (x, b) in w.iter_mut().zip(c[8..].chunks_exact(2)) {
-                    *x = i16::from_le_bytes([b[0], b[1]]);
-                }
-                (u64::from_le_bytes(kb), w)
-            })
-            .collect();
+        let rows: Vec<(u64, [i16; NUM_LABELS])> = block.chunks_exact(FROW).map(parse_row).collect();
         let feat = WeightTable::from_quantised(&rows, scale);
         let nc = r.u32()? as usize;
         let block = r.take(nc.saturating_mul(16))?;
@@ -584,6 +599,15 @@ impl Model {
             kb.phrases.map = r.u8_map()?;
             kb.words = r.u8_map()?;
         }
+        let mut doc = WeightTable::default();
+        if flags & F_DOC != 0 {
+            let scale = r.f32()?;
+            let n = r.u32()? as usize;
+            let block = r.take(n.saturating_mul(FROW))?;
+            let rows: Vec<(u64, [i16; NUM_LABELS])> =
+                block.chunks_exact(FROW).map(parse_row).collect();
+            doc = WeightTable::from_quantised(&rows, scale);
+        }
         let mut cache = U64Map::default();
         let mut cache_rows = Vec::new();
         if r.pos < bytes.len() {
@@ -606,6 +630,7 @@ impl Model {
         let gaz = Gazetteer { map: gmap, max_len };
         let lex = Lexicon::new(&gaz, &kb);
         Ok(Model {
+            doc,
             lex,
             cache,
             cache_rows,
@@ -619,6 +644,22 @@ impl Model {
             info,
         })
     }
+}
+
+/// Bytes of one stored weight row: `u64` key + `NUM_LABELS × i16`.
+const FROW: usize = 8 + 2 * NUM_LABELS;
+
+/// Parse one stored weight row (`c.len() == FROW`).
+fn parse_row(c: &[u8]) -> (u64, [i16; NUM_LABELS]) {
+    let mut kb = [0u8; 8];
+    if let Some(k) = c.get(..8) {
+        kb.copy_from_slice(k);
+    }
+    let mut w = [0i16; NUM_LABELS];
+    for (x, b) in w.iter_mut().zip(c.get(8..).unwrap_or(&[]).chunks_exact(2)) {
+        *x = i16::from_le_bytes([b[0], b[1]]);
+    }
+    (u64::from_le_bytes(kb), w)
 }
 
 struct Reader<'a> {
