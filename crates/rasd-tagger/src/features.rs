@@ -33,6 +33,10 @@ pub const F_TRIGGERS: u32 = 1 << 4;
 /// Optional template: a wider window (words and mid clusters at ±3, stem clusters at ±1).
 pub const F_WIDE: u32 = 1 << 5;
 
+/// Optional template: character trigrams of the clitic-stripped stem (when it differs
+/// from the word).
+pub const F_STEM_NGRAMS: u32 = 1 << 7;
+
 /// Model flag: the model carries document-level second-stage weights (`crate::doc`).
 pub const F_DOC: u32 = 1 << 6;
 
@@ -137,8 +141,10 @@ pub fn cluster_key(word_hash: u64, set: u64) -> u64 {
     }
 }
 
-/// Maximum number of character trigrams kept per token.
+/// Maximum number of character trigrams of the word kept per token.
 const MAX_NGRAMS: usize = 12;
+/// Maximum number of character trigrams of the clitic-stripped stem ([`F_STEM_NGRAMS`]).
+const MAX_STEM_NGRAMS: usize = 8;
 
 /// Gazetteer bit for `B` of entity type index `t` (0 PERS, 1 LOC, 2 ORG, 3 MISC).
 pub const fn gaz_b(t: usize) -> u8 {
@@ -452,7 +458,7 @@ pub struct TokenInfo {
     pub trig: u8,
     /// Mid stem-cluster hash (for the wide window).
     smid: u64,
-    ngrams: [u64; MAX_NGRAMS],
+    ngrams: [u64; MAX_NGRAMS + MAX_STEM_NGRAMS],
     n_ngrams: u8,
 }
 
@@ -511,33 +517,41 @@ fn affix_hashes(s: &str) -> ([u64; 4], [u64; 4]) {
 
 /// Character trigrams of `^word$` for words of 3+ characters (at most [`MAX_NGRAMS`]).
 fn char_trigrams(norm: &str, ti: &mut TokenInfo) {
+    let k = char_trigrams_into(norm, 90, &mut ti.ngrams, 0, MAX_NGRAMS);
+    ti.n_ngrams = k as u8;
+}
+
+/// Trigrams of `^norm$` hashed with template `seed` into `out[from..]`, at most `max`;
+/// returns the new end index.
+fn char_trigrams_into(norm: &str, seed: u32, out: &mut [u64], from: usize, max: usize) -> usize {
     let mut cs = ['^'; 34];
     let mut n = 1usize;
     for c in norm.chars() {
         if n >= cs.len() - 1 {
-            return; // very long tokens (URLs, junk) get no trigrams
+            return from; // very long tokens (URLs, junk) get no trigrams
         }
         cs[n] = c;
         n += 1;
     }
     if n < 4 {
-        return;
+        return from;
     }
     cs[n] = '$';
     n += 1;
-    let mut k = 0usize;
+    let mut k = from;
     for w in cs[..n].windows(3) {
-        if k >= MAX_NGRAMS {
+        if k >= from + max {
             break;
         }
-        let mut h = Fnv::new(90);
+        let mut h = Fnv::new(seed);
         for c in w {
             h.int(u64::from(*c as u32));
         }
-        ti.ngrams[k] = h.finish();
+        let Some(slot) = out.get_mut(k) else { break };
+        *slot = h.finish();
         k += 1;
     }
-    ti.n_ngrams = k as u8;
+    k
 }
 
 fn shape_hash(word: &str) -> u64 {
@@ -693,12 +707,22 @@ pub fn analyse_with_cache(
             kb_w: 0,
             trig,
             smid,
-            ngrams: [0; MAX_NGRAMS],
+            ngrams: [0; MAX_NGRAMS + MAX_STEM_NGRAMS],
             n_ngrams: 0,
         });
         if flags & F_CHAR_NGRAMS != 0 {
             if let Some(ti) = out.last_mut() {
                 char_trigrams(norm, ti);
+                if flags & F_STEM_NGRAMS != 0 && seg.stem.len() < norm.len() {
+                    let k = char_trigrams_into(
+                        seg.stem,
+                        91,
+                        &mut ti.ngrams,
+                        ti.n_ngrams as usize,
+                        MAX_STEM_NGRAMS,
+                    );
+                    ti.n_ngrams = k as u8;
+                }
             }
         }
     }
@@ -1241,6 +1265,28 @@ mod tests {
         sentence_features(&c, &mut kc, &mut oc);
         assert!(kc.is_empty());
         assert_eq!(oc, vec![0]);
+    }
+
+    #[test]
+    fn stem_trigrams_only_with_flag_and_clitics() {
+        let lex = Lexicon::default();
+        let tab = ClusterTable::default();
+        let mut a = Vec::new();
+        analyse(
+            &["والقاهرة", "بغداد"],
+            &tab,
+            &lex,
+            &[],
+            F_CHAR_NGRAMS,
+            &mut a,
+        );
+        let mut b = Vec::new();
+        let both = F_CHAR_NGRAMS | F_STEM_NGRAMS;
+        analyse(&["والقاهرة", "بغداد"], &tab, &lex, &[], both, &mut b);
+        // the clitic word gains its stem's trigrams; a word without clitics is unchanged
+        assert!(b[0].n_ngrams > a[0].n_ngrams);
+        assert_eq!(b[1].n_ngrams, a[1].n_ngrams);
+        assert!(usize::from(b[0].n_ngrams) <= MAX_NGRAMS + MAX_STEM_NGRAMS);
     }
 
     #[test]

@@ -12,7 +12,7 @@ const USAGE: &str = "usage:
                          [--out MODEL] [--seed N] [--epochs N] [--no-gazetteer] [--unconstrained]
                          [--no-final-on-all] [--char-ngrams]
                          [--crf-c2 C2 [--crf-eta ETA]] [--ensemble K] [--prune W]
-                         [--kb-dir DIR | --no-kb] [--triggers] [--wide] [--margin M]
+                         [--kb-dir DIR | --no-kb] [--triggers] [--wide] [--stem-ngrams] [--margin M]
                          [--doc-stage [--doc-folds K] [--doc-epochs N]]
   rasd-tagger-tool tag --conll FILE [--model MODEL] [--out FILE] [--sentence-only | --doc-window N]
   rasd-tagger-tool eval GOLD PRED
@@ -115,6 +115,9 @@ fn run() -> Result<(), String> {
             p.margin = a.num("--margin", p.margin)?;
             if a.flag("--triggers") {
                 p.feature_flags |= rasd_tagger::features::F_TRIGGERS;
+            }
+            if a.flag("--stem-ngrams") {
+                p.feature_flags |= rasd_tagger::features::F_STEM_NGRAMS;
             }
             if a.flag("--wide") {
                 p.feature_flags |= rasd_tagger::features::F_WIDE;
