@@ -49,7 +49,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let refs: Vec<&Sentence> = all.iter().collect();
     let (tr, dv) = refs.split_at(cut);
     let t0 = std::time::Instant::now();
-    let (tk, dk, _) = featurize(tr, dv, &ctab, true, 10, flags);
+    let (tk, dk, _) = featurize(tr, dv, &ctab, &Default::default(), true, 10, flags);
     let mut trainer: Trainer<Lbfgs> = Trainer::new();
     trainer.params_mut().set_c2(c2)?;
     trainer.params_mut().set_max_iterations(iters)?;

@@ -8,7 +8,7 @@
 //! only keys and weights. The template set is versioned by [`FEATURE_VERSION`]; changing
 //! any template requires retraining.
 
-use crate::normalize::{is_arabic_letter, normalize_into, segment, strip_proclitics};
+use crate::normalize::{is_arabic_letter, normalize_into, proclitic_forms, segment};
 use crate::table::U64Map;
 use crate::util::{hash_str, mix, Fnv};
 
@@ -22,6 +22,116 @@ pub const F_CHAR_NGRAMS: u32 = 1 << 1;
 /// [`cluster_key`] with set index 1).
 pub const F_CLUSTERS2: u32 = 1 << 2;
 
+/// Optional template: knowledge-base features (phrase types and first/family-name and
+/// gentilic word lists from the project's knowledge base, see [`KbLexicon`]).
+pub const F_KB: u32 = 1 << 3;
+
+/// Optional template: trigger-word classes (titles, organisation and place head nouns,
+/// reporting verbs) of the token and its neighbours, see [`trigger_class`].
+pub const F_TRIGGERS: u32 = 1 << 4;
+
+/// Optional template: a wider window (words and mid clusters at ±3, stem clusters at ±1).
+pub const F_WIDE: u32 = 1 << 5;
+
+/// Optional template: character trigrams of the clitic-stripped stem (when it differs
+/// from the word).
+pub const F_STEM_NGRAMS: u32 = 1 << 7;
+
+/// Model flag: the model carries document-level second-stage weights (`crate::doc`).
+pub const F_DOC: u32 = 1 << 6;
+
+/// Trigger class bit: a person title (الرئيس, الوزير, الشيخ …).
+pub const TRIG_TITLE: u8 = 1;
+/// Trigger class bit: an organisation head noun (وزارة, جامعة, شركة …).
+pub const TRIG_ORG: u8 = 2;
+/// Trigger class bit: a place head noun or direction (مدينة, منطقة, شمال …).
+pub const TRIG_LOC: u8 = 4;
+/// Trigger class bit: a reporting or speech verb (قال, أعلن, أكد …).
+pub const TRIG_SAY: u8 = 8;
+
+/// Normalised, clitic-stripped stems (see [`segment`]) of trigger words, sorted by stem.
+const TRIGGERS: &[(&str, u8)] = &[
+    ("اتحاد", TRIG_ORG),
+    ("اذاعه", TRIG_ORG),
+    ("اضاف", TRIG_SAY),
+    ("اعلن", TRIG_SAY),
+    ("اقليم", TRIG_LOC),
+    ("اكد", TRIG_SAY),
+    ("امير", TRIG_TITLE),
+    ("امين", TRIG_TITLE),
+    ("بحر", TRIG_LOC),
+    ("بلده", TRIG_LOC),
+    ("بنك", TRIG_ORG),
+    ("جامعه", TRIG_ORG),
+    ("جبل", TRIG_LOC),
+    ("جبهه", TRIG_ORG),
+    ("جزيره", TRIG_LOC),
+    ("جمعيه", TRIG_ORG),
+    ("جنرال", TRIG_TITLE),
+    ("جنوب", TRIG_LOC),
+    ("جيش", TRIG_ORG),
+    ("حاكم", TRIG_TITLE),
+    ("حركه", TRIG_ORG),
+    ("حزب", TRIG_ORG),
+    ("دكتور", TRIG_TITLE),
+    ("دوله", TRIG_LOC),
+    ("رئيس", TRIG_TITLE),
+    ("زعيم", TRIG_TITLE),
+    ("سفير", TRIG_TITLE),
+    ("سيد", TRIG_TITLE),
+    ("شرق", TRIG_LOC),
+    ("شركه", TRIG_ORG),
+    ("شمال", TRIG_LOC),
+    ("شيخ", TRIG_TITLE),
+    ("صحيفه", TRIG_ORG),
+    ("صرح", TRIG_SAY),
+    ("عاصمه", TRIG_LOC),
+    ("عاهل", TRIG_TITLE),
+    ("عقيد", TRIG_TITLE),
+    ("غرب", TRIG_LOC),
+    ("قائد", TRIG_TITLE),
+    ("قاضي", TRIG_TITLE),
+    ("قال", TRIG_SAY),
+    ("قالت", TRIG_SAY),
+    ("قريه", TRIG_LOC),
+    ("قناه", TRIG_ORG),
+    ("لجنه", TRIG_ORG),
+    ("لواء", TRIG_TITLE),
+    ("مؤسسه", TRIG_ORG),
+    ("مجلس", TRIG_ORG),
+    ("محافظ", TRIG_TITLE),
+    ("محافظه", TRIG_LOC),
+    ("محكمه", TRIG_ORG),
+    ("مدرب", TRIG_TITLE),
+    ("مدير", TRIG_TITLE),
+    ("مدينه", TRIG_LOC),
+    ("مركز", TRIG_ORG),
+    ("مستشار", TRIG_TITLE),
+    ("معهد", TRIG_ORG),
+    ("ملك", TRIG_TITLE),
+    ("منطقه", TRIG_LOC),
+    ("منظمه", TRIG_ORG),
+    ("نائب", TRIG_TITLE),
+    ("نادي", TRIG_ORG),
+    ("نهر", TRIG_LOC),
+    ("هيئه", TRIG_ORG),
+    ("وزاره", TRIG_ORG),
+    ("وزير", TRIG_TITLE),
+    ("وسط", TRIG_LOC),
+    ("وكاله", TRIG_ORG),
+    ("ولايه", TRIG_LOC),
+];
+
+/// Trigger class bits of a clitic-stripped stem (0 when none).
+pub fn trigger_class(stem: &str) -> u8 {
+    TRIGGERS
+        .binary_search_by(|(w, _)| (*w).cmp(stem))
+        .ok()
+        .and_then(|i| TRIGGERS.get(i))
+        .map(|x| x.1)
+        .unwrap_or(0)
+}
+
 /// Key of a word (given `hash_str(norm)`) in cluster set `set` of a [`ClusterTable`].
 pub fn cluster_key(word_hash: u64, set: u64) -> u64 {
     if set == 0 {
@@ -31,8 +141,10 @@ pub fn cluster_key(word_hash: u64, set: u64) -> u64 {
     }
 }
 
-/// Maximum number of character trigrams kept per token.
+/// Maximum number of character trigrams of the word kept per token.
 const MAX_NGRAMS: usize = 12;
+/// Maximum number of character trigrams of the clitic-stripped stem ([`F_STEM_NGRAMS`]).
+const MAX_STEM_NGRAMS: usize = 8;
 
 /// Gazetteer bit for `B` of entity type index `t` (0 PERS, 1 LOC, 2 ORG, 3 MISC).
 pub const fn gaz_b(t: usize) -> u8 {
@@ -88,6 +200,8 @@ pub struct Gazetteer {
 impl Gazetteer {
     /// Value bit marking a key that is a proper prefix of some phrase.
     pub const PREFIX: u64 = 1 << 7;
+    /// Value bits holding the entity type indices (0..=6) of a complete phrase.
+    pub const TYPES: u64 = 0x7F;
 
     /// Hash of a phrase of normalised tokens (incremental: feed tokens in order).
     pub fn phrase_hash<'a>(tokens: impl IntoIterator<Item = &'a str>) -> u64 {
@@ -102,7 +216,7 @@ impl Gazetteer {
     /// recorded (flag [`Gazetteer::PREFIX`]) so matching can stop as soon as no entry can
     /// continue.
     pub fn add(&mut self, norm_tokens: &[&str], type_index: usize) {
-        if norm_tokens.is_empty() || type_index > 3 {
+        if norm_tokens.is_empty() || type_index > 6 {
             return;
         }
         let mut h = Fnv::new(0);
@@ -120,71 +234,197 @@ impl Gazetteer {
         self.max_len = self.max_len.max(norm_tokens.len());
     }
 
-    /// Longest entry starting at `i` whose first word is `first` (then `norms[i+1..]`).
-    fn longest(&self, norms: &[&str], i: usize, n: usize, first: &str) -> Option<(usize, u64)> {
-        let mut h = Fnv::new(0);
-        let mut best = None;
-        for j in i..n.min(i + self.max_len) {
-            let t = if j == i {
-                first
-            } else {
-                norms.get(j).copied().unwrap_or("")
-            };
-            h.str(t);
-            match self.map.get(h.finish()) {
-                Some(m) => {
-                    if m & 0xF != 0 {
-                        best = Some((j + 1, m & 0xF));
-                    }
-                    if m & Self::PREFIX == 0 {
-                        break;
-                    }
-                }
-                None => break,
-            }
-        }
-        best
+    /// Leftmost-longest matches over normalised tokens as `(start, end, type mask)`.
+    fn matches(&self, norms: &[&str], f: impl FnMut(usize, usize, u64)) {
+        lex_matches(&self.map, 0, self.max_len, norms, f);
     }
 
-    /// Leftmost-longest matching over normalised tokens; ORs B/I bits into `bits`. A phrase
-    /// may also match when its first word carries proclitics (و ف ب ك ل, لل → ال).
+    /// Leftmost-longest matching over normalised tokens (types 0..=3 only); ORs B/I bits
+    /// (see [`gaz_b`], [`gaz_i`]) into `bits`.
     pub fn mark(&self, norms: &[&str], bits: &mut [u8]) {
-        if self.map.is_empty() {
-            return;
-        }
         let n = norms.len().min(bits.len());
-        let mut i = 0;
-        while i < n {
-            let first = norms.get(i).copied().unwrap_or("");
-            let mut best = self.longest(norms, i, n, first);
-            if best.is_none() && first.starts_with(['و', 'ف', 'ب', 'ك', 'ل']) {
-                // retry with the first word's proclitics removed (بدارفور → دارفور)
-                for form in strip_proclitics(first) {
-                    best = self.longest(norms, i, n, &form);
-                    if best.is_some() {
-                        break;
+        self.matches(norms.get(..n).unwrap_or(&[]), |i, end, mask| {
+            for t in 0..4 {
+                if mask & (1 << t) != 0 {
+                    if let Some(b) = bits.get_mut(i) {
+                        *b |= gaz_b(t);
                     }
-                }
-            }
-            match best {
-                Some((end, mask)) => {
-                    for t in 0..4 {
-                        if mask & (1 << t) != 0 {
-                            if let Some(b) = bits.get_mut(i) {
-                                *b |= gaz_b(t);
-                            }
-                            for k in i + 1..end {
-                                if let Some(b) = bits.get_mut(k) {
-                                    *b |= gaz_i(t);
-                                }
-                            }
+                    for k in i + 1..end {
+                        if let Some(b) = bits.get_mut(k) {
+                            *b |= gaz_i(t);
                         }
                     }
-                    i = end;
                 }
-                None => i += 1,
+            }
+        });
+    }
+}
+
+/// Knowledge-base lexicon embedded in a model: entity phrases by KB type (see the
+/// `KB_*` type indices) and single-word lists (given names, family names, gentilics).
+/// Built at training time from the project's knowledge base, which is independent of
+/// ANERcorp, so the model learns how far each KB type can be trusted.
+#[derive(Debug, Clone, Default)]
+pub struct KbLexicon {
+    /// Phrases of normalised tokens with KB type indices.
+    pub phrases: Gazetteer,
+    /// Normalised word hash → word-list bits ([`KBW_FIRST`], [`KBW_LAST`], [`KBW_GENT`]).
+    pub words: U64Map,
+}
+
+/// KB phrase type: person name.
+pub const KB_PERS: usize = 0;
+/// KB phrase type: major place (country, first-level division, region, sea, large city).
+pub const KB_LOC_MAJOR: usize = 1;
+/// KB phrase type: other place (town, village, neighbourhood, small city).
+pub const KB_LOC_MINOR: usize = 2;
+/// KB phrase type: organisation.
+pub const KB_ORG: usize = 3;
+/// KB phrase type: nationality adjective (gentilic).
+pub const KB_GENT: usize = 4;
+/// KB word bit: first word of a multi-word person name.
+pub const KBW_FIRST: u8 = 1;
+/// KB word bit: last word of a multi-word person name.
+pub const KBW_LAST: u8 = 2;
+/// KB word bit: a gentilic form.
+pub const KBW_GENT: u8 = 4;
+
+/// Hash of a proclitic-stripped form (see [`proclitic_forms`]) as a phrase's first word.
+#[inline]
+fn form_hash(h: &mut Fnv, form: (bool, &str)) {
+    if form.0 {
+        h.bytes("ال".as_bytes());
+    }
+    h.str(form.1);
+}
+
+/// The byte of a merged-lexicon value that belongs to the list at `shift`.
+#[inline]
+fn lex_byte(map: &U64Map, key: u64, shift: u32) -> Option<u64> {
+    map.get(key)
+        .map(|v| (v >> shift) & 0xFF)
+        .filter(|b| *b != 0)
+}
+
+/// Longest phrase of the list at `shift` starting at `i` whose first word is `first`.
+fn lex_longest(
+    map: &U64Map,
+    shift: u32,
+    max_len: usize,
+    norms: &[&str],
+    i: usize,
+    first: (bool, &str),
+) -> Option<(usize, u64)> {
+    let mut h = Fnv::new(0);
+    let mut best = None;
+    for j in i..norms.len().min(i + max_len) {
+        if j == i {
+            form_hash(&mut h, first);
+        } else {
+            h.str(norms.get(j).copied().unwrap_or(""));
+        }
+        let Some(m) = lex_byte(map, h.finish(), shift) else {
+            break;
+        };
+        if m & Gazetteer::TYPES != 0 {
+            best = Some((j + 1, m & Gazetteer::TYPES));
+        }
+        if m & Gazetteer::PREFIX == 0 {
+            break;
+        }
+    }
+    best
+}
+
+/// Leftmost-longest matches of the phrase list stored at bit `shift` of `map`'s values,
+/// as `(start, end, type mask)`. A phrase may also match when its first word carries
+/// proclitics (و ف ب ك ل, لل → ال). Allocation-free.
+fn lex_matches(
+    map: &U64Map,
+    shift: u32,
+    max_len: usize,
+    norms: &[&str],
+    mut f: impl FnMut(usize, usize, u64),
+) {
+    if map.is_empty() || max_len == 0 {
+        return;
+    }
+    let n = norms.len();
+    let mut i = 0;
+    while i < n {
+        let first = norms.get(i).copied().unwrap_or("");
+        let mut best = lex_longest(map, shift, max_len, norms, i, (false, first));
+        if best.is_none() && first.starts_with(['و', 'ف', 'ب', 'ك', 'ل']) {
+            // retry with the first word's proclitics removed (بدارفور → دارفور)
+            for form in proclitic_forms(first).into_iter().flatten() {
+                best = lex_longest(map, shift, max_len, norms, i, form);
+                if best.is_some() {
+                    break;
+                }
             }
         }
+        match best {
+            Some((end, mask)) => {
+                f(i, end, mask);
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// The training gazetteer and the KB lexicon merged into one hash table for tagging:
+/// both are keyed by the same phrase hashes, so one probe (and one cache miss) serves
+/// both lists. Value bits 0–7: training gazetteer; 8–15: KB phrases; 16–23: KB words.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    map: U64Map,
+    gaz_len: usize,
+    kb_len: usize,
+    has_kb: bool,
+}
+
+const SHIFT_KB: u32 = 8;
+const SHIFT_KBW: u32 = 16;
+
+impl Lexicon {
+    /// Merge a training gazetteer and a KB lexicon (deterministic).
+    pub fn new(gaz: &Gazetteer, kb: &KbLexicon) -> Lexicon {
+        let mut map = U64Map::with_capacity(gaz.map.len() + kb.phrases.map.len() + kb.words.len());
+        for (src, shift) in [
+            (&gaz.map, 0u32),
+            (&kb.phrases.map, SHIFT_KB),
+            (&kb.words, SHIFT_KBW),
+        ] {
+            for (k, v) in src.entries() {
+                let old = map.get(k).unwrap_or(0);
+                map.insert(k, old | ((v & 0xFF) << shift));
+            }
+        }
+        Lexicon {
+            map,
+            gaz_len: gaz.max_len,
+            kb_len: kb.phrases.max_len,
+            has_kb: !kb.phrases.map.is_empty() || !kb.words.is_empty(),
+        }
+    }
+
+    /// KB word-list bits of a normalised word; proclitic-stripped forms are tried when
+    /// the word itself is not listed.
+    fn word_bits(&self, norm: &str, h_norm: u64) -> u8 {
+        if let Some(v) = lex_byte(&self.map, h_norm, SHIFT_KBW) {
+            return v as u8;
+        }
+        if norm.starts_with(['و', 'ف', 'ب', 'ك', 'ل']) {
+            for form in proclitic_forms(norm).into_iter().flatten() {
+                let mut h = Fnv::new(0);
+                form_hash(&mut h, form);
+                if let Some(v) = lex_byte(&self.map, h.finish(), SHIFT_KBW) {
+                    return v as u8;
+                }
+            }
+        }
+        0
     }
 }
 
@@ -208,7 +448,17 @@ pub struct TokenInfo {
     clus2: [u64; 3],
     /// Gazetteer / knowledge-base bits (see [`gaz_b`], [`gaz_i`]).
     pub gaz: u8,
-    ngrams: [u64; MAX_NGRAMS],
+    /// KB phrase types starting at this token.
+    pub kb_b: u8,
+    /// KB phrase types continuing over this token.
+    pub kb_i: u8,
+    /// KB word-list bits.
+    pub kb_w: u8,
+    /// Trigger class bits ([`trigger_class`]), with [`F_TRIGGERS`].
+    pub trig: u8,
+    /// Mid stem-cluster hash (for the wide window).
+    smid: u64,
+    ngrams: [u64; MAX_NGRAMS + MAX_STEM_NGRAMS],
     n_ngrams: u8,
 }
 
@@ -267,33 +517,41 @@ fn affix_hashes(s: &str) -> ([u64; 4], [u64; 4]) {
 
 /// Character trigrams of `^word$` for words of 3+ characters (at most [`MAX_NGRAMS`]).
 fn char_trigrams(norm: &str, ti: &mut TokenInfo) {
+    let k = char_trigrams_into(norm, 90, &mut ti.ngrams, 0, MAX_NGRAMS);
+    ti.n_ngrams = k as u8;
+}
+
+/// Trigrams of `^norm$` hashed with template `seed` into `out[from..]`, at most `max`;
+/// returns the new end index.
+fn char_trigrams_into(norm: &str, seed: u32, out: &mut [u64], from: usize, max: usize) -> usize {
     let mut cs = ['^'; 34];
     let mut n = 1usize;
     for c in norm.chars() {
         if n >= cs.len() - 1 {
-            return; // very long tokens (URLs, junk) get no trigrams
+            return from; // very long tokens (URLs, junk) get no trigrams
         }
         cs[n] = c;
         n += 1;
     }
     if n < 4 {
-        return;
+        return from;
     }
     cs[n] = '$';
     n += 1;
-    let mut k = 0usize;
+    let mut k = from;
     for w in cs[..n].windows(3) {
-        if k >= MAX_NGRAMS {
+        if k >= from + max {
             break;
         }
-        let mut h = Fnv::new(90);
+        let mut h = Fnv::new(seed);
         for c in w {
             h.int(u64::from(*c as u32));
         }
-        ti.ngrams[k] = h.finish();
+        let Some(slot) = out.get_mut(k) else { break };
+        *slot = h.finish();
         k += 1;
     }
-    ti.n_ngrams = k as u8;
+    k
 }
 
 fn shape_hash(word: &str) -> u64 {
@@ -340,12 +598,12 @@ fn shape_into<'a>(word: &str, buf: &'a mut [u8; 8]) -> &'a [u8] {
 pub fn analyse(
     tokens: &[&str],
     clusters: &ClusterTable,
-    gaz: &Gazetteer,
+    lex: &Lexicon,
     extra_bits: &[u8],
     flags: u32,
     out: &mut Vec<TokenInfo>,
 ) {
-    analyse_with_cache(tokens, clusters, gaz, extra_bits, flags, None, out);
+    analyse_with_cache(tokens, clusters, lex, extra_bits, flags, None, out);
 }
 
 /// Like [`analyse`], but tokens whose raw-string hash is a key of `cache` only get the
@@ -353,7 +611,7 @@ pub fn analyse(
 pub fn analyse_with_cache(
     tokens: &[&str],
     clusters: &ClusterTable,
-    gaz: &Gazetteer,
+    lex: &Lexicon,
     extra_bits: &[u8],
     flags: u32,
     cache: Option<&U64Map>,
@@ -376,12 +634,24 @@ pub fn analyse_with_cache(
             .unwrap_or("");
         let seg = segment(norm);
         let h_norm = hash_str(norm);
+        // the phrase lexicon is probed with this key after the loop
+        lex.map.prefetch(h_norm);
         let h_stem = if seg.stem.len() == norm.len() {
             h_norm
         } else {
             hash_str(seg.stem)
         };
         let h_raw = hash_str(tok);
+        let trig = if flags & F_TRIGGERS != 0 {
+            trigger_class(seg.stem)
+        } else {
+            0
+        };
+        let smid = if flags & F_WIDE != 0 {
+            cluster_hashes(clusters, h_stem)[1]
+        } else {
+            0
+        };
         if cache.is_some_and(|c| c.get(h_raw).is_some()) {
             out.push(TokenInfo {
                 norm: h_norm,
@@ -395,6 +665,8 @@ pub fn analyse_with_cache(
                     [NONE; 3]
                 },
                 gaz: extra_bits.get(i).copied().unwrap_or(0),
+                trig,
+                smid,
                 ..Default::default()
             });
             continue;
@@ -430,24 +702,64 @@ pub fn analyse_with_cache(
             stem_pfx3: spfx[2],
             stem_sfx2: ssfx[1],
             stem_sfx3: ssfx[2],
-            ngrams: [0; MAX_NGRAMS],
+            kb_b: 0,
+            kb_i: 0,
+            kb_w: 0,
+            trig,
+            smid,
+            ngrams: [0; MAX_NGRAMS + MAX_STEM_NGRAMS],
             n_ngrams: 0,
         });
         if flags & F_CHAR_NGRAMS != 0 {
             if let Some(ti) = out.last_mut() {
                 char_trigrams(norm, ti);
+                if flags & F_STEM_NGRAMS != 0 && seg.stem.len() < norm.len() {
+                    let k = char_trigrams_into(
+                        seg.stem,
+                        91,
+                        &mut ti.ngrams,
+                        ti.n_ngrams as usize,
+                        MAX_STEM_NGRAMS,
+                    );
+                    ti.n_ngrams = k as u8;
+                }
             }
         }
     }
-    if !gaz.map.is_empty() {
-        let mut bits = vec![0u8; tokens.len()];
-        let nrefs: Vec<&str> = ranges
-            .iter()
-            .map(|&(a, b)| all.get(a..b).unwrap_or(""))
-            .collect();
-        gaz.mark(&nrefs, &mut bits);
-        for (t, b) in out.iter_mut().zip(bits) {
-            t.gaz |= b;
+    if lex.map.is_empty() {
+        return;
+    }
+    let nrefs: Vec<&str> = ranges
+        .iter()
+        .map(|&(a, b)| all.get(a..b).unwrap_or(""))
+        .collect();
+    lex_matches(&lex.map, 0, lex.gaz_len, &nrefs, |i, end, mask| {
+        for t in 0..4 {
+            if mask & (1 << t) != 0 {
+                if let Some(x) = out.get_mut(i) {
+                    x.gaz |= gaz_b(t);
+                }
+                for k in i + 1..end {
+                    if let Some(x) = out.get_mut(k) {
+                        x.gaz |= gaz_i(t);
+                    }
+                }
+            }
+        }
+    });
+    if flags & F_KB != 0 && lex.has_kb {
+        lex_matches(&lex.map, SHIFT_KB, lex.kb_len, &nrefs, |i, end, mask| {
+            if let Some(x) = out.get_mut(i) {
+                x.kb_b |= mask as u8;
+            }
+            for k in i + 1..end {
+                if let Some(x) = out.get_mut(k) {
+                    x.kb_i |= mask as u8;
+                }
+            }
+        });
+        for (t, n) in out.iter_mut().zip(&nrefs) {
+            t.kb_w = lex.word_bits(n, t.norm);
         }
     }
 }
@@ -573,6 +885,8 @@ pub fn token_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
             }
         }
     }
+    kb_features(toks, i, out);
+    extra_context_features(toks, i, out);
     if i == 0 {
         out.push(f(80, 0));
     }
@@ -705,8 +1019,85 @@ pub fn context_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
             }
         }
     }
+    kb_features(toks, i, out);
+    extra_context_features(toks, i, out);
     if i == 0 {
         out.push(f(80, 0));
+    }
+}
+
+/// Knowledge-base features of token `i` (contextual: phrase matches depend on neighbours):
+/// phrase type B/I bits and word-list bits of tokens i-1, i, i+1, and the token's phrase
+/// type combined with its word-list bits.
+fn kb_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
+    for (base, j) in [
+        (120u64, i.checked_sub(1)),
+        (140, Some(i)),
+        (160, i.checked_add(1)),
+    ] {
+        let Some(t) = j.and_then(|j| toks.get(j)) else {
+            continue;
+        };
+        for b in 0..7u64 {
+            if t.kb_b & (1 << b) != 0 {
+                out.push(f(base + b, 0));
+            }
+            if t.kb_i & (1 << b) != 0 {
+                out.push(f(base + 7 + b, 0));
+            }
+        }
+        for b in 0..3u64 {
+            if t.kb_w & (1 << b) != 0 {
+                out.push(f(base + 14 + b, 0));
+            }
+        }
+    }
+    if let Some(t) = toks.get(i) {
+        if t.kb_w != 0 || t.kb_b != 0 || t.kb_i != 0 {
+            out.push(f(
+                180,
+                u64::from(t.kb_w) | u64::from(t.kb_b) << 8 | u64::from(t.kb_i) << 16,
+            ));
+        }
+    }
+}
+
+/// Trigger-class and wide-window features of token `i` (only for tokens analysed with
+/// [`F_TRIGGERS`] / [`F_WIDE`]; otherwise the fields are zero and nothing is emitted).
+fn extra_context_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
+    let at = |j: Option<usize>| j.and_then(|j| toks.get(j));
+    let Some(t) = toks.get(i) else { return };
+    for (base, j) in [
+        (190u64, i.checked_sub(2)),
+        (200, i.checked_sub(1)),
+        (210, Some(i)),
+        (220, i.checked_add(1)),
+    ] {
+        if let Some(x) = at(j) {
+            for b in 0..4u64 {
+                if x.trig & (1 << b) != 0 {
+                    out.push(f(base + b, 0));
+                }
+            }
+        }
+    }
+    if t.smid != 0 {
+        let side = |j: Option<usize>, s: u64| {
+            at(j)
+                .map(|x| (x.norm, x.clus[1], x.smid))
+                .unwrap_or((s, s, s))
+        };
+        let (nm3, cm3, _) = side(i.checked_sub(3), BOS);
+        let (np3, cp3, _) = side(i.checked_add(3), EOS);
+        let (_, _, sm1) = side(i.checked_sub(1), BOS);
+        let (_, _, sp1) = side(i.checked_add(1), EOS);
+        out.push(f(230, nm3));
+        out.push(f(231, np3));
+        out.push(f(232, cm3));
+        out.push(f(233, cp3));
+        out.push(f(234, sm1));
+        out.push(f(235, sp1));
+        out.push(f(236, t.smid));
     }
 }
 
@@ -782,7 +1173,7 @@ mod tests {
             analyse(
                 toks,
                 &tab,
-                &gaz,
+                &Lexicon::new(&gaz, &KbLexicon::default()),
                 &[gaz_b(0)],
                 F_CHAR_NGRAMS | F_CLUSTERS2,
                 &mut infos,
@@ -827,7 +1218,7 @@ mod tests {
         analyse(
             &["ذهب", "محمد", "الى", "القاهرة"],
             &tab,
-            &gaz,
+            &Lexicon::new(&gaz, &KbLexicon::default()),
             &[],
             0,
             &mut a,
@@ -836,7 +1227,7 @@ mod tests {
         analyse(
             &["ذهب", "محمد", "الى", "القاهرة"],
             &tab,
-            &gaz,
+            &Lexicon::new(&gaz, &KbLexicon::default()),
             &[],
             0,
             &mut b,
@@ -850,7 +1241,7 @@ mod tests {
         analyse(
             &["رأى", "محمد", "الى", "القاهرة"],
             &tab,
-            &gaz,
+            &Lexicon::new(&gaz, &KbLexicon::default()),
             &[],
             0,
             &mut c,
@@ -863,9 +1254,92 @@ mod tests {
         assert_ne!(f1a, f1c);
         assert!(f1a.iter().filter(|k| f1c.contains(k)).count() > 10);
         // empty input
-        analyse(&[], &tab, &gaz, &[], 0, &mut c);
+        analyse(
+            &[],
+            &tab,
+            &Lexicon::new(&gaz, &KbLexicon::default()),
+            &[],
+            0,
+            &mut c,
+        );
         sentence_features(&c, &mut kc, &mut oc);
         assert!(kc.is_empty());
         assert_eq!(oc, vec![0]);
+    }
+
+    #[test]
+    fn stem_trigrams_only_with_flag_and_clitics() {
+        let lex = Lexicon::default();
+        let tab = ClusterTable::default();
+        let mut a = Vec::new();
+        analyse(
+            &["والقاهرة", "بغداد"],
+            &tab,
+            &lex,
+            &[],
+            F_CHAR_NGRAMS,
+            &mut a,
+        );
+        let mut b = Vec::new();
+        let both = F_CHAR_NGRAMS | F_STEM_NGRAMS;
+        analyse(&["والقاهرة", "بغداد"], &tab, &lex, &[], both, &mut b);
+        // the clitic word gains its stem's trigrams; a word without clitics is unchanged
+        assert!(b[0].n_ngrams > a[0].n_ngrams);
+        assert_eq!(b[1].n_ngrams, a[1].n_ngrams);
+        assert!(usize::from(b[0].n_ngrams) <= MAX_NGRAMS + MAX_STEM_NGRAMS);
+    }
+
+    #[test]
+    fn trigger_classes() {
+        let ws: Vec<&str> = TRIGGERS.iter().map(|x| x.0).collect();
+        let mut sorted = ws.clone();
+        sorted.sort_unstable();
+        assert_eq!(ws, sorted, "TRIGGERS must stay sorted for binary search");
+        assert_eq!(trigger_class("رئيس"), TRIG_TITLE);
+        assert_eq!(trigger_class("وزاره"), TRIG_ORG);
+        assert_eq!(trigger_class("كتاب"), 0);
+        let mut infos = Vec::new();
+        let lex = Lexicon::default();
+        analyse(
+            &["والرئيس", "محمد"],
+            &ClusterTable::default(),
+            &lex,
+            &[],
+            F_TRIGGERS,
+            &mut infos,
+        );
+        assert_eq!(infos[0].trig, TRIG_TITLE);
+    }
+
+    #[test]
+    fn kb_lexicon_marks_phrases_words_and_proclitic_forms() {
+        let mut kb = KbLexicon::default();
+        kb.phrases.add(&["الامم", "المتحده"], KB_ORG);
+        kb.phrases.add(&["القاهره"], KB_LOC_MAJOR);
+        kb.words.insert(hash_str("حسني"), u64::from(KBW_FIRST));
+        kb.words.insert(hash_str("مبارك"), u64::from(KBW_LAST));
+        let mut gaz = Gazetteer::default();
+        gaz.add(&["القاهره"], 1);
+        let lex = Lexicon::new(&gaz, &kb);
+        let toks = ["قالت", "الأمم", "المتحدة", "وحسني", "مبارك", "بالقاهرة"];
+        let mut infos = Vec::new();
+        analyse(&toks, &ClusterTable::default(), &lex, &[], F_KB, &mut infos);
+        let b: Vec<u8> = infos.iter().map(|t| t.kb_b).collect();
+        let i: Vec<u8> = infos.iter().map(|t| t.kb_i).collect();
+        let w: Vec<u8> = infos.iter().map(|t| t.kb_w).collect();
+        assert_eq!(b, vec![0, 1 << KB_ORG, 0, 0, 0, 1 << KB_LOC_MAJOR]);
+        assert_eq!(i, vec![0, 0, 1 << KB_ORG, 0, 0, 0]);
+        assert_eq!(w, vec![0, 0, 0, KBW_FIRST, KBW_LAST, 0]);
+        // the training gazetteer shares the merged table but keeps its own bits
+        assert_eq!(infos[5].gaz, gaz_b(1));
+        assert_eq!(infos[1].gaz, 0);
+        // KB features appear only with the flag, and only for marked tokens or neighbours
+        let mut with = Vec::new();
+        context_features(&infos, 1, &mut with);
+        analyse(&toks, &ClusterTable::default(), &lex, &[], 0, &mut infos);
+        assert!(infos.iter().all(|t| t.kb_b | t.kb_i | t.kb_w == 0));
+        let mut without = Vec::new();
+        context_features(&infos, 1, &mut without);
+        assert!(with.len() > without.len());
     }
 }

@@ -3,10 +3,12 @@
 //! The model is an averaged structured perceptron (first-order, Viterbi-decoded under IOB2
 //! constraints) over hashed features: surface and normalised word forms, clitic-stripped
 //! stems and clitics, character prefixes/suffixes, shape, a ±2 context window, word
-//! clusters learnt from unlabelled SaudiNewsNet news text, and gazetteer flags (a list
+//! clusters learnt from unlabelled SaudiNewsNet news text, gazetteer flags (a list
 //! derived from the training data, plus an optional per-token hook for a caller's
-//! knowledge base). It is trained on ANERcorp (CAMeL Lab split) and tags with the
-//! ANERcorp label set: IOB2 over `PERS`, `LOC`, `ORG`, `MISC`.
+//! knowledge base), and knowledge-base lexicon features (names from the project's
+//! knowledge base, embedded in the model at training time). It is trained on ANERcorp
+//! (CAMeL Lab split) and tags with the ANERcorp label set: IOB2 over `PERS`, `LOC`, `ORG`,
+//! `MISC`.
 //!
 //! ```
 //! use rasd_tagger::{spans, Tagger};
@@ -22,13 +24,14 @@
 //! Library entry points used by the `rasd` CLI: [`Tagger::tag`], [`Tagger::tag_document`]
 //! (adds one-sense-per-document consistency), [`Tagger::tag_conll`], [`train::train`],
 //! [`eval::eval_conll`], [`clusters::build_clusters`]. See the crate README for the training
-//! protocol and measured scores (ANERcorp CAMeL test micro F1 70.2).
+//! protocol and measured scores (ANERcorp CAMeL test micro F1 73.0).
 
 #![warn(missing_docs)]
 
 pub mod clusters;
 pub mod conll;
 mod crf;
+pub mod doc;
 pub mod eval;
 pub mod features;
 pub mod labels;
@@ -111,6 +114,11 @@ impl Tagger {
             .map(|e| e.to_string())
     }
 
+    /// A tagger over a model built in memory (training).
+    pub(crate) fn from_model(model: Model) -> Tagger {
+        Tagger::new(model)
+    }
+
     /// Build a tagger from model bytes (as written by training).
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, Error> {
         Ok(Tagger::new(Model::from_bytes(bytes)?))
@@ -138,6 +146,12 @@ impl Tagger {
         if tokens.is_empty() {
             return Vec::new();
         }
+        let em = self.emissions(tokens, extra);
+        self.decode(&em, tokens.len())
+    }
+
+    /// First-stage emission scores of a sentence (`n × NUM_LABELS`).
+    pub(crate) fn emissions(&self, tokens: &[&str], extra: Option<&[&str]>) -> Vec<f32> {
         let bits: Vec<u8> = match extra {
             Some(e) => (0..tokens.len())
                 .map(|i| e.get(i).map(|s| parse_gaz_values(s)).unwrap_or(0))
@@ -149,7 +163,7 @@ impl Tagger {
         features::analyse_with_cache(
             tokens,
             &self.model.clusters,
-            &self.model.gaz,
+            &self.model.lex,
             &bits,
             self.model.fflags,
             cache,
@@ -171,13 +185,54 @@ impl Tagger {
         let mut em = Vec::new();
         self.model
             .emissions_with_base(&keys, &offsets, &base, &mut em);
+        em
+    }
+
+    /// Viterbi decoding with confidences: exactly `n` tags.
+    fn decode(&self, em: &[f32], n: usize) -> Vec<Tag> {
         let mut out = Vec::new();
         let mut conf = Vec::new();
-        model::viterbi_eff(&em, &self.trans_eff, &mut out, Some(&mut conf));
-        (0..tokens.len())
+        model::viterbi_eff(em, &self.trans_eff, &mut out, Some(&mut conf));
+        (0..n)
             .map(|i| Tag {
                 label: Label::from_index(out.get(i).copied().unwrap_or(0) as usize),
                 confidence: conf.get(i).copied().unwrap_or(0.0),
+            })
+            .collect()
+    }
+
+    /// Label indices of the best path (no confidences).
+    pub(crate) fn best_path(&self, em: &[f32]) -> Vec<u8> {
+        let mut out = Vec::new();
+        model::viterbi_eff(em, &self.trans_eff, &mut out, None);
+        out
+    }
+
+    /// The transition matrix used for decoding (IOB2 constraints applied).
+    pub(crate) fn transitions(&self) -> &[[f32; labels::NUM_LABELS]; labels::NUM_LABELS + 1] {
+        &self.trans_eff
+    }
+
+    /// Second-stage (document-level) tagging: first-stage emissions of every sentence, the
+    /// first-stage best paths, then the document features' weights added and a second
+    /// Viterbi pass. Without document weights in the model this is sentence-level tagging.
+    pub(crate) fn tag_doc_stage(&self, sentences: &[Vec<&str>], window: usize) -> Vec<Vec<Tag>> {
+        let ems: Vec<Vec<f32>> = sentences.iter().map(|s| self.emissions(s, None)).collect();
+        if self.model.doc.is_empty() {
+            return ems
+                .iter()
+                .zip(sentences)
+                .map(|(e, s)| self.decode(e, s.len()))
+                .collect();
+        }
+        let first: Vec<Vec<u8>> = ems.iter().map(|e| self.best_path(e)).collect();
+        let keys = doc::doc_keys(sentences, &first, window);
+        ems.into_iter()
+            .zip(&keys)
+            .zip(sentences)
+            .map(|((mut em, ks), s)| {
+                self.model.add_doc_weights(&mut em, ks);
+                self.decode(&em, s.len())
             })
             .collect()
     }
@@ -197,7 +252,7 @@ impl Tagger {
     /// 0.5–1.3 points for earlier models and was neutral for the committed one; on the test
     /// file it added 0.8. Propagated tags carry half the mean confidence of their sources.
     pub fn tag_document(&self, sentences: &[Vec<&str>], window: usize) -> Vec<Vec<Tag>> {
-        let mut tags: Vec<Vec<Tag>> = sentences.iter().map(|s| self.tag(s, None)).collect();
+        let mut tags = self.tag_doc_stage(sentences, window);
         propagate(sentences, &mut tags, window);
         tags
     }

@@ -9,7 +9,7 @@
 //! and `u64` key + `u8` type mask pairs, then (optional) the static-weight cache: count `u32`
 //! and `u64` raw-word key + `9×i32` sums. Loading is one linear pass (tens of milliseconds).
 
-use crate::features::{ClusterTable, Gazetteer, FEATURE_VERSION};
+use crate::features::{ClusterTable, Gazetteer, KbLexicon, Lexicon, FEATURE_VERSION, F_DOC, F_KB};
 use crate::labels::{Label, NUM_LABELS};
 use crate::table::U64Map;
 use crate::Error;
@@ -161,6 +161,12 @@ pub struct Model {
     pub(crate) clusters: ClusterTable,
     /// Gazetteer derived from the training data.
     pub(crate) gaz: Gazetteer,
+    /// Knowledge-base lexicon (present when `fflags` has [`F_KB`]).
+    pub(crate) kb: KbLexicon,
+    /// Document-level second-stage weights (see `crate::doc`; present with [`F_DOC`]).
+    pub(crate) doc: WeightTable,
+    /// `gaz` and `kb` merged for tagging (derived; not stored in the file).
+    pub(crate) lex: Lexicon,
     /// Forbid `I-X` unless preceded by `B-X`/`I-X`.
     pub(crate) constrained: bool,
     /// Free-text provenance (training parameters).
@@ -407,7 +413,7 @@ impl Model {
         let mut rows = Vec::new();
         let mut infos = Vec::new();
         let mut keys = Vec::new();
-        let empty = Gazetteer::default();
+        let empty = Lexicon::default();
         for w in words {
             if rows.len() >= cap {
                 break;
@@ -433,6 +439,20 @@ impl Model {
         }
         self.cache = cache;
         self.cache_rows = rows;
+    }
+
+    /// Add the document-stage weights of per-token keys to emission scores.
+    pub fn add_doc_weights(&self, em: &mut [f32], keys: &[Vec<u64>]) {
+        let scale = self.doc.scale;
+        for (row, ks) in em.chunks_exact_mut(NUM_LABELS).zip(keys) {
+            for k in ks {
+                if let Some(w) = self.doc.get(*k) {
+                    for (e, v) in row.iter_mut().zip(w) {
+                        *e += f32::from(*v) * scale;
+                    }
+                }
+            }
+        }
     }
 
     /// Index of a raw-word hash in the static-weight cache.
@@ -487,6 +507,33 @@ impl Model {
             b.extend_from_slice(&k.to_le_bytes());
             b.push(*v as u8);
         }
+        if self.fflags & F_KB != 0 {
+            // knowledge-base lexicon: phrase gazetteer, then word list
+            let ke = self.kb.phrases.map.entries();
+            b.extend_from_slice(&(self.kb.phrases.max_len as u32).to_le_bytes());
+            b.extend_from_slice(&(ke.len() as u32).to_le_bytes());
+            for (k, v) in &ke {
+                b.extend_from_slice(&k.to_le_bytes());
+                b.push(*v as u8);
+            }
+            let we = self.kb.words.entries();
+            b.extend_from_slice(&(we.len() as u32).to_le_bytes());
+            for (k, v) in &we {
+                b.extend_from_slice(&k.to_le_bytes());
+                b.push(*v as u8);
+            }
+        }
+        if self.fflags & F_DOC != 0 {
+            let de = self.doc.entries();
+            b.extend_from_slice(&self.doc.scale.to_le_bytes());
+            b.extend_from_slice(&(de.len() as u32).to_le_bytes());
+            for (k, row) in &de {
+                b.extend_from_slice(&k.to_le_bytes());
+                for q in row {
+                    b.extend_from_slice(&q.to_le_bytes());
+                }
+            }
+        }
         // optional trailing section: static-weight cache
         let ce = self.cache.entries();
         b.extend_from_slice(&(ce.len() as u32).to_le_bytes());
@@ -525,20 +572,8 @@ impl Model {
         }
         let scale = r.f32()?;
         let nf = r.u32()? as usize;
-        const FROW: usize = 8 + 2 * NUM_LABELS;
         let block = r.take(nf.saturating_mul(FROW))?;
-        let rows: Vec<(u64, [i16; NUM_LABELS])> = block
-            .chunks_exact(FROW)
-            .map(|c| {
-                let mut kb = [0u8; 8];
-                kb.copy_from_slice(&c[..8]);
-                let mut w = [0i16; NUM_LABELS];
-                for (x, b) in w.iter_mut().zip(c[8..].chunks_exact(2)) {
-                    *x = i16::from_le_bytes([b[0], b[1]]);
-                }
-                (u64::from_le_bytes(kb), w)
-            })
-            .collect();
+        let rows: Vec<(u64, [i16; NUM_LABELS])> = block.chunks_exact(FROW).map(parse_row).collect();
         let feat = WeightTable::from_quantised(&rows, scale);
         let nc = r.u32()? as usize;
         let block = r.take(nc.saturating_mul(16))?;
@@ -557,6 +592,21 @@ impl Model {
             let k = r.u64()?;
             let v = r.take(1)?.first().copied().unwrap_or(0);
             gmap.insert(k, u64::from(v));
+        }
+        let mut kb = KbLexicon::default();
+        if flags & F_KB != 0 {
+            kb.phrases.max_len = r.u32()? as usize;
+            kb.phrases.map = r.u8_map()?;
+            kb.words = r.u8_map()?;
+        }
+        let mut doc = WeightTable::default();
+        if flags & F_DOC != 0 {
+            let scale = r.f32()?;
+            let n = r.u32()? as usize;
+            let block = r.take(n.saturating_mul(FROW))?;
+            let rows: Vec<(u64, [i16; NUM_LABELS])> =
+                block.chunks_exact(FROW).map(parse_row).collect();
+            doc = WeightTable::from_quantised(&rows, scale);
         }
         let mut cache = U64Map::default();
         let mut cache_rows = Vec::new();
@@ -577,18 +627,39 @@ impl Model {
                 cache_rows.push(row);
             }
         }
+        let gaz = Gazetteer { map: gmap, max_len };
+        let lex = Lexicon::new(&gaz, &kb);
         Ok(Model {
+            doc,
+            lex,
             cache,
             cache_rows,
             feat,
             trans,
             clusters,
-            gaz: Gazetteer { map: gmap, max_len },
+            gaz,
+            kb,
             constrained: flags & 1 != 0,
             fflags: flags & !1,
             info,
         })
     }
+}
+
+/// Bytes of one stored weight row: `u64` key + `NUM_LABELS × i16`.
+const FROW: usize = 8 + 2 * NUM_LABELS;
+
+/// Parse one stored weight row (`c.len() == FROW`).
+fn parse_row(c: &[u8]) -> (u64, [i16; NUM_LABELS]) {
+    let mut kb = [0u8; 8];
+    if let Some(k) = c.get(..8) {
+        kb.copy_from_slice(k);
+    }
+    let mut w = [0i16; NUM_LABELS];
+    for (x, b) in w.iter_mut().zip(c.get(8..).unwrap_or(&[]).chunks_exact(2)) {
+        *x = i16::from_le_bytes([b[0], b[1]]);
+    }
+    (u64::from_le_bytes(kb), w)
 }
 
 struct Reader<'a> {
@@ -608,6 +679,18 @@ impl<'a> Reader<'a> {
     fn u32(&mut self) -> Result<u32, Error> {
         let s = self.take(4)?;
         Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+    }
+    /// A count `u32`, then that many `u64` key + `u8` value pairs.
+    fn u8_map(&mut self) -> Result<U64Map, Error> {
+        let n = self.u32()? as usize;
+        let block = self.take(n.saturating_mul(9))?;
+        let mut m = U64Map::with_capacity(n);
+        for c in block.chunks_exact(9) {
+            let mut kb = [0u8; 8];
+            kb.copy_from_slice(&c[..8]);
+            m.insert(u64::from_le_bytes(kb), u64::from(c[8]));
+        }
+        Ok(m)
     }
     fn f32(&mut self) -> Result<f32, Error> {
         Ok(f32::from_bits(self.u32()?))
@@ -667,6 +750,9 @@ mod tests {
         m.feat = WeightTable::build(&[(42, row)]);
         m.clusters.insert(7, 99);
         m.gaz.add(&["a", "b"], 2);
+        m.fflags = crate::features::F_KB;
+        m.kb.phrases.add(&["c", "d", "e"], 4);
+        m.kb.words.insert(11, 2);
         let b = m.to_bytes();
         let m2 = Model::from_bytes(&b).unwrap();
         assert_eq!(m2.info(), "test");
@@ -676,6 +762,9 @@ mod tests {
         assert!(m2.feat.get(43).is_none());
         assert_eq!(m2.clusters.get(7), Some(99));
         assert_eq!(m2.gaz.max_len, 2);
+        assert_eq!(m2.kb.phrases.max_len, 3);
+        assert_eq!(m2.kb.words.get(11), Some(2));
+        assert_eq!(m2.fflags, crate::features::F_KB);
         assert!(Model::from_bytes(&b[..b.len() - 3]).is_err());
         assert!(Model::from_bytes(b"nonsense").is_err());
         assert!(Model::from_bytes(&[]).is_err());

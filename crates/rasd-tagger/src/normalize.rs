@@ -158,25 +158,47 @@ pub fn segment(norm: &str) -> Segmented<'_> {
 /// least three letters. Shorter-stripped forms come first; the word itself is not included.
 /// (Stripping is ambiguous — the ل of لندن is not a preposition — so callers try each form.)
 pub fn strip_proclitics(norm: &str) -> Vec<String> {
+    proclitic_forms(norm)
+        .into_iter()
+        .flatten()
+        .map(|(al, r)| {
+            if al {
+                format!("ال{r}")
+            } else {
+                r.to_string()
+            }
+        })
+        .collect()
+}
+
+/// The forms of [`strip_proclitics`] without allocating: each is `(with_article, rest)`,
+/// meaning the string `ال` + `rest` when `with_article` (the `لل` case), else `rest`.
+pub fn proclitic_forms(norm: &str) -> [Option<(bool, &str)>; 2] {
     let len = |s: &str| s.chars().count();
-    let mut out = Vec::new();
+    let mut out = [None, None];
+    let mut k = 0usize;
     let mut rest = norm;
     if let Some(r) = rest.strip_prefix('و').or_else(|| rest.strip_prefix('ف')) {
         if len(r) >= 3 {
-            out.push(r.to_string());
+            out[0] = Some((false, r));
+            k = 1;
             rest = r;
         }
     }
     if let Some(r) = rest.strip_prefix("لل") {
         if len(r) >= 2 {
-            out.push(format!("ال{r}"));
+            if let Some(slot) = out.get_mut(k) {
+                *slot = Some((true, r));
+            }
             return out;
         }
     }
     for p in ['ب', 'ك', 'ل'] {
         if let Some(r) = rest.strip_prefix(p) {
             if len(r) >= 3 {
-                out.push(r.to_string());
+                if let Some(slot) = out.get_mut(k) {
+                    *slot = Some((false, r));
+                }
                 break;
             }
         }

@@ -167,3 +167,30 @@ proptest::proptest! {
         proptest::prop_assert!(spans.iter().all(|s| s.start < s.end && s.end <= t.len()));
     }
 }
+
+#[test]
+fn document_stage_trains_loads_and_tags() {
+    let train_path = tmp("train_doc.txt");
+    std::fs::write(&train_path, tiny_corpus()).unwrap();
+    let params = TrainParams {
+        seed: 3,
+        max_epochs: 3,
+        verbose: false,
+        gaz_folds: 3,
+        doc_stage: true,
+        doc_folds: 3,
+        ..TrainParams::default()
+    };
+    let m = tmp("mdoc");
+    train(&train_path, &DevSpec::SplitLast(0.2), &m, &[], &params).unwrap();
+    let t = Tagger::load(&m).unwrap();
+    assert!(t.model().info().contains("doc_stage=true"));
+    let gold = tiny_corpus();
+    let pred = t.tag_conll(&gold);
+    assert_eq!(pred.lines().count(), gold.lines().count());
+    let s = eval_conll(&gold, &pred);
+    assert!(s.micro.f1() > 50.0, "{}", s.report());
+    for p in [&train_path, &m] {
+        let _ = std::fs::remove_file(p);
+    }
+}

@@ -12,6 +12,8 @@ const USAGE: &str = "usage:
                          [--out MODEL] [--seed N] [--epochs N] [--no-gazetteer] [--unconstrained]
                          [--no-final-on-all] [--char-ngrams]
                          [--crf-c2 C2 [--crf-eta ETA]] [--ensemble K] [--prune W]
+                         [--kb-dir DIR | --no-kb] [--triggers] [--wide] [--stem-ngrams] [--margin M]
+                         [--doc-stage [--doc-folds K] [--doc-epochs N]]
   rasd-tagger-tool tag --conll FILE [--model MODEL] [--out FILE] [--sentence-only | --doc-window N]
   rasd-tagger-tool eval GOLD PRED
   rasd-tagger-tool clusters --corpus DIR --out FILE [--seed N] [--epochs N] [--dim N]
@@ -109,6 +111,24 @@ fn run() -> Result<(), String> {
                 let c2: f64 = c2.parse().map_err(|_| "bad --crf-c2")?;
                 let eta0: f64 = a.num("--crf-eta", 0.1)?;
                 p.algorithm = rasd_tagger::Algorithm::CrfSgd { c2, eta0 };
+            }
+            p.margin = a.num("--margin", p.margin)?;
+            if a.flag("--triggers") {
+                p.feature_flags |= rasd_tagger::features::F_TRIGGERS;
+            }
+            if a.flag("--stem-ngrams") {
+                p.feature_flags |= rasd_tagger::features::F_STEM_NGRAMS;
+            }
+            if a.flag("--wide") {
+                p.feature_flags |= rasd_tagger::features::F_WIDE;
+            }
+            p.doc_stage = a.flag("--doc-stage");
+            p.doc_epochs = a.num("--doc-epochs", p.doc_epochs)?;
+            p.doc_folds = a.num("--doc-folds", p.doc_folds)?;
+            if a.flag("--no-kb") {
+                p.kb_dir = None;
+            } else if let Some(d) = a.opt("--kb-dir") {
+                p.kb_dir = Some(d.into());
             }
             p.ensemble = a.num("--ensemble", 1)?;
             p.prune = a.num("--prune", p.prune)?;
