@@ -76,6 +76,8 @@ pub type Result<T> = std::result::Result<T, Error>;
 /// An open corpus store.
 pub struct Store {
     pub(crate) conn: Connection,
+    /// The writer's cache of corpus entities (see [`ingest::EntityCache`]).
+    pub(crate) entity_cache: ingest::EntityCache,
 }
 
 impl Store {
@@ -98,7 +100,10 @@ impl Store {
             "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;",
         )?;
         schema::migrate(&conn, schema::MIGRATIONS.len())?;
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            entity_cache: Default::default(),
+        })
     }
 
     /// The underlying connection (read-only use by tools).

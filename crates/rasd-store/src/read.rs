@@ -173,7 +173,10 @@ impl Store {
                 path.display()
             )));
         }
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            entity_cache: Default::default(),
+        })
     }
 
     /// Corpus-wide counts.
