@@ -358,12 +358,12 @@ fn known_fields(e: &EntityRec) -> u16 {
     m
 }
 
-/// SQL giving the fill-in columns a stored entity row has, as [`known_fields`] bits.
-const KNOWN_SQL: &str =
-    "(name_en IS NOT NULL) | (country IS NOT NULL) << 1 | (subtype IS NOT NULL) << 2
-    | (lat IS NOT NULL) << 3 | (geo_country IS NOT NULL) << 4 | (sector IS NOT NULL) << 5
-    | (wikidata IS NOT NULL) << 6 | (geonames IS NOT NULL) << 7 | (kb_rasd IS NOT NULL) << 8
-    | (geo_feature IS NOT NULL) << 9";
+/// SQL giving the fill-in columns a stored entity row has, as [`known_fields`] bits
+/// (SQLite gives `<<` and `|` the same precedence: every shift is parenthesised).
+const KNOWN_SQL: &str = "((name_en IS NOT NULL) | ((country IS NOT NULL) << 1)
+    | ((subtype IS NOT NULL) << 2) | ((lat IS NOT NULL) << 3) | ((geo_country IS NOT NULL) << 4)
+    | ((sector IS NOT NULL) << 5) | ((wikidata IS NOT NULL) << 6) | ((geonames IS NOT NULL) << 7)
+    | ((kb_rasd IS NOT NULL) << 8) | ((geo_feature IS NOT NULL) << 9))";
 
 fn upsert_entity(
     tx: &Transaction<'_>,
@@ -651,6 +651,85 @@ mod tests {
             }),
             0
         );
+    }
+
+    #[test]
+    fn fused_events_carry_acled_types_also_for_rows_stored_before_schema_3() {
+        let mut s = Store::open_in_memory().unwrap();
+        s.ingest(&corpus()).unwrap();
+        let stored = s.events(&EventFilter::default()).unwrap();
+        let fused = stored.iter().find(|e| e.n_reports == 2).unwrap();
+        // Assaults with no mode on a recipient of no civilian sector.
+        assert_eq!(
+            (
+                fused.acled_event_type.as_str(),
+                fused.acled_sub_event_type.as_str()
+            ),
+            ("Battles", "Armed clash")
+        );
+        assert!(fused
+            .reports
+            .iter()
+            .all(|r| r.acled_event_type == "Battles"));
+        // Rows of an older store have no stored mapping: it is derived at read time, with
+        // the recipients' corpus sectors deciding «civilian».
+        s.connection()
+            .execute_batch(
+                "UPDATE events SET acled_type = NULL, acled_sub = NULL;
+                 UPDATE entities SET sector = 'CVL' WHERE key = 'wd:Q1';",
+            )
+            .unwrap();
+        let old = s.events(&EventFilter::default()).unwrap();
+        let f = old.iter().find(|e| e.n_reports == 2).unwrap();
+        assert_eq!(
+            (f.acled_event_type.as_str(), f.acled_sub_event_type.as_str()),
+            ("Violence against civilians", "Attack")
+        );
+    }
+
+    #[test]
+    fn a_reopened_store_fills_in_entity_fields_from_later_records() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("s.db");
+        let ent_of = |extra| ent("E1", "ORG", "الجيش الليبي", extra);
+        {
+            let mut s = Store::open(&p).unwrap();
+            let r = record(
+                "a",
+                "x.com",
+                "2014-06-04",
+                &article(1, ""),
+                vec![ent_of(json!({}))],
+                vec![],
+            );
+            s.ingest(&[r]).unwrap();
+        }
+        // A new process: nothing cached, the stored row says which fields it lacks.
+        let mut s = Store::open(&p).unwrap();
+        let r = record(
+            "b",
+            "y.com",
+            "2014-06-05",
+            &article(2, ""),
+            vec![ent_of(json!({"sector": "MIL", "name_en": "Libyan Army"}))],
+            vec![],
+        );
+        s.ingest(&[r]).unwrap();
+        let r = record(
+            "c",
+            "y.com",
+            "2014-06-06",
+            &article(3, ""),
+            vec![ent_of(json!({"sector": "GOV"}))],
+            vec![],
+        );
+        s.ingest(&[r]).unwrap();
+        let e = s.entities(Some("ORG"), None, 5).unwrap();
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].documents, 3);
+        assert_eq!(e[0].sector.as_deref(), Some("MIL"), "the first value stays");
+        assert_eq!(e[0].name_en.as_deref(), Some("Libyan Army"));
+        assert!(s.check().unwrap().problems.is_empty());
     }
 
     #[test]

@@ -71,7 +71,12 @@ pub const MIGRATIONS: &[&str] = &[
     // 3: what records give about an entity beyond its name (sector, every knowledge-base
     // id, GeoNames feature code), each report's ACLED type as the events crate maps it, and
     // the fusion keys (actor or recipient entity, type, day) that find fusion candidates
-    // by index instead of scanning every event of a type in the date window.
+    // by index instead of scanning every event of a type in the date window. The full-text
+    // index buffers up to 32 MB of new postings (default 1 MB) so one ingest batch becomes
+    // one segment instead of several small ones that automerge then rewrites. `events_query`
+    // covers the event filters in cluster order, so `rasd events` scans a narrow index
+    // instead of the table with its JSON; it replaces the cluster index, and the fusion
+    // keys replace the (type, day) index.
     // Older stores are back-filled from the stored records; old events keep NULL ACLED
     // columns and are mapped at read time from their type, mode and recipients' sectors.
     "ALTER TABLE entities ADD COLUMN sector TEXT;
@@ -107,7 +112,11 @@ pub const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     INSERT OR IGNORE INTO event_keys(entity, type, day, event)
         SELECT a.entity, e.type, e.day, e.rowid FROM event_args a JOIN events e ON e.rowid = a.event
-        WHERE a.role IN ('actor', 'recipient') AND e.day IS NOT NULL;",
+        WHERE a.role IN ('actor', 'recipient') AND e.day IS NOT NULL;
+    INSERT INTO doc_fts(doc_fts, rank) VALUES ('hashsize', 33554432);
+    DROP INDEX events_fuse;
+    DROP INDEX events_cluster;
+    CREATE INDEX events_query ON events(cluster, type, date, dead, country, lon, lat);",
 ];
 
 /// The schema version this build writes.
