@@ -278,9 +278,11 @@ pub struct FusedEvent {
     pub acled_sub_event_type: String,
     /// Modes reported.
     pub modes: Vec<String>,
-    /// Earliest reported date.
+    /// Earliest reported day (`YYYY-MM-DD`; a report whose date is not a calendar value,
+    /// or was inferred, counts with its document's publication date, as the per-document
+    /// exports do).
     pub date: Option<String>,
-    /// Latest reported date (equal to `date` when reports agree).
+    /// Latest reported day (equal to `date` when reports agree).
     pub date_end: Option<String>,
     /// Actors across reports.
     pub actors: Vec<Participant>,
@@ -310,6 +312,18 @@ pub(crate) struct Row {
     pub ev: EventRec,
     /// The stored ACLED (type, sub-type); `None` for events stored before schema 3.
     pub acled: Option<(String, String)>,
+}
+
+/// The calendar day a report gives for export, as the per-document CSV/PLOVER exports date
+/// an event: its own date when it is a stated calendar value (first 10 characters), else
+/// its document's publication date.
+fn report_day(r: &Row) -> Option<String> {
+    match &r.ev.date {
+        Some(d) if !d.inferred && d.value.starts_with(|c: char| c.is_ascii_digit()) => {
+            Some(d.value.chars().take(10).collect())
+        }
+        _ => r.published.clone(),
+    }
 }
 
 /// Recipient sectors the events crate counts as a civilian target (its module docs).
@@ -360,8 +374,8 @@ pub(crate) fn build(
             if let Some(m) = &r.ev.mode {
                 modes.insert(m.clone());
             }
-            if let Some(d) = &r.ev.date {
-                dates.insert(d.value.clone());
+            if let Some(d) = report_day(r) {
+                dates.insert(d);
             }
             for (role, p) in args.get(&r.rowid).map(Vec::as_slice).unwrap_or(&[]) {
                 let list = match role.as_str() {

@@ -733,6 +733,47 @@ mod tests {
     }
 
     #[test]
+    fn non_calendar_event_dates_fall_back_to_publication_and_miss_date_filters() {
+        let mut s = Store::open_in_memory().unwrap();
+        let r = record(
+            "p1",
+            "x.com",
+            "2015-07-21",
+            &article(4, ""),
+            vec![],
+            vec![
+                event("V1", "ASSAULT", None, None, None, "PXY", None, "asserted"),
+                event(
+                    "V2",
+                    "PROTEST",
+                    None,
+                    None,
+                    None,
+                    "2015-07-20",
+                    None,
+                    "asserted",
+                ),
+            ],
+        );
+        s.ingest(std::slice::from_ref(&r)).unwrap();
+        let all = s.events(&EventFilter::default()).unwrap();
+        // The one with no calendar date is dated by its document (and sorts by that date).
+        let dates: Vec<Option<&str>> = all.iter().map(|e| e.date.as_deref()).collect();
+        assert_eq!(dates, vec![Some("2015-07-21"), Some("2015-07-20")]);
+        let from = s
+            .events(&EventFilter {
+                from: Some("2015-07-01".into()),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(from.len(), 1, "PXY is no date after 2015-07-01");
+        // The same date as the per-document CSV.
+        let want = rasd_events::export::csv_row(&r, &r.events[0]);
+        let f = all.iter().find(|e| e.etype == "ASSAULT").unwrap();
+        assert_eq!(crate::csv_row(f)[1], want[1]);
+    }
+
+    #[test]
     fn search_ignores_clitics_and_diacritics() {
         let mut s = Store::open_in_memory().unwrap();
         s.ingest(&corpus()).unwrap();

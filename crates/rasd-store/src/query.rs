@@ -110,12 +110,14 @@ pub(crate) fn event_where(f: &EventFilter) -> Result<(Vec<String>, Vec<Value>)> 
         cond.push("e.type = ?".into());
         args.push(Value::Text(t.to_ascii_uppercase()));
     }
+    // Only calendar values compare with a date bound (`PXY`, `PRESENT_REF` … sort after
+    // digits and would pass any `--from`).
     if let Some(v) = &f.from {
-        cond.push("e.date >= ?".into());
+        cond.push("e.date GLOB '[0-9]*' AND e.date >= ?".into());
         args.push(Value::Text(v.clone()));
     }
     if let Some(v) = &f.to {
-        cond.push("substr(e.date, 1, 10) <= ?".into());
+        cond.push("e.date GLOB '[0-9]*' AND substr(e.date, 1, 10) <= ?".into());
         args.push(Value::Text(v.clone()));
     }
     if let Some(c) = &f.country {
@@ -239,7 +241,8 @@ impl Store {
         };
         args.push(Value::Integer(limit));
         let sel = format!(
-            "SELECT cluster FROM events e WHERE {} GROUP BY cluster ORDER BY max(e.date) DESC, cluster DESC LIMIT ?",
+            "SELECT cluster FROM events e WHERE {} GROUP BY cluster
+             ORDER BY max(CASE WHEN e.date GLOB '[0-9]*' THEN e.date END) DESC, cluster DESC LIMIT ?",
             cond.join(" AND ")
         );
         let ids: Vec<i64> = self

@@ -276,16 +276,16 @@ fn ingest_reports_a_bad_document_by_name_and_keeps_the_rest() {
     check(&db);
 }
 
-/// `(event_type, sub_event_type)` of every row of an ACLED-like CSV, sorted.
-fn acled_types(csv_text: &[u8]) -> Vec<(String, String)> {
+/// `(event_date, event_type, sub_event_type)` of every row of an ACLED-like CSV, sorted.
+fn acled_types(csv_text: &[u8]) -> Vec<(String, String, String)> {
     let mut r = csv::Reader::from_reader(csv_text);
     let h: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
-    assert_eq!(&h[2..4], ["event_type", "sub_event_type"]);
-    let mut v: Vec<(String, String)> = r
+    assert_eq!(&h[1..4], ["event_date", "event_type", "sub_event_type"]);
+    let mut v: Vec<(String, String, String)> = r
         .records()
         .map(|x| {
             let x = x.unwrap();
-            (x[2].to_string(), x[3].to_string())
+            (x[1].to_string(), x[2].to_string(), x[3].to_string())
         })
         .collect();
     v.sort();
@@ -325,6 +325,6 @@ fn events_csv_and_extract_csv_map_event_types_alike() {
         .unwrap();
     assert!(out.status.success());
     // One document: its events never fuse with each other, so one row per event, and
-    // each row must carry the ACLED mapping the per-document export gives that event.
+    // each row must carry the date and ACLED mapping the per-document export gives that event.
     assert_eq!(acled_types(&out.stdout), per_doc);
 }
