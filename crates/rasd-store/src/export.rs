@@ -4,8 +4,11 @@
 //! same tools. One row per fused event: `source` lists the outlets, `source_stance` the
 //! stances (conflicts kept, `;`-separated), `fatalities` is the lowest reported figure (the
 //! conservative convention of ACLED) and `notes` gives the full range and the report count.
-//! `event_type` is the PLOVER category and `sub_event_type` its mode(s); a PLOVER→ACLED
-//! type mapping belongs to the event exporter and can replace these two columns.
+//! `event_type`/`sub_event_type` follow the events crate's PLOVER→ACLED mapping
+//! (`rasd_events::export::acled_type`, `crates/rasd-events/data/plover_acled.tsv`): each
+//! report is mapped at ingest exactly as `rasd extract --format csv` maps that event, and a
+//! fused event takes the mapping most of its reports have (the earliest report's on a tie);
+//! the PLOVER type and modes are in `notes`.
 
 use crate::fusion::FusedEvent;
 use crate::{Error, Result};
@@ -89,6 +92,10 @@ pub fn csv_row(e: &FusedEvent) -> [String; 18] {
     };
     let loc = e.locations.first();
     let mut notes = format!("{} reports", e.n_reports);
+    notes.push_str(&format!("; PLOVER {}", e.etype));
+    if !e.modes.is_empty() {
+        notes.push_str(&format!(" ({})", e.modes.join(", ")));
+    }
     for (k, r) in &e.size {
         notes.push_str(&format!(
             "; {k} {}–{} ({})",
@@ -107,8 +114,8 @@ pub fn csv_row(e: &FusedEvent) -> [String; 18] {
     [
         e.id.clone(),
         e.date.clone().unwrap_or_default(),
-        e.etype.clone(),
-        e.modes.join("; "),
+        e.acled_event_type.clone(),
+        e.acled_sub_event_type.clone(),
         name(0, &e.actors),
         rest(&e.actors),
         name(0, &e.recipients),
@@ -157,6 +164,7 @@ pub fn to_geojson(events: &[FusedEvent]) -> Value {
                 "geometry": {"type": "Point", "coordinates": [l.lon, l.lat]},
                 "properties": {
                     "id": e.id, "type": e.etype, "modes": e.modes, "date": e.date, "date_end": e.date_end,
+                    "event_type": e.acled_event_type, "sub_event_type": e.acled_sub_event_type,
                     "location": l.name, "country": l.country,
                     "actors": e.actors.iter().map(|p| &p.name).collect::<Vec<_>>(),
                     "recipients": e.recipients.iter().map(|p| &p.name).collect::<Vec<_>>(),
@@ -278,7 +286,10 @@ pub(crate) mod tests {
         assert_eq!(h, CSV_HEADER);
         let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
         assert_eq!(rows.len(), 2);
-        let fused = rows.iter().find(|r| &r[2] == "ASSAULT").unwrap();
+        // An assault with no mode on a recipient of no civilian sector: ACLED «Battles».
+        let fused = rows.iter().find(|r| &r[2] == "Battles").unwrap();
+        assert_eq!(&fused[3], "Armed clash");
+        assert!(fused[17].contains("PLOVER ASSAULT"), "{}", &fused[17]);
         assert_eq!(&fused[16], "16");
         assert_eq!(&fused[14], "x.com; y.com");
         assert_eq!(&fused[15], "asserted; reported");
@@ -341,5 +352,81 @@ pub(crate) mod tests {
                 assert!(v.get(k).is_some(), "{k} missing in {line}");
             }
         }
+    }
+
+    #[test]
+    fn csv_types_agree_with_the_per_document_csv() {
+        // Events of every ACLED branch, in documents far apart in time so none fuse.
+        let ev = |id: &str, t: &str, mode: Option<&str>, recipient: Option<&str>, day: u32| {
+            let mut v = event(
+                id,
+                t,
+                Some("E1"),
+                recipient,
+                None,
+                &format!("2014-0{day}-01"),
+                None,
+                "asserted",
+            );
+            v["mode"] = json!(mode);
+            v
+        };
+        let ents = || {
+            vec![
+                ent("E1", "ORG", "داعش", json!({"sector": "REB"})),
+                ent("E2", "PER", "الصحفيين", json!({"sector": "JRN"})),
+                ent("E3", "ORG", "الجيش", json!({"sector": "MIL"})),
+            ]
+        };
+        let mut recs = Vec::new();
+        for (i, (t, mode, recipient)) in [
+            ("ASSAULT", Some("aerial"), Some("E3")),
+            ("ASSAULT", None, Some("E2")),
+            ("ASSAULT", None, Some("E3")),
+            ("ASSAULT", Some("abduct"), None),
+            ("PROTEST", Some("riot"), None),
+            ("PROTEST", None, None),
+            ("COERCE", Some("arrest"), Some("E2")),
+            ("ACCUSE", None, Some("E3")),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let day = (i % 9 + 1) as u32;
+            recs.push(record(
+                &format!("d{i}"),
+                "x.com",
+                &format!("2014-0{day}-01"),
+                "نص",
+                ents(),
+                vec![ev("V1", t, mode, recipient, day)],
+            ));
+        }
+        let mut s = Store::open_in_memory().unwrap();
+        s.ingest(&recs).unwrap();
+        let fused = s.events(&EventFilter::default()).unwrap();
+        assert_eq!(fused.len(), recs.len());
+        let mut kinds = std::collections::BTreeSet::new();
+        for rec in &recs {
+            for e in &rec.events {
+                let want = rasd_events::export::csv_row(rec, e);
+                let f = fused
+                    .iter()
+                    .find(|f| f.reports.iter().any(|r| r.doc == rec.id && r.event == e.id))
+                    .unwrap();
+                let got = csv_row(f);
+                assert_eq!(
+                    (&got[2], &got[3]),
+                    (&want[2], &want[3]),
+                    "{} {:?}",
+                    e.etype,
+                    e.mode
+                );
+                kinds.insert(want[2].clone());
+            }
+        }
+        // The sample reaches several ACLED types, not one default.
+        assert!(kinds.len() >= 5, "{kinds:?}");
+        assert!(kinds.contains("Violence against civilians"), "{kinds:?}");
     }
 }

@@ -14,9 +14,9 @@
 //! which do not depend on ingest order, so a resumed or repeated ingest gives the same
 //! clusters as a single run, and queries never wait for a recompute pass.
 
-use crate::ingest::day_of;
+use crate::ingest::PreparedEvent;
 use crate::{Result, Store};
-use rasd_doc::record::{EventRec, Record};
+use rasd_doc::record::EventRec;
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -57,12 +57,11 @@ fn places_agree(a: &Place, b: &Place) -> bool {
 pub(crate) fn insert_event(
     tx: &Transaction<'_>,
     doc: i64,
-    r: &Record,
     ev: &EventRec,
+    pe: &PreparedEvent,
     local: &HashMap<&str, i64>,
 ) -> Result<()> {
-    let date = ev.date.as_ref().map(|d| d.value.clone());
-    let day = date.as_deref().and_then(day_of);
+    let day = pe.day;
     let ent =
         |a: &rasd_doc::record::ArgRec| a.entity.as_deref().and_then(|e| local.get(e).copied());
     let loc_entity = ev.location.iter().find_map(ent);
@@ -74,18 +73,23 @@ pub(crate) fn insert_event(
             .query_row([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?,
         None => (None, None, None),
     };
-    let json = serde_json::to_string(ev)?;
+    // A new event starts as its own cluster: its rowid is chosen here (the next one, as
+    // SQLite would) so the row is written once, with its cluster.
+    let id: i64 = tx
+        .prepare_cached("SELECT coalesce(max(rowid), 0) + 1 FROM events")?
+        .query_row([], |r| r.get(0))?;
     tx.prepare_cached(
-        "INSERT INTO events(doc, local_id, type, mode, date, day, stance, dead, injured, arrested, troops,
-             loc_entity, lat, lon, country, cluster, json)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
+        "INSERT INTO events(rowid, doc, local_id, type, mode, date, day, stance, dead, injured, arrested,
+             troops, loc_entity, lat, lon, country, cluster, json, acled_type, acled_sub)
+         VALUES (?1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?1, ?, ?, ?)",
     )?
     .execute(params![
+        id,
         doc,
         ev.id,
         ev.etype.as_str(),
         ev.mode,
-        date,
+        pe.date,
         day,
         ev.attribution.stance.as_str(),
         ev.size.dead,
@@ -96,11 +100,10 @@ pub(crate) fn insert_event(
         lat,
         lon,
         country,
-        json
+        pe.json,
+        pe.acled_type,
+        pe.acled_sub
     ])?;
-    let id = tx.last_insert_rowid();
-    tx.prepare_cached("UPDATE events SET cluster = ? WHERE rowid = ?")?
-        .execute(params![id, id])?;
     let mut parts: BTreeSet<i64> = BTreeSet::new();
     {
         let mut st = tx.prepare_cached(
@@ -119,7 +122,6 @@ pub(crate) fn insert_event(
             }
         }
     }
-    let _ = r;
     let Some(day) = day else { return Ok(()) };
     if parts.is_empty() {
         return Ok(());
@@ -129,43 +131,47 @@ pub(crate) fn insert_event(
         lat,
         lon,
     };
+    // Candidates come from the fusion keys (entity, type, day) of the stored events: only
+    // events sharing an actor or recipient, of the same type, in the date window, are
+    // read — an index range per participant, whatever the size of the corpus.
+    let etype = ev.etype.as_str();
     let mut clusters: BTreeSet<i64> = BTreeSet::new();
+    let mut seen: BTreeSet<i64> = BTreeSet::new();
     let mut cand = tx.prepare_cached(
-        "SELECT rowid, cluster, loc_entity, lat, lon FROM events
-         WHERE type = ? AND day BETWEEN ? AND ? AND doc != ?",
+        "SELECT e.rowid, e.cluster, e.loc_entity, e.lat, e.lon
+         FROM event_keys k JOIN events e ON e.rowid = k.event
+         WHERE k.entity = ? AND k.type = ? AND k.day BETWEEN ? AND ? AND e.doc != ?",
     )?;
-    let mut overlap = tx.prepare_cached(
-        "SELECT 1 FROM event_args WHERE event = ? AND role IN ('actor', 'recipient') AND entity = ?",
-    )?;
-    let rows = cand.query_map(
-        params![ev.etype.as_str(), day - DAY_WINDOW, day + DAY_WINDOW, doc],
-        |row| {
-            Ok((
-                row.get::<_, i64>(0)?,
-                row.get::<_, i64>(1)?,
-                Place {
-                    entity: row.get(2)?,
-                    lat: row.get(3)?,
-                    lon: row.get(4)?,
-                },
-            ))
-        },
-    )?;
-    for row in rows {
-        let (other, cluster, place) = row?;
-        if clusters.contains(&cluster) || !places_agree(&me, &place) {
-            continue;
-        }
-        let mut shared = false;
-        for p in &parts {
-            if overlap.exists(params![other, p])? {
-                shared = true;
-                break;
+    for p in &parts {
+        let rows = cand.query_map(
+            params![p, etype, day - DAY_WINDOW, day + DAY_WINDOW, doc],
+            |row| {
+                Ok((
+                    row.get::<_, i64>(0)?,
+                    row.get::<_, i64>(1)?,
+                    Place {
+                        entity: row.get(2)?,
+                        lat: row.get(3)?,
+                        lon: row.get(4)?,
+                    },
+                ))
+            },
+        )?;
+        for row in rows {
+            let (other, cluster, place) = row?;
+            if !seen.insert(other) || clusters.contains(&cluster) {
+                continue;
+            }
+            if places_agree(&me, &place) {
+                clusters.insert(cluster);
             }
         }
-        if shared {
-            clusters.insert(cluster);
-        }
+    }
+    let mut keys = tx.prepare_cached(
+        "INSERT OR IGNORE INTO event_keys(entity, type, day, event) VALUES (?, ?, ?, ?)",
+    )?;
+    for p in &parts {
+        keys.execute(params![p, etype, day, id])?;
     }
     if clusters.is_empty() {
         return Ok(());
@@ -211,6 +217,10 @@ pub struct Report {
     pub mode: Option<String>,
     /// Trigger words.
     pub trigger: String,
+    /// ACLED event type of this report (the events crate's PLOVER→ACLED mapping).
+    pub acled_event_type: String,
+    /// ACLED sub-event type of this report.
+    pub acled_sub_event_type: String,
     /// Who attributes it, as written.
     pub by: Option<String>,
     /// Size figures of this report.
@@ -232,6 +242,9 @@ pub struct Participant {
     /// Affiliation.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
+    /// PLOVER/CAMEO sector, as the records give it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sector: Option<String>,
 }
 
 /// The place of a fused event.
@@ -259,11 +272,17 @@ pub struct FusedEvent {
     /// PLOVER type.
     #[serde(rename = "type")]
     pub etype: String,
+    /// ACLED event type: the one most reports map to (the earliest report on a tie).
+    pub acled_event_type: String,
+    /// ACLED sub-event type, from the same report as `acled_event_type`.
+    pub acled_sub_event_type: String,
     /// Modes reported.
     pub modes: Vec<String>,
-    /// Earliest reported date.
+    /// Earliest reported day (`YYYY-MM-DD`; a report whose date is not a calendar value,
+    /// or was inferred, counts with its document's publication date, as the per-document
+    /// exports do).
     pub date: Option<String>,
-    /// Latest reported date (equal to `date` when reports agree).
+    /// Latest reported day (equal to `date` when reports agree).
     pub date_end: Option<String>,
     /// Actors across reports.
     pub actors: Vec<Participant>,
@@ -291,6 +310,39 @@ pub(crate) struct Row {
     pub published: Option<String>,
     pub url: Option<String>,
     pub ev: EventRec,
+    /// The stored ACLED (type, sub-type); `None` for events stored before schema 3.
+    pub acled: Option<(String, String)>,
+}
+
+/// The calendar day a report gives for export, as the per-document CSV/PLOVER exports date
+/// an event: its own date when it is a stated calendar value (first 10 characters), else
+/// its document's publication date.
+fn report_day(r: &Row) -> Option<String> {
+    match &r.ev.date {
+        Some(d) if !d.inferred && d.value.starts_with(|c: char| c.is_ascii_digit()) => {
+            Some(d.value.chars().take(10).collect())
+        }
+        _ => r.published.clone(),
+    }
+}
+
+/// Recipient sectors the events crate counts as a civilian target (its module docs).
+const CIVILIAN_SECTORS: [&str; 7] = ["CVL", "JRN", "EDU", "LAB", "REF", "MED", "REL"];
+
+/// The ACLED (type, sub-type) of a stored report: as stored at ingest, else (stores from
+/// before schema 3) mapped from its type, mode and its recipients' corpus sectors.
+fn report_acled(r: &Row, recipients: &[&Participant]) -> (String, String) {
+    if let Some(a) = &r.acled {
+        return a.clone();
+    }
+    let civilian = !recipients.is_empty()
+        && recipients.iter().all(|p| {
+            p.sector
+                .as_deref()
+                .is_some_and(|s| CIVILIAN_SECTORS.contains(&s))
+        });
+    let (t, st) = rasd_events::export::acled_type(r.ev.etype, r.ev.mode.as_deref(), civilian);
+    (t.to_string(), st.to_string())
 }
 
 /// Builds fused events from event rows sorted by cluster, with participants by event.
@@ -317,12 +369,13 @@ pub(crate) fn build(
         let mut stances: Vec<String> = Vec::new();
         let mut sources = BTreeSet::new();
         let mut reports = Vec::new();
+        let mut acled: Vec<((String, String), usize)> = Vec::new();
         for r in &rows {
             if let Some(m) = &r.ev.mode {
                 modes.insert(m.clone());
             }
-            if let Some(d) = &r.ev.date {
-                dates.insert(d.value.clone());
+            if let Some(d) = report_day(r) {
+                dates.insert(d);
             }
             for (role, p) in args.get(&r.rowid).map(Vec::as_slice).unwrap_or(&[]) {
                 let list = match role.as_str() {
@@ -353,6 +406,20 @@ pub(crate) fn build(
                 stances.push(stance.clone());
             }
             sources.insert(r.outlet.clone().unwrap_or_else(|| format!("doc:{}", r.doc)));
+            let recips: Vec<&Participant> = args
+                .get(&r.rowid)
+                .map(Vec::as_slice)
+                .unwrap_or(&[])
+                .iter()
+                .filter(|(role, _)| role == "recipient")
+                .map(|(_, p)| p)
+                .collect();
+            let (acled_event_type, acled_sub_event_type) = report_acled(r, &recips);
+            let key = (acled_event_type.clone(), acled_sub_event_type.clone());
+            match acled.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, n)) => *n += 1,
+                None => acled.push((key, 1)),
+            }
             reports.push(Report {
                 doc: r.doc.clone(),
                 event: r.ev.id.clone(),
@@ -363,6 +430,8 @@ pub(crate) fn build(
                 date: r.ev.date.as_ref().map(|d| d.value.clone()),
                 mode: r.ev.mode.clone(),
                 trigger: r.ev.trigger.text.clone(),
+                acled_event_type,
+                acled_sub_event_type,
                 by: r.ev.attribution.by.as_ref().map(|b| b.text.clone()),
                 size: r.ev.size.clone(),
                 disputed_by: r.ev.disputed_by.iter().map(|d| d.text.clone()).collect(),
@@ -386,9 +455,19 @@ pub(crate) fn build(
                 )
             })
             .collect();
+        // Most reports win; `max_by_key` keeps the last maximum, so scan reversed to
+        // prefer the earliest report's mapping on a tie.
+        let (acled_event_type, acled_sub_event_type) = acled
+            .iter()
+            .rev()
+            .max_by_key(|(_, n)| *n)
+            .map(|(k, _)| k.clone())
+            .unwrap_or_default();
         out.push(FusedEvent {
             id: format!("F{cluster}"),
             etype,
+            acled_event_type,
+            acled_sub_event_type,
             modes: modes.into_iter().collect(),
             date: dates.iter().next().cloned(),
             date_end: dates.iter().next_back().cloned(),

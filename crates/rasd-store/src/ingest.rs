@@ -7,7 +7,7 @@
 
 use crate::dedup::{bands, content_hash, near, simhash};
 use crate::{fusion, search, Result, Store};
-use rasd_doc::record::{EntityRec, Record};
+use rasd_doc::record::{EntityRec, EventRec, Record};
 use rusqlite::{params, OptionalExtension, Transaction};
 use std::collections::HashMap;
 
@@ -79,10 +79,23 @@ impl Store {
 
     /// Stores records whose derived data was computed beforehand (possibly in parallel).
     pub fn ingest_prepared(&mut self, records: &[Prepared]) -> Result<IngestStats> {
+        let out = self.ingest_tx(records);
+        if out.is_err() {
+            // The transaction rolled back: rows the cache learnt in it do not exist.
+            self.entity_cache.clear();
+        }
+        out
+    }
+
+    fn ingest_tx(&mut self, records: &[Prepared]) -> Result<IngestStats> {
+        if self.entity_cache.len() > ENTITY_CACHE_MAX {
+            self.entity_cache.clear();
+        }
         let tx = self.conn.transaction()?;
         let mut stats = IngestStats::default();
+        let at = now();
         for r in records {
-            insert_record(&tx, r, &mut stats)?;
+            insert_record(&tx, &mut self.entity_cache, r, &at, &mut stats)?;
         }
         tx.commit()?;
         Ok(stats)
@@ -97,9 +110,10 @@ impl Store {
     }
 }
 
-/// A record with the derived data ingest needs (hash, fingerprint, index text, JSON),
-/// computed without the database so callers can prepare batches in parallel (and hand
-/// them to a writer thread: it owns its record).
+/// A record with the derived data ingest needs (hash, fingerprint, index text, JSON,
+/// entity keys, event dates and ACLED types), computed without the database so callers
+/// can prepare batches in parallel and the single writer does only database work (and
+/// hand them to a writer thread: it owns its record).
 pub struct Prepared {
     /// The record.
     pub record: Record,
@@ -107,6 +121,41 @@ pub struct Prepared {
     sim: Option<u64>,
     fts: String,
     json: String,
+    /// Corpus key and folded name of each record entity, in record order.
+    entities: Vec<(String, String)>,
+    /// Derived data of each record event, in record order.
+    events: Vec<PreparedEvent>,
+}
+
+/// What the writer stores for one event besides the record's own fields.
+pub(crate) struct PreparedEvent {
+    /// The record's date value.
+    pub date: Option<String>,
+    /// Its day number when day-precise.
+    pub day: Option<i64>,
+    /// The event as JSON.
+    pub json: String,
+    /// ACLED event type, as `rasd extract --format csv` gives it for this event.
+    pub acled_type: String,
+    /// ACLED sub-event type, likewise.
+    pub acled_sub: String,
+}
+
+impl PreparedEvent {
+    fn new(r: &Record, ev: &EventRec) -> PreparedEvent {
+        let date = ev.date.as_ref().map(|d| d.value.clone());
+        let day = date.as_deref().and_then(day_of);
+        // The per-document CSV row of the events crate: the same PLOVER→ACLED mapping
+        // (mode, civilian target from the recipients' sectors or words) as the extract CSV.
+        let [_, _, acled_type, acled_sub, ..] = rasd_events::export::csv_row(r, ev);
+        PreparedEvent {
+            date,
+            day,
+            json: serde_json::to_string(ev).unwrap_or_else(|_| "{}".into()),
+            acled_type,
+            acled_sub,
+        }
+    }
 }
 
 impl Prepared {
@@ -128,12 +177,20 @@ impl Prepared {
         let json = serde_json::to_string(&RecordNoText(&r)).unwrap_or_else(|_| "{}".into());
         let hash = content_hash(text);
         let sim = simhash(text);
+        let entities = r
+            .entities
+            .iter()
+            .map(|e| (entity_key(e), rasd_text::fold(&e.name)))
+            .collect();
+        let events = r.events.iter().map(|e| PreparedEvent::new(&r, e)).collect();
         Prepared {
             record: r,
             hash,
             sim,
             fts,
             json,
+            entities,
+            events,
         }
     }
 }
@@ -150,7 +207,13 @@ impl serde::Serialize for RecordNoText<'_> {
     }
 }
 
-fn insert_record(tx: &Transaction<'_>, p: &Prepared, stats: &mut IngestStats) -> Result<()> {
+fn insert_record(
+    tx: &Transaction<'_>,
+    cache: &mut EntityCache,
+    p: &Prepared,
+    at: &str,
+    stats: &mut IngestStats,
+) -> Result<()> {
     let r = &p.record;
     if tx
         .prepare_cached("SELECT 1 FROM docs WHERE id = ?")?
@@ -217,7 +280,7 @@ fn insert_record(tx: &Transaction<'_>, p: &Prepared, stats: &mut IngestStats) ->
         r.title,
         r.text,
         json,
-        now()
+        at
     ])?;
     let doc = tx.last_insert_rowid();
     if let Some(h) = sim {
@@ -232,65 +295,149 @@ fn insert_record(tx: &Transaction<'_>, p: &Prepared, stats: &mut IngestStats) ->
 
     // Corpus entities.
     let mut local: HashMap<&str, i64> = HashMap::new();
-    for e in &r.entities {
-        let key = entity_key(e);
-        let id = upsert_entity(tx, &key, e)?;
-        local.insert(e.id.as_str(), id);
-        tx.prepare_cached(
+    {
+        let mut link = tx.prepare_cached(
             "INSERT OR IGNORE INTO doc_entities(doc, local_id, entity, mentions) VALUES (?, ?, ?, ?)",
-        )?
-        .execute(params![doc, e.id, id, e.mentions.len() as i64])?;
+        )?;
+        for (e, (key, folded)) in r.entities.iter().zip(&p.entities) {
+            let id = upsert_entity(tx, cache, key, folded, e)?;
+            local.insert(e.id.as_str(), id);
+            link.execute(params![doc, e.id, id, e.mentions.len() as i64])?;
+        }
     }
     // Events.
-    for ev in &r.events {
-        fusion::insert_event(tx, doc, r, ev, &local)?;
+    for (ev, pe) in r.events.iter().zip(&p.events) {
+        fusion::insert_event(tx, doc, ev, pe, &local)?;
         stats.events += 1;
     }
     stats.added += 1;
     Ok(())
 }
 
-fn upsert_entity(tx: &Transaction<'_>, key: &str, e: &EntityRec) -> Result<i64> {
-    if let Some(id) = tx
-        .prepare_cached("SELECT rowid FROM entities WHERE key = ?")?
-        .query_row([key], |r| r.get::<_, i64>(0))
-        .optional()?
-    {
-        // Fill in what earlier documents did not know.
-        tx.prepare_cached(
-            "UPDATE entities SET name_en = coalesce(name_en, ?), country = coalesce(country, ?),
-                 subtype = coalesce(subtype, ?), lat = coalesce(lat, ?), lon = coalesce(lon, ?),
-                 geo_country = coalesce(geo_country, ?)
-             WHERE rowid = ? AND (name_en IS NULL OR country IS NULL OR subtype IS NULL OR lat IS NULL)",
-        )?
-        .execute(params![
-            e.name_en,
-            e.country,
-            e.subtype,
-            e.geo.as_ref().map(|g| g.lat),
-            e.geo.as_ref().map(|g| g.lon),
-            e.geo.as_ref().and_then(|g| g.country.clone()),
-            id
-        ])?;
+/// Bits of the entity columns a record can fill in later (see [`known_fields`]).
+const F_NAME_EN: u16 = 1;
+const F_COUNTRY: u16 = 1 << 1;
+const F_SUBTYPE: u16 = 1 << 2;
+const F_LATLON: u16 = 1 << 3;
+const F_GEO_COUNTRY: u16 = 1 << 4;
+const F_SECTOR: u16 = 1 << 5;
+const F_WIKIDATA: u16 = 1 << 6;
+const F_GEONAMES: u16 = 1 << 7;
+const F_KB_RASD: u16 = 1 << 8;
+const F_FEATURE: u16 = 1 << 9;
+
+/// Corpus entities the writer has seen: key → (rowid, columns known). Spares the lookup
+/// and the fill-in `UPDATE` of an entity every document mentions; cleared when a
+/// transaction fails (its rows are gone) and when it grows past [`ENTITY_CACHE_MAX`].
+pub(crate) type EntityCache = HashMap<String, (i64, u16)>;
+
+/// Largest number of cached corpus entities.
+const ENTITY_CACHE_MAX: usize = 1 << 20;
+
+/// The fill-in columns a record entity gives.
+fn known_fields(e: &EntityRec) -> u16 {
+    let geo = e.geo.as_ref();
+    let kb = e.kb.as_ref();
+    let mut m = 0;
+    for (has, bit) in [
+        (e.name_en.is_some(), F_NAME_EN),
+        (e.country.is_some(), F_COUNTRY),
+        (e.subtype.is_some(), F_SUBTYPE),
+        (geo.is_some(), F_LATLON),
+        (geo.is_some_and(|g| g.country.is_some()), F_GEO_COUNTRY),
+        (e.sector.is_some(), F_SECTOR),
+        (kb.is_some_and(|k| k.wikidata.is_some()), F_WIKIDATA),
+        (kb.is_some_and(|k| k.geonames.is_some()), F_GEONAMES),
+        (kb.is_some_and(|k| k.rasd.is_some()), F_KB_RASD),
+        (geo.is_some_and(|g| g.feature.is_some()), F_FEATURE),
+    ] {
+        if has {
+            m |= bit;
+        }
+    }
+    m
+}
+
+/// SQL giving the fill-in columns a stored entity row has, as [`known_fields`] bits
+/// (SQLite gives `<<` and `|` the same precedence: every shift is parenthesised).
+const KNOWN_SQL: &str = "((name_en IS NOT NULL) | ((country IS NOT NULL) << 1)
+    | ((subtype IS NOT NULL) << 2) | ((lat IS NOT NULL) << 3) | ((geo_country IS NOT NULL) << 4)
+    | ((sector IS NOT NULL) << 5) | ((wikidata IS NOT NULL) << 6) | ((geonames IS NOT NULL) << 7)
+    | ((kb_rasd IS NOT NULL) << 8) | ((geo_feature IS NOT NULL) << 9))";
+
+fn upsert_entity(
+    tx: &Transaction<'_>,
+    cache: &mut EntityCache,
+    key: &str,
+    folded: &str,
+    e: &EntityRec,
+) -> Result<i64> {
+    let gives = known_fields(e);
+    let found = match cache.get(key) {
+        Some(&hit) => Some(hit),
+        None => tx
+            .prepare_cached(&format!(
+                "SELECT rowid, {KNOWN_SQL} FROM entities WHERE key = ?"
+            ))?
+            .query_row([key], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, u16>(1)?)))
+            .optional()?,
+    };
+    let geo = e.geo.as_ref();
+    let kb = e.kb.as_ref();
+    if let Some((id, known)) = found {
+        // Fill in what earlier documents did not know (only when this one knows more).
+        if gives & !known != 0 {
+            tx.prepare_cached(
+                "UPDATE entities SET name_en = coalesce(name_en, ?), country = coalesce(country, ?),
+                     subtype = coalesce(subtype, ?), lat = coalesce(lat, ?), lon = coalesce(lon, ?),
+                     geo_country = coalesce(geo_country, ?), sector = coalesce(sector, ?),
+                     wikidata = coalesce(wikidata, ?), geonames = coalesce(geonames, ?),
+                     kb_rasd = coalesce(kb_rasd, ?), geo_feature = coalesce(geo_feature, ?)
+                 WHERE rowid = ?",
+            )?
+            .execute(params![
+                e.name_en,
+                e.country,
+                e.subtype,
+                geo.map(|g| g.lat),
+                geo.map(|g| g.lon),
+                geo.and_then(|g| g.country.as_deref()),
+                e.sector,
+                kb.and_then(|k| k.wikidata.as_deref()),
+                kb.and_then(|k| k.geonames).map(|g| g as i64),
+                kb.and_then(|k| k.rasd.as_deref()),
+                geo.and_then(|g| g.feature.as_deref()),
+                id
+            ])?;
+        }
+        cache.insert(key.to_string(), (id, known | gives));
         return Ok(id);
     }
     tx.prepare_cached(
-        "INSERT INTO entities(key, type, name, folded, name_en, country, subtype, lat, lon, geo_country)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO entities(key, type, name, folded, name_en, country, subtype, lat, lon, geo_country,
+             sector, wikidata, geonames, kb_rasd, geo_feature)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )?
     .execute(params![
         key,
         e.etype.as_str(),
         e.name,
-        rasd_text::fold(&e.name),
+        folded,
         e.name_en,
         e.country,
         e.subtype,
-        e.geo.as_ref().map(|g| g.lat),
-        e.geo.as_ref().map(|g| g.lon),
-        e.geo.as_ref().and_then(|g| g.country.clone()),
+        geo.map(|g| g.lat),
+        geo.map(|g| g.lon),
+        geo.and_then(|g| g.country.as_deref()),
+        e.sector,
+        kb.and_then(|k| k.wikidata.as_deref()),
+        kb.and_then(|k| k.geonames).map(|g| g as i64),
+        kb.and_then(|k| k.rasd.as_deref()),
+        geo.and_then(|g| g.feature.as_deref()),
     ])?;
-    Ok(tx.last_insert_rowid())
+    let id = tx.last_insert_rowid();
+    cache.insert(key.to_string(), (id, gives));
+    Ok(id)
 }
 
 #[cfg(test)]
@@ -319,7 +466,7 @@ mod tests {
                         "E1",
                         "PER",
                         "خليفة حفتر",
-                        json!({"country": "LBY", "kb": {"wikidata": "Q1"}}),
+                        json!({"country": "LBY", "sector": "MIL", "kb": {"wikidata": "Q1"}}),
                     ),
                     benghazi(),
                     ent("E3", "ORG", "أنصار الشريعة", json!({})),
@@ -406,6 +553,17 @@ mod tests {
         let ents = s.entities(Some("PER"), None, 10).unwrap();
         let haftar = ents.iter().find(|e| e.key == "wd:Q1").unwrap();
         assert_eq!(haftar.documents, 3);
+        // What the records give is carried into the corpus entity, whichever document gave it.
+        assert_eq!(haftar.sector.as_deref(), Some("MIL"));
+        assert_eq!(haftar.country.as_deref(), Some("LBY"));
+        assert_eq!(haftar.kb.wikidata.as_deref(), Some("Q1"));
+        let v = serde_json::to_value(haftar).unwrap();
+        assert_eq!(v["kb"]["wikidata"], "Q1");
+        assert_eq!(v["sector"], "MIL");
+        let places = s.entities(Some("LOC"), None, 10).unwrap();
+        let benghazi = places.iter().find(|e| e.name == "بنغازي").unwrap();
+        assert_eq!(benghazi.subtype.as_deref(), Some("city"));
+        assert_eq!(benghazi.geo_country.as_deref(), Some("LY"));
         assert!(
             s.check().unwrap().problems.is_empty(),
             "{:?}",
@@ -493,6 +651,126 @@ mod tests {
             }),
             0
         );
+    }
+
+    #[test]
+    fn fused_events_carry_acled_types_also_for_rows_stored_before_schema_3() {
+        let mut s = Store::open_in_memory().unwrap();
+        s.ingest(&corpus()).unwrap();
+        let stored = s.events(&EventFilter::default()).unwrap();
+        let fused = stored.iter().find(|e| e.n_reports == 2).unwrap();
+        // Assaults with no mode on a recipient of no civilian sector.
+        assert_eq!(
+            (
+                fused.acled_event_type.as_str(),
+                fused.acled_sub_event_type.as_str()
+            ),
+            ("Battles", "Armed clash")
+        );
+        assert!(fused
+            .reports
+            .iter()
+            .all(|r| r.acled_event_type == "Battles"));
+        // Rows of an older store have no stored mapping: it is derived at read time, with
+        // the recipients' corpus sectors deciding «civilian».
+        s.connection()
+            .execute_batch(
+                "UPDATE events SET acled_type = NULL, acled_sub = NULL;
+                 UPDATE entities SET sector = 'CVL' WHERE key = 'wd:Q1';",
+            )
+            .unwrap();
+        let old = s.events(&EventFilter::default()).unwrap();
+        let f = old.iter().find(|e| e.n_reports == 2).unwrap();
+        assert_eq!(
+            (f.acled_event_type.as_str(), f.acled_sub_event_type.as_str()),
+            ("Violence against civilians", "Attack")
+        );
+    }
+
+    #[test]
+    fn a_reopened_store_fills_in_entity_fields_from_later_records() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("s.db");
+        let ent_of = |extra| ent("E1", "ORG", "الجيش الليبي", extra);
+        {
+            let mut s = Store::open(&p).unwrap();
+            let r = record(
+                "a",
+                "x.com",
+                "2014-06-04",
+                &article(1, ""),
+                vec![ent_of(json!({}))],
+                vec![],
+            );
+            s.ingest(&[r]).unwrap();
+        }
+        // A new process: nothing cached, the stored row says which fields it lacks.
+        let mut s = Store::open(&p).unwrap();
+        let r = record(
+            "b",
+            "y.com",
+            "2014-06-05",
+            &article(2, ""),
+            vec![ent_of(json!({"sector": "MIL", "name_en": "Libyan Army"}))],
+            vec![],
+        );
+        s.ingest(&[r]).unwrap();
+        let r = record(
+            "c",
+            "y.com",
+            "2014-06-06",
+            &article(3, ""),
+            vec![ent_of(json!({"sector": "GOV"}))],
+            vec![],
+        );
+        s.ingest(&[r]).unwrap();
+        let e = s.entities(Some("ORG"), None, 5).unwrap();
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].documents, 3);
+        assert_eq!(e[0].sector.as_deref(), Some("MIL"), "the first value stays");
+        assert_eq!(e[0].name_en.as_deref(), Some("Libyan Army"));
+        assert!(s.check().unwrap().problems.is_empty());
+    }
+
+    #[test]
+    fn non_calendar_event_dates_fall_back_to_publication_and_miss_date_filters() {
+        let mut s = Store::open_in_memory().unwrap();
+        let r = record(
+            "p1",
+            "x.com",
+            "2015-07-21",
+            &article(4, ""),
+            vec![],
+            vec![
+                event("V1", "ASSAULT", None, None, None, "PXY", None, "asserted"),
+                event(
+                    "V2",
+                    "PROTEST",
+                    None,
+                    None,
+                    None,
+                    "2015-07-20",
+                    None,
+                    "asserted",
+                ),
+            ],
+        );
+        s.ingest(std::slice::from_ref(&r)).unwrap();
+        let all = s.events(&EventFilter::default()).unwrap();
+        // The one with no calendar date is dated by its document (and sorts by that date).
+        let dates: Vec<Option<&str>> = all.iter().map(|e| e.date.as_deref()).collect();
+        assert_eq!(dates, vec![Some("2015-07-21"), Some("2015-07-20")]);
+        let from = s
+            .events(&EventFilter {
+                from: Some("2015-07-01".into()),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(from.len(), 1, "PXY is no date after 2015-07-01");
+        // The same date as the per-document CSV.
+        let want = rasd_events::export::csv_row(&r, &r.events[0]);
+        let f = all.iter().find(|e| e.etype == "ASSAULT").unwrap();
+        assert_eq!(crate::csv_row(f)[1], want[1]);
     }
 
     #[test]

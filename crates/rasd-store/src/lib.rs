@@ -8,8 +8,11 @@
 //! * `docs` — id, content hash, metadata, text, the record JSON (minus the text, kept once in its column); exact and near
 //!   duplicates point at the first document of their group (`dup_of`), never dropped.
 //! * `entities` / `doc_entities` — corpus entities keyed by knowledge-base id when the
-//!   record has one, else folded name + type + country.
-//! * `events` / `event_args` — per-document events, each in a fused cluster (see [`fusion`]).
+//!   record has one, else folded name + type + country; each keeps the sector, knowledge-base
+//!   ids and place fields its records give.
+//! * `events` / `event_args` — per-document events, each in a fused cluster (see [`fusion`]),
+//!   with the ACLED type the events crate gives it; `event_keys` — (actor/recipient entity,
+//!   type, day) of each dated event, the index fusion finds candidates by.
 //! * `doc_fts` — FTS5 over a folded, clitic-stripped copy of each text (see [`search`]).
 //!
 //! Ingest is idempotent (a known id is skipped) and crash-safe: each batch is one
@@ -76,6 +79,8 @@ pub type Result<T> = std::result::Result<T, Error>;
 /// An open corpus store.
 pub struct Store {
     pub(crate) conn: Connection,
+    /// The writer's cache of corpus entities (see [`ingest::EntityCache`]).
+    pub(crate) entity_cache: ingest::EntityCache,
 }
 
 impl Store {
@@ -98,7 +103,10 @@ impl Store {
             "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;",
         )?;
         schema::migrate(&conn, schema::MIGRATIONS.len())?;
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            entity_cache: Default::default(),
+        })
     }
 
     /// The underlying connection (read-only use by tools).

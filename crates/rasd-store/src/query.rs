@@ -44,6 +44,20 @@ pub struct EntityRow {
     pub name_en: Option<String>,
     /// Affiliation.
     pub country: Option<String>,
+    /// Finer class (city, country, minister …) as the records give it.
+    pub subtype: Option<String>,
+    /// PLOVER/CAMEO sector as the records give it (GOV, MIL, CVL …).
+    pub sector: Option<String>,
+    /// Knowledge-base identifiers the records give (Wikidata, GeoNames, rasd's own key).
+    pub kb: rasd_doc::layers::KbIds,
+    /// Country of the place (ISO alpha-2, geocoded places only).
+    pub geo_country: Option<String>,
+    /// Latitude (geocoded places only).
+    pub lat: Option<f64>,
+    /// Longitude (geocoded places only).
+    pub lon: Option<f64>,
+    /// GeoNames-style feature code (geocoded places only).
+    pub geo_feature: Option<String>,
     /// Documents mentioning it.
     pub documents: i64,
     /// Events in which it is actor or recipient.
@@ -96,12 +110,14 @@ pub(crate) fn event_where(f: &EventFilter) -> Result<(Vec<String>, Vec<Value>)> 
         cond.push("e.type = ?".into());
         args.push(Value::Text(t.to_ascii_uppercase()));
     }
+    // Only calendar values compare with a date bound (`PXY`, `PRESENT_REF` … sort after
+    // digits and would pass any `--from`).
     if let Some(v) = &f.from {
-        cond.push("e.date >= ?".into());
+        cond.push("e.date GLOB '[0-9]*' AND e.date >= ?".into());
         args.push(Value::Text(v.clone()));
     }
     if let Some(v) = &f.to {
-        cond.push("substr(e.date, 1, 10) <= ?".into());
+        cond.push("e.date GLOB '[0-9]*' AND substr(e.date, 1, 10) <= ?".into());
         args.push(Value::Text(v.clone()));
     }
     if let Some(c) = &f.country {
@@ -195,6 +211,13 @@ impl Store {
                 (SELECT 1 FROM events r WHERE r.rowid = e.cluster AND r.cluster = r.rowid AND r.rowid <= e.rowid)"),
             ("clusters mixing event types",
              "SELECT count(*) FROM (SELECT cluster FROM events GROUP BY cluster HAVING count(DISTINCT type) > 1)"),
+            ("dated events with an actor or recipient missing from the fusion keys",
+             "SELECT count(*) FROM event_args a JOIN events e ON e.rowid = a.event
+              WHERE a.role IN ('actor', 'recipient') AND e.day IS NOT NULL AND NOT EXISTS
+                (SELECT 1 FROM event_keys k WHERE k.entity = a.entity AND k.type = e.type
+                 AND k.day = e.day AND k.event = e.rowid)"),
+            ("fusion keys of missing events",
+             "SELECT count(*) FROM event_keys k WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.rowid = k.event)"),
             ("event arguments of missing events or entities",
              "SELECT count(*) FROM event_args a WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.rowid = a.event)
                 OR NOT EXISTS (SELECT 1 FROM entities n WHERE n.rowid = a.entity)"),
@@ -218,7 +241,8 @@ impl Store {
         };
         args.push(Value::Integer(limit));
         let sel = format!(
-            "SELECT cluster FROM events e WHERE {} GROUP BY cluster ORDER BY max(e.date) DESC, cluster DESC LIMIT ?",
+            "SELECT cluster FROM events e WHERE {} GROUP BY cluster
+             ORDER BY max(CASE WHEN e.date GLOB '[0-9]*' THEN e.date END) DESC, cluster DESC LIMIT ?",
             cond.join(" AND ")
         );
         let ids: Vec<i64> = self
@@ -242,7 +266,8 @@ impl Store {
         let mut loc_of = HashMap::new();
         {
             let mut st = self.conn.prepare_cached(
-                "SELECT e.cluster, e.rowid, d.id, d.outlet, d.published, d.url, e.json, e.loc_entity
+                "SELECT e.cluster, e.rowid, d.id, d.outlet, d.published, d.url, e.json, e.loc_entity,
+                        e.acled_type, e.acled_sub
                  FROM events e JOIN docs d ON d.rowid = e.doc
                  WHERE e.cluster IN (SELECT value FROM json_each(?1))
                  ORDER BY e.cluster, e.rowid",
@@ -257,10 +282,12 @@ impl Store {
                     r.get::<_, Option<String>>(5)?,
                     r.get::<_, String>(6)?,
                     r.get::<_, Option<i64>>(7)?,
+                    r.get::<_, Option<String>>(8)?,
+                    r.get::<_, Option<String>>(9)?,
                 ))
             })?;
             for x in it {
-                let (cluster, rowid, doc, outlet, published, url, json, loc) = x?;
+                let (cluster, rowid, doc, outlet, published, url, json, loc, at, ast) = x?;
                 let ev: EventRec = serde_json::from_str(&json)?;
                 if let Some(l) = loc {
                     loc_of.insert(rowid, l);
@@ -273,6 +300,7 @@ impl Store {
                     published,
                     url,
                     ev,
+                    acled: at.zip(ast),
                 });
             }
         }
@@ -281,7 +309,7 @@ impl Store {
         {
             let mut st = self.conn.prepare_cached(
                 "SELECT a.event, a.role, n.rowid, n.name, n.name_en, n.country, n.lat, n.lon,
-                        coalesce(n.geo_country, n.country), n.subtype
+                        coalesce(n.geo_country, n.country), n.subtype, n.sector
                  FROM events e
                  JOIN event_args a ON a.event = e.rowid JOIN entities n ON n.rowid = a.entity
                  WHERE e.cluster IN (SELECT value FROM json_each(?1))",
@@ -298,10 +326,12 @@ impl Store {
                     r.get::<_, Option<f64>>(7)?,
                     r.get::<_, Option<String>>(8)?,
                     r.get::<_, Option<String>>(9)?,
+                    r.get::<_, Option<String>>(10)?,
                 ))
             })?;
             for x in it {
-                let (event, role, entity, name, name_en, country, lat, lon, gc, subtype) = x?;
+                let (event, role, entity, name, name_en, country, lat, lon, gc, subtype, sector) =
+                    x?;
                 if role == "location" {
                     places.insert(
                         entity,
@@ -322,6 +352,7 @@ impl Store {
                             name,
                             name_en,
                             country,
+                            sector,
                         },
                     ));
                 }
@@ -338,7 +369,8 @@ impl Store {
         limit: usize,
     ) -> Result<Vec<EntityRow>> {
         let mut st = self.conn.prepare_cached(
-            "SELECT n.rowid, n.key, n.type, n.name, n.name_en, n.country,
+            "SELECT n.rowid, n.key, n.type, n.name, n.name_en, n.country, n.subtype, n.sector,
+                    n.wikidata, n.geonames, n.kb_rasd, n.geo_country, n.lat, n.lon, n.geo_feature,
                     (SELECT count(DISTINCT de.doc) FROM doc_entities de WHERE de.entity = n.rowid) AS docs,
                     (SELECT count(DISTINCT a.event) FROM event_args a WHERE a.entity = n.rowid AND a.role != 'location')
              FROM entities n
@@ -356,8 +388,21 @@ impl Store {
                         name: r.get(3)?,
                         name_en: r.get(4)?,
                         country: r.get(5)?,
-                        documents: r.get(6)?,
-                        events: r.get(7)?,
+                        subtype: r.get(6)?,
+                        sector: r.get(7)?,
+                        kb: rasd_doc::layers::KbIds {
+                            wikidata: r.get(8)?,
+                            geonames: r
+                                .get::<_, Option<i64>>(9)?
+                                .and_then(|g| u64::try_from(g).ok()),
+                            rasd: r.get(10)?,
+                        },
+                        geo_country: r.get(11)?,
+                        lat: r.get(12)?,
+                        lon: r.get(13)?,
+                        geo_feature: r.get(14)?,
+                        documents: r.get(15)?,
+                        events: r.get(16)?,
                         co_occurring: Vec::new(),
                     })
                 },

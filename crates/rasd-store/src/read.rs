@@ -173,7 +173,10 @@ impl Store {
                 path.display()
             )));
         }
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            entity_cache: Default::default(),
+        })
     }
 
     /// Corpus-wide counts.
@@ -314,7 +317,7 @@ impl Store {
         {
             let mut st = self.conn.prepare(&format!(
                 "SELECT substr(d, 1, 10), count(*) FROM
-                   (SELECT max(e.date) AS d FROM events e WHERE {cond} GROUP BY cluster)
+                   (SELECT max(CASE WHEN e.date GLOB '[0-9]*' THEN e.date END) AS d FROM events e WHERE {cond} GROUP BY cluster)
                  WHERE d GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' GROUP BY 1"
             ))?;
             for r in st.query_map(params_from_iter(args.iter()), |r| {
@@ -330,7 +333,7 @@ impl Store {
             .conn
             .prepare(&format!(
                 "SELECT cluster FROM events e WHERE {cond} GROUP BY cluster
-                 ORDER BY max(e.date) DESC, cluster DESC LIMIT ? OFFSET ?"
+                 ORDER BY max(CASE WHEN e.date GLOB '[0-9]*' THEN e.date END) DESC, cluster DESC LIMIT ? OFFSET ?"
             ))?
             .query_map(params_from_iter(args.iter()), |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
@@ -361,7 +364,7 @@ impl Store {
             .conn
             .prepare_cached(
                 "SELECT e.cluster FROM event_args a JOIN events e ON e.rowid = a.event
-                 WHERE a.entity = ?1 GROUP BY e.cluster ORDER BY max(e.date) DESC, e.cluster DESC LIMIT ?2",
+                 WHERE a.entity = ?1 GROUP BY e.cluster ORDER BY max(CASE WHEN e.date GLOB '[0-9]*' THEN e.date END) DESC, e.cluster DESC LIMIT ?2",
             )?
             .query_map(params![entity, limit as i64], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;

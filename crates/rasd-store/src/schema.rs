@@ -68,6 +68,55 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY(event, role, entity)
     ) WITHOUT ROWID;
     CREATE INDEX event_args_entity ON event_args(entity, role);",
+    // 3: what records give about an entity beyond its name (sector, every knowledge-base
+    // id, GeoNames feature code), each report's ACLED type as the events crate maps it, and
+    // the fusion keys (actor or recipient entity, type, day) that find fusion candidates
+    // by index instead of scanning every event of a type in the date window. The full-text
+    // index buffers up to 32 MB of new postings (default 1 MB) so one ingest batch becomes
+    // one segment instead of several small ones that automerge then rewrites. `events_query`
+    // covers the event filters in cluster order, so `rasd events` scans a narrow index
+    // instead of the table with its JSON; it replaces the cluster index, and the fusion
+    // keys replace the (type, day) index.
+    // Older stores are back-filled from the stored records; old events keep NULL ACLED
+    // columns and are mapped at read time from their type, mode and recipients' sectors.
+    "ALTER TABLE entities ADD COLUMN sector TEXT;
+    ALTER TABLE entities ADD COLUMN wikidata TEXT;
+    ALTER TABLE entities ADD COLUMN geonames INTEGER;
+    ALTER TABLE entities ADD COLUMN kb_rasd TEXT;
+    ALTER TABLE entities ADD COLUMN geo_feature TEXT;
+    ALTER TABLE events ADD COLUMN acled_type TEXT;
+    ALTER TABLE events ADD COLUMN acled_sub TEXT;
+    CREATE TEMP TABLE rec_ents AS
+        SELECT de.entity AS entity, je.value AS v
+        FROM doc_entities de JOIN docs d ON d.rowid = de.doc, json_each(d.record, '$.entities') je
+        WHERE json_extract(je.value, '$.id') = de.local_id;
+    CREATE INDEX temp.rec_ents_entity ON rec_ents(entity);
+    UPDATE entities SET
+        sector = (SELECT json_extract(v, '$.sector') FROM rec_ents r
+                  WHERE r.entity = entities.rowid AND json_extract(v, '$.sector') IS NOT NULL LIMIT 1),
+        wikidata = (SELECT json_extract(v, '$.kb.wikidata') FROM rec_ents r
+                  WHERE r.entity = entities.rowid AND json_extract(v, '$.kb.wikidata') IS NOT NULL LIMIT 1),
+        geonames = (SELECT json_extract(v, '$.kb.geonames') FROM rec_ents r
+                  WHERE r.entity = entities.rowid AND json_extract(v, '$.kb.geonames') IS NOT NULL LIMIT 1),
+        kb_rasd = (SELECT json_extract(v, '$.kb.rasd') FROM rec_ents r
+                  WHERE r.entity = entities.rowid AND json_extract(v, '$.kb.rasd') IS NOT NULL LIMIT 1),
+        geo_feature = (SELECT json_extract(v, '$.geo.feature') FROM rec_ents r
+                  WHERE r.entity = entities.rowid AND json_extract(v, '$.geo.feature') IS NOT NULL LIMIT 1);
+    DROP TABLE rec_ents;
+    CREATE TABLE event_keys(
+        entity INTEGER NOT NULL REFERENCES entities(rowid),
+        type TEXT NOT NULL,
+        day INTEGER NOT NULL,
+        event INTEGER NOT NULL REFERENCES events(rowid),
+        PRIMARY KEY(entity, type, day, event)
+    ) WITHOUT ROWID;
+    INSERT OR IGNORE INTO event_keys(entity, type, day, event)
+        SELECT a.entity, e.type, e.day, e.rowid FROM event_args a JOIN events e ON e.rowid = a.event
+        WHERE a.role IN ('actor', 'recipient') AND e.day IS NOT NULL;
+    INSERT INTO doc_fts(doc_fts, rank) VALUES ('hashsize', 33554432);
+    DROP INDEX events_fuse;
+    DROP INDEX events_cluster;
+    CREATE INDEX events_query ON events(cluster, type, date, dead, country, lon, lat);",
 ];
 
 /// The schema version this build writes.
@@ -172,5 +221,38 @@ mod tests {
             .execute_batch("CREATE TABLE t(x)")
             .unwrap();
         assert!(matches!(Store::open(&p), Err(Error::NotAStore(_))));
+    }
+
+    #[test]
+    fn upgrade_to_3_backfills_entity_fields_from_the_records() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("v2.db");
+        {
+            let c = Connection::open(&p).unwrap();
+            migrate(&c, 2).unwrap();
+            let rec = serde_json::json!({"id": "a", "entities": [
+                {"id": "E1", "type": "ORG", "name": "الجيش", "sector": "MIL",
+                 "kb": {"wikidata": "Q5", "geonames": 7}}], "events": []});
+            c.execute(
+                "INSERT INTO docs(id, hash, record, ingested_at) VALUES ('a', 'h', ?, 'now')",
+                [rec.to_string()],
+            )
+            .unwrap();
+            c.execute_batch(
+                "INSERT INTO entities(key, type, name, folded) VALUES ('wd:Q5', 'ORG', 'الجيش', 'الجيش');
+                 INSERT INTO doc_entities(doc, local_id, entity, mentions) VALUES (1, 'E1', 1, 1);",
+            )
+            .unwrap();
+        }
+        let s = Store::open(&p).unwrap();
+        let (sector, wd, gn): (String, String, i64) = s
+            .conn
+            .query_row(
+                "SELECT sector, wikidata, geonames FROM entities WHERE key = 'wd:Q5'",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap();
+        assert_eq!((sector.as_str(), wd.as_str(), gn), ("MIL", "Q5", 7));
     }
 }

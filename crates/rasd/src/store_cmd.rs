@@ -30,8 +30,9 @@ pub struct IngestArgs {
     /// The store (created if missing).
     #[arg(long)]
     pub db: PathBuf,
-    /// Documents per transaction.
-    #[arg(long, default_value_t = 256)]
+    /// Documents per transaction (a kill loses at most the open one; larger batches write
+    /// fewer, larger full-text segments).
+    #[arg(long, default_value_t = DEFAULT_BATCH)]
     pub batch: usize,
     /// Replace invalid UTF-8 with U+FFFD instead of rejecting the document.
     #[arg(long)]
@@ -203,7 +204,13 @@ pub struct BenchStoreArgs {
     /// Store file (default: a temporary file, removed afterwards).
     #[arg(long)]
     pub db: Option<PathBuf>,
+    /// Documents per transaction, as `rasd ingest --batch`.
+    #[arg(long, default_value_t = DEFAULT_BATCH)]
+    pub batch: usize,
 }
+
+/// Documents per ingest transaction unless `--batch` says otherwise.
+pub const DEFAULT_BATCH: usize = 1024;
 
 fn open_existing(db: &Path) -> Result<Store> {
     if !db.exists() {
@@ -498,14 +505,26 @@ pub fn entities(a: EntitiesArgs) -> Result<ExitCode> {
                 .iter()
                 .map(|(n, c)| format!("{n} ({c})"))
                 .collect();
+            let tags: Vec<&str> = [r.country.as_deref(), r.sector.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect();
             writeln!(
                 out,
-                "{:>6} docs {:>5} events  {:<4} {}{}  {}",
+                "{:>6} docs {:>5} events  {:<4} {}{}{}  {}",
                 r.documents,
                 r.events,
                 r.etype,
                 r.name,
-                r.country.map(|c| format!(" [{c}]")).unwrap_or_default(),
+                if tags.is_empty() {
+                    String::new()
+                } else {
+                    format!(" [{}]", tags.join(" "))
+                },
+                r.kb.wikidata
+                    .as_deref()
+                    .map(|q| format!(" {q}"))
+                    .unwrap_or_default(),
                 co.join(", ")
             )?;
         }
@@ -577,6 +596,14 @@ fn cpu_seconds(of: CpuOf) -> f64 {
     (ticks(11) + ticks(12)) / 100.0
 }
 
+/// The 1-, 5- and 15-minute load averages (Linux), to read bench figures on a shared machine.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|| "unavailable".into())
+}
+
 /// Runs `rasd bench-store`: ingest SaudiNewsNet into a fresh store, then time queries.
 pub fn bench(a: BenchStoreArgs) -> Result<ExitCode> {
     let docs = crate::bench::load_corpus(&a.corpus, a.limit)?;
@@ -597,6 +624,7 @@ pub fn bench(a: BenchStoreArgs) -> Result<ExitCode> {
     // As `ingest` does: the pipeline and the index preparation run on the rayon pool
     // while one writer thread stores the previous batch.
     let (tx, rx) = mpsc::sync_channel::<Vec<Prepared>>(2);
+    let load0 = load_average();
     let cpu0 = cpu_seconds(CpuOf::Process);
     let t0 = Instant::now();
     let writer = std::thread::spawn(move || -> Result<(Store, f64, f64)> {
@@ -610,7 +638,7 @@ pub fn bench(a: BenchStoreArgs) -> Result<ExitCode> {
         }
         Ok((store, busy, cpu_seconds(CpuOf::Thread) - cpu0))
     });
-    for chunk in docs.chunks(512) {
+    for chunk in docs.chunks(a.batch.max(1)) {
         let prepared: Vec<Prepared> = chunk
             .par_iter()
             .filter_map(|d| batch::process_one(&pipeline, d.clone(), true).ok())
@@ -627,6 +655,10 @@ pub fn bench(a: BenchStoreArgs) -> Result<ExitCode> {
     };
     let total = t0.elapsed().as_secs_f64();
     let cpu_total = cpu_seconds(CpuOf::Process) - cpu0;
+    println!(
+        "load average   {load0} before ingest, {} after",
+        load_average()
+    );
     store
         .connection()
         .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?;

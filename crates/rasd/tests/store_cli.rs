@@ -275,3 +275,56 @@ fn ingest_reports_a_bad_document_by_name_and_keeps_the_rest() {
     assert_eq!(stats(&db)["documents"], 2);
     check(&db);
 }
+
+/// `(event_date, event_type, sub_event_type)` of every row of an ACLED-like CSV, sorted.
+fn acled_types(csv_text: &[u8]) -> Vec<(String, String, String)> {
+    let mut r = csv::Reader::from_reader(csv_text);
+    let h: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(&h[1..4], ["event_date", "event_type", "sub_event_type"]);
+    let mut v: Vec<(String, String, String)> = r
+        .records()
+        .map(|x| {
+            let x = x.unwrap();
+            (x[1].to_string(), x[2].to_string(), x[3].to_string())
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn events_csv_and_extract_csv_map_event_types_alike() {
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples/seed.txt");
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("seed.txt");
+    std::fs::copy(&seed, &input).unwrap();
+    let extract = rasd()
+        .args(["extract", "-q", "--format", "csv"])
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert!(
+        extract.status.success(),
+        "{}",
+        String::from_utf8_lossy(&extract.stderr)
+    );
+    let per_doc = acled_types(&extract.stdout);
+    assert!(!per_doc.is_empty(), "the seed article has events");
+    let db = dir.path().join("seed.db");
+    let st = rasd()
+        .args(["ingest", "-q", "--db"])
+        .arg(&db)
+        .arg(&input)
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let out = rasd()
+        .args(["events", "--csv", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    // One document: its events never fuse with each other, so one row per event, and
+    // each row must carry the date and ACLED mapping the per-document export gives that event.
+    assert_eq!(acled_types(&out.stdout), per_doc);
+}
