@@ -103,8 +103,10 @@ impl Candidate {
 pub trait CandidateSource: Send + Sync {
     /// Short name for logs.
     fn name(&self) -> &'static str;
-    /// Appends candidates for `doc` to `out`.
-    fn candidates(&self, doc: &Document, out: &mut Vec<Candidate>);
+    /// Appends candidates for `doc` to `out`. `prior` holds the candidates the knowledge
+    /// base and the patterns proposed (after the context adjustment), so a statistical
+    /// source can use them as features; the source must not assume they will be chosen.
+    fn candidates(&self, doc: &Document, prior: &[Candidate], out: &mut Vec<Candidate>);
 }
 
 /// One IOB2 tag.
@@ -217,8 +219,12 @@ impl<'k> Recogniser<'k> {
         ctx.attach_kb(&cands);
         patterns::pattern_candidates(&ctx, &mut cands);
         foreign::foreign_candidates(&ctx, &mut cands);
-        for s in &self.sources {
-            s.candidates(doc, &mut cands);
+        if !self.sources.is_empty() {
+            let mut extra = Vec::new();
+            for s in &self.sources {
+                s.candidates(doc, &cands, &mut extra);
+            }
+            cands.append(&mut extra);
         }
         cands.extend_from_slice(extra);
         cands

@@ -7,7 +7,7 @@
 //! MB/s of text, documents/s and the process's peak resident set size. Benchmarks, not
 //! timed tests: the machines are shared, so numbers are printed, never asserted.
 
-use crate::pipeline::Pipeline;
+use crate::pipeline::{Pipeline, PipelineOptions};
 use anyhow::{Context, Result};
 use rasd_doc::Document;
 use rasd_read::{Format, Reader};
@@ -74,8 +74,9 @@ fn line(label: &str, bytes: usize, docs: usize, t: Duration) {
     );
 }
 
-/// Runs the benchmark and prints the figures.
-pub fn run(corpus: &Path, limit: usize, stages: bool) -> Result<()> {
+/// Runs the benchmark and prints the figures; `tagger` measures the pipeline with the
+/// NER tagger's person names (`extract --tagger`).
+pub fn run(corpus: &Path, limit: usize, stages: bool, tagger: bool) -> Result<()> {
     if !corpus.exists() {
         println!(
             "bench: skipped — corpus folder {} is absent (SaudiNewsNet lives in ../shared/data)",
@@ -84,14 +85,15 @@ pub fn run(corpus: &Path, limit: usize, stages: bool) -> Result<()> {
         return Ok(());
     }
     let t0 = Instant::now();
-    let pipeline = Pipeline::standard();
+    let pipeline = Pipeline::new(PipelineOptions { tagger });
     let startup = t0.elapsed();
     let docs = load_corpus(corpus, limit)?;
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     println!(
-        "rasd bench: {} documents, {:.1} MB of text; pipeline start-up {:.1} ms",
+        "rasd bench: {} documents, {:.1} MB of text; tagger {}; pipeline start-up {:.1} ms",
         docs.len(),
         bytes as f64 / 1e6,
+        if tagger { "on" } else { "off" },
         startup.as_secs_f64() * 1e3
     );
     println!("stages: {}", pipeline.stage_names().join(" → "));

@@ -7,6 +7,7 @@
 
 pub mod batch;
 pub mod bench;
+pub mod ner;
 pub mod ner_cmd;
 pub mod pipeline;
 pub mod store_cmd;
