@@ -104,6 +104,16 @@ fn person_windows(
         let stem = doc.token_stem(t);
         cue[i] = lx.is_given_name(stem) || SPEECH.contains(&stem) || lx.classes(doc, t) & CUE != 0;
     }
+    // A person the rules found may go on past where they stopped («العقيد شهاب الدين
+    // قرطاس» when the pattern took two words): its last word is a cue too.
+    for c in prior
+        .iter()
+        .filter(|c| c.etype == EntityType::PER && c.score >= rasd_recognise::merge::MIN_SCORE)
+    {
+        if c.end > a && c.end <= b && open_word(c.end - a) {
+            cue[c.end - 1 - a] = true;
+        }
+    }
     let mut open: Option<(usize, usize)> = None;
     for (i, &is_cue) in cue.iter().enumerate() {
         if !is_cue {
