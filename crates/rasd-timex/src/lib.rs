@@ -14,7 +14,7 @@
 //!
 //! Modules: [`cal`] (Hijri conversion, date arithmetic), [`lex`] (lexicon and token
 //! view), [`num`] (numbers and ordinals), [`ordinal`] (the ordinal
-//! layer, kept out of quantities), [`units`] (counted-noun table), [`time`] and
+//! layer, kept out of quantities), [`range`] (number ranges), [`units`] (counted-noun table), [`time`] and
 //! [`quantity`] (the stages).
 
 #![warn(missing_docs)]
@@ -24,6 +24,7 @@ pub mod lex;
 pub mod num;
 pub mod ordinal;
 pub mod quantity;
+pub mod range;
 pub mod time;
 pub mod units;
 

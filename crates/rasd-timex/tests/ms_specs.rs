@@ -27,6 +27,11 @@
 //!   `relativeTo` exactly. **OrdinalModelSuppressExtendedTypes** is the same with the
 //!   model option that drops relative ordinals (only `relativeTo == start` kept).
 //!
+//! * **NumberRangeModel** — `rasd_timex::range::number_ranges`: as many ranges as
+//!   expected results, spans overlapping (a result with `Start` −1 is located by its
+//!   text), and the interval equal: same brackets, ends equal within 1e-6 («(20,35]»,
+//!   «[21,)» with an open end empty).
+//!
 //! The test prints every model's pass rate and asserts ≥ 90% for the models this crate
 //! claims ([`CLAIMED`]). Skips with a message when the folder is absent.
 
@@ -54,6 +59,7 @@ const CLAIMED: &[&str] = &[
     "PercentModel",
     "OrdinalModel",
     "OrdinalModelSuppressExtendedTypes",
+    "NumberRangeModel",
 ];
 
 #[derive(Debug)]
@@ -321,7 +327,52 @@ fn matched<T>(
             .all(|o| exp.iter().any(|e| overlaps((o.0, o.1), (e.start, e.end))))
 }
 
-fn run_model(dir: &Path, rel: &str) -> Option<(usize, usize, Vec<String>)> {
+/// An interval «(20,35]» as (closed lower, lower, upper, closed upper).
+fn interval(s: &str) -> Option<(bool, Option<f64>, Option<f64>, bool)> {
+    let lo = match s.chars().next()? {
+        '[' => true,
+        '(' => false,
+        _ => return None,
+    };
+    let hi = match s.chars().last()? {
+        ']' => true,
+        ')' => false,
+        _ => return None,
+    };
+    let (a, b) = s.get(1..s.len() - 1)?.split_once(',')?;
+    let num = |x: &str| -> Option<Option<f64>> {
+        if x.is_empty() {
+            Some(None)
+        } else {
+            x.parse().ok().map(Some)
+        }
+    };
+    Some((lo, num(a)?, num(b)?, hi))
+}
+
+/// Two intervals are the same: same brackets, ends equal within 1e-6.
+fn same_interval(a: &str, b: &str) -> bool {
+    let close = |x: Option<f64>, y: Option<f64>| match (x, y) {
+        (None, None) => true,
+        (Some(x), Some(y)) => (x - y).abs() <= 1e-6 * y.abs().max(1.0),
+        _ => false,
+    };
+    match (interval(a), interval(b)) {
+        (Some(x), Some(y)) => x.0 == y.0 && x.3 == y.3 && close(x.1, y.1) && close(x.2, y.2),
+        _ => false,
+    }
+}
+
+/// A model's result: passes, cases, failures, and for the models that compute it the
+/// passes when resolutions are compared even where a case says `IgnoreResolution`.
+struct Outcome {
+    pass: usize,
+    n: usize,
+    fails: Vec<String>,
+    strict: Option<usize>,
+}
+
+fn run_model(dir: &Path, rel: &str) -> Option<Outcome> {
     let path = dir.join(rel);
     if !path.is_file() {
         return None;
@@ -329,10 +380,12 @@ fn run_model(dir: &Path, rel: &str) -> Option<(usize, usize, Vec<String>)> {
     let model = Path::new(rel).file_stem()?.to_string_lossy().to_string();
     let cases = load(&path);
     let mut pass = 0;
+    let mut strict_pass: Option<usize> = None;
     let mut fails = Vec::new();
     for c in &cases {
         let doc = common::process("ms", &c.input, Some(c.reference));
         let idx = CharIndex::new(&doc.text);
+        let mut strict: Option<bool> = None;
         let ok = match model.as_str() {
             m if m.ends_with("Extractor") => detected(&times_for(&doc, m, &c.results), &c.results),
             m if m.ends_with("Parser") => parsed(
@@ -394,21 +447,37 @@ fn run_model(dir: &Path, rel: &str) -> Option<(usize, usize, Vec<String>)> {
                             (s, e, o)
                         })
                         .collect();
-                matched(
-                    &ours,
-                    &c.results,
-                    |o, e| {
-                        e.value.as_deref() == Some(o.value().as_str())
-                            && e.offset.as_deref().is_none_or(|v| num_eq(o.offset, v))
-                            && e.relative_to
-                                .as_deref()
-                                .is_none_or(|r| r == o.relative_to.as_str())
-                    },
-                    c.ignore_resolution,
-                )
+                let same = |o: &rasd_timex::ordinal::Ordinal, e: &Expect| {
+                    e.value.as_deref() == Some(o.value().as_str())
+                        && e.offset.as_deref().is_none_or(|v| num_eq(o.offset, v))
+                        && e.relative_to
+                            .as_deref()
+                            .is_none_or(|r| r == o.relative_to.as_str())
+                };
+                strict = Some(matched(&ours, &c.results, same, false));
+                matched(&ours, &c.results, same, c.ignore_resolution)
+            }
+            "NumberRangeModel" => {
+                let inf = rasd_timex::lex::analyse(&doc);
+                let ours: Vec<(usize, usize, String)> =
+                    rasd_timex::range::number_ranges(&doc, &inf)
+                        .into_iter()
+                        .map(|r| {
+                            let (s, e) = idx.char_span(r.span);
+                            (s, e, r.interval())
+                        })
+                        .collect();
+                let same = |o: &String, e: &Expect| {
+                    e.value.as_deref().is_some_and(|v| same_interval(o, v))
+                };
+                strict = Some(matched(&ours, &c.results, same, false));
+                matched(&ours, &c.results, same, c.ignore_resolution)
             }
             _ => return None,
         };
+        if let Some(st) = strict {
+            *strict_pass.get_or_insert(0) += usize::from(st);
+        }
         if ok {
             pass += 1;
         } else {
@@ -428,7 +497,12 @@ fn run_model(dir: &Path, rel: &str) -> Option<(usize, usize, Vec<String>)> {
             ));
         }
     }
-    Some((pass, cases.len(), fails))
+    Some(Outcome {
+        pass,
+        n: cases.len(),
+        fails,
+        strict: strict_pass,
+    })
 }
 
 const MODELS: &[&str] = &[
@@ -448,6 +522,7 @@ const MODELS: &[&str] = &[
     "Number/Arabic/PercentModel.json",
     "Number/Arabic/OrdinalModel.json",
     "Number/Arabic/OrdinalModelSuppressExtendedTypes.json",
+    "Number/Arabic/NumberRangeModel.json",
 ];
 
 #[test]
@@ -461,7 +536,13 @@ fn microsoft_recognizers_arabic_specs() {
     let mut ran = Vec::new();
     eprintln!("{:<34} {:>6} {:>6} {:>7}", "model", "pass", "cases", "rate");
     for rel in MODELS {
-        let Some((pass, n, fails)) = run_model(&dir, rel) else {
+        let Some(Outcome {
+            pass,
+            n,
+            fails,
+            strict,
+        }) = run_model(&dir, rel)
+        else {
             continue;
         };
         let model = Path::new(rel)
@@ -480,6 +561,15 @@ fn microsoft_recognizers_arabic_specs() {
             100.0 * rate,
             if claimed { "  (claimed)" } else { "" }
         );
+        if let Some(st) = strict {
+            eprintln!(
+                "{:<34} {:>6} {:>6} {:>6.1}%  (resolution compared in every case, reported only)",
+                format!("  {model} strict"),
+                st,
+                n,
+                100.0 * st as f64 / n.max(1) as f64
+            );
+        }
         if show == model || show == "all" {
             for f in &fails {
                 eprintln!("    FAIL {f}");
