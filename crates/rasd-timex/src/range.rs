@@ -13,7 +13,7 @@
 
 use crate::lex::{CardKind, Info};
 use crate::num::{cardinal, numbers, Toks};
-use rasd_doc::{Document, Span};
+use rasd_doc::{Document, Span, TimeType};
 use std::collections::HashMap;
 
 /// An interval of numbers with open or closed ends; a missing end is unbounded.
@@ -423,8 +423,23 @@ impl<'a> Ranges<'a> {
 }
 
 /// Every number range of a document, left to right, without overlaps. A lower bound
-/// followed by an upper bound above it («أكثر من 10 وأقل من 15») is one range.
+/// followed by an upper bound above it («أكثر من 10 وأقل من 15») is one range. A span
+/// the times stage took as a date, time or set (`doc.times`: «من 1 إلى 3 أغسطس», «حتى
+/// 2015») is not a number range; a duration is («أكثر من ثلاثين سنة»: more than 30
+/// of something, here years).
 pub fn number_ranges(doc: &Document, inf: &[Info]) -> Vec<NumRange> {
+    let mut out = ranges_of(doc, inf);
+    out.retain(|r| {
+        !doc.times
+            .iter()
+            .filter(|t| t.ttype != TimeType::DURATION)
+            .any(|t| t.span.start < r.span.end && r.span.start < t.span.end)
+    });
+    out
+}
+
+/// [`number_ranges`] before the times are set aside.
+fn ranges_of(doc: &Document, inf: &[Info]) -> Vec<NumRange> {
     let r = Ranges::new(doc, inf);
     let t = &r.t;
     let mut found: Vec<(NumRange, usize, usize)> = Vec::new();
@@ -533,6 +548,18 @@ mod tests {
         );
         // A lower bound above the upper one stays two ranges.
         assert_eq!(ranges("أكثر من 40 وأقل من 10").len(), 2);
+    }
+
+    #[test]
+    fn dates_are_not_ranges() {
+        let mut d = Document::new(Meta::default(), "من 1 إلى 3 أغسطس 2015".to_string());
+        Normaliser.process(&mut d);
+        Segmenter.process(&mut d);
+        let inf = analyse(&d);
+        assert!(!ranges_of(&d, &inf).is_empty());
+        d.times = crate::time::tag(&d, &inf);
+        assert!(!d.times.is_empty());
+        assert!(number_ranges(&d, &inf).is_empty());
     }
 
     #[test]
