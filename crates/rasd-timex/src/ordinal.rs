@@ -107,12 +107,19 @@ pub fn absolute(t: &Toks<'_>, i: usize) -> Option<(usize, f64)> {
     }
     let e = first.entry();
     // The lexicon lists a few article forms as words of their own («المئه»).
-    let al = first.al || t.norm(i).starts_with("ال");
+    let al = first.al
+        || t.norm(i)
+            .strip_prefix("ال")
+            .and_then(crate::lex::lookup_word)
+            .is_some_and(|(e, _, _, _)| e.card.is_some());
     let starts = if e.ord.is_some() {
         // A bare ordinal word after a number is a noun («ثلاثين ثانية»: seconds).
         al || i == 0 || (t.digits(i - 1).is_none() && t.info(i - 1).entry().card.is_none())
     } else if let Some(c) = e.card.filter(|_| al) {
+        // «في المئة» is *per cent*, not the hundredth.
+        let per_cent = c.kind == CardKind::Hundred && i > 0 && t.norm(i - 1) == "في";
         match c.kind {
+            _ if per_cent => false,
             CardKind::Tens | CardKind::Hundred | CardKind::Mult => true,
             CardKind::Unit if !c.teen_only => {
                 let (k, _) = joined(t, i + 1);
@@ -299,6 +306,9 @@ mod tests {
         assert!(ords("وصل الوزراء الثلاثة").is_empty());
         assert!(ords("خلال ثلاثين ثانية").is_empty());
         assert!(ords("قتل 25 شخصا").is_empty());
+        // «ألف» starts with the letters of the article but is a bare cardinal.
+        assert!(ords("أكثر من ألف جندي").is_empty());
+        assert!(ords("ارتفع بنسبة 3 في المئة").is_empty());
     }
 
     #[test]

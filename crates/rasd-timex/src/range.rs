@@ -13,7 +13,7 @@
 
 use crate::lex::{CardKind, Info};
 use crate::num::{cardinal, numbers, Toks};
-use rasd_doc::{Document, Span, TimeType};
+use rasd_doc::{Document, Span, TimeType, TokenKind};
 use std::collections::HashMap;
 
 /// An interval of numbers with open or closed ends; a missing end is unbounded.
@@ -357,7 +357,14 @@ impl<'a> Ranges<'a> {
         }
         // «X - Y», «X~Y», «X إلى Y», «X أو أكثر».
         let (e, x) = self.nums.get(&i).copied()?;
-        if let Some((e2, side)) = self.suffix(e) {
+        // «200 أو أكثر», also with the counted noun between («200 شخص أو أكثر»).
+        let noun = t.kind(e) == Some(TokenKind::Arabic)
+            && t.info(e).entry().card.is_none()
+            && !is_or(t.norm(e));
+        let suffix = self
+            .suffix(e)
+            .or_else(|| noun.then(|| self.suffix(e + 1)).flatten());
+        if let Some((e2, side)) = suffix {
             return match side {
                 Side::Above => mk(i, e2, Some(x), None, true, false),
                 _ => mk(i, e2, None, Some(x), false, true),
@@ -539,6 +546,10 @@ mod tests {
         );
         assert_eq!(ranges("أقل من ألف جندي"), [pair("أقل من ألف", "(,1000)")]);
         assert_eq!(ranges("فقد 300 أو أكثر"), [pair("300 أو أكثر", "[300,)")]);
+        assert_eq!(
+            ranges("شارك 200 شخص أو أكثر"),
+            [pair("200 شخص أو أكثر", "[200,)")]
+        );
         assert_eq!(ranges("العدد يساوي 20"), [pair("يساوي 20", "[20,20]")]);
         assert_eq!(ranges("الحرارة <= -5"), [pair("<= -5", "(,-5]")]);
         assert!(ranges("القيمة <>5").is_empty());
