@@ -277,9 +277,13 @@ impl<'a> Ranges<'a> {
         Some(Span::new(x.span.start, y.span.end))
     }
 
-    /// «أو أكثر», «أو أقل» (optionally with a dangling «من») after an operand ending at
+    /// «أو أكثر», «أو أقل» (optionally with a dangling «من»), «على الأقل» after an operand ending at
     /// `e`: (end token, side).
     fn suffix(&self, e: usize) -> Option<(usize, Side)> {
+        // «30 على الأقل» = at least 30.
+        if (self.t.norm(e), self.t.norm(e + 1)) == ("علي", "الاقل") {
+            return Some((e + 2, Side::Above));
+        }
         if !is_or(self.t.norm(e)) {
             return None;
         }
@@ -546,6 +550,11 @@ mod tests {
         );
         assert_eq!(ranges("أقل من ألف جندي"), [pair("أقل من ألف", "(,1000)")]);
         assert_eq!(ranges("فقد 300 أو أكثر"), [pair("300 أو أكثر", "[300,)")]);
+        assert_eq!(
+            ranges("قتل 30 شخصا على الأقل"),
+            [pair("30 شخصا على الأقل", "[30,)")]
+        );
+        assert_eq!(ranges("على الأقل 30 قتيلا"), [pair("على الأقل 30", "[30,)")]);
         assert_eq!(
             ranges("شارك 200 شخص أو أكثر"),
             [pair("200 شخص أو أكثر", "[200,)")]
