@@ -13,7 +13,8 @@
 //! pass with a few hash lookups per token.
 //!
 //! Modules: [`cal`] (Hijri conversion, date arithmetic), [`lex`] (lexicon and token
-//! view), [`num`] (numbers and ordinals), [`units`] (counted-noun table), [`time`] and
+//! view), [`num`] (numbers and ordinals), [`ordinal`] (the ordinal
+//! layer, kept out of quantities), [`range`] (number ranges), [`units`] (counted-noun table), [`time`] and
 //! [`quantity`] (the stages).
 
 #![warn(missing_docs)]
@@ -21,7 +22,9 @@
 pub mod cal;
 pub mod lex;
 pub mod num;
+pub mod ordinal;
 pub mod quantity;
+pub mod range;
 pub mod time;
 pub mod units;
 

@@ -21,6 +21,16 @@
 //!   ends as separate values), decades `(1970-01-01,1980-01-01,P10Y)` match `197`;
 //! * **NumberModel** — spans overlap and values are equal (within 1e-6);
 //! * **PercentModel** — a quantity with unit `percent` overlapping and equal.
+//! * **OrdinalModel** — `rasd_timex::ordinal::ordinals` (not the quantities layer):
+//!   as many ordinals as expected results, spans overlapping, and the resolution equal:
+//!   `value` exactly («11», «end-1», «current+1»), `offset` numerically and
+//!   `relativeTo` exactly. **OrdinalModelSuppressExtendedTypes** is the same with the
+//!   model option that drops relative ordinals (only `relativeTo == start` kept).
+//!
+//! * **NumberRangeModel** — `rasd_timex::range::number_ranges`: as many ranges as
+//!   expected results, spans overlapping (a result with `Start` −1 is located by its
+//!   text), and the interval equal: same brackets, ends equal within 1e-6 («(20,35]»,
+//!   «[21,)» with an open end empty).
 //!
 //! The test prints every model's pass rate and asserts ≥ 90% for the models this crate
 //! claims ([`CLAIMED`]). Skips with a message when the folder is absent.
@@ -47,6 +57,9 @@ const CLAIMED: &[&str] = &[
     "TimePeriodParser",
     "NumberModel",
     "PercentModel",
+    "OrdinalModel",
+    "OrdinalModelSuppressExtendedTypes",
+    "NumberRangeModel",
 ];
 
 #[derive(Debug)]
@@ -57,6 +70,9 @@ struct Expect {
     timex: Option<String>,
     alts: Vec<String>,
     value: Option<String>,
+    /// Ordinal resolutions: `offset` and `relativeTo`.
+    offset: Option<String>,
+    relative_to: Option<String>,
 }
 
 #[derive(Debug)]
@@ -94,13 +110,23 @@ fn load(path: &Path) -> Vec<Case> {
             _ => false,
         };
         let mut results = Vec::new();
+        let input = c["Input"].as_str().unwrap_or("");
         for r in c["Results"].as_array().cloned().unwrap_or_default() {
-            let start = r["Start"].as_u64().unwrap_or(0) as usize;
+            let text = r["Text"].as_str().unwrap_or("");
+            // A few NumberRange cases give Start -1: the span is where the text occurs.
+            let start = match r["Start"].as_i64() {
+                Some(s) if s >= 0 => s as usize,
+                _ => input
+                    .find(text)
+                    .map(|b| input[..b].chars().count())
+                    .unwrap_or(0),
+            };
             let len = r["Length"].as_u64().map(|x| x as usize).unwrap_or_else(|| {
                 r["End"]
-                    .as_u64()
+                    .as_i64()
+                    .filter(|e| *e >= 0)
                     .map(|e| e as usize + 1 - start)
-                    .unwrap_or(0)
+                    .unwrap_or_else(|| text.chars().count())
             });
             let mut alts = Vec::new();
             for side in ["FutureResolution", "PastResolution"] {
@@ -114,10 +140,12 @@ fn load(path: &Path) -> Vec<Case> {
             results.push(Expect {
                 start,
                 end: start + len,
-                text: r["Text"].as_str().unwrap_or("").to_string(),
+                text: text.to_string(),
                 timex: r["Value"]["Timex"].as_str().map(str::to_string),
                 alts,
                 value: r["Resolution"]["value"].as_str().map(str::to_string),
+                offset: r["Resolution"]["offset"].as_str().map(str::to_string),
+                relative_to: r["Resolution"]["relativeTo"].as_str().map(str::to_string),
             });
         }
         out.push(Case {
@@ -281,7 +309,70 @@ fn num_eq(a: f64, s: &str) -> bool {
         .is_ok_and(|b| (a - b).abs() <= 1e-6 * b.abs().max(1.0))
 }
 
-fn run_model(dir: &Path, rel: &str) -> Option<(usize, usize, Vec<String>)> {
+/// The case passes when every expected result is overlapped by one of ours that
+/// `same` accepts, each of ours overlaps an expected result, and the counts agree.
+fn matched<T>(
+    ours: &[(usize, usize, T)],
+    exp: &[Expect],
+    same: impl Fn(&T, &Expect) -> bool,
+    ignore: bool,
+) -> bool {
+    ours.len() == exp.len()
+        && exp.iter().all(|e| {
+            ours.iter()
+                .any(|o| overlaps((o.0, o.1), (e.start, e.end)) && (ignore || same(&o.2, e)))
+        })
+        && ours
+            .iter()
+            .all(|o| exp.iter().any(|e| overlaps((o.0, o.1), (e.start, e.end))))
+}
+
+/// An interval «(20,35]» as (closed lower, lower, upper, closed upper).
+fn interval(s: &str) -> Option<(bool, Option<f64>, Option<f64>, bool)> {
+    let lo = match s.chars().next()? {
+        '[' => true,
+        '(' => false,
+        _ => return None,
+    };
+    let hi = match s.chars().last()? {
+        ']' => true,
+        ')' => false,
+        _ => return None,
+    };
+    let (a, b) = s.get(1..s.len() - 1)?.split_once(',')?;
+    let num = |x: &str| -> Option<Option<f64>> {
+        if x.is_empty() {
+            Some(None)
+        } else {
+            x.parse().ok().map(Some)
+        }
+    };
+    Some((lo, num(a)?, num(b)?, hi))
+}
+
+/// Two intervals are the same: same brackets, ends equal within 1e-6.
+fn same_interval(a: &str, b: &str) -> bool {
+    let close = |x: Option<f64>, y: Option<f64>| match (x, y) {
+        (None, None) => true,
+        (Some(x), Some(y)) => (x - y).abs() <= 1e-6 * y.abs().max(1.0),
+        _ => false,
+    };
+    match (interval(a), interval(b)) {
+        (Some(x), Some(y)) => x.0 == y.0 && x.3 == y.3 && close(x.1, y.1) && close(x.2, y.2),
+        _ => false,
+    }
+}
+
+/// A model's result: passes, cases, failures, and for the models that compute it the
+/// passes when resolutions are compared even where a case says `IgnoreResolution`.
+struct Outcome {
+    pass: usize,
+    n: usize,
+    fails: Vec<String>,
+    strict: Option<usize>,
+}
+
+fn run_model(dir: &Path, rel: &str) -> Option<Outcome> {
     let path = dir.join(rel);
     if !path.is_file() {
         return None;
@@ -289,10 +380,12 @@ fn run_model(dir: &Path, rel: &str) -> Option<(usize, usize, Vec<String>)> {
     let model = Path::new(rel).file_stem()?.to_string_lossy().to_string();
     let cases = load(&path);
     let mut pass = 0;
+    let mut strict_pass: Option<usize> = None;
     let mut fails = Vec::new();
     for c in &cases {
         let doc = common::process("ms", &c.input, Some(c.reference));
         let idx = CharIndex::new(&doc.text);
+        let mut strict: Option<bool> = None;
         let ok = match model.as_str() {
             m if m.ends_with("Extractor") => detected(&times_for(&doc, m, &c.results), &c.results),
             m if m.ends_with("Parser") => parsed(
@@ -338,8 +431,53 @@ fn run_model(dir: &Path, rel: &str) -> Option<(usize, usize, Vec<String>)> {
                     })
                 }) && ours.len() == c.results.len()
             }
+            "OrdinalModel" | "OrdinalModelSuppressExtendedTypes" => {
+                let inf = rasd_timex::lex::analyse(&doc);
+                // SuppressExtendedTypes: the model option that leaves out the relative
+                // ordinals (last, next, previous, current).
+                let suppress = model.ends_with("SuppressExtendedTypes");
+                let ours: Vec<(usize, usize, rasd_timex::ordinal::Ordinal)> =
+                    rasd_timex::ordinal::ordinals(&doc, &inf)
+                        .into_iter()
+                        .filter(|o| {
+                            !suppress || o.relative_to == rasd_timex::ordinal::RelativeTo::Start
+                        })
+                        .map(|o| {
+                            let (s, e) = idx.char_span(o.span);
+                            (s, e, o)
+                        })
+                        .collect();
+                let same = |o: &rasd_timex::ordinal::Ordinal, e: &Expect| {
+                    e.value.as_deref() == Some(o.value().as_str())
+                        && e.offset.as_deref().is_none_or(|v| num_eq(o.offset, v))
+                        && e.relative_to
+                            .as_deref()
+                            .is_none_or(|r| r == o.relative_to.as_str())
+                };
+                strict = Some(matched(&ours, &c.results, same, false));
+                matched(&ours, &c.results, same, c.ignore_resolution)
+            }
+            "NumberRangeModel" => {
+                let inf = rasd_timex::lex::analyse(&doc);
+                let ours: Vec<(usize, usize, String)> =
+                    rasd_timex::range::number_ranges(&doc, &inf)
+                        .into_iter()
+                        .map(|r| {
+                            let (s, e) = idx.char_span(r.span);
+                            (s, e, r.interval())
+                        })
+                        .collect();
+                let same = |o: &String, e: &Expect| {
+                    e.value.as_deref().is_some_and(|v| same_interval(o, v))
+                };
+                strict = Some(matched(&ours, &c.results, same, false));
+                matched(&ours, &c.results, same, c.ignore_resolution)
+            }
             _ => return None,
         };
+        if let Some(st) = strict {
+            *strict_pass.get_or_insert(0) += usize::from(st);
+        }
         if ok {
             pass += 1;
         } else {
@@ -359,7 +497,12 @@ fn run_model(dir: &Path, rel: &str) -> Option<(usize, usize, Vec<String>)> {
             ));
         }
     }
-    Some((pass, cases.len(), fails))
+    Some(Outcome {
+        pass,
+        n: cases.len(),
+        fails,
+        strict: strict_pass,
+    })
 }
 
 const MODELS: &[&str] = &[
@@ -377,6 +520,9 @@ const MODELS: &[&str] = &[
     "DateTime/Arabic/HolidayParser.json",
     "Number/Arabic/NumberModel.json",
     "Number/Arabic/PercentModel.json",
+    "Number/Arabic/OrdinalModel.json",
+    "Number/Arabic/OrdinalModelSuppressExtendedTypes.json",
+    "Number/Arabic/NumberRangeModel.json",
 ];
 
 #[test]
@@ -387,9 +533,16 @@ fn microsoft_recognizers_arabic_specs() {
     };
     let show = std::env::var("MS_SPECS_SHOW").unwrap_or_default();
     let mut below = Vec::new();
-    eprintln!("{:<28} {:>6} {:>6} {:>7}", "model", "pass", "cases", "rate");
+    let mut ran = Vec::new();
+    eprintln!("{:<34} {:>6} {:>6} {:>7}", "model", "pass", "cases", "rate");
     for rel in MODELS {
-        let Some((pass, n, fails)) = run_model(&dir, rel) else {
+        let Some(Outcome {
+            pass,
+            n,
+            fails,
+            strict,
+        }) = run_model(&dir, rel)
+        else {
             continue;
         };
         let model = Path::new(rel)
@@ -397,16 +550,26 @@ fn microsoft_recognizers_arabic_specs() {
             .unwrap()
             .to_string_lossy()
             .to_string();
+        ran.push(model.clone());
         let rate = if n == 0 { 1.0 } else { pass as f64 / n as f64 };
         let claimed = CLAIMED.contains(&model.as_str());
         eprintln!(
-            "{:<28} {:>6} {:>6} {:>6.1}%{}",
+            "{:<34} {:>6} {:>6} {:>6.1}%{}",
             model,
             pass,
             n,
             100.0 * rate,
             if claimed { "  (claimed)" } else { "" }
         );
+        if let Some(st) = strict {
+            eprintln!(
+                "{:<34} {:>6} {:>6} {:>6.1}%  (resolution compared in every case, reported only)",
+                format!("  {model} strict"),
+                st,
+                n,
+                100.0 * st as f64 / n.max(1) as f64
+            );
+        }
         if show == model || show == "all" {
             for f in &fails {
                 eprintln!("    FAIL {f}");
@@ -416,5 +579,12 @@ fn microsoft_recognizers_arabic_specs() {
             below.push(format!("{model} {:.1}%", 100.0 * rate));
         }
     }
+    // A claimed model whose spec file is missing or has no comparison is a failure,
+    // not a silent skip.
+    let missing: Vec<&&str> = CLAIMED
+        .iter()
+        .filter(|m| !ran.iter().any(|r| r == *m))
+        .collect();
+    assert!(missing.is_empty(), "claimed models not run: {missing:?}");
     assert!(below.is_empty(), "claimed models below 90%: {below:?}");
 }
