@@ -6,11 +6,13 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use rasd::pipeline::Pipeline;
+use rasd::pipeline::{Pipeline, PipelineOptions};
 use rasd_read::{sniff, Reader};
 use std::sync::LazyLock;
 
-static PIPELINE: LazyLock<Pipeline> = LazyLock::new(Pipeline::standard);
+// With the tagger: every stage of the default pipeline plus the tagger's candidate source.
+static PIPELINE: LazyLock<Pipeline> =
+    LazyLock::new(|| Pipeline::new(PipelineOptions { tagger: true }));
 
 fuzz_target!(|data: &[u8]| {
     let reader = Reader::default();

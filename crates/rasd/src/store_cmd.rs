@@ -8,7 +8,7 @@
 //! and a rerun skips what was committed.
 
 use crate::batch::{self, Outcome};
-use crate::pipeline::Pipeline;
+use crate::pipeline::{Pipeline, PipelineOptions};
 use anyhow::{bail, Context, Result};
 use clap::{Args, Subcommand};
 use rasd_doc::Record;
@@ -46,6 +46,9 @@ pub struct IngestArgs {
     /// No progress bar and no summary line.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Also let the statistical NER tagger propose person names (as `extract --tagger`).
+    #[arg(long)]
+    pub tagger: bool,
 }
 
 /// `rasd search`.
@@ -236,7 +239,7 @@ pub fn ingest(a: IngestArgs) -> Result<ExitCode> {
         lossy: a.lossy,
         ..Default::default()
     });
-    let pipeline = Pipeline::standard();
+    let pipeline = Pipeline::new(PipelineOptions { tagger: a.tagger });
     let progress = (!a.quiet && io::stderr().is_terminal()).then(|| {
         let pb = indicatif::ProgressBar::new_spinner();
         pb.set_style(

@@ -335,3 +335,46 @@ fn tag_conll_keeps_tokens_and_eval_ner_scores() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("FB1"));
 }
+
+/// Names of the PER entities in the one record of `out`.
+fn people(out: &Output) -> Vec<String> {
+    records(out)
+        .iter()
+        .flat_map(|r| r["entities"].as_array().cloned().unwrap_or_default())
+        .filter(|e| e["type"] == "PER")
+        .filter_map(|e| e["name"].as_str().map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn tagger_flag_adds_people_no_list_has() {
+    // A made-up commander: in no list, named after a title and a kunya.
+    let text = "وقال القائد الميداني أبو بكر الزنتاني إن المعارك مستمرة منذ أسبوع.";
+    let run = |extra: &[&str]| {
+        let mut child = rasd()
+            .arg("extract")
+            .args(extra)
+            .arg("-")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success());
+        for r in records(&out) {
+            assert_spans(&r);
+        }
+        people(&out)
+    };
+    assert!(
+        run(&[]).is_empty(),
+        "the rules alone should not know this name"
+    );
+    assert_eq!(run(&["--tagger"]), vec!["أبو بكر الزنتاني".to_string()]);
+}
