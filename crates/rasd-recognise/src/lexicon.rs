@@ -1310,14 +1310,9 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rasd_doc::{Meta, Stage};
-    use rasd_text::{Normaliser, Segmenter};
 
     fn doc(text: &str) -> Document {
-        let mut d = Document::new(Meta::default(), text.to_string());
-        Normaliser.process(&mut d);
-        Segmenter.process(&mut d);
-        d
+        rasd_text::analysed(text)
     }
 
     #[test]

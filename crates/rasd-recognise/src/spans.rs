@@ -76,14 +76,9 @@ pub fn adjacent(doc: &Document, a: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rasd_doc::{Meta, Stage};
-    use rasd_text::{Normaliser, Segmenter};
 
     fn doc(text: &str) -> Document {
-        let mut d = Document::new(Meta::default(), text.to_string());
-        Normaliser.process(&mut d);
-        Segmenter.process(&mut d);
-        d
+        rasd_text::analysed(text)
     }
 
     #[test]

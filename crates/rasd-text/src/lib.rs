@@ -17,3 +17,14 @@ pub mod tokenise;
 pub use clitics::{analyses, primary, Analysis};
 pub use normalise::{fold, normalize, Normaliser};
 pub use segment::Segmenter;
+
+/// A document holding `text` (no metadata) after both text-layer stages: the normalised
+/// form, tokens with clitics, and sentences. For tools and tests that start from a string
+/// rather than from a read document.
+pub fn analysed(text: &str) -> rasd_doc::Document {
+    use rasd_doc::Stage;
+    let mut d = rasd_doc::Document::new(rasd_doc::Meta::default(), text.to_string());
+    Normaliser.process(&mut d);
+    Segmenter.process(&mut d);
+    d
+}

@@ -238,15 +238,10 @@ impl CandidateSource for TaggerSource {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rasd_doc::{Meta, Stage};
     use rasd_recognise::Recogniser;
-    use rasd_text::{Normaliser, Segmenter};
 
     fn doc(text: &str) -> Document {
-        let mut d = Document::new(Meta::default(), text.to_string());
-        Normaliser.process(&mut d);
-        Segmenter.process(&mut d);
-        d
+        rasd_text::analysed(text)
     }
 
     #[test]
