@@ -256,6 +256,70 @@ fn nominal_context(v: &View, i: usize) -> bool {
     })
 }
 
+/// True when token `i` directly follows a number written in digits («40 طالبا»).
+fn after_number(v: &View, i: usize) -> bool {
+    i.checked_sub(1)
+        .is_some_and(|p| v.kind(p) == Some(TokenKind::Number) && v.sent(p) == v.sent(i))
+}
+
+/// Heads of names of bodies, units, services and programmes: a definite noun trigger in
+/// construct after one of them names the body's field, not an event («وحدة الدعم»,
+/// «لجنة التحقيق», «مجلس التعاون», «قوات التحالف», «برنامج المساعدات»).
+const BODY_HEADS: &[&str] = &[
+    "وحده",
+    "مركز",
+    "لجنه",
+    "اداره",
+    "قسم",
+    "برنامج",
+    "برامج",
+    "صندوق",
+    "هيئه",
+    "مكتب",
+    "جهاز",
+    "خدمات",
+    "مجلس",
+    "قوات",
+    "وزراء",
+    "وزير",
+    "وزاره",
+    "منظمه",
+    "جمعيه",
+    "مؤسسه",
+    "موسسه",
+    "فريق",
+    "بعثه",
+    "اتفاقيه",
+    "مشروع",
+    "خطه",
+    "استراتيجيه",
+    "مفاوضات",
+];
+
+/// True when the noun trigger at `i` (with the article, no preposition) is the second
+/// term of a construct headed by a body noun ([`BODY_HEADS`]) without the article.
+fn body_head_before(v: &View, i: usize, strip: &Strip) -> bool {
+    if !strip.al || strip.prep != 0 {
+        return false;
+    }
+    let Some(p) = i.checked_sub(1) else {
+        return false;
+    };
+    if v.sent(p) != v.sent(i) || v.kind(p) != Some(TokenKind::Arabic) {
+        return false;
+    }
+    let n = v.norm(p);
+    // The word itself («وحده»), or after a conjunction and/or preposition («ولجنه»).
+    let bare = |w: &str| BODY_HEADS.contains(&w);
+    let no_prep = |w: &str| {
+        bare(w)
+            || ['ب', 'ل']
+                .iter()
+                .any(|&c| w.strip_prefix(c).is_some_and(bare))
+    };
+    no_prep(n) || n.strip_prefix('و').is_some_and(no_prep)
+}
+
 /// The demonstrative right before token `i` (possibly with a preposition: «بهذه»).
 fn dem_before(v: &View, i: usize) -> Option<Strip> {
     if i == 0 {
@@ -297,6 +361,14 @@ pub(crate) fn find_triggers(v: &View) -> Vec<Found> {
                 continue;
             }
             if nominal_ctx && has_nominal && e.kind.is_verb() {
+                continue;
+            }
+            // «شارك 40 طالبا»: a word counted by a number is a noun, not a finite verb.
+            if e.kind.is_verb() && after_number(v, i) {
+                continue;
+            }
+            // «وحدة الدعم النفسي», «لجنة التحقيق»: a noun naming what a body does.
+            if e.kind.is_nominal() && e.rest.is_empty() && body_head_before(v, i, &h.strip) {
                 continue;
             }
             let Some((last, gap)) = match_rest(v, i, e) else {

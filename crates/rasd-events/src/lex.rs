@@ -595,6 +595,9 @@ impl Lex {
             for w in r[7].split_whitespace() {
                 if let Some(x) = w.strip_prefix("!+") {
                     next_neg.push(self.word(&fold(x)));
+                } else if let Some(set) = w.strip_prefix("!@") {
+                    // A named set of words that rule the sense out (sports for «هجوم»).
+                    neg.extend(ctx.get(set)?.iter().copied());
                 } else if let Some(set) = w.strip_prefix('@') {
                     pos.extend(ctx.get(set)?.iter().copied());
                 } else if let Some(x) = w.strip_prefix('!') {

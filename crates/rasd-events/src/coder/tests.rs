@@ -960,3 +960,40 @@ fn a_verb_with_a_pronoun_is_no_leaders_noun() {
         assert!(texts(&d, &e.actor).iter().all(|t| t != "قاده"), "{ev:#?}");
     }
 }
+
+#[test]
+fn body_name_nouns_are_no_events() {
+    // «وحدة الدعم», «لجنة التحقيق»: the field of a body, not an act.
+    let (_, ev) = run(DocBuilder::new("قدمت وحدة الدعم النفسي خدماتها للاجئين."));
+    assert!(ev.iter().all(|e| e.etype != Plover::SUPPORT), "{ev:#?}");
+    let (_, ev) = run(DocBuilder::new("قالت لجنة التحقيق إن التقرير جاهز."));
+    assert!(ev.iter().all(|e| e.etype != Plover::ACCUSE), "{ev:#?}");
+    // Without a body head the masdar is still the event.
+    let (_, ev) = run(DocBuilder::new("أعلنت الحكومة الدعم الكامل للجيش."));
+    assert!(ev.iter().any(|e| e.etype == Plover::SUPPORT), "{ev:#?}");
+}
+
+#[test]
+fn counted_words_are_no_verbs() {
+    // «40 طالبا» is forty students, not «طالب» (demanded).
+    let (_, ev) = run(DocBuilder::new("شارك في الدورة 40 طالبا من المدارس."));
+    assert!(ev.iter().all(|e| e.etype != Plover::REQUEST), "{ev:#?}");
+    let (_, ev) = run(DocBuilder::new("طالب المتظاهرون بإقالة الوزير."));
+    assert!(ev.iter().any(|e| e.etype == Plover::REQUEST), "{ev:#?}");
+}
+
+#[test]
+fn sports_attacks_are_no_assaults() {
+    let (_, ev) = run(DocBuilder::new(
+        "قال مدرب المنتخب إن الهجوم كان ضعيفا في المباراة أمام الجزائر.",
+    ));
+    assert!(ev.iter().all(|e| e.etype != Plover::ASSAULT), "{ev:#?}");
+    let (_, ev) = run(DocBuilder::new("قتل ثلاثة جنود في هجوم على حاجز للجيش."));
+    assert!(ev.iter().any(|e| e.etype == Plover::ASSAULT), "{ev:#?}");
+}
+
+#[test]
+fn declines_are_no_concessions() {
+    let (_, ev) = run(DocBuilder::new("وتراجع مستوى الخدمات العامة في المدينة."));
+    assert!(ev.iter().all(|e| e.etype != Plover::CONCEDE), "{ev:#?}");
+}
