@@ -453,6 +453,9 @@ pub(crate) fn irrealis_governed(v: &View, i: usize) -> bool {
 /// «أي / أية / كل» («أي اعتداء على المتظاهرين») or as an indefinite predicate after a
 /// pronoun («هو اعتداء علينا»).
 fn generic_noun(v: &View, f: &Found) -> bool {
+    if class_plural(v, f) {
+        return true;
+    }
     let Some(k) = f.first.checked_sub(1) else {
         return false;
     };
@@ -463,6 +466,24 @@ fn generic_noun(v: &View, f: &Found) -> bool {
         .unwrap_or(prev);
     matches!(prev, "اي" | "ايه" | "كل")
         || (matches!(prev, "هو" | "هي") && !f.strip.al && f.strip.prep == 0)
+}
+
+/// True for a plural event noun qualified only as terrorist («العمليات الإرهابية»,
+/// «هجمات إرهابية سابقة»): the class of acts, not one that happened. A demonstrative
+/// («هذه العمليات الإرهابية»), a count («11 عملية») or a relative clause after the
+/// adjective («العمليات الإرهابية التي نفذت في الكويت») makes it specific.
+fn class_plural(v: &View, f: &Found) -> bool {
+    if f.last != f.first || f.strip.enc.is_some() || !v.norm(f.first).ends_with("ات") {
+        return false;
+    }
+    let adj = f.last + 1;
+    if v.sent(adj) != v.sent(f.first) || !matches!(v.norm(adj), "الارهابيه" | "ارهابيه")
+    {
+        return false;
+    }
+    let specific_after =
+        matches!(v.norm(adj + 1), "التي" | "الذي" | "اللتين") && v.sent(adj + 1) == v.sent(f.first);
+    !specific_after && dem_before(v, f.first).is_none() && !after_number(v, f.first)
 }
 
 /// Adds the NPs of `list` to `role` (deduplicated by span and entity).

@@ -997,3 +997,21 @@ fn declines_are_no_concessions() {
     let (_, ev) = run(DocBuilder::new("وتراجع مستوى الخدمات العامة في المدينة."));
     assert!(ev.iter().all(|e| e.etype != Plover::CONCEDE), "{ev:#?}");
 }
+
+#[test]
+fn terrorist_acts_as_a_class_are_no_events() {
+    // The class of acts in commentary.
+    let (_, ev) = run(DocBuilder::new(
+        "وقال الوزير إن الجيش يواجه الهجمات الإرهابية بحزم.",
+    ));
+    assert!(ev.iter().all(|e| e.etype != Plover::ASSAULT), "{ev:#?}");
+    // A relative clause makes them specific acts; so does a demonstrative.
+    let (_, ev) = run(DocBuilder::new(
+        "وقال الوزير إن الهجمات الإرهابية التي استهدفت الجيش أمس فشلت.",
+    ));
+    assert!(ev.iter().any(|e| e.etype == Plover::ASSAULT), "{ev:#?}");
+    let (_, ev) = run(DocBuilder::new(
+        "وقال الوزير إن الجيش يواجه هذه الهجمات الإرهابية بحزم.",
+    ));
+    assert!(ev.iter().any(|e| e.etype == Plover::ASSAULT), "{ev:#?}");
+}
