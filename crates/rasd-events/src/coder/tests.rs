@@ -1015,3 +1015,19 @@ fn terrorist_acts_as_a_class_are_no_events() {
     ));
     assert!(ev.iter().any(|e| e.etype == Plover::ASSAULT), "{ev:#?}");
 }
+
+#[test]
+fn sports_meetings_and_market_demand_are_no_events() {
+    let (_, ev) = run(DocBuilder::new("ويلتقي الفريق في المباراة الأولى مع الأهلي."));
+    assert!(ev.iter().all(|e| e.etype != Plover::CONSULT), "{ev:#?}");
+    let (_, ev) = run(DocBuilder::new("ويلتقي الوزير مع نظيره الأردني في عمان."));
+    assert!(ev.iter().any(|e| e.etype == Plover::CONSULT), "{ev:#?}");
+    // «الطلب» on a market is demand, not a request.
+    let (_, ev) = run(DocBuilder::new("وتشير التوقعات إلى نمو الطلب على النفط."));
+    assert!(ev.iter().all(|e| e.etype != Plover::REQUEST), "{ev:#?}");
+    let (_, ev) = run(DocBuilder::new("وجاء التدخل بناء على طلب الرئيس اليمني."));
+    assert!(ev.iter().any(|e| e.etype == Plover::REQUEST), "{ev:#?}");
+    // «يتصل بشبكة طرق»: connects, not a phone call.
+    let (_, ev) = run(DocBuilder::new("ويتصل المشروع بشبكة من الطرق الرئيسة."));
+    assert!(ev.iter().all(|e| e.etype != Plover::CONSULT), "{ev:#?}");
+}
