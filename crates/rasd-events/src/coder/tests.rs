@@ -1031,3 +1031,15 @@ fn sports_meetings_and_market_demand_are_no_events() {
     let (_, ev) = run(DocBuilder::new("ويتصل المشروع بشبكة من الطرق الرئيسة."));
     assert!(ev.iter().all(|e| e.etype != Plover::CONSULT), "{ev:#?}");
 }
+
+#[test]
+fn accident_deaths_are_no_assaults() {
+    let (_, ev) = run(DocBuilder::new("مقتل 11 شخصا في تدافع بمعبد شرق الهند."));
+    assert!(ev.iter().all(|e| e.etype != Plover::ASSAULT), "{ev:#?}");
+    let (_, ev) = run(DocBuilder::new(
+        "لقي ثلاثة أشخاص مصرعهم في حادث مروري قرب المدينة.",
+    ));
+    assert!(ev.iter().all(|e| e.etype != Plover::ASSAULT), "{ev:#?}");
+    let (_, ev) = run(DocBuilder::new("مقتل 11 شخصا في هجوم على معبد شرق الهند."));
+    assert!(ev.iter().any(|e| e.etype == Plover::ASSAULT), "{ev:#?}");
+}
