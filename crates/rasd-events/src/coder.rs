@@ -296,8 +296,27 @@ const BODY_HEADS: &[&str] = &[
     "مفاوضات",
 ];
 
+/// Heads that make the noun after them a kind of act spoken of, not an act that happened:
+/// «سياسة القمع», «ثقافة العنف», «أساليب التعذيب», «لغة التهديد».
+const KIND_HEADS: &[&str] = &[
+    "سياسه",
+    "سياسات",
+    "ثقافه",
+    "لغه",
+    "منطق",
+    "اسلوب",
+    "اساليب",
+    "نهج",
+    "اشكال",
+    "انواع",
+    "ظاهره",
+    "مفهوم",
+    "مبدا",
+];
+
 /// True when the noun trigger at `i` (with the article, no preposition) is the second
-/// term of a construct headed by a body noun ([`BODY_HEADS`]) without the article.
+/// term of a construct headed by a body noun ([`BODY_HEADS`]) or a kind noun
+/// ([`KIND_HEADS`]) without the article.
 fn body_head_before(v: &View, i: usize, strip: &Strip) -> bool {
     if !strip.al || strip.prep != 0 {
         return false;
@@ -308,9 +327,15 @@ fn body_head_before(v: &View, i: usize, strip: &Strip) -> bool {
     if v.sent(p) != v.sent(i) || v.kind(p) != Some(TokenKind::Arabic) {
         return false;
     }
+    // «سياسة القمع والقتل»: a noun joined by و to the construct's second term.
+    let p = if strip.conj && v.norm(p).starts_with("ال") && p > 0 && v.sent(p - 1) == v.sent(i) {
+        p - 1
+    } else {
+        p
+    };
     let n = v.norm(p);
     // The word itself («وحده»), or after a conjunction and/or preposition («ولجنه»).
-    let bare = |w: &str| BODY_HEADS.contains(&w);
+    let bare = |w: &str| BODY_HEADS.contains(&w) || KIND_HEADS.contains(&w);
     let no_prep = |w: &str| {
         bare(w)
             || ['ب', 'ل']

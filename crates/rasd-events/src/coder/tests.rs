@@ -1043,3 +1043,20 @@ fn accident_deaths_are_no_assaults() {
     let (_, ev) = run(DocBuilder::new("مقتل 11 شخصا في هجوم على معبد شرق الهند."));
     assert!(ev.iter().any(|e| e.etype == Plover::ASSAULT), "{ev:#?}");
 }
+
+#[test]
+fn kinds_of_acts_and_figurative_blasts_are_no_events() {
+    // «سياسة القمع»: a policy named, not one act.
+    let (_, ev) = run(DocBuilder::new(
+        "وقال إن النظام ينتهج سياسة القمع والقتل بحق المعارضين.",
+    ));
+    assert!(
+        ev.iter()
+            .all(|e| e.etype != Plover::ASSAULT && e.etype != Plover::COERCE),
+        "{ev:#?}"
+    );
+    let (_, ev) = run(DocBuilder::new("وأدى ذلك إلى تفجير العنف في البلاد."));
+    assert!(ev.iter().all(|e| e.etype != Plover::ASSAULT), "{ev:#?}");
+    let (_, ev) = run(DocBuilder::new("وأدى ذلك إلى تفجير السيارة في البلاد."));
+    assert!(ev.iter().any(|e| e.etype == Plover::ASSAULT), "{ev:#?}");
+}
