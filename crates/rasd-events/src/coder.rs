@@ -95,6 +95,9 @@ pub(crate) fn code(doc: &Document) -> Vec<Event> {
         return Vec::new();
     }
     let v = View::new(doc);
+    if sports_report(&v) {
+        return Vec::new();
+    }
     let anaphors = resolve_descriptions(&v);
     let found = find_triggers(&v);
     let mut out: Vec<(Event, usize)> = Vec::new();
@@ -254,6 +257,27 @@ fn nominal_context(v: &View, i: usize) -> bool {
             .is_some_and(|e| e.kind.is_verb() && e.kind.allows(&h.strip)),
         _ => false,
     })
+}
+
+/// True for a sports report: at least four words of sport («المباراة», «الدوري»,
+/// «اللاعب», «المدرب» …) and more of them than words of fighting or the military. Its
+/// attacks, meetings, agreements and resignations are those of teams, coaches and clubs,
+/// not the political events PLOVER codes.
+fn sports_report(v: &View) -> bool {
+    let has = |i: usize, set: &[u32]| {
+        v.hits(i)
+            .iter()
+            .any(|h| matches!(h.hit, Hit::Word(w) if set.binary_search(&w).is_ok()))
+    };
+    let (mut sport, mut fight) = (0usize, 0usize);
+    for i in 0..v.len() {
+        if has(i, &LEX.sport) {
+            sport += 1;
+        } else if has(i, &LEX.violence) {
+            fight += 1;
+        }
+    }
+    sport >= 4 && sport > fight
 }
 
 /// True when token `i` directly follows a number written in digits («40 طالبا»).

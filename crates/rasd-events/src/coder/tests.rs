@@ -1060,3 +1060,16 @@ fn kinds_of_acts_and_figurative_blasts_are_no_events() {
     let (_, ev) = run(DocBuilder::new("وأدى ذلك إلى تفجير السيارة في البلاد."));
     assert!(ev.iter().any(|e| e.etype == Plover::ASSAULT), "{ev:#?}");
 }
+
+#[test]
+fn a_sports_report_has_no_political_events() {
+    let (_, ev) = run(DocBuilder::new(
+        "وافق النادي على تمديد عقد المدرب. وقال المدرب إن اللاعب سيغيب عن المباراة المقبلة في الدوري بعد أن استقال مساعده. والتقى الفريق في الملعب.",
+    ));
+    assert!(ev.is_empty(), "{ev:#?}");
+    // One match named in a war report leaves its events.
+    let (_, ev) = run(DocBuilder::new(
+        "قتل ثلاثة جنود في هجوم على حاجز للجيش قرب الملعب، وقصفت الطائرات مواقع المسلحين.",
+    ));
+    assert!(ev.iter().any(|e| e.etype == Plover::ASSAULT), "{ev:#?}");
+}
