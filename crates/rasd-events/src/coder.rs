@@ -260,7 +260,7 @@ fn nominal_context(v: &View, i: usize) -> bool {
 }
 
 /// True for a sports report: at least four words of sport («المباراة», «الدوري»,
-/// «اللاعب», «المدرب» …) and more of them than words of fighting or the military. Its
+/// «اللاعب», «المدرب» …) in at least two sentences, and more of them than words of fighting or the military. Its
 /// attacks, meetings, agreements and resignations are those of teams, coaches and clubs,
 /// not the political events PLOVER codes.
 fn sports_report(v: &View) -> bool {
@@ -269,15 +269,20 @@ fn sports_report(v: &View) -> bool {
             .iter()
             .any(|h| matches!(h.hit, Hit::Word(w) if set.binary_search(&w).is_ok()))
     };
-    let (mut sport, mut fight) = (0usize, 0usize);
+    let (mut sport, mut fight, mut sents, mut last) = (0usize, 0usize, 0usize, None);
     for i in 0..v.len() {
         if has(i, &LEX.sport) {
             sport += 1;
+            if last != Some(v.sent(i)) {
+                sents += 1;
+                last = Some(v.sent(i));
+            }
         } else if has(i, &LEX.violence) {
             fight += 1;
         }
     }
-    sport >= 4 && sport > fight
+    // A football simile in one sentence of a column is not a sports report.
+    sport >= 4 && sents >= 2 && sport > fight
 }
 
 /// True when token `i` directly follows a number written in digits («40 طالبا»).
