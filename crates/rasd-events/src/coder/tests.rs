@@ -1073,3 +1073,11 @@ fn a_sports_report_has_no_political_events() {
     ));
     assert!(ev.iter().any(|e| e.etype == Plover::ASSAULT), "{ev:#?}");
 }
+
+#[test]
+fn an_attack_on_a_stadium_is_an_assault() {
+    let (_, ev) = run(DocBuilder::new(
+        "قتل خمسة أشخاص في هجوم انتحاري على الملعب البلدي في المدينة.",
+    ));
+    assert!(ev.iter().any(|e| e.etype == Plover::ASSAULT), "{ev:#?}");
+}
