@@ -95,6 +95,9 @@ pub(crate) fn code(doc: &Document) -> Vec<Event> {
         return Vec::new();
     }
     let v = View::new(doc);
+    if sports_report(&v) {
+        return Vec::new();
+    }
     let anaphors = resolve_descriptions(&v);
     let found = find_triggers(&v);
     let mut out: Vec<(Event, usize)> = Vec::new();
@@ -256,6 +259,121 @@ fn nominal_context(v: &View, i: usize) -> bool {
     })
 }
 
+/// True for a sports report: at least four words of sport («المباراة», «الدوري»,
+/// «اللاعب», «المدرب» …) in at least two sentences, and more of them than words of fighting or the military. Its
+/// attacks, meetings, agreements and resignations are those of teams, coaches and clubs,
+/// not the political events PLOVER codes.
+fn sports_report(v: &View) -> bool {
+    let has = |i: usize, set: &[u32]| {
+        v.hits(i)
+            .iter()
+            .any(|h| matches!(h.hit, Hit::Word(w) if set.binary_search(&w).is_ok()))
+    };
+    let (mut sport, mut fight, mut sents, mut last) = (0usize, 0usize, 0usize, None);
+    for i in 0..v.len() {
+        if has(i, &LEX.sport) {
+            sport += 1;
+            if last != Some(v.sent(i)) {
+                sents += 1;
+                last = Some(v.sent(i));
+            }
+        } else if has(i, &LEX.violence) {
+            fight += 1;
+        }
+    }
+    // A football simile in one sentence of a column is not a sports report.
+    sport >= 4 && sents >= 2 && sport > fight
+}
+
+/// True when token `i` directly follows a number written in digits («40 طالبا»).
+fn after_number(v: &View, i: usize) -> bool {
+    i.checked_sub(1)
+        .is_some_and(|p| v.kind(p) == Some(TokenKind::Number) && v.sent(p) == v.sent(i))
+}
+
+/// Heads of names of bodies, units, services and programmes: a definite noun trigger in
+/// construct after one of them names the body's field, not an event («وحدة الدعم»,
+/// «لجنة التحقيق», «مجلس التعاون», «قوات التحالف», «برنامج المساعدات»).
+const BODY_HEADS: &[&str] = &[
+    "وحده",
+    "مركز",
+    "لجنه",
+    "اداره",
+    "قسم",
+    "برنامج",
+    "برامج",
+    "صندوق",
+    "هيئه",
+    "مكتب",
+    "جهاز",
+    "خدمات",
+    "مجلس",
+    "قوات",
+    "وزراء",
+    "وزير",
+    "وزاره",
+    "منظمه",
+    "جمعيه",
+    "مؤسسه",
+    "موسسه",
+    "فريق",
+    "بعثه",
+    "اتفاقيه",
+    "مشروع",
+    "خطه",
+    "استراتيجيه",
+    "مفاوضات",
+];
+
+/// Heads that make the noun after them a kind of act spoken of, not an act that happened:
+/// «سياسة القمع», «ثقافة العنف», «أساليب التعذيب», «لغة التهديد».
+const KIND_HEADS: &[&str] = &[
+    "سياسه",
+    "سياسات",
+    "ثقافه",
+    "لغه",
+    "منطق",
+    "اسلوب",
+    "اساليب",
+    "نهج",
+    "اشكال",
+    "انواع",
+    "ظاهره",
+    "مفهوم",
+    "مبدا",
+];
+
+/// True when the noun trigger at `i` (with the article, no preposition) is the second
+/// term of a construct headed by a body noun ([`BODY_HEADS`]) or a kind noun
+/// ([`KIND_HEADS`]) without the article.
+fn body_head_before(v: &View, i: usize, strip: &Strip) -> bool {
+    if !strip.al || strip.prep != 0 {
+        return false;
+    }
+    let Some(p) = i.checked_sub(1) else {
+        return false;
+    };
+    if v.sent(p) != v.sent(i) || v.kind(p) != Some(TokenKind::Arabic) {
+        return false;
+    }
+    // «سياسة القمع والقتل»: a noun joined by و to the construct's second term.
+    let p = if strip.conj && v.norm(p).starts_with("ال") && p > 0 && v.sent(p - 1) == v.sent(i) {
+        p - 1
+    } else {
+        p
+    };
+    let n = v.norm(p);
+    // The word itself («وحده»), or after a conjunction and/or preposition («ولجنه»).
+    let bare = |w: &str| BODY_HEADS.contains(&w) || KIND_HEADS.contains(&w);
+    let no_prep = |w: &str| {
+        bare(w)
+            || ['ب', 'ل']
+                .iter()
+                .any(|&c| w.strip_prefix(c).is_some_and(bare))
+    };
+    no_prep(n) || n.strip_prefix('و').is_some_and(no_prep)
+}
+
 /// The demonstrative right before token `i` (possibly with a preposition: «بهذه»).
 fn dem_before(v: &View, i: usize) -> Option<Strip> {
     if i == 0 {
@@ -297,6 +415,14 @@ pub(crate) fn find_triggers(v: &View) -> Vec<Found> {
                 continue;
             }
             if nominal_ctx && has_nominal && e.kind.is_verb() {
+                continue;
+            }
+            // «شارك 40 طالبا»: a word counted by a number is a noun, not a finite verb.
+            if e.kind.is_verb() && after_number(v, i) {
+                continue;
+            }
+            // «وحدة الدعم النفسي», «لجنة التحقيق»: a noun naming what a body does.
+            if e.kind.is_nominal() && e.rest.is_empty() && body_head_before(v, i, &h.strip) {
                 continue;
             }
             let Some((last, gap)) = match_rest(v, i, e) else {
@@ -381,6 +507,9 @@ pub(crate) fn irrealis_governed(v: &View, i: usize) -> bool {
 /// «أي / أية / كل» («أي اعتداء على المتظاهرين») or as an indefinite predicate after a
 /// pronoun («هو اعتداء علينا»).
 fn generic_noun(v: &View, f: &Found) -> bool {
+    if class_plural(v, f) {
+        return true;
+    }
     let Some(k) = f.first.checked_sub(1) else {
         return false;
     };
@@ -391,6 +520,24 @@ fn generic_noun(v: &View, f: &Found) -> bool {
         .unwrap_or(prev);
     matches!(prev, "اي" | "ايه" | "كل")
         || (matches!(prev, "هو" | "هي") && !f.strip.al && f.strip.prep == 0)
+}
+
+/// True for a plural event noun qualified only as terrorist («العمليات الإرهابية»,
+/// «هجمات إرهابية سابقة»): the class of acts, not one that happened. A demonstrative
+/// («هذه العمليات الإرهابية»), a count («11 عملية») or a relative clause after the
+/// adjective («العمليات الإرهابية التي نفذت في الكويت») makes it specific.
+fn class_plural(v: &View, f: &Found) -> bool {
+    if f.last != f.first || f.strip.enc.is_some() || !v.norm(f.first).ends_with("ات") {
+        return false;
+    }
+    let adj = f.last + 1;
+    if v.sent(adj) != v.sent(f.first) || !matches!(v.norm(adj), "الارهابيه" | "ارهابيه")
+    {
+        return false;
+    }
+    let specific_after =
+        matches!(v.norm(adj + 1), "التي" | "الذي" | "اللتين") && v.sent(adj + 1) == v.sent(f.first);
+    !specific_after && dem_before(v, f.first).is_none() && !after_number(v, f.first)
 }
 
 /// Adds the NPs of `list` to `role` (deduplicated by span and entity).

@@ -435,6 +435,10 @@ pub struct Lex {
     pub nisba: Vec<&'static str>,
     /// Mode names, in priority order.
     pub modes: Vec<&'static str>,
+    /// Word ids of the `sport` context set (sorted), for telling a sports report.
+    pub sport: Vec<u32>,
+    /// Word ids of the `violence` and `mil` context sets (sorted).
+    pub violence: Vec<u32>,
     words: FxHashMap<Box<str>, u32>,
     /// Inflected forms of denial cues, for a cheap «could this sentence deny?» test.
     deny_forms: rustc_hash::FxHashSet<Box<str>>,
@@ -485,12 +489,27 @@ impl Lex {
             desc: Vec::new(),
             nisba: Vec::new(),
             modes: Vec::new(),
+            sport: Vec::new(),
+            violence: Vec::new(),
             words: FxHashMap::default(),
             deny_forms: Default::default(),
             skipped: Vec::new(),
         };
         lx.load_fw();
         let ctx = lx.load_contexts();
+        let set = |names: &[&str]| {
+            let mut v: Vec<u32> = names
+                .iter()
+                .filter_map(|n| ctx.get(*n))
+                .flatten()
+                .copied()
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        lx.sport = set(&["sport"]);
+        lx.violence = set(&["violence", "mil"]);
         lx.load_triggers(&ctx);
         lx.load_cues();
         lx.load_light();
@@ -595,6 +614,9 @@ impl Lex {
             for w in r[7].split_whitespace() {
                 if let Some(x) = w.strip_prefix("!+") {
                     next_neg.push(self.word(&fold(x)));
+                } else if let Some(set) = w.strip_prefix("!@") {
+                    // A named set of words that rule the sense out (sports for «هجوم»).
+                    neg.extend(ctx.get(set)?.iter().copied());
                 } else if let Some(set) = w.strip_prefix('@') {
                     pos.extend(ctx.get(set)?.iter().copied());
                 } else if let Some(x) = w.strip_prefix('!') {

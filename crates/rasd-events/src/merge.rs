@@ -76,6 +76,13 @@ fn shares(text: &str, a: &[Arg], b: &[Arg]) -> bool {
     })
 }
 
+/// Two mentions name different parties: [`conflict`] (no shared span or entity), unless
+/// the same words name a party both times («السفير الأسترالي» in the headline and
+/// «السفيرُ الأسترالي» in the lede).
+fn parties_conflict(text: &str, a: &[Arg], b: &[Arg]) -> bool {
+    conflict(a, b) && !shares(text, a, b)
+}
+
 /// Two mentions name different places. A back-reference («الهجوم», «هذا الهجوم») may
 /// name a place of the same country as the first telling (a district and its province: the
 /// documents carry no containment), so for it places of one country, or a place of no
@@ -131,8 +138,8 @@ pub fn merge_events_in(
             o.etype == e.etype
                 && !dates_conflict(o, &e)
                 && !places_conflict(o, &e, inf.definite, countries)
-                && !conflict(&o.actor, &e.actor)
-                && !conflict(&o.recipient, &e.recipient)
+                && !parties_conflict(text, &o.actor, &e.actor)
+                && !parties_conflict(text, &o.recipient, &e.recipient)
                 && (shares(text, &o.actor, &e.actor) || shares(text, &o.recipient, &e.recipient))
         });
         for (j, (o, oi, last)) in out.iter().enumerate().rev() {
@@ -151,7 +158,8 @@ pub fn merge_events_in(
             {
                 continue;
             }
-            let parties_ok = !conflict(&o.actor, &e.actor) && !conflict(&o.recipient, &e.recipient);
+            let parties_ok = !parties_conflict(text, &o.actor, &e.actor)
+                && !parties_conflict(text, &o.recipient, &e.recipient);
             let shared = shares(text, &o.actor, &e.actor)
                 || shares(text, &o.recipient, &e.recipient)
                 || shares(text, &o.actor, &e.recipient) && shares(text, &o.recipient, &e.actor);
@@ -307,6 +315,38 @@ mod tests {
             disputed_by: Vec::new(),
             confidence: 0.5,
         }
+    }
+
+    #[test]
+    fn the_same_words_name_the_same_party() {
+        // Headline and lede name the visitor with the same words (one with a vowel sign).
+        let text = "السفير الأسترالي يزور الشركة. زار السفيرُ الأسترالي الشركة.";
+        let at = |w: &str, from: usize| {
+            let s = text[from..].find(w).map(|x| x + from).unwrap_or(0);
+            Span::new(s, s + w.len())
+        };
+        let first = at("السفير الأسترالي", 0);
+        let second = at("السفيرُ الأسترالي", first.end);
+        let mut a = ev(0, Plover::CONSULT, &[], &[]);
+        a.actor = vec![Arg {
+            entity: None,
+            span: first,
+        }];
+        let mut b = ev(1, Plover::CONSULT, &[], &[]);
+        b.actor = vec![Arg {
+            entity: None,
+            span: second,
+        }];
+        let out = merge_events(vec![a.clone(), b], &[MentionInfo::default(); 2], text);
+        assert_eq!(out.len(), 1);
+        // Other words are another party.
+        let mut c = ev(1, Plover::CONSULT, &[], &[]);
+        c.actor = vec![Arg {
+            entity: None,
+            span: at("الشركة", second.end),
+        }];
+        let out = merge_events(vec![a, c], &[MentionInfo::default(); 2], text);
+        assert_eq!(out.len(), 2);
     }
 
     #[test]

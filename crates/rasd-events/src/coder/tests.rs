@@ -960,3 +960,124 @@ fn a_verb_with_a_pronoun_is_no_leaders_noun() {
         assert!(texts(&d, &e.actor).iter().all(|t| t != "قاده"), "{ev:#?}");
     }
 }
+
+#[test]
+fn body_name_nouns_are_no_events() {
+    // «وحدة الدعم», «لجنة التحقيق»: the field of a body, not an act.
+    let (_, ev) = run(DocBuilder::new("قدمت وحدة الدعم النفسي خدماتها للاجئين."));
+    assert!(ev.iter().all(|e| e.etype != Plover::SUPPORT), "{ev:#?}");
+    let (_, ev) = run(DocBuilder::new("قالت لجنة التحقيق إن التقرير جاهز."));
+    assert!(ev.iter().all(|e| e.etype != Plover::ACCUSE), "{ev:#?}");
+    // Without a body head the masdar is still the event.
+    let (_, ev) = run(DocBuilder::new("أعلنت الحكومة الدعم الكامل للجيش."));
+    assert!(ev.iter().any(|e| e.etype == Plover::SUPPORT), "{ev:#?}");
+}
+
+#[test]
+fn counted_words_are_no_verbs() {
+    // «40 طالبا» is forty students, not «طالب» (demanded).
+    let (_, ev) = run(DocBuilder::new("شارك في الدورة 40 طالبا من المدارس."));
+    assert!(ev.iter().all(|e| e.etype != Plover::REQUEST), "{ev:#?}");
+    let (_, ev) = run(DocBuilder::new("طالب المتظاهرون بإقالة الوزير."));
+    assert!(ev.iter().any(|e| e.etype == Plover::REQUEST), "{ev:#?}");
+}
+
+#[test]
+fn sports_attacks_are_no_assaults() {
+    let (_, ev) = run(DocBuilder::new(
+        "قال مدرب المنتخب إن الهجوم كان ضعيفا في المباراة أمام الجزائر.",
+    ));
+    assert!(ev.iter().all(|e| e.etype != Plover::ASSAULT), "{ev:#?}");
+    let (_, ev) = run(DocBuilder::new("قتل ثلاثة جنود في هجوم على حاجز للجيش."));
+    assert!(ev.iter().any(|e| e.etype == Plover::ASSAULT), "{ev:#?}");
+}
+
+#[test]
+fn declines_are_no_concessions() {
+    let (_, ev) = run(DocBuilder::new("وتراجع مستوى الخدمات العامة في المدينة."));
+    assert!(ev.iter().all(|e| e.etype != Plover::CONCEDE), "{ev:#?}");
+}
+
+#[test]
+fn terrorist_acts_as_a_class_are_no_events() {
+    // The class of acts in commentary.
+    let (_, ev) = run(DocBuilder::new(
+        "وقال الوزير إن الجيش يواجه الهجمات الإرهابية بحزم.",
+    ));
+    assert!(ev.iter().all(|e| e.etype != Plover::ASSAULT), "{ev:#?}");
+    // A relative clause makes them specific acts; so does a demonstrative.
+    let (_, ev) = run(DocBuilder::new(
+        "وقال الوزير إن الهجمات الإرهابية التي استهدفت الجيش أمس فشلت.",
+    ));
+    assert!(ev.iter().any(|e| e.etype == Plover::ASSAULT), "{ev:#?}");
+    let (_, ev) = run(DocBuilder::new(
+        "وقال الوزير إن الجيش يواجه هذه الهجمات الإرهابية بحزم.",
+    ));
+    assert!(ev.iter().any(|e| e.etype == Plover::ASSAULT), "{ev:#?}");
+}
+
+#[test]
+fn sports_meetings_and_market_demand_are_no_events() {
+    let (_, ev) = run(DocBuilder::new("ويلتقي الفريق في المباراة الأولى مع الأهلي."));
+    assert!(ev.iter().all(|e| e.etype != Plover::CONSULT), "{ev:#?}");
+    let (_, ev) = run(DocBuilder::new("ويلتقي الوزير مع نظيره الأردني في عمان."));
+    assert!(ev.iter().any(|e| e.etype == Plover::CONSULT), "{ev:#?}");
+    // «الطلب» on a market is demand, not a request.
+    let (_, ev) = run(DocBuilder::new("وتشير التوقعات إلى نمو الطلب على النفط."));
+    assert!(ev.iter().all(|e| e.etype != Plover::REQUEST), "{ev:#?}");
+    let (_, ev) = run(DocBuilder::new("وجاء التدخل بناء على طلب الرئيس اليمني."));
+    assert!(ev.iter().any(|e| e.etype == Plover::REQUEST), "{ev:#?}");
+    // «يتصل بشبكة طرق»: connects, not a phone call.
+    let (_, ev) = run(DocBuilder::new("ويتصل المشروع بشبكة من الطرق الرئيسة."));
+    assert!(ev.iter().all(|e| e.etype != Plover::CONSULT), "{ev:#?}");
+}
+
+#[test]
+fn accident_deaths_are_no_assaults() {
+    let (_, ev) = run(DocBuilder::new("مقتل 11 شخصا في تدافع بمعبد شرق الهند."));
+    assert!(ev.iter().all(|e| e.etype != Plover::ASSAULT), "{ev:#?}");
+    let (_, ev) = run(DocBuilder::new(
+        "لقي ثلاثة أشخاص مصرعهم في حادث مروري قرب المدينة.",
+    ));
+    assert!(ev.iter().all(|e| e.etype != Plover::ASSAULT), "{ev:#?}");
+    let (_, ev) = run(DocBuilder::new("مقتل 11 شخصا في هجوم على معبد شرق الهند."));
+    assert!(ev.iter().any(|e| e.etype == Plover::ASSAULT), "{ev:#?}");
+}
+
+#[test]
+fn kinds_of_acts_and_figurative_blasts_are_no_events() {
+    // «سياسة القمع»: a policy named, not one act.
+    let (_, ev) = run(DocBuilder::new(
+        "وقال إن النظام ينتهج سياسة القمع والقتل بحق المعارضين.",
+    ));
+    assert!(
+        ev.iter()
+            .all(|e| e.etype != Plover::ASSAULT && e.etype != Plover::COERCE),
+        "{ev:#?}"
+    );
+    let (_, ev) = run(DocBuilder::new("وأدى ذلك إلى تفجير العنف في البلاد."));
+    assert!(ev.iter().all(|e| e.etype != Plover::ASSAULT), "{ev:#?}");
+    let (_, ev) = run(DocBuilder::new("وأدى ذلك إلى تفجير السيارة في البلاد."));
+    assert!(ev.iter().any(|e| e.etype == Plover::ASSAULT), "{ev:#?}");
+}
+
+#[test]
+fn a_sports_report_has_no_political_events() {
+    let (_, ev) = run(DocBuilder::new(
+        "وافق النادي على تمديد عقد المدرب. وقال المدرب إن اللاعب سيغيب عن المباراة المقبلة في الدوري بعد أن استقال مساعده. والتقى الفريق في الملعب.",
+    ));
+    assert!(ev.is_empty(), "{ev:#?}");
+    // One match named in a war report leaves its events.
+    let (_, ev) = run(DocBuilder::new(
+        "قتل ثلاثة جنود في هجوم على حاجز للجيش قرب الملعب، وقصفت الطائرات مواقع المسلحين.",
+    ));
+    assert!(ev.iter().any(|e| e.etype == Plover::ASSAULT), "{ev:#?}");
+}
+
+#[test]
+fn an_attack_on_a_stadium_is_an_assault() {
+    let (_, ev) = run(DocBuilder::new(
+        "قتل خمسة أشخاص في هجوم انتحاري على الملعب البلدي في المدينة.",
+    ));
+    assert!(ev.iter().any(|e| e.etype == Plover::ASSAULT), "{ev:#?}");
+}
