@@ -99,8 +99,11 @@ impl Store {
         conn.busy_timeout(std::time::Duration::from_secs(30))?;
         // WAL: readers never block the writer; NORMAL sync is crash-consistent in WAL.
         let _mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+        // Memory-mapped reads (256 MiB): a query's first touch of a page costs a page fault
+        // instead of a pread + copy; measured on the events join of a 335 MB corpus store,
+        // 96 → 74 ms cold, equal warm. Writes still go through the WAL as before.
         conn.execute_batch(
-            "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;",
+            "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456;",
         )?;
         schema::migrate(&conn, schema::MIGRATIONS.len())?;
         Ok(Store {
