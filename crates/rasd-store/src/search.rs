@@ -326,17 +326,7 @@ impl Store {
         sql.push_str(" ORDER BY score LIMIT ?");
         args.push(f.limit.max(1).to_string());
         let mut st = self.conn.prepare_cached(&sql)?;
-        let rows = st.query_map(params_from_iter(args.iter()), |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, f64>(1)?,
-                r.get::<_, Option<String>>(2)?,
-                r.get::<_, Option<String>>(3)?,
-                r.get::<_, Option<String>>(4)?,
-                r.get::<_, Option<String>>(5)?,
-                r.get::<_, Option<String>>(6)?,
-            ))
-        })?;
+        let rows = st.query_map(params_from_iter(args.iter()), hit_row)?;
         let mut hits = Vec::new();
         for row in rows {
             let (id, score, published, outlet, title, url, text) = row?;
@@ -407,17 +397,7 @@ impl Store {
         args.push(f.limit.max(1).to_string());
         args.push(offset.to_string());
         let mut st = self.conn.prepare_cached(&sql)?;
-        let rows = st.query_map(params_from_iter(args.iter()), |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, f64>(1)?,
-                r.get::<_, Option<String>>(2)?,
-                r.get::<_, Option<String>>(3)?,
-                r.get::<_, Option<String>>(4)?,
-                r.get::<_, Option<String>>(5)?,
-                r.get::<_, Option<String>>(6)?,
-            ))
-        })?;
+        let rows = st.query_map(params_from_iter(args.iter()), hit_row)?;
         let mut hits = Vec::new();
         for row in rows {
             let (id, score, published, outlet, title, url, text) = row?;
@@ -454,6 +434,31 @@ impl Store {
         }
         Ok((usize::try_from(total).unwrap_or(0), hits))
     }
+}
+
+/// A search hit's columns as both search queries select them: id, score, published,
+/// outlet, title, url, text.
+type HitRow = (
+    String,
+    f64,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+/// Reads one [`HitRow`].
+fn hit_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<HitRow> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+        r.get(6)?,
+    ))
 }
 
 #[cfg(test)]
