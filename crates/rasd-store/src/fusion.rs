@@ -2,24 +2,36 @@
 //!
 //! Two per-document events are reports of one real event when they have the same PLOVER
 //! type, share an actor or recipient (the same corpus entity in either role), their dates
-//! are known to the day and at most [`DAY_WINDOW`] days apart, and their places do not
-//! disagree: same location entity, or both geocoded within [`MAX_KM`] km, or one of them
-//! has no place. Events of the same document are never compared with each other (the
+//! are known to the day and at most [`DAY_WINDOW`] days apart, their places do not
+//! disagree (same location entity, or both geocoded within [`MAX_KM`] km), **and** the
+//! match has a second piece of evidence besides the one shared participant: either a
+//! shared *specific* place (a city, district, town … — not a country or a region, which
+//! every report of a war shares) or a second shared participant (the same actor *and* the
+//! same recipient). Events of the same document are never compared with each other (the
 //! extractor already merges mentions within a document).
 //!
+//! Why the second piece of evidence and the cluster bound below: a single shared
+//! participant with an unknown or country-wide place is what daily reports of *different*
+//! events have in common («التحالف» strikes in «اليمن» every day). Linking on it alone,
+//! transitively, chained a month of a war into one «event» of 3,345 reports on the
+//! SaudiNewsNet corpus.
+//!
 //! Fusion is **incremental**: each new event is compared with the stored events of the
-//! same type in its date window (an index lookup), and the clusters of every match are
-//! merged into one (the cluster id is the smallest event rowid in it). Merging every
-//! matching cluster makes clusters the connected components of the "same event" relation,
-//! which do not depend on ingest order, so a resumed or repeated ingest gives the same
-//! clusters as a single run, and queries never wait for a recompute pass.
+//! same type in its date window (an index lookup over the fusion keys). The clusters it
+//! matches are merged with it, strongest match first, as long as the merged cluster still
+//! spans at most [`DAY_WINDOW`] days (complete linkage on the date), so a chain of
+//! day-to-day links cannot grow a cluster without bound. The cluster id is the smallest
+//! event rowid in it. Clusters depend on the order documents are stored in, which is the
+//! input order: a resumed ingest skips what is stored and continues in the same order, so
+//! it gives the same clusters as a single run, and queries never wait for a recompute pass.
 
 use crate::ingest::PreparedEvent;
 use crate::{Result, Store};
-use rasd_doc::record::EventRec;
+use rasd_doc::layers::{Plover, Size, Stance};
+use rasd_doc::record::{EventDateRec, EventRec};
 use rusqlite::{params, OptionalExtension, Transaction};
-use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Largest date difference between reports of one event, in days.
 pub const DAY_WINDOW: i64 = 2;
@@ -41,6 +53,15 @@ struct Place {
     lon: Option<f64>,
 }
 
+/// Place subtypes too coarse to show that two reports are about one event.
+const COARSE_PLACES: [&str; 4] = ["country", "region", "continent", "sea"];
+
+/// Whether a place is specific enough to be evidence of one event (a known, non-coarse
+/// subtype; an untyped but geocoded place counts as specific).
+fn is_specific(subtype: Option<&str>) -> bool {
+    !subtype.is_some_and(|s| COARSE_PLACES.contains(&s))
+}
+
 fn places_agree(a: &Place, b: &Place) -> bool {
     match (a.entity, b.entity) {
         (None, _) | (_, None) => return true,
@@ -50,6 +71,35 @@ fn places_agree(a: &Place, b: &Place) -> bool {
     match (a.lat, a.lon, b.lat, b.lon) {
         (Some(la), Some(lo), Some(lb), Some(lob)) => haversine_km(la, lo, lb, lob) <= MAX_KM,
         _ => false,
+    }
+}
+
+/// A stored event that shares at least one participant with a new one.
+struct Candidate {
+    cluster: i64,
+    day: i64,
+    place: Place,
+    /// Its place, if any, is specific (see [`is_specific`]).
+    specific: bool,
+    /// How many of the new event's participants it shares.
+    shared: usize,
+}
+
+/// How strongly a candidate matches the new event (`me`, with a specific place or not):
+/// `None` when it is not a report of the same event (places disagree, or one shared
+/// participant is the only evidence); else 2 for a shared specific place plus a shared
+/// participant, 1 for two or more shared participants.
+fn match_strength(me: &Place, my_specific: bool, c: &Candidate) -> Option<usize> {
+    let both_placed = me.entity.is_some() && c.place.entity.is_some();
+    if both_placed && !places_agree(me, &c.place) {
+        return None;
+    }
+    if both_placed && my_specific && c.specific {
+        Some(2)
+    } else if c.shared >= 2 {
+        Some(1)
+    } else {
+        None
     }
 }
 
@@ -65,13 +115,16 @@ pub(crate) fn insert_event(
     let ent =
         |a: &rasd_doc::record::ArgRec| a.entity.as_deref().and_then(|e| local.get(e).copied());
     let loc_entity = ev.location.iter().find_map(ent);
-    let (lat, lon, country): (Option<f64>, Option<f64>, Option<String>) = match loc_entity {
+    type PlaceRow = (Option<f64>, Option<f64>, Option<String>, Option<String>);
+    let (lat, lon, country, loc_subtype): PlaceRow = match loc_entity {
         Some(id) => tx
             .prepare_cached(
-                "SELECT lat, lon, coalesce(country, geo_country) FROM entities WHERE rowid = ?",
+                "SELECT lat, lon, coalesce(country, geo_country), subtype FROM entities WHERE rowid = ?",
             )?
-            .query_row([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?,
-        None => (None, None, None),
+            .query_row([id], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+            })?,
+        None => (None, None, None, None),
     };
     // A new event starts as its own cluster: its rowid is chosen here (the next one, as
     // SQLite would) so the row is written once, with its cluster.
@@ -131,15 +184,16 @@ pub(crate) fn insert_event(
         lat,
         lon,
     };
+    let my_specific = is_specific(loc_subtype.as_deref());
     // Candidates come from the fusion keys (entity, type, day) of the stored events: only
     // events sharing an actor or recipient, of the same type, in the date window, are
     // read — an index range per participant, whatever the size of the corpus.
     let etype = ev.etype.as_str();
-    let mut clusters: BTreeSet<i64> = BTreeSet::new();
-    let mut seen: BTreeSet<i64> = BTreeSet::new();
+    let mut cands: BTreeMap<i64, Candidate> = BTreeMap::new();
     let mut cand = tx.prepare_cached(
-        "SELECT e.rowid, e.cluster, e.loc_entity, e.lat, e.lon
+        "SELECT e.rowid, e.cluster, e.day, e.loc_entity, e.lat, e.lon, n.subtype
          FROM event_keys k JOIN events e ON e.rowid = k.event
+         LEFT JOIN entities n ON n.rowid = e.loc_entity
          WHERE k.entity = ? AND k.type = ? AND k.day BETWEEN ? AND ? AND e.doc != ?",
     )?;
     for p in &parts {
@@ -148,23 +202,23 @@ pub(crate) fn insert_event(
             |row| {
                 Ok((
                     row.get::<_, i64>(0)?,
-                    row.get::<_, i64>(1)?,
-                    Place {
-                        entity: row.get(2)?,
-                        lat: row.get(3)?,
-                        lon: row.get(4)?,
+                    Candidate {
+                        cluster: row.get(1)?,
+                        day: row.get(2)?,
+                        place: Place {
+                            entity: row.get(3)?,
+                            lat: row.get(4)?,
+                            lon: row.get(5)?,
+                        },
+                        specific: is_specific(row.get::<_, Option<String>>(6)?.as_deref()),
+                        shared: 0,
                     },
                 ))
             },
         )?;
         for row in rows {
-            let (other, cluster, place) = row?;
-            if !seen.insert(other) || clusters.contains(&cluster) {
-                continue;
-            }
-            if places_agree(&me, &place) {
-                clusters.insert(cluster);
-            }
+            let (other, c) = row?;
+            cands.entry(other).or_insert(c).shared += 1;
         }
     }
     let mut keys = tx.prepare_cached(
@@ -173,13 +227,42 @@ pub(crate) fn insert_event(
     for p in &parts {
         keys.execute(params![p, etype, day, id])?;
     }
-    if clusters.is_empty() {
+    // The best match per cluster: (strength, closeness in days).
+    let mut best: BTreeMap<i64, (usize, i64)> = BTreeMap::new();
+    for c in cands.values() {
+        let Some(strength) = match_strength(&me, my_specific, c) else {
+            continue;
+        };
+        let close = -(c.day - day).abs();
+        let b = best.entry(c.cluster).or_insert((strength, close));
+        *b = (*b).max((strength, close));
+    }
+    if best.is_empty() {
         return Ok(());
     }
-    clusters.insert(id);
-    let root = clusters.iter().next().copied().unwrap_or(id);
+    let mut order: Vec<(i64, (usize, i64))> = best.into_iter().collect();
+    order.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut span_of =
+        tx.prepare_cached("SELECT min(day), max(day) FROM events WHERE cluster = ?")?;
+    let (mut lo, mut hi) = (day, day);
+    let mut merged: BTreeSet<i64> = BTreeSet::new();
+    for (cluster, _) in order {
+        let (clo, chi): (Option<i64>, Option<i64>) =
+            span_of.query_row([cluster], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let (clo, chi) = (clo.unwrap_or(day), chi.unwrap_or(day));
+        if hi.max(chi) - lo.min(clo) <= DAY_WINDOW {
+            lo = lo.min(clo);
+            hi = hi.max(chi);
+            merged.insert(cluster);
+        }
+    }
+    if merged.is_empty() {
+        return Ok(());
+    }
+    merged.insert(id);
+    let root = merged.iter().next().copied().unwrap_or(id);
     let mut merge = tx.prepare_cached("UPDATE events SET cluster = ? WHERE cluster = ?")?;
-    for c in clusters.iter().filter(|&&c| c != root) {
+    for c in merged.iter().filter(|&&c| c != root) {
         merge.execute(params![root, c])?;
     }
     Ok(())
@@ -302,6 +385,44 @@ pub struct FusedEvent {
     pub reports: Vec<Report>,
 }
 
+/// The fields of a stored per-document event that fused events use. The stored JSON is
+/// the record's whole event; parsing into this skips its argument spans, cue and
+/// confidence instead of building them (a third of the read cost of a large result).
+#[derive(Deserialize)]
+pub(crate) struct StoredEvent {
+    id: String,
+    #[serde(rename = "type")]
+    etype: Plover,
+    mode: Option<String>,
+    trigger: Text,
+    date: Option<EventDateRec>,
+    size: Size,
+    attribution: StoredAttribution,
+    #[serde(default)]
+    disputed_by: Vec<Text>,
+}
+
+/// The text of a span, without its offsets.
+#[derive(Deserialize)]
+struct Text {
+    text: String,
+}
+
+/// Stance and source of a stored event.
+#[derive(Deserialize)]
+struct StoredAttribution {
+    stance: Stance,
+    by: Option<Text>,
+}
+
+/// A participant's role in a stored event.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    Actor,
+    Recipient,
+}
+
+/// One stored report, as `load_clusters` reads it.
 pub(crate) struct Row {
     pub cluster: i64,
     pub rowid: i64,
@@ -309,7 +430,9 @@ pub(crate) struct Row {
     pub outlet: Option<String>,
     pub published: Option<String>,
     pub url: Option<String>,
-    pub ev: EventRec,
+    pub ev: StoredEvent,
+    /// Its place (corpus entity).
+    pub location: Option<i64>,
     /// The stored ACLED (type, sub-type); `None` for events stored before schema 3.
     pub acled: Option<(String, String)>,
 }
@@ -331,9 +454,9 @@ const CIVILIAN_SECTORS: [&str; 7] = ["CVL", "JRN", "EDU", "LAB", "REF", "MED", "
 
 /// The ACLED (type, sub-type) of a stored report: as stored at ingest, else (stores from
 /// before schema 3) mapped from its type, mode and its recipients' corpus sectors.
-fn report_acled(r: &Row, recipients: &[&Participant]) -> (String, String) {
-    if let Some(a) = &r.acled {
-        return a.clone();
+fn report_acled(r: &mut Row, recipients: &[&Participant]) -> (String, String) {
+    if let Some(a) = r.acled.take() {
+        return a;
     }
     let civilian = !recipients.is_empty()
         && recipients.iter().all(|p| {
@@ -345,146 +468,170 @@ fn report_acled(r: &Row, recipients: &[&Participant]) -> (String, String) {
     (t.to_string(), st.to_string())
 }
 
-/// Builds fused events from event rows sorted by cluster, with participants by event.
+/// Builds fused events from report rows sorted by cluster, with each report's
+/// (role, entity) links and the participants and places by entity.
 pub(crate) fn build(
     rows: Vec<Row>,
-    args: &HashMap<i64, Vec<(String, Participant)>>,
+    links: &HashMap<i64, Vec<(Role, i64)>>,
+    people: &HashMap<i64, Participant>,
     places: &HashMap<i64, Location>,
-    loc_of: &HashMap<i64, i64>,
 ) -> Vec<FusedEvent> {
     let mut out: Vec<FusedEvent> = Vec::new();
-    let mut groups: BTreeMap<i64, Vec<Row>> = BTreeMap::new();
-    for r in rows {
-        groups.entry(r.cluster).or_default().push(r);
-    }
-    for (cluster, rows) in groups {
-        let Some(first) = rows.first() else { continue };
-        let etype = first.ev.etype.as_str().to_string();
-        let mut modes = BTreeSet::new();
-        let mut dates = BTreeSet::new();
-        let mut actors: Vec<Participant> = Vec::new();
-        let mut recipients: Vec<Participant> = Vec::new();
-        let mut loc_count: BTreeMap<i64, usize> = BTreeMap::new();
-        let mut size: BTreeMap<String, Vec<f64>> = BTreeMap::new();
-        let mut stances: Vec<String> = Vec::new();
-        let mut sources = BTreeSet::new();
-        let mut reports = Vec::new();
-        let mut acled: Vec<((String, String), usize)> = Vec::new();
-        for r in &rows {
-            if let Some(m) = &r.ev.mode {
-                modes.insert(m.clone());
-            }
-            if let Some(d) = report_day(r) {
-                dates.insert(d);
-            }
-            for (role, p) in args.get(&r.rowid).map(Vec::as_slice).unwrap_or(&[]) {
-                let list = match role.as_str() {
-                    "actor" => &mut actors,
-                    "recipient" => &mut recipients,
-                    _ => continue,
-                };
-                if !list.iter().any(|x| x.entity == p.entity) {
-                    list.push(p.clone());
-                }
-            }
-            if let Some(l) = loc_of.get(&r.rowid) {
-                *loc_count.entry(*l).or_default() += 1;
-            }
-            let s = &r.ev.size;
-            for (k, v) in [
-                ("dead", s.dead),
-                ("injured", s.injured),
-                ("arrested", s.arrested),
-                ("troops", s.troops),
-            ] {
-                if let Some(v) = v {
-                    size.entry(k.to_string()).or_default().push(v);
-                }
-            }
-            let stance = r.ev.attribution.stance.as_str().to_string();
-            if !stances.contains(&stance) {
-                stances.push(stance.clone());
-            }
-            sources.insert(r.outlet.clone().unwrap_or_else(|| format!("doc:{}", r.doc)));
-            let recips: Vec<&Participant> = args
-                .get(&r.rowid)
-                .map(Vec::as_slice)
-                .unwrap_or(&[])
-                .iter()
-                .filter(|(role, _)| role == "recipient")
-                .map(|(_, p)| p)
-                .collect();
-            let (acled_event_type, acled_sub_event_type) = report_acled(r, &recips);
-            let key = (acled_event_type.clone(), acled_sub_event_type.clone());
-            match acled.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, n)) => *n += 1,
-                None => acled.push((key, 1)),
-            }
-            reports.push(Report {
-                doc: r.doc.clone(),
-                event: r.ev.id.clone(),
-                outlet: r.outlet.clone(),
-                published: r.published.clone(),
-                url: r.url.clone(),
-                stance,
-                date: r.ev.date.as_ref().map(|d| d.value.clone()),
-                mode: r.ev.mode.clone(),
-                trigger: r.ev.trigger.text.clone(),
-                acled_event_type,
-                acled_sub_event_type,
-                by: r.ev.attribution.by.as_ref().map(|b| b.text.clone()),
-                size: r.ev.size.clone(),
-                disputed_by: r.ev.disputed_by.iter().map(|d| d.text.clone()).collect(),
-            });
+    let mut rows = rows.into_iter().peekable();
+    while let Some(head) = rows.next() {
+        let cluster = head.cluster;
+        let mut group = vec![head];
+        while let Some(r) = rows.next_if(|r| r.cluster == cluster) {
+            group.push(r);
         }
-        let mut locs: Vec<(i64, usize)> = loc_count.into_iter().collect();
-        locs.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let size = size
-            .into_iter()
-            .map(|(k, mut v)| {
-                v.sort_by(f64::total_cmp);
-                let min = v.first().copied().unwrap_or(0.0);
-                let max = v.last().copied().unwrap_or(0.0);
-                (
-                    k,
-                    Range {
-                        min,
-                        max,
-                        values: v,
-                    },
-                )
-            })
-            .collect();
-        // Most reports win; `max_by_key` keeps the last maximum, so scan reversed to
-        // prefer the earliest report's mapping on a tie.
-        let (acled_event_type, acled_sub_event_type) = acled
-            .iter()
-            .rev()
-            .max_by_key(|(_, n)| *n)
-            .map(|(k, _)| k.clone())
-            .unwrap_or_default();
-        out.push(FusedEvent {
-            id: format!("F{cluster}"),
-            etype,
-            acled_event_type,
-            acled_sub_event_type,
-            modes: modes.into_iter().collect(),
-            date: dates.iter().next().cloned(),
-            date_end: dates.iter().next_back().cloned(),
-            actors,
-            recipients,
-            locations: locs
-                .into_iter()
-                .filter_map(|(e, _)| places.get(&e).cloned())
-                .collect(),
-            size,
-            stances,
-            n_reports: reports.len(),
-            n_sources: sources.len(),
-            reports,
-        });
+        out.push(fuse(cluster, group, links, people, places));
     }
     out
+}
+
+/// One fused event from its reports (at least one).
+fn fuse(
+    cluster: i64,
+    rows: Vec<Row>,
+    links: &HashMap<i64, Vec<(Role, i64)>>,
+    people: &HashMap<i64, Participant>,
+    places: &HashMap<i64, Location>,
+) -> FusedEvent {
+    let etype = rows
+        .first()
+        .map(|r| r.ev.etype.as_str().to_string())
+        .unwrap_or_default();
+    let mut modes = BTreeSet::new();
+    let mut dates = BTreeSet::new();
+    let mut actors: Vec<i64> = Vec::new();
+    let mut recipients: Vec<i64> = Vec::new();
+    let mut loc_count: HashMap<i64, usize> = HashMap::new();
+    let mut size: BTreeMap<&'static str, Vec<f64>> = BTreeMap::new();
+    let mut stances: Vec<String> = Vec::new();
+    let mut sources: HashSet<String> = HashSet::new();
+    let mut reports = Vec::with_capacity(rows.len());
+    let mut acled: Vec<((String, String), usize)> = Vec::new();
+    for mut r in rows {
+        if let Some(m) = &r.ev.mode {
+            if !modes.contains(m) {
+                modes.insert(m.clone());
+            }
+        }
+        if let Some(d) = report_day(&r) {
+            dates.insert(d);
+        }
+        let mine = links.get(&r.rowid).map(Vec::as_slice).unwrap_or(&[]);
+        for &(role, e) in mine {
+            let list = match role {
+                Role::Actor => &mut actors,
+                Role::Recipient => &mut recipients,
+            };
+            if !list.contains(&e) {
+                list.push(e);
+            }
+        }
+        if let Some(l) = r.location {
+            *loc_count.entry(l).or_default() += 1;
+        }
+        let s = &r.ev.size;
+        for (k, v) in [
+            ("dead", s.dead),
+            ("injured", s.injured),
+            ("arrested", s.arrested),
+            ("troops", s.troops),
+        ] {
+            if let Some(v) = v {
+                size.entry(k).or_default().push(v);
+            }
+        }
+        let stance = r.ev.attribution.stance.as_str();
+        if !stances.iter().any(|s| s == stance) {
+            stances.push(stance.to_string());
+        }
+        match &r.outlet {
+            Some(o) => sources.insert(o.clone()),
+            None => sources.insert(format!("doc:{}", r.doc)),
+        };
+        let recips: Vec<&Participant> = mine
+            .iter()
+            .filter(|(role, _)| *role == Role::Recipient)
+            .filter_map(|(_, e)| people.get(e))
+            .collect();
+        let (acled_event_type, acled_sub_event_type) = report_acled(&mut r, &recips);
+        match acled
+            .iter_mut()
+            .find(|((t, st), _)| *t == acled_event_type && *st == acled_sub_event_type)
+        {
+            Some((_, n)) => *n += 1,
+            None => acled.push(((acled_event_type.clone(), acled_sub_event_type.clone()), 1)),
+        }
+        let ev = r.ev;
+        reports.push(Report {
+            doc: r.doc,
+            event: ev.id,
+            outlet: r.outlet,
+            published: r.published,
+            url: r.url,
+            stance: stance.to_string(),
+            date: ev.date.map(|d| d.value),
+            mode: ev.mode,
+            trigger: ev.trigger.text,
+            acled_event_type,
+            acled_sub_event_type,
+            by: ev.attribution.by.map(|b| b.text),
+            size: ev.size,
+            disputed_by: ev.disputed_by.into_iter().map(|d| d.text).collect(),
+        });
+    }
+    let mut locs: Vec<(i64, usize)> = loc_count.into_iter().collect();
+    locs.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let size = size
+        .into_iter()
+        .map(|(k, mut v)| {
+            v.sort_by(f64::total_cmp);
+            let min = v.first().copied().unwrap_or(0.0);
+            let max = v.last().copied().unwrap_or(0.0);
+            (
+                k.to_string(),
+                Range {
+                    min,
+                    max,
+                    values: v,
+                },
+            )
+        })
+        .collect();
+    // Most reports win; `max_by_key` keeps the last maximum, so scan reversed to
+    // prefer the earliest report's mapping on a tie.
+    let (acled_event_type, acled_sub_event_type) = acled
+        .iter()
+        .rev()
+        .max_by_key(|(_, n)| *n)
+        .map(|(k, _)| k.clone())
+        .unwrap_or_default();
+    let who = |ids: Vec<i64>| -> Vec<Participant> {
+        ids.iter().filter_map(|e| people.get(e).cloned()).collect()
+    };
+    FusedEvent {
+        id: format!("F{cluster}"),
+        etype,
+        acled_event_type,
+        acled_sub_event_type,
+        modes: modes.into_iter().collect(),
+        date: dates.iter().next().cloned(),
+        date_end: dates.iter().next_back().cloned(),
+        actors: who(actors),
+        recipients: who(recipients),
+        locations: locs
+            .into_iter()
+            .filter_map(|(e, _)| places.get(&e).cloned())
+            .collect(),
+        size,
+        stances,
+        n_reports: reports.len(),
+        n_sources: sources.len(),
+        reports,
+    }
 }
 
 impl Store {
@@ -513,6 +660,122 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::testutil::{article, ent, event, record};
+    use serde_json::json;
+
+    /// A one-event report of document `id` published on `day` (June 2015), with the
+    /// coalition as actor, optionally a recipient and a place of the given subtype.
+    fn report(
+        id: &str,
+        n: usize,
+        day: u32,
+        recipient: bool,
+        place: Option<&str>,
+    ) -> rasd_doc::Record {
+        let date = format!("2015-06-{day:02}");
+        let mut ents = vec![ent(
+            "E1",
+            "ORG",
+            "التحالف",
+            json!({"kb": {"wikidata": "Q9"}}),
+        )];
+        if recipient {
+            ents.push(ent(
+                "E2",
+                "ORG",
+                "الحوثيين",
+                json!({"kb": {"wikidata": "Q8"}}),
+            ));
+        }
+        if let Some(sub) = place {
+            let (name, lat) = if sub == "country" {
+                ("اليمن", 15.5)
+            } else {
+                ("صعدة", 16.9)
+            };
+            ents.push(ent(
+                "E3",
+                "LOC",
+                name,
+                json!({"subtype": sub, "geo": {"lat": lat, "lon": 44.0, "country": "YE", "resolution": 4}}),
+            ));
+        }
+        let ev = event(
+            "V1",
+            "ASSAULT",
+            Some("E1"),
+            recipient.then_some("E2"),
+            place.map(|_| "E3"),
+            &date,
+            None,
+            "asserted",
+        );
+        record(
+            id,
+            &format!("o{n}.com"),
+            &date,
+            &article(n, ""),
+            ents,
+            vec![ev],
+        )
+    }
+
+    fn clusters(recs: Vec<rasd_doc::Record>) -> Vec<Option<i64>> {
+        let mut s = Store::open_in_memory().unwrap();
+        let ids: Vec<String> = recs.iter().map(|r| r.id.clone()).collect();
+        s.ingest(&recs).unwrap();
+        ids.iter().map(|d| s.cluster_of(d, "V1").unwrap()).collect()
+    }
+
+    #[test]
+    fn one_shared_participant_without_a_specific_place_is_not_enough() {
+        // The same actor, same day, no place / a country-wide place: daily reports of
+        // different strikes.
+        let c = clusters(vec![
+            report("a", 1, 10, false, None),
+            report("b", 2, 10, false, None),
+        ]);
+        assert_ne!(c[0], c[1]);
+        let c = clusters(vec![
+            report("a", 1, 10, false, Some("country")),
+            report("b", 2, 10, false, Some("country")),
+        ]);
+        assert_ne!(c[0], c[1]);
+        // A shared city, or actor and recipient both shared: one event.
+        let c = clusters(vec![
+            report("a", 1, 10, false, Some("city")),
+            report("b", 2, 11, false, Some("city")),
+        ]);
+        assert_eq!(c[0], c[1]);
+        let c = clusters(vec![
+            report("a", 1, 10, true, None),
+            report("b", 2, 11, true, Some("country")),
+        ]);
+        assert_eq!(c[0], c[1]);
+    }
+
+    #[test]
+    fn day_to_day_links_do_not_chain_past_the_window() {
+        // Reports every day for ten days, each linked to the day before: clusters stay
+        // within DAY_WINDOW days instead of becoming one ten-day «event».
+        let recs: Vec<_> = (0..10)
+            .map(|i| report(&format!("d{i}"), i, 1 + i as u32, true, Some("city")))
+            .collect();
+        let mut s = Store::open_in_memory().unwrap();
+        s.ingest(&recs).unwrap();
+        let evs = s.events(&crate::EventFilter::default()).unwrap();
+        assert!(evs.len() >= 10 / (DAY_WINDOW as usize + 1), "{}", evs.len());
+        for e in &evs {
+            let (Some(a), Some(b)) = (&e.date, &e.date_end) else {
+                panic!("dates")
+            };
+            let d = |x: &str| x[8..10].parse::<i64>().unwrap();
+            assert!(d(b) - d(a) <= DAY_WINDOW, "{a}..{b}");
+        }
+        assert_eq!(evs.iter().map(|e| e.n_reports).sum::<usize>(), 10);
+        assert!(evs.iter().any(|e| e.n_reports > 1));
+    }
 
     #[test]
     fn distances() {

@@ -1,8 +1,7 @@
 //! Queries: fused events with filters, corpus entities, statistics and the consistency check.
 
-use crate::fusion::{self, FusedEvent, Location, Participant, Row};
+use crate::fusion::{self, FusedEvent, Location, Participant, Role, Row, StoredEvent};
 use crate::{Error, Result, Store};
-use rasd_doc::record::EventRec;
 use rusqlite::{params_from_iter, types::Value};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -257,13 +256,16 @@ impl Store {
 
     /// Builds the fused events of the given clusters (in cluster order). Reads only: the
     /// cluster list is passed as a JSON array, so no temporary table is written.
+    ///
+    /// Three reads: the reports with their documents, the (event, role, entity) links, and
+    /// each distinct entity once — a large result (thousands of reports) shares a few
+    /// hundred participants, so they are read and built once, not once per report.
     pub(crate) fn load_clusters(&self, ids: &[i64]) -> Result<Vec<FusedEvent>> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
         let sel = serde_json::to_string(ids)?;
         let mut rows = Vec::new();
-        let mut loc_of = HashMap::new();
         {
             let mut st = self.conn.prepare_cached(
                 "SELECT e.cluster, e.rowid, d.id, d.outlet, d.published, d.url, e.json, e.loc_entity,
@@ -272,93 +274,88 @@ impl Store {
                  WHERE e.cluster IN (SELECT value FROM json_each(?1))
                  ORDER BY e.cluster, e.rowid",
             )?;
-            let it = st.query_map([&sel], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, i64>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, Option<String>>(3)?,
-                    r.get::<_, Option<String>>(4)?,
-                    r.get::<_, Option<String>>(5)?,
-                    r.get::<_, String>(6)?,
-                    r.get::<_, Option<i64>>(7)?,
-                    r.get::<_, Option<String>>(8)?,
-                    r.get::<_, Option<String>>(9)?,
-                ))
-            })?;
-            for x in it {
-                let (cluster, rowid, doc, outlet, published, url, json, loc, at, ast) = x?;
-                let ev: EventRec = serde_json::from_str(&json)?;
-                if let Some(l) = loc {
-                    loc_of.insert(rowid, l);
-                }
+            let mut it = st.query([&sel])?;
+            while let Some(r) = it.next()? {
+                let ev: StoredEvent =
+                    serde_json::from_str(r.get_ref(6)?.as_str().map_err(rusqlite::Error::from)?)?;
                 rows.push(Row {
-                    cluster,
-                    rowid,
-                    doc,
-                    outlet,
-                    published,
-                    url,
+                    cluster: r.get(0)?,
+                    rowid: r.get(1)?,
+                    doc: r.get(2)?,
+                    outlet: r.get(3)?,
+                    published: r.get(4)?,
+                    url: r.get(5)?,
                     ev,
-                    acled: at.zip(ast),
+                    location: r.get(7)?,
+                    acled: r.get::<_, Option<String>>(8)?.zip(r.get(9)?),
                 });
             }
         }
-        let mut args_by_event: HashMap<i64, Vec<(String, Participant)>> = HashMap::new();
-        let mut places: HashMap<i64, Location> = HashMap::new();
+        let mut links: HashMap<i64, Vec<(Role, i64)>> = HashMap::new();
+        let mut people: Vec<i64> = Vec::new();
+        let mut places: Vec<i64> = rows.iter().filter_map(|r| r.location).collect();
         {
             let mut st = self.conn.prepare_cached(
-                "SELECT a.event, a.role, n.rowid, n.name, n.name_en, n.country, n.lat, n.lon,
-                        coalesce(n.geo_country, n.country), n.subtype, n.sector
-                 FROM events e
-                 JOIN event_args a ON a.event = e.rowid JOIN entities n ON n.rowid = a.entity
-                 WHERE e.cluster IN (SELECT value FROM json_each(?1))",
+                "SELECT a.event, a.role, a.entity
+                 FROM events e JOIN event_args a ON a.event = e.rowid
+                 WHERE e.cluster IN (SELECT value FROM json_each(?1)) AND a.role != 'location'",
             )?;
-            let it = st.query_map([&sel], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, i64>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, Option<String>>(4)?,
-                    r.get::<_, Option<String>>(5)?,
-                    r.get::<_, Option<f64>>(6)?,
-                    r.get::<_, Option<f64>>(7)?,
-                    r.get::<_, Option<String>>(8)?,
-                    r.get::<_, Option<String>>(9)?,
-                    r.get::<_, Option<String>>(10)?,
-                ))
-            })?;
-            for x in it {
-                let (event, role, entity, name, name_en, country, lat, lon, gc, subtype, sector) =
-                    x?;
-                if role == "location" {
-                    places.insert(
-                        entity,
-                        Location {
-                            entity,
-                            name,
-                            lat,
-                            lon,
-                            country: gc,
-                            subtype,
-                        },
-                    );
-                } else {
-                    args_by_event.entry(event).or_default().push((
-                        role,
-                        Participant {
-                            entity,
-                            name,
-                            name_en,
-                            country,
-                            sector,
-                        },
-                    ));
-                }
+            let mut it = st.query([&sel])?;
+            while let Some(r) = it.next()? {
+                let role = match r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)? {
+                    "actor" => Role::Actor,
+                    "recipient" => Role::Recipient,
+                    _ => continue,
+                };
+                let entity: i64 = r.get(2)?;
+                people.push(entity);
+                links.entry(r.get(0)?).or_default().push((role, entity));
             }
         }
-        Ok(fusion::build(rows, &args_by_event, &places, &loc_of))
+        people.sort_unstable();
+        people.dedup();
+        places.sort_unstable();
+        places.dedup();
+        let mut participants: HashMap<i64, Participant> = HashMap::with_capacity(people.len());
+        let mut locations: HashMap<i64, Location> = HashMap::with_capacity(places.len());
+        {
+            let mut st = self.conn.prepare_cached(
+                "SELECT rowid, name, name_en, country, sector, lat, lon,
+                        coalesce(geo_country, country), subtype
+                 FROM entities WHERE rowid IN (SELECT value FROM json_each(?1))",
+            )?;
+            let mut it = st.query([serde_json::to_string(&people)?])?;
+            while let Some(r) = it.next()? {
+                let entity: i64 = r.get(0)?;
+                participants.insert(
+                    entity,
+                    Participant {
+                        entity,
+                        name: r.get(1)?,
+                        name_en: r.get(2)?,
+                        country: r.get(3)?,
+                        sector: r.get(4)?,
+                    },
+                );
+            }
+            drop(it);
+            let mut it = st.query([serde_json::to_string(&places)?])?;
+            while let Some(r) = it.next()? {
+                let entity: i64 = r.get(0)?;
+                locations.insert(
+                    entity,
+                    Location {
+                        entity,
+                        name: r.get(1)?,
+                        lat: r.get(5)?,
+                        lon: r.get(6)?,
+                        country: r.get(7)?,
+                        subtype: r.get(8)?,
+                    },
+                );
+            }
+        }
+        Ok(fusion::build(rows, &links, &participants, &locations))
     }
 
     /// Corpus entities by document count.
