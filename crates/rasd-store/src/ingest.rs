@@ -602,7 +602,7 @@ mod tests {
             s.cluster_of("c3", "V1").unwrap(),
             s.cluster_of("a1", "V1").unwrap()
         );
-        // Order independence: ingesting in reverse gives the same grouping.
+        // Two reports of one event fuse whichever is stored first.
         let mut r = Store::open_in_memory().unwrap();
         let mut rev = corpus();
         rev.reverse();
