@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Scores rasd on every gold set: the seed, the SaudiNewsNet articles under eval/snn and,
-# separately, the held-out SaudiNewsNet articles under eval/heldout (never tune on those).
+# Scores rasd on every gold set: the seed, the SaudiNewsNet development sets under eval/snn
+# and eval/dev2 (both in the "all gold" total) and, separately, the held-out SaudiNewsNet
+# articles under eval/heldout (never tune on those; never in the total).
 # Usage: scripts/eval/run.sh [path/to/rasd]   (default: target/release/rasd, built if missing)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -14,9 +15,17 @@ if python3 scripts/eval/snn_texts.py >/dev/null && [ -s eval/snn/snn.jsonl ]; th
   "$RASD" extract -q eval/snn/snn.jsonl -o out/snn.jsonl
   echo "== SaudiNewsNet gold (eval/snn, 12 articles)"
   "$RASD" eval eval/snn --system out/snn.jsonl
+  all_gold=(eval/seed.gold.json eval/snn)
   cat out/seed.jsonl out/snn.jsonl > out/all.jsonl
-  echo "== all gold"
-  "$RASD" eval eval/seed.gold.json eval/snn --system out/all.jsonl
+  if python3 scripts/eval/snn_texts.py --out eval/dev2 >/dev/null && [ -s eval/dev2/dev2.jsonl ]; then
+    "$RASD" extract -q eval/dev2/dev2.jsonl -o out/dev2.jsonl
+    echo "== second development gold (eval/dev2, 12 articles)"
+    "$RASD" eval eval/dev2 --system out/dev2.jsonl
+    all_gold+=(eval/dev2)
+    cat out/dev2.jsonl >> out/all.jsonl
+  fi
+  echo "== all gold (${all_gold[*]})"
+  "$RASD" eval "${all_gold[@]}" --system out/all.jsonl
 else
   echo "SaudiNewsNet corpus absent: only the seed was scored"
 fi
