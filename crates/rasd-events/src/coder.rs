@@ -504,10 +504,11 @@ pub(crate) fn irrealis_governed(v: &View, i: usize) -> bool {
 }
 
 /// True when a noun trigger names a kind of event rather than one that happened: after
-/// «أي / أية / كل» («أي اعتداء على المتظاهرين») or as an indefinite predicate after a
-/// pronoun («هو اعتداء علينا»).
+/// «أي / أية / كل» («أي اعتداء على المتظاهرين»), as an indefinite predicate after a
+/// pronoun («هو اعتداء علينا»), a class of terrorist acts or acts that keep happening
+/// (see [`class_plural`], [`habitual_plural`]).
 fn generic_noun(v: &View, f: &Found) -> bool {
-    if class_plural(v, f) {
+    if class_plural(v, f) || habitual_plural(v, f) {
         return true;
     }
     let Some(k) = f.first.checked_sub(1) else {
@@ -520,6 +521,27 @@ fn generic_noun(v: &View, f: &Found) -> bool {
         .unwrap_or(prev);
     matches!(prev, "اي" | "ايه" | "كل")
         || (matches!(prev, "هو" | "هي") && !f.strip.al && f.strip.prep == 0)
+}
+
+/// True for an imperfect verb opening a relative clause («الميليشيات التي تحاصر المدينة»,
+/// «القوات التي تدعمها السعودية»): the clause describes what its head habitually or
+/// currently does — a property of a party, not a report of an act that happened (news
+/// reports acts with the perfect, or with an imperfect in a main clause or a headline).
+/// Not applied to deployments: a force «التي تجوب البحر» or «التي ترابط» in a place *is*
+/// the posture PLOVER's MOBILIZE codes.
+fn habitual_relative(v: &View, f: &Found, kind: Kind, l: usize) -> bool {
+    matches!(kind, Kind::Impf | Kind::IPass) && !f.strip.conj && rel_before(v, l, f.first)
+}
+
+/// True for a plural event noun whose relative clause opens with an imperfect verb
+/// («الهجمات التي تستهدف القوات»): acts of a kind that keep happening, not one act.
+fn habitual_plural(v: &View, f: &Found) -> bool {
+    let (rel, verb) = (f.last + 1, f.last + 2);
+    f.strip.enc.is_none()
+        && v.norm(f.last).ends_with("ات")
+        && v.sent(verb) == v.sent(f.first)
+        && matches!(v.fw(rel), Some((Fw::Rel, _)))
+        && verb_reading(v, verb).is_some_and(|(strip, imperfect)| imperfect && !strip.conj)
 }
 
 /// True for a plural event noun qualified only as terrorist («العمليات الإرهابية»,
@@ -1035,6 +1057,9 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
     let (l, r) = clause(v, f.first, f.last);
     let nominal = !e.kind.is_verb();
     if nominal && (irrealis_governed(v, f.first) || generic_noun(v, f)) {
+        return None;
+    }
+    if !nominal && e.plover != Plover::MOBILIZE && habitual_relative(v, f, e.kind, l) {
         return None;
     }
     let mut actor: Vec<Arg> = Vec::new();

@@ -1081,3 +1081,31 @@ fn an_attack_on_a_stadium_is_an_assault() {
     ));
     assert!(ev.iter().any(|e| e.etype == Plover::ASSAULT), "{ev:#?}");
 }
+
+#[test]
+fn habitual_relative_clauses_are_no_events() {
+    // What a party habitually or currently does, said of it in a relative clause.
+    for text in [
+        "وقال المتحدث إن الميليشيات التي تحاصر المدينة رفضت الهدنة.",
+        "وتضاعفت الهجمات التي تستهدف القوات المسلحة منذ عامين.",
+        "وقال إن القوات التي تدعمها السعودية تقدمت نحو عدن.",
+    ] {
+        let (_, ev) = run(DocBuilder::new(text));
+        assert!(
+            ev.iter()
+                .all(|e| !matches!(e.etype, Plover::ASSAULT | Plover::SUPPORT)),
+            "{text}: {ev:#?}"
+        );
+    }
+    // A perfect verb in the relative clause reports an act; so does a main-clause verb.
+    let (_, ev) = run(DocBuilder::new(
+        "وقال المتحدث إن الميليشيات التي حاصرت المدينة أمس انسحبت.",
+    ));
+    assert!(ev.iter().any(|e| e.etype == Plover::ASSAULT), "{ev:#?}");
+    let (_, ev) = run(DocBuilder::new(
+        "وقال المتحدث إن الهجمات التي استهدفت القوات أمس فشلت.",
+    ));
+    assert!(ev.iter().any(|e| e.etype == Plover::ASSAULT), "{ev:#?}");
+    let (_, ev) = run(DocBuilder::new("وتحاصر الميليشيات المدينة منذ أسبوع."));
+    assert!(ev.iter().any(|e| e.etype == Plover::ASSAULT), "{ev:#?}");
+}
