@@ -434,6 +434,19 @@ pub fn person_name(ctx: &Ctx, j: usize) -> Option<(usize, bool)> {
         last_kind = kind;
         k += 1;
         words += 1;
+        // «صلاح الدين», «نور الدين», «سيف الإسلام»: a compound given name is one word of
+        // the name, however the knowledge base reads its parts.
+        if words < 4
+            && matches!(kind, NameWord::Given)
+            && adjacent(ctx.doc, k - 1)
+            && !ctx.has_conj(k)
+            && !ctx.has_prep(k)
+            && ctx.al(k)
+            && matches!(ctx.stem(k), "دين" | "اسلام")
+        {
+            k += 1;
+            words += 1;
+        }
     }
     if words == 0 {
         // A lone nisba after a title («الرئيس السيسي») is left to the knowledge base's

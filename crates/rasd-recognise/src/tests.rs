@@ -37,7 +37,8 @@ pub(crate) fn fixture_kb() -> Kb {
          gn:19\tcity\tNawa\tنوى|واضحا\t35\t36\tSY\tSYR\t\tPPL\t200000\t\t\tc:SY\tgn\n\
          gn:20\tcity\tKent\tكنت\t51.2\t1\tGB\tGBR\t\tPPL\t150000\t\t\t\tgn\n\
          gn:21\tcity\tTama\tتاما\t35.6\t139.4\tJP\tJPN\t\tPPL\t148000\t\t\t\tgn\n\
-         gn:22\tcity\tOmdurman\tأم درمان\t15.6\t32.4\tSD\tSDN\t\tPPL\t2400000\t\t\t\tgn\n",
+         gn:22\tcity\tOmdurman\tأم درمان\t15.6\t32.4\tSD\tSDN\t\tPPL\t2400000\t\t\t\tgn\n\
+         gn:23\tadmin1\tSalah ad Din\tصلاح الدين\t34.5\t43.5\tIQ\tIRQ\t\tADM1\t1600000\t\t\t\tgn\n",
     );
     s.read_str(
         "people.tsv",
@@ -48,7 +49,8 @@ pub(crate) fn fixture_kb() -> Kb {
          p:john\tJohn Kerry\tUSA\tGOV\tminister\t\t\tجون كيري\n\
          p:francois\tFrancois Hollande\tFRA\tGOV\tpresident\t\t\tفرانسوا هولاند\n\
          p:pierre\tPierre X\tFRA\tGOV\tminister\t\t\tبيير موسكوفيسي\n\
-         p:mohamed\tMohamed Y\tEGY\tGOV\tminister\t\t\tمحمد مرسي\n",
+         p:mohamed\tMohamed Y\tEGY\tGOV\tminister\t\t\tمحمد مرسي\n\
+         p:salah\tSalah Z\tEGY\tGOV\tminister\t\t\tصلاح عبد الحميد\n",
     );
     s.read_str(
         "orgs.tsv",
@@ -465,4 +467,19 @@ fn numbered_groups_and_adjective_bases_are_not_organisations() {
     assert!(v.iter().all(|(t, _)| *t != EntityType::ORG), "{v:?}");
     let v = names("هاجمت الفرقة الرابعة المدينة.");
     assert!(has(&v, EntityType::ORG, "الفرقة الرابعة"), "{v:?}");
+}
+
+#[test]
+fn a_place_name_after_a_personal_title_is_a_person() {
+    let n = names("واعتقلت السلطات الشيخ صلاح الدين وعددا من طلابه.");
+    assert!(
+        n.contains(&(EntityType::PER, "صلاح الدين".to_string())),
+        "{n:?}"
+    );
+    assert!(!n.iter().any(|(t, _)| *t == EntityType::LOC), "{n:?}");
+    let n = names("وقتل خمسة جنود في محافظة صلاح الدين أمس.");
+    assert!(
+        n.contains(&(EntityType::LOC, "صلاح الدين".to_string())),
+        "{n:?}"
+    );
 }
