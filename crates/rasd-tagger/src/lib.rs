@@ -32,13 +32,16 @@ pub mod clusters;
 pub mod conll;
 mod crf;
 pub mod doc;
+pub mod errors;
 pub mod eval;
 pub mod features;
 pub mod labels;
 pub mod model;
 pub mod normalize;
+pub mod spanfeat;
 pub mod table;
 pub mod train;
+pub mod typebias;
 pub mod util;
 
 pub use eval::{eval_conll, NerScores, Prf};
