@@ -464,6 +464,14 @@ pub struct TokenInfo {
     pub span: crate::spanfeat::SpanInfo,
 }
 
+impl TokenInfo {
+    /// Base keys of the label-pair templates (`crate::pairfeat`): normalised form and
+    /// mid-granularity cluster.
+    pub fn pair_base(&self) -> [u64; crate::pairfeat::PAIR_TEMPLATES] {
+        crate::pairfeat::base_keys(self.norm, self.clus[1])
+    }
+}
+
 const NONE: u64 = 0x5555_0000_0000_0001;
 const BOS: u64 = 0x1234_5678_9abc_def1;
 const EOS: u64 = 0x0fed_cba9_8765_4321;

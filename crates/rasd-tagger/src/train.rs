@@ -20,8 +20,9 @@ use crate::features::{
     KB_LOC_MAJOR, KB_LOC_MINOR, KB_ORG, KB_PERS,
 };
 use crate::labels::{Label, NUM_LABELS};
-use crate::model::{viterbi, Model, WeightTable, START};
+use crate::model::{effective_transitions, viterbi_pairs, Model, WeightTable, START};
 use crate::normalize::normalize;
+use crate::pairfeat::{pair_class, pair_key, F_PAIRS, PAIR_CLASSES, PAIR_TEMPLATES, PAIR_W};
 use crate::table::U64Map;
 use crate::util::{hash_str, Rng};
 use crate::Error;
@@ -105,6 +106,12 @@ pub struct TrainParams {
     pub type_bias: bool,
     /// Fixed per-type biases (used for the final retrain with the dev-tuned values).
     pub type_biases: Option<[f32; 4]>,
+    /// Train an SGD CRF (this L2 coefficient) alongside the perceptrons and mix its
+    /// weights into theirs (rescaled to the perceptron's weight RMS); the mixing weight is
+    /// chosen on dev among 0, 0.25, 0.5 unless `mix_alpha` fixes it. `None` = off.
+    pub mix_crf: Option<f64>,
+    /// Fixed CRF mixing weight (used for the final retrain).
+    pub mix_alpha: Option<f32>,
 }
 
 /// The repository's knowledge-base source folder (`data/` at the workspace root), as
@@ -225,6 +232,8 @@ impl Default for TrainParams {
             margin: 80.0,
             type_bias: false,
             type_biases: None,
+            mix_crf: None,
+            mix_alpha: None,
         }
     }
 }
@@ -356,7 +365,7 @@ fn doc_stage_weights(
             let toks: Vec<&str> = sents[i].tokens.iter().map(String::as_str).collect();
             let em = tagger.emissions(&toks, None);
             paths[i] = tagger.best_path(&em);
-            ems[i] = em;
+            ems[i] = tagger.split_em(&em).0.to_vec();
             fold_of[i] = k;
         }
         trans.push(*tagger.transitions());
@@ -390,6 +399,9 @@ struct Prepared {
     ids: Vec<u32>,
     offsets: Vec<usize>,
     gold: Vec<u8>,
+    /// Label-pair feature ids, `n × PAIR_TEMPLATES × PAIR_CLASSES` (`u32::MAX` = unknown);
+    /// empty without `F_PAIRS`.
+    pids: Vec<u32>,
 }
 
 /// Interns feature keys into dense ids.
@@ -422,10 +434,28 @@ impl Interner {
             }
             offsets.push(ids.len());
         }
+        let mut pids = Vec::with_capacity(fs.pair.len() * PAIR_CLASSES);
+        for &b in &fs.pair {
+            for c in 0..PAIR_CLASSES {
+                let k = pair_key(b, c);
+                let id = match self.ids.get(&k) {
+                    Some(&id) => id,
+                    None if grow => {
+                        let id = self.keys.len() as u32;
+                        self.ids.insert(k, id);
+                        self.keys.push(k);
+                        id
+                    }
+                    None => u32::MAX,
+                };
+                pids.push(id);
+            }
+        }
         Prepared {
             ids,
             offsets,
             gold: strict_iob2(gold),
+            pids,
         }
     }
 }
@@ -437,6 +467,8 @@ pub struct SentenceKeys {
     pub keys: Vec<u64>,
     /// `offsets[i]..offsets[i+1]` are token i's keys.
     pub offsets: Vec<usize>,
+    /// Label-pair base keys (`n × PAIR_TEMPLATES`; empty without `F_PAIRS`).
+    pub pair: Vec<u64>,
 }
 
 /// Featurise training and dev sentences exactly as [`train`] does: training sentences get
@@ -472,6 +504,9 @@ pub fn featurize(
         analyse(&toks, clusters, g, &[], flags, &mut infos);
         let mut k = SentenceKeys::default();
         sentence_features(&infos, &mut k.keys, &mut k.offsets);
+        if flags & F_PAIRS != 0 {
+            k.pair = infos.iter().flat_map(|t| t.pair_base()).collect();
+        }
         k
     };
     let tr = train
@@ -543,6 +578,28 @@ impl Perceptron {
         }
     }
 
+    /// Label-pair scores (`n × PAIR_W`) of a prepared sentence (empty without pairs).
+    fn pair_scores(w: &[f32], p: &Prepared, ps: &mut Vec<f32>) {
+        ps.clear();
+        if p.pids.is_empty() {
+            return;
+        }
+        let n = p.gold.len();
+        ps.resize(n * PAIR_W, 0.0);
+        for (j, &id) in p.pids.iter().enumerate() {
+            if id == u32::MAX {
+                continue;
+            }
+            let t = j / (PAIR_TEMPLATES * PAIR_CLASSES);
+            let c = j % PAIR_CLASSES;
+            let base = id as usize * NUM_LABELS;
+            let dst = &mut ps[t * PAIR_W + c * NUM_LABELS..t * PAIR_W + (c + 1) * NUM_LABELS];
+            for (x, v) in dst.iter_mut().zip(&w[base..base + NUM_LABELS]) {
+                *x += *v;
+            }
+        }
+    }
+
     fn update(&mut self, p: &Prepared, pred: &[u8]) {
         let c = self.c;
         let n = p.gold.len();
@@ -567,6 +624,19 @@ impl Perceptron {
             if (gp, g) != (yp, y) {
                 add(&mut self.tw, &mut self.tu, gp * NUM_LABELS + g, 1.0);
                 add(&mut self.tw, &mut self.tu, yp * NUM_LABELS + y, -1.0);
+            }
+            let (gc, yc) = (pair_class(gp), pair_class(yp));
+            if !p.pids.is_empty() && (gc, g) != (yc, y) {
+                for k in 0..PAIR_TEMPLATES {
+                    let at = (t * PAIR_TEMPLATES + k) * PAIR_CLASSES;
+                    let (ig, iy) = (p.pids[at + gc], p.pids[at + yc]);
+                    if ig != u32::MAX {
+                        add(&mut self.w, &mut self.u, ig as usize * NUM_LABELS + g, 1.0);
+                    }
+                    if iy != u32::MAX {
+                        add(&mut self.w, &mut self.u, iy as usize * NUM_LABELS + y, -1.0);
+                    }
+                }
             }
         }
     }
@@ -597,11 +667,14 @@ fn with_o_bias(t: &[f32], b: f32) -> Vec<f32> {
 
 fn decode_all(w: &[f32], tr: &[f32], data: &[Prepared], constrained: bool) -> Vec<Vec<Label>> {
     let mut em = Vec::new();
+    let mut ps = Vec::new();
     let mut out = Vec::new();
+    let eff = effective_transitions(tr, constrained);
     data.iter()
         .map(|p| {
             Perceptron::emissions(w, p, &mut em);
-            viterbi(&em, tr, constrained, &mut out, None);
+            Perceptron::pair_scores(w, p, &mut ps);
+            viterbi_pairs(&em, &eff, &ps, &mut out, None);
             out.iter().map(|&i| Label::from_index(i as usize)).collect()
         })
         .collect()
@@ -643,6 +716,24 @@ struct Fit {
     o_bias: f32,
     best_dev: Option<NerScores>,
     type_biases: [f32; 4],
+    mix_alpha: f32,
+}
+
+/// `(1-α)·(w_p, t_p) + α·s·(w_c, t_c)` with `s` = RMS(w_p)/RMS(w_c), so the mixture keeps
+/// the perceptron's scale (its O-penalty grid and pruning threshold stay meaningful).
+fn mix_weights(wp: &[f32], tp: &[f32], wc: &[f32], tc: &[f32], alpha: f32) -> (Vec<f32>, Vec<f32>) {
+    let rms = |v: &[f32]| {
+        (v.iter().map(|x| f64::from(*x).powi(2)).sum::<f64>() / v.len().max(1) as f64).sqrt()
+    };
+    let (rp, rc) = (rms(wp), rms(wc));
+    let s = if rc > 0.0 { (rp / rc) as f32 } else { 0.0 };
+    let m = |a: &[f32], b: &[f32]| -> Vec<f32> {
+        a.iter()
+            .zip(b)
+            .map(|(x, y)| (1.0 - alpha) * x + alpha * s * y)
+            .collect()
+    };
+    (m(wp, wc), m(tp, tc))
 }
 
 fn fit(
@@ -707,8 +798,23 @@ fn fit(
         }
         Algorithm::Perceptron => None,
     };
+    let mut mix = match (p.mix_crf, p.algorithm) {
+        (Some(c2), Algorithm::Perceptron) => Some((
+            CrfSgd::new(nfeat, data.len(), c2, 0.1, p.constrained),
+            Rng::new(p.seed ^ 0x00C0_FFEE),
+            (0..data.len()).collect::<Vec<usize>>(),
+        )),
+        _ => None,
+    };
+    let alphas: Vec<f32> = match (p.mix_alpha, dev.is_empty()) {
+        (Some(a), _) => vec![a],
+        (None, false) => vec![0.0, 0.25, 0.5],
+        (None, true) => vec![0.0],
+    };
+    let mut best_alpha = alphas.first().copied().unwrap_or(0.0);
     let mut bufs = Buffers::default();
     let mut em = Vec::new();
+    let mut ps = Vec::new();
     let mut pred = Vec::new();
     let mut dev_f1 = Vec::new();
     let mut best: Option<BestEpoch> = None;
@@ -739,7 +845,9 @@ fn fit(
                         }
                     }
                 }
-                viterbi(&em, &per.tw, p.constrained, &mut pred, None);
+                Perceptron::pair_scores(&per.w, s, &mut ps);
+                let eff = effective_transitions(&per.tw, p.constrained);
+                viterbi_pairs(&em, &eff, &ps, &mut pred, None);
                 if pred != s.gold {
                     mistakes += 1;
                     per.update(s, &pred);
@@ -750,13 +858,53 @@ fn fit(
                 break;
             }
         }
+        if let Some((c, rng, order)) = mix.as_mut() {
+            rng.shuffle(order);
+            for &i in order.iter() {
+                let s = &data[i];
+                c.step(
+                    &Instance {
+                        ids: &s.ids,
+                        offsets: &s.offsets,
+                        gold: &s.gold,
+                    },
+                    &mut bufs,
+                );
+            }
+        }
         if !dev.is_empty() {
             let (w, t) = match crf.as_ref() {
                 Some(c) => c.weights(),
                 None => averaged(&pers),
             };
-            let labels = decode_all(&w, &t, &dev_data, p.constrained);
-            let sc = score(dev, &labels);
+            let mut cands = Vec::new();
+            match mix.as_ref() {
+                Some((c, _, _)) => {
+                    let (wc, tc) = c.weights();
+                    for &a in &alphas {
+                        let (wm, tm) = mix_weights(&w, &t, &wc, &tc, a);
+                        let sc = score(dev, &decode_all(&wm, &tm, &dev_data, p.constrained));
+                        if p.verbose {
+                            eprintln!("  crf mix {a}: dev F1 {:.2}", sc.micro.f1());
+                        }
+                        cands.push((sc, a, wm, tm));
+                    }
+                }
+                None => {
+                    let labels = decode_all(&w, &t, &dev_data, p.constrained);
+                    cands.push((score(dev, &labels), 0.0, w, t));
+                }
+            }
+            let mut cands = cands.into_iter();
+            let Some(mut top) = cands.next() else {
+                continue;
+            };
+            for c in cands {
+                if c.0.micro.f1() > top.0.micro.f1() {
+                    top = c;
+                }
+            }
+            let (sc, alpha, w, t) = top;
             let f1 = sc.micro.f1();
             dev_f1.push(f1);
             if p.verbose {
@@ -767,6 +915,7 @@ fn fit(
             }
             if best.as_ref().is_none_or(|b| f1 > b.0) {
                 best = Some((f1, epoch, sc, w, t));
+                best_alpha = alpha;
             }
         } else if p.verbose {
             eprintln!(
@@ -781,6 +930,13 @@ fn fit(
             let (w, t) = match crf.as_ref() {
                 Some(c) => c.weights(),
                 None => averaged(&pers),
+            };
+            let (w, t) = match mix.as_ref() {
+                Some((c, _, _)) => {
+                    let (wc, tc) = c.weights();
+                    mix_weights(&w, &t, &wc, &tc, best_alpha)
+                }
+                None => (w, t),
             };
             (epochs, None, w, t)
         }
@@ -861,6 +1017,7 @@ fn fit(
         best_dev,
         o_bias,
         type_biases,
+        mix_alpha: best_alpha,
     }
 }
 
@@ -873,16 +1030,17 @@ fn tune_type_biases(
     dev_data: &[Prepared],
     p: &TrainParams,
 ) -> ([f32; 4], NerScores) {
-    let ems: Vec<Vec<f32>> = dev_data
+    let ems: Vec<(Vec<f32>, Vec<f32>)> = dev_data
         .iter()
         .map(|d| {
-            let mut em = Vec::new();
+            let (mut em, mut ps) = (Vec::new(), Vec::new());
             Perceptron::emissions(w, d, &mut em);
-            em
+            Perceptron::pair_scores(w, d, &mut ps);
+            (em, ps)
         })
         .collect();
     let (mut sum, mut cnt) = (0f64, 0usize);
-    for row in ems.iter().flat_map(|e| e.chunks_exact(NUM_LABELS)) {
+    for row in ems.iter().flat_map(|e| e.0.chunks_exact(NUM_LABELS)) {
         let mx = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
         let mn = row.iter().copied().fold(f32::INFINITY, f32::min);
         sum += f64::from(mx - mn);
@@ -890,9 +1048,9 @@ fn tune_type_biases(
     }
     let unit = (sum / cnt.max(1) as f64) as f32;
     let decode = |b: &[f32; 4], i: usize| -> Vec<Label> {
-        let tb = crate::typebias::with_type_bias(t, b);
+        let tb = effective_transitions(&crate::typebias::with_type_bias(t, b), p.constrained);
         let mut out = Vec::new();
-        viterbi(&ems[i], &tb, p.constrained, &mut out, None);
+        viterbi_pairs(&ems[i].0, &tb, &ems[i].1, &mut out, None);
         out.iter().map(|&x| Label::from_index(x as usize)).collect()
     };
     let eval_on = |b: &[f32; 4], idx: &[usize]| -> f64 {
@@ -1022,6 +1180,7 @@ pub fn train(
         let p2 = TrainParams {
             o_bias: Some(first.o_bias),
             type_biases: Some(first.type_biases),
+            mix_alpha: Some(first.mix_alpha),
             ..params.clone()
         };
         let mut second = fit(&all_refs, &[], &ctab, &kb, first.best_epoch, &p2);

@@ -12,11 +12,11 @@ const USAGE: &str = "usage:
                          [--out MODEL] [--seed N] [--epochs N] [--no-gazetteer] [--unconstrained]
                          [--no-final-on-all] [--char-ngrams]
                          [--crf-c2 C2 [--crf-eta ETA]] [--ensemble K] [--prune W]
-                         [--kb-dir DIR | --no-kb] [--triggers] [--wide] [--stem-ngrams] [--quotes] [--heads] [--type-bias] [--margin M]
+                         [--kb-dir DIR | --no-kb] [--triggers] [--wide] [--stem-ngrams] [--quotes] [--heads] [--type-bias] [--pairs] [--mix-crf C2] [--prop-clitics] [--margin M]
                          [--doc-stage [--doc-folds K] [--doc-epochs N]]
   rasd-tagger-tool tag --conll FILE [--model MODEL] [--out FILE] [--sentence-only | --doc-window N]
   rasd-tagger-tool eval GOLD PRED
-  rasd-tagger-tool errors --train FILE --model MODEL [--dev-split 0.1] [--sentence-only] [--top N] [--examples N]
+  rasd-tagger-tool errors --train FILE --model MODEL [--dev-split 0.1] [--sentence-only] [--top N] [--examples N] [--prop-clitics]
   rasd-tagger-tool clusters --corpus DIR --out FILE [--seed N] [--epochs N] [--dim N]
                             [--vocab-cap N] [--min-count N] [--window N]
   rasd-tagger-tool bench [--conll FILE] [--model MODEL] [--seconds S] [--passes N]";
@@ -127,6 +127,15 @@ fn run() -> Result<(), String> {
                 p.feature_flags |= rasd_tagger::spanfeat::F_HEADS;
             }
             p.type_bias = a.flag("--type-bias");
+            if let Some(c2) = a.opt("--mix-crf") {
+                p.mix_crf = Some(c2.parse().map_err(|_| "bad --mix-crf")?);
+            }
+            if a.flag("--prop-clitics") {
+                p.feature_flags |= rasd_tagger::F_PROP_CLITICS;
+            }
+            if a.flag("--pairs") {
+                p.feature_flags |= rasd_tagger::pairfeat::F_PAIRS;
+            }
             if a.flag("--wide") {
                 p.feature_flags |= rasd_tagger::features::F_WIDE;
             }
@@ -193,7 +202,10 @@ fn run() -> Result<(), String> {
         }
         "errors" => {
             let train_path = a.opt("--train").ok_or("errors needs --train FILE")?;
-            let tagger = load_tagger(a.opt("--model"))?;
+            let mut tagger = load_tagger(a.opt("--model"))?;
+            if a.flag("--prop-clitics") {
+                tagger.set_clitic_propagation(true);
+            }
             let frac: f64 = a.num("--dev-split", 0.1)?;
             let n: usize = a.num("--top", 25)?;
             let ex: usize = a.num("--examples", 0)?;
