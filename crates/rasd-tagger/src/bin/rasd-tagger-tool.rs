@@ -12,7 +12,7 @@ const USAGE: &str = "usage:
                          [--out MODEL] [--seed N] [--epochs N] [--no-gazetteer] [--unconstrained]
                          [--no-final-on-all] [--char-ngrams]
                          [--crf-c2 C2 [--crf-eta ETA]] [--ensemble K] [--prune W]
-                         [--kb-dir DIR | --no-kb] [--triggers] [--wide] [--stem-ngrams] [--quotes] [--heads] [--type-bias] [--pairs] [--mix-crf C2] [--prop-clitics] [--margin M]
+                         [--kb-dir DIR | --no-kb] [--triggers] [--wide] [--stem-ngrams] [--quotes] [--heads] [--no-type-bias] [--pairs] [--mix-crf C2] [--prop-clitics] [--miss-cost K] [--margin M]
                          [--doc-stage [--doc-folds K] [--doc-epochs N]]
   rasd-tagger-tool tag --conll FILE [--model MODEL] [--out FILE] [--sentence-only | --doc-window N]
   rasd-tagger-tool eval GOLD PRED
@@ -126,13 +126,18 @@ fn run() -> Result<(), String> {
             if a.flag("--heads") {
                 p.feature_flags |= rasd_tagger::spanfeat::F_HEADS;
             }
-            p.type_bias = a.flag("--type-bias");
+            // on by default; the flag is still accepted
+            let _ = a.flag("--type-bias");
+            if a.flag("--no-type-bias") {
+                p.type_bias = false;
+            }
             if let Some(c2) = a.opt("--mix-crf") {
                 p.mix_crf = Some(c2.parse().map_err(|_| "bad --mix-crf")?);
             }
             if a.flag("--prop-clitics") {
                 p.feature_flags |= rasd_tagger::F_PROP_CLITICS;
             }
+            p.miss_cost = a.num("--miss-cost", p.miss_cost)?;
             if a.flag("--pairs") {
                 p.feature_flags |= rasd_tagger::pairfeat::F_PAIRS;
             }
