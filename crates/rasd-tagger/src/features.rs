@@ -460,6 +460,16 @@ pub struct TokenInfo {
     smid: u64,
     ngrams: [u64; MAX_NGRAMS + MAX_STEM_NGRAMS],
     n_ngrams: u8,
+    /// Span-level context (quoted stretches, head-noun chains; see `crate::spanfeat`).
+    pub span: crate::spanfeat::SpanInfo,
+}
+
+impl TokenInfo {
+    /// Base keys of the label-pair templates (`crate::pairfeat`): normalised form and
+    /// mid-granularity cluster.
+    pub fn pair_base(&self) -> [u64; crate::pairfeat::PAIR_TEMPLATES] {
+        crate::pairfeat::base_keys(self.norm, self.clus[1])
+    }
 }
 
 const NONE: u64 = 0x5555_0000_0000_0001;
@@ -709,6 +719,7 @@ pub fn analyse_with_cache(
             smid,
             ngrams: [0; MAX_NGRAMS + MAX_STEM_NGRAMS],
             n_ngrams: 0,
+            span: Default::default(),
         });
         if flags & F_CHAR_NGRAMS != 0 {
             if let Some(ti) = out.last_mut() {
@@ -724,6 +735,17 @@ pub fn analyse_with_cache(
                     ti.n_ngrams = k as u8;
                 }
             }
+        }
+    }
+    if flags & (crate::spanfeat::F_QUOTES | crate::spanfeat::F_HEADS) != 0 {
+        let nrefs: Vec<&str> = ranges
+            .iter()
+            .map(|&(a, b)| all.get(a..b).unwrap_or(""))
+            .collect();
+        let mut sp = Vec::new();
+        crate::spanfeat::analyse_spans(tokens, &nrefs, flags, &mut sp);
+        for (t, x) in out.iter_mut().zip(sp) {
+            t.span = x;
         }
     }
     if lex.map.is_empty() {
@@ -887,6 +909,12 @@ pub fn token_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     }
     kb_features(toks, i, out);
     extra_context_features(toks, i, out);
+    if t.span != crate::spanfeat::SpanInfo::default()
+        || at(ii - 1).is_some_and(|x| x.span.qpos != 0)
+        || at(ii + 1).is_some_and(|x| x.span.qpos != 0)
+    {
+        crate::spanfeat::span_features(|j| toks.get(j).map(|x| x.span), i, t.stem, out);
+    }
     if i == 0 {
         out.push(f(80, 0));
     }
@@ -1021,6 +1049,12 @@ pub fn context_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     }
     kb_features(toks, i, out);
     extra_context_features(toks, i, out);
+    if t.span != crate::spanfeat::SpanInfo::default()
+        || at(ii - 1).is_some_and(|x| x.span.qpos != 0)
+        || at(ii + 1).is_some_and(|x| x.span.qpos != 0)
+    {
+        crate::spanfeat::span_features(|j| toks.get(j).map(|x| x.span), i, t.stem, out);
+    }
     if i == 0 {
         out.push(f(80, 0));
     }

@@ -229,7 +229,41 @@ pub fn viterbi_eff(
     out: &mut Vec<u8>,
     conf: Option<&mut Vec<f32>>,
 ) {
+    viterbi_pairs(em, tr, &[], out, conf);
+}
+
+/// Transition matrix into position `t`: `tr` plus the label-pair scores of position `t`
+/// (`pair[t·PAIR_W..]`, indexed by previous-label class and current label), if any.
+#[inline]
+fn trans_at(
+    tr: &[[f32; NUM_LABELS]; NUM_LABELS + 1],
+    pair: &[f32],
+    t: usize,
+) -> [[f32; NUM_LABELS]; NUM_LABELS + 1] {
+    use crate::pairfeat::{pair_class, PAIR_W};
+    let mut m = *tr;
+    if let Some(ps) = pair.get(t * PAIR_W..(t + 1) * PAIR_W) {
+        for (p, row) in m.iter_mut().enumerate() {
+            let c = pair_class(p);
+            for (y, v) in row.iter_mut().enumerate() {
+                *v += ps.get(c * NUM_LABELS + y).copied().unwrap_or(0.0);
+            }
+        }
+    }
+    m
+}
+
+/// [`viterbi_eff`] with per-position label-pair scores `pair` (`n × PAIR_W`, see
+/// `crate::pairfeat`; empty = none) added to the transitions into each position.
+pub fn viterbi_pairs(
+    em: &[f32],
+    tr0: &[[f32; NUM_LABELS]; NUM_LABELS + 1],
+    pair: &[f32],
+    out: &mut Vec<u8>,
+    conf: Option<&mut Vec<f32>>,
+) {
     const L: usize = NUM_LABELS;
+    let has_pairs = !pair.is_empty();
     out.clear();
     let rows: Vec<[f32; L]> = em
         .chunks_exact(L)
@@ -249,12 +283,24 @@ pub fn viterbi_eff(
     let mut alpha: Vec<[f32; L]> = Vec::with_capacity(n);
     let mut back: Vec<[u8; L]> = Vec::with_capacity(n);
     let mut first = [0f32; L];
-    for ((f, e), t) in first.iter_mut().zip(&rows[0]).zip(&tr[START]) {
+    let tr_first = if has_pairs {
+        trans_at(tr0, pair, 0)
+    } else {
+        *tr0
+    };
+    for ((f, e), t) in first.iter_mut().zip(&rows[0]).zip(&tr_first[START]) {
         *f = e + t;
     }
     alpha.push(first);
     back.push([0; L]);
-    for row in &rows[1..] {
+    for (ti, row) in rows.iter().enumerate().skip(1) {
+        let local;
+        let tr = if has_pairs {
+            local = trans_at(tr0, pair, ti);
+            &local
+        } else {
+            tr0
+        };
         let prev = alpha[alpha.len() - 1];
         let mut cur = [0f32; L];
         let mut bp = [0u8; L];
@@ -290,6 +336,13 @@ pub fn viterbi_eff(
         // backward max-product pass, then softmax of max-marginals at each position
         let mut beta: Vec<[f32; L]> = vec![[0f32; L]; n];
         for t in (0..n - 1).rev() {
+            let local;
+            let tr = if has_pairs {
+                local = trans_at(tr0, pair, t + 1);
+                &local
+            } else {
+                tr0
+            };
             let mut nxt = [0f32; L];
             for (k, v) in nxt.iter_mut().enumerate() {
                 *v = rows[t + 1][k] + beta[t + 1][k];
@@ -453,6 +506,25 @@ impl Model {
                 }
             }
         }
+    }
+
+    /// Label-pair scores (`n × PAIR_W`, see `crate::pairfeat`) of a sentence's pair base
+    /// keys (`n × PAIR_TEMPLATES`).
+    pub fn pair_scores(&self, base: &[u64], out: &mut Vec<f32>) {
+        let scale = self.feat.scale;
+        crate::pairfeat::pair_scores(
+            base,
+            |k| {
+                self.feat.get(k).map(|r| {
+                    let mut x = [0f32; NUM_LABELS];
+                    for (a, b) in x.iter_mut().zip(r) {
+                        *a = f32::from(*b) * scale;
+                    }
+                    x
+                })
+            },
+            out,
+        );
     }
 
     /// Index of a raw-word hash in the static-weight cache.
@@ -733,6 +805,30 @@ mod tests {
         assert_eq!(out, vec![2, 2]);
         viterbi(&[], &trans, true, &mut out, Some(&mut conf));
         assert!(out.is_empty() && conf.is_empty());
+    }
+
+    #[test]
+    fn pair_scores_act_on_transitions_per_position() {
+        use crate::pairfeat::{PAIR_CLASSES, PAIR_W};
+        let mut em = vec![0f32; 2 * NUM_LABELS];
+        em[1] = 4.0; // B-PERS at 0
+        em[NUM_LABELS + 2] = 3.0; // I-PERS at 1
+        em[NUM_LABELS] = 2.0; // O at 1
+        let tr = effective_transitions(&vec![0f32; (NUM_LABELS + 1) * NUM_LABELS], true);
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        let (mut ca, mut cb) = (Vec::new(), Vec::new());
+        viterbi_eff(&em, &tr, &mut a, Some(&mut ca));
+        let zeros = vec![0f32; 2 * PAIR_W];
+        viterbi_pairs(&em, &tr, &zeros, &mut b, Some(&mut cb));
+        assert_eq!(a, vec![1, 2]);
+        assert_eq!((&a, &ca), (&b, &cb), "zero pair scores change nothing");
+        // after a PERS label (class 1), I-PERS at position 1 is penalised
+        let mut ps = zeros.clone();
+        ps[PAIR_W + NUM_LABELS + 2] = -5.0;
+        assert_eq!(PAIR_CLASSES, 5);
+        viterbi_pairs(&em, &tr, &ps, &mut b, Some(&mut cb));
+        assert_eq!(b, vec![1, 0]);
+        assert!(cb.iter().all(|c| *c > 0.0 && *c <= 1.0));
     }
 
     #[test]

@@ -12,10 +12,11 @@ const USAGE: &str = "usage:
                          [--out MODEL] [--seed N] [--epochs N] [--no-gazetteer] [--unconstrained]
                          [--no-final-on-all] [--char-ngrams]
                          [--crf-c2 C2 [--crf-eta ETA]] [--ensemble K] [--prune W]
-                         [--kb-dir DIR | --no-kb] [--triggers] [--wide] [--stem-ngrams] [--margin M]
+                         [--kb-dir DIR | --no-kb] [--triggers] [--wide] [--stem-ngrams] [--quotes] [--heads] [--no-type-bias] [--pairs] [--mix-crf C2] [--prop-clitics] [--miss-cost K] [--margin M]
                          [--doc-stage [--doc-folds K] [--doc-epochs N]]
   rasd-tagger-tool tag --conll FILE [--model MODEL] [--out FILE] [--sentence-only | --doc-window N]
   rasd-tagger-tool eval GOLD PRED
+  rasd-tagger-tool errors --train FILE --model MODEL [--dev-split 0.1] [--sentence-only] [--top N] [--examples N] [--prop-clitics]
   rasd-tagger-tool clusters --corpus DIR --out FILE [--seed N] [--epochs N] [--dim N]
                             [--vocab-cap N] [--min-count N] [--window N]
   rasd-tagger-tool bench [--conll FILE] [--model MODEL] [--seconds S] [--passes N]";
@@ -119,6 +120,27 @@ fn run() -> Result<(), String> {
             if a.flag("--stem-ngrams") {
                 p.feature_flags |= rasd_tagger::features::F_STEM_NGRAMS;
             }
+            if a.flag("--quotes") {
+                p.feature_flags |= rasd_tagger::spanfeat::F_QUOTES;
+            }
+            if a.flag("--heads") {
+                p.feature_flags |= rasd_tagger::spanfeat::F_HEADS;
+            }
+            // on by default; the flag is still accepted
+            let _ = a.flag("--type-bias");
+            if a.flag("--no-type-bias") {
+                p.type_bias = false;
+            }
+            if let Some(c2) = a.opt("--mix-crf") {
+                p.mix_crf = Some(c2.parse().map_err(|_| "bad --mix-crf")?);
+            }
+            if a.flag("--prop-clitics") {
+                p.feature_flags |= rasd_tagger::F_PROP_CLITICS;
+            }
+            p.miss_cost = a.num("--miss-cost", p.miss_cost)?;
+            if a.flag("--pairs") {
+                p.feature_flags |= rasd_tagger::pairfeat::F_PAIRS;
+            }
             if a.flag("--wide") {
                 p.feature_flags |= rasd_tagger::features::F_WIDE;
             }
@@ -182,6 +204,24 @@ fn run() -> Result<(), String> {
             };
             let s = eval_conll(&read(&a.rest[0])?, &read(&a.rest[1])?);
             print!("{}", s.report());
+        }
+        "errors" => {
+            let train_path = a.opt("--train").ok_or("errors needs --train FILE")?;
+            let mut tagger = load_tagger(a.opt("--model"))?;
+            if a.flag("--prop-clitics") {
+                tagger.set_clitic_propagation(true);
+            }
+            let frac: f64 = a.num("--dev-split", 0.1)?;
+            let n: usize = a.num("--top", 25)?;
+            let ex: usize = a.num("--examples", 0)?;
+            let window = (!a.flag("--sentence-only")).then_some(rasd_tagger::DOC_WINDOW);
+            let text =
+                std::fs::read_to_string(&train_path).map_err(|e| format!("{train_path}: {e}"))?;
+            let (r, sc) = rasd_tagger::errors::dev_breakdown(&tagger, &text, frac, window);
+            print!("{}\n{}", sc.report(), r.report(n));
+            if ex > 0 {
+                print!("\n{}", r.examples(ex));
+            }
         }
         "clusters" => {
             let corpus = a.opt("--corpus").ok_or("clusters needs --corpus DIR")?;
