@@ -28,6 +28,7 @@
 
 #![warn(missing_docs)]
 
+pub mod autolex;
 pub mod clusters;
 pub mod conll;
 mod crf;
@@ -37,6 +38,7 @@ pub mod features;
 pub mod labels;
 pub mod model;
 pub mod normalize;
+pub mod protos;
 pub mod table;
 pub mod train;
 pub mod util;
