@@ -50,6 +50,10 @@ pub const F_STEM_CLUS_CTX: u32 = 1 << 13;
 /// self-trained SaudiNewsNet phrase list (`crate::autolex`), stored in the cluster table.
 pub const F_AUTO: u32 = 1 << 14;
 
+/// Optional template (with [`F_PROTOS`]): the prototype ids (not only labels) of the ±1
+/// neighbours.
+pub const F_PROTO_CTX_IDS: u32 = 1 << 15;
+
 /// Cluster-table set index ([`cluster_key`]) of the prototype table.
 pub const PROTO_SET: u64 = 7;
 
@@ -476,6 +480,8 @@ pub struct TokenInfo {
     smid: u64,
     /// Nearest prototype ids (0 = none), with [`F_PROTOS`].
     proto: [u16; 3],
+    /// Neighbours also see this token's prototype ids ([`F_PROTO_CTX_IDS`]).
+    proto_ids_ctx: bool,
     /// Mid and fine clusters of the stem (or word), with [`F_STEM_CLUS_CTX`].
     stem_mf: [u64; 2],
     /// Self-trained list bits (B type t = bit t, I type t = bit 4 + t), with [`F_AUTO`].
@@ -591,6 +597,13 @@ fn proto_ctx(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
         for l in 0..16u64 {
             if b & (1 << l) != 0 {
                 out.push(f(tpl, l));
+            }
+        }
+        if x.proto_ids_ctx {
+            for id in x.proto {
+                if id != 0 {
+                    out.push(f(tpl + 2, u64::from(id)));
+                }
             }
         }
     }
@@ -803,6 +816,7 @@ pub fn analyse_with_cache(
                 trig,
                 smid,
                 proto,
+                proto_ids_ctx: flags & F_PROTO_CTX_IDS != 0,
                 stem_mf,
                 ..Default::default()
             });
@@ -845,6 +859,7 @@ pub fn analyse_with_cache(
             trig,
             smid,
             proto,
+            proto_ids_ctx: flags & F_PROTO_CTX_IDS != 0,
             stem_mf,
             auto: 0,
             ngrams: [0; MAX_NGRAMS + MAX_STEM_NGRAMS],
@@ -1355,7 +1370,7 @@ mod tests {
                 &tab,
                 &Lexicon::new(&gaz, &KbLexicon::default()),
                 &[gaz_b(0)],
-                F_CHAR_NGRAMS | F_CLUSTERS2 | F_PROTOS | F_STEM_CLUS_CTX | F_AUTO,
+                F_CHAR_NGRAMS | F_CLUSTERS2 | F_PROTOS | F_STEM_CLUS_CTX | F_AUTO | F_PROTO_CTX_IDS,
                 &mut infos,
             );
             for i in 0..infos.len() {

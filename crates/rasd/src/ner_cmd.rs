@@ -45,6 +45,13 @@ pub struct TrainNerArgs {
     /// Word-cluster files learnt from SaudiNewsNet.
     #[arg(long, default_values = ["crates/rasd-tagger/model/clusters_w5.tsv", "crates/rasd-tagger/model/clusters_w2.tsv"])]
     pub clusters: Vec<PathBuf>,
+    /// Prototype table embedded in the model (built from all training sentences by
+    /// `rasd-tagger-tool protos`).
+    #[arg(long, default_value = "crates/rasd-tagger/model/protos_w5.tsv")]
+    pub protos: PathBuf,
+    /// Prototype table for the dev-slice run (built without the dev slice).
+    #[arg(long, default_value = "crates/rasd-tagger/model/protos_w5_dev.tsv")]
+    pub protos_dev: PathBuf,
     /// Seed of the sentence shuffles (training is deterministic for a seed).
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
@@ -103,6 +110,8 @@ pub fn train_ner(a: TrainNerArgs) -> Result<()> {
     p.prune = 0.5;
     p.feature_flags |= rasd_tagger::features::F_CHAR_NGRAMS;
     p.verbose = true;
+    p.protos = Some(a.protos.clone());
+    p.protos_dev = Some(a.protos_dev.clone());
     let clusters: Vec<&std::path::Path> = a.clusters.iter().map(|c| c.as_path()).collect();
     let r = rasd_tagger::train(&a.train, &DevSpec::SplitLast(0.1), &a.out, &clusters, &p)
         .map_err(|e| anyhow::anyhow!("{e}"))?;

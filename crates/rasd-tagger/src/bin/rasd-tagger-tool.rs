@@ -14,7 +14,7 @@ const USAGE: &str = "usage:
                          [--no-final-on-all] [--char-ngrams]
                          [--crf-c2 C2 [--crf-eta ETA]] [--ensemble K] [--prune W]
                          [--kb-dir DIR | --no-kb] [--triggers] [--wide] [--stem-ngrams] [--margin M]
-                         [--stem-clusters-ctx]
+                         [--stem-clusters-ctx] [--proto-ctx-ids]
                          [--doc-stage [--doc-folds K] [--doc-epochs N]]
                          [--protos TABLE [--protos-dev TABLE]]
                          [--autolex [--autolex-corpus DIR] [--autolex-cache DIR] [--autolex-folds K]
@@ -126,6 +126,9 @@ fn run() -> Result<(), String> {
             }
             if a.flag("--stem-ngrams") {
                 p.feature_flags |= rasd_tagger::features::F_STEM_NGRAMS;
+            }
+            if a.flag("--proto-ctx-ids") {
+                p.feature_flags |= rasd_tagger::features::F_PROTO_CTX_IDS;
             }
             if a.flag("--stem-clusters-ctx") {
                 p.feature_flags |= rasd_tagger::features::F_STEM_CLUS_CTX;
