@@ -964,7 +964,7 @@ fn auto_folds(
     for f in 0..k {
         let (s, e) = (n * f / k, n * (f + 1) / k);
         let rest: Vec<&Sentence> = sents[..s].iter().chain(&sents[e..]).copied().collect();
-        let list = list_for(&rest, paras, a, &format!("{tag}_fold{f}.tsv"), &train_model)?;
+        let list = list_for(&rest, paras, a, &format!("{tag}_fold{f}.tsv"), train_model)?;
         let mut t = base.clone();
         insert_phrases(&mut t, &list);
         if p.verbose {
@@ -977,7 +977,7 @@ fn auto_folds(
         }
         folds.push((s, e, t));
     }
-    let list = list_for(sents, paras, a, &format!("{tag}_full.tsv"), &train_model)?;
+    let list = list_for(sents, paras, a, &format!("{tag}_full.tsv"), train_model)?;
     let mut full = base.clone();
     insert_phrases(&mut full, &list);
     if p.verbose {
