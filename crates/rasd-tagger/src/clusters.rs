@@ -43,6 +43,9 @@ pub struct ClusterParams {
     pub k_coarse: usize,
     /// Sub-sampling threshold for frequent words.
     pub sample: f64,
+    /// Also write the (unit-length) vectors of the `vocab_cap` most frequent words here
+    /// (see [`crate::protos::write_vectors`]); used to build prototype features.
+    pub vectors_out: Option<std::path::PathBuf>,
 }
 
 impl Default for ClusterParams {
@@ -59,6 +62,7 @@ impl Default for ClusterParams {
             k_mid: 256,
             k_coarse: 64,
             sample: 1e-4,
+            vectors_out: None,
         }
     }
 }
@@ -137,6 +141,15 @@ struct Article {
 /// Read every `*.zip` in `dir` (sorted by name), returning normalised token sequences,
 /// one per article paragraph.
 pub fn read_corpus(dir: &Path) -> Result<Vec<Vec<String>>, Error> {
+    read_corpus_with(dir, true)
+}
+
+/// Like [`read_corpus`], but tokens are kept as written (for tagging the corpus).
+pub fn read_corpus_raw(dir: &Path) -> Result<Vec<Vec<String>>, Error> {
+    read_corpus_with(dir, false)
+}
+
+fn read_corpus_with(dir: &Path, norm: bool) -> Result<Vec<Vec<String>>, Error> {
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .map_err(|e| Error::io(dir, e))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -171,7 +184,11 @@ pub fn read_corpus(dir: &Path) -> Result<Vec<Vec<String>>, Error> {
                     if toks.len() < 3 {
                         continue;
                     }
-                    paras.push(toks.iter().map(|t| normalize(t)).collect());
+                    if norm {
+                        paras.push(toks.iter().map(|t| normalize(t)).collect());
+                    } else {
+                        paras.push(toks.clone());
+                    }
                 }
             }
         }
@@ -421,6 +438,11 @@ pub fn build_clusters(corpus_dir: &Path, out: &Path, p: &ClusterParams) -> Resul
     let mut pts: Vec<f32> = vecs[..n * dim].to_vec();
     for i in 0..n {
         unit(&mut pts[i * dim..(i + 1) * dim]);
+    }
+    if let Some(vp) = &p.vectors_out {
+        let words: Vec<&str> = vocab.iter().take(n).map(|x| x.0).collect();
+        crate::protos::write_vectors(vp, &words, &pts, dim)?;
+        eprintln!("clusters: wrote {} vectors to {}", n, vp.display());
     }
     let mut rng = Rng::new(p.seed.wrapping_add(17));
     let ones = vec![1f32; n];

@@ -37,6 +37,26 @@ pub const F_WIDE: u32 = 1 << 5;
 /// from the word).
 pub const F_STEM_NGRAMS: u32 = 1 << 7;
 
+/// Optional template: distributional prototype features (`crate::protos`): the ids and
+/// labels of the word's nearest label prototypes, and the prototype labels of its ±1
+/// neighbours. The table is stored in the cluster table under set [`PROTO_SET`].
+pub const F_PROTOS: u32 = 1 << 16;
+
+/// Optional template: mid and fine clusters of the clitic-stripped stem (the word's own
+/// clusters when nothing is stripped) of the tokens at ±1 and ±2.
+pub const F_STEM_CLUS_CTX: u32 = 1 << 17;
+
+/// Optional template: membership (B/I × type) of the token and its ±1 neighbours in the
+/// self-trained SaudiNewsNet phrase list (`crate::autolex`), stored in the cluster table.
+pub const F_AUTO: u32 = 1 << 18;
+
+/// Optional template (with [`F_PROTOS`]): the prototype ids (not only labels) of the ±1
+/// neighbours.
+pub const F_PROTO_CTX_IDS: u32 = 1 << 19;
+
+/// Cluster-table set index ([`cluster_key`]) of the prototype table.
+pub const PROTO_SET: u64 = 7;
+
 /// Model flag: the model carries document-level second-stage weights (`crate::doc`).
 pub const F_DOC: u32 = 1 << 6;
 
@@ -458,6 +478,14 @@ pub struct TokenInfo {
     pub trig: u8,
     /// Mid stem-cluster hash (for the wide window).
     smid: u64,
+    /// Nearest prototype ids (0 = none), with [`F_PROTOS`].
+    proto: [u16; 3],
+    /// Neighbours also see this token's prototype ids ([`F_PROTO_CTX_IDS`]).
+    proto_ids_ctx: bool,
+    /// Mid and fine clusters of the stem (or word), with [`F_STEM_CLUS_CTX`].
+    stem_mf: [u64; 2],
+    /// Self-trained list bits (B type t = bit t, I type t = bit 4 + t), with [`F_AUTO`].
+    auto: u8,
     ngrams: [u64; MAX_NGRAMS + MAX_STEM_NGRAMS],
     n_ngrams: u8,
     /// Span-level context (quoted stretches, head-noun chains; see `crate::spanfeat`).
@@ -483,6 +511,112 @@ pub type ClusterTable = U64Map;
 /// Pack three cluster ids.
 pub fn pack_clusters(c: [u16; 3]) -> u64 {
     u64::from(c[0]) | (u64::from(c[1]) << 16) | (u64::from(c[2]) << 32)
+}
+
+/// Prototype ids of a word (or, when the word has none, of its clitic-stripped stem).
+fn proto_ids(tab: &ClusterTable, h_norm: u64, h_stem: u64) -> [u16; 3] {
+    let v = tab.get(cluster_key(h_norm, PROTO_SET)).or_else(|| {
+        if h_stem != h_norm {
+            tab.get(cluster_key(h_stem, PROTO_SET))
+        } else {
+            None
+        }
+    });
+    match v {
+        Some(v) => [
+            (v & 0xFFFF) as u16,
+            ((v >> 16) & 0xFFFF) as u16,
+            ((v >> 32) & 0xFFFF) as u16,
+        ],
+        None => [0; 3],
+    }
+}
+
+/// Label bits (one per prototype label block, see `crate::protos::proto_label`).
+fn proto_label_bits(p: &[u16; 3]) -> u16 {
+    let mut b = 0u16;
+    for id in p {
+        if let Some(l) = crate::protos::proto_label(*id) {
+            b |= 1 << (l & 15);
+        }
+    }
+    b
+}
+
+/// The token's own prototype features (static: depend on the word only).
+fn proto_own(t: &TokenInfo, out: &mut Vec<u64>) {
+    for id in t.proto {
+        if id != 0 {
+            out.push(f(310, u64::from(id)));
+        }
+    }
+    let b = proto_label_bits(&t.proto);
+    for l in 0..16u64 {
+        if b & (1 << l) != 0 {
+            out.push(f(311, l));
+        }
+    }
+}
+
+/// Stem clusters of the ±1, ±2 neighbours (contextual, [`F_STEM_CLUS_CTX`]).
+fn stem_clus_ctx(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
+    if toks.get(i).is_none_or(|t| t.stem_mf[0] == 0) {
+        return;
+    }
+    for (tpl, j) in [
+        (320u64, i.checked_sub(2)),
+        (322, i.checked_sub(1)),
+        (324, i.checked_add(1)),
+        (326, i.checked_add(2)),
+    ] {
+        let c = match j.and_then(|j| toks.get(j)) {
+            Some(x) => x.stem_mf,
+            None if j.is_none() => [BOS; 2],
+            None => [EOS; 2],
+        };
+        out.push(f(tpl, c[0]));
+        out.push(f(tpl + 1, c[1]));
+    }
+}
+
+/// Self-trained list bits of the token and its ±1 neighbours (contextual, [`F_AUTO`]).
+fn auto_ctx(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
+    for (tpl, j) in [
+        (340u64, i.checked_sub(1)),
+        (350, Some(i)),
+        (360, i.checked_add(1)),
+    ] {
+        let Some(x) = j.and_then(|j| toks.get(j)) else {
+            continue;
+        };
+        for b in 0..8u64 {
+            if x.auto & (1 << b) != 0 {
+                out.push(f(tpl + b, 0));
+            }
+        }
+    }
+}
+
+/// Prototype labels of the ±1 neighbours (contextual).
+fn proto_ctx(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
+    for (tpl, j) in [(312u64, i.checked_sub(1)), (313, i.checked_add(1))] {
+        let Some(x) = j.and_then(|j| toks.get(j)) else {
+            continue;
+        };
+        let b = proto_label_bits(&x.proto);
+        for l in 0..16u64 {
+            if b & (1 << l) != 0 {
+                out.push(f(tpl, l));
+            }
+        }
+        if x.proto_ids_ctx {
+            for id in x.proto {
+                if id != 0 {
+                    out.push(f(tpl + 2, u64::from(id)));
+                }
+            }
+        }
+    }
 }
 
 fn cluster_hashes(tab: &ClusterTable, key_hash: u64) -> [u64; 3] {
@@ -662,6 +796,20 @@ pub fn analyse_with_cache(
         } else {
             0
         };
+        let proto = if flags & F_PROTOS != 0 {
+            proto_ids(clusters, h_norm, h_stem)
+        } else {
+            [0; 3]
+        };
+        let stem_mf = if flags & F_STEM_CLUS_CTX != 0 {
+            let mut c = cluster_hashes(clusters, h_stem);
+            if c[0] == NONE {
+                c = cluster_hashes(clusters, h_norm);
+            }
+            [c[1], c[2]]
+        } else {
+            [0; 2]
+        };
         if cache.is_some_and(|c| c.get(h_raw).is_some()) {
             out.push(TokenInfo {
                 norm: h_norm,
@@ -677,6 +825,9 @@ pub fn analyse_with_cache(
                 gaz: extra_bits.get(i).copied().unwrap_or(0),
                 trig,
                 smid,
+                proto,
+                proto_ids_ctx: flags & F_PROTO_CTX_IDS != 0,
+                stem_mf,
                 ..Default::default()
             });
             continue;
@@ -717,6 +868,10 @@ pub fn analyse_with_cache(
             kb_w: 0,
             trig,
             smid,
+            proto,
+            proto_ids_ctx: flags & F_PROTO_CTX_IDS != 0,
+            stem_mf,
+            auto: 0,
             ngrams: [0; MAX_NGRAMS + MAX_STEM_NGRAMS],
             n_ngrams: 0,
             span: Default::default(),
@@ -737,15 +892,30 @@ pub fn analyse_with_cache(
             }
         }
     }
-    if flags & (crate::spanfeat::F_QUOTES | crate::spanfeat::F_HEADS) != 0 {
+    if flags & (crate::spanfeat::F_QUOTES | crate::spanfeat::F_HEADS | F_AUTO) != 0 {
         let nrefs: Vec<&str> = ranges
             .iter()
             .map(|&(a, b)| all.get(a..b).unwrap_or(""))
             .collect();
-        let mut sp = Vec::new();
-        crate::spanfeat::analyse_spans(tokens, &nrefs, flags, &mut sp);
-        for (t, x) in out.iter_mut().zip(sp) {
-            t.span = x;
+        if flags & (crate::spanfeat::F_QUOTES | crate::spanfeat::F_HEADS) != 0 {
+            let mut sp = Vec::new();
+            crate::spanfeat::analyse_spans(tokens, &nrefs, flags, &mut sp);
+            for (t, x) in out.iter_mut().zip(sp) {
+                t.span = x;
+            }
+        }
+        if flags & F_AUTO != 0 {
+            crate::autolex::matches(clusters, &nrefs, |i, end, mask| {
+                for k in i..end {
+                    if let Some(x) = out.get_mut(k) {
+                        x.auto |= if k == i {
+                            mask as u8
+                        } else {
+                            (mask as u8) << 4
+                        };
+                    }
+                }
+            });
         }
     }
     if lex.map.is_empty() {
@@ -915,6 +1085,10 @@ pub fn token_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     {
         crate::spanfeat::span_features(|j| toks.get(j).map(|x| x.span), i, t.stem, out);
     }
+    proto_own(t, out);
+    proto_ctx(toks, i, out);
+    stem_clus_ctx(toks, i, out);
+    auto_ctx(toks, i, out);
     if i == 0 {
         out.push(f(80, 0));
     }
@@ -960,6 +1134,7 @@ pub fn static_features(t: &TokenInfo, out: &mut Vec<u64>) {
             out.push(f(100 + k as u64, *h));
         }
     }
+    proto_own(t, out);
     for &h in t.ngrams.iter().take(t.n_ngrams as usize) {
         out.push(h);
     }
@@ -1055,6 +1230,9 @@ pub fn context_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     {
         crate::spanfeat::span_features(|j| toks.get(j).map(|x| x.span), i, t.stem, out);
     }
+    proto_ctx(toks, i, out);
+    stem_clus_ctx(toks, i, out);
+    auto_ctx(toks, i, out);
     if i == 0 {
         out.push(f(80, 0));
     }
@@ -1185,6 +1363,21 @@ mod tests {
             pack_clusters([7, 8, 9]),
         );
         tab.insert(hash_str("قاهره"), pack_clusters([1, 1, 1]));
+        tab.insert(
+            cluster_key(hash_str("محمد"), PROTO_SET),
+            pack_clusters([1, 65, 2]),
+        );
+        tab.insert(
+            cluster_key(hash_str("قاهره"), PROTO_SET),
+            pack_clusters([129, 0, 0]),
+        );
+        crate::autolex::insert_phrases(
+            &mut tab,
+            &[
+                (vec!["محمد".to_string(), "الي".to_string()], 0),
+                (vec!["القاهره".to_string()], 1),
+            ],
+        );
         let mut gaz = Gazetteer::default();
         gaz.add(&["القاهره"], 1);
         let sents: [&[&str]; 4] = [
@@ -1209,7 +1402,7 @@ mod tests {
                 &tab,
                 &Lexicon::new(&gaz, &KbLexicon::default()),
                 &[gaz_b(0)],
-                F_CHAR_NGRAMS | F_CLUSTERS2,
+                F_CHAR_NGRAMS | F_CLUSTERS2 | F_PROTOS | F_STEM_CLUS_CTX | F_AUTO | F_PROTO_CTX_IDS,
                 &mut infos,
             );
             for i in 0..infos.len() {
@@ -1223,6 +1416,26 @@ mod tests {
                 assert_eq!(all, split, "token {i} of {toks:?}");
             }
         }
+    }
+
+    #[test]
+    fn prototype_features_fall_back_to_the_stem() {
+        let mut tab = ClusterTable::default();
+        tab.insert(
+            cluster_key(hash_str("قاهره"), PROTO_SET),
+            pack_clusters([129, 130, 0]),
+        );
+        let lex = Lexicon::default();
+        let mut infos = Vec::new();
+        analyse(&["والقاهرة", "x"], &tab, &lex, &[], F_PROTOS, &mut infos);
+        assert_eq!(infos[0].proto, [129, 130, 0]);
+        assert_eq!(infos[1].proto, [0, 0, 0]);
+        assert_eq!(proto_label_bits(&infos[0].proto), 1 << 2);
+        let mut out = Vec::new();
+        token_features(&infos, 1, &mut out);
+        assert!(out.contains(&f(312, 2)));
+        analyse(&["والقاهرة"], &tab, &lex, &[], 0, &mut infos);
+        assert_eq!(infos[0].proto, [0, 0, 0]);
     }
 
     #[test]

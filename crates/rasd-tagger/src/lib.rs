@@ -29,6 +29,7 @@
 
 #![warn(missing_docs)]
 
+pub mod autolex;
 pub mod clusters;
 pub mod conll;
 mod crf;
@@ -40,6 +41,7 @@ pub mod labels;
 pub mod model;
 pub mod normalize;
 pub mod pairfeat;
+pub mod protos;
 pub mod spanfeat;
 pub mod table;
 pub mod train;

@@ -16,8 +16,8 @@ use crate::crf::{Buffers, CrfSgd, Instance};
 use crate::eval::{eval_conll, NerScores};
 use crate::features::{
     analyse, cluster_key, pack_clusters, sentence_features, ClusterTable, Gazetteer, KbLexicon,
-    Lexicon, TokenInfo, F_CLUSTERS2, F_DOC, F_KB, KBW_FIRST, KBW_GENT, KBW_LAST, KB_GENT,
-    KB_LOC_MAJOR, KB_LOC_MINOR, KB_ORG, KB_PERS,
+    Lexicon, TokenInfo, F_AUTO, F_CLUSTERS2, F_DOC, F_KB, F_PROTOS, KBW_FIRST, KBW_GENT, KBW_LAST,
+    KB_GENT, KB_LOC_MAJOR, KB_LOC_MINOR, KB_ORG, KB_PERS, PROTO_SET,
 };
 use crate::labels::{Label, NUM_LABELS};
 use crate::model::{effective_transitions, viterbi_pairs, Model, WeightTable, START};
@@ -118,6 +118,15 @@ pub struct TrainParams {
     /// Default 2, chosen on dev (with type biases, mean of seeds 1–3: 75.04 → 75.72
     /// in-sample, 76.05 → 76.66 with document consistency; 1.5 and 3 also tried).
     pub miss_cost: f32,
+    /// Prototype table (`crate::protos`, cluster-file format) embedded in the model and
+    /// used by the final training run; enables [`F_PROTOS`]. `None`: no prototype features.
+    pub protos: Option<std::path::PathBuf>,
+    /// Prototype table for the dev-slice run only (built from the training part, so dev
+    /// labels never choose prototypes); defaults to `protos`.
+    pub protos_dev: Option<std::path::PathBuf>,
+    /// Self-trained SaudiNewsNet phrase list (`crate::autolex`, jackknifed over folds of
+    /// the training sentences); enables [`F_AUTO`]. `None`: off.
+    pub autolex: Option<crate::autolex::AutoLexParams>,
 }
 
 /// The repository's knowledge-base source folder (`data/` at the workspace root), as
@@ -241,6 +250,9 @@ impl Default for TrainParams {
             mix_crf: None,
             mix_alpha: None,
             miss_cost: 2.0,
+            protos: None,
+            protos_dev: None,
+            autolex: None,
         }
     }
 }
@@ -491,6 +503,40 @@ pub fn featurize(
     gaz_folds: usize,
     flags: u32,
 ) -> (Vec<SentenceKeys>, Vec<SentenceKeys>, Gazetteer) {
+    featurize_auto(
+        train,
+        dev,
+        clusters,
+        kb,
+        use_gazetteer,
+        gaz_folds,
+        flags,
+        None,
+    )
+}
+
+/// Jackknifed self-trained lists ([`crate::autolex`]): training sentence `i` in
+/// `folds[k].0..folds[k].1` is analysed with table `folds[k].2` (list of a model that did
+/// not see that fold); dev sentences and the model use `full`.
+pub struct AutoFolds {
+    /// `(start, end, table)` per fold of the training sentences.
+    pub folds: Vec<(usize, usize, ClusterTable)>,
+    /// Table with the list of a model trained on all training sentences.
+    pub full: ClusterTable,
+}
+
+/// [`featurize`] with optional per-fold cluster tables (see [`AutoFolds`]).
+#[allow(clippy::too_many_arguments)]
+fn featurize_auto(
+    train: &[&Sentence],
+    dev: &[&Sentence],
+    clusters: &ClusterTable,
+    kb: &KbLexicon,
+    use_gazetteer: bool,
+    gaz_folds: usize,
+    flags: u32,
+    auto: Option<&AutoFolds>,
+) -> (Vec<SentenceKeys>, Vec<SentenceKeys>, Gazetteer) {
     let empty = Gazetteer::default();
     let full_gaz = if use_gazetteer {
         build_gazetteer(train)
@@ -506,9 +552,21 @@ pub fn featurize(
     let fold_lex: Vec<Lexicon> = folds.iter().map(|f| Lexicon::new(&f.2, kb)).collect();
     let no_gaz = Lexicon::new(&empty, kb);
     let full_lex = Lexicon::new(&full_gaz, kb);
-    let mut one = |s: &Sentence, g: &Lexicon| {
+    let tab_of = |i: Option<usize>| -> &ClusterTable {
+        match (auto, i) {
+            (Some(a), Some(i)) => a
+                .folds
+                .iter()
+                .find(|(s, e, _)| i >= *s && i < *e)
+                .map(|x| &x.2)
+                .unwrap_or(&a.full),
+            (Some(a), None) => &a.full,
+            (None, _) => clusters,
+        }
+    };
+    let mut one = |s: &Sentence, g: &Lexicon, i: Option<usize>| {
         let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-        analyse(&toks, clusters, g, &[], flags, &mut infos);
+        analyse(&toks, tab_of(i), g, &[], flags, &mut infos);
         let mut k = SentenceKeys::default();
         sentence_features(&infos, &mut k.keys, &mut k.offsets);
         if flags & F_PAIRS != 0 {
@@ -526,10 +584,10 @@ pub fn featurize(
                 .find(|((a, b, _), _)| i >= *a && i < *b)
                 .map(|x| x.1)
                 .unwrap_or(&no_gaz);
-            one(s, g)
+            one(s, g, Some(i))
         })
         .collect();
-    let dv = dev.iter().map(|s| one(s, &full_lex)).collect();
+    let dv = dev.iter().map(|s| one(s, &full_lex, None)).collect();
     (tr, dv, full_gaz)
 }
 
@@ -751,8 +809,22 @@ fn fit(
     epochs: usize,
     p: &TrainParams,
 ) -> Fit {
+    fit_auto(train, dev, clusters, kb, epochs, p, None)
+}
+
+/// [`fit`] with jackknifed self-trained lists; the model then embeds `auto.full`.
+fn fit_auto(
+    train: &[&Sentence],
+    dev: &[&Sentence],
+    clusters: &ClusterTable,
+    kb: &KbLexicon,
+    epochs: usize,
+    p: &TrainParams,
+    auto: Option<&AutoFolds>,
+) -> Fit {
     let t0 = std::time::Instant::now();
-    let (tr_keys, dv_keys, full_gaz) = featurize(
+    let clusters = auto.map(|a| &a.full).unwrap_or(clusters);
+    let (tr_keys, dv_keys, full_gaz) = featurize_auto(
         train,
         dev,
         clusters,
@@ -760,6 +832,7 @@ fn fit(
         p.use_gazetteer,
         p.gaz_folds,
         p.feature_flags,
+        auto,
     );
     let mut interner = Interner::default();
     let data: Vec<Prepared> = tr_keys
@@ -1085,6 +1158,78 @@ fn tune_type_biases(
     (b, score(dev, &labels))
 }
 
+/// Jackknifed self-trained lists over `sents` (see [`AutoFolds`]): each fold's list comes
+/// from a single-perceptron model (fixed seed 1, no self-trained features, `a.epochs`
+/// epochs) trained on the other folds; `full` from one trained on all of `sents`. Each
+/// table is `base` plus the list. `phase` names the cache files.
+fn auto_folds(
+    sents: &[&Sentence],
+    base: &ClusterTable,
+    kb: &KbLexicon,
+    p: &TrainParams,
+    a: &crate::autolex::AutoLexParams,
+    paras: &[Vec<String>],
+    phase: &str,
+) -> Result<AutoFolds, Error> {
+    use crate::autolex::{insert_phrases, list_for};
+    let bp = TrainParams {
+        seed: 1,
+        ensemble: 1,
+        verbose: false,
+        o_bias: None,
+        feature_flags: p.feature_flags & !F_AUTO,
+        autolex: None,
+        doc_stage: false,
+        ..p.clone()
+    };
+    let n = sents.len();
+    let k = a.folds.clamp(2, n.max(2));
+    let tag = format!(
+        "{phase}_n{n}_k{k}_e{}_fl{}_c{}_m{}_p{}_t{}_g{}_par{}",
+        a.epochs,
+        bp.feature_flags,
+        base.len(),
+        a.min_count,
+        a.min_purity,
+        a.min_tagged,
+        u8::from(p.kb_dir.is_some()),
+        paras.len()
+    );
+    let train_model = |s: &[&Sentence]| {
+        let m = fit(s, &[], base, kb, a.epochs, &bp).model;
+        crate::Tagger::from_model(m)
+    };
+    let t0 = std::time::Instant::now();
+    let mut folds = Vec::with_capacity(k);
+    for f in 0..k {
+        let (s, e) = (n * f / k, n * (f + 1) / k);
+        let rest: Vec<&Sentence> = sents[..s].iter().chain(&sents[e..]).copied().collect();
+        let list = list_for(&rest, paras, a, &format!("{tag}_fold{f}.tsv"), train_model)?;
+        let mut t = base.clone();
+        insert_phrases(&mut t, &list);
+        if p.verbose {
+            eprintln!(
+                "autolex {phase}: fold {}/{k}: {} phrases ({:.1}s)",
+                f + 1,
+                list.len(),
+                t0.elapsed().as_secs_f64()
+            );
+        }
+        folds.push((s, e, t));
+    }
+    let list = list_for(sents, paras, a, &format!("{tag}_full.tsv"), train_model)?;
+    let mut full = base.clone();
+    insert_phrases(&mut full, &list);
+    if p.verbose {
+        eprintln!(
+            "autolex {phase}: full list {} phrases ({:.1}s)",
+            list.len(),
+            t0.elapsed().as_secs_f64()
+        );
+    }
+    Ok(AutoFolds { folds, full })
+}
+
 /// Train a model from an ANERcorp-format file and write it to `out_model`.
 ///
 /// `clusters` are the word-cluster files to embed (empty: no cluster features; a second
@@ -1113,11 +1258,37 @@ pub fn train(
         .iter()
         .map(|p| Clusters::load(p))
         .collect::<Result<Vec<_>, _>>()?;
-    let ctab = cluster_table_multi(&sets);
+    let ctab_final = cluster_table_multi(&sets);
     let mut params = params.clone();
     if sets.len() > 1 {
         params.feature_flags |= F_CLUSTERS2;
     }
+    let with_protos = |path: &Path| -> Result<ClusterTable, Error> {
+        let mut t = ctab_final.clone();
+        let pr = Clusters::load(path)?;
+        let mut entries: Vec<_> = pr.map.iter().collect();
+        entries.sort();
+        for (w, ids) in entries {
+            t.insert(cluster_key(hash_str(w), PROTO_SET), pack_clusters(*ids));
+        }
+        Ok(t)
+    };
+    let (ctab, ctab_final) = match (&params.protos, &params.protos_dev) {
+        (Some(p), dev) => {
+            params.feature_flags |= F_PROTOS;
+            let fin = with_protos(p)?;
+            let dv = match dev {
+                Some(d) => with_protos(d)?,
+                None => fin.clone(),
+            };
+            (dv, fin)
+        }
+        (None, Some(d)) => {
+            params.feature_flags |= F_PROTOS;
+            (with_protos(d)?, ctab_final)
+        }
+        (None, None) => (ctab_final.clone(), ctab_final),
+    };
     let kb = match &params.kb_dir {
         Some(d) => {
             params.feature_flags |= F_KB;
@@ -1134,6 +1305,9 @@ pub fn train(
         }
         None => KbLexicon::default(),
     };
+    if params.autolex.is_some() {
+        params.feature_flags |= F_AUTO;
+    }
     let params = &params;
     let all_refs: Vec<&Sentence> = all.iter().collect();
     let dev_file_sents;
@@ -1150,7 +1324,32 @@ pub fn train(
         }
         DevSpec::None => (all_refs.clone(), Vec::new(), false),
     };
-    let first = fit(&tr, &dv, &ctab, &kb, params.max_epochs, params);
+    let paras = match &params.autolex {
+        Some(a) => {
+            let mut v = crate::clusters::read_corpus_raw(&a.corpus)?;
+            if a.max_paragraphs > 0 {
+                v.truncate(a.max_paragraphs);
+            }
+            v
+        }
+        None => Vec::new(),
+    };
+    let dev_auto = match &params.autolex {
+        Some(a) => {
+            let phase = if dv.is_empty() { "all" } else { "dev" };
+            Some(auto_folds(&tr, &ctab, &kb, params, a, &paras, phase)?)
+        }
+        None => None,
+    };
+    let first = fit_auto(
+        &tr,
+        &dv,
+        &ctab,
+        &kb,
+        params.max_epochs,
+        params,
+        dev_auto.as_ref(),
+    );
     let o_bias = first.o_bias;
     let mut first = first;
     if params.doc_stage && !dv.is_empty() {
@@ -1195,11 +1394,31 @@ pub fn train(
             mix_alpha: Some(first.mix_alpha),
             ..params.clone()
         };
-        let mut second = fit(&all_refs, &[], &ctab, &kb, first.best_epoch, &p2);
+        let fin_auto = match &params.autolex {
+            Some(a) => Some(auto_folds(
+                &all_refs,
+                &ctab_final,
+                &kb,
+                params,
+                a,
+                &paras,
+                "all",
+            )?),
+            None => None,
+        };
+        let mut second = fit_auto(
+            &all_refs,
+            &[],
+            &ctab_final,
+            &kb,
+            first.best_epoch,
+            &p2,
+            fin_auto.as_ref(),
+        );
         if params.doc_stage {
             second.model.doc = doc_stage_weights(
                 &all_refs,
-                &ctab,
+                &ctab_final,
                 &kb,
                 first.best_epoch,
                 first.o_bias,
@@ -1254,6 +1473,14 @@ pub fn train(
         params.miss_cost,
         type_biases
     );
+    if let Some(p) = &params.protos {
+        model.info.push_str(&format!(
+            " protos={}",
+            p.file_name()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        ));
+    }
     let bytes = model.to_bytes();
     std::fs::write(out_model, &bytes).map_err(|e| Error::io(out_model, e))?;
     Ok(TrainReport {

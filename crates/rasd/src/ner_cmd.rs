@@ -45,6 +45,15 @@ pub struct TrainNerArgs {
     /// Word-cluster files learnt from SaudiNewsNet.
     #[arg(long, default_values = ["crates/rasd-tagger/model/clusters_w5.tsv", "crates/rasd-tagger/model/clusters_w2.tsv"])]
     pub clusters: Vec<PathBuf>,
+    /// Prototype table to embed in the model (built from all training sentences by
+    /// `rasd-tagger-tool protos`, e.g. `crates/rasd-tagger/model/protos_w5.tsv`). Off by
+    /// default: with the per-type biases of the committed model it did not help on dev.
+    #[arg(long)]
+    pub protos: Option<PathBuf>,
+    /// Prototype table for the dev-slice run (built without the dev slice; e.g.
+    /// `crates/rasd-tagger/model/protos_w5_dev.tsv`); defaults to `--protos`.
+    #[arg(long)]
+    pub protos_dev: Option<PathBuf>,
     /// Seed of the sentence shuffles (training is deterministic for a seed).
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
@@ -103,6 +112,8 @@ pub fn train_ner(a: TrainNerArgs) -> Result<()> {
     p.prune = 0.5;
     p.feature_flags |= rasd_tagger::features::F_CHAR_NGRAMS;
     p.verbose = true;
+    p.protos = a.protos.clone();
+    p.protos_dev = a.protos_dev.clone().or_else(|| a.protos.clone());
     let clusters: Vec<&std::path::Path> = a.clusters.iter().map(|c| c.as_path()).collect();
     let r = rasd_tagger::train(&a.train, &DevSpec::SplitLast(0.1), &a.out, &clusters, &p)
         .map_err(|e| anyhow::anyhow!("{e}"))?;

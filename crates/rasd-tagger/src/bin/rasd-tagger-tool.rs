@@ -3,6 +3,7 @@
 //! All logic lives in the library; this binary only parses arguments and prints results.
 
 use rasd_tagger::clusters::{build_clusters, ClusterParams};
+use rasd_tagger::protos::{build_protos, ProtoParams};
 use rasd_tagger::{eval_conll, train, DevSpec, Tagger, TrainParams};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -13,12 +14,19 @@ const USAGE: &str = "usage:
                          [--no-final-on-all] [--char-ngrams]
                          [--crf-c2 C2 [--crf-eta ETA]] [--ensemble K] [--prune W]
                          [--kb-dir DIR | --no-kb] [--triggers] [--wide] [--stem-ngrams] [--quotes] [--heads] [--no-type-bias] [--pairs] [--mix-crf C2] [--prop-clitics] [--miss-cost K] [--margin M]
+                         [--stem-clusters-ctx] [--proto-ctx-ids]
                          [--doc-stage [--doc-folds K] [--doc-epochs N]]
+                         [--protos TABLE [--protos-dev TABLE]]
+                         [--autolex [--autolex-corpus DIR] [--autolex-cache DIR] [--autolex-folds K]
+                          [--autolex-epochs N] [--autolex-min-count N] [--autolex-purity P]
+                          [--autolex-tagged P] [--autolex-paras N]]
   rasd-tagger-tool tag --conll FILE [--model MODEL] [--out FILE] [--sentence-only | --doc-window N]
   rasd-tagger-tool eval GOLD PRED
   rasd-tagger-tool errors --train FILE --model MODEL [--dev-split 0.1] [--sentence-only] [--top N] [--examples N] [--prop-clitics]
   rasd-tagger-tool clusters --corpus DIR --out FILE [--seed N] [--epochs N] [--dim N]
-                            [--vocab-cap N] [--min-count N] [--window N]
+                            [--vocab-cap N] [--min-count N] [--window N] [--vectors-out FILE]
+  rasd-tagger-tool protos --vectors FILE --train FILE --out FILE [--dev-split F]
+                          [--per-label N] [--top-k N] [--min-sim S] [--min-count N] [--center]
   rasd-tagger-tool bench [--conll FILE] [--model MODEL] [--seconds S] [--passes N]";
 
 struct Args {
@@ -141,9 +149,33 @@ fn run() -> Result<(), String> {
             if a.flag("--pairs") {
                 p.feature_flags |= rasd_tagger::pairfeat::F_PAIRS;
             }
+            if a.flag("--proto-ctx-ids") {
+                p.feature_flags |= rasd_tagger::features::F_PROTO_CTX_IDS;
+            }
+            if a.flag("--stem-clusters-ctx") {
+                p.feature_flags |= rasd_tagger::features::F_STEM_CLUS_CTX;
+            }
             if a.flag("--wide") {
                 p.feature_flags |= rasd_tagger::features::F_WIDE;
             }
+            if a.flag("--autolex") {
+                let d = rasd_tagger::autolex::AutoLexParams::default();
+                p.autolex = Some(rasd_tagger::autolex::AutoLexParams {
+                    corpus: a
+                        .opt("--autolex-corpus")
+                        .map(PathBuf::from)
+                        .unwrap_or(d.corpus.clone()),
+                    folds: a.num("--autolex-folds", d.folds)?,
+                    epochs: a.num("--autolex-epochs", d.epochs)?,
+                    min_count: a.num("--autolex-min-count", d.min_count)?,
+                    min_purity: a.num("--autolex-purity", d.min_purity)?,
+                    min_tagged: a.num("--autolex-tagged", d.min_tagged)?,
+                    max_paragraphs: a.num("--autolex-paras", d.max_paragraphs)?,
+                    cache_dir: a.opt("--autolex-cache").map(PathBuf::from),
+                });
+            }
+            p.protos = a.opt("--protos").map(PathBuf::from);
+            p.protos_dev = a.opt("--protos-dev").map(PathBuf::from);
             p.doc_stage = a.flag("--doc-stage");
             p.doc_epochs = a.num("--doc-epochs", p.doc_epochs)?;
             p.doc_folds = a.num("--doc-folds", p.doc_folds)?;
@@ -234,11 +266,38 @@ fn run() -> Result<(), String> {
                 vocab_cap: a.num("--vocab-cap", d.vocab_cap)?,
                 min_count: a.num("--min-count", d.min_count)?,
                 window: a.num("--window", d.window)?,
+                vectors_out: a.opt("--vectors-out").map(PathBuf::from),
                 ..d
             };
             let n = build_clusters(&PathBuf::from(&corpus), &PathBuf::from(&out), &p)
                 .map_err(|e| e.to_string())?;
             println!("wrote {out}: {n} words");
+        }
+        "protos" => {
+            let vectors = a.opt("--vectors").ok_or("protos needs --vectors FILE")?;
+            let train = a.opt("--train").ok_or("protos needs --train FILE")?;
+            let out = a.opt("--out").ok_or("protos needs --out FILE")?;
+            let dev = match a.opt("--dev-split") {
+                Some(x) => Some(x.parse::<f64>().map_err(|_| "bad --dev-split")?),
+                None => None,
+            };
+            let d = ProtoParams::default();
+            let p = ProtoParams {
+                per_label: a.num("--per-label", d.per_label)?,
+                top_k: a.num("--top-k", d.top_k)?,
+                min_sim: a.num("--min-sim", d.min_sim)?,
+                min_count: a.num("--min-count", d.min_count)?,
+                center: a.flag("--center"),
+            };
+            let (np, nw) = build_protos(
+                &PathBuf::from(&vectors),
+                &PathBuf::from(&train),
+                dev,
+                &PathBuf::from(&out),
+                &p,
+            )
+            .map_err(|e| e.to_string())?;
+            println!("wrote {out}: {np} prototypes, {nw} words");
         }
         "bench" => {
             let model_path = a.opt("--model");
