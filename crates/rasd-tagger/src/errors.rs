@@ -42,6 +42,44 @@ pub struct TypeCounts {
     pub unseen_correct: usize,
 }
 
+impl TypeCounts {
+    /// Adds another type's counts to these.
+    fn add(&mut self, c: &TypeCounts) {
+        self.gold += c.gold;
+        self.correct += c.correct;
+        self.type_confusion += c.type_confusion;
+        self.boundary_same_type += c.boundary_same_type;
+        self.boundary_other_type += c.boundary_other_type;
+        self.missed += c.missed;
+        self.spurious += c.spurious;
+        self.seen += c.seen;
+        self.seen_correct += c.seen_correct;
+        self.unseen += c.unseen;
+        self.unseen_correct += c.unseen_correct;
+    }
+
+    /// One line of the breakdown table, headed `name`.
+    fn write_row(&self, o: &mut String, name: &str) {
+        let c = self;
+        let _ = writeln!(
+            o,
+            "{:<5} {:>5} {:>8} {:>9} {:>7} {:>7} {:>7} {:>9} | {:>4} {:>8.1} {:>7} {:>10.1}",
+            name,
+            c.gold,
+            c.correct,
+            c.type_confusion,
+            c.boundary_same_type,
+            c.boundary_other_type,
+            c.missed,
+            c.spurious,
+            c.seen,
+            pct(c.seen_correct, c.seen),
+            c.unseen,
+            pct(c.unseen_correct, c.unseen)
+        );
+    }
+}
+
 /// The full breakdown (see the module docs).
 #[derive(Debug, Clone, Default)]
 pub struct ErrorReport {
@@ -254,50 +292,10 @@ impl ErrorReport {
         );
         let mut tot = TypeCounts::default();
         for (t, c) in EntityType::ALL.iter().zip(&self.per_type) {
-            let _ = writeln!(
-                o,
-                "{:<5} {:>5} {:>8} {:>9} {:>7} {:>7} {:>7} {:>9} | {:>4} {:>8.1} {:>7} {:>10.1}",
-                t.as_str(),
-                c.gold,
-                c.correct,
-                c.type_confusion,
-                c.boundary_same_type,
-                c.boundary_other_type,
-                c.missed,
-                c.spurious,
-                c.seen,
-                pct(c.seen_correct, c.seen),
-                c.unseen,
-                pct(c.unseen_correct, c.unseen)
-            );
-            tot.gold += c.gold;
-            tot.correct += c.correct;
-            tot.type_confusion += c.type_confusion;
-            tot.boundary_same_type += c.boundary_same_type;
-            tot.boundary_other_type += c.boundary_other_type;
-            tot.missed += c.missed;
-            tot.spurious += c.spurious;
-            tot.seen += c.seen;
-            tot.seen_correct += c.seen_correct;
-            tot.unseen += c.unseen;
-            tot.unseen_correct += c.unseen_correct;
+            c.write_row(&mut o, t.as_str());
+            tot.add(c);
         }
-        let c = tot;
-        let _ = writeln!(
-            o,
-            "all   {:>5} {:>8} {:>9} {:>7} {:>7} {:>7} {:>9} | {:>4} {:>8.1} {:>7} {:>10.1}",
-            c.gold,
-            c.correct,
-            c.type_confusion,
-            c.boundary_same_type,
-            c.boundary_other_type,
-            c.missed,
-            c.spurious,
-            c.seen,
-            pct(c.seen_correct, c.seen),
-            c.unseen,
-            pct(c.unseen_correct, c.unseen)
-        );
+        tot.write_row(&mut o, "all");
         let _ = writeln!(
             o,
             "\nconfusion (gold row → predicted column, overlapping spans):"
@@ -323,7 +321,7 @@ impl ErrorReport {
         let _ = writeln!(
             o,
             "first word with proclitic: {} of {} gold spans, {} of them missed or boundary-wrong",
-            self.clitic_first.1, c.gold, self.clitic_first.0
+            self.clitic_first.1, tot.gold, self.clitic_first.0
         );
         let _ = writeln!(o, "\nmissed words:   {}", top(&self.missed_words, n));
         let _ = writeln!(o, "spurious words: {}", top(&self.spurious_words, n));

@@ -486,16 +486,25 @@ mod tests {
         assert_eq!(t.tag_conll("\n\n"), "\n\n");
     }
 
-    #[test]
-    fn propagation_fills_untagged_repeats_within_window() {
-        let o = Tag {
-            label: Label::O,
-            confidence: 0.9,
-        };
-        let b = Tag {
-            label: Label::B(EntityType::Org),
+    /// `O` (confidence 0.9) and `B-ORG` / `I-ORG` (0.8) tags for the propagation tests.
+    fn org_tags() -> (Tag, Tag, Tag) {
+        let t = |label| Tag {
+            label,
             confidence: 0.8,
         };
+        (
+            Tag {
+                label: Label::O,
+                confidence: 0.9,
+            },
+            t(Label::B(EntityType::Org)),
+            t(Label::I(EntityType::Org)),
+        )
+    }
+
+    #[test]
+    fn propagation_fills_untagged_repeats_within_window() {
+        let (o, b, _) = org_tags();
         let sents = vec![
             vec!["قال", "الليكود"],
             vec!["إن", "الليكود"],
@@ -515,18 +524,7 @@ mod tests {
 
     #[test]
     fn clitic_tolerant_propagation() {
-        let o = Tag {
-            label: Label::O,
-            confidence: 0.9,
-        };
-        let b = Tag {
-            label: Label::B(EntityType::Org),
-            confidence: 0.8,
-        };
-        let i = Tag {
-            label: Label::I(EntityType::Org),
-            confidence: 0.8,
-        };
+        let (o, b, i) = org_tags();
         let sents = vec![
             vec!["البنك", "التجاري"],
             vec!["أرباح", "للبنك", "التجاري"],

@@ -103,6 +103,15 @@ pub struct Vectors {
 }
 
 impl Vectors {
+    /// Word → row number.
+    pub fn index(&self) -> FxHashMap<&str, usize> {
+        self.words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (w.as_str(), i))
+            .collect()
+    }
+
     /// The vector of word `i`.
     pub fn row(&self, i: usize) -> &[f32] {
         self.data
@@ -245,12 +254,7 @@ pub fn nearest_prototypes(
     protos: &[(String, u16, u16)],
     p: &ProtoParams,
 ) -> Vec<(usize, Vec<u16>)> {
-    let index: FxHashMap<&str, usize> = v
-        .words
-        .iter()
-        .enumerate()
-        .map(|(i, w)| (w.as_str(), i))
-        .collect();
+    let index = v.index();
     let pv: Vec<(&[f32], u16)> = protos
         .iter()
         .filter_map(|(w, _, id)| index.get(w.as_str()).map(|&i| (v.row(i), *id)))
@@ -297,12 +301,7 @@ pub fn build_protos(
         None => all.len(),
     };
     let sents: Vec<&Sentence> = all.iter().take(cut).collect();
-    let vocab: FxHashMap<&str, usize> = v
-        .words
-        .iter()
-        .enumerate()
-        .map(|(i, w)| (w.as_str(), i))
-        .collect();
+    let vocab = v.index();
     let protos = select_prototypes(&sents, &vocab, p);
     let table = nearest_prototypes(&v, &protos, p);
     let f = std::fs::File::create(out).map_err(|e| Error::io(out, e))?;
