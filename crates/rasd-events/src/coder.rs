@@ -523,6 +523,22 @@ fn generic_noun(v: &View, f: &Found) -> bool {
         || (matches!(prev, "هو" | "هي") && !f.strip.al && f.strip.prep == 0)
 }
 
+/// True for the generic operation noun («عملية», «عمليات») followed by a masdar that is a
+/// trigger of its own («عمليات دهم», «عملية اعتقال», «عملية تمشيط»): the masdar says what
+/// the operation was, and is coded as the event; the operation noun adds no second one.
+fn operation_of_kind(v: &View, f: &Found, e: &Trig) -> bool {
+    let next = f.last + 1;
+    &*e.head == "عمليه"
+        && e.mode.is_none()
+        && f.strip.enc.is_none()
+        && v.sent(next) == v.sent(f.first)
+        && v.hits(next).iter().any(|h| {
+            matches!(h.hit, Hit::Trig(t) if LEX.trig.get(t as usize).is_some_and(|x| {
+                x.kind == Kind::Masdar && !std::ptr::eq(x, e)
+            }))
+        })
+}
+
 /// True for an imperfect verb opening a relative clause («الميليشيات التي تحاصر المدينة»,
 /// «القوات التي تدعمها السعودية»): the clause describes what its head habitually or
 /// currently does — a property of a party, not a report of an act that happened (news
@@ -1060,6 +1076,9 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
         return None;
     }
     if !nominal && e.plover != Plover::MOBILIZE && habitual_relative(v, f, e.kind, l) {
+        return None;
+    }
+    if nominal && operation_of_kind(v, f, e) {
         return None;
     }
     let mut actor: Vec<Arg> = Vec::new();

@@ -1109,3 +1109,15 @@ fn habitual_relative_clauses_are_no_events() {
     let (_, ev) = run(DocBuilder::new("وتحاصر الميليشيات المدينة منذ أسبوع."));
     assert!(ev.iter().any(|e| e.etype == Plover::ASSAULT), "{ev:#?}");
 }
+
+#[test]
+fn an_operation_named_by_its_masdar_is_one_event_of_that_kind() {
+    let (_, ev) = run(DocBuilder::new(
+        "ونفذ الجيش اللبناني عمليات دهم في منطقة البقاع.",
+    ));
+    assert!(ev.iter().any(|e| e.etype == Plover::COERCE), "{ev:#?}");
+    assert!(ev.iter().all(|e| e.etype != Plover::ASSAULT), "{ev:#?}");
+    // An operation with no masdar after it is still an attack.
+    let (_, ev) = run(DocBuilder::new("ونفذ الجيش عملية عسكرية في منطقة البقاع."));
+    assert!(ev.iter().any(|e| e.etype == Plover::ASSAULT), "{ev:#?}");
+}
