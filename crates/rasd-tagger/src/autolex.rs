@@ -18,7 +18,7 @@
 use crate::conll::Sentence;
 use crate::features::{cluster_key, ClusterTable};
 use crate::labels::{spans_of_labels, Label};
-use crate::normalize::{normalize, proclitic_forms};
+use crate::normalize::normalize;
 use crate::util::Fnv;
 use crate::{Error, Tagger};
 use rayon::prelude::*;
@@ -131,27 +131,8 @@ fn longest(
 /// Leftmost-longest matches of the list in `tab` over normalised tokens, as
 /// `(start, end, type mask)`; a phrase also matches when its first word carries
 /// proclitics (و ف ب ك ل, لل → ال).
-pub fn matches(tab: &ClusterTable, norms: &[&str], mut f: impl FnMut(usize, usize, u64)) {
-    let mut i = 0;
-    while i < norms.len() {
-        let first = norms.get(i).copied().unwrap_or("");
-        let mut best = longest(tab, norms, i, (false, first));
-        if best.is_none() && first.starts_with(['و', 'ف', 'ب', 'ك', 'ل']) {
-            for form in proclitic_forms(first).into_iter().flatten() {
-                best = longest(tab, norms, i, form);
-                if best.is_some() {
-                    break;
-                }
-            }
-        }
-        match best {
-            Some((end, mask)) => {
-                f(i, end, mask);
-                i = end;
-            }
-            None => i += 1,
-        }
-    }
+pub fn matches(tab: &ClusterTable, norms: &[&str], f: impl FnMut(usize, usize, u64)) {
+    crate::features::leftmost_longest(norms, |i, first| longest(tab, norms, i, first), f);
 }
 
 /// Hash of a phrase of normalised tokens (the un-prefixed key of [`insert_phrases`]).

@@ -364,20 +364,35 @@ fn lex_matches(
     shift: u32,
     max_len: usize,
     norms: &[&str],
-    mut f: impl FnMut(usize, usize, u64),
+    f: impl FnMut(usize, usize, u64),
 ) {
     if map.is_empty() || max_len == 0 {
         return;
     }
-    let n = norms.len();
+    leftmost_longest(
+        norms,
+        |i, first| lex_longest(map, shift, max_len, norms, i, first),
+        f,
+    );
+}
+
+/// Leftmost-longest scan over normalised tokens with `longest(i, first)` giving the end and
+/// type mask of the longest listed phrase at `i` whose first word is `first` (`(true, w)` =
+/// `ال`+w): calls `f(start, end, mask)` per match. When nothing matches at `i`, the first
+/// word is retried with its proclitics removed (بدارفور → دارفور; لل → ال). Shared by the
+/// gazetteer/KB lexicon and the self-trained list ([`crate::autolex`]).
+pub(crate) fn leftmost_longest(
+    norms: &[&str],
+    longest: impl Fn(usize, (bool, &str)) -> Option<(usize, u64)>,
+    mut f: impl FnMut(usize, usize, u64),
+) {
     let mut i = 0;
-    while i < n {
+    while i < norms.len() {
         let first = norms.get(i).copied().unwrap_or("");
-        let mut best = lex_longest(map, shift, max_len, norms, i, (false, first));
+        let mut best = longest(i, (false, first));
         if best.is_none() && first.starts_with(['و', 'ف', 'ب', 'ك', 'ل']) {
-            // retry with the first word's proclitics removed (بدارفور → دارفور)
             for form in proclitic_forms(first).into_iter().flatten() {
-                best = lex_longest(map, shift, max_len, norms, i, form);
+                best = longest(i, form);
                 if best.is_some() {
                     break;
                 }
