@@ -318,41 +318,38 @@ impl Store {
         places.dedup();
         let mut participants: HashMap<i64, Participant> = HashMap::with_capacity(people.len());
         let mut locations: HashMap<i64, Location> = HashMap::with_capacity(places.len());
-        {
-            let mut st = self.conn.prepare_cached(
-                "SELECT rowid, name, name_en, country, sector, lat, lon,
-                        coalesce(geo_country, country), subtype
-                 FROM entities WHERE rowid IN (SELECT value FROM json_each(?1))",
-            )?;
-            let mut it = st.query([serde_json::to_string(&people)?])?;
-            while let Some(r) = it.next()? {
-                let entity: i64 = r.get(0)?;
-                participants.insert(
+        let mut wanted = [people.as_slice(), places.as_slice()].concat();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut st = self.conn.prepare_cached(
+            "SELECT rowid, name, name_en, country, sector, lat, lon,
+                    coalesce(geo_country, country), subtype
+             FROM entities WHERE rowid IN (SELECT value FROM json_each(?1))",
+        )?;
+        let mut it = st.query([serde_json::to_string(&wanted)?])?;
+        while let Some(r) = it.next()? {
+            let entity: i64 = r.get(0)?;
+            let name: String = r.get(1)?;
+            if places.binary_search(&entity).is_ok() {
+                let loc = Location {
                     entity,
-                    Participant {
-                        entity,
-                        name: r.get(1)?,
-                        name_en: r.get(2)?,
-                        country: r.get(3)?,
-                        sector: r.get(4)?,
-                    },
-                );
+                    name: name.clone(),
+                    lat: r.get(5)?,
+                    lon: r.get(6)?,
+                    country: r.get(7)?,
+                    subtype: r.get(8)?,
+                };
+                locations.insert(entity, loc);
             }
-            drop(it);
-            let mut it = st.query([serde_json::to_string(&places)?])?;
-            while let Some(r) = it.next()? {
-                let entity: i64 = r.get(0)?;
-                locations.insert(
+            if people.binary_search(&entity).is_ok() {
+                let who = Participant {
                     entity,
-                    Location {
-                        entity,
-                        name: r.get(1)?,
-                        lat: r.get(5)?,
-                        lon: r.get(6)?,
-                        country: r.get(7)?,
-                        subtype: r.get(8)?,
-                    },
-                );
+                    name,
+                    name_en: r.get(2)?,
+                    country: r.get(3)?,
+                    sector: r.get(4)?,
+                };
+                participants.insert(entity, who);
             }
         }
         Ok(fusion::build(rows, &links, &participants, &locations))
