@@ -48,6 +48,22 @@ fn corpus(dir: &Path, n: usize) -> std::path::PathBuf {
     p
 }
 
+/// Runs `rasd ingest -q --db DB INPUT` and asserts it succeeds.
+fn ingest_ok(db: &Path, input: &Path) {
+    let st = rasd()
+        .args(["ingest", "-q", "--db"])
+        .arg(db)
+        .arg(input)
+        .status()
+        .unwrap();
+    assert!(
+        st.success(),
+        "ingest {} into {}",
+        input.display(),
+        db.display()
+    );
+}
+
 fn stats(db: &Path) -> serde_json::Value {
     let out = rasd()
         .args(["stats", "--json", "--db"])
@@ -80,22 +96,10 @@ fn ingest_twice_changes_nothing_and_search_finds_clitic_forms() {
     let dir = tempfile::tempdir().unwrap();
     let input = corpus(dir.path(), 40);
     let db = dir.path().join("s.db");
-    let st = rasd()
-        .args(["ingest", "-q", "--db"])
-        .arg(&db)
-        .arg(&input)
-        .status()
-        .unwrap();
-    assert!(st.success());
+    ingest_ok(&db, &input);
     let first = stats(&db);
     assert_eq!(first["documents"], 40);
-    let st = rasd()
-        .args(["ingest", "-q", "--db"])
-        .arg(&db)
-        .arg(&input)
-        .status()
-        .unwrap();
-    assert!(st.success());
+    ingest_ok(&db, &input);
     assert_eq!(stats(&db), first);
     check(&db);
     let out = rasd()
@@ -160,13 +164,7 @@ fn killed_ingest_resumes_without_loss_or_doubling() {
         "the run finished before it could be killed ({partial} docs)"
     );
     check(&db);
-    let st = rasd()
-        .args(["ingest", "-q", "--db"])
-        .arg(&db)
-        .arg(&input)
-        .status()
-        .unwrap();
-    assert!(st.success());
+    ingest_ok(&db, &input);
     let s = stats(&db);
     assert_eq!(s["documents"], n);
     check(&db);
@@ -181,13 +179,7 @@ fn killed_ingest_resumes_without_loss_or_doubling() {
 fn small_store(dir: &Path) -> std::path::PathBuf {
     let input = corpus(dir, 12);
     let db = dir.join("p.db");
-    let st = rasd()
-        .args(["ingest", "-q", "--db"])
-        .arg(&db)
-        .arg(&input)
-        .status()
-        .unwrap();
-    assert!(st.success());
+    ingest_ok(&db, &input);
     db
 }
 
@@ -311,13 +303,7 @@ fn events_csv_and_extract_csv_map_event_types_alike() {
     let per_doc = acled_types(&extract.stdout);
     assert!(!per_doc.is_empty(), "the seed article has events");
     let db = dir.path().join("seed.db");
-    let st = rasd()
-        .args(["ingest", "-q", "--db"])
-        .arg(&db)
-        .arg(&input)
-        .status()
-        .unwrap();
-    assert!(st.success());
+    ingest_ok(&db, &input);
     let out = rasd()
         .args(["events", "--csv", "--db"])
         .arg(&db)
