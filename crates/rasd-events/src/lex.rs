@@ -839,6 +839,18 @@ impl Lex {
                 .is_some_and(|r| self.deny_forms.contains(r))
     }
 
+    /// True when `c` is the accusative «-ا» form (tanween) of a nominal trigger — a form
+    /// that never carries the article, so a reading «ال + دهما» of «والدهما» (their father)
+    /// is no raid.
+    fn indefinite_accusative(&self, c: &str, h: Hit) -> bool {
+        let Hit::Trig(t) = h else { return false };
+        self.trig.get(t as usize).is_some_and(|e| {
+            e.kind.is_nominal()
+                && c.strip_suffix('ا')
+                    .is_some_and(|stem| stem == &*e.head && !e.head.ends_with('ا'))
+        })
+    }
+
     /// Scans one normalised word: calls `f` with every lexicon hit of every clitic
     /// segmentation, in segmentation order (`order` counts segmentations, 0 = whole word).
     /// A word that is a function word and nothing else is not segmented further.
@@ -848,6 +860,9 @@ impl Lex {
         candidates(w, ta_marbuta, |c, s| {
             let hits = self.get(c);
             for &h in hits {
+                if s.al && self.indefinite_accusative(c, h) {
+                    continue;
+                }
                 f(order, s, h);
             }
             order = order.saturating_add(1);

@@ -1121,3 +1121,18 @@ fn an_operation_named_by_its_masdar_is_one_event_of_that_kind() {
     let (_, ev) = run(DocBuilder::new("ونفذ الجيش عملية عسكرية في منطقة البقاع."));
     assert!(ev.iter().any(|e| e.etype == Plover::ASSAULT), "{ev:#?}");
 }
+
+#[test]
+fn an_accusative_form_never_carries_the_article() {
+    // «والدهما» is «والد» + «هما» (their father), not «و + ال + دهما» (a raid).
+    let (d, ev) = run(DocBuilder::new(
+        "وأنهت الانتفاضة حكم والدهما معمر القذافي الذي ألقى مسلحون القبض عليه وقتلوه.",
+    ));
+    assert!(
+        ev.iter().all(|e| d.slice(e.trigger) != "والدهما"),
+        "{ev:#?}"
+    );
+    // The indefinite accusative itself is still a trigger.
+    let (d, ev) = run(DocBuilder::new("ونفذت قوات الأمن دهما واسعا في البقاع."));
+    assert!(ev.iter().any(|e| d.slice(e.trigger) == "دهما"), "{ev:#?}");
+}
