@@ -349,20 +349,29 @@ pub fn dev_cut(n: usize, frac: f64) -> usize {
     n - ((n as f64 * frac).round() as usize).min(n.saturating_sub(1))
 }
 
-/// Tag the dev slice (last `frac` of the training file's sentences) with `tagger` (with
-/// document consistency over `doc_window` sentences, or per sentence with `None`), and
-/// return the breakdown against the gold labels (entities "seen" = in the training part)
-/// plus the conlleval scores.
+/// Tag the dev slice (the last `frac` of the training file's sentences, or block `k` of
+/// `of` with `fold = Some((k, of))`, as `train --dev-fold`) with `tagger` (with document
+/// consistency over `doc_window` sentences, or per sentence with `None`), and return the
+/// breakdown against the gold labels (entities "seen" = in the training part) plus the
+/// conlleval scores.
 pub fn dev_breakdown(
     tagger: &crate::Tagger,
     train_text: &str,
     frac: f64,
+    fold: Option<(usize, usize)>,
     doc_window: Option<usize>,
 ) -> (ErrorReport, crate::NerScores) {
     let (all, _) = crate::conll::read_labelled(train_text);
-    let cut = dev_cut(all.len(), frac);
+    let (lo, hi) = match fold {
+        Some((k, of)) => crate::train::fold_bounds(all.len(), k, of),
+        None => (dev_cut(all.len(), frac), all.len()),
+    };
     let refs: Vec<&Sentence> = all.iter().collect();
-    let (tr, dv) = refs.split_at(cut.min(refs.len()));
+    let lo = lo.min(refs.len());
+    let hi = hi.clamp(lo, refs.len());
+    let dv = &refs[lo..hi];
+    let mut tr = refs[..lo].to_vec();
+    tr.extend_from_slice(&refs[hi..]);
     let toks: Vec<Vec<&str>> = dv
         .iter()
         .map(|s| s.tokens.iter().map(String::as_str).collect())
@@ -382,7 +391,7 @@ pub fn dev_breakdown(
     );
     let p = crate::conll::write_labelled(&gold, &pred);
     let scores = crate::eval_conll(&g, &p);
-    (breakdown(dv, &pred, &seen_entities(tr)), scores)
+    (breakdown(dv, &pred, &seen_entities(&tr)), scores)
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  rasd-tagger-tool train --train FILE [--dev-split 0.1 | --dev FILE | --no-dev] [--clusters FILE [--clusters FILE2]]
+  rasd-tagger-tool train --train FILE [--dev-split 0.1 | --dev-fold K/N | --dev FILE | --no-dev] [--clusters FILE [--clusters FILE2]]
                          [--out MODEL] [--seed N] [--epochs N] [--no-gazetteer] [--unconstrained]
                          [--no-final-on-all] [--char-ngrams]
                          [--crf-c2 C2 [--crf-eta ETA]] [--ensemble K] [--prune W]
@@ -96,6 +96,9 @@ fn run() -> Result<(), String> {
             let train_path = a.opt("--train").ok_or("train needs --train FILE")?;
             let dev = if let Some(d) = a.opt("--dev") {
                 DevSpec::File(d.into())
+            } else if let Some(f) = a.opt("--dev-fold") {
+                let (k, of) = parse_fold(&f)?;
+                DevSpec::Fold { k, of }
             } else if a.flag("--no-dev") {
                 DevSpec::None
             } else {
@@ -244,12 +247,13 @@ fn run() -> Result<(), String> {
                 tagger.set_clitic_propagation(true);
             }
             let frac: f64 = a.num("--dev-split", 0.1)?;
+            let fold = a.opt("--dev-fold").map(|f| parse_fold(&f)).transpose()?;
             let n: usize = a.num("--top", 25)?;
             let ex: usize = a.num("--examples", 0)?;
             let window = (!a.flag("--sentence-only")).then_some(rasd_tagger::DOC_WINDOW);
             let text =
                 std::fs::read_to_string(&train_path).map_err(|e| format!("{train_path}: {e}"))?;
-            let (r, sc) = rasd_tagger::errors::dev_breakdown(&tagger, &text, frac, window);
+            let (r, sc) = rasd_tagger::errors::dev_breakdown(&tagger, &text, frac, fold, window);
             print!("{}\n{}", sc.report(), r.report(n));
             if ex > 0 {
                 print!("\n{}", r.examples(ex));
@@ -368,6 +372,14 @@ fn run() -> Result<(), String> {
         _ => return Err(USAGE.into()),
     }
     Ok(())
+}
+
+/// `--dev-fold K/N`: hold out block K (0-based) of N.
+fn parse_fold(f: &str) -> Result<(usize, usize), String> {
+    f.split_once('/')
+        .and_then(|(k, of)| Some((k.parse().ok()?, of.parse().ok()?)))
+        .filter(|&(k, of): &(usize, usize)| of >= 2 && k < of)
+        .ok_or_else(|| format!("--dev-fold {f}: want K/N with 0 <= K < N and N >= 2 (e.g. 0/5)"))
 }
 
 fn main() -> ExitCode {
