@@ -2,23 +2,24 @@
 # Scores rasd on every gold set: the seed, the SaudiNewsNet development sets under eval/snn
 # and eval/dev2 (both in the "all gold" total) and, separately, the held-out SaudiNewsNet
 # articles under eval/heldout (never tune on those; never in the total).
-# Usage: scripts/eval/run.sh [path/to/rasd]   (default: target/release/rasd, built if missing)
+# Usage: [EXTRACT_ARGS=--tagger] scripts/eval/run.sh [path/to/rasd]   (default: target/release/rasd,
+# built if missing; EXTRACT_ARGS are passed to every `rasd extract`)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RASD=${1:-target/release/rasd}
 [ -x "$RASD" ] || cargo build --release -q -p rasd
 mkdir -p out
-"$RASD" extract -q samples/seed.txt --date 2014-06-12 -o out/seed.jsonl
+"$RASD" extract -q ${EXTRACT_ARGS:-} samples/seed.txt --date 2014-06-12 -o out/seed.jsonl
 echo "== seed (eval/seed.gold.json)"
 "$RASD" eval eval/seed.gold.json --system out/seed.jsonl
 if python3 scripts/eval/snn_texts.py >/dev/null && [ -s eval/snn/snn.jsonl ]; then
-  "$RASD" extract -q eval/snn/snn.jsonl -o out/snn.jsonl
+  "$RASD" extract -q ${EXTRACT_ARGS:-} eval/snn/snn.jsonl -o out/snn.jsonl
   echo "== SaudiNewsNet gold (eval/snn, 12 articles)"
   "$RASD" eval eval/snn --system out/snn.jsonl
   all_gold=(eval/seed.gold.json eval/snn)
   cat out/seed.jsonl out/snn.jsonl > out/all.jsonl
   if python3 scripts/eval/snn_texts.py --out eval/dev2 >/dev/null && [ -s eval/dev2/dev2.jsonl ]; then
-    "$RASD" extract -q eval/dev2/dev2.jsonl -o out/dev2.jsonl
+    "$RASD" extract -q ${EXTRACT_ARGS:-} eval/dev2/dev2.jsonl -o out/dev2.jsonl
     echo "== second development gold (eval/dev2, 12 articles)"
     "$RASD" eval eval/dev2 --system out/dev2.jsonl
     all_gold+=(eval/dev2)
@@ -30,7 +31,7 @@ else
   echo "SaudiNewsNet corpus absent: only the seed was scored"
 fi
 if python3 scripts/eval/snn_texts.py --out eval/heldout >/dev/null && [ -s eval/heldout/heldout.jsonl ]; then
-  "$RASD" extract -q eval/heldout/heldout.jsonl -o out/heldout.jsonl
+  "$RASD" extract -q ${EXTRACT_ARGS:-} eval/heldout/heldout.jsonl -o out/heldout.jsonl
   echo "== held-out SaudiNewsNet gold (eval/heldout, 8 articles; not in 'all gold')"
   "$RASD" eval eval/heldout --system out/heldout.jsonl
 fi

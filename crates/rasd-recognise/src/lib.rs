@@ -6,6 +6,7 @@
 //!          ├─ patterns  titles + names, organisation heads + extent,       ├─ merge ─ aliases,
 //!          │            quoted operations/media, direction + region          │          surnames ─ doc.mentions
 //!          ├─ foreign   transliterated foreign names                         │
+//!          ├─ settlement unlisted places after «منطقة/قرية/حي…» (corpus-vetted)   │
 //!          └─ sources   extra candidates (the tagger) via CandidateSource ──┘
 //! ```
 //!
@@ -35,6 +36,7 @@ pub mod kbmatch;
 pub mod lexicon;
 pub mod merge;
 pub mod patterns;
+pub mod settlement;
 pub mod shape;
 pub mod spans;
 
@@ -219,6 +221,7 @@ impl<'k> Recogniser<'k> {
         ctx.attach_kb(&cands);
         patterns::pattern_candidates(&ctx, &mut cands);
         foreign::foreign_candidates(&ctx, &mut cands);
+        settlement::settlement_candidates(&ctx, &mut cands);
         if !self.sources.is_empty() {
             let mut extra = Vec::new();
             for s in &self.sources {

@@ -483,3 +483,39 @@ fn a_place_name_after_a_personal_title_is_a_person() {
         "{n:?}"
     );
 }
+
+#[test]
+fn unlisted_places_after_settlement_nouns() {
+    use EntityType::*;
+    let v = names("انفجرت عبوة في منطقة اللفيتات شمال سيناء.");
+    assert!(has(&v, LOC, "اللفيتات"), "{v:?}");
+    // A dual noun names two places; the second carries «و».
+    let v = names("قصفت الطائرات منطقتي البوشجل والصكرة أمس.");
+    assert!(has(&v, LOC, "البوشجل"), "{v:?}");
+    assert!(has(&v, LOC, "الصكرة"), "{v:?}");
+    let v = names("داهمت القوات بحي الشراونة منازل المطلوبين.");
+    assert!(has(&v, LOC, "الشراونة"), "{v:?}");
+    // A direction adjective continues the name.
+    let v = names("هاجم الجيش بلدة الفلاحات الغربية فجرا.");
+    assert!(has(&v, LOC, "الفلاحات الغربية"), "{v:?}");
+}
+
+#[test]
+fn ordinary_words_after_settlement_nouns_are_not_places() {
+    // Common nouns and agreeing adjectives (decided from corpus counts), pronoun
+    // suffixes, verbs and proclitics.
+    for text in [
+        "أقامت القوات منطقة عازلة على الحدود.",
+        "دخلت القوات منطقة الحدود بعد الظهر.",
+        "انتقلت العائلة إلى حي سكني جديد.",
+        "عاد النازحون إلى مناطق سكناهم.",
+        "نزح السكان من مناطق تسكنها الأقليات.",
+        "طالب الحزب بإقامة منطقة للحياد.",
+    ] {
+        let v = names(text);
+        assert!(
+            v.iter().all(|(t, _)| *t != EntityType::LOC),
+            "{text}: {v:?}"
+        );
+    }
+}
