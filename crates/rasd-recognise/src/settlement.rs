@@ -23,7 +23,6 @@ use crate::patterns::Ctx;
 use crate::spans::token_range_span;
 use crate::Candidate;
 use rasd_doc::{EntityType, MentionKind, MentionSource, Token, TokenKind};
-use std::collections::HashMap;
 
 /// The derived word list (see the module docs).
 const ORDINARY_WORDS: &str = include_str!("../../../data/places/ordinary_words.txt");
@@ -37,18 +36,45 @@ enum WordUse {
     Place,
 }
 
-static WORDS: std::sync::LazyLock<HashMap<&'static str, WordUse>> =
-    std::sync::LazyLock::new(|| {
-        ORDINARY_WORDS
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-            .map(|l| match l.split_once('\t') {
-                Some((w, "place")) => (w, WordUse::Place),
-                Some((w, _)) => (w, WordUse::Ordinary),
-                None => (l, WordUse::Ordinary),
-            })
-            .collect()
-    });
+/// Looks a folded word up in [`ORDINARY_WORDS`]. The file is sorted by word (code point
+/// order = UTF-8 byte order), so a binary search over its bytes finds the line without
+/// building a table: a hash map of its 55k words would cost ~12 ms at first use, more
+/// than a document takes.
+fn word_use(word: &str) -> Option<WordUse> {
+    let text = ORDINARY_WORDS.as_bytes();
+    let key = word.as_bytes();
+    // Invariant: the line holding `key`, if any, starts in `lo..hi`.
+    let (mut lo, mut hi) = (0usize, text.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        // Start of the line containing `mid`.
+        let start = text[..mid]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1);
+        let end = text[start..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(text.len(), |p| start + p);
+        let line = &text[start..end];
+        let (w, kind) = match line.iter().position(|&b| b == b'\t') {
+            Some(t) => (&line[..t], &line[t + 1..]),
+            None => (line, &line[line.len()..]),
+        };
+        match w.cmp(key) {
+            std::cmp::Ordering::Equal if !line.starts_with(b"#") => {
+                return Some(if kind == b"place" {
+                    WordUse::Place
+                } else {
+                    WordUse::Ordinary
+                });
+            }
+            std::cmp::Ordering::Greater => hi = start,
+            _ => lo = end + 1,
+        }
+    }
+    None
+}
 
 /// Settlement nouns (normalised, without article) that introduce a name, and whether
 /// they are dual or plural (a second name may follow «و»). Keep in step with
@@ -123,7 +149,7 @@ fn name_word(ctx: &Ctx, j: usize, conj: bool) -> bool {
     if bare.chars().count() < 3 {
         return false;
     }
-    match WORDS.get(word) {
+    match word_use(word) {
         Some(WordUse::Ordinary) => false,
         Some(WordUse::Place) => true,
         // An indefinite word after the noun that looks like an agreeing adjective (a nisba
@@ -232,10 +258,27 @@ mod tests {
     #[test]
     fn word_list_has_both_kinds() {
         // Ordinary words that follow settlement nouns in news, and corpus-vouched names.
-        assert_eq!(WORDS.get("الحدود"), Some(&WordUse::Ordinary));
-        assert_eq!(WORDS.get("عازله"), Some(&WordUse::Ordinary));
-        assert!(WORDS.values().any(|u| *u == WordUse::Place));
-        assert!(WORDS.len() > 10_000);
+        assert_eq!(word_use("الحدود"), Some(WordUse::Ordinary));
+        assert_eq!(word_use("عازله"), Some(WordUse::Ordinary));
+        assert_eq!(word_use("البوشجل"), Some(WordUse::Place));
+        assert_eq!(word_use("اللفيتاتت"), None);
+        assert_eq!(word_use(""), None);
+    }
+
+    #[test]
+    fn every_line_of_the_list_is_found() {
+        let mut prev = "";
+        for line in ORDINARY_WORDS.lines().filter(|l| !l.starts_with('#')) {
+            let (w, kind) = line.split_once('\t').unwrap_or((line, ""));
+            assert!(prev < w, "list not sorted at {w}");
+            prev = w;
+            let want = if kind == "place" {
+                WordUse::Place
+            } else {
+                WordUse::Ordinary
+            };
+            assert_eq!(word_use(w), Some(want), "{w}");
+        }
     }
 
     #[test]
