@@ -546,7 +546,48 @@ fn operation_of_kind(v: &View, f: &Found, e: &Trig) -> bool {
 /// Not applied to deployments: a force «التي تجوب البحر» or «التي ترابط» in a place *is*
 /// the posture PLOVER's MOBILIZE codes.
 fn habitual_relative(v: &View, f: &Found, kind: Kind, l: usize) -> bool {
-    matches!(kind, Kind::Impf | Kind::IPass) && !f.strip.conj && rel_before(v, l, f.first)
+    matches!(kind, Kind::Impf | Kind::IPass)
+        && !f.strip.conj
+        && (rel_before(v, l, f.first) || indefinite_antecedent(v, f.first))
+}
+
+/// True when the verb at `a` opens a relative clause without a relative pronoun, as
+/// Arabic does after an indefinite head: «لصالح دول تستهدف السعودية», «القبض على خلايا
+/// تستهدف أمن البلدين». The head must be the object of a preposition (a separate
+/// preposition or a ب/ل/ك proclitic on it), so it cannot be the verb's subject in a main
+/// clause: a headline's «مسلحون يهاجمون قرية» still reports an act. A name is no such
+/// head («… في بغداد يساعدون العراقيين»: the clause is the sentence's own).
+fn indefinite_antecedent(v: &View, a: usize) -> bool {
+    let Some(h) = a.checked_sub(1) else {
+        return false;
+    };
+    let Some(t) = v.doc.tokens.get(h) else {
+        return false;
+    };
+    let plain_noun = t.kind == rasd_doc::TokenKind::Arabic
+        && t.al_len == 0
+        && !t.lil
+        && t.enclitic.is_none()
+        && v.sent(h) == v.sent(a)
+        && v.ment(h).is_none()
+        && v.fw(h).is_none()
+        && verb_reading(v, h).is_none()
+        && !v.hits(h).iter().any(|x| matches!(x.hit, Hit::Trig(_)));
+    if !plain_noun {
+        return false;
+    }
+    let own_prep = t.proclitics.has_prep();
+    // A true preposition: place words that the lexicon files with them («شرقي», «شمال»)
+    // head a construct instead («شرقي آسيا تدعم …» is a clause about a name).
+    let prep_before = h
+        .checked_sub(1)
+        .filter(|p| v.sent(*p) == v.sent(a))
+        .is_some_and(|p| match v.fw(p) {
+            Some((Fw::Prep, _)) => true,
+            Some((Fw::LocPrep, _)) => v.prep_word(p).is_some_and(|w| w != Prep::Other),
+            _ => false,
+        });
+    own_prep || prep_before
 }
 
 /// True for a plural event noun whose relative clause opens with an imperfect verb

@@ -1111,6 +1111,31 @@ fn habitual_relative_clauses_are_no_events() {
 }
 
 #[test]
+fn a_clause_after_an_indefinite_object_of_a_preposition_describes_it() {
+    // No relative pronoun after an indefinite head: the clause still describes it.
+    for text in [
+        "وقال إن التنظيم يقود حربا لصالح دول تستهدف السعودية.",
+        "وألقت الشرطة القبض على خلايا تستهدف أمن البلدين.",
+        "وحذر الوزير من جماعات تهاجم المدنيين.",
+    ] {
+        let (_, ev) = run(DocBuilder::new(text));
+        assert!(
+            ev.iter().all(|e| e.etype != Plover::ASSAULT),
+            "{text}: {ev:#?}"
+        );
+    }
+    // An indefinite subject of a main clause (a headline) still reports an act.
+    let (_, ev) = run(DocBuilder::new("مسلحون يهاجمون قرية في شمال البلاد."));
+    assert!(ev.iter().any(|e| e.etype == Plover::ASSAULT), "{ev:#?}");
+    // After a name the verb is the clause's own: «… جندي أميركي في بغداد يساعدون …».
+    let (_, ev) = run(DocBuilder::new(
+        "ويذكر أن ثلاثة آلاف جندي أميركي في العراق يساعدون العراقيين.",
+    )
+    .entity(EntityType::LOC, &["العراق"]));
+    assert!(ev.iter().any(|e| e.etype == Plover::AID), "{ev:#?}");
+}
+
+#[test]
 fn an_operation_named_by_its_masdar_is_one_event_of_that_kind() {
     let (_, ev) = run(DocBuilder::new(
         "ونفذ الجيش اللبناني عمليات دهم في منطقة البقاع.",
