@@ -515,9 +515,12 @@ impl TokenInfo {
     }
 }
 
-const NONE: u64 = 0x5555_0000_0000_0001;
-const BOS: u64 = 0x1234_5678_9abc_def1;
-const EOS: u64 = 0x0fed_cba9_8765_4321;
+/// Value of a missing per-token hash (no cluster, affix too long, …).
+pub(crate) const NONE: u64 = 0x5555_0000_0000_0001;
+/// Value of a window position before the sentence start.
+pub(crate) const BOS: u64 = 0x1234_5678_9abc_def1;
+/// Value of a window position after the sentence end.
+pub(crate) const EOS: u64 = 0x0fed_cba9_8765_4321;
 
 /// Word → cluster lookup table as stored in models: `hash_str(norm)` → packed ids
 /// (`coarse | mid << 16 | fine << 32`).
@@ -604,6 +607,9 @@ fn auto_ctx(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
         let Some(x) = j.and_then(|j| toks.get(j)) else {
             continue;
         };
+        if x.auto == 0 {
+            continue;
+        }
         for b in 0..8u64 {
             if x.auto & (1 << b) != 0 {
                 out.push(f(tpl + b, 0));
@@ -618,6 +624,9 @@ fn proto_ctx(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
         let Some(x) = j.and_then(|j| toks.get(j)) else {
             continue;
         };
+        if x.proto == [0; 3] {
+            continue;
+        }
         let b = proto_label_bits(&x.proto);
         for l in 0..16u64 {
             if b & (1 << l) != 0 {
@@ -1156,8 +1165,156 @@ pub fn static_features(t: &TokenInfo, out: &mut Vec<u64>) {
 }
 
 /// The features of token `i` that depend on its neighbours or position (see
-/// [`static_features`]).
+/// [`static_features`]): [`tabled_context`] (every pair hashed with [`f`]) followed by
+/// [`hashed_context`].
 pub fn context_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
+    tabled_context(toks, i, |tpl, v| out.push(f(tpl, v)));
+    hashed_context(toks, i, out);
+}
+
+/// The key of template `tpl` with value `v` (the hashing every template goes through).
+#[inline]
+pub fn feature_key(tpl: u64, v: u64) -> u64 {
+    f(tpl, v)
+}
+
+/// Value domain of a [`TABLED`] template: the values [`tabled_context`] can pass with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Domain {
+    /// A flag: the value is always 0.
+    Flag,
+    /// A cluster hash of granularity `k` (0 coarse, 1 mid, 2 fine): `id + 1`, or the
+    /// `NONE`/`BOS`/`EOS` markers.
+    Cluster(usize),
+}
+
+/// Templates that [`tabled_context`] emits and the value domain of each. Their values come
+/// from small sets, so a tagger can precompute the weight row of every (template, value)
+/// pair once and add rows instead of hashing and probing (`crate::ctxtab`).
+pub const TABLED: &[(u64, Domain)] = &{
+    let mut t = [(0u64, Domain::Flag); TABLED_LEN];
+    let mut n = 0;
+    // clusters of the ±1, ±2 neighbours, second cluster set: own (as NONE) and ±1
+    let cl: [u64; 7] = [33, 36, 39, 42, 100, 103, 106];
+    let mut c = 0;
+    while c < cl.len() {
+        let mut k = 0;
+        while k < 3 {
+            t[n] = (cl[c] + k as u64, Domain::Cluster(k));
+            n += 1;
+            k += 1;
+        }
+        c += 1;
+    }
+    // gazetteer bits of i, i-1, i+1
+    let gz: [u64; 3] = [50, 60, 70];
+    let mut g = 0;
+    while g < gz.len() {
+        let mut b = 0;
+        while b < 8 {
+            t[n] = (gz[g] + b, Domain::Flag);
+            n += 1;
+            b += 1;
+        }
+        g += 1;
+    }
+    // KB phrase B/I and word-list bits of i-1, i, i+1
+    let kb: [u64; 3] = [120, 140, 160];
+    let mut q = 0;
+    while q < kb.len() {
+        let mut b = 0;
+        while b < 17 {
+            t[n] = (kb[q] + b, Domain::Flag);
+            n += 1;
+            b += 1;
+        }
+        q += 1;
+    }
+    t[n] = (80, Domain::Flag);
+    t
+};
+const TABLED_LEN: usize = 7 * 3 + 3 * 8 + 3 * 17 + 1;
+
+/// The contextual features of token `i` whose values come from small domains (see
+/// [`TABLED`]), passed to `emit` as `(template, value)`: clusters of the ±1/±2 neighbours,
+/// second-set clusters, gazetteer and KB bits, sentence start.
+#[inline]
+pub fn tabled_context(toks: &[TokenInfo], i: usize, mut emit: impl FnMut(u64, u64)) {
+    let Some(t) = toks.get(i) else {
+        return;
+    };
+    let prev = i.checked_sub(1).and_then(|j| toks.get(j));
+    let next = toks.get(i + 1);
+    let clus_at = |j: Option<&TokenInfo>, s: u64| j.map(|x| x.clus).unwrap_or([s; 3]);
+    let prev2 = i.checked_sub(2).and_then(|j| toks.get(j));
+    let next2 = toks.get(i + 2);
+    for (base, c) in [
+        (33u64, clus_at(prev, BOS)),
+        (36, clus_at(next, EOS)),
+        (39, clus_at(prev2, BOS)),
+        (42, clus_at(next2, EOS)),
+    ] {
+        for (k, h) in c.iter().enumerate() {
+            emit(base + k as u64, *h);
+        }
+    }
+    if t.clus2[0] != NONE || prev.is_some_and(|x| x.clus2[0] != NONE) {
+        if t.clus2[0] == NONE {
+            for (k, h) in t.clus2.iter().enumerate() {
+                emit(100 + k as u64, *h);
+            }
+        }
+        for (base, c) in [
+            (103u64, prev.map(|x| x.clus2).unwrap_or([BOS; 3])),
+            (106, next.map(|x| x.clus2).unwrap_or([EOS; 3])),
+        ] {
+            for (k, h) in c.iter().enumerate() {
+                emit(base + k as u64, *h);
+            }
+        }
+    }
+    for (base, g) in [
+        (50u64, t.gaz),
+        (60, prev.map(|x| x.gaz).unwrap_or(0)),
+        (70, next.map(|x| x.gaz).unwrap_or(0)),
+    ] {
+        if g != 0 {
+            for b in 0..8u64 {
+                if g & (1 << b) != 0 {
+                    emit(base + b, 0);
+                }
+            }
+        }
+    }
+    for (base, x) in [(120u64, prev), (140, Some(t)), (160, next)] {
+        let Some(x) = x else { continue };
+        if x.kb_b | x.kb_i | x.kb_w == 0 {
+            continue;
+        }
+        for b in 0..7u64 {
+            if x.kb_b & (1 << b) != 0 {
+                emit(base + b, 0);
+            }
+            if x.kb_i & (1 << b) != 0 {
+                emit(base + 7 + b, 0);
+            }
+        }
+        for b in 0..3u64 {
+            if x.kb_w & (1 << b) != 0 {
+                emit(base + 14 + b, 0);
+            }
+        }
+    }
+    if i == 0 {
+        emit(80, 0);
+    }
+}
+
+/// The contextual features of token `i` that [`tabled_context`] does not cover, as keys:
+/// word, stem and shape windows, bigrams, the KB bit conjunction and every optional
+/// contextual template. New contextual templates belong here (or in `tabled_context` with
+/// a [`TABLED`] entry when their values come from a small domain).
+pub fn hashed_context(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     let Some(t) = toks.get(i) else {
         return;
     };
@@ -1197,48 +1354,27 @@ pub fn context_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
         28,
         pair(pair(shape_at(ii - 1), t.shape), shape_at(ii + 1)),
     ));
-    let clus_at = |j: isize| {
+    let clus2_at = |j: isize| {
         at(j)
-            .map(|x| x.clus)
-            .unwrap_or(if j < 0 { [BOS; 3] } else { [EOS; 3] })
+            .map(|x| x.clus[2])
+            .unwrap_or(if j < 0 { BOS } else { EOS })
     };
-    for (base, j) in [(33u64, ii - 1), (36, ii + 1), (39, ii - 2), (42, ii + 2)] {
-        let c = clus_at(j);
-        for (k, h) in c.iter().enumerate() {
-            out.push(f(base + k as u64, *h));
-        }
+    out.push(f(48, pair(clus2_at(ii - 1), t.clus[2])));
+    out.push(f(49, pair(t.clus[2], clus2_at(ii + 1))));
+    if t.kb_w != 0 || t.kb_b != 0 || t.kb_i != 0 {
+        out.push(f(
+            180,
+            u64::from(t.kb_w) | u64::from(t.kb_b) << 8 | u64::from(t.kb_i) << 16,
+        ));
     }
-    let prev2 = at(ii - 1).is_some_and(|x| x.clus2[0] != NONE);
-    if t.clus2[0] != NONE || prev2 {
-        let c2_at = |j: isize| {
-            at(j)
-                .map(|x| x.clus2)
-                .unwrap_or(if j < 0 { [BOS; 3] } else { [EOS; 3] })
-        };
-        if t.clus2[0] == NONE {
-            for (k, h) in t.clus2.iter().enumerate() {
-                out.push(f(100 + k as u64, *h));
-            }
-        }
-        for (base, j) in [(103u64, ii - 1), (106, ii + 1)] {
-            for (k, h) in c2_at(j).iter().enumerate() {
-                out.push(f(base + k as u64, *h));
-            }
-        }
+    if t.trig != 0
+        || t.smid != 0
+        || [ii - 2, ii - 1, ii + 1]
+            .iter()
+            .any(|&j| at(j).is_some_and(|x| x.trig != 0))
+    {
+        extra_context_features(toks, i, out);
     }
-    out.push(f(48, pair(clus_at(ii - 1)[2], t.clus[2])));
-    out.push(f(49, pair(t.clus[2], clus_at(ii + 1)[2])));
-    let gaz_at = |j: isize| at(j).map(|x| x.gaz).unwrap_or(0);
-    for (base, j) in [(50u64, ii), (60, ii - 1), (70, ii + 1)] {
-        let g = gaz_at(j);
-        for b in 0..8u64 {
-            if g & (1 << b) != 0 {
-                out.push(f(base + b, 0));
-            }
-        }
-    }
-    kb_features(toks, i, out);
-    extra_context_features(toks, i, out);
     if t.span != crate::spanfeat::SpanInfo::default()
         || at(ii - 1).is_some_and(|x| x.span.qpos != 0)
         || at(ii + 1).is_some_and(|x| x.span.qpos != 0)
@@ -1248,9 +1384,6 @@ pub fn context_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     proto_ctx(toks, i, out);
     stem_clus_ctx(toks, i, out);
     auto_ctx(toks, i, out);
-    if i == 0 {
-        out.push(f(80, 0));
-    }
 }
 
 /// Knowledge-base features of token `i` (contextual: phrase matches depend on neighbours):

@@ -383,6 +383,122 @@ pub fn viterbi_pairs(
     }
 }
 
+/// Viterbi decoder for a fixed transition matrix (no label-pair scores), equal in results
+/// to [`viterbi_eff`] bit for bit but cheaper: no per-sentence copies of the emissions,
+/// and loops laid out so that the compiler vectorises them over labels (every label's
+/// maximum still visits predecessors / successors in ascending order with a strict `>`,
+/// so maxima and first arg-maxima are exactly those of [`viterbi_eff`]).
+#[derive(Debug, Clone)]
+pub struct Decoder {
+    tr: [[f32; NUM_LABELS]; NUM_LABELS + 1],
+    /// `trt[k][c] = tr[c][k]` for the backward pass.
+    trt: [[f32; NUM_LABELS]; NUM_LABELS],
+}
+
+impl Decoder {
+    /// A decoder for the effective transition matrix `tr`.
+    pub fn new(tr: &[[f32; NUM_LABELS]; NUM_LABELS + 1]) -> Decoder {
+        let trt = std::array::from_fn(|k| std::array::from_fn(|c| tr[c][k]));
+        Decoder { tr: *tr, trt }
+    }
+
+    /// Best label indices into `out` and, if `conf` is given, per-position confidences
+    /// (softmaxed max-marginals), exactly as [`viterbi_eff`] computes them.
+    pub fn decode(&self, em: &[f32], out: &mut Vec<u8>, conf: Option<&mut Vec<f32>>) {
+        const L: usize = NUM_LABELS;
+        out.clear();
+        let n = em.len() / L;
+        if n == 0 {
+            if let Some(c) = conf {
+                c.clear();
+            }
+            return;
+        }
+        let tr = &self.tr;
+        let mut alpha: Vec<[f32; L]> = Vec::with_capacity(n);
+        let mut back: Vec<[u8; L]> = Vec::with_capacity(n);
+        let mut prev = [0f32; L];
+        for (ti, row) in em.chunks_exact(L).enumerate() {
+            let mut cur = [0f32; L];
+            let mut bp = [0u8; L];
+            if ti == 0 {
+                for ((c, e), t) in cur.iter_mut().zip(row).zip(&tr[START]) {
+                    *c = e + t;
+                }
+            } else {
+                let mut best = [f32::NEG_INFINITY; L];
+                for (p, trow) in tr.iter().take(L).enumerate() {
+                    let a = prev[p];
+                    for ((b, g), t) in best.iter_mut().zip(bp.iter_mut()).zip(trow) {
+                        let s = a + t;
+                        if s > *b {
+                            *b = s;
+                            *g = p as u8;
+                        }
+                    }
+                }
+                for ((c, b), e) in cur.iter_mut().zip(best).zip(row) {
+                    *c = b + e;
+                }
+            }
+            alpha.push(cur);
+            back.push(bp);
+            prev = cur;
+        }
+        let mut y = 0usize;
+        for k in 1..L {
+            if prev[k] > prev[y] {
+                y = k;
+            }
+        }
+        out.resize(n, 0);
+        for t in (0..n).rev() {
+            out[t] = y as u8;
+            y = usize::from(back[t][y]) % L;
+        }
+        let Some(conf) = conf else { return };
+        // backward max-product pass, then softmax of max-marginals at each position
+        let mut beta: Vec<[f32; L]> = vec![[0f32; L]; n];
+        for t in (0..n - 1).rev() {
+            let mut nxt = [0f32; L];
+            let er = em.get((t + 1) * L..(t + 2) * L).unwrap_or(&[]);
+            for ((v, e), b) in nxt.iter_mut().zip(er).zip(&beta[t + 1]) {
+                *v = e + b;
+            }
+            let mut cur = [f32::NEG_INFINITY; L];
+            for (col, nv) in self.trt.iter().zip(nxt) {
+                for (c, tv) in cur.iter_mut().zip(col) {
+                    let s = tv + nv;
+                    if s > *c {
+                        *c = s;
+                    }
+                }
+            }
+            beta[t] = cur;
+        }
+        conf.clear();
+        for t in 0..n {
+            let mut m = [0f32; L];
+            for (k, x) in m.iter_mut().enumerate() {
+                *x = alpha[t][k] + beta[t][k];
+            }
+            let top = m.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+            // terms below e^-30 cannot change the result; skipping them avoids the slow
+            // underflow path of exp for forbidden (−1e30) labels
+            let z: f32 = m
+                .iter()
+                .map(|v| v - top)
+                .filter(|d| *d > -30.0)
+                .map(f32::exp)
+                .sum();
+            let chosen = m[out[t] as usize];
+            let d = chosen - top;
+            let num = if d > -30.0 { d.exp() } else { 0.0 };
+            conf.push((num / z).clamp(0.0, 1.0));
+        }
+    }
+}
+
 impl Model {
     /// Emission scores for a sentence's feature keys (`offsets.len() == n + 1`).
     pub fn emissions(&self, keys: &[u64], offsets: &[usize], em: &mut Vec<f32>) {
@@ -456,6 +572,52 @@ impl Model {
                 }
             }
         }
+    }
+
+    /// Emission scores when every token starts from a precomputed integer sum: `init[t]`
+    /// plus the weights of `keys[offsets[t]..offsets[t+1]]`.
+    pub fn emissions_with_init(
+        &self,
+        keys: &[u64],
+        offsets: &[usize],
+        init: &[[i32; NUM_LABELS]],
+        em: &mut Vec<f32>,
+    ) {
+        let n = offsets.len().saturating_sub(1);
+        em.clear();
+        em.resize(n * NUM_LABELS, 0.0);
+        let scale = self.feat.scale;
+        const AHEAD: usize = 12;
+        for &k in keys.iter().take(AHEAD) {
+            self.feat.prefetch(k);
+        }
+        for ((w, out), a0) in offsets
+            .windows(2)
+            .zip(em.chunks_exact_mut(NUM_LABELS))
+            .zip(init)
+        {
+            let mut acc = *a0;
+            for j in w[0]..w[1] {
+                if let Some(&ahead) = keys.get(j + AHEAD) {
+                    self.feat.prefetch(ahead);
+                }
+                let Some(&k) = keys.get(j) else { continue };
+                if let Some(row) = self.feat.get(k) {
+                    for (x, v) in acc.iter_mut().zip(row) {
+                        *x += i32::from(*v);
+                    }
+                }
+            }
+            for (o, a) in out.iter_mut().zip(acc) {
+                *o = a as f32 * scale;
+            }
+        }
+    }
+
+    /// The cached static weight sum at `i` (see [`Model::cached`]).
+    #[inline]
+    pub fn cache_row(&self, i: u32) -> Option<&[i32; NUM_LABELS]> {
+        self.cache_rows.get(i as usize)
     }
 
     /// Build the per-word static-weight cache for the given word forms (duplicates ignored,

@@ -112,6 +112,11 @@ impl U64Map {
         }
     }
 
+    /// All values, in slot order (unsorted).
+    pub fn values(&self) -> impl Iterator<Item = u64> + '_ {
+        self.slots.iter().filter(|s| s.0 != 0).map(|s| s.1)
+    }
+
     /// All `(key, value)` pairs sorted by key (deterministic order for serialisation).
     pub fn entries(&self) -> Vec<(u64, u64)> {
         let mut v: Vec<(u64, u64)> = self.slots.iter().filter(|s| s.0 != 0).copied().collect();
