@@ -431,7 +431,8 @@ impl Lexicon {
             (&kb.phrases.map, SHIFT_KB),
             (&kb.words, SHIFT_KBW),
         ] {
-            for (k, v) in src.entries() {
+            // slot order, not sorted: the merged values do not depend on the order
+            for (k, v) in src.iter() {
                 let old = map.get(k).unwrap_or(0);
                 map.insert(k, old | ((v & 0xFF) << shift));
             }
@@ -774,6 +775,51 @@ pub fn analyse(
     analyse_with_cache(tokens, clusters, lex, extra_bits, flags, None, out);
 }
 
+/// Optional templates under which [`WordMemo`] may be used: the fields it restores are all
+/// that the cached-word branch of [`analyse_memo`] fills under these flags. Any other flag
+/// (e.g. templates added later) makes analysis take the full path.
+pub const MEMO_FLAGS: u32 = F_CHAR_NGRAMS | F_CLUSTERS2 | F_KB | F_DOC | crate::F_PROP_CLITICS;
+
+/// What the analysis of a word-cache word yields, remembered by raw-string hash.
+#[derive(Debug, Clone)]
+struct WordRec {
+    norm: Box<str>,
+    h_norm: u64,
+    h_stem: u64,
+    shape: u64,
+    clus: [u64; 3],
+    clus2: [u64; 3],
+    kb_w: u8,
+}
+
+/// A memo of word analyses for one model (see [`analyse_memo`]): normalised form, hashes,
+/// shape, clusters and KB word bits of the words of the model's static-weight cache, so a
+/// recurring word skips normalisation, segmentation, hashing and three table probes.
+/// Every entry is a pure function of the word and the model, so results never depend on
+/// what the memo holds. At most [`WordMemo::CAP`] words.
+#[derive(Debug, Clone, Default)]
+pub struct WordMemo {
+    owner: u64,
+    index: U64Map,
+    recs: Vec<WordRec>,
+}
+
+impl WordMemo {
+    /// Most words remembered (about 10 MB).
+    pub const CAP: usize = 100_000;
+
+    /// Make the memo belong to model `owner` (a tagger id), emptying it if it held
+    /// another model's words.
+    pub fn claim(&mut self, owner: u64) {
+        if self.owner != owner {
+            *self = WordMemo {
+                owner,
+                ..WordMemo::default()
+            };
+        }
+    }
+}
+
 /// Like [`analyse`], but tokens whose raw-string hash is a key of `cache` only get the
 /// fields that [`context_features`] reads (their static features come from the cache).
 pub fn analyse_with_cache(
@@ -785,14 +831,58 @@ pub fn analyse_with_cache(
     cache: Option<&U64Map>,
     out: &mut Vec<TokenInfo>,
 ) {
+    analyse_memo(tokens, clusters, lex, extra_bits, flags, cache, None, out);
+}
+
+/// [`analyse_with_cache`] that also remembers (and reuses) the analyses of word-cache words
+/// in `memo` (used only when `flags` are within [`MEMO_FLAGS`]; results are identical).
+#[allow(clippy::too_many_arguments)]
+pub fn analyse_memo(
+    tokens: &[&str],
+    clusters: &ClusterTable,
+    lex: &Lexicon,
+    extra_bits: &[u8],
+    flags: u32,
+    cache: Option<&U64Map>,
+    mut memo: Option<&mut WordMemo>,
+    out: &mut Vec<TokenInfo>,
+) {
     out.clear();
+    if flags & !MEMO_FLAGS != 0 {
+        memo = None;
+    }
     let mut all = String::with_capacity(tokens.iter().map(|t| t.len()).sum::<usize>());
     let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(tokens.len());
+    let mut raws: Vec<u64> = Vec::with_capacity(tokens.len());
+    // per token: index of its memo entry (found, or added below), u32::MAX = none
+    let mut recs: Vec<u32> = Vec::with_capacity(tokens.len());
+    let mut found: Vec<bool> = Vec::with_capacity(tokens.len());
     let mut buf = String::new();
     for tok in tokens {
-        normalize_into(tok, &mut buf);
+        let h_raw = hash_str(tok);
+        // only words of the model's cache take the short branch (a clone of a tagger may
+        // share the memo but not the cache)
+        let in_cache = cache.is_some_and(|c| c.get(h_raw).is_some());
+        let rec = memo.as_deref().filter(|_| in_cache).and_then(|m| {
+            m.index
+                .get(h_raw)
+                .and_then(|r| m.recs.get(r as usize).map(|x| (r as u32, x)))
+        });
         let a = all.len();
-        all.push_str(&buf);
+        match rec {
+            Some((r, x)) => {
+                all.push_str(&x.norm);
+                recs.push(r);
+                found.push(true);
+            }
+            None => {
+                normalize_into(tok, &mut buf);
+                all.push_str(&buf);
+                recs.push(u32::MAX);
+                found.push(false);
+            }
+        }
+        raws.push(h_raw);
         ranges.push((a, all.len()));
     }
     for (i, tok) in tokens.iter().enumerate() {
@@ -800,6 +890,26 @@ pub fn analyse_with_cache(
             .get(i)
             .and_then(|&(a, b)| all.get(a..b))
             .unwrap_or("");
+        let h_raw = raws.get(i).copied().unwrap_or(0);
+        if found.get(i) == Some(&true) {
+            let rec = memo
+                .as_deref()
+                .and_then(|m| recs.get(i).and_then(|&r| m.recs.get(r as usize)));
+            if let Some(x) = rec {
+                lex.map.prefetch(x.h_norm);
+                out.push(TokenInfo {
+                    norm: x.h_norm,
+                    raw: h_raw,
+                    stem: x.h_stem,
+                    shape: x.shape,
+                    clus: x.clus,
+                    clus2: x.clus2,
+                    gaz: extra_bits.get(i).copied().unwrap_or(0),
+                    ..Default::default()
+                });
+                continue;
+            }
+        }
         let seg = segment(norm);
         let h_norm = hash_str(norm);
         // the phrase lexicon is probed with this key after the loop
@@ -809,7 +919,6 @@ pub fn analyse_with_cache(
         } else {
             hash_str(seg.stem)
         };
-        let h_raw = hash_str(tok);
         let trig = if flags & F_TRIGGERS != 0 {
             trigger_class(seg.stem)
         } else {
@@ -854,6 +963,23 @@ pub fn analyse_with_cache(
                 stem_mf,
                 ..Default::default()
             });
+            if let (Some(m), Some(x)) = (memo.as_deref_mut(), out.last()) {
+                if m.recs.len() < WordMemo::CAP && m.index.get(h_raw).is_none() {
+                    m.index.insert(h_raw, m.recs.len() as u64);
+                    if let Some(r) = recs.get_mut(i) {
+                        *r = m.recs.len() as u32;
+                    }
+                    m.recs.push(WordRec {
+                        norm: norm.into(),
+                        h_norm: x.norm,
+                        h_stem: x.stem,
+                        shape: x.shape,
+                        clus: x.clus,
+                        clus2: x.clus2,
+                        kb_w: 0,
+                    });
+                }
+            }
             continue;
         }
         let (pfx, sfx) = affix_hashes(norm);
@@ -974,8 +1100,21 @@ pub fn analyse_with_cache(
                 }
             }
         });
-        for (t, n) in out.iter_mut().zip(&nrefs) {
-            t.kb_w = lex.word_bits(n, t.norm);
+        for (i, (t, n)) in out.iter_mut().zip(&nrefs).enumerate() {
+            let rec = recs.get(i).copied().unwrap_or(u32::MAX);
+            let m = memo.as_deref_mut().filter(|_| rec != u32::MAX);
+            match (m, found.get(i).copied().unwrap_or(false)) {
+                (Some(m), true) => {
+                    t.kb_w = m.recs.get(rec as usize).map(|x| x.kb_w).unwrap_or(0);
+                }
+                (Some(m), false) => {
+                    t.kb_w = lex.word_bits(n, t.norm);
+                    if let Some(x) = m.recs.get_mut(rec as usize) {
+                        x.kb_w = t.kb_w;
+                    }
+                }
+                (None, _) => t.kb_w = lex.word_bits(n, t.norm),
+            }
         }
     }
 }

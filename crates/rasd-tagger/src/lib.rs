@@ -97,7 +97,13 @@ pub struct Tagger {
     decoder: model::Decoder,
     /// Precomputed rows of the small-domain contextual templates.
     ctx: ctxtab::CtxTables,
+    /// Identity of the model for per-thread word memos ([`features::WordMemo`]); clones
+    /// share it (same features).
+    id: u64,
 }
+
+/// Source of [`Tagger`] ids.
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 impl Tagger {
     fn new(model: Model) -> Tagger {
@@ -109,6 +115,7 @@ impl Tagger {
             trans_eff,
             decoder,
             ctx,
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
 }
@@ -179,15 +186,27 @@ impl Tagger {
         };
         let mut infos = Vec::with_capacity(tokens.len());
         let cache = (!self.model.cache_rows.is_empty()).then_some(&self.model.cache);
-        features::analyse_with_cache(
-            tokens,
-            &self.model.clusters,
-            &self.model.lex,
-            &bits,
-            self.model.fflags,
-            cache,
-            &mut infos,
-        );
+        thread_local! {
+            static MEMO: std::cell::RefCell<features::WordMemo> =
+                std::cell::RefCell::new(features::WordMemo::default());
+        }
+        MEMO.with(|m| {
+            let mut guard = m.try_borrow_mut();
+            let mut memo = guard.as_deref_mut().ok();
+            if let Some(m) = memo.as_deref_mut() {
+                m.claim(self.id);
+            }
+            features::analyse_memo(
+                tokens,
+                &self.model.clusters,
+                &self.model.lex,
+                &bits,
+                self.model.fflags,
+                cache,
+                memo,
+                &mut infos,
+            );
+        });
         let mut keys = Vec::with_capacity(tokens.len() * 32);
         let mut offsets = Vec::with_capacity(tokens.len() + 1);
         let mut init = Vec::with_capacity(tokens.len());

@@ -68,7 +68,11 @@ impl WeightTable {
             len: 0,
             scale,
         };
-        for (k, w) in rows {
+        const AHEAD: usize = 8;
+        for (n, (k, w)) in rows.iter().enumerate() {
+            if let Some((ka, _)) = rows.get(n + AHEAD) {
+                t.prefetch(*ka);
+            }
             let key = (*k).max(1);
             let mut i = (key as usize) & t.mask;
             loop {
@@ -811,22 +815,13 @@ impl Model {
         let feat = WeightTable::from_quantised(&rows, scale);
         let nc = r.u32()? as usize;
         let block = r.take(nc.saturating_mul(16))?;
-        let mut clusters = U64Map::with_capacity(nc);
-        for c in block.chunks_exact(16) {
-            let mut kb = [0u8; 8];
-            let mut vb = [0u8; 8];
-            kb.copy_from_slice(&c[..8]);
-            vb.copy_from_slice(&c[8..]);
-            clusters.insert(u64::from_le_bytes(kb), u64::from_le_bytes(vb));
-        }
+        let pairs: Vec<(u64, u64)> = block
+            .chunks_exact(16)
+            .map(|c| (le_u64(c), le_u64(c.get(8..).unwrap_or(&[]))))
+            .collect();
+        let clusters = U64Map::from_pairs(&pairs);
         let max_len = r.u32()? as usize;
-        let ng = r.u32()? as usize;
-        let mut gmap = U64Map::with_capacity(ng);
-        for _ in 0..ng {
-            let k = r.u64()?;
-            let v = r.take(1)?.first().copied().unwrap_or(0);
-            gmap.insert(k, u64::from(v));
-        }
+        let gmap = r.u8_map()?;
         let mut kb = KbLexicon::default();
         if flags & F_KB != 0 {
             kb.phrases.max_len = r.u32()? as usize;
@@ -848,18 +843,17 @@ impl Model {
             let nc = r.u32()? as usize;
             const CROW: usize = 8 + 4 * NUM_LABELS;
             let block = r.take(nc.saturating_mul(CROW))?;
-            cache = U64Map::with_capacity(nc);
+            let mut pairs = Vec::with_capacity(nc);
             cache_rows.reserve(nc);
             for (i, c) in block.chunks_exact(CROW).enumerate() {
-                let mut kb = [0u8; 8];
-                kb.copy_from_slice(&c[..8]);
                 let mut row = [0i32; NUM_LABELS];
                 for (x, b) in row.iter_mut().zip(c[8..].chunks_exact(4)) {
                     *x = i32::from_le_bytes([b[0], b[1], b[2], b[3]]);
                 }
-                cache.insert(u64::from_le_bytes(kb), i as u64);
+                pairs.push((le_u64(c), i as u64));
                 cache_rows.push(row);
             }
+            cache = U64Map::from_pairs(&pairs);
         }
         let gaz = Gazetteer { map: gmap, max_len };
         let lex = Lexicon::new(&gaz, &kb);
@@ -896,6 +890,16 @@ fn parse_row(c: &[u8]) -> (u64, [i16; NUM_LABELS]) {
     (u64::from_le_bytes(kb), w)
 }
 
+/// The little-endian `u64` at the start of `c` (0 if `c` is shorter than 8 bytes).
+#[inline]
+fn le_u64(c: &[u8]) -> u64 {
+    let mut a = [0u8; 8];
+    if let Some(b) = c.get(..8) {
+        a.copy_from_slice(b);
+    }
+    u64::from_le_bytes(a)
+}
+
 struct Reader<'a> {
     b: &'a [u8],
     pos: usize,
@@ -918,22 +922,14 @@ impl<'a> Reader<'a> {
     fn u8_map(&mut self) -> Result<U64Map, Error> {
         let n = self.u32()? as usize;
         let block = self.take(n.saturating_mul(9))?;
-        let mut m = U64Map::with_capacity(n);
-        for c in block.chunks_exact(9) {
-            let mut kb = [0u8; 8];
-            kb.copy_from_slice(&c[..8]);
-            m.insert(u64::from_le_bytes(kb), u64::from(c[8]));
-        }
-        Ok(m)
+        let pairs: Vec<(u64, u64)> = block
+            .chunks_exact(9)
+            .map(|c| (le_u64(c), u64::from(c.get(8).copied().unwrap_or(0))))
+            .collect();
+        Ok(U64Map::from_pairs(&pairs))
     }
     fn f32(&mut self) -> Result<f32, Error> {
         Ok(f32::from_bits(self.u32()?))
-    }
-    fn u64(&mut self) -> Result<u64, Error> {
-        let s = self.take(8)?;
-        let mut a = [0u8; 8];
-        a.copy_from_slice(s);
-        Ok(u64::from_le_bytes(a))
     }
 }
 
