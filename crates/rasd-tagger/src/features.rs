@@ -431,7 +431,8 @@ impl Lexicon {
             (&kb.phrases.map, SHIFT_KB),
             (&kb.words, SHIFT_KBW),
         ] {
-            for (k, v) in src.entries() {
+            // slot order, not sorted: the merged values do not depend on the order
+            for (k, v) in src.iter() {
                 let old = map.get(k).unwrap_or(0);
                 map.insert(k, old | ((v & 0xFF) << shift));
             }
@@ -515,9 +516,12 @@ impl TokenInfo {
     }
 }
 
-const NONE: u64 = 0x5555_0000_0000_0001;
-const BOS: u64 = 0x1234_5678_9abc_def1;
-const EOS: u64 = 0x0fed_cba9_8765_4321;
+/// Value of a missing per-token hash (no cluster, affix too long, …).
+pub(crate) const NONE: u64 = 0x5555_0000_0000_0001;
+/// Value of a window position before the sentence start.
+pub(crate) const BOS: u64 = 0x1234_5678_9abc_def1;
+/// Value of a window position after the sentence end.
+pub(crate) const EOS: u64 = 0x0fed_cba9_8765_4321;
 
 /// Word → cluster lookup table as stored in models: `hash_str(norm)` → packed ids
 /// (`coarse | mid << 16 | fine << 32`).
@@ -604,6 +608,9 @@ fn auto_ctx(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
         let Some(x) = j.and_then(|j| toks.get(j)) else {
             continue;
         };
+        if x.auto == 0 {
+            continue;
+        }
         for b in 0..8u64 {
             if x.auto & (1 << b) != 0 {
                 out.push(f(tpl + b, 0));
@@ -618,6 +625,9 @@ fn proto_ctx(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
         let Some(x) = j.and_then(|j| toks.get(j)) else {
             continue;
         };
+        if x.proto == [0; 3] {
+            continue;
+        }
         let b = proto_label_bits(&x.proto);
         for l in 0..16u64 {
             if b & (1 << l) != 0 {
@@ -765,6 +775,51 @@ pub fn analyse(
     analyse_with_cache(tokens, clusters, lex, extra_bits, flags, None, out);
 }
 
+/// Optional templates under which [`WordMemo`] may be used: the fields it restores are all
+/// that the cached-word branch of [`analyse_memo`] fills under these flags. Any other flag
+/// (e.g. templates added later) makes analysis take the full path.
+pub const MEMO_FLAGS: u32 = F_CHAR_NGRAMS | F_CLUSTERS2 | F_KB | F_DOC | crate::F_PROP_CLITICS;
+
+/// What the analysis of a word-cache word yields, remembered by raw-string hash.
+#[derive(Debug, Clone)]
+struct WordRec {
+    norm: Box<str>,
+    h_norm: u64,
+    h_stem: u64,
+    shape: u64,
+    clus: [u64; 3],
+    clus2: [u64; 3],
+    kb_w: u8,
+}
+
+/// A memo of word analyses for one model (see [`analyse_memo`]): normalised form, hashes,
+/// shape, clusters and KB word bits of the words of the model's static-weight cache, so a
+/// recurring word skips normalisation, segmentation, hashing and three table probes.
+/// Every entry is a pure function of the word and the model, so results never depend on
+/// what the memo holds. At most [`WordMemo::CAP`] words.
+#[derive(Debug, Clone, Default)]
+pub struct WordMemo {
+    owner: u64,
+    index: U64Map,
+    recs: Vec<WordRec>,
+}
+
+impl WordMemo {
+    /// Most words remembered (about 10 MB).
+    pub const CAP: usize = 100_000;
+
+    /// Make the memo belong to model `owner` (a tagger id), emptying it if it held
+    /// another model's words.
+    pub fn claim(&mut self, owner: u64) {
+        if self.owner != owner {
+            *self = WordMemo {
+                owner,
+                ..WordMemo::default()
+            };
+        }
+    }
+}
+
 /// Like [`analyse`], but tokens whose raw-string hash is a key of `cache` only get the
 /// fields that [`context_features`] reads (their static features come from the cache).
 pub fn analyse_with_cache(
@@ -776,14 +831,58 @@ pub fn analyse_with_cache(
     cache: Option<&U64Map>,
     out: &mut Vec<TokenInfo>,
 ) {
+    analyse_memo(tokens, clusters, lex, extra_bits, flags, cache, None, out);
+}
+
+/// [`analyse_with_cache`] that also remembers (and reuses) the analyses of word-cache words
+/// in `memo` (used only when `flags` are within [`MEMO_FLAGS`]; results are identical).
+#[allow(clippy::too_many_arguments)]
+pub fn analyse_memo(
+    tokens: &[&str],
+    clusters: &ClusterTable,
+    lex: &Lexicon,
+    extra_bits: &[u8],
+    flags: u32,
+    cache: Option<&U64Map>,
+    mut memo: Option<&mut WordMemo>,
+    out: &mut Vec<TokenInfo>,
+) {
     out.clear();
+    if flags & !MEMO_FLAGS != 0 {
+        memo = None;
+    }
     let mut all = String::with_capacity(tokens.iter().map(|t| t.len()).sum::<usize>());
     let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(tokens.len());
+    let mut raws: Vec<u64> = Vec::with_capacity(tokens.len());
+    // per token: index of its memo entry (found, or added below), u32::MAX = none
+    let mut recs: Vec<u32> = Vec::with_capacity(tokens.len());
+    let mut found: Vec<bool> = Vec::with_capacity(tokens.len());
     let mut buf = String::new();
     for tok in tokens {
-        normalize_into(tok, &mut buf);
+        let h_raw = hash_str(tok);
+        // only words of the model's cache take the short branch (a clone of a tagger may
+        // share the memo but not the cache)
+        let in_cache = cache.is_some_and(|c| c.get(h_raw).is_some());
+        let rec = memo.as_deref().filter(|_| in_cache).and_then(|m| {
+            m.index
+                .get(h_raw)
+                .and_then(|r| m.recs.get(r as usize).map(|x| (r as u32, x)))
+        });
         let a = all.len();
-        all.push_str(&buf);
+        match rec {
+            Some((r, x)) => {
+                all.push_str(&x.norm);
+                recs.push(r);
+                found.push(true);
+            }
+            None => {
+                normalize_into(tok, &mut buf);
+                all.push_str(&buf);
+                recs.push(u32::MAX);
+                found.push(false);
+            }
+        }
+        raws.push(h_raw);
         ranges.push((a, all.len()));
     }
     for (i, tok) in tokens.iter().enumerate() {
@@ -791,6 +890,26 @@ pub fn analyse_with_cache(
             .get(i)
             .and_then(|&(a, b)| all.get(a..b))
             .unwrap_or("");
+        let h_raw = raws.get(i).copied().unwrap_or(0);
+        if found.get(i) == Some(&true) {
+            let rec = memo
+                .as_deref()
+                .and_then(|m| recs.get(i).and_then(|&r| m.recs.get(r as usize)));
+            if let Some(x) = rec {
+                lex.map.prefetch(x.h_norm);
+                out.push(TokenInfo {
+                    norm: x.h_norm,
+                    raw: h_raw,
+                    stem: x.h_stem,
+                    shape: x.shape,
+                    clus: x.clus,
+                    clus2: x.clus2,
+                    gaz: extra_bits.get(i).copied().unwrap_or(0),
+                    ..Default::default()
+                });
+                continue;
+            }
+        }
         let seg = segment(norm);
         let h_norm = hash_str(norm);
         // the phrase lexicon is probed with this key after the loop
@@ -800,7 +919,6 @@ pub fn analyse_with_cache(
         } else {
             hash_str(seg.stem)
         };
-        let h_raw = hash_str(tok);
         let trig = if flags & F_TRIGGERS != 0 {
             trigger_class(seg.stem)
         } else {
@@ -845,6 +963,23 @@ pub fn analyse_with_cache(
                 stem_mf,
                 ..Default::default()
             });
+            if let (Some(m), Some(x)) = (memo.as_deref_mut(), out.last()) {
+                if m.recs.len() < WordMemo::CAP && m.index.get(h_raw).is_none() {
+                    m.index.insert(h_raw, m.recs.len() as u64);
+                    if let Some(r) = recs.get_mut(i) {
+                        *r = m.recs.len() as u32;
+                    }
+                    m.recs.push(WordRec {
+                        norm: norm.into(),
+                        h_norm: x.norm,
+                        h_stem: x.stem,
+                        shape: x.shape,
+                        clus: x.clus,
+                        clus2: x.clus2,
+                        kb_w: 0,
+                    });
+                }
+            }
             continue;
         }
         let (pfx, sfx) = affix_hashes(norm);
@@ -965,8 +1100,21 @@ pub fn analyse_with_cache(
                 }
             }
         });
-        for (t, n) in out.iter_mut().zip(&nrefs) {
-            t.kb_w = lex.word_bits(n, t.norm);
+        for (i, (t, n)) in out.iter_mut().zip(&nrefs).enumerate() {
+            let rec = recs.get(i).copied().unwrap_or(u32::MAX);
+            let m = memo.as_deref_mut().filter(|_| rec != u32::MAX);
+            match (m, found.get(i).copied().unwrap_or(false)) {
+                (Some(m), true) => {
+                    t.kb_w = m.recs.get(rec as usize).map(|x| x.kb_w).unwrap_or(0);
+                }
+                (Some(m), false) => {
+                    t.kb_w = lex.word_bits(n, t.norm);
+                    if let Some(x) = m.recs.get_mut(rec as usize) {
+                        x.kb_w = t.kb_w;
+                    }
+                }
+                (None, _) => t.kb_w = lex.word_bits(n, t.norm),
+            }
         }
     }
 }
@@ -1156,8 +1304,156 @@ pub fn static_features(t: &TokenInfo, out: &mut Vec<u64>) {
 }
 
 /// The features of token `i` that depend on its neighbours or position (see
-/// [`static_features`]).
+/// [`static_features`]): [`tabled_context`] (every pair hashed with [`f`]) followed by
+/// [`hashed_context`].
 pub fn context_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
+    tabled_context(toks, i, |tpl, v| out.push(f(tpl, v)));
+    hashed_context(toks, i, out);
+}
+
+/// The key of template `tpl` with value `v` (the hashing every template goes through).
+#[inline]
+pub fn feature_key(tpl: u64, v: u64) -> u64 {
+    f(tpl, v)
+}
+
+/// Value domain of a [`TABLED`] template: the values [`tabled_context`] can pass with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Domain {
+    /// A flag: the value is always 0.
+    Flag,
+    /// A cluster hash of granularity `k` (0 coarse, 1 mid, 2 fine): `id + 1`, or the
+    /// `NONE`/`BOS`/`EOS` markers.
+    Cluster(usize),
+}
+
+/// Templates that [`tabled_context`] emits and the value domain of each. Their values come
+/// from small sets, so a tagger can precompute the weight row of every (template, value)
+/// pair once and add rows instead of hashing and probing (`crate::ctxtab`).
+pub const TABLED: &[(u64, Domain)] = &{
+    let mut t = [(0u64, Domain::Flag); TABLED_LEN];
+    let mut n = 0;
+    // clusters of the ±1, ±2 neighbours, second cluster set: own (as NONE) and ±1
+    let cl: [u64; 7] = [33, 36, 39, 42, 100, 103, 106];
+    let mut c = 0;
+    while c < cl.len() {
+        let mut k = 0;
+        while k < 3 {
+            t[n] = (cl[c] + k as u64, Domain::Cluster(k));
+            n += 1;
+            k += 1;
+        }
+        c += 1;
+    }
+    // gazetteer bits of i, i-1, i+1
+    let gz: [u64; 3] = [50, 60, 70];
+    let mut g = 0;
+    while g < gz.len() {
+        let mut b = 0;
+        while b < 8 {
+            t[n] = (gz[g] + b, Domain::Flag);
+            n += 1;
+            b += 1;
+        }
+        g += 1;
+    }
+    // KB phrase B/I and word-list bits of i-1, i, i+1
+    let kb: [u64; 3] = [120, 140, 160];
+    let mut q = 0;
+    while q < kb.len() {
+        let mut b = 0;
+        while b < 17 {
+            t[n] = (kb[q] + b, Domain::Flag);
+            n += 1;
+            b += 1;
+        }
+        q += 1;
+    }
+    t[n] = (80, Domain::Flag);
+    t
+};
+const TABLED_LEN: usize = 7 * 3 + 3 * 8 + 3 * 17 + 1;
+
+/// The contextual features of token `i` whose values come from small domains (see
+/// [`TABLED`]), passed to `emit` as `(template, value)`: clusters of the ±1/±2 neighbours,
+/// second-set clusters, gazetteer and KB bits, sentence start.
+#[inline]
+pub fn tabled_context(toks: &[TokenInfo], i: usize, mut emit: impl FnMut(u64, u64)) {
+    let Some(t) = toks.get(i) else {
+        return;
+    };
+    let prev = i.checked_sub(1).and_then(|j| toks.get(j));
+    let next = toks.get(i + 1);
+    let clus_at = |j: Option<&TokenInfo>, s: u64| j.map(|x| x.clus).unwrap_or([s; 3]);
+    let prev2 = i.checked_sub(2).and_then(|j| toks.get(j));
+    let next2 = toks.get(i + 2);
+    for (base, c) in [
+        (33u64, clus_at(prev, BOS)),
+        (36, clus_at(next, EOS)),
+        (39, clus_at(prev2, BOS)),
+        (42, clus_at(next2, EOS)),
+    ] {
+        for (k, h) in c.iter().enumerate() {
+            emit(base + k as u64, *h);
+        }
+    }
+    if t.clus2[0] != NONE || prev.is_some_and(|x| x.clus2[0] != NONE) {
+        if t.clus2[0] == NONE {
+            for (k, h) in t.clus2.iter().enumerate() {
+                emit(100 + k as u64, *h);
+            }
+        }
+        for (base, c) in [
+            (103u64, prev.map(|x| x.clus2).unwrap_or([BOS; 3])),
+            (106, next.map(|x| x.clus2).unwrap_or([EOS; 3])),
+        ] {
+            for (k, h) in c.iter().enumerate() {
+                emit(base + k as u64, *h);
+            }
+        }
+    }
+    for (base, g) in [
+        (50u64, t.gaz),
+        (60, prev.map(|x| x.gaz).unwrap_or(0)),
+        (70, next.map(|x| x.gaz).unwrap_or(0)),
+    ] {
+        if g != 0 {
+            for b in 0..8u64 {
+                if g & (1 << b) != 0 {
+                    emit(base + b, 0);
+                }
+            }
+        }
+    }
+    for (base, x) in [(120u64, prev), (140, Some(t)), (160, next)] {
+        let Some(x) = x else { continue };
+        if x.kb_b | x.kb_i | x.kb_w == 0 {
+            continue;
+        }
+        for b in 0..7u64 {
+            if x.kb_b & (1 << b) != 0 {
+                emit(base + b, 0);
+            }
+            if x.kb_i & (1 << b) != 0 {
+                emit(base + 7 + b, 0);
+            }
+        }
+        for b in 0..3u64 {
+            if x.kb_w & (1 << b) != 0 {
+                emit(base + 14 + b, 0);
+            }
+        }
+    }
+    if i == 0 {
+        emit(80, 0);
+    }
+}
+
+/// The contextual features of token `i` that [`tabled_context`] does not cover, as keys:
+/// word, stem and shape windows, bigrams, the KB bit conjunction and every optional
+/// contextual template. New contextual templates belong here (or in `tabled_context` with
+/// a [`TABLED`] entry when their values come from a small domain).
+pub fn hashed_context(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     let Some(t) = toks.get(i) else {
         return;
     };
@@ -1197,48 +1493,27 @@ pub fn context_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
         28,
         pair(pair(shape_at(ii - 1), t.shape), shape_at(ii + 1)),
     ));
-    let clus_at = |j: isize| {
+    let clus2_at = |j: isize| {
         at(j)
-            .map(|x| x.clus)
-            .unwrap_or(if j < 0 { [BOS; 3] } else { [EOS; 3] })
+            .map(|x| x.clus[2])
+            .unwrap_or(if j < 0 { BOS } else { EOS })
     };
-    for (base, j) in [(33u64, ii - 1), (36, ii + 1), (39, ii - 2), (42, ii + 2)] {
-        let c = clus_at(j);
-        for (k, h) in c.iter().enumerate() {
-            out.push(f(base + k as u64, *h));
-        }
+    out.push(f(48, pair(clus2_at(ii - 1), t.clus[2])));
+    out.push(f(49, pair(t.clus[2], clus2_at(ii + 1))));
+    if t.kb_w != 0 || t.kb_b != 0 || t.kb_i != 0 {
+        out.push(f(
+            180,
+            u64::from(t.kb_w) | u64::from(t.kb_b) << 8 | u64::from(t.kb_i) << 16,
+        ));
     }
-    let prev2 = at(ii - 1).is_some_and(|x| x.clus2[0] != NONE);
-    if t.clus2[0] != NONE || prev2 {
-        let c2_at = |j: isize| {
-            at(j)
-                .map(|x| x.clus2)
-                .unwrap_or(if j < 0 { [BOS; 3] } else { [EOS; 3] })
-        };
-        if t.clus2[0] == NONE {
-            for (k, h) in t.clus2.iter().enumerate() {
-                out.push(f(100 + k as u64, *h));
-            }
-        }
-        for (base, j) in [(103u64, ii - 1), (106, ii + 1)] {
-            for (k, h) in c2_at(j).iter().enumerate() {
-                out.push(f(base + k as u64, *h));
-            }
-        }
+    if t.trig != 0
+        || t.smid != 0
+        || [ii - 2, ii - 1, ii + 1]
+            .iter()
+            .any(|&j| at(j).is_some_and(|x| x.trig != 0))
+    {
+        extra_context_features(toks, i, out);
     }
-    out.push(f(48, pair(clus_at(ii - 1)[2], t.clus[2])));
-    out.push(f(49, pair(t.clus[2], clus_at(ii + 1)[2])));
-    let gaz_at = |j: isize| at(j).map(|x| x.gaz).unwrap_or(0);
-    for (base, j) in [(50u64, ii), (60, ii - 1), (70, ii + 1)] {
-        let g = gaz_at(j);
-        for b in 0..8u64 {
-            if g & (1 << b) != 0 {
-                out.push(f(base + b, 0));
-            }
-        }
-    }
-    kb_features(toks, i, out);
-    extra_context_features(toks, i, out);
     if t.span != crate::spanfeat::SpanInfo::default()
         || at(ii - 1).is_some_and(|x| x.span.qpos != 0)
         || at(ii + 1).is_some_and(|x| x.span.qpos != 0)
@@ -1248,9 +1523,6 @@ pub fn context_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     proto_ctx(toks, i, out);
     stem_clus_ctx(toks, i, out);
     auto_ctx(toks, i, out);
-    if i == 0 {
-        out.push(f(80, 0));
-    }
 }
 
 /// Knowledge-base features of token `i` (contextual: phrase matches depend on neighbours):

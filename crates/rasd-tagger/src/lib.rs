@@ -33,6 +33,7 @@ pub mod autolex;
 pub mod clusters;
 pub mod conll;
 mod crf;
+pub mod ctxtab;
 pub mod doc;
 pub mod errors;
 pub mod eval;
@@ -92,12 +93,30 @@ pub struct Tagger {
     model: Model,
     /// Transition matrix with the IOB2 constraint applied, computed once at load.
     trans_eff: [[f32; labels::NUM_LABELS]; labels::NUM_LABELS + 1],
+    /// Viterbi decoder over `trans_eff`.
+    decoder: model::Decoder,
+    /// Precomputed rows of the small-domain contextual templates.
+    ctx: ctxtab::CtxTables,
+    /// Identity of the model for per-thread word memos ([`features::WordMemo`]); clones
+    /// share it (same features).
+    id: u64,
 }
+
+/// Source of [`Tagger`] ids.
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 impl Tagger {
     fn new(model: Model) -> Tagger {
         let trans_eff = model::effective_transitions(&model.trans, model.constrained);
-        Tagger { model, trans_eff }
+        let decoder = model::Decoder::new(&trans_eff);
+        let ctx = ctxtab::CtxTables::build(&model.feat, &model.clusters);
+        Tagger {
+            model,
+            trans_eff,
+            decoder,
+            ctx,
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        }
     }
 }
 
@@ -167,31 +186,57 @@ impl Tagger {
         };
         let mut infos = Vec::with_capacity(tokens.len());
         let cache = (!self.model.cache_rows.is_empty()).then_some(&self.model.cache);
-        features::analyse_with_cache(
-            tokens,
-            &self.model.clusters,
-            &self.model.lex,
-            &bits,
-            self.model.fflags,
-            cache,
-            &mut infos,
-        );
-        let mut keys = Vec::with_capacity(tokens.len() * 64);
-        let mut offsets = Vec::with_capacity(tokens.len() + 1);
-        let mut base = Vec::with_capacity(tokens.len());
-        offsets.push(0);
-        for (i, ti) in infos.iter().enumerate() {
-            let cached = self.model.cached(features::raw_key(ti));
-            if cached.is_none() {
-                features::static_features(ti, &mut keys);
+        thread_local! {
+            static MEMO: std::cell::RefCell<features::WordMemo> =
+                std::cell::RefCell::new(features::WordMemo::default());
+        }
+        MEMO.with(|m| {
+            let mut guard = m.try_borrow_mut();
+            let mut memo = guard.as_deref_mut().ok();
+            if let Some(m) = memo.as_deref_mut() {
+                m.claim(self.id);
             }
-            base.push(cached);
-            features::context_features(&infos, i, &mut keys);
+            features::analyse_memo(
+                tokens,
+                &self.model.clusters,
+                &self.model.lex,
+                &bits,
+                self.model.fflags,
+                cache,
+                memo,
+                &mut infos,
+            );
+        });
+        let mut keys = Vec::with_capacity(tokens.len() * 32);
+        let mut offsets = Vec::with_capacity(tokens.len() + 1);
+        let mut init = Vec::with_capacity(tokens.len());
+        offsets.push(0);
+        for i in 0..infos.len() {
+            let Some(ti) = infos.get(i) else { break };
+            let mut acc = [0i32; labels::NUM_LABELS];
+            match self
+                .model
+                .cached(features::raw_key(ti))
+                .and_then(|c| self.model.cache_row(c))
+            {
+                Some(row) => acc = *row,
+                None => features::static_features(ti, &mut keys),
+            }
+            features::tabled_context(&infos, i, |tpl, v| match self.ctx.row(tpl, v) {
+                Some(row) => {
+                    for (x, w) in acc.iter_mut().zip(row) {
+                        *x += *w;
+                    }
+                }
+                None => keys.push(features::feature_key(tpl, v)),
+            });
+            features::hashed_context(&infos, i, &mut keys);
+            init.push(acc);
             offsets.push(keys.len());
         }
         let mut em = Vec::new();
         self.model
-            .emissions_with_base(&keys, &offsets, &base, &mut em);
+            .emissions_with_init(&keys, &offsets, &init, &mut em);
         if self.model.fflags & pairfeat::F_PAIRS != 0 {
             let pb: Vec<u64> = infos.iter().flat_map(|t| t.pair_base()).collect();
             let mut ps = Vec::new();
@@ -217,7 +262,11 @@ impl Tagger {
         let mut out = Vec::new();
         let mut conf = Vec::new();
         let (e, ps) = self.split_em(em);
-        model::viterbi_pairs(e, &self.trans_eff, ps, &mut out, Some(&mut conf));
+        if ps.is_empty() {
+            self.decoder.decode(e, &mut out, Some(&mut conf));
+        } else {
+            model::viterbi_pairs(e, &self.trans_eff, ps, &mut out, Some(&mut conf));
+        }
         (0..n)
             .map(|i| Tag {
                 label: Label::from_index(out.get(i).copied().unwrap_or(0) as usize),
@@ -230,7 +279,11 @@ impl Tagger {
     pub(crate) fn best_path(&self, em: &[f32]) -> Vec<u8> {
         let mut out = Vec::new();
         let (e, ps) = self.split_em(em);
-        model::viterbi_pairs(e, &self.trans_eff, ps, &mut out, None);
+        if ps.is_empty() {
+            self.decoder.decode(e, &mut out, None);
+        } else {
+            model::viterbi_pairs(e, &self.trans_eff, ps, &mut out, None);
+        }
         out
     }
 
@@ -572,6 +625,71 @@ mod tests {
             let b = plain.tag(s, None);
             assert_eq!(a, b);
         }
+    }
+
+    /// Emission scores the slow, obviously-correct way: every token's full key list
+    /// ([`features::token_features`]) probed in the weight table, no word cache, no context
+    /// tables.
+    fn reference_emissions(t: &Tagger, toks: &[&str]) -> Vec<f32> {
+        let mut infos = Vec::new();
+        features::analyse(
+            toks,
+            &t.model.clusters,
+            &t.model.lex,
+            &[],
+            t.model.fflags,
+            &mut infos,
+        );
+        let (mut keys, mut offsets) = (Vec::new(), Vec::new());
+        features::sentence_features(&infos, &mut keys, &mut offsets);
+        let mut em = Vec::new();
+        t.model.emissions(&keys, &offsets, &mut em);
+        em
+    }
+
+    /// Sample sentences: a few written here plus, when the data is present, every 5th
+    /// sentence of the ANERcorp train file (never the test file).
+    fn sample_sentences() -> Vec<Vec<String>> {
+        let mut v: Vec<Vec<String>> = [
+            "وقال الرئيس الأمريكي جورج بوش في واشنطن إن .",
+            "أعلن اتحاد صناعة السيارات في ألمانيا أمس",
+            "xyz ٢٠١٥ القاهرة والقاهرة",
+            "محمد",
+        ]
+        .iter()
+        .map(|s| s.split(' ').map(str::to_string).collect())
+        .collect();
+        let path = "/work/shared/data/anercorp/ANERCorp_CamelLab_train.txt";
+        if let Ok(text) = std::fs::read_to_string(path) {
+            let (sents, _) = conll::read_labelled(&text);
+            v.extend(sents.into_iter().step_by(5).map(|s| s.tokens));
+        }
+        v
+    }
+
+    #[test]
+    fn fast_path_is_bit_identical_to_the_reference() {
+        let t = Tagger::embedded();
+        let sents = sample_sentences();
+        let mut ntok = 0;
+        for s in &sents {
+            let toks: Vec<&str> = s.iter().map(String::as_str).collect();
+            let fast = t.emissions(&toks, None);
+            let slow = reference_emissions(t, &toks);
+            let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(&fast), bits(&slow), "emissions of {toks:?}");
+            // decoder vs the generic Viterbi: labels and confidences, bit for bit
+            let (mut a, mut ca, mut b, mut cb) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+            t.decoder.decode(&slow, &mut a, Some(&mut ca));
+            model::viterbi_eff(&slow, &t.trans_eff, &mut b, Some(&mut cb));
+            assert_eq!(a, b);
+            assert_eq!(bits(&ca), bits(&cb), "confidences of {toks:?}");
+            let mut c = Vec::new();
+            t.decoder.decode(&slow, &mut c, None);
+            assert_eq!(a, c);
+            ntok += toks.len();
+        }
+        assert!(ntok > 20);
     }
 
     #[test]

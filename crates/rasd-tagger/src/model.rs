@@ -68,7 +68,11 @@ impl WeightTable {
             len: 0,
             scale,
         };
-        for (k, w) in rows {
+        const AHEAD: usize = 8;
+        for (n, (k, w)) in rows.iter().enumerate() {
+            if let Some((ka, _)) = rows.get(n + AHEAD) {
+                t.prefetch(*ka);
+            }
             let key = (*k).max(1);
             let mut i = (key as usize) & t.mask;
             loop {
@@ -383,6 +387,122 @@ pub fn viterbi_pairs(
     }
 }
 
+/// Viterbi decoder for a fixed transition matrix (no label-pair scores), equal in results
+/// to [`viterbi_eff`] bit for bit but cheaper: no per-sentence copies of the emissions,
+/// and loops laid out so that the compiler vectorises them over labels (every label's
+/// maximum still visits predecessors / successors in ascending order with a strict `>`,
+/// so maxima and first arg-maxima are exactly those of [`viterbi_eff`]).
+#[derive(Debug, Clone)]
+pub struct Decoder {
+    tr: [[f32; NUM_LABELS]; NUM_LABELS + 1],
+    /// `trt[k][c] = tr[c][k]` for the backward pass.
+    trt: [[f32; NUM_LABELS]; NUM_LABELS],
+}
+
+impl Decoder {
+    /// A decoder for the effective transition matrix `tr`.
+    pub fn new(tr: &[[f32; NUM_LABELS]; NUM_LABELS + 1]) -> Decoder {
+        let trt = std::array::from_fn(|k| std::array::from_fn(|c| tr[c][k]));
+        Decoder { tr: *tr, trt }
+    }
+
+    /// Best label indices into `out` and, if `conf` is given, per-position confidences
+    /// (softmaxed max-marginals), exactly as [`viterbi_eff`] computes them.
+    pub fn decode(&self, em: &[f32], out: &mut Vec<u8>, conf: Option<&mut Vec<f32>>) {
+        const L: usize = NUM_LABELS;
+        out.clear();
+        let n = em.len() / L;
+        if n == 0 {
+            if let Some(c) = conf {
+                c.clear();
+            }
+            return;
+        }
+        let tr = &self.tr;
+        let mut alpha: Vec<[f32; L]> = Vec::with_capacity(n);
+        let mut back: Vec<[u8; L]> = Vec::with_capacity(n);
+        let mut prev = [0f32; L];
+        for (ti, row) in em.chunks_exact(L).enumerate() {
+            let mut cur = [0f32; L];
+            let mut bp = [0u8; L];
+            if ti == 0 {
+                for ((c, e), t) in cur.iter_mut().zip(row).zip(&tr[START]) {
+                    *c = e + t;
+                }
+            } else {
+                let mut best = [f32::NEG_INFINITY; L];
+                for (p, trow) in tr.iter().take(L).enumerate() {
+                    let a = prev[p];
+                    for ((b, g), t) in best.iter_mut().zip(bp.iter_mut()).zip(trow) {
+                        let s = a + t;
+                        if s > *b {
+                            *b = s;
+                            *g = p as u8;
+                        }
+                    }
+                }
+                for ((c, b), e) in cur.iter_mut().zip(best).zip(row) {
+                    *c = b + e;
+                }
+            }
+            alpha.push(cur);
+            back.push(bp);
+            prev = cur;
+        }
+        let mut y = 0usize;
+        for k in 1..L {
+            if prev[k] > prev[y] {
+                y = k;
+            }
+        }
+        out.resize(n, 0);
+        for t in (0..n).rev() {
+            out[t] = y as u8;
+            y = usize::from(back[t][y]) % L;
+        }
+        let Some(conf) = conf else { return };
+        // backward max-product pass, then softmax of max-marginals at each position
+        let mut beta: Vec<[f32; L]> = vec![[0f32; L]; n];
+        for t in (0..n - 1).rev() {
+            let mut nxt = [0f32; L];
+            let er = em.get((t + 1) * L..(t + 2) * L).unwrap_or(&[]);
+            for ((v, e), b) in nxt.iter_mut().zip(er).zip(&beta[t + 1]) {
+                *v = e + b;
+            }
+            let mut cur = [f32::NEG_INFINITY; L];
+            for (col, nv) in self.trt.iter().zip(nxt) {
+                for (c, tv) in cur.iter_mut().zip(col) {
+                    let s = tv + nv;
+                    if s > *c {
+                        *c = s;
+                    }
+                }
+            }
+            beta[t] = cur;
+        }
+        conf.clear();
+        for t in 0..n {
+            let mut m = [0f32; L];
+            for (k, x) in m.iter_mut().enumerate() {
+                *x = alpha[t][k] + beta[t][k];
+            }
+            let top = m.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+            // terms below e^-30 cannot change the result; skipping them avoids the slow
+            // underflow path of exp for forbidden (−1e30) labels
+            let z: f32 = m
+                .iter()
+                .map(|v| v - top)
+                .filter(|d| *d > -30.0)
+                .map(f32::exp)
+                .sum();
+            let chosen = m[out[t] as usize];
+            let d = chosen - top;
+            let num = if d > -30.0 { d.exp() } else { 0.0 };
+            conf.push((num / z).clamp(0.0, 1.0));
+        }
+    }
+}
+
 impl Model {
     /// Emission scores for a sentence's feature keys (`offsets.len() == n + 1`).
     pub fn emissions(&self, keys: &[u64], offsets: &[usize], em: &mut Vec<f32>) {
@@ -456,6 +576,52 @@ impl Model {
                 }
             }
         }
+    }
+
+    /// Emission scores when every token starts from a precomputed integer sum: `init[t]`
+    /// plus the weights of `keys[offsets[t]..offsets[t+1]]`.
+    pub fn emissions_with_init(
+        &self,
+        keys: &[u64],
+        offsets: &[usize],
+        init: &[[i32; NUM_LABELS]],
+        em: &mut Vec<f32>,
+    ) {
+        let n = offsets.len().saturating_sub(1);
+        em.clear();
+        em.resize(n * NUM_LABELS, 0.0);
+        let scale = self.feat.scale;
+        const AHEAD: usize = 12;
+        for &k in keys.iter().take(AHEAD) {
+            self.feat.prefetch(k);
+        }
+        for ((w, out), a0) in offsets
+            .windows(2)
+            .zip(em.chunks_exact_mut(NUM_LABELS))
+            .zip(init)
+        {
+            let mut acc = *a0;
+            for j in w[0]..w[1] {
+                if let Some(&ahead) = keys.get(j + AHEAD) {
+                    self.feat.prefetch(ahead);
+                }
+                let Some(&k) = keys.get(j) else { continue };
+                if let Some(row) = self.feat.get(k) {
+                    for (x, v) in acc.iter_mut().zip(row) {
+                        *x += i32::from(*v);
+                    }
+                }
+            }
+            for (o, a) in out.iter_mut().zip(acc) {
+                *o = a as f32 * scale;
+            }
+        }
+    }
+
+    /// The cached static weight sum at `i` (see [`Model::cached`]).
+    #[inline]
+    pub fn cache_row(&self, i: u32) -> Option<&[i32; NUM_LABELS]> {
+        self.cache_rows.get(i as usize)
     }
 
     /// Build the per-word static-weight cache for the given word forms (duplicates ignored,
@@ -649,22 +815,13 @@ impl Model {
         let feat = WeightTable::from_quantised(&rows, scale);
         let nc = r.u32()? as usize;
         let block = r.take(nc.saturating_mul(16))?;
-        let mut clusters = U64Map::with_capacity(nc);
-        for c in block.chunks_exact(16) {
-            let mut kb = [0u8; 8];
-            let mut vb = [0u8; 8];
-            kb.copy_from_slice(&c[..8]);
-            vb.copy_from_slice(&c[8..]);
-            clusters.insert(u64::from_le_bytes(kb), u64::from_le_bytes(vb));
-        }
+        let pairs: Vec<(u64, u64)> = block
+            .chunks_exact(16)
+            .map(|c| (le_u64(c), le_u64(c.get(8..).unwrap_or(&[]))))
+            .collect();
+        let clusters = U64Map::from_pairs(&pairs);
         let max_len = r.u32()? as usize;
-        let ng = r.u32()? as usize;
-        let mut gmap = U64Map::with_capacity(ng);
-        for _ in 0..ng {
-            let k = r.u64()?;
-            let v = r.take(1)?.first().copied().unwrap_or(0);
-            gmap.insert(k, u64::from(v));
-        }
+        let gmap = r.u8_map()?;
         let mut kb = KbLexicon::default();
         if flags & F_KB != 0 {
             kb.phrases.max_len = r.u32()? as usize;
@@ -686,18 +843,17 @@ impl Model {
             let nc = r.u32()? as usize;
             const CROW: usize = 8 + 4 * NUM_LABELS;
             let block = r.take(nc.saturating_mul(CROW))?;
-            cache = U64Map::with_capacity(nc);
+            let mut pairs = Vec::with_capacity(nc);
             cache_rows.reserve(nc);
             for (i, c) in block.chunks_exact(CROW).enumerate() {
-                let mut kb = [0u8; 8];
-                kb.copy_from_slice(&c[..8]);
                 let mut row = [0i32; NUM_LABELS];
                 for (x, b) in row.iter_mut().zip(c[8..].chunks_exact(4)) {
                     *x = i32::from_le_bytes([b[0], b[1], b[2], b[3]]);
                 }
-                cache.insert(u64::from_le_bytes(kb), i as u64);
+                pairs.push((le_u64(c), i as u64));
                 cache_rows.push(row);
             }
+            cache = U64Map::from_pairs(&pairs);
         }
         let gaz = Gazetteer { map: gmap, max_len };
         let lex = Lexicon::new(&gaz, &kb);
@@ -734,6 +890,16 @@ fn parse_row(c: &[u8]) -> (u64, [i16; NUM_LABELS]) {
     (u64::from_le_bytes(kb), w)
 }
 
+/// The little-endian `u64` at the start of `c` (0 if `c` is shorter than 8 bytes).
+#[inline]
+fn le_u64(c: &[u8]) -> u64 {
+    let mut a = [0u8; 8];
+    if let Some(b) = c.get(..8) {
+        a.copy_from_slice(b);
+    }
+    u64::from_le_bytes(a)
+}
+
 struct Reader<'a> {
     b: &'a [u8],
     pos: usize,
@@ -756,22 +922,14 @@ impl<'a> Reader<'a> {
     fn u8_map(&mut self) -> Result<U64Map, Error> {
         let n = self.u32()? as usize;
         let block = self.take(n.saturating_mul(9))?;
-        let mut m = U64Map::with_capacity(n);
-        for c in block.chunks_exact(9) {
-            let mut kb = [0u8; 8];
-            kb.copy_from_slice(&c[..8]);
-            m.insert(u64::from_le_bytes(kb), u64::from(c[8]));
-        }
-        Ok(m)
+        let pairs: Vec<(u64, u64)> = block
+            .chunks_exact(9)
+            .map(|c| (le_u64(c), u64::from(c.get(8).copied().unwrap_or(0))))
+            .collect();
+        Ok(U64Map::from_pairs(&pairs))
     }
     fn f32(&mut self) -> Result<f32, Error> {
         Ok(f32::from_bits(self.u32()?))
-    }
-    fn u64(&mut self) -> Result<u64, Error> {
-        let s = self.take(8)?;
-        let mut a = [0u8; 8];
-        a.copy_from_slice(s);
-        Ok(u64::from_le_bytes(a))
     }
 }
 

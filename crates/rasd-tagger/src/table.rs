@@ -112,6 +112,32 @@ impl U64Map {
         }
     }
 
+    /// Build from `(key, value)` pairs inserted in order (so the layout equals inserting them
+    /// one by one into [`U64Map::with_capacity`]`(n)`), prefetching the home slot a few
+    /// pairs ahead: building tables at model load is bound by cache misses, and this
+    /// overlaps them.
+    pub fn from_pairs(pairs: &[(u64, u64)]) -> Self {
+        const AHEAD: usize = 8;
+        let mut m = U64Map::with_capacity(pairs.len());
+        for (i, &(k, v)) in pairs.iter().enumerate() {
+            if let Some(&(ka, _)) = pairs.get(i + AHEAD) {
+                m.prefetch(ka);
+            }
+            m.insert(k, v);
+        }
+        m
+    }
+
+    /// All `(key, value)` pairs in slot order (unsorted).
+    pub fn iter(&self) -> impl Iterator<Item = (u64, u64)> + '_ {
+        self.slots.iter().filter(|s| s.0 != 0).copied()
+    }
+
+    /// All values, in slot order (unsorted).
+    pub fn values(&self) -> impl Iterator<Item = u64> + '_ {
+        self.slots.iter().filter(|s| s.0 != 0).map(|s| s.1)
+    }
+
     /// All `(key, value)` pairs sorted by key (deterministic order for serialisation).
     pub fn entries(&self) -> Vec<(u64, u64)> {
         let mut v: Vec<(u64, u64)> = self.slots.iter().filter(|s| s.0 != 0).copied().collect();
