@@ -364,26 +364,38 @@ pub fn viterbi_pairs(
             }
             beta[t] = cur;
         }
-        conf.clear();
-        for t in 0..n {
-            let mut m = [0f32; L];
-            for (k, x) in m.iter_mut().enumerate() {
-                *x = alpha[t][k] + beta[t][k];
-            }
-            let top = m.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-            // terms below e^-30 cannot change the result; skipping them avoids the slow
-            // underflow path of exp for forbidden (−1e30) labels
-            let z: f32 = m
-                .iter()
-                .map(|v| v - top)
-                .filter(|d| *d > -30.0)
-                .map(f32::exp)
-                .sum();
-            let chosen = m[out[t] as usize];
-            let d = chosen - top;
-            let num = if d > -30.0 { d.exp() } else { 0.0 };
-            conf.push((num / z).clamp(0.0, 1.0));
+        max_marginal_confidences(&alpha, &beta, out, conf);
+    }
+}
+
+/// Per-position confidences: the softmax, over labels, of the max-marginals
+/// `alpha[t] + beta[t]`, taken at the chosen label `out[t]` (shared by both decoders so
+/// their confidences stay bit-identical).
+fn max_marginal_confidences(
+    alpha: &[[f32; NUM_LABELS]],
+    beta: &[[f32; NUM_LABELS]],
+    out: &[u8],
+    conf: &mut Vec<f32>,
+) {
+    conf.clear();
+    for ((a, b), &y) in alpha.iter().zip(beta).zip(out) {
+        let mut m = [0f32; NUM_LABELS];
+        for ((x, av), bv) in m.iter_mut().zip(a).zip(b) {
+            *x = av + bv;
         }
+        let top = m.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        // terms below e^-30 cannot change the result; skipping them avoids the slow
+        // underflow path of exp for forbidden (−1e30) labels
+        let z: f32 = m
+            .iter()
+            .map(|v| v - top)
+            .filter(|d| *d > -30.0)
+            .map(f32::exp)
+            .sum();
+        let chosen = m.get(y as usize).copied().unwrap_or(f32::NEG_INFINITY);
+        let d = chosen - top;
+        let num = if d > -30.0 { d.exp() } else { 0.0 };
+        conf.push((num / z).clamp(0.0, 1.0));
     }
 }
 
@@ -480,26 +492,7 @@ impl Decoder {
             }
             beta[t] = cur;
         }
-        conf.clear();
-        for t in 0..n {
-            let mut m = [0f32; L];
-            for (k, x) in m.iter_mut().enumerate() {
-                *x = alpha[t][k] + beta[t][k];
-            }
-            let top = m.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-            // terms below e^-30 cannot change the result; skipping them avoids the slow
-            // underflow path of exp for forbidden (−1e30) labels
-            let z: f32 = m
-                .iter()
-                .map(|v| v - top)
-                .filter(|d| *d > -30.0)
-                .map(f32::exp)
-                .sum();
-            let chosen = m[out[t] as usize];
-            let d = chosen - top;
-            let num = if d > -30.0 { d.exp() } else { 0.0 };
-            conf.push((num / z).clamp(0.0, 1.0));
-        }
+        max_marginal_confidences(&alpha, &beta, out, conf);
     }
 }
 
