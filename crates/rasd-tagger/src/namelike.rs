@@ -397,7 +397,10 @@ impl MorphStats {
             s.0 += c;
             // only unambiguous pronouns: after normalisation a final ه may be ة, a final
             // ي a nisba ending and a final ك part of the stem
-            if matches!(seg.suffix, "ها" | "هم" | "هما" | "هن" | "كم" | "كما" | "كن" | "نا") {
+            if matches!(
+                seg.suffix,
+                "ها" | "هم" | "هما" | "هن" | "كم" | "كما" | "كن" | "نا"
+            ) {
                 s.1 += c;
             }
         }
@@ -545,7 +548,7 @@ pub fn build_namelike(
     kb.dedup();
     let (pos, neg) = training_sets(&kb, &stats, p.neg_min_count);
     // held-out estimate: a seeded hash split, 10 % held out
-    let held = |s: &str| Fnv::new(p.seed as u32).str(s).finish() % 10 == 0;
+    let held = |s: &str| Fnv::new(p.seed as u32).str(s).finish().is_multiple_of(10);
     fn split<'a>(v: &'a [String], h: bool, held: &dyn Fn(&str) -> bool) -> Vec<&'a str> {
         v.iter()
             .map(String::as_str)
