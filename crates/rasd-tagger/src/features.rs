@@ -502,6 +502,10 @@ pub struct TokenInfo {
     stem_mf: [u64; 2],
     /// Self-trained list bits (B type t = bit t, I type t = bit 4 + t), with [`F_AUTO`].
     auto: u8,
+    /// Name-likeness / morphology table row (`crate::namelike`; 0 = none).
+    nl: [u16; 4],
+    /// Which name-likeness parts are on (1 = name-likeness, 2 = morphology; 0 = off).
+    nl_on: u8,
     ngrams: [u64; MAX_NGRAMS + MAX_STEM_NGRAMS],
     n_ngrams: u8,
     /// Span-level context (quoted stretches, head-noun chains; see `crate::spanfeat`).
@@ -943,6 +947,12 @@ pub fn analyse_memo(
         } else {
             [0; 2]
         };
+        let nl_on = crate::namelike::parts(flags);
+        let nl = if nl_on != 0 {
+            crate::namelike::lookup(clusters, h_norm, h_stem, nl_on)
+        } else {
+            [0; 4]
+        };
         if cache.is_some_and(|c| c.get(h_raw).is_some()) {
             out.push(TokenInfo {
                 norm: h_norm,
@@ -961,6 +971,8 @@ pub fn analyse_memo(
                 proto,
                 proto_ids_ctx: flags & F_PROTO_CTX_IDS != 0,
                 stem_mf,
+                nl,
+                nl_on,
                 ..Default::default()
             });
             if let (Some(m), Some(x)) = (memo.as_deref_mut(), out.last()) {
@@ -1022,6 +1034,8 @@ pub fn analyse_memo(
             proto_ids_ctx: flags & F_PROTO_CTX_IDS != 0,
             stem_mf,
             auto: 0,
+            nl,
+            nl_on,
             ngrams: [0; MAX_NGRAMS + MAX_STEM_NGRAMS],
             n_ngrams: 0,
             span: Default::default(),
@@ -1252,6 +1266,10 @@ pub fn token_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     proto_ctx(toks, i, out);
     stem_clus_ctx(toks, i, out);
     auto_ctx(toks, i, out);
+    if t.nl_on != 0 {
+        crate::namelike::own_features(t.nl, t.nl_on, |tpl, v| out.push(f(tpl, v)));
+        nl_ctx(toks, i, out);
+    }
     if i == 0 {
         out.push(f(80, 0));
     }
@@ -1298,6 +1316,9 @@ pub fn static_features(t: &TokenInfo, out: &mut Vec<u64>) {
         }
     }
     proto_own(t, out);
+    if t.nl_on != 0 {
+        crate::namelike::own_features(t.nl, t.nl_on, |tpl, v| out.push(f(tpl, v)));
+    }
     for &h in t.ngrams.iter().take(t.n_ngrams as usize) {
         out.push(h);
     }
@@ -1523,6 +1544,18 @@ pub fn hashed_context(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     proto_ctx(toks, i, out);
     stem_clus_ctx(toks, i, out);
     auto_ctx(toks, i, out);
+    if t.nl_on != 0 {
+        nl_ctx(toks, i, out);
+    }
+}
+
+/// Name-likeness / morphology features of the ±1 neighbours (contextual, see
+/// `crate::namelike::ctx_features`).
+fn nl_ctx(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
+    let prev = i.checked_sub(1).and_then(|j| toks.get(j)).map(|x| x.nl);
+    let next = toks.get(i + 1).map(|x| x.nl);
+    let on = toks.get(i).map(|x| x.nl_on).unwrap_or(0);
+    crate::namelike::ctx_features(prev, next, on, |tpl, v| out.push(f(tpl, v)));
 }
 
 /// Knowledge-base features of token `i` (contextual: phrase matches depend on neighbours):
@@ -1658,6 +1691,10 @@ mod tests {
             cluster_key(hash_str("قاهره"), PROTO_SET),
             pack_clusters([129, 0, 0]),
         );
+        tab.insert(
+            cluster_key(hash_str("محمد"), crate::namelike::NL_SET),
+            crate::namelike::pack([0x76, 9, 3, 0x123]),
+        );
         crate::autolex::insert_phrases(
             &mut tab,
             &[
@@ -1689,7 +1726,14 @@ mod tests {
                 &tab,
                 &Lexicon::new(&gaz, &KbLexicon::default()),
                 &[gaz_b(0)],
-                F_CHAR_NGRAMS | F_CLUSTERS2 | F_PROTOS | F_STEM_CLUS_CTX | F_AUTO | F_PROTO_CTX_IDS,
+                F_CHAR_NGRAMS
+                    | F_CLUSTERS2
+                    | F_PROTOS
+                    | F_STEM_CLUS_CTX
+                    | F_AUTO
+                    | F_PROTO_CTX_IDS
+                    | crate::namelike::F_NAMELIKE
+                    | crate::namelike::F_MORPH,
                 &mut infos,
             );
             for i in 0..infos.len() {
@@ -1703,6 +1747,34 @@ mod tests {
                 assert_eq!(all, split, "token {i} of {toks:?}");
             }
         }
+    }
+
+    #[test]
+    fn namelike_rows_fall_back_to_the_stem_and_respect_parts() {
+        use crate::namelike::{F_MORPH, F_NAMELIKE, NL_SET};
+        let mut tab = ClusterTable::default();
+        tab.insert(
+            cluster_key(hash_str("قاهره"), NL_SET),
+            crate::namelike::pack([0x65, 40, 8, 0x321]),
+        );
+        let lex = Lexicon::default();
+        let mut infos = Vec::new();
+        let toks = ["والقاهرة", "x"];
+        analyse(&toks, &tab, &lex, &[], F_NAMELIKE | F_MORPH, &mut infos);
+        assert_eq!(infos[0].nl, [0x65, 40, 8, 0x321]);
+        assert_eq!(infos[1].nl, [0, 0, 0, 0]);
+        analyse(&toks, &tab, &lex, &[], F_NAMELIKE, &mut infos);
+        assert_eq!(infos[0].nl, [0x65, 0, 0, 0x321]);
+        let mut with = Vec::new();
+        token_features(&infos, 0, &mut with);
+        analyse(&toks, &tab, &lex, &[], F_MORPH, &mut infos);
+        assert_eq!(infos[0].nl, [0, 40, 8, 0]);
+        analyse(&toks, &tab, &lex, &[], 0, &mut infos);
+        assert_eq!(infos[0].nl_on, 0);
+        let mut without = Vec::new();
+        token_features(&infos, 0, &mut without);
+        // own buckets, pair, and the neighbour's "absent" + boundary values
+        assert!(with.len() >= without.len() + 4);
     }
 
     #[test]

@@ -40,6 +40,7 @@ pub mod eval;
 pub mod features;
 pub mod labels;
 pub mod model;
+pub mod namelike;
 pub mod normalize;
 pub mod pairfeat;
 pub mod protos;

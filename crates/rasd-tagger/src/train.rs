@@ -136,6 +136,10 @@ pub struct TrainParams {
     /// Self-trained SaudiNewsNet phrase list (`crate::autolex`, jackknifed over folds of
     /// the training sentences); enables [`F_AUTO`]. `None`: off.
     pub autolex: Option<crate::autolex::AutoLexParams>,
+    /// Name-likeness / morphology table (`crate::namelike`, cluster-file format) embedded
+    /// in the model; enables [`crate::namelike::F_NAMELIKE`] and
+    /// [`crate::namelike::F_MORPH`] unless one of them is already set. `None`: off.
+    pub namelike: Option<std::path::PathBuf>,
 }
 
 /// The repository's knowledge-base source folder (`data/` at the workspace root), as
@@ -262,6 +266,7 @@ impl Default for TrainParams {
             protos: None,
             protos_dev: None,
             autolex: None,
+            namelike: None,
         }
     }
 }
@@ -1306,6 +1311,20 @@ pub fn train(
         }
         (None, None) => (ctab_final.clone(), ctab_final),
     };
+    let (ctab, ctab_final) = match &params.namelike {
+        Some(p) => {
+            use crate::namelike::{insert_table, F_MORPH, F_NAMELIKE};
+            if params.feature_flags & (F_NAMELIKE | F_MORPH) == 0 {
+                params.feature_flags |= F_NAMELIKE | F_MORPH;
+            }
+            let t = crate::namelike::load_table(p)?;
+            let (mut a, mut b) = (ctab, ctab_final);
+            insert_table(&mut a, &t);
+            insert_table(&mut b, &t);
+            (a, b)
+        }
+        None => (ctab, ctab_final),
+    };
     let kb = match &params.kb_dir {
         Some(d) => {
             params.feature_flags |= F_KB;
@@ -1499,6 +1518,14 @@ pub fn train(
     if let Some(p) = &params.protos {
         model.info.push_str(&format!(
             " protos={}",
+            p.file_name()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        ));
+    }
+    if let Some(p) = &params.namelike {
+        model.info.push_str(&format!(
+            " namelike={}",
             p.file_name()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default()

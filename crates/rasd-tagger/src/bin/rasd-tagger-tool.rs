@@ -14,7 +14,7 @@ const USAGE: &str = "usage:
                          [--no-final-on-all] [--char-ngrams]
                          [--crf-c2 C2 [--crf-eta ETA]] [--ensemble K] [--prune W]
                          [--kb-dir DIR | --no-kb] [--triggers] [--wide] [--stem-ngrams] [--quotes] [--heads] [--no-type-bias] [--pairs] [--mix-crf C2] [--prop-clitics] [--miss-cost K] [--margin M]
-                         [--stem-clusters-ctx] [--proto-ctx-ids]
+                         [--stem-clusters-ctx] [--proto-ctx-ids] [--namelike TABLE [--nl-parts chars|morph|both]]
                          [--doc-stage [--doc-folds K] [--doc-epochs N]]
                          [--protos TABLE [--protos-dev TABLE]]
                          [--autolex [--autolex-corpus DIR] [--autolex-cache DIR] [--autolex-folds K]
@@ -25,6 +25,7 @@ const USAGE: &str = "usage:
   rasd-tagger-tool errors --train FILE --model MODEL [--dev-split 0.1] [--sentence-only] [--top N] [--examples N] [--prop-clitics]
   rasd-tagger-tool clusters --corpus DIR --out FILE [--seed N] [--epochs N] [--dim N]
                             [--vocab-cap N] [--min-count N] [--window N] [--vectors-out FILE]
+  rasd-tagger-tool namelike --corpus DIR --out FILE [--kb-dir DIR] [--seed N] [--min-count N] [--neg-min-count N] [--alpha A]
   rasd-tagger-tool protos --vectors FILE --train FILE --out FILE [--dev-split F]
                           [--per-label N] [--top-k N] [--min-sim S] [--min-count N] [--center]
   rasd-tagger-tool bench [--conll FILE] [--model MODEL] [--seconds S] [--passes N]";
@@ -178,6 +179,13 @@ fn run() -> Result<(), String> {
                 });
             }
             p.protos = a.opt("--protos").map(PathBuf::from);
+            p.namelike = a.opt("--namelike").map(PathBuf::from);
+            match a.opt("--nl-parts").as_deref() {
+                None | Some("both") => {}
+                Some("chars") => p.feature_flags |= rasd_tagger::namelike::F_NAMELIKE,
+                Some("morph") => p.feature_flags |= rasd_tagger::namelike::F_MORPH,
+                Some(x) => return Err(format!("bad --nl-parts {x} (chars, morph, both)")),
+            }
             p.protos_dev = a.opt("--protos-dev").map(PathBuf::from);
             p.doc_stage = a.flag("--doc-stage");
             p.doc_epochs = a.num("--doc-epochs", p.doc_epochs)?;
@@ -302,6 +310,32 @@ fn run() -> Result<(), String> {
             )
             .map_err(|e| e.to_string())?;
             println!("wrote {out}: {np} prototypes, {nw} words");
+        }
+        "namelike" => {
+            let corpus = a.opt("--corpus").ok_or("namelike needs --corpus DIR")?;
+            let out = a.opt("--out").ok_or("namelike needs --out FILE")?;
+            let kb = a
+                .opt("--kb-dir")
+                .map(PathBuf::from)
+                .unwrap_or_else(rasd_tagger::train::default_kb_dir);
+            let d = rasd_tagger::namelike::NameLikeParams::default();
+            let p = rasd_tagger::namelike::NameLikeParams {
+                seed: a.num("--seed", d.seed)?,
+                min_count: a.num("--min-count", d.min_count)?,
+                neg_min_count: a.num("--neg-min-count", d.neg_min_count)?,
+                alpha: a.num("--alpha", d.alpha)?,
+            };
+            let r = rasd_tagger::namelike::build_namelike(
+                &PathBuf::from(&corpus),
+                &kb,
+                &PathBuf::from(&out),
+                &p,
+            )
+            .map_err(|e| e.to_string())?;
+            println!(
+                "wrote {out}: {} rows; classifier: {} name stems, {} word stems, held-out AUC {:.4}",
+                r.rows, r.pos, r.neg, r.heldout_auc
+            );
         }
         "bench" => {
             let model_path = a.opt("--model");
