@@ -60,7 +60,7 @@ impl Default for SelfTrainParams {
             min_conf: 0.9,
             min_len: 6,
             max_len: 50,
-            max_sents: 8000,
+            max_sents: 16000,
             gold_weight: 2,
             cache_dir: None,
         }
