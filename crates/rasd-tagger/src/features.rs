@@ -54,6 +54,11 @@ pub const F_AUTO: u32 = 1 << 18;
 /// neighbours.
 pub const F_PROTO_CTX_IDS: u32 = 1 << 19;
 
+/// Optional template change: a word with no entry in the first cluster set takes the
+/// clusters of its clitic-stripped stem's ending (`crate::oov`, table stored under
+/// [`crate::oov::OOV_SET`]); one extra probe, only for such words.
+pub const F_OOV_CLUSTERS: u32 = 1 << 28;
+
 /// Cluster-table set index ([`cluster_key`]) of the prototype table.
 pub const PROTO_SET: u64 = 7;
 
@@ -953,13 +958,34 @@ pub fn analyse_memo(
         } else {
             [0; 4]
         };
+        // with F_OOV_CLUSTERS a word without clusters takes its stem's, else its ending's
+        let mut clus = cluster_hashes(clusters, h_norm);
+        let mut stem_clus = None;
+        if clus[0] == NONE && flags & F_OOV_CLUSTERS != 0 {
+            let sc = if seg.stem.len() < norm.len() {
+                cluster_hashes(clusters, h_stem)
+            } else {
+                [NONE; 3]
+            };
+            stem_clus = Some(sc);
+            clus = if sc[0] != NONE {
+                sc
+            } else {
+                match crate::oov::stem_ending(seg.stem) {
+                    Some(e) => {
+                        cluster_hashes(clusters, cluster_key(hash_str(e), crate::oov::OOV_SET))
+                    }
+                    None => [NONE; 3],
+                }
+            };
+        }
         if cache.is_some_and(|c| c.get(h_raw).is_some()) {
             out.push(TokenInfo {
                 norm: h_norm,
                 raw: h_raw,
                 stem: h_stem,
                 shape: shape_hash(tok),
-                clus: cluster_hashes(clusters, h_norm),
+                clus,
                 clus2: if flags & F_CLUSTERS2 != 0 {
                     cluster_hashes(clusters, cluster_key(h_norm, 1))
                 } else {
@@ -1008,9 +1034,9 @@ pub fn analyse_memo(
             suf: hash_str(seg.suffix),
             shape: shape_hash(tok),
             len: norm.chars().count().min(10) as u64 + 1,
-            clus: cluster_hashes(clusters, h_norm),
+            clus,
             sclus: if seg.stem.len() < norm.len() {
-                cluster_hashes(clusters, h_stem)
+                stem_clus.unwrap_or_else(|| cluster_hashes(clusters, h_stem))
             } else {
                 [NONE; 3]
             },
@@ -1671,6 +1697,42 @@ mod tests {
             shape_into("a1a1a1a1a1", &mut b).len(),
             crate::normalize::shape("a1a1a1a1a1").len()
         );
+    }
+
+    #[test]
+    fn oov_words_take_stem_then_ending_clusters() {
+        let mut tab = ClusterTable::default();
+        tab.insert(hash_str("محمد"), pack_clusters([1, 2, 3]));
+        tab.insert(hash_str("قاهره"), pack_clusters([4, 5, 6]));
+        crate::oov::insert_suffix_table(&mut tab, &[("فيتش".to_string(), [7, 8, 9])]);
+        let lex = Lexicon::default();
+        let toks = ["محمد", "ميلوسيفيتش", "بالقاهره", "زز"];
+        let mut on = Vec::new();
+        let mut off = Vec::new();
+        analyse(&toks, &tab, &lex, &[], F_OOV_CLUSTERS, &mut on);
+        analyse(&toks, &tab, &lex, &[], 0, &mut off);
+        let ids = |c: [u16; 3]| {
+            cluster_hashes(
+                &{
+                    let mut t = ClusterTable::default();
+                    t.insert(1, pack_clusters(c));
+                    t
+                },
+                1,
+            )
+        };
+        // in-vocabulary word: unchanged
+        assert_eq!(on[0].clus, off[0].clus);
+        assert_eq!(on[0].clus, ids([1, 2, 3]));
+        // unknown word: its ending's clusters only with the flag
+        assert_eq!(off[1].clus, [NONE; 3]);
+        assert_eq!(on[1].clus, ids([7, 8, 9]));
+        // unknown word with a clustered stem: the stem's clusters (sclus unchanged)
+        assert_eq!(off[2].clus, [NONE; 3]);
+        assert_eq!(on[2].clus, ids([4, 5, 6]));
+        assert_eq!(on[2].sclus, off[2].sclus);
+        // nothing known: nothing
+        assert_eq!(on[3].clus, [NONE; 3]);
     }
 
     #[test]

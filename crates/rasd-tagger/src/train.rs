@@ -140,6 +140,12 @@ pub struct TrainParams {
     /// in the model; enables [`crate::namelike::F_NAMELIKE`] and
     /// [`crate::namelike::F_MORPH`] unless one of them is already set. `None`: off.
     pub namelike: Option<std::path::PathBuf>,
+    /// Self-training on SaudiNewsNet (`crate::selftrain`): confidently tagged corpus
+    /// sentences are added to the training data. `None`: off.
+    pub selftrain: Option<crate::selftrain::SelfTrainParams>,
+    /// Number of leading gold sentences in the data given to the learner (the rest are
+    /// self-trained sentences); set by [`train`] itself, `None` = all gold.
+    pub gold_sentences: Option<usize>,
 }
 
 /// The repository's knowledge-base source folder (`data/` at the workspace root), as
@@ -267,6 +273,8 @@ impl Default for TrainParams {
             protos_dev: None,
             autolex: None,
             namelike: None,
+            selftrain: None,
+            gold_sentences: None,
         }
     }
 }
@@ -526,6 +534,7 @@ pub fn featurize(
         gaz_folds,
         flags,
         None,
+        train.len(),
     )
 }
 
@@ -547,7 +556,9 @@ pub struct AutoFolds {
     pub full: ClusterTable,
 }
 
-/// [`featurize`] with optional per-fold cluster tables (see [`AutoFolds`]).
+/// [`featurize`] with optional per-fold cluster tables (see [`AutoFolds`]). Only the
+/// first `gold_n` training sentences are gold: the gazetteers are built from them, and
+/// each later (self-trained) sentence gets the jackknifed gazetteer of fold `i % folds`.
 #[allow(clippy::too_many_arguments)]
 fn featurize_auto(
     train: &[&Sentence],
@@ -558,15 +569,17 @@ fn featurize_auto(
     gaz_folds: usize,
     flags: u32,
     auto: Option<&AutoFolds>,
+    gold_n: usize,
 ) -> (Vec<SentenceKeys>, Vec<SentenceKeys>, Gazetteer) {
     let empty = Gazetteer::default();
+    let gold = train.get(..gold_n).unwrap_or(train);
     let full_gaz = if use_gazetteer {
-        build_gazetteer(train)
+        build_gazetteer(gold)
     } else {
         Gazetteer::default()
     };
     let folds = if use_gazetteer {
-        fold_gazetteers(train, gaz_folds)
+        fold_gazetteers(gold, gaz_folds)
     } else {
         Vec::new()
     };
@@ -600,12 +613,16 @@ fn featurize_auto(
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let g = folds
-                .iter()
-                .zip(&fold_lex)
-                .find(|((a, b, _), _)| i >= *a && i < *b)
-                .map(|x| x.1)
-                .unwrap_or(&no_gaz);
+            let g = if i >= gold_n && !fold_lex.is_empty() {
+                fold_lex.get(i % fold_lex.len()).unwrap_or(&no_gaz)
+            } else {
+                folds
+                    .iter()
+                    .zip(&fold_lex)
+                    .find(|((a, b, _), _)| i >= *a && i < *b)
+                    .map(|x| x.1)
+                    .unwrap_or(&no_gaz)
+            };
             one(s, g, Some(i))
         })
         .collect();
@@ -855,6 +872,7 @@ fn fit_auto(
         p.gaz_folds,
         p.feature_flags,
         auto,
+        p.gold_sentences.unwrap_or(train.len()).min(train.len()),
     );
     let mut interner = Interner::default();
     let data: Vec<Prepared> = tr_keys
@@ -881,7 +899,16 @@ fn fit_auto(
     let mut rngs: Vec<Rng> = (0..k as u64)
         .map(|j| Rng::new(p.seed.wrapping_add(j.wrapping_mul(1_000_003))))
         .collect();
-    let mut orders: Vec<Vec<usize>> = (0..k).map(|_| (0..data.len()).collect()).collect();
+    // gold sentences are presented `gold_weight` times per epoch when self-trained
+    // sentences follow them
+    let order0: Vec<usize> = match (p.gold_sentences, &p.selftrain) {
+        (Some(g), Some(st)) if g < data.len() => (0..g)
+            .flat_map(|i| std::iter::repeat_n(i, st.gold_weight.max(1)))
+            .chain(g..data.len())
+            .collect(),
+        _ => (0..data.len()).collect(),
+    };
+    let mut orders: Vec<Vec<usize>> = (0..k).map(|_| order0.clone()).collect();
     let averaged = |pers: &[Perceptron]| -> (Vec<f32>, Vec<f32>) {
         let mut it = pers.iter().map(Perceptron::averaged);
         let (mut w, mut t) = it.next().unwrap_or_default();
@@ -1252,6 +1279,50 @@ fn auto_folds(
     Ok(AutoFolds { folds, full })
 }
 
+/// Self-trained sentences for gold sentences `gold` (`crate::selftrain`): the corpus is
+/// tagged by a single perceptron (seed 1, `st.epochs` epochs, no self-training, no
+/// self-trained list) trained on `gold` only.
+fn self_trained(
+    gold: &[&Sentence],
+    base: &ClusterTable,
+    kb: &KbLexicon,
+    p: &TrainParams,
+    st: &crate::selftrain::SelfTrainParams,
+    corpus: &std::cell::OnceCell<Vec<Vec<String>>>,
+    phase: &str,
+) -> Result<Vec<Sentence>, Error> {
+    let bp = TrainParams {
+        seed: 1,
+        ensemble: 1,
+        verbose: false,
+        o_bias: None,
+        feature_flags: p.feature_flags & !F_AUTO,
+        autolex: None,
+        selftrain: None,
+        gold_sentences: None,
+        doc_stage: false,
+        ..p.clone()
+    };
+    let t0 = std::time::Instant::now();
+    let tag = format!("{phase}_fl{}_c{}", bp.feature_flags, base.len());
+    let sel = crate::selftrain::selection_for(gold, corpus, st, &tag, |s| {
+        crate::Tagger::from_model(fit(s, &[], base, kb, st.epochs, &bp).model)
+    })?;
+    if p.verbose {
+        let toks: usize = sel.iter().map(|s| s.tokens.len()).sum();
+        let ents: usize = sel
+            .iter()
+            .map(|s| crate::labels::spans_of_labels(&s.labels).len())
+            .sum();
+        eprintln!(
+            "selftrain {phase}: {} sentences, {toks} tokens, {ents} entities ({:.1}s)",
+            sel.len(),
+            t0.elapsed().as_secs_f64()
+        );
+    }
+    Ok(sel)
+}
+
 /// Train a model from an ANERcorp-format file and write it to `out_model`.
 ///
 /// `clusters` are the word-cluster files to embed (empty: no cluster features; a second
@@ -1325,6 +1396,19 @@ pub fn train(
         }
         None => (ctab, ctab_final),
     };
+    let (mut ctab, mut ctab_final) = (ctab, ctab_final);
+    if params.feature_flags & crate::features::F_OOV_CLUSTERS != 0 {
+        // ending → cluster table from the first cluster set (no labels involved)
+        let ends = sets
+            .first()
+            .map(crate::oov::suffix_table)
+            .unwrap_or_default();
+        crate::oov::insert_suffix_table(&mut ctab, &ends);
+        crate::oov::insert_suffix_table(&mut ctab_final, &ends);
+        if params.verbose {
+            eprintln!("train: OOV ending table, {} endings", ends.len());
+        }
+    }
     let kb = match &params.kb_dir {
         Some(d) => {
             params.feature_flags |= F_KB;
@@ -1383,13 +1467,34 @@ pub fn train(
         }
         None => None,
     };
+    let corpus_cell = std::cell::OnceCell::new();
+    let st_dev = match &params.selftrain {
+        Some(st) => {
+            let phase = if dv.is_empty() { "all" } else { "dev" };
+            Some(self_trained(
+                &tr,
+                &ctab,
+                &kb,
+                params,
+                st,
+                &corpus_cell,
+                phase,
+            )?)
+        }
+        None => None,
+    };
+    let tr_ext: Vec<&Sentence> = tr.iter().copied().chain(st_dev.iter().flatten()).collect();
+    let p_first = TrainParams {
+        gold_sentences: params.selftrain.as_ref().map(|_| tr.len()),
+        ..params.clone()
+    };
     let first = fit_auto(
-        &tr,
+        &tr_ext,
         &dv,
         &ctab,
         &kb,
         params.max_epochs,
-        params,
+        &p_first,
         dev_auto.as_ref(),
     );
     let o_bias = first.o_bias;
@@ -1448,8 +1553,29 @@ pub fn train(
             )?),
             None => None,
         };
+        let st_all = match &params.selftrain {
+            Some(st) => Some(self_trained(
+                &all_refs,
+                &ctab_final,
+                &kb,
+                params,
+                st,
+                &corpus_cell,
+                "all",
+            )?),
+            None => None,
+        };
+        let all_ext: Vec<&Sentence> = all_refs
+            .iter()
+            .copied()
+            .chain(st_all.iter().flatten())
+            .collect();
+        let p2 = TrainParams {
+            gold_sentences: params.selftrain.as_ref().map(|_| all_refs.len()),
+            ..p2
+        };
         let mut second = fit_auto(
-            &all_refs,
+            &all_ext,
             &[],
             &ctab_final,
             &kb,

@@ -14,12 +14,15 @@ const USAGE: &str = "usage:
                          [--no-final-on-all] [--char-ngrams]
                          [--crf-c2 C2 [--crf-eta ETA]] [--ensemble K] [--prune W]
                          [--kb-dir DIR | --no-kb] [--triggers] [--wide] [--stem-ngrams] [--quotes] [--heads] [--no-type-bias] [--pairs] [--mix-crf C2] [--prop-clitics] [--miss-cost K] [--margin M]
-                         [--stem-clusters-ctx] [--proto-ctx-ids] [--namelike TABLE [--nl-parts chars|morph|both]]
+                         [--stem-clusters-ctx] [--proto-ctx-ids] [--namelike TABLE [--nl-parts chars|morph|both]] [--oov-clusters]
                          [--doc-stage [--doc-folds K] [--doc-epochs N]]
                          [--protos TABLE [--protos-dev TABLE]]
                          [--autolex [--autolex-corpus DIR] [--autolex-cache DIR] [--autolex-folds K]
                           [--autolex-epochs N] [--autolex-min-count N] [--autolex-purity P]
                           [--autolex-tagged P] [--autolex-paras N]]
+                         [--selftrain [--st-corpus DIR] [--st-cache DIR] [--st-paras N] [--st-epochs N]
+                          [--st-temp T] [--st-conf P] [--st-min-len N] [--st-max-len N] [--st-max N]
+                          [--st-gold-weight K]]
   rasd-tagger-tool tag --conll FILE [--model MODEL] [--out FILE] [--sentence-only | --doc-window N]
   rasd-tagger-tool eval GOLD PRED
   rasd-tagger-tool errors --train FILE --model MODEL [--dev-split 0.1] [--sentence-only] [--top N] [--examples N] [--prop-clitics]
@@ -28,6 +31,7 @@ const USAGE: &str = "usage:
   rasd-tagger-tool namelike --corpus DIR --out FILE [--kb-dir DIR] [--seed N] [--min-count N] [--neg-min-count N] [--alpha A]
   rasd-tagger-tool protos --vectors FILE --train FILE --out FILE [--dev-split F]
                           [--per-label N] [--top-k N] [--min-sim S] [--min-count N] [--center]
+  rasd-tagger-tool oov --train FILE --clusters FILE [--clusters FILE2] [--folds K] [--corpus DIR]
   rasd-tagger-tool bench [--conll FILE] [--model MODEL] [--seconds S] [--passes N]";
 
 struct Args {
@@ -159,6 +163,9 @@ fn run() -> Result<(), String> {
             if a.flag("--stem-clusters-ctx") {
                 p.feature_flags |= rasd_tagger::features::F_STEM_CLUS_CTX;
             }
+            if a.flag("--oov-clusters") {
+                p.feature_flags |= rasd_tagger::features::F_OOV_CLUSTERS;
+            }
             if a.flag("--wide") {
                 p.feature_flags |= rasd_tagger::features::F_WIDE;
             }
@@ -176,6 +183,24 @@ fn run() -> Result<(), String> {
                     min_tagged: a.num("--autolex-tagged", d.min_tagged)?,
                     max_paragraphs: a.num("--autolex-paras", d.max_paragraphs)?,
                     cache_dir: a.opt("--autolex-cache").map(PathBuf::from),
+                });
+            }
+            if a.flag("--selftrain") {
+                let d = rasd_tagger::selftrain::SelfTrainParams::default();
+                p.selftrain = Some(rasd_tagger::selftrain::SelfTrainParams {
+                    corpus: a
+                        .opt("--st-corpus")
+                        .map(PathBuf::from)
+                        .unwrap_or(d.corpus.clone()),
+                    max_paragraphs: a.num("--st-paras", d.max_paragraphs)?,
+                    epochs: a.num("--st-epochs", d.epochs)?,
+                    temp: a.num("--st-temp", d.temp)?,
+                    min_conf: a.num("--st-conf", d.min_conf)?,
+                    min_len: a.num("--st-min-len", d.min_len)?,
+                    max_len: a.num("--st-max-len", d.max_len)?,
+                    max_sents: a.num("--st-max", d.max_sents)?,
+                    gold_weight: a.num("--st-gold-weight", d.gold_weight)?,
+                    cache_dir: a.opt("--st-cache").map(PathBuf::from),
                 });
             }
             p.protos = a.opt("--protos").map(PathBuf::from);
@@ -284,6 +309,28 @@ fn run() -> Result<(), String> {
             let n = build_clusters(&PathBuf::from(&corpus), &PathBuf::from(&out), &p)
                 .map_err(|e| e.to_string())?;
             println!("wrote {out}: {n} words");
+        }
+        "oov" => {
+            let train = a.opt("--train").ok_or("oov needs --train FILE")?;
+            let mut sets = Vec::new();
+            while let Some(c) = a.opt("--clusters") {
+                sets.push(
+                    rasd_tagger::clusters::Clusters::load(&PathBuf::from(&c))
+                        .map_err(|e| e.to_string())?,
+                );
+            }
+            let folds: usize = a.num("--folds", 5)?;
+            let text = std::fs::read_to_string(&train).map_err(|e| format!("{train}: {e}"))?;
+            let (sents, _) = rasd_tagger::conll::read_labelled(&text);
+            let counts = match a.opt("--corpus") {
+                Some(d) => rasd_tagger::oov::word_counts(
+                    &rasd_tagger::clusters::read_corpus(&PathBuf::from(d))
+                        .map_err(|e| e.to_string())?,
+                ),
+                None => Default::default(),
+            };
+            let c = rasd_tagger::oov::coverage(&sents, folds, &sets, &counts);
+            print!("{}", c.report());
         }
         "protos" => {
             let vectors = a.opt("--vectors").ok_or("protos needs --vectors FILE")?;
