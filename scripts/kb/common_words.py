@@ -28,14 +28,12 @@ are names whatever the context). Usage:
 import argparse
 import collections
 import csv
-import glob
-import json
 import os
 import sys
-import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from build_places import _TOKEN_RE  # noqa: E402
+from snn import article_texts, default_corpus  # noqa: E402
 
 # The engine's folding (crates/rasd-text/src/normalise.rs): alef forms, ى and ة only; ؤ and
 # ئ stay, so the list matches normalised document text.
@@ -94,7 +92,7 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     root = os.path.normpath(os.path.join(here, "..", ".."))
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--corpus", default=os.path.join(root, "..", "..", "shared", "data", "saudinewsnet"))
+    ap.add_argument("--corpus", default=default_corpus(root))
     ap.add_argument("--places", default=os.path.join(root, "data", "places", "places.tsv"))
     ap.add_argument("--out", default=os.path.join(root, "data", "places", "common_words.txt"))
     args = ap.parse_args()
@@ -104,34 +102,26 @@ def main():
     count = collections.Counter()
     cue = collections.Counter()
     total = 0
-    files = sorted(glob.glob(os.path.join(args.corpus, "*.zip")))
-    if not files:
-        sys.exit(f"no SaudiNewsNet zips under {args.corpus}")
-    for path in files:
-        with zipfile.ZipFile(path) as z:
-            for name in sorted(z.namelist()):
-                if not name.endswith(".json"):
-                    continue
-                for a in json.loads(z.read(name).decode("utf-8")):
-                    toks = tokens_folded((a.get("title") or "") + "\n" + (a.get("content") or ""))
-                    total += len(toks)
-                    n = len(toks)
-                    for i, t in enumerate(toks):
-                        count[t] += 1
-                        keys = []
-                        if t in singles:
-                            keys.append((t, 1))
-                        if t in firsts and i + 1 < n:
-                            k2 = t + " " + toks[i + 1]
-                            if k2 in labels:
-                                keys.append((k2, 2))
-                        for k, ln in keys:
-                            if ln == 2:
-                                count[k] += 1
-                            prev = toks[i - 1] if i > 0 else ""
-                            nxt = toks[i + ln] if i + ln < n else ""
-                            if prev in _STRONG or nxt in _POST:
-                                cue[k] += 1
+    for text in article_texts(args.corpus):
+        toks = tokens_folded(text)
+        total += len(toks)
+        n = len(toks)
+        for i, t in enumerate(toks):
+            count[t] += 1
+            keys = []
+            if t in singles:
+                keys.append((t, 1))
+            if t in firsts and i + 1 < n:
+                k2 = t + " " + toks[i + 1]
+                if k2 in labels:
+                    keys.append((k2, 2))
+            for k, ln in keys:
+                if ln == 2:
+                    count[k] += 1
+                prev = toks[i - 1] if i > 0 else ""
+                nxt = toks[i + ln] if i + ln < n else ""
+                if prev in _STRONG or nxt in _POST:
+                    cue[k] += 1
     pm = lambda c: c * 1e6 / total  # noqa: E731
     rows = []
     for k in sorted(labels):

@@ -24,14 +24,12 @@ Only counts are used; no corpus text is written. Usage:
 
 import argparse
 import collections
-import glob
-import json
 import os
 import sys
-import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common_words import fold, tokens_folded  # noqa: E402
+from snn import article_texts, default_corpus  # noqa: E402
 
 MIN_PER_MILLION = 2.0
 CUE_RATIO = 0.2
@@ -61,29 +59,21 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     root = os.path.normpath(os.path.join(here, "..", ".."))
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--corpus", default=os.path.join(root, "..", "shared", "data", "saudinewsnet"))
+    ap.add_argument("--corpus", default=default_corpus(root))
     ap.add_argument("--out", default=os.path.join(root, "data", "places", "ordinary_words.txt"))
     args = ap.parse_args()
     count = collections.Counter()
     cue = collections.Counter()
     total = 0
-    files = sorted(glob.glob(os.path.join(args.corpus, "*.zip")))
-    if not files:
-        sys.exit(f"no SaudiNewsNet zips under {args.corpus}")
-    for path in files:
-        with zipfile.ZipFile(path) as z:
-            for name in sorted(z.namelist()):
-                if not name.endswith(".json"):
-                    continue
-                for a in json.loads(z.read(name).decode("utf-8")):
-                    toks = tokens_folded((a.get("title") or "") + "\n" + (a.get("content") or ""))
-                    total += len(toks)
-                    prev = ""
-                    for t in toks:
-                        count[t] += 1
-                        if settlement(prev):
-                            cue[t] += 1
-                        prev = t
+    for text in article_texts(args.corpus):
+        toks = tokens_folded(text)
+        total += len(toks)
+        prev = ""
+        for t in toks:
+            count[t] += 1
+            if settlement(prev):
+                cue[t] += 1
+            prev = t
     min_count = MIN_PER_MILLION * total / 1e6
     rows = []
     for w, c in count.items():

@@ -16,14 +16,12 @@ Only word forms are written, never corpus text. Usage:
 
 import argparse
 import collections
-import glob
-import json
 import os
 import sys
-import zipfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "kb"))
 from build_places import _TOKEN_RE  # noqa: E402
+from snn import article_texts, default_corpus  # noqa: E402
 
 # The engine's folding (crates/rasd-text/src/normalise.rs): alef forms, ى and ة only; ؤ and
 # ئ stay, so the list matches normalised words.
@@ -42,19 +40,12 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     root = os.path.normpath(os.path.join(here, "..", ".."))
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--corpus", default=os.path.join(root, "..", "..", "shared", "data", "saudinewsnet"))
+    ap.add_argument("--corpus", default=default_corpus(root))
     ap.add_argument("--out", default=os.path.join(root, "crates", "rasd-text", "src", "wf_words.txt"))
     args = ap.parse_args()
     count = collections.Counter()
-    files = sorted(glob.glob(os.path.join(args.corpus, "*.zip")))
-    if not files:
-        sys.exit(f"no SaudiNewsNet zips under {args.corpus}")
-    for path in files:
-        with zipfile.ZipFile(path) as z:
-            for name in sorted(z.namelist()):
-                if name.endswith(".json"):
-                    for a in json.loads(z.read(name).decode("utf-8")):
-                        count.update(tokens_folded((a.get("title") or "") + "\n" + (a.get("content") or "")))
+    for text in article_texts(args.corpus):
+        count.update(tokens_folded(text))
     total = sum(count.values())
     out = []
     for w, c in count.items():
