@@ -1374,6 +1374,27 @@ pub enum Domain {
     Cluster(usize),
 }
 
+/// Writes flag templates `base + 0 .. base + width` of every base into `t` from `n` on;
+/// returns the next free index.
+const fn flag_templates(
+    t: &mut [(u64, Domain); TABLED_LEN],
+    mut n: usize,
+    bases: &[u64],
+    width: u64,
+) -> usize {
+    let mut i = 0;
+    while i < bases.len() {
+        let mut b = 0;
+        while b < width {
+            t[n] = (bases[i] + b, Domain::Flag);
+            n += 1;
+            b += 1;
+        }
+        i += 1;
+    }
+    n
+}
+
 /// Templates that [`tabled_context`] emits and the value domain of each. Their values come
 /// from small sets, so a tagger can precompute the weight row of every (template, value)
 /// pair once and add rows instead of hashing and probing (`crate::ctxtab`).
@@ -1393,29 +1414,9 @@ pub const TABLED: &[(u64, Domain)] = &{
         c += 1;
     }
     // gazetteer bits of i, i-1, i+1
-    let gz: [u64; 3] = [50, 60, 70];
-    let mut g = 0;
-    while g < gz.len() {
-        let mut b = 0;
-        while b < 8 {
-            t[n] = (gz[g] + b, Domain::Flag);
-            n += 1;
-            b += 1;
-        }
-        g += 1;
-    }
+    n = flag_templates(&mut t, n, &[50, 60, 70], 8);
     // KB phrase B/I and word-list bits of i-1, i, i+1
-    let kb: [u64; 3] = [120, 140, 160];
-    let mut q = 0;
-    while q < kb.len() {
-        let mut b = 0;
-        while b < 17 {
-            t[n] = (kb[q] + b, Domain::Flag);
-            n += 1;
-            b += 1;
-        }
-        q += 1;
-    }
+    n = flag_templates(&mut t, n, &[120, 140, 160], 17);
     t[n] = (80, Domain::Flag);
     t
 };

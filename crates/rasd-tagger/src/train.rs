@@ -546,6 +546,25 @@ pub fn fold_bounds(n: usize, k: usize, of: usize) -> (usize, usize) {
     (n * k / of, n * (k + 1) / of)
 }
 
+/// Parameters of the single, quiet perceptron that tags unlabelled text for the
+/// self-made resources (the `--autolex` phrase lists, the `--selftrain` sentences): the
+/// same features as `p`, but no ensemble, no tuned O penalty, no document stage and none
+/// of those resources itself.
+fn helper_params(p: &TrainParams) -> TrainParams {
+    TrainParams {
+        seed: 1,
+        ensemble: 1,
+        verbose: false,
+        o_bias: None,
+        feature_flags: p.feature_flags & !F_AUTO,
+        autolex: None,
+        selftrain: None,
+        gold_sentences: None,
+        doc_stage: false,
+        ..p.clone()
+    }
+}
+
 /// Jackknifed self-trained lists ([`crate::autolex`]): training sentence `i` in
 /// `folds[k].0..folds[k].1` is analysed with table `folds[k].2` (list of a model that did
 /// not see that fold); dev sentences and the model use `full`.
@@ -1221,16 +1240,7 @@ fn auto_folds(
     phase: &str,
 ) -> Result<AutoFolds, Error> {
     use crate::autolex::{insert_phrases, list_for};
-    let bp = TrainParams {
-        seed: 1,
-        ensemble: 1,
-        verbose: false,
-        o_bias: None,
-        feature_flags: p.feature_flags & !F_AUTO,
-        autolex: None,
-        doc_stage: false,
-        ..p.clone()
-    };
+    let bp = helper_params(p);
     let n = sents.len();
     let k = a.folds.clamp(2, n.max(2));
     let tag = format!(
@@ -1291,18 +1301,7 @@ fn self_trained(
     corpus: &std::cell::OnceCell<Vec<Vec<String>>>,
     phase: &str,
 ) -> Result<Vec<Sentence>, Error> {
-    let bp = TrainParams {
-        seed: 1,
-        ensemble: 1,
-        verbose: false,
-        o_bias: None,
-        feature_flags: p.feature_flags & !F_AUTO,
-        autolex: None,
-        selftrain: None,
-        gold_sentences: None,
-        doc_stage: false,
-        ..p.clone()
-    };
+    let bp = helper_params(p);
     let t0 = std::time::Instant::now();
     let tag = format!("{phase}_fl{}_c{}", bp.feature_flags, base.len());
     let sel = crate::selftrain::selection_for(gold, corpus, st, &tag, |s| {
