@@ -97,42 +97,19 @@ pub fn insert_phrases(tab: &mut ClusterTable, phrases: &[Phrase]) {
     }
 }
 
-/// Longest listed phrase starting at `i` whose first word is `first` (`(true, w)` = `ال`+w).
-fn longest(
-    tab: &ClusterTable,
-    norms: &[&str],
-    i: usize,
-    first: (bool, &str),
-) -> Option<(usize, u64)> {
-    let mut h = Fnv::new(0);
-    let mut best = None;
-    for j in i..norms.len().min(i + AUTO_MAX_LEN) {
-        if j == i {
-            if first.0 {
-                h.bytes("ال".as_bytes());
-            }
-            h.str(first.1);
-        } else {
-            h.str(norms.get(j).copied().unwrap_or(""));
-        }
-        let Some(v) = tab.get(cluster_key(h.finish(), AUTO_SET)) else {
-            break;
-        };
-        if v & 0xF != 0 {
-            best = Some((j + 1, v & 0xF));
-        }
-        if v & PREFIX == 0 {
-            break;
-        }
-    }
-    best
-}
-
 /// Leftmost-longest matches of the list in `tab` over normalised tokens, as
 /// `(start, end, type mask)`; a phrase also matches when its first word carries
 /// proclitics (و ف ب ك ل, لل → ال).
 pub fn matches(tab: &ClusterTable, norms: &[&str], f: impl FnMut(usize, usize, u64)) {
-    crate::features::leftmost_longest(norms, |i, first| longest(tab, norms, i, first), f);
+    crate::features::leftmost_longest(
+        norms,
+        |i, first| {
+            crate::features::longest_phrase(norms, i, first, AUTO_MAX_LEN, 0xF, PREFIX, |h| {
+                tab.get(cluster_key(h, AUTO_SET))
+            })
+        },
+        f,
+    );
 }
 
 /// Hash of a phrase of normalised tokens (the un-prefixed key of [`insert_phrases`]).

@@ -331,14 +331,19 @@ fn lex_byte(map: &U64Map, key: u64, shift: u32) -> Option<u64> {
         .filter(|b| *b != 0)
 }
 
-/// Longest phrase of the list at `shift` starting at `i` whose first word is `first`.
-fn lex_longest(
-    map: &U64Map,
-    shift: u32,
-    max_len: usize,
+/// Longest phrase starting at `i` whose first word is `first`, in a phrase list stored as
+/// hashed prefixes: `lookup(hash of words i..=j)` gives the entry of that prefix, whose
+/// `types` bits (non-zero for a listed phrase) are returned and whose `prefix` bit says a
+/// longer phrase continues it. At most `max_len` words. Shared by the gazetteer/KB lexicon
+/// and the self-trained list ([`crate::autolex`]).
+pub(crate) fn longest_phrase(
     norms: &[&str],
     i: usize,
     first: (bool, &str),
+    max_len: usize,
+    types: u64,
+    prefix: u64,
+    lookup: impl Fn(u64) -> Option<u64>,
 ) -> Option<(usize, u64)> {
     let mut h = Fnv::new(0);
     let mut best = None;
@@ -348,13 +353,13 @@ fn lex_longest(
         } else {
             h.str(norms.get(j).copied().unwrap_or(""));
         }
-        let Some(m) = lex_byte(map, h.finish(), shift) else {
+        let Some(m) = lookup(h.finish()) else {
             break;
         };
-        if m & Gazetteer::TYPES != 0 {
-            best = Some((j + 1, m & Gazetteer::TYPES));
+        if m & types != 0 {
+            best = Some((j + 1, m & types));
         }
-        if m & Gazetteer::PREFIX == 0 {
+        if m & prefix == 0 {
             break;
         }
     }
@@ -376,7 +381,17 @@ fn lex_matches(
     }
     leftmost_longest(
         norms,
-        |i, first| lex_longest(map, shift, max_len, norms, i, first),
+        |i, first| {
+            longest_phrase(
+                norms,
+                i,
+                first,
+                max_len,
+                Gazetteer::TYPES,
+                Gazetteer::PREFIX,
+                |h| lex_byte(map, h, shift),
+            )
+        },
         f,
     );
 }
