@@ -155,12 +155,7 @@ fn name_word(ctx: &Ctx, j: usize, conj: bool) -> bool {
         // An indefinite word after the noun that looks like an agreeing adjective (a nisba
         // «سكنية», a feminine «شاسعة») or an imperfect verb («تسكنها», «يخترقها») needs the
         // corpus to vouch for it as a name.
-        None => {
-            t.al_len > 0
-                || !(word.ends_with("يه")
-                    || word.ends_with('ه')
-                    || word.starts_with(['ي', 'ت', 'ن']))
-        }
+        None => t.al_len > 0 || !(word.ends_with('ه') || word.starts_with(['ي', 'ت', 'ن'])),
     }
 }
 
@@ -197,9 +192,9 @@ fn settlement_noun(ctx: &Ctx, t: &Token) -> Option<bool> {
 /// End (exclusive) of the name starting at `j`: the word and a following name adjective.
 fn name_end(ctx: &Ctx, j: usize) -> usize {
     let doc = ctx.doc;
-    match doc.tokens.get(j + 1) {
-        Some(n)
-            if n.sentence == doc.tokens[j].sentence
+    match (doc.tokens.get(j), doc.tokens.get(j + 1)) {
+        (Some(w), Some(n))
+            if n.sentence == w.sentence
                 && n.pre_len == 0
                 && NAME_ADJECTIVES.contains(&doc.token_norm(n)) =>
         {
