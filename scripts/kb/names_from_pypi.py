@@ -23,7 +23,8 @@ Written files (tab-separated, ``#`` comments, sorted, deduplicated):
 * ``name_words.tsv``    ``word  role  count  source``: one-word name parts; role is
   ``given``, ``surname`` or ``unknown`` (romanizer) or ``foreign`` (arabnamer).
 * ``clubs.tsv``         ``name  source``: sports clubs (entries with a club word or
-  a name of at most three words; leagues and cups are left out).
+  a name of at most three words; leagues and cups are left out), each also without
+  its head noun and sport («نادي برشلونة» → «برشلونة»).
 
 Wheels are fetched with ``pip download`` (pinned versions, sha256 checked) unless
 ``--wheels DIR`` already holds them. Usage:
@@ -61,6 +62,11 @@ ARABIC = range(0x0600, 0x0700)
 
 # Words that make an arwikicats sports entry a competition, not a club.
 COMPETITION_WORDS = ("دوري", "كأس", "بطولة", "الدوري", "دورة", "سباق", "الألعاب", "ألعاب")
+
+
+# «لكرة القدم», «لكرة السلة», … and club-type adjectives dropped from short club names.
+SPORT_WORDS = ("لكرة", "للكرة")
+CLUB_SUFFIXES = ("الرياضي", "الرياضية", "الثقافي", "الاجتماعي")
 
 
 def arabic_only(s):
@@ -137,6 +143,13 @@ def arwikicats(wheels):
             continue
         if ws[0] in ("نادي", "فريق") or len(ws) <= 3:
             club_names.add(v)
+            # news names a club without the head noun and the sport: «نادي برشلونة»
+            # → «برشلونة», «بنفيكا لكرة السلة» → «بنفيكا»
+            short = ws[1:] if ws[0] in ("نادي", "فريق", "النادي") else ws
+            while len(short) >= 2 and (short[-2] in SPORT_WORDS or short[-1] in CLUB_SUFFIXES):
+                short = short[:-2] if short[-2] in SPORT_WORDS else short[:-1]
+            if short and short != ws:
+                club_names.add(" ".join(short))
     return persons, sorted(club_names)
 
 

@@ -293,7 +293,8 @@ impl Gazetteer {
 pub struct KbLexicon {
     /// Phrases of normalised tokens with KB type indices.
     pub phrases: Gazetteer,
-    /// Normalised word hash → word-list bits ([`KBW_FIRST`], [`KBW_LAST`], [`KBW_GENT`]).
+    /// Normalised word hash → word-list bits ([`KBW_FIRST`], [`KBW_LAST`], [`KBW_GENT`],
+    /// [`KBW_GIVEN`], [`KBW_SURNAME`], [`KBW_FOREIGN`]).
     pub words: U64Map,
 }
 
@@ -313,6 +314,19 @@ pub const KBW_FIRST: u8 = 1;
 pub const KBW_LAST: u8 = 2;
 /// KB word bit: a gentilic form.
 pub const KBW_GENT: u8 = 4;
+/// KB phrase type: full name of a person from the name lists of `data/names/` (Wikidata
+/// labels and others; broader and less curated than [`KB_PERS`]).
+pub const KB_PERS_LIST: usize = 5;
+/// KB phrase type: a sports club from `data/names/clubs.tsv`.
+pub const KB_CLUB: usize = 6;
+/// KB word bit: a given name (seen at least twice as one in `data/names/name_words.tsv`).
+pub const KBW_GIVEN: u8 = 8;
+/// KB word bit: a family name (seen at least twice as one in `data/names/name_words.tsv`).
+pub const KBW_SURNAME: u8 = 16;
+/// KB word bit: the Arabic spelling of a foreign given or family name.
+pub const KBW_FOREIGN: u8 = 32;
+/// Number of KB word-list bits that become features.
+pub const KBW_BITS: u64 = 6;
 
 /// Hash of a proclitic-stripped form (see [`proclitic_forms`]) as a phrase's first word.
 #[inline]
@@ -1431,11 +1445,11 @@ pub const TABLED: &[(u64, Domain)] = &{
     // gazetteer bits of i, i-1, i+1
     n = flag_templates(&mut t, n, &[50, 60, 70], 8);
     // KB phrase B/I and word-list bits of i-1, i, i+1
-    n = flag_templates(&mut t, n, &[120, 140, 160], 17);
+    n = flag_templates(&mut t, n, &[120, 140, 160], 14 + KBW_BITS);
     t[n] = (80, Domain::Flag);
     t
 };
-const TABLED_LEN: usize = 7 * 3 + 3 * 8 + 3 * 17 + 1;
+const TABLED_LEN: usize = 7 * 3 + 3 * 8 + 3 * (14 + KBW_BITS as usize) + 1;
 
 /// The contextual features of token `i` whose values come from small domains (see
 /// [`TABLED`]), passed to `emit` as `(template, value)`: clusters of the ±1/±2 neighbours,
@@ -1501,7 +1515,7 @@ pub fn tabled_context(toks: &[TokenInfo], i: usize, mut emit: impl FnMut(u64, u6
                 emit(base + 7 + b, 0);
             }
         }
-        for b in 0..3u64 {
+        for b in 0..KBW_BITS {
             if x.kb_w & (1 << b) != 0 {
                 emit(base + 14 + b, 0);
             }
@@ -1620,7 +1634,7 @@ fn kb_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
                 out.push(f(base + 7 + b, 0));
             }
         }
-        for b in 0..3u64 {
+        for b in 0..KBW_BITS {
             if t.kb_w & (1 << b) != 0 {
                 out.push(f(base + 14 + b, 0));
             }

@@ -16,8 +16,9 @@ use crate::crf::{Buffers, CrfSgd, Instance};
 use crate::eval::{eval_conll, NerScores};
 use crate::features::{
     analyse, cluster_key, pack_clusters, sentence_features, ClusterTable, Gazetteer, KbLexicon,
-    Lexicon, TokenInfo, F_AUTO, F_CLUSTERS2, F_DOC, F_KB, F_PROTOS, KBW_FIRST, KBW_GENT, KBW_LAST,
-    KB_GENT, KB_LOC_MAJOR, KB_LOC_MINOR, KB_ORG, KB_PERS, PROTO_SET,
+    Lexicon, TokenInfo, F_AUTO, F_CLUSTERS2, F_DOC, F_KB, F_PROTOS, KBW_FIRST, KBW_FOREIGN,
+    KBW_GENT, KBW_GIVEN, KBW_LAST, KBW_SURNAME, KB_CLUB, KB_GENT, KB_LOC_MAJOR, KB_LOC_MINOR,
+    KB_ORG, KB_PERS, KB_PERS_LIST, PROTO_SET,
 };
 use crate::labels::{Label, NUM_LABELS};
 use crate::model::{effective_transitions, viterbi_pairs, Model, WeightTable, START};
@@ -228,6 +229,7 @@ pub fn build_kb_lexicon(dir: &Path) -> Result<KbLexicon, Error> {
             }
         }
     }
+    read_name_lists(&dir.join("names"), &toks, &mut phrases, &mut words)?;
     phrases.sort();
     phrases.dedup();
     let mut lex = KbLexicon::default();
@@ -241,6 +243,83 @@ pub fn build_kb_lexicon(dir: &Path) -> Result<KbLexicon, Error> {
         lex.words.insert(hash_str(&w), u64::from(b));
     }
     Ok(lex)
+}
+
+/// A name part counts as a given or family name from this many source rows on; rarer
+/// parts are mostly one-off spellings.
+const NAME_PART_MIN_COUNT: u64 = 2;
+
+/// Add the name lists of `data/names/` (if the folder exists): full person names
+/// ([`KB_PERS_LIST`]), sports clubs ([`KB_CLUB`]) and word bits for given, family and
+/// foreign name parts. Lines are tab-separated with `#` comments (see
+/// `scripts/kb/names_from_pypi.py`); a malformed line is an error naming file and line.
+fn read_name_lists(
+    dir: &Path,
+    toks: &dyn Fn(&str) -> Vec<String>,
+    phrases: &mut Vec<(Vec<String>, usize)>,
+    words: &mut FxHashMap<String, u8>,
+) -> Result<(), Error> {
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    let rows = |file: &str| -> Result<Vec<(usize, Vec<String>)>, Error> {
+        let path = dir.join(file);
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| Error::Data(format!("{}: {e}", path.display())))?;
+        Ok(text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty())
+            .map(|(i, l)| (i + 1, l.split('\t').map(str::to_string).collect()))
+            .collect())
+    };
+    let bad = |file: &str, line: usize, what: &str| {
+        Error::Data(format!("{}:{line}: {what}", dir.join(file).display()))
+    };
+    for (line, cols) in rows("person_names.tsv")? {
+        let t = toks(cols.first().map(String::as_str).unwrap_or(""));
+        if t.len() < 2 {
+            return Err(bad(
+                "person_names.tsv",
+                line,
+                "expected a name of two words or more",
+            ));
+        }
+        phrases.push((t, KB_PERS_LIST));
+    }
+    for (line, cols) in rows("clubs.tsv")? {
+        let t = toks(cols.first().map(String::as_str).unwrap_or(""));
+        if t.is_empty() {
+            return Err(bad("clubs.tsv", line, "empty club name"));
+        }
+        phrases.push((t, KB_CLUB));
+    }
+    for (line, cols) in rows("name_words.tsv")? {
+        let (Some(w), Some(role), Some(count)) = (cols.first(), cols.get(1), cols.get(2)) else {
+            return Err(bad("name_words.tsv", line, "expected word, role, count"));
+        };
+        let count: u64 = count
+            .parse()
+            .map_err(|_| bad("name_words.tsv", line, "count is not a number"))?;
+        let bit = match role.as_str() {
+            "given" if count >= NAME_PART_MIN_COUNT => KBW_GIVEN,
+            "surname" if count >= NAME_PART_MIN_COUNT => KBW_SURNAME,
+            "foreign" => KBW_FOREIGN,
+            "given" | "surname" | "unknown" => continue,
+            other => {
+                return Err(bad(
+                    "name_words.tsv",
+                    line,
+                    &format!("unknown role {other:?}"),
+                ))
+            }
+        };
+        let t = toks(w);
+        if let [w] = t.as_slice() {
+            *words.entry(w.clone()).or_insert(0) |= bit;
+        }
+    }
+    Ok(())
 }
 
 impl Default for TrainParams {
@@ -1698,5 +1777,68 @@ mod tests {
         assert_ne!(v & (1 << KB_LOC_MAJOR), 0);
         assert!(!lex.words.is_empty());
         assert!(build_kb_lexicon(Path::new("/nonexistent/kb")).is_err());
+        // the name lists of data/names are part of it
+        let v = lex
+            .phrases
+            .map
+            .get(Gazetteer::phrase_hash(["حسني", "مبارك"]))
+            .unwrap_or(0);
+        assert_ne!(v & (1 << KB_PERS_LIST), 0);
+    }
+
+    /// A throw-away knowledge-base folder with only `names/` files.
+    fn names_dir(tag: &str, persons: &str, words: &str, clubs: &str) -> std::path::PathBuf {
+        let d = std::env::temp_dir().join(format!("rasd-names-{tag}-{}", std::process::id()));
+        let n = d.join("names");
+        std::fs::create_dir_all(&n).unwrap();
+        std::fs::create_dir_all(d.join("actors")).unwrap();
+        std::fs::write(n.join("person_names.tsv"), persons).unwrap();
+        std::fs::write(n.join("name_words.tsv"), words).unwrap();
+        std::fs::write(n.join("clubs.tsv"), clubs).unwrap();
+        d
+    }
+
+    #[test]
+    fn name_lists_become_phrase_types_and_word_bits() {
+        let d = names_dir(
+            "ok",
+            "# comment\nأحمد الطيب\t3\tromanizer\n",
+            "جورج\tforeign\t1\tarabnamer\nسمير\tgiven\t5\tromanizer\n\
+             نادر\tgiven\t1\tromanizer\nالطيب\tsurname\t2\tromanizer\n\
+             زيد\tunknown\t9\tromanizer\n",
+            "برشلونة\tarwikicats\n",
+        );
+        let lex = build_kb_lexicon(&d).unwrap();
+        let ph = |ws: &[&str]| {
+            lex.phrases
+                .map
+                .get(Gazetteer::phrase_hash(ws.iter().copied()))
+                .unwrap_or(0)
+        };
+        // names are normalised like the tagger's tokens (أ → ا)
+        assert_ne!(ph(&["احمد", "الطيب"]) & (1 << KB_PERS_LIST), 0);
+        assert_ne!(ph(&["برشلونه"]) & (1 << KB_CLUB), 0);
+        let w = |x: &str| lex.words.get(hash_str(x)).unwrap_or(0) as u8;
+        assert_eq!(w("جورج"), KBW_FOREIGN);
+        assert_eq!(w("سمير"), KBW_GIVEN);
+        assert_eq!(w("الطيب"), KBW_SURNAME);
+        // a part seen once, or of unknown role, gives no bit
+        assert_eq!(w("نادر"), 0);
+        assert_eq!(w("زيد"), 0);
+        std::fs::remove_dir_all(&d).unwrap();
+    }
+
+    #[test]
+    fn malformed_name_lists_are_errors_naming_file_and_line() {
+        for (tag, persons, words, what) in [
+            ("one", "مبارك\t1\tx\n", "", "person_names.tsv:1"),
+            ("role", "", "# c\nسمير\tking\t2\tx\n", "name_words.tsv:2"),
+            ("count", "", "سمير\tgiven\tmany\tx\n", "name_words.tsv:1"),
+        ] {
+            let d = names_dir(tag, persons, words, "");
+            let e = build_kb_lexicon(&d).unwrap_err().to_string();
+            assert!(e.contains(what), "{e}");
+            std::fs::remove_dir_all(&d).unwrap();
+        }
     }
 }
