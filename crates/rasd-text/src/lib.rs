@@ -5,11 +5,13 @@
 //! * [`tokenise`] — letter/number/punctuation tokens over the normalised text.
 //! * [`clitics`] — Arabic proclitic/enclitic analysis of a word.
 //! * [`segment`] — the [`Segmenter`] stage: tokens with clitics, and sentences.
+//! * [`footer`] — trailing «رابط الخبر …: headline» footers, which are not tokenised.
 //!
 //! Every lexicon in rasd is passed through [`fold`] when it is loaded, so lexicon entries
 //! and text meet in exactly the same form.
 
 pub mod clitics;
+pub mod footer;
 pub mod normalise;
 pub mod segment;
 pub mod tokenise;

@@ -5,7 +5,8 @@
 //! paragraphs on their own lines, often without final punctuation. A dot does not end a
 //! sentence inside a number (the tokeniser keeps `3.5` whole) or after a single Latin
 //! letter (`U.S.`). The Arabic comma and semicolon (، ؛) separate clauses, not sentences,
-//! and stay inside.
+//! and stay inside. A trailing link footer («رابط الخبر بصحيفة …: headline», see
+//! [`crate::footer`]) is not tokenised.
 
 use crate::clitics::primary;
 use crate::tokenise::{tokenise, RawToken};
@@ -29,7 +30,11 @@ impl Stage for Segmenter {
     }
 
     fn process(&self, doc: &mut Document) {
-        let raw = tokenise(&doc.norm.text);
+        // a trailing «رابط الخبر …: headline» footer is boilerplate: not tokenised
+        let body = crate::footer::footer_start(&doc.norm.text)
+            .and_then(|end| doc.norm.text.get(..end))
+            .unwrap_or(&doc.norm.text);
+        let raw = tokenise(body);
         let mut tokens: Vec<Token> = Vec::with_capacity(raw.len());
         let mut sentences: Vec<Sentence> = Vec::new();
         let mut sent_start = 0usize; // index into tokens
@@ -121,6 +126,13 @@ mod tests {
 
     fn sents(d: &Document) -> Vec<&str> {
         d.sentences.iter().map(|s| d.slice(s.span)).collect()
+    }
+
+    #[test]
+    fn a_link_footer_gets_no_tokens() {
+        let d = run("أعلن الجيش مقتل 17 مسلحا. رابط الخبر بصحيفة الوئام: مقتل 17 مسلحا");
+        assert_eq!(sents(&d), vec!["أعلن الجيش مقتل 17 مسلحا."]);
+        assert!(d.tokens.iter().all(|t| d.slice(t.span) != "رابط"));
     }
 
     #[test]
