@@ -317,8 +317,9 @@ pub const KBW_GENT: u8 = 4;
 /// KB phrase type: full name of a person from the name lists of `data/names/` (Wikidata
 /// labels and others; broader and less curated than [`KB_PERS`]).
 pub const KB_PERS_LIST: usize = 5;
-/// KB phrase type: a sports club from `data/names/clubs.tsv`.
-pub const KB_CLUB: usize = 6;
+/// KB phrase type: an organisation from the lists of `data/names/` (sports clubs,
+/// companies and news organisations).
+pub const KB_ORG_LIST: usize = 6;
 /// KB word bit: a given name (seen at least twice as one in `data/names/name_words.tsv`).
 pub const KBW_GIVEN: u8 = 8;
 /// KB word bit: a family name (seen at least twice as one in `data/names/name_words.tsv`).

@@ -17,8 +17,8 @@ use crate::eval::{eval_conll, NerScores};
 use crate::features::{
     analyse, cluster_key, pack_clusters, sentence_features, ClusterTable, Gazetteer, KbLexicon,
     Lexicon, TokenInfo, F_AUTO, F_CLUSTERS2, F_DOC, F_KB, F_PROTOS, KBW_FIRST, KBW_FOREIGN,
-    KBW_GENT, KBW_GIVEN, KBW_LAST, KBW_SURNAME, KB_CLUB, KB_GENT, KB_LOC_MAJOR, KB_LOC_MINOR,
-    KB_ORG, KB_PERS, KB_PERS_LIST, PROTO_SET,
+    KBW_GENT, KBW_GIVEN, KBW_LAST, KBW_SURNAME, KB_GENT, KB_LOC_MAJOR, KB_LOC_MINOR, KB_ORG,
+    KB_ORG_LIST, KB_PERS, KB_PERS_LIST, PROTO_SET,
 };
 use crate::labels::{Label, NUM_LABELS};
 use crate::model::{effective_transitions, viterbi_pairs, Model, WeightTable, START};
@@ -249,9 +249,9 @@ pub fn build_kb_lexicon(dir: &Path) -> Result<KbLexicon, Error> {
 /// parts are mostly one-off spellings.
 const NAME_PART_MIN_COUNT: u64 = 2;
 
-/// Add the name lists of `data/names/` (if the folder exists): full person names
-/// ([`KB_PERS_LIST`]), sports clubs ([`KB_CLUB`]) and word bits for given, family and
-/// foreign name parts. Lines are tab-separated with `#` comments (see
+/// Add the name lists of `data/names/` (if the folder exists; each file is optional): full
+/// person names ([`KB_PERS_LIST`]), sports clubs, companies and news organisations
+/// ([`KB_ORG_LIST`]) and word bits for given, family and foreign name parts. Lines are tab-separated with `#` comments (see
 /// `scripts/kb/names_from_pypi.py`); a malformed line is an error naming file and line.
 fn read_name_lists(
     dir: &Path,
@@ -264,6 +264,9 @@ fn read_name_lists(
     }
     let rows = |file: &str| -> Result<Vec<(usize, Vec<String>)>, Error> {
         let path = dir.join(file);
+        if !path.exists() {
+            return Ok(Vec::new());
+        }
         let text = std::fs::read_to_string(&path)
             .map_err(|e| Error::Data(format!("{}: {e}", path.display())))?;
         Ok(text
@@ -287,12 +290,14 @@ fn read_name_lists(
         }
         phrases.push((t, KB_PERS_LIST));
     }
-    for (line, cols) in rows("clubs.tsv")? {
-        let t = toks(cols.first().map(String::as_str).unwrap_or(""));
-        if t.is_empty() {
-            return Err(bad("clubs.tsv", line, "empty club name"));
+    for file in ["clubs.tsv", "companies.tsv"] {
+        for (line, cols) in rows(file)? {
+            let t = toks(cols.first().map(String::as_str).unwrap_or(""));
+            if t.is_empty() {
+                return Err(bad(file, line, "empty organisation name"));
+            }
+            phrases.push((t, KB_ORG_LIST));
         }
-        phrases.push((t, KB_CLUB));
     }
     for (line, cols) in rows("name_words.tsv")? {
         let (Some(w), Some(role), Some(count)) = (cols.first(), cols.get(1), cols.get(2)) else {
@@ -1817,7 +1822,7 @@ mod tests {
         };
         // names are normalised like the tagger's tokens (أ → ا)
         assert_ne!(ph(&["احمد", "الطيب"]) & (1 << KB_PERS_LIST), 0);
-        assert_ne!(ph(&["برشلونه"]) & (1 << KB_CLUB), 0);
+        assert_ne!(ph(&["برشلونه"]) & (1 << KB_ORG_LIST), 0);
         let w = |x: &str| lex.words.get(hash_str(x)).unwrap_or(0) as u8;
         assert_eq!(w("جورج"), KBW_FOREIGN);
         assert_eq!(w("سمير"), KBW_GIVEN);
