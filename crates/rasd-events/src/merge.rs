@@ -149,8 +149,10 @@ pub fn merge_events_in(
             let near = e.sentence <= last + 1;
             // A lede that names nobody («وقوع عملية انتحارية أوقعت قتيلين») is told with
             // its parties, and often a narrower place, in the next sentence.
+            // The next sentence after the lede itself, not after mentions merged into it
+            // since: a round-up's later paragraphs are other events.
             let told_later =
-                o.sentence == 0 && o.actor.is_empty() && o.recipient.is_empty() && near;
+                o.sentence == 0 && o.actor.is_empty() && o.recipient.is_empty() && e.sentence <= 1;
             let lenient = inf.definite || inf.anaphoric || told_later;
             if o.etype != e.etype
                 || dates_conflict(o, &e)
@@ -582,6 +584,24 @@ mod tests {
             merge_events(vec![a, far], &[MentionInfo::default(); 2], "").len(),
             2
         );
+    }
+
+    #[test]
+    fn a_round_up_lede_does_not_take_a_later_paragraphs_parties() {
+        // «لقي عدد … مصرعهم» (no parties), casualties in the next sentences merge into it,
+        // but a telling with its own parties two paragraphs on is another event, even
+        // though each casualty mention was «near» the one before.
+        let mut lede = ev(0, Plover::ASSAULT, &[], &[]);
+        lede.size.dead = Some(3.0);
+        let c1 = ev(1, Plover::ASSAULT, &[], &[]);
+        let c2 = ev(2, Plover::ASSAULT, &[], &[]);
+        let told = ev(3, Plover::ASSAULT, &[1], &[2]);
+        let casualty = MentionInfo {
+            casualty: true,
+            ..MentionInfo::default()
+        };
+        let out = merge_events(vec![lede, c1, c2, told], &[casualty; 4], "");
+        assert_eq!(out.len(), 2, "{out:#?}");
     }
 
     #[test]
