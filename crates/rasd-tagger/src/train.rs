@@ -1235,8 +1235,6 @@ fn fit_auto(
             trans: t,
             clusters: clusters.clone(),
             lex: Lexicon::new(&full_gaz, kb),
-            gaz: full_gaz,
-            kb: kb.clone(),
             constrained: p.constrained,
             info: String::new(),
             fflags: p.feature_flags,
