@@ -220,6 +220,9 @@ pub struct Model {
     pub(crate) cache: U64Map,
     /// Cached static weight sums.
     pub(crate) cache_rows: Vec<[i32; NUM_LABELS]>,
+    /// Cluster domain sizes for the context tables (`crate::ctxtab::cluster_caps_add`),
+    /// gathered while loading `clusters`; `None` = compute from `clusters` when needed.
+    pub(crate) clus_caps: Option<[u64; 3]>,
 }
 
 /// True if label `to` may follow `from` (START allowed as `from`) under IOB2.
@@ -801,7 +804,12 @@ impl Model {
         }
         let scale = r.f32()?;
         let feat = WeightTable::read_image(&mut r, scale)?;
-        let clusters = U64Map::read_image(&mut r, 8, |c| Some(le_u64(c)))?;
+        let mut caps = [0u64; 3];
+        let clusters = U64Map::read_image(&mut r, 8, |c| {
+            let v = le_u64(c);
+            crate::ctxtab::cluster_caps_add(&mut caps, v);
+            Some(v)
+        })?;
         let lex = Lexicon::read_image(&mut r)?;
         let mut doc = WeightTable::default();
         if flags & F_DOC != 0 {
@@ -836,6 +844,7 @@ impl Model {
             constrained: flags & 1 != 0,
             fflags: flags & !1,
             info,
+            clus_caps: Some(caps),
         })
     }
 }
@@ -945,6 +954,11 @@ mod tests {
         assert_eq!(m2.feat.entries(), m.feat.entries());
         assert_eq!(m2.doc.entries(), m.doc.entries());
         assert_eq!(m2.clusters.get(7), Some(99));
+        let mut caps = [0u64; 3];
+        for v in m2.clusters.values() {
+            crate::ctxtab::cluster_caps_add(&mut caps, v);
+        }
+        assert_eq!(m2.clus_caps, Some(caps));
         assert_eq!(m2.lex.max_lens(), (2, 3));
         let ab = Gazetteer::phrase_hash(["a", "b"]);
         assert_eq!(m2.lex.raw(ab), m.lex.raw(ab));

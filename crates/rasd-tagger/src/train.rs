@@ -1240,6 +1240,7 @@ fn fit_auto(
             fflags: p.feature_flags,
             cache: U64Map::default(),
             cache_rows: Vec::new(),
+            clus_caps: None,
         },
         dev_f1,
         best_epoch,
