@@ -153,7 +153,7 @@ impl Tagger {
     /// A fresh tagger parsed from the embedded model bytes (not cached; for benchmarks of
     /// the load — everyone else should use [`Tagger::embedded`]).
     pub fn load_embedded() -> Result<Tagger, Error> {
-        Tagger::from_bytes(EMBEDDED_MODEL)
+        Ok(Tagger::new(Model::from_static(EMBEDDED_MODEL)?))
     }
 
     /// A tagger over a model built in memory (training).
@@ -235,7 +235,7 @@ impl Tagger {
                 .cached(features::raw_key(ti))
                 .and_then(|c| self.model.cache_row(c))
             {
-                Some(row) => acc = *row,
+                Some(row) => acc = row,
                 None => features::static_features(ti, &mut keys),
             }
             features::tabled_context(&infos, i, |tpl, v| match self.ctx.row(tpl, v) {

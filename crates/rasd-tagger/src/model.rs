@@ -13,7 +13,9 @@
 //! 3. merged lexicon ([`Lexicon`]): gazetteer and KB phrase lengths `u32 u32`, KB flag `u32`,
 //!    then `u64` key + `u32` value (gazetteer, KB phrase and KB word bytes);
 //! 4. with flag [`F_DOC`]: document-stage scale `f32` and weights as in 1;
-//! 5. static-weight cache: `u64` raw-word key + `9×i32` sums (row index = slot rank).
+//! 5. static-weight cache: slot image of `u64` raw-word keys (row index = slot rank), then
+//!    the rows, `9×i32` sums each, in that order. [`Model::from_static`] (the embedded
+//!    model) reads the rows where they lie instead of copying them.
 //!
 //! Loading copies each table into place in one sequential pass — no hashing, no probing and
 //! no lexicon merge (format 1, `RASDTAG1`, stored sorted entries and rebuilt every table by
@@ -192,6 +194,52 @@ impl WeightTable {
         v
     }
 }
+/// Bytes of one stored static-weight cache row (`NUM_LABELS × i32`).
+const CROW: usize = 4 * NUM_LABELS;
+
+/// The static-weight cache rows as stored in the model file (`NUM_LABELS` little-endian
+/// `i32` per row), borrowed from the embedded model's bytes or owned. Borrowing spares the
+/// load a 3.6 MB copy (and its page faults); a row is decoded when looked up.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CacheRows(std::borrow::Cow<'static, [u8]>);
+
+impl CacheRows {
+    /// Number of rows.
+    pub(crate) fn len(&self) -> usize {
+        self.0.len() / CROW
+    }
+
+    /// True when there are no rows.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.len() < CROW
+    }
+
+    /// Row `i`.
+    #[inline]
+    pub(crate) fn get(&self, i: usize) -> Option<[i32; NUM_LABELS]> {
+        let b = self.0.get(i.checked_mul(CROW)?..)?.get(..CROW)?;
+        let mut row = [0i32; NUM_LABELS];
+        for (x, c) in row.iter_mut().zip(b.chunks_exact(4)) {
+            *x = i32::from_le_bytes([c[0], c[1], c[2], c[3]]);
+        }
+        Some(row)
+    }
+
+    /// Append a row.
+    pub(crate) fn push(&mut self, row: [i32; NUM_LABELS]) {
+        let v = self.0.to_mut();
+        for x in row {
+            v.extend_from_slice(&x.to_le_bytes());
+        }
+    }
+
+    /// Remove every row.
+    #[cfg(test)]
+    pub(crate) fn clear(&mut self) {
+        self.0 = std::borrow::Cow::Borrowed(&[]);
+    }
+}
+
 /// Row index of the "sentence start" pseudo-label in the transition matrix.
 pub const START: usize = NUM_LABELS;
 
@@ -219,7 +267,7 @@ pub struct Model {
     /// static features (see `features::static_features`), so frequent words skip ~40 lookups.
     pub(crate) cache: U64Map,
     /// Cached static weight sums.
-    pub(crate) cache_rows: Vec<[i32; NUM_LABELS]>,
+    pub(crate) cache_rows: CacheRows,
     /// Cluster domain sizes for the context tables (`crate::ctxtab::cluster_caps_add`),
     /// gathered while loading `clusters`; `None` = compute from `clusters` when needed.
     pub(crate) clus_caps: Option<[u64; 3]>,
@@ -591,7 +639,7 @@ impl Model {
                 .get(t)
                 .copied()
                 .flatten()
-                .and_then(|i| self.cache_rows.get(i as usize).copied())
+                .and_then(|i| self.cache_rows.get(i as usize))
                 .unwrap_or([0i32; NUM_LABELS]);
             for j in w[0]..w[1] {
                 if let Some(&ahead) = keys.get(j + AHEAD) {
@@ -654,7 +702,7 @@ impl Model {
 
     /// The cached static weight sum at `i` (see [`Model::cached`]).
     #[inline]
-    pub fn cache_row(&self, i: u32) -> Option<&[i32; NUM_LABELS]> {
+    pub fn cache_row(&self, i: u32) -> Option<[i32; NUM_LABELS]> {
         self.cache_rows.get(i as usize)
     }
 
@@ -663,7 +711,7 @@ impl Model {
     pub fn build_cache<'a>(&mut self, words: impl IntoIterator<Item = &'a str>, cap: usize) {
         use crate::features::{analyse, static_features};
         let mut cache = U64Map::default();
-        let mut rows = Vec::new();
+        let mut rows = CacheRows::default();
         let mut infos = Vec::new();
         let mut keys = Vec::new();
         let empty = Lexicon::default();
@@ -766,19 +814,38 @@ impl Model {
             b.extend_from_slice(&self.doc.scale.to_le_bytes());
             self.doc.write_image(&mut b);
         }
-        // static-weight cache: the row rides with its key; its index is the slot rank
-        self.cache.write_image(&mut b, |i, o| {
-            let row = self.cache_rows.get(i as usize).copied().unwrap_or_default();
+        // static-weight cache: keys (a row's index is its key's slot rank), then the rows
+        let mut order = Vec::with_capacity(self.cache.len());
+        self.cache.write_image(&mut b, |i, _| order.push(i));
+        for i in order {
+            let row = self.cache_rows.get(i as usize).unwrap_or_default();
             for v in row {
-                o.extend_from_slice(&v.to_le_bytes());
+                b.extend_from_slice(&v.to_le_bytes());
             }
-        });
+        }
         b
     }
 
     /// Parse a model written by [`Model::to_bytes`]. Corrupt or truncated bytes give an
     /// error, never a panic.
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, Error> {
+        Self::parse(bytes, |rows| {
+            CacheRows(std::borrow::Cow::Owned(rows.to_vec()))
+        })
+    }
+
+    /// [`Model::from_bytes`] for bytes that live as long as the program (the embedded
+    /// model): the static-weight cache rows are read in place, not copied.
+    pub fn from_static(bytes: &'static [u8]) -> Result<Model, Error> {
+        Self::parse(bytes, |rows| CacheRows(std::borrow::Cow::Borrowed(rows)))
+    }
+
+    /// The parser behind [`Model::from_bytes`] and [`Model::from_static`]; `rows` turns the
+    /// stored cache rows into [`CacheRows`] (copied or borrowed).
+    fn parse<'a>(
+        bytes: &'a [u8],
+        rows: impl FnOnce(&'a [u8]) -> CacheRows,
+    ) -> Result<Model, Error> {
         let mut r = Reader::new(bytes);
         let magic = r.take(8)?;
         if magic == MAGIC_V1 {
@@ -816,18 +883,13 @@ impl Model {
             let scale = r.f32()?;
             doc = WeightTable::read_image(&mut r, scale)?;
         }
-        const CROW: usize = 4 * NUM_LABELS;
-        let mut cache_rows = Vec::new();
-        let cache = U64Map::read_image(&mut r, CROW, |c| {
-            let mut row = [0i32; NUM_LABELS];
-            for (x, b) in row.iter_mut().zip(c.chunks_exact(4)) {
-                let mut a = [0u8; 4];
-                a.copy_from_slice(b);
-                *x = i32::from_le_bytes(a);
-            }
-            cache_rows.push(row);
-            Some(cache_rows.len() as u64 - 1)
+        let mut rank = 0u64;
+        let cache = U64Map::read_image(&mut r, 0, |_| {
+            rank += 1;
+            Some(rank - 1)
         })?;
+        let block = r.take(cache.len().saturating_mul(CROW))?;
+        let cache_rows = rows(block);
         if !r.at_end() {
             return Err(Error::Data(
                 "corrupt model file: trailing bytes after the last table".into(),
@@ -943,7 +1005,9 @@ mod tests {
         m.lex = Lexicon::new(&gaz, &kb);
         m.doc = WeightTable::build(&[(5, row)]);
         m.cache.insert(77, 0);
+        m.cache.insert(99, 1);
         m.cache_rows.push([3; NUM_LABELS]);
+        m.cache_rows.push([-7; NUM_LABELS]);
         let b = m.to_bytes();
         let m2 = Model::from_bytes(&b).unwrap();
         assert_eq!(m2.info(), "test");
@@ -965,8 +1029,15 @@ mod tests {
         assert_eq!(m2.lex.raw(11), Some(2 << 16));
         assert_eq!(m2.fflags, crate::features::F_KB | F_DOC);
         let i = m2.cached(77).unwrap();
-        assert_eq!(m2.cache_row(i), Some(&[3; NUM_LABELS]));
+        assert_eq!(m2.cache_row(i), Some([3; NUM_LABELS]));
+        let j = m2.cached(99).unwrap();
+        assert_eq!(m2.cache_row(j), Some([-7; NUM_LABELS]));
         assert_eq!(m2.cached(78), None);
+        // the embedded-model path (rows borrowed) reads the same model
+        let leaked: &'static [u8] = Box::leak(b.clone().into_boxed_slice());
+        let m3 = Model::from_static(leaked).unwrap();
+        assert_eq!(m3.cache_row(m3.cached(99).unwrap()), Some([-7; NUM_LABELS]));
+        assert_eq!(m3.to_bytes(), b);
         // writing the loaded model again gives the same bytes
         assert_eq!(m2.to_bytes(), b);
         assert!(Model::from_bytes(b"nonsense").is_err());

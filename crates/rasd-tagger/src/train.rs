@@ -1239,7 +1239,7 @@ fn fit_auto(
             info: String::new(),
             fflags: p.feature_flags,
             cache: U64Map::default(),
-            cache_rows: Vec::new(),
+            cache_rows: Default::default(),
             clus_caps: None,
         },
         dev_f1,
