@@ -1,5 +1,5 @@
-//! Model load timing: builds a [`Tagger`] from the embedded model's bytes `N` times
-//! (`Tagger::from_bytes`: parse plus context tables — what the first
+//! Model load timing: builds a [`Tagger`] from the embedded model `N` times
+//! (`Tagger::load_embedded`: parse plus context tables — what the first
 //! `Tagger::embedded()` call costs) and prints wall and CPU milliseconds per load, min and
 //! median, and the first load on its own (later loads reuse memory the allocator kept, so
 //! the first is the one a process pays). Usage: `cargo run --release -p rasd-tagger --example load_time -- [N]`; with
@@ -8,8 +8,6 @@
 
 use rasd_tagger::Tagger;
 use std::time::Instant;
-
-static MODEL: &[u8] = include_bytes!("../model/anercorp.model");
 
 /// CPU time of this thread in nanoseconds (Linux `schedstat`; 0 elsewhere).
 fn cpu_ns() -> u64 {
@@ -28,7 +26,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut cpu = Vec::with_capacity(n);
     for _ in 0..n {
         let (w0, c0) = (Instant::now(), cpu_ns());
-        let t = Tagger::from_bytes(MODEL)?;
+        let t = Tagger::load_embedded()?;
         let (w1, c1) = (w0.elapsed(), cpu_ns());
         wall.push(w1.as_secs_f64() * 1e3);
         cpu.push(c1.saturating_sub(c0) as f64 / 1e6);
