@@ -49,16 +49,29 @@ fn value_of(slot: usize) -> u64 {
     }
 }
 
+/// Fold one packed cluster value (three 16-bit ids) into per-granularity domain sizes.
+#[inline]
+pub fn cluster_caps_add(caps: &mut [u64; 3], v: u64) {
+    for (k, c) in caps.iter_mut().enumerate() {
+        *c = (*c).max(((v >> (16 * k)) & 0xFFFF) + 1);
+    }
+}
+
 impl CtxTables {
     /// Precompute the rows of every [`TABLED`] template for every value of its domain
     /// (cluster domains sized by the largest id in `clusters`, at most [`CAP_LIMIT`]).
     pub fn build(feat: &WeightTable, clusters: &ClusterTable) -> CtxTables {
         let mut caps = [0u64; 3];
         for v in clusters.values() {
-            for (k, c) in caps.iter_mut().enumerate() {
-                *c = (*c).max(((v >> (16 * k)) & 0xFFFF) + 1);
-            }
+            cluster_caps_add(&mut caps, v);
         }
+        Self::build_with_caps(feat, caps)
+    }
+
+    /// [`CtxTables::build`] with the cluster domain sizes already known (`caps[k]` = largest
+    /// id + 1 of granularity `k`, as [`cluster_caps_add`] accumulates them; the model
+    /// loader gathers them while reading the cluster table, which saves a pass over it).
+    pub fn build_with_caps(feat: &WeightTable, caps: [u64; 3]) -> CtxTables {
         let mut t = CtxTables {
             index: vec![(0, u32::MAX); MAX_TPL],
             rows: Vec::new(),

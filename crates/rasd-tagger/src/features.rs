@@ -480,6 +480,55 @@ impl Lexicon {
         }
     }
 
+    /// Append the lexicon to a model file: gazetteer and KB phrase lengths `u32 u32`, the
+    /// KB flag `u32`, then the slot image of the merged table with `u32` values (see
+    /// `crate::table::write_image`). Values hold three bytes (gazetteer, KB phrase and KB
+    /// word bits), so they always fit.
+    pub(crate) fn write_image(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&(self.gaz_len as u32).to_le_bytes());
+        out.extend_from_slice(&(self.kb_len as u32).to_le_bytes());
+        out.extend_from_slice(&u32::from(self.has_kb).to_le_bytes());
+        self.map.write_image(out, |v, o| {
+            o.extend_from_slice(&((v & 0xFF_FFFF) as u32).to_le_bytes())
+        });
+    }
+
+    /// Read a lexicon written by [`Lexicon::write_image`].
+    pub(crate) fn read_image(r: &mut crate::table::Reader<'_>) -> Result<Lexicon, crate::Error> {
+        let gaz_len = r.u32()? as usize;
+        let kb_len = r.u32()? as usize;
+        let has_kb = match r.u32()? {
+            0 => false,
+            1 => true,
+            _ => {
+                return Err(crate::Error::Data(
+                    "corrupt model file: lexicon flag".into(),
+                ))
+            }
+        };
+        let map = U64Map::read_image(r, 4, |c| {
+            let mut a = [0u8; 4];
+            a.copy_from_slice(c.get(..4)?);
+            Some(u64::from(u32::from_le_bytes(a)))
+        })?;
+        Ok(Lexicon {
+            map,
+            gaz_len,
+            kb_len,
+            has_kb,
+        })
+    }
+
+    /// Merged value of a key (gazetteer byte, KB phrase byte << 8, KB word byte << 16).
+    pub fn raw(&self, key: u64) -> Option<u64> {
+        self.map.get(key)
+    }
+
+    /// Longest gazetteer and KB phrase lengths, in tokens.
+    pub fn max_lens(&self) -> (usize, usize) {
+        (self.gaz_len, self.kb_len)
+    }
+
     /// KB word-list bits of a normalised word; proclitic-stripped forms are tried when
     /// the word itself is not listed.
     fn word_bits(&self, norm: &str, h_norm: u64) -> u8 {

@@ -112,7 +112,10 @@ impl Tagger {
     fn new(model: Model) -> Tagger {
         let trans_eff = model::effective_transitions(&model.trans, model.constrained);
         let decoder = model::Decoder::new(&trans_eff);
-        let ctx = ctxtab::CtxTables::build(&model.feat, &model.clusters);
+        let ctx = match model.clus_caps {
+            Some(caps) => ctxtab::CtxTables::build_with_caps(&model.feat, caps),
+            None => ctxtab::CtxTables::build(&model.feat, &model.clusters),
+        };
         Tagger {
             model,
             trans_eff,
@@ -129,18 +132,28 @@ impl Tagger {
     /// If the embedded bytes were ever corrupt, this returns a tagger that tags everything
     /// `O` (and [`Tagger::embedded_error`] says why); the crate's tests guard against that.
     pub fn embedded() -> &'static Tagger {
-        static T: OnceLock<Tagger> = OnceLock::new();
-        T.get_or_init(|| match Model::from_bytes(EMBEDDED_MODEL) {
-            Ok(model) => Tagger::new(model),
-            Err(_) => Tagger::new(Model::default()),
+        &Self::embedded_once().0
+    }
+
+    /// Why the embedded model failed to load, if it did. Shares the one load of
+    /// [`Tagger::embedded`] (calling both parses the model once, not twice).
+    pub fn embedded_error() -> Option<String> {
+        Self::embedded_once().1.clone()
+    }
+
+    /// The embedded tagger and its load error, computed once per process.
+    fn embedded_once() -> &'static (Tagger, Option<String>) {
+        static T: OnceLock<(Tagger, Option<String>)> = OnceLock::new();
+        T.get_or_init(|| match Tagger::load_embedded() {
+            Ok(t) => (t, None),
+            Err(e) => (Tagger::new(Model::default()), Some(e.to_string())),
         })
     }
 
-    /// Why the embedded model failed to load, if it did.
-    pub fn embedded_error() -> Option<String> {
-        Model::from_bytes(EMBEDDED_MODEL)
-            .err()
-            .map(|e| e.to_string())
+    /// A fresh tagger parsed from the embedded model bytes (not cached; for benchmarks of
+    /// the load — everyone else should use [`Tagger::embedded`]).
+    pub fn load_embedded() -> Result<Tagger, Error> {
+        Ok(Tagger::new(Model::from_static(EMBEDDED_MODEL)?))
     }
 
     /// A tagger over a model built in memory (training).
@@ -222,7 +235,7 @@ impl Tagger {
                 .cached(features::raw_key(ti))
                 .and_then(|c| self.model.cache_row(c))
             {
-                Some(row) => acc = *row,
+                Some(row) => acc = row,
                 None => features::static_features(ti, &mut keys),
             }
             features::tabled_context(&infos, i, |tpl, v| match self.ctx.row(tpl, v) {

@@ -1,20 +1,35 @@
 //! The linear-chain model: hashed feature weights, label transitions, the embedded word
-//! clusters and training-derived gazetteer, Viterbi decoding and the binary file format.
+//! clusters and the merged gazetteer / knowledge-base lexicon, Viterbi decoding and the
+//! binary file format.
 //!
-//! File format (all little-endian): magic `RASDTAG1`, feature version `u32`, flags `u32`
-//! (bit 0: IOB2-constrained decoding; other bits: optional feature templates), a UTF-8 info string (`u32` length + bytes),
-//! transitions `(9+1)×9 f32` (last row = sentence start), weight scale `f32`, feature count
-//! `u32`, then that many `u64` keys and `9×i16` quantised weight rows, cluster count `u32`
-//! with `u64` key + `u64` packed ids pairs, gazetteer max phrase length `u32`, count `u32`
-//! and `u64` key + `u8` type mask pairs, then (optional) the static-weight cache: count `u32`
-//! and `u64` raw-word key + `9×i32` sums. Loading is one linear pass (tens of milliseconds).
+//! File format (all little-endian): magic `RASDTAG2`, feature version `u32`, flags `u32`
+//! (bit 0: IOB2-constrained decoding; other bits: optional feature templates), a UTF-8 info
+//! string (`u32` length + bytes), transitions `(9+1)×9 f32` (last row = sentence start),
+//! weight scale `f32`, then the tables as slot images ([`crate::table::write_image`]:
+//! capacity, count, occupancy bitmap, records in slot order):
+//!
+//! 1. feature weights: records `u64` key + `9×i16` quantised row;
+//! 2. word clusters: `u64` key + `u64` packed ids;
+//! 3. merged lexicon ([`Lexicon`]): gazetteer and KB phrase lengths `u32 u32`, KB flag `u32`,
+//!    then `u64` key + `u32` value (gazetteer, KB phrase and KB word bytes);
+//! 4. with flag [`F_DOC`]: document-stage scale `f32` and weights as in 1;
+//! 5. static-weight cache: slot image of `u64` raw-word keys (row index = slot rank), then
+//!    the rows, `9×i32` sums each, in that order. [`Model::from_static`] (the embedded
+//!    model) reads the rows where they lie instead of copying them.
+//!
+//! Loading copies each table into place in one sequential pass — no hashing, no probing and
+//! no lexicon merge (format 1, `RASDTAG1`, stored sorted entries and rebuilt every table by
+//! insertion, which cost ~60 ms CPU). Lookups depend only on the stored key sets, so the
+//! tags are those of format 1 bit for bit.
 
-use crate::features::{ClusterTable, Gazetteer, KbLexicon, Lexicon, FEATURE_VERSION, F_DOC, F_KB};
+use crate::features::{ClusterTable, Lexicon, FEATURE_VERSION, F_DOC};
 use crate::labels::{Label, NUM_LABELS};
-use crate::table::U64Map;
+use crate::table::{le_u64, read_image, write_image, Reader, U64Map};
 use crate::Error;
 
-const MAGIC: &[u8; 8] = b"RASDTAG1";
+const MAGIC: &[u8; 8] = b"RASDTAG2";
+/// Magic of the previous format (sorted entries, rebuilt by insertion at load).
+const MAGIC_V1: &[u8; 8] = b"RASDTAG1";
 
 /// One slot of the weight table: the feature key and its quantised weight row side by side,
 /// so a lookup touches a single cache line.
@@ -139,6 +154,34 @@ impl WeightTable {
         let _ = key;
     }
 
+    /// Append the slot image of the canonical layout (sorted keys inserted into the same
+    /// capacity as [`WeightTable::from_quantised`] chooses). The scale is not included.
+    fn write_image(&self, out: &mut Vec<u8>) {
+        let c = WeightTable::from_quantised(&self.entries(), self.scale);
+        write_image(
+            out,
+            &c.slots,
+            |s| s.key != 0,
+            |s, o| {
+                o.extend_from_slice(&s.key.to_le_bytes());
+                for q in s.w {
+                    o.extend_from_slice(&q.to_le_bytes());
+                }
+            },
+        );
+    }
+
+    /// Read a slot image written by [`WeightTable::write_image`].
+    fn read_image(r: &mut Reader<'_>, scale: f32) -> Result<WeightTable, Error> {
+        let (slots, len) = read_image(r, FROW, Slot::default(), parse_slot)?;
+        Ok(WeightTable {
+            mask: slots.len().saturating_sub(1),
+            slots,
+            len,
+            scale,
+        })
+    }
+
     /// All rows sorted by key.
     pub fn entries(&self) -> Vec<(u64, [i16; NUM_LABELS])> {
         let mut v: Vec<_> = self
@@ -151,6 +194,52 @@ impl WeightTable {
         v
     }
 }
+/// Bytes of one stored static-weight cache row (`NUM_LABELS × i32`).
+const CROW: usize = 4 * NUM_LABELS;
+
+/// The static-weight cache rows as stored in the model file (`NUM_LABELS` little-endian
+/// `i32` per row), borrowed from the embedded model's bytes or owned. Borrowing spares the
+/// load a 3.6 MB copy (and its page faults); a row is decoded when looked up.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CacheRows(std::borrow::Cow<'static, [u8]>);
+
+impl CacheRows {
+    /// Number of rows.
+    pub(crate) fn len(&self) -> usize {
+        self.0.len() / CROW
+    }
+
+    /// True when there are no rows.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.len() < CROW
+    }
+
+    /// Row `i`.
+    #[inline]
+    pub(crate) fn get(&self, i: usize) -> Option<[i32; NUM_LABELS]> {
+        let b = self.0.get(i.checked_mul(CROW)?..)?.get(..CROW)?;
+        let mut row = [0i32; NUM_LABELS];
+        for (x, c) in row.iter_mut().zip(b.chunks_exact(4)) {
+            *x = i32::from_le_bytes([c[0], c[1], c[2], c[3]]);
+        }
+        Some(row)
+    }
+
+    /// Append a row.
+    pub(crate) fn push(&mut self, row: [i32; NUM_LABELS]) {
+        let v = self.0.to_mut();
+        for x in row {
+            v.extend_from_slice(&x.to_le_bytes());
+        }
+    }
+
+    /// Remove every row.
+    #[cfg(test)]
+    pub(crate) fn clear(&mut self) {
+        self.0 = std::borrow::Cow::Borrowed(&[]);
+    }
+}
+
 /// Row index of the "sentence start" pseudo-label in the transition matrix.
 pub const START: usize = NUM_LABELS;
 
@@ -163,13 +252,10 @@ pub struct Model {
     pub(crate) trans: Vec<f32>,
     /// Word clusters used by the features.
     pub(crate) clusters: ClusterTable,
-    /// Gazetteer derived from the training data.
-    pub(crate) gaz: Gazetteer,
-    /// Knowledge-base lexicon (present when `fflags` has [`F_KB`]).
-    pub(crate) kb: KbLexicon,
     /// Document-level second-stage weights (see `crate::doc`; present with [`F_DOC`]).
     pub(crate) doc: WeightTable,
-    /// `gaz` and `kb` merged for tagging (derived; not stored in the file).
+    /// The training gazetteer and (with [`F_KB`](crate::features::F_KB)) the knowledge-base lexicon, merged
+    /// ([`Lexicon::new`]); the file stores the merged table, so loading does no merge.
     pub(crate) lex: Lexicon,
     /// Forbid `I-X` unless preceded by `B-X`/`I-X`.
     pub(crate) constrained: bool,
@@ -181,7 +267,10 @@ pub struct Model {
     /// static features (see `features::static_features`), so frequent words skip ~40 lookups.
     pub(crate) cache: U64Map,
     /// Cached static weight sums.
-    pub(crate) cache_rows: Vec<[i32; NUM_LABELS]>,
+    pub(crate) cache_rows: CacheRows,
+    /// Cluster domain sizes for the context tables (`crate::ctxtab::cluster_caps_add`),
+    /// gathered while loading `clusters`; `None` = compute from `clusters` when needed.
+    pub(crate) clus_caps: Option<[u64; 3]>,
 }
 
 /// True if label `to` may follow `from` (START allowed as `from`) under IOB2.
@@ -550,7 +639,7 @@ impl Model {
                 .get(t)
                 .copied()
                 .flatten()
-                .and_then(|i| self.cache_rows.get(i as usize).copied())
+                .and_then(|i| self.cache_rows.get(i as usize))
                 .unwrap_or([0i32; NUM_LABELS]);
             for j in w[0]..w[1] {
                 if let Some(&ahead) = keys.get(j + AHEAD) {
@@ -613,7 +702,7 @@ impl Model {
 
     /// The cached static weight sum at `i` (see [`Model::cached`]).
     #[inline]
-    pub fn cache_row(&self, i: u32) -> Option<&[i32; NUM_LABELS]> {
+    pub fn cache_row(&self, i: u32) -> Option<[i32; NUM_LABELS]> {
         self.cache_rows.get(i as usize)
     }
 
@@ -622,7 +711,7 @@ impl Model {
     pub fn build_cache<'a>(&mut self, words: impl IntoIterator<Item = &'a str>, cap: usize) {
         use crate::features::{analyse, static_features};
         let mut cache = U64Map::default();
-        let mut rows = Vec::new();
+        let mut rows = CacheRows::default();
         let mut infos = Vec::new();
         let mut keys = Vec::new();
         let empty = Lexicon::default();
@@ -717,64 +806,19 @@ impl Model {
             b.extend_from_slice(&v.to_le_bytes());
         }
         b.extend_from_slice(&self.feat.scale.to_le_bytes());
-        let entries = self.feat.entries();
-        b.extend_from_slice(&(entries.len() as u32).to_le_bytes());
-        for (k, row) in &entries {
-            b.extend_from_slice(&k.to_le_bytes());
-            for q in row {
-                b.extend_from_slice(&q.to_le_bytes());
-            }
-        }
-        let ce = self.clusters.entries();
-        b.extend_from_slice(&(ce.len() as u32).to_le_bytes());
-        for (k, v) in &ce {
-            b.extend_from_slice(&k.to_le_bytes());
-            b.extend_from_slice(&v.to_le_bytes());
-        }
-        let ge = self.gaz.map.entries();
-        b.extend_from_slice(&(self.gaz.max_len as u32).to_le_bytes());
-        b.extend_from_slice(&(ge.len() as u32).to_le_bytes());
-        for (k, v) in &ge {
-            b.extend_from_slice(&k.to_le_bytes());
-            b.push(*v as u8);
-        }
-        if self.fflags & F_KB != 0 {
-            // knowledge-base lexicon: phrase gazetteer, then word list
-            let ke = self.kb.phrases.map.entries();
-            b.extend_from_slice(&(self.kb.phrases.max_len as u32).to_le_bytes());
-            b.extend_from_slice(&(ke.len() as u32).to_le_bytes());
-            for (k, v) in &ke {
-                b.extend_from_slice(&k.to_le_bytes());
-                b.push(*v as u8);
-            }
-            let we = self.kb.words.entries();
-            b.extend_from_slice(&(we.len() as u32).to_le_bytes());
-            for (k, v) in &we {
-                b.extend_from_slice(&k.to_le_bytes());
-                b.push(*v as u8);
-            }
-        }
+        self.feat.write_image(&mut b);
+        self.clusters
+            .write_image(&mut b, |v, o| o.extend_from_slice(&v.to_le_bytes()));
+        self.lex.write_image(&mut b);
         if self.fflags & F_DOC != 0 {
-            let de = self.doc.entries();
             b.extend_from_slice(&self.doc.scale.to_le_bytes());
-            b.extend_from_slice(&(de.len() as u32).to_le_bytes());
-            for (k, row) in &de {
-                b.extend_from_slice(&k.to_le_bytes());
-                for q in row {
-                    b.extend_from_slice(&q.to_le_bytes());
-                }
-            }
+            self.doc.write_image(&mut b);
         }
-        // optional trailing section: static-weight cache
-        let ce = self.cache.entries();
-        b.extend_from_slice(&(ce.len() as u32).to_le_bytes());
-        for (k, i) in &ce {
-            b.extend_from_slice(&k.to_le_bytes());
-            let row = self
-                .cache_rows
-                .get(*i as usize)
-                .copied()
-                .unwrap_or_default();
+        // static-weight cache: keys (a row's index is its key's slot rank), then the rows
+        let mut order = Vec::with_capacity(self.cache.len());
+        self.cache.write_image(&mut b, |i, _| order.push(i));
+        for i in order {
+            let row = self.cache_rows.get(i as usize).unwrap_or_default();
             for v in row {
                 b.extend_from_slice(&v.to_le_bytes());
             }
@@ -782,10 +826,34 @@ impl Model {
         b
     }
 
-    /// Parse a model written by [`Model::to_bytes`].
+    /// Parse a model written by [`Model::to_bytes`]. Corrupt or truncated bytes give an
+    /// error, never a panic.
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, Error> {
-        let mut r = Reader { b: bytes, pos: 0 };
-        if r.take(8)? != MAGIC {
+        Self::parse(bytes, |rows| {
+            CacheRows(std::borrow::Cow::Owned(rows.to_vec()))
+        })
+    }
+
+    /// [`Model::from_bytes`] for bytes that live as long as the program (the embedded
+    /// model): the static-weight cache rows are read in place, not copied.
+    pub fn from_static(bytes: &'static [u8]) -> Result<Model, Error> {
+        Self::parse(bytes, |rows| CacheRows(std::borrow::Cow::Borrowed(rows)))
+    }
+
+    /// The parser behind [`Model::from_bytes`] and [`Model::from_static`]; `rows` turns the
+    /// stored cache rows into [`CacheRows`] (copied or borrowed).
+    fn parse<'a>(
+        bytes: &'a [u8],
+        rows: impl FnOnce(&'a [u8]) -> CacheRows,
+    ) -> Result<Model, Error> {
+        let mut r = Reader::new(bytes);
+        let magic = r.take(8)?;
+        if magic == MAGIC_V1 {
+            return Err(Error::Data(
+                "model file format 1 (RASDTAG1) is no longer read; retrain the model".into(),
+            ));
+        }
+        if magic != MAGIC {
             return Err(Error::Data("not a rasd-tagger model (bad magic)".into()));
         }
         let ver = r.u32()?;
@@ -802,54 +870,31 @@ impl Model {
             trans.push(r.f32()?);
         }
         let scale = r.f32()?;
-        let nf = r.u32()? as usize;
-        let block = r.take(nf.saturating_mul(FROW))?;
-        let rows: Vec<(u64, [i16; NUM_LABELS])> = block.chunks_exact(FROW).map(parse_row).collect();
-        let feat = WeightTable::from_quantised(&rows, scale);
-        let nc = r.u32()? as usize;
-        let block = r.take(nc.saturating_mul(16))?;
-        let pairs: Vec<(u64, u64)> = block
-            .chunks_exact(16)
-            .map(|c| (le_u64(c), le_u64(c.get(8..).unwrap_or(&[]))))
-            .collect();
-        let clusters = U64Map::from_pairs(&pairs);
-        let max_len = r.u32()? as usize;
-        let gmap = r.u8_map()?;
-        let mut kb = KbLexicon::default();
-        if flags & F_KB != 0 {
-            kb.phrases.max_len = r.u32()? as usize;
-            kb.phrases.map = r.u8_map()?;
-            kb.words = r.u8_map()?;
-        }
+        let feat = WeightTable::read_image(&mut r, scale)?;
+        let mut caps = [0u64; 3];
+        let clusters = U64Map::read_image(&mut r, 8, |c| {
+            let v = le_u64(c);
+            crate::ctxtab::cluster_caps_add(&mut caps, v);
+            Some(v)
+        })?;
+        let lex = Lexicon::read_image(&mut r)?;
         let mut doc = WeightTable::default();
         if flags & F_DOC != 0 {
             let scale = r.f32()?;
-            let n = r.u32()? as usize;
-            let block = r.take(n.saturating_mul(FROW))?;
-            let rows: Vec<(u64, [i16; NUM_LABELS])> =
-                block.chunks_exact(FROW).map(parse_row).collect();
-            doc = WeightTable::from_quantised(&rows, scale);
+            doc = WeightTable::read_image(&mut r, scale)?;
         }
-        let mut cache = U64Map::default();
-        let mut cache_rows = Vec::new();
-        if r.pos < bytes.len() {
-            let nc = r.u32()? as usize;
-            const CROW: usize = 8 + 4 * NUM_LABELS;
-            let block = r.take(nc.saturating_mul(CROW))?;
-            let mut pairs = Vec::with_capacity(nc);
-            cache_rows.reserve(nc);
-            for (i, c) in block.chunks_exact(CROW).enumerate() {
-                let mut row = [0i32; NUM_LABELS];
-                for (x, b) in row.iter_mut().zip(c[8..].chunks_exact(4)) {
-                    *x = i32::from_le_bytes([b[0], b[1], b[2], b[3]]);
-                }
-                pairs.push((le_u64(c), i as u64));
-                cache_rows.push(row);
-            }
-            cache = U64Map::from_pairs(&pairs);
+        let mut rank = 0u64;
+        let cache = U64Map::read_image(&mut r, 0, |_| {
+            rank += 1;
+            Some(rank - 1)
+        })?;
+        let block = r.take(cache.len().saturating_mul(CROW))?;
+        let cache_rows = rows(block);
+        if !r.at_end() {
+            return Err(Error::Data(
+                "corrupt model file: trailing bytes after the last table".into(),
+            ));
         }
-        let gaz = Gazetteer { map: gmap, max_len };
-        let lex = Lexicon::new(&gaz, &kb);
         Ok(Model {
             doc,
             lex,
@@ -858,77 +903,32 @@ impl Model {
             feat,
             trans,
             clusters,
-            gaz,
-            kb,
             constrained: flags & 1 != 0,
             fflags: flags & !1,
             info,
+            clus_caps: Some(caps),
         })
     }
 }
 
-/// Bytes of one stored weight row: `u64` key + `NUM_LABELS × i16`.
+/// Bytes of one stored weight record: `u64` key + `NUM_LABELS × i16`.
 const FROW: usize = 8 + 2 * NUM_LABELS;
 
-/// Parse one stored weight row (`c.len() == FROW`).
-fn parse_row(c: &[u8]) -> (u64, [i16; NUM_LABELS]) {
-    let mut kb = [0u8; 8];
-    if let Some(k) = c.get(..8) {
-        kb.copy_from_slice(k);
-    }
+/// Decode one weight record (`c.len() == FROW`); `None` for a zero key (corrupt: key 0
+/// marks empty slots).
+fn parse_slot(c: &[u8]) -> Option<Slot> {
+    let key = le_u64(c);
     let mut w = [0i16; NUM_LABELS];
-    for (x, b) in w.iter_mut().zip(c.get(8..).unwrap_or(&[]).chunks_exact(2)) {
+    for (x, b) in w.iter_mut().zip(c.get(8..)?.chunks_exact(2)) {
         *x = i16::from_le_bytes([b[0], b[1]]);
     }
-    (u64::from_le_bytes(kb), w)
-}
-
-/// The little-endian `u64` at the start of `c` (0 if `c` is shorter than 8 bytes).
-#[inline]
-fn le_u64(c: &[u8]) -> u64 {
-    let mut a = [0u8; 8];
-    if let Some(b) = c.get(..8) {
-        a.copy_from_slice(b);
-    }
-    u64::from_le_bytes(a)
-}
-
-struct Reader<'a> {
-    b: &'a [u8],
-    pos: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], Error> {
-        let s = self
-            .b
-            .get(self.pos..self.pos.saturating_add(n))
-            .ok_or_else(|| Error::Data("truncated model file".into()))?;
-        self.pos += n;
-        Ok(s)
-    }
-    fn u32(&mut self) -> Result<u32, Error> {
-        let s = self.take(4)?;
-        Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
-    }
-    /// A count `u32`, then that many `u64` key + `u8` value pairs.
-    fn u8_map(&mut self) -> Result<U64Map, Error> {
-        let n = self.u32()? as usize;
-        let block = self.take(n.saturating_mul(9))?;
-        let pairs: Vec<(u64, u64)> = block
-            .chunks_exact(9)
-            .map(|c| (le_u64(c), u64::from(c.get(8).copied().unwrap_or(0))))
-            .collect();
-        Ok(U64Map::from_pairs(&pairs))
-    }
-    fn f32(&mut self) -> Result<f32, Error> {
-        Ok(f32::from_bits(self.u32()?))
-    }
+    (key != 0).then_some(Slot { key, w })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::features::{Gazetteer, KbLexicon};
 
     #[test]
     fn iob2_constraint() {
@@ -996,10 +996,18 @@ mod tests {
         }
         m.feat = WeightTable::build(&[(42, row)]);
         m.clusters.insert(7, 99);
-        m.gaz.add(&["a", "b"], 2);
-        m.fflags = crate::features::F_KB;
-        m.kb.phrases.add(&["c", "d", "e"], 4);
-        m.kb.words.insert(11, 2);
+        let mut gaz = Gazetteer::default();
+        gaz.add(&["a", "b"], 2);
+        m.fflags = crate::features::F_KB | F_DOC;
+        let mut kb = KbLexicon::default();
+        kb.phrases.add(&["c", "d", "e"], 4);
+        kb.words.insert(11, 2);
+        m.lex = Lexicon::new(&gaz, &kb);
+        m.doc = WeightTable::build(&[(5, row)]);
+        m.cache.insert(77, 0);
+        m.cache.insert(99, 1);
+        m.cache_rows.push([3; NUM_LABELS]);
+        m.cache_rows.push([-7; NUM_LABELS]);
         let b = m.to_bytes();
         let m2 = Model::from_bytes(&b).unwrap();
         assert_eq!(m2.info(), "test");
@@ -1007,13 +1015,88 @@ mod tests {
         let w = m2.feat.get(42).unwrap();
         assert!((f32::from(w[0]) * m2.feat.scale + 4.0).abs() < 1e-3);
         assert!(m2.feat.get(43).is_none());
+        assert_eq!(m2.feat.entries(), m.feat.entries());
+        assert_eq!(m2.doc.entries(), m.doc.entries());
         assert_eq!(m2.clusters.get(7), Some(99));
-        assert_eq!(m2.gaz.max_len, 2);
-        assert_eq!(m2.kb.phrases.max_len, 3);
-        assert_eq!(m2.kb.words.get(11), Some(2));
-        assert_eq!(m2.fflags, crate::features::F_KB);
-        assert!(Model::from_bytes(&b[..b.len() - 3]).is_err());
+        let mut caps = [0u64; 3];
+        for v in m2.clusters.values() {
+            crate::ctxtab::cluster_caps_add(&mut caps, v);
+        }
+        assert_eq!(m2.clus_caps, Some(caps));
+        assert_eq!(m2.lex.max_lens(), (2, 3));
+        let ab = Gazetteer::phrase_hash(["a", "b"]);
+        assert_eq!(m2.lex.raw(ab), m.lex.raw(ab));
+        assert_eq!(m2.lex.raw(11), Some(2 << 16));
+        assert_eq!(m2.fflags, crate::features::F_KB | F_DOC);
+        let i = m2.cached(77).unwrap();
+        assert_eq!(m2.cache_row(i), Some([3; NUM_LABELS]));
+        let j = m2.cached(99).unwrap();
+        assert_eq!(m2.cache_row(j), Some([-7; NUM_LABELS]));
+        assert_eq!(m2.cached(78), None);
+        // the embedded-model path (rows borrowed) reads the same model
+        let leaked: &'static [u8] = Box::leak(b.clone().into_boxed_slice());
+        let m3 = Model::from_static(leaked).unwrap();
+        assert_eq!(m3.cache_row(m3.cached(99).unwrap()), Some([-7; NUM_LABELS]));
+        assert_eq!(m3.to_bytes(), b);
+        // writing the loaded model again gives the same bytes
+        assert_eq!(m2.to_bytes(), b);
         assert!(Model::from_bytes(b"nonsense").is_err());
         assert!(Model::from_bytes(&[]).is_err());
+        let mut v1 = b.clone();
+        v1[..8].copy_from_slice(MAGIC_V1);
+        let e = Model::from_bytes(&v1).unwrap_err().to_string();
+        assert!(e.contains("retrain"), "{e}");
+    }
+
+    /// Every truncation and many single-byte corruptions of a model file give an error or
+    /// a model, never a panic (or a lookup that never ends).
+    #[test]
+    fn corrupt_bytes_never_panic() {
+        let mut m = Model {
+            trans: vec![0.25; (NUM_LABELS + 1) * NUM_LABELS],
+            ..Default::default()
+        };
+        let rows: Vec<(u64, [f32; NUM_LABELS])> = (1..40u64)
+            .map(|k| (crate::util::mix(k), [k as f32; NUM_LABELS]))
+            .collect();
+        m.feat = WeightTable::build(&rows);
+        for k in 1..30u64 {
+            m.clusters.insert(crate::util::mix(k + 100), k);
+        }
+        let mut gaz = Gazetteer::default();
+        gaz.add(&["x", "y"], 1);
+        m.lex = Lexicon::new(&gaz, &KbLexicon::default());
+        let b = m.to_bytes();
+        assert!(Model::from_bytes(&b).is_ok());
+        for n in 0..b.len() {
+            assert!(Model::from_bytes(&b[..n]).is_err(), "truncated at {n}");
+        }
+        let mut extra = b.clone();
+        extra.push(0);
+        assert!(Model::from_bytes(&extra).is_err());
+        for i in 0..b.len() {
+            for x in [0x01u8, 0x80, 0xFF] {
+                let mut c = b.clone();
+                c[i] ^= x;
+                if let Ok(m2) = Model::from_bytes(&c) {
+                    // lookups must terminate on whatever loaded
+                    for k in 0..50u64 {
+                        let _ = m2.feat.get(crate::util::mix(k));
+                        let _ = m2.clusters.get(crate::util::mix(k + 100));
+                        let _ = m2.lex.raw(k);
+                    }
+                }
+            }
+        }
+        // a full table (no empty slot) is rejected: cap 8 with count 8
+        let mut full = Vec::new();
+        crate::table::write_image(
+            &mut full,
+            &[1u64; 8],
+            |_| true,
+            |s, o| o.extend_from_slice(&s.to_le_bytes()),
+        );
+        let mut r = Reader::new(&full);
+        assert!(read_image(&mut r, 8, 0u64, |c| Some(le_u64(c))).is_err());
     }
 }
