@@ -280,6 +280,25 @@ fn nisba(ctx: &Ctx, i: usize) -> bool {
         && !ctx.gent(i)
 }
 
+/// A definite listed family name that can end a name («الزوي», «الريس»; see
+/// [`crate::names`]).
+fn listed_family_name(ctx: &Ctx, i: usize) -> bool {
+    ctx.is_arabic(i)
+        && ctx.al(i)
+        && !ctx.has_conj(i)
+        && !ctx.has_prep(i)
+        && ctx.cls(i) & (FUNC | TITLE | TITLE_HEAD | ORG_HEAD | LOCATIVE | QUALIFIER | ROLE) == 0
+        && !ctx.gent(i)
+        && ctx.tok(i).is_some_and(|t| {
+            t.enclitic.is_none()
+                && ctx
+                    .doc
+                    .token_norm(t)
+                    .get(t.pre_len as usize..)
+                    .is_some_and(crate::names::is_surname)
+        })
+}
+
 /// How a word looks as part of a person's name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum NameWord {
@@ -304,7 +323,7 @@ fn name_word_kind(ctx: &Ctx, k: usize) -> NameWord {
             .find(|c| !rasd_text::normalise::is_diacritic(*c))
             == Some('ى')
     });
-    if ctx.lx.is_given_name(stem) {
+    if ctx.lx.is_given_name(stem) || crate::names::is_given(stem) {
         NameWord::Given
     } else if !maqsura && ctx.kb.foreignness(stem) >= 0.6 && !stem.starts_with(['ي', 'ت', 'ن']) {
         NameWord::Foreign
@@ -359,6 +378,7 @@ pub fn person_name(ctx: &Ctx, j: usize) -> Option<(usize, bool)> {
         // البغدادي», «منصور التركي»): an adjective of a bare given name is rare in news.
         if words > 0
             && (nisba(ctx, k)
+                || listed_family_name(ctx, k)
                 || ((kunya || last_kind == NameWord::Given)
                     && ctx.al(k)
                     && ctx.gent(k)

@@ -1,0 +1,101 @@
+//! The layout of the embedded person-name table, shared by `build.rs` (which writes it)
+//! and [`crate::names`] (which reads it).
+//!
+//! The table is an open-addressing hash set of 64-bit keys: a power-of-two number of
+//! little-endian `u64` slots, 0 for an empty slot. A key is the FNV-1a hash of a kind
+//! byte followed by a folded string («F» full name, «P» proper prefix of a full name,
+//! «G» given name, «S» family name). Probing is linear. Only hashes are stored, so a
+//! lookup may in principle meet a false positive; with 64-bit hashes and ~10⁵ keys the
+//! chance is ~10⁻⁹ per lookup.
+
+/// Kind byte of a full name (two words or more, words joined by one space).
+pub const FULL: u8 = b'F';
+/// Kind byte of a proper prefix (two words or more) of a full name.
+pub const PREFIX: u8 = b'P';
+/// Kind byte of a given name (one word).
+pub const GIVEN: u8 = b'G';
+/// Kind byte of a family name (one word, as written, article included).
+pub const SURNAME: u8 = b'S';
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// An incremental FNV-1a hash over a kind byte and string pieces.
+#[derive(Clone, Copy, Debug)]
+pub struct KeyHash(u64);
+
+impl KeyHash {
+    /// Starts a key of the given kind.
+    #[inline]
+    pub fn new(kind: u8) -> Self {
+        KeyHash((FNV_OFFSET ^ kind as u64).wrapping_mul(FNV_PRIME))
+    }
+
+    /// Adds bytes to the key.
+    #[inline]
+    pub fn push(mut self, s: &[u8]) -> Self {
+        for &b in s {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(FNV_PRIME);
+        }
+        self
+    }
+
+    /// The slot value of the key (never 0, the empty slot).
+    #[inline]
+    pub fn finish(self) -> u64 {
+        self.0 | 1
+    }
+}
+
+/// The key of `kind` + `s`.
+pub fn key(kind: u8, s: &str) -> u64 {
+    KeyHash::new(kind).push(s.as_bytes()).finish()
+}
+
+/// True when `bytes` (the table) holds `key`.
+#[inline]
+pub fn contains(bytes: &[u8], key: u64) -> bool {
+    let slots = bytes.len() / 8;
+    if slots == 0 || !slots.is_power_of_two() {
+        return false;
+    }
+    let mask = slots - 1;
+    let mut i = (key as usize) & mask;
+    for _ in 0..slots {
+        let Some(chunk) = bytes.get(i * 8..i * 8 + 8) else {
+            return false;
+        };
+        let mut b = [0u8; 8];
+        b.copy_from_slice(chunk);
+        let v = u64::from_le_bytes(b);
+        if v == key {
+            return true;
+        }
+        if v == 0 {
+            return false;
+        }
+        i = (i + 1) & mask;
+    }
+    false
+}
+
+/// Builds the table bytes from a set of keys (load factor at most one half).
+pub fn build(keys: &[u64]) -> Vec<u8> {
+    let slots = (keys.len() * 2).next_power_of_two().max(16);
+    let mask = slots - 1;
+    let mut t = vec![0u64; slots];
+    for &k in keys {
+        let mut i = (k as usize) & mask;
+        loop {
+            if t[i] == k {
+                break;
+            }
+            if t[i] == 0 {
+                t[i] = k;
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+    t.iter().flat_map(|v| v.to_le_bytes()).collect()
+}
