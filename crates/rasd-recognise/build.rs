@@ -16,7 +16,8 @@ use std::path::PathBuf;
 /// A given name counts when the source saw it as a given name this often (rare «given
 /// names» of the romanised index are often ordinary words or misparsed parts).
 const GIVEN_MIN: u64 = 3;
-/// A family name counts when the source saw it as a family name this often.
+/// A bare family name counts when the source saw it as a family name this often; a
+/// definite one («الزوي») once is enough (few ordinary words are listed that way).
 const SURNAME_MIN: u64 = 2;
 
 /// Spelling variants of a folded full name: as listed, with «عبد»/«ابو» glued to the
@@ -143,7 +144,7 @@ fn main() {
                         keys.push(nametable::key(nametable::GIVEN, &f));
                         given += 1;
                     }
-                    "surname" if count >= SURNAME_MIN => {
+                    "surname" if count >= SURNAME_MIN || (count >= 1 && f.starts_with("ال")) => {
                         keys.push(nametable::key(nametable::SURNAME, &f));
                         surnames += 1;
                     }

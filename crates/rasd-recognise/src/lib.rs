@@ -225,6 +225,7 @@ impl<'k> Recogniser<'k> {
         patterns::pattern_candidates(&ctx, &mut cands);
         foreign::foreign_candidates(&ctx, &mut cands);
         names::listed_candidates(&ctx, &mut cands);
+        names::pair_candidates(&ctx, &mut cands);
         settlement::settlement_candidates(&ctx, &mut cands);
         if !self.sources.is_empty() {
             let mut extra = Vec::new();

@@ -49,15 +49,6 @@ pub fn is_full_name(name: &str) -> bool {
     nametable::contains(TABLE, nametable::key(FULL, name))
 }
 
-/// Normalised text of token `t` without its enclitic (proclitics kept).
-fn whole<'d>(doc: &'d rasd_doc::Document, t: &Token) -> &'d str {
-    let n = doc.token_norm(t);
-    let cut = n
-        .len()
-        .saturating_sub(t.enclitic.map(|e| e.as_str().len()).unwrap_or(0));
-    n.get(..cut).unwrap_or(n)
-}
-
 /// The listed full name starting at token `i`: its end (exclusive) and the normalised
 /// byte offset where it starts, for the first word read as `first` (the word without
 /// proclitics, or the whole token).
@@ -90,6 +81,23 @@ fn listed_from(ctx: &Ctx, i: usize, first: &str, start: usize) -> Option<(usize,
     best
 }
 
+/// True when token `k` is «علي» written with a final ya: the given name, which folding
+/// merges with the preposition «على» (a function word of the lexicon).
+pub fn ali_written_as_name(ctx: &Ctx, k: usize) -> bool {
+    ctx.doc.tokens.get(k).is_some_and(|t| {
+        t.al_len == 0
+            && t.enclitic.is_none()
+            && ctx.doc.token_stem(t) == "علي"
+            && ctx
+                .doc
+                .slice(t.span)
+                .chars()
+                .rev()
+                .find(|c| !rasd_text::normalise::is_diacritic(*c))
+                == Some('ي')
+    })
+}
+
 /// True when token `k` is a function word written with a final alef maqsura («على»,
 /// «إلى», «حتى»), which folding makes look like a name («علي»).
 fn maqsura_function_word(ctx: &Ctx, k: usize) -> bool {
@@ -114,7 +122,7 @@ fn surname_after(ctx: &Ctx, k: usize) -> bool {
         && doc.tokens.get(k).is_some_and(|t| {
             t.kind == TokenKind::Arabic
                 && t.pre_len == 0
-                && t.enclitic.is_none()
+                && (t.enclitic.is_none() || suffix_is_name_letter(doc, t))
                 && ctx.classes(k) == 0
                 && ctx.info.get(k).is_some_and(|x| x.gent.is_none())
                 && is_surname(doc.token_norm(t))
@@ -132,18 +140,18 @@ pub fn listed_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
         // A first name has no article, no pronoun suffix and is no function word.
         if t.kind != TokenKind::Arabic
             || t.al_len > 0
-            || t.enclitic.is_some()
-            || ctx.classes(i) & crate::lexicon::class::FUNC != 0
+            || (ctx.classes(i) & crate::lexicon::class::FUNC != 0 && !ali_written_as_name(ctx, i))
             || !adjacent(doc, i)
         {
             i += 1;
             continue;
         }
-        let base = doc.token_stem(t);
+        // The word after its proclitics, a final «ه» kept («عبدالله»).
+        let base = after_proclitics(doc, t);
         let mut found = listed_from(ctx, i, base, crate::spans::name_start(t));
         // The analyser may have read a first letter as a proclitic («وائل»).
         if found.is_none() && t.pre_len > 0 {
-            found = listed_from(ctx, i, whole(doc, t), t.norm.start);
+            found = listed_from(ctx, i, doc.token_norm(t), t.norm.start);
         }
         let Some((mut end, start)) = found else {
             i += 1;
@@ -175,11 +183,156 @@ pub fn listed_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
     }
 }
 
+/// Score of a given name + listed family name run («فالح العيساوي»): two listed name
+/// parts are good evidence, but less than a listed full name.
+pub const PAIR_SCORE: f32 = 0.7;
+
+/// True when token `k` is a given name (of the knowledge base or the lists) that can
+/// start or continue a person's name: Arabic, no article, no pronoun suffix, no word of
+/// the lexicon («أمير», «وزير» are given names too), «علي» when written with ya.
+fn given_at(ctx: &Ctx, k: usize, first: bool) -> bool {
+    let doc = ctx.doc;
+    let Some(t) = doc.tokens.get(k) else {
+        return false;
+    };
+    if t.kind != TokenKind::Arabic
+        || t.al_len > 0
+        || (!first && t.pre_len > 0)
+        || (ctx.classes(k) != 0 && !ali_written_as_name(ctx, k))
+        || ctx.info.get(k).is_some_and(|x| x.gent.is_some())
+    {
+        return false;
+    }
+    let known = |w: &str| ctx.lx.is_given_name(w) || is_given(w);
+    // A final «ه» the analyser read as a pronoun is often the name's own letter
+    // («عبدالله», «أسامة» folded): try the word with it.
+    if t.enclitic.is_some() {
+        return suffix_is_name_letter(doc, t) && known(after_proclitics(doc, t));
+    }
+    known(doc.token_stem(t)) || (first && t.pre_len > 0 && known(doc.token_norm(t)))
+}
+
+/// True when token `t` carries a «pronoun suffix» that is really the last letter of a
+/// listed given or family name: a ta marbuta in the original text («أسامة», folded to
+/// «اسامه»), which no pronoun is written with, or the «ه» of a theophoric name
+/// («عبدالله» read as «عبدالل» + «ه»). A real «ه» stays a pronoun («نظيره», his
+/// counterpart, though «نظيرة» is a name).
+pub fn suffix_is_name_letter(doc: &rasd_doc::Document, t: &Token) -> bool {
+    if t.enclitic.is_none() {
+        return false;
+    }
+    let w = after_proclitics(doc, t);
+    let ta_marbuta = doc
+        .slice(t.span)
+        .chars()
+        .rev()
+        .find(|c| !rasd_text::normalise::is_diacritic(*c))
+        == Some('ة');
+    (ta_marbuta || (w.ends_with("الله") && w.chars().count() > 4)) && (is_given(w) || is_surname(w))
+}
+
+/// Normalised text of token `t` after its proclitics, pronoun suffix kept.
+fn after_proclitics<'d>(doc: &'d rasd_doc::Document, t: &Token) -> &'d str {
+    let n = doc.token_norm(t);
+    n.get(t.pre_len as usize..).unwrap_or(n)
+}
+
+/// True when token `k` is a definite listed family name right after token `k − 1`
+/// («العيساوي»): no proclitic or pronoun suffix, no lexicon word, no nationality
+/// adjective, not the start of another known entity.
+fn definite_surname_at(ctx: &Ctx, k: usize) -> bool {
+    let doc = ctx.doc;
+    k > 0
+        && adjacent(doc, k - 1)
+        && doc.tokens.get(k).is_some_and(|t| {
+            t.kind == TokenKind::Arabic
+                && t.al_len > 0
+                && t.pre_len == 0
+                && (t.enclitic.is_none() || suffix_is_name_letter(doc, t))
+                && ctx.classes(k) == 0
+                && ctx
+                    .info
+                    .get(k)
+                    .is_some_and(|x| x.gent.is_none() && x.kb.is_none())
+                && (is_surname(doc.token_norm(t)) || nisba_shaped(ctx, k))
+        })
+}
+
+/// True for a definite nisba-shaped word of four letters or more after the article
+/// («البرغثي»), written with a final ya (an alef maqsura ends other words, «الكبرى»).
+fn nisba_shaped(ctx: &Ctx, k: usize) -> bool {
+    ctx.doc.tokens.get(k).is_some_and(|t| {
+        let stem = ctx.doc.token_stem(t);
+        t.enclitic.is_none()
+            && stem.ends_with('ي')
+            && stem.chars().count() >= 4
+            && ctx
+                .doc
+                .slice(t.span)
+                .chars()
+                .rev()
+                .find(|c| !rasd_text::normalise::is_diacritic(*c))
+                == Some('ي')
+    })
+}
+
+/// Appends a person candidate for every given name followed by at most two more given
+/// names and a definite listed family name («فالح العيساوي», «فرحات علي العلي»),
+/// wherever it stands: two listed parts of a name vouch for each other.
+pub fn pair_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
+    let n = ctx.doc.tokens.len();
+    for i in 0..n {
+        if !given_at(ctx, i, true) {
+            continue;
+        }
+        let mut k = i + 1;
+        let end = loop {
+            if k >= n || k > i + 3 || !adjacent(ctx.doc, k - 1) {
+                break None;
+            }
+            if definite_surname_at(ctx, k) {
+                break Some(k + 1);
+            }
+            if given_at(ctx, k, false) {
+                k += 1;
+                continue;
+            }
+            break None;
+        };
+        let Some(end) = end else { continue };
+        let span = match (ctx.doc.tokens.get(i), ctx.doc.tokens.get(end - 1)) {
+            // «فادية» read as ف + «ادية»: the name is the whole token.
+            (Some(t), Some(last))
+                if t.pre_len > 0
+                    && !ctx.lx.is_given_name(ctx.doc.token_stem(t))
+                    && !is_given(after_proclitics(ctx.doc, t)) =>
+            {
+                orig_span(ctx.doc, t.norm.start, last.norm.end)
+            }
+            _ => token_range_span(ctx.doc, i, end),
+        };
+        out.push(Candidate {
+            first: i,
+            end,
+            span,
+            etype: EntityType::PER,
+            kind: MentionKind::Name,
+            source: MentionSource::Pattern,
+            score: PAIR_SCORE,
+            entry: None,
+            name_id: None,
+            kb_flags: 0,
+            alias_key: None,
+        });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::tests::{fixture_kb, run_with};
     use crate::Lexicon;
+    use rasd_doc::MentionKind;
     use rasd_text::fold;
 
     #[test]
@@ -207,5 +360,58 @@ mod tests {
             .map(|(_, _, s)| s.as_str())
             .collect();
         assert_eq!(per, ["بهاء الأعرجي", "بهاء الأعرجي"], "{m:?}");
+    }
+
+    fn people(text: &str) -> Vec<String> {
+        let kb = fixture_kb();
+        let lx = Lexicon::new(&kb);
+        run_with(&kb, &lx, text)
+            .1
+            .into_iter()
+            .filter(|(t, k, _)| *t == EntityType::PER && *k == MentionKind::Name)
+            .map(|(_, _, s)| s)
+            .collect()
+    }
+
+    #[test]
+    fn a_given_name_and_a_definite_family_name_vouch_for_each_other() {
+        // Neither person is listed in full nor in the fixture knowledge base.
+        let v = people(
+            "وأكد فالح العيساوي أن القوات تقدمت، وقالت فادية البرغثي إن المستشفى استقبل الجرحى.",
+        );
+        assert_eq!(v, ["فالح العيساوي", "فادية البرغثي"], "{v:?}");
+        // Middle given names belong to the name; «علي» written with ya is a name.
+        let v = people("وأعلن فرحات علي العيساوي استقالته.");
+        assert_eq!(v, ["فرحات علي العيساوي"], "{v:?}");
+        // A given name before an ordinary definite word is no name.
+        let v = people("وأكد فالح الحكومة أن القوات تقدمت.");
+        assert!(v.is_empty(), "{v:?}");
+    }
+
+    #[test]
+    fn a_preposition_folded_like_a_name_ends_a_listed_name() {
+        // «على» folds to «علي»: «بهاء الأعرجي على» is not a longer name.
+        let v = people("وحصل بهاء الأعرجي على الموافقة.");
+        assert_eq!(v, ["بهاء الأعرجي"], "{v:?}");
+    }
+
+    #[test]
+    fn a_final_ha_read_as_a_pronoun_can_be_the_names_own_letter() {
+        // The analyser reads «عبدالله» as «عبدالل» + «ه».
+        let kb = fixture_kb();
+        let lx = Lexicon::new(&kb);
+        let (d, _) = run_with(&kb, &lx, "وقال عبدالله العيساوي إن الوضع هادئ.");
+        let t = d
+            .tokens
+            .iter()
+            .find(|t| d.token_norm(t) == "عبدالله")
+            .expect("token");
+        if t.enclitic.is_some() {
+            assert!(suffix_is_name_letter(&d, t));
+        }
+        assert_eq!(
+            people("وقال عبدالله العيساوي إن الوضع هادئ."),
+            ["عبدالله العيساوي"]
+        );
     }
 }

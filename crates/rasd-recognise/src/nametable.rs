@@ -79,7 +79,9 @@ pub fn contains(bytes: &[u8], key: u64) -> bool {
     false
 }
 
-/// Builds the table bytes from a set of keys (load factor at most one half).
+/// Builds the table bytes from a set of keys (load factor at most one half). Used by
+/// `build.rs` and the tests; the library only reads.
+#[allow(dead_code)]
 pub fn build(keys: &[u64]) -> Vec<u8> {
     let slots = (keys.len() * 2).next_power_of_two().max(16);
     let mask = slots - 1;
@@ -98,4 +100,22 @@ pub fn build(keys: &[u64]) -> Vec<u8> {
         }
     }
     t.iter().flat_map(|v| v.to_le_bytes()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_tables_hold_their_keys_and_nothing_else() {
+        let keys: Vec<u64> = (0..1000).map(|i| key(FULL, &format!("اسم {i}"))).collect();
+        let t = build(&keys);
+        assert!((t.len() / 8).is_power_of_two());
+        assert!(keys.iter().all(|&k| contains(&t, k)));
+        assert!(!contains(&t, key(FULL, "اسم 1000")));
+        assert!(!contains(&t, key(GIVEN, "اسم 1")));
+        assert!(!contains(&[], key(FULL, "اسم 1")));
+        // A truncated table never panics.
+        assert!(!contains(&t[..24], key(FULL, "اسم 1")));
+    }
 }

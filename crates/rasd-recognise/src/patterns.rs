@@ -262,7 +262,8 @@ fn name_word(ctx: &Ctx, i: usize) -> bool {
         && !ctx.has_prep(i)
         && !tanween(ctx, i)
         && !prep_masdar
-        && c & (FUNC | TITLE | TITLE_HEAD | ORG_HEAD | LOCATIVE | QUALIFIER | SETTLEMENT) == 0
+        && (c & (FUNC | TITLE | TITLE_HEAD | ORG_HEAD | LOCATIVE | QUALIFIER | SETTLEMENT) == 0
+            || crate::names::ali_written_as_name(ctx, i))
         && !ctx.gent(i)
         && ctx.letters(i) >= 2
 }
@@ -323,7 +324,14 @@ fn name_word_kind(ctx: &Ctx, k: usize) -> NameWord {
             .find(|c| !rasd_text::normalise::is_diacritic(*c))
             == Some('ى')
     });
-    if ctx.lx.is_given_name(stem) || crate::names::is_given(stem) {
+    let whole_given = ctx.tok(k).is_some_and(|t| {
+        t.enclitic.is_some() && crate::names::suffix_is_name_letter(ctx.doc, t) && {
+            let n = ctx.doc.token_norm(t);
+            n.get(t.pre_len as usize..)
+                .is_some_and(|w| ctx.lx.is_given_name(w) || crate::names::is_given(w))
+        }
+    });
+    if ctx.lx.is_given_name(stem) || crate::names::is_given(stem) || whole_given {
         NameWord::Given
     } else if !maqsura && ctx.kb.foreignness(stem) >= 0.6 && !stem.starts_with(['ي', 'ت', 'ن']) {
         NameWord::Foreign
@@ -390,7 +398,11 @@ pub fn person_name(ctx: &Ctx, j: usize) -> Option<(usize, bool)> {
             last_kind = NameWord::NisbaShape;
             break;
         }
-        if !name_word(ctx, k) || ctx.tok(k).is_some_and(|t| t.enclitic.is_some()) {
+        if !name_word(ctx, k)
+            || ctx.tok(k).is_some_and(|t| {
+                t.enclitic.is_some() && !crate::names::suffix_is_name_letter(ctx.doc, t)
+            })
+        {
             break;
         }
         // Another known entity starts here: the name stops before it.
