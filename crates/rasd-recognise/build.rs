@@ -13,9 +13,10 @@ mod nametable;
 
 use std::path::PathBuf;
 
-/// A given name counts when the source saw it as a given name this often (rare «given
-/// names» of the romanised index are often ordinary words or misparsed parts).
-const GIVEN_MIN: u64 = 3;
+/// A given name counts when the source saw it as a given name this often: the rarer
+/// «given names» of the romanised index are mostly ordinary words that also name people
+/// («شرف», «صاحب», «خادم», «عسكري», «يزيد»), too risky in running text.
+const GIVEN_MIN: u64 = 20;
 /// A bare family name counts when the source saw it as a family name this often; a
 /// definite one («الزوي») once is enough (few ordinary words are listed that way).
 const SURNAME_MIN: u64 = 2;

@@ -152,6 +152,20 @@ impl<'d, 'k> Ctx<'d, 'k> {
     fn letters(&self, i: usize) -> usize {
         self.stem(i).chars().count()
     }
+
+    /// True when the stem of token `i` ends in ya as written (a nisba, «العولقي»), not
+    /// in an alef maqsura folded to ya.
+    pub fn stem_ends_with_ya(&self, i: usize) -> bool {
+        self.stem(i).ends_with('ي')
+            && self.tok(i).is_some_and(|t| {
+                self.doc
+                    .slice(t.span)
+                    .chars()
+                    .rev()
+                    .find(|c| !rasd_text::normalise::is_diacritic(*c))
+                    == Some('ي')
+            })
+    }
 }
 
 fn cand(
@@ -296,7 +310,7 @@ fn listed_family_name(ctx: &Ctx, i: usize) -> bool {
                     .doc
                     .token_norm(t)
                     .get(t.pre_len as usize..)
-                    .is_some_and(crate::names::is_surname)
+                    .is_some_and(crate::names::family_word)
         })
 }
 
@@ -433,6 +447,9 @@ pub fn person_name(ctx: &Ctx, j: usize) -> Option<(usize, bool)> {
         if kind == NameWord::Unknown
             && words >= 1
             && (stem.ends_with('ا')
+                // A preposition glued to a word the analyser did not split («بمناسبة»),
+                // unless the word is a listed family name («بحاح»).
+                || (stem.starts_with(['ب', 'ل', 'ك']) && !crate::names::is_surname(stem))
                 || (crate::shape::arabic_pattern(stem)
                     && ctx.kb.foreignness(stem) < crate::foreign::STRONG)
                 || future)
