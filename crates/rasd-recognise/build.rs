@@ -103,7 +103,7 @@ fn main() {
                         continue;
                     }
                     keys.push(nametable::key(nametable::FULL, &v));
-                    for n in 2..words.len() {
+                    for n in 2..=words.len() {
                         keys.push(nametable::key(nametable::PREFIX, &words[..n].join(" ")));
                     }
                 }

@@ -71,8 +71,7 @@ pub fn is_full_name(name: &str) -> bool {
 /// proclitics, or the whole token).
 fn listed_from(ctx: &Ctx, i: usize, first: &str, start: usize) -> Option<(usize, usize)> {
     let doc = ctx.doc;
-    let mut hf = KeyHash::new(FULL).push(first.as_bytes());
-    let mut hp = KeyHash::new(PREFIX).push(first.as_bytes());
+    let mut h = KeyHash::new().push(first.as_bytes());
     let mut best = None;
     let mut k = i + 1;
     while k < i + MAX_WORDS && adjacent(doc, k - 1) {
@@ -85,13 +84,13 @@ fn listed_from(ctx: &Ctx, i: usize, first: &str, start: usize) -> Option<(usize,
             break;
         }
         let w = doc.token_norm(t).as_bytes();
-        hf = hf.push(b" ").push(w);
-        hp = hp.push(b" ").push(w);
-        if nametable::contains(TABLE, hf.finish()) {
-            best = Some((k + 1, start));
-        }
-        if !nametable::contains(TABLE, hp.finish()) {
+        h = h.push(b" ").push(w);
+        // Every full name is also a prefix: most runs stop at the first probe.
+        if !nametable::contains(TABLE, h.finish(PREFIX)) {
             break;
+        }
+        if nametable::contains(TABLE, h.finish(FULL)) {
+            best = Some((k + 1, start));
         }
         k += 1;
     }
@@ -104,6 +103,7 @@ pub fn ali_written_as_name(ctx: &Ctx, k: usize) -> bool {
     ctx.doc.tokens.get(k).is_some_and(|t| {
         t.al_len == 0
             && t.enclitic.is_none()
+            && t.norm.len() == "علي".len() + t.pre_len as usize
             && ctx.doc.token_stem(t) == "علي"
             && ctx
                 .doc
@@ -146,6 +146,24 @@ fn surname_after(ctx: &Ctx, k: usize) -> bool {
         })
 }
 
+/// True when token `i + 1` is an Arabic word: a cheap filter before any hashing.
+#[inline]
+fn next_is_arabic(ctx: &Ctx, i: usize) -> bool {
+    ctx.doc
+        .tokens
+        .get(i + 1)
+        .is_some_and(|t| t.kind == TokenKind::Arabic)
+}
+
+/// True when token `i + 1` is an Arabic word that may continue a given name in a
+/// [`pair_candidates`] run (not a function word, unless it is «علي» written with ya).
+#[inline]
+fn next_can_continue(ctx: &Ctx, i: usize) -> bool {
+    next_is_arabic(ctx, i)
+        && (ctx.classes(i + 1) & crate::lexicon::class::FUNC == 0
+            || ali_written_as_name(ctx, i + 1))
+}
+
 /// Appends a person candidate for every listed full name in the document (longest
 /// match at each start; overlaps are left to the merge policy).
 pub fn listed_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
@@ -154,9 +172,12 @@ pub fn listed_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
     let mut i = 0;
     while i + 1 < n {
         let Some(t) = doc.tokens.get(i) else { break };
-        // A first name has no article, no pronoun suffix and is no function word.
+        // A first name has no article and is no function word (other lexicon words are
+        // names too: «عادل», «أمين»); the next word is Arabic (any: «أمام» folds like
+        // «إمام»). Cheap checks first: many tokens fail them before any hashing.
         if t.kind != TokenKind::Arabic
             || t.al_len > 0
+            || !next_is_arabic(ctx, i)
             || (ctx.classes(i) & crate::lexicon::class::FUNC != 0 && !ali_written_as_name(ctx, i))
             || !adjacent(doc, i)
         {
@@ -351,7 +372,9 @@ pub fn pair_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
     let n = ctx.doc.tokens.len();
     for i in 0..n {
         // After «شهر» a given name is the month («شهر رمضان المبارك»).
-        if !given_at(ctx, i, true)
+        if !next_can_continue(ctx, i)
+            || !adjacent(ctx.doc, i)
+            || !given_at(ctx, i, true)
             || i.checked_sub(1)
                 .and_then(|p| ctx.doc.tokens.get(p))
                 .is_some_and(|t| ctx.doc.token_stem(t) == "شهر")

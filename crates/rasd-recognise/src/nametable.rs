@@ -2,15 +2,16 @@
 //! and [`crate::names`] (which reads it).
 //!
 //! The table is an open-addressing hash set of 64-bit keys: a power-of-two number of
-//! little-endian `u64` slots, 0 for an empty slot. A key is the FNV-1a hash of a kind
-//! byte followed by a folded string («F» full name, «P» proper prefix of a full name,
-//! «G» given name, «S» family name). Probing is linear. Only hashes are stored, so a
+//! little-endian `u64` slots, 0 for an empty slot. A key is the FNV-1a hash of a folded
+//! string with a kind byte mixed in («F» full name, «P» prefix of a full name, «G» given
+//! name, «S» family name). Probing is linear. Only hashes are stored, so a
 //! lookup may in principle meet a false positive; with 64-bit hashes and ~10⁵ keys the
 //! chance is ~10⁻⁹ per lookup.
 
 /// Kind byte of a full name (two words or more, words joined by one space).
 pub const FULL: u8 = b'F';
-/// Kind byte of a proper prefix (two words or more) of a full name.
+/// Kind byte of a prefix (two words or more) of a full name, the full name included: a
+/// run of words that is no prefix can stop the search.
 pub const PREFIX: u8 = b'P';
 /// Kind byte of a given name (one word).
 pub const GIVEN: u8 = b'G';
@@ -20,15 +21,22 @@ pub const SURNAME: u8 = b'S';
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
-/// An incremental FNV-1a hash over a kind byte and string pieces.
+/// An incremental FNV-1a hash over string pieces; the kind is mixed in at the end, so
+/// one pass over a name gives its keys of every kind.
 #[derive(Clone, Copy, Debug)]
 pub struct KeyHash(u64);
 
+impl Default for KeyHash {
+    fn default() -> Self {
+        KeyHash::new()
+    }
+}
+
 impl KeyHash {
-    /// Starts a key of the given kind.
+    /// Starts a key.
     #[inline]
-    pub fn new(kind: u8) -> Self {
-        KeyHash((FNV_OFFSET ^ kind as u64).wrapping_mul(FNV_PRIME))
+    pub fn new() -> Self {
+        KeyHash(FNV_OFFSET)
     }
 
     /// Adds bytes to the key.
@@ -40,16 +48,24 @@ impl KeyHash {
         self
     }
 
-    /// The slot value of the key (never 0, the empty slot).
+    /// The slot value of the key of `kind` (never 0, the empty slot): the kind byte is
+    /// mixed in and the bits are spread by the MurmurHash3 finaliser, so the low bits
+    /// that pick the slot depend on every byte.
     #[inline]
-    pub fn finish(self) -> u64 {
-        self.0 | 1
+    pub fn finish(self, kind: u8) -> u64 {
+        let mut h = self.0 ^ ((kind as u64) << 56);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^= h >> 33;
+        h | 1
     }
 }
 
 /// The key of `kind` + `s`.
 pub fn key(kind: u8, s: &str) -> u64 {
-    KeyHash::new(kind).push(s.as_bytes()).finish()
+    KeyHash::new().push(s.as_bytes()).finish(kind)
 }
 
 /// True when `bytes` (the table) holds `key`.
