@@ -6,7 +6,7 @@
 //!          ├─ patterns  titles + names, organisation heads + extent,       ├─ merge ─ aliases,
 //!          │            quoted operations/media, direction + region          │          surnames ─ doc.mentions
 //!          ├─ foreign   transliterated foreign names                         │
-//!          ├─ names     listed full names of real people (data/names)         │
+//!          ├─ names     listed full names; given name + listed family name     │
 //!          ├─ settlement unlisted places after «منطقة/قرية/حي…» (corpus-vetted)   │
 //!          └─ sources   extra candidates (the tagger) via CandidateSource ──┘
 //! ```
