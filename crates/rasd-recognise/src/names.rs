@@ -184,6 +184,12 @@ pub fn listed_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
             i += 1;
             continue;
         }
+        // Right after a given name the listed name is the tail of a longer one («حسبو
+        // محمد عبدالرحمن»): the patterns or the tagger may read the whole.
+        if t.pre_len == 0 && i > 0 && adjacent(doc, i - 1) && given_at(ctx, i - 1, true) {
+            i += 1;
+            continue;
+        }
         // The word after its proclitics, a final «ه» kept («عبدالله»).
         let base = after_proclitics(doc, t);
         let mut found = listed_from(ctx, i, base, crate::spans::name_start(t));
@@ -560,6 +566,14 @@ mod tests {
         assert!(!family_word(&fold("الدين")));
         assert!(!family_word(&fold("الإقبال")));
         assert!(family_word(&fold("العيساوي")));
+    }
+
+    #[test]
+    fn a_listed_name_after_a_given_name_is_no_start() {
+        // «بهاء الأعرجي» is listed; after another given name it is the tail of a
+        // longer name, not a person of its own.
+        let v = people("وقال محمد بهاء الأعرجي إن الوضع هادئ.");
+        assert!(!v.contains(&"بهاء الأعرجي".to_string()), "{v:?}");
     }
 
     #[test]
