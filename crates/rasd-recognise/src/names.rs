@@ -186,7 +186,12 @@ pub fn listed_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
         }
         // Right after a given name the listed name is the tail of a longer one («حسبو
         // محمد عبدالرحمن»): the patterns or the tagger may read the whole.
-        if t.pre_len == 0 && i > 0 && adjacent(doc, i - 1) && given_at(ctx, i - 1, true) {
+        // After «بن» likewise («محمد بن سلمان بن عبدالعزيز آل سعود»).
+        if t.pre_len == 0
+            && i > 0
+            && adjacent(doc, i - 1)
+            && (given_at(ctx, i - 1, true) || patronymic(ctx, i - 1))
+        {
             i += 1;
             continue;
         }
@@ -244,6 +249,8 @@ fn given_at(ctx: &Ctx, k: usize, first: bool) -> bool {
         || (!first && t.pre_len > 0)
         || (ctx.classes(k) != 0 && !ali_written_as_name(ctx, k))
         || ctx.info.get(k).is_some_and(|x| x.gent.is_some())
+        // «بأن» is ب + «أن», not the name «بان».
+        || ctx.lx.func_after_prep(doc, t)
     {
         return false;
     }
@@ -574,6 +581,17 @@ mod tests {
         // longer name, not a person of its own.
         let v = people("وقال محمد بهاء الأعرجي إن الوضع هادئ.");
         assert!(!v.contains(&"بهاء الأعرجي".to_string()), "{v:?}");
+    }
+
+    #[test]
+    fn a_preposition_glued_to_a_function_word_is_no_given_name() {
+        // With the embedded knowledge base «بان» (Ban Ki-moon) is a given name.
+        let (_, m) = run_with(
+            rasd_kb::Kb::get(),
+            Lexicon::get(),
+            "وجزم بأن المهدي سيظهر قريبا.",
+        );
+        assert!(m.iter().all(|(t, _, _)| *t != EntityType::PER), "{m:?}");
     }
 
     #[test]
