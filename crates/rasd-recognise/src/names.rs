@@ -184,17 +184,6 @@ pub fn listed_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
             i += 1;
             continue;
         }
-        // Right after a given name the listed name is the tail of a longer one («حسبو
-        // محمد عبدالرحمن»): the patterns or the tagger may read the whole.
-        // After «بن» likewise («محمد بن سلمان بن عبدالعزيز آل سعود»).
-        if t.pre_len == 0
-            && i > 0
-            && adjacent(doc, i - 1)
-            && (given_at(ctx, i - 1, true) || patronymic(ctx, i - 1))
-        {
-            i += 1;
-            continue;
-        }
         // The word after its proclitics, a final «ه» kept («عبدالله»).
         let base = after_proclitics(doc, t);
         let mut found = listed_from(ctx, i, base, crate::spans::name_start(t));
@@ -206,6 +195,17 @@ pub fn listed_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
             i += 1;
             continue;
         };
+        // Right after a given name the listed name is the tail of a longer one («حسبو
+        // محمد عبدالرحمن»): the patterns or the tagger may read the whole. After «بن»
+        // likewise («محمد بن سلمان بن عبدالعزيز آل سعود»). Checked only on a match.
+        if t.pre_len == 0
+            && i > 0
+            && adjacent(doc, i - 1)
+            && (given_at(ctx, i - 1, true) || patronymic(ctx, i - 1))
+        {
+            i += 1;
+            continue;
+        }
         // A listed name may be the start of a longer one («محمد علي» of «محمد علي
         // الجزولي»): listed family names that follow belong to it.
         while end < i + MAX_WORDS && surname_after(ctx, end) {
@@ -249,18 +249,19 @@ fn given_at(ctx: &Ctx, k: usize, first: bool) -> bool {
         || (!first && t.pre_len > 0)
         || (ctx.classes(k) != 0 && !ali_written_as_name(ctx, k))
         || ctx.info.get(k).is_some_and(|x| x.gent.is_some())
-        // «بأن» is ب + «أن», not the name «بان».
-        || ctx.lx.func_after_prep(doc, t)
     {
         return false;
     }
     let known = |w: &str| ctx.lx.is_given_name(w) || is_given(w);
     // A final «ه» the analyser read as a pronoun is often the name's own letter
     // («عبدالله», «أسامة» folded): try the word with it.
-    if t.enclitic.is_some() {
-        return suffix_is_name_letter(doc, t) && known(after_proclitics(doc, t));
-    }
-    known(doc.token_stem(t)) || (first && t.pre_len > 0 && known(doc.token_norm(t)))
+    let given = if t.enclitic.is_some() {
+        suffix_is_name_letter(doc, t) && known(after_proclitics(doc, t))
+    } else {
+        known(doc.token_stem(t)) || (first && t.pre_len > 0 && known(doc.token_norm(t)))
+    };
+    // «بأن» is ب + «أن», not the name «بان» (checked last: rarely needed).
+    given && !ctx.lx.func_after_prep(doc, t)
 }
 
 /// True when token `t` carries a «pronoun suffix» that is really the last letter of a
