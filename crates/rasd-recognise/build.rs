@@ -1,7 +1,9 @@
 //! Compiles the person-name lists `data/names/person_names.tsv` and
-//! `data/names/name_words.tsv` (at the repository root) into `$OUT_DIR/names.bin`, an
-//! open-addressing table of 64-bit keys (layout in `src/nametable.rs`) that the library
-//! embeds with `include_bytes!`: no parsing or hashing of the lists at start-up.
+//! `data/names/name_words.tsv` (at the repository root) into two open-addressing tables
+//! of 64-bit keys (layout in `src/nametable.rs`) that the library embeds with
+//! `include_bytes!`: `$OUT_DIR/names.bin` (full names and their prefixes) and
+//! `$OUT_DIR/names_small.bin` (given names, family names, first words of full names).
+//! No parsing or hashing of the lists at start-up.
 //!
 //! Every name is folded with `rasd_text::fold`, the engine's own folding, so a lookup by
 //! a token's normalised text matches whatever spelling variant the lists used. A missing
@@ -79,7 +81,11 @@ fn main() {
     println!("cargo:rerun-if-env-changed=RASD_NAMES_DATA");
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/nametable.rs");
+    // Two tables: the big one holds full names and their prefixes; the small one (given
+    // names, family names, first words of full names) is probed for most tokens and
+    // stays in the cache.
     let mut keys: Vec<u64> = Vec::new();
+    let mut small: Vec<u64> = Vec::new();
     let (mut full, mut given, mut surnames) = (0usize, 0usize, 0usize);
 
     let people = data.join("person_names.tsv");
@@ -102,6 +108,7 @@ fn main() {
                     if words.len() < 2 {
                         continue;
                     }
+                    small.push(nametable::key(nametable::FIRST, words[0]));
                     keys.push(nametable::key(nametable::FULL, &v));
                     for n in 2..=words.len() {
                         keys.push(nametable::key(nametable::PREFIX, &words[..n].join(" ")));
@@ -142,11 +149,11 @@ fn main() {
                 }
                 match *role {
                     "given" if count >= GIVEN_MIN => {
-                        keys.push(nametable::key(nametable::GIVEN, &f));
+                        small.push(nametable::key(nametable::GIVEN, &f));
                         given += 1;
                     }
                     "surname" if count >= SURNAME_MIN || (count >= 1 && f.starts_with("ال")) => {
-                        keys.push(nametable::key(nametable::SURNAME, &f));
+                        small.push(nametable::key(nametable::SURNAME, &f));
                         surnames += 1;
                     }
                     _ => {}
@@ -161,14 +168,20 @@ fn main() {
 
     keys.sort_unstable();
     keys.dedup();
+    small.sort_unstable();
+    small.dedup();
     let table = nametable::build(&keys);
+    let small_table = nametable::build(&small);
     let stats = format!(
-        "full_names {full}\ngiven {given}\nsurnames {surnames}\nkeys {}\ntable_bytes {}\n",
+        "full_names {full}\ngiven {given}\nsurnames {surnames}\nkeys {}\ntable_bytes {}\nsmall_keys {}\nsmall_table_bytes {}\n",
         keys.len(),
-        table.len()
+        table.len(),
+        small.len(),
+        small_table.len()
     );
     for (name, bytes) in [
         ("names.bin", &table[..]),
+        ("names_small.bin", &small_table[..]),
         ("names_stats.txt", stats.as_bytes()),
     ] {
         if let Err(e) = std::fs::write(out.join(name), bytes) {

@@ -12,18 +12,24 @@
 //!   ([`crate::patterns`]) which words are given names and family names beyond the
 //!   knowledge base's own.
 //!
-//! The lists are compiled at build time (`build.rs`) into a hash table of 64-bit keys
+//! The lists are compiled at build time (`build.rs`) into two hash tables of 64-bit keys
 //! embedded in the binary (`src/nametable.rs`): nothing is parsed or hashed at start-up
-//! and a lookup is one or two probes.
+//! and a lookup is one or two probes. The small table (given names, family names, first
+//! words of full names) answers most lookups; the big one (full names and their
+//! prefixes, 4 MB) is touched only after a listed first word, to spare cache misses.
 
-use crate::nametable::{self, KeyHash, FULL, GIVEN, PREFIX, SURNAME};
+use crate::nametable::{self, KeyHash, FIRST, FULL, GIVEN, PREFIX, SURNAME};
 use crate::patterns::Ctx;
 use crate::spans::{adjacent, orig_span, token_range_span};
 use crate::Candidate;
 use rasd_doc::{EntityType, MentionKind, MentionSource, Token, TokenKind};
 
-/// The compiled table (see `build.rs`).
+/// The compiled table of full names and their prefixes (see `build.rs`).
 static TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.bin"));
+
+/// The compiled small table: given names, family names and first words of full names,
+/// probed for many tokens, so kept apart from the big table to stay in the cache.
+static SMALL: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names_small.bin"));
 
 /// Score of a listed full name: below a knowledge-base person, above a lone title +
 /// given name, so the longer listed name wins over the pattern's one word.
@@ -35,13 +41,13 @@ const MAX_WORDS: usize = 6;
 /// True when the folded word is a listed given name.
 #[inline]
 pub fn is_given(word: &str) -> bool {
-    nametable::contains(TABLE, nametable::key(GIVEN, word))
+    nametable::contains(SMALL, nametable::key(GIVEN, word))
 }
 
 /// True when the folded word (article included, «الزياني») is a listed family name.
 #[inline]
 pub fn is_surname(word: &str) -> bool {
-    nametable::contains(TABLE, nametable::key(SURNAME, word))
+    nametable::contains(SMALL, nametable::key(SURNAME, word))
 }
 
 /// True when the folded word (article included) can be the family name that ends a
@@ -72,6 +78,9 @@ pub fn is_full_name(name: &str) -> bool {
 fn listed_from(ctx: &Ctx, i: usize, first: &str, start: usize) -> Option<(usize, usize)> {
     let doc = ctx.doc;
     let mut h = KeyHash::new().push(first.as_bytes());
+    if !nametable::contains(SMALL, h.finish(FIRST)) {
+        return None;
+    }
     let mut best = None;
     let mut k = i + 1;
     while k < i + MAX_WORDS && adjacent(doc, k - 1) {

@@ -13,6 +13,9 @@ pub const FULL: u8 = b'F';
 /// Kind byte of a prefix (two words or more) of a full name, the full name included: a
 /// run of words that is no prefix can stop the search.
 pub const PREFIX: u8 = b'P';
+/// Kind byte of the first word of a full name (in the small table: a cheap first test
+/// before the big table of full names is touched).
+pub const FIRST: u8 = b'W';
 /// Kind byte of a given name (one word).
 pub const GIVEN: u8 = b'G';
 /// Kind byte of a family name (one word, as written, article included).
