@@ -6,6 +6,7 @@
 //!          ├─ patterns  titles + names, organisation heads + extent,       ├─ merge ─ aliases,
 //!          │            quoted operations/media, direction + region          │          surnames ─ doc.mentions
 //!          ├─ foreign   transliterated foreign names                         │
+//!          ├─ names     listed full names; given name + listed family name     │
 //!          ├─ settlement unlisted places after «منطقة/قرية/حي…» (corpus-vetted)   │
 //!          └─ sources   extra candidates (the tagger) via CandidateSource ──┘
 //! ```
@@ -35,6 +36,8 @@ pub mod foreign;
 pub mod kbmatch;
 pub mod lexicon;
 pub mod merge;
+pub mod names;
+mod nametable;
 pub mod patterns;
 pub mod settlement;
 pub mod shape;
@@ -221,6 +224,8 @@ impl<'k> Recogniser<'k> {
         ctx.attach_kb(&cands);
         patterns::pattern_candidates(&ctx, &mut cands);
         foreign::foreign_candidates(&ctx, &mut cands);
+        names::listed_candidates(&ctx, &mut cands);
+        names::pair_candidates(&ctx, &mut cands);
         settlement::settlement_candidates(&ctx, &mut cands);
         if !self.sources.is_empty() {
             let mut extra = Vec::new();

@@ -152,6 +152,20 @@ impl<'d, 'k> Ctx<'d, 'k> {
     fn letters(&self, i: usize) -> usize {
         self.stem(i).chars().count()
     }
+
+    /// True when the stem of token `i` ends in ya as written (a nisba, «العولقي»), not
+    /// in an alef maqsura folded to ya.
+    pub fn stem_ends_with_ya(&self, i: usize) -> bool {
+        self.stem(i).ends_with('ي')
+            && self.tok(i).is_some_and(|t| {
+                self.doc
+                    .slice(t.span)
+                    .chars()
+                    .rev()
+                    .find(|c| !rasd_text::normalise::is_diacritic(*c))
+                    == Some('ي')
+            })
+    }
 }
 
 fn cand(
@@ -262,7 +276,8 @@ fn name_word(ctx: &Ctx, i: usize) -> bool {
         && !ctx.has_prep(i)
         && !tanween(ctx, i)
         && !prep_masdar
-        && c & (FUNC | TITLE | TITLE_HEAD | ORG_HEAD | LOCATIVE | QUALIFIER | SETTLEMENT) == 0
+        && (c & (FUNC | TITLE | TITLE_HEAD | ORG_HEAD | LOCATIVE | QUALIFIER | SETTLEMENT) == 0
+            || crate::names::ali_written_as_name(ctx, i))
         && !ctx.gent(i)
         && ctx.letters(i) >= 2
 }
@@ -278,6 +293,25 @@ fn nisba(ctx: &Ctx, i: usize) -> bool {
         && s.chars().count() >= 4
         && ctx.cls(i) & (FUNC | TITLE | ORG_HEAD | ADJ_GENERIC | QUALIFIER | ROLE) == 0
         && !ctx.gent(i)
+}
+
+/// A definite listed family name that can end a name («الزوي», «الريس»; see
+/// [`crate::names`]).
+fn listed_family_name(ctx: &Ctx, i: usize) -> bool {
+    ctx.is_arabic(i)
+        && ctx.al(i)
+        && !ctx.has_conj(i)
+        && !ctx.has_prep(i)
+        && ctx.cls(i) & (FUNC | TITLE | TITLE_HEAD | ORG_HEAD | LOCATIVE | QUALIFIER | ROLE) == 0
+        && !ctx.gent(i)
+        && ctx.tok(i).is_some_and(|t| {
+            t.enclitic.is_none()
+                && ctx
+                    .doc
+                    .token_norm(t)
+                    .get(t.pre_len as usize..)
+                    .is_some_and(crate::names::family_word)
+        })
 }
 
 /// How a word looks as part of a person's name.
@@ -304,7 +338,14 @@ fn name_word_kind(ctx: &Ctx, k: usize) -> NameWord {
             .find(|c| !rasd_text::normalise::is_diacritic(*c))
             == Some('ى')
     });
-    if ctx.lx.is_given_name(stem) {
+    let whole_given = ctx.tok(k).is_some_and(|t| {
+        t.enclitic.is_some() && crate::names::suffix_is_name_letter(ctx.doc, t) && {
+            let n = ctx.doc.token_norm(t);
+            n.get(t.pre_len as usize..)
+                .is_some_and(|w| ctx.lx.is_given_name(w) || crate::names::is_given(w))
+        }
+    });
+    if ctx.lx.is_given_name(stem) || crate::names::is_given(stem) || whole_given {
         NameWord::Given
     } else if !maqsura && ctx.kb.foreignness(stem) >= 0.6 && !stem.starts_with(['ي', 'ت', 'ن']) {
         NameWord::Foreign
@@ -359,6 +400,7 @@ pub fn person_name(ctx: &Ctx, j: usize) -> Option<(usize, bool)> {
         // البغدادي», «منصور التركي»): an adjective of a bare given name is rare in news.
         if words > 0
             && (nisba(ctx, k)
+                || listed_family_name(ctx, k)
                 || ((kunya || last_kind == NameWord::Given)
                     && ctx.al(k)
                     && ctx.gent(k)
@@ -370,7 +412,11 @@ pub fn person_name(ctx: &Ctx, j: usize) -> Option<(usize, bool)> {
             last_kind = NameWord::NisbaShape;
             break;
         }
-        if !name_word(ctx, k) || ctx.tok(k).is_some_and(|t| t.enclitic.is_some()) {
+        if !name_word(ctx, k)
+            || ctx.tok(k).is_some_and(|t| {
+                t.enclitic.is_some() && !crate::names::suffix_is_name_letter(ctx.doc, t)
+            })
+        {
             break;
         }
         // Another known entity starts here: the name stops before it.
@@ -401,6 +447,9 @@ pub fn person_name(ctx: &Ctx, j: usize) -> Option<(usize, bool)> {
         if kind == NameWord::Unknown
             && words >= 1
             && (stem.ends_with('ا')
+                // A preposition glued to a word the analyser did not split («بمناسبة»),
+                // unless the word is a listed family name («بحاح»).
+                || (stem.starts_with(['ب', 'ل', 'ك']) && !crate::names::is_surname(stem))
                 || (crate::shape::arabic_pattern(stem)
                     && ctx.kb.foreignness(stem) < crate::foreign::STRONG)
                 || future)

@@ -64,6 +64,13 @@ pub fn token_at(doc: &Document, at: usize) -> usize {
 #[inline]
 pub fn adjacent(doc: &Document, a: usize) -> bool {
     match (doc.tokens.get(a), doc.tokens.get(a + 1)) {
+        // The common case, one ASCII byte between the tokens, without decoding.
+        (Some(x), Some(y)) if y.norm.start == x.norm.end + 1 => doc
+            .norm
+            .text
+            .as_bytes()
+            .get(x.norm.end)
+            .is_some_and(|&b| b != b'\n' && b < 0x80 && (b as char).is_whitespace()),
         (Some(x), Some(y)) => doc
             .norm
             .text

@@ -1,0 +1,191 @@
+//! Compiles the person-name lists `data/names/person_names.tsv` and
+//! `data/names/name_words.tsv` (at the repository root) into two open-addressing tables
+//! of 64-bit keys (layout in `src/nametable.rs`) that the library embeds with
+//! `include_bytes!`: `$OUT_DIR/names.bin` (full names and their prefixes) and
+//! `$OUT_DIR/names_small.bin` (given names, family names, first words of full names).
+//! No parsing or hashing of the lists at start-up.
+//!
+//! Every name is folded with `rasd_text::fold`, the engine's own folding, so a lookup by
+//! a token's normalised text matches whatever spelling variant the lists used. A missing
+//! file gives an empty table and a `cargo:warning`, never a failed build.
+
+#[allow(dead_code)]
+#[path = "src/nametable.rs"]
+mod nametable;
+
+use std::path::PathBuf;
+
+/// A given name counts when the source saw it as a given name this often: the rarer
+/// «given names» of the romanised index are mostly ordinary words that also name people
+/// («شرف», «صاحب», «خادم», «عسكري», «يزيد»), too risky in running text.
+const GIVEN_MIN: u64 = 20;
+/// A bare family name counts when the source saw it as a family name this often; a
+/// definite one («الزوي») once is enough (few ordinary words are listed that way).
+const SURNAME_MIN: u64 = 2;
+
+/// Spelling variants of a folded full name: as listed, with «عبد»/«ابو» glued to the
+/// next word («عبد الله» → «عبدالله»), and with a glued «عبدال…» split («عبدالرحمن» →
+/// «عبد الرحمن»). News text writes both.
+fn variants(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut out = vec![words.join(" ")];
+    let mut glued: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if matches!(words[i], "عبد" | "ابو") && i + 1 < words.len() {
+            glued.push(format!("{}{}", words[i], words[i + 1]));
+            i += 2;
+        } else {
+            glued.push(words[i].to_string());
+            i += 1;
+        }
+    }
+    out.push(glued.join(" "));
+    let split: Vec<String> = words
+        .iter()
+        .map(|w| match w.strip_prefix("عبد") {
+            Some(rest) if rest.starts_with("ال") && rest.chars().count() >= 3 => {
+                format!("عبد {rest}")
+            }
+            _ => w.to_string(),
+        })
+        .collect();
+    out.push(split.join(" "));
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// False for listed «full names» that are not names of one person in running text: a
+/// particle and one word («عبد الكريم», «أبو العباس») is a given name or a kunya that
+/// is also part of longer names, and a name cannot start with «بن»/«ابن»/«بنت» (that is
+/// the middle of a longer name, «الحسين بن علي»).
+fn full_name_ok(folded: &str) -> bool {
+    let words: Vec<&str> = folded.split(' ').collect();
+    let particle = |w: &str| matches!(w, "عبد" | "ابو" | "ام" | "بن" | "ابن" | "بنت");
+    match words.first() {
+        Some(w) if matches!(*w, "بن" | "ابن" | "بنت") => false,
+        Some(w) if words.len() == 2 && particle(w) => false,
+        Some(_) => true,
+        None => false,
+    }
+}
+
+fn main() {
+    let manifest =
+        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into()));
+    let data = std::env::var("RASD_NAMES_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| manifest.join("../../data/names"));
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
+    println!("cargo:rerun-if-env-changed=RASD_NAMES_DATA");
+    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/nametable.rs");
+    // Two tables: the big one holds full names and their prefixes; the small one (given
+    // names, family names, first words of full names) is probed for most tokens and
+    // stays in the cache.
+    let mut keys: Vec<u64> = Vec::new();
+    let mut small: Vec<u64> = Vec::new();
+    let (mut full, mut given, mut surnames) = (0usize, 0usize, 0usize);
+
+    let people = data.join("person_names.tsv");
+    println!("cargo:rerun-if-changed={}", people.display());
+    match std::fs::read_to_string(&people) {
+        Ok(text) => {
+            for line in text.lines() {
+                if line.starts_with('#') {
+                    continue;
+                }
+                let Some(name) = line.split('\t').next() else {
+                    continue;
+                };
+                let f = rasd_text::fold(name);
+                if !f.contains(' ') || !full_name_ok(&f) {
+                    continue;
+                }
+                for v in variants(&f) {
+                    let words: Vec<&str> = v.split(' ').collect();
+                    if words.len() < 2 {
+                        continue;
+                    }
+                    small.push(nametable::key(nametable::FIRST, words[0]));
+                    keys.push(nametable::key(nametable::FULL, &v));
+                    for n in 2..=words.len() {
+                        keys.push(nametable::key(nametable::PREFIX, &words[..n].join(" ")));
+                    }
+                }
+                full += 1;
+            }
+        }
+        Err(e) => println!(
+            "cargo:warning=rasd-recognise: cannot read {}: {e}; no listed full names",
+            people.display()
+        ),
+    }
+
+    let words = data.join("name_words.tsv");
+    println!("cargo:rerun-if-changed={}", words.display());
+    match std::fs::read_to_string(&words) {
+        Ok(text) => {
+            for line in text.lines() {
+                if line.starts_with('#') {
+                    continue;
+                }
+                let cols: Vec<&str> = line.split('\t').collect();
+                let (Some(w), Some(role), Some(count), Some(source)) =
+                    (cols.first(), cols.get(1), cols.get(2), cols.get(3))
+                else {
+                    continue;
+                };
+                // The romanised index tells given names from family names; the other
+                // source's words are mostly foreign names of any role.
+                if *source != "romanizer" {
+                    continue;
+                }
+                let count: u64 = count.parse().unwrap_or(0);
+                let f = rasd_text::fold(w);
+                if f.is_empty() || f.contains(' ') {
+                    continue;
+                }
+                match *role {
+                    "given" if count >= GIVEN_MIN => {
+                        small.push(nametable::key(nametable::GIVEN, &f));
+                        given += 1;
+                    }
+                    "surname" if count >= SURNAME_MIN || (count >= 1 && f.starts_with("ال")) => {
+                        small.push(nametable::key(nametable::SURNAME, &f));
+                        surnames += 1;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Err(e) => println!(
+            "cargo:warning=rasd-recognise: cannot read {}: {e}; no listed name words",
+            words.display()
+        ),
+    }
+
+    keys.sort_unstable();
+    keys.dedup();
+    small.sort_unstable();
+    small.dedup();
+    let table = nametable::build(&keys);
+    let small_table = nametable::build(&small);
+    let stats = format!(
+        "full_names {full}\ngiven {given}\nsurnames {surnames}\nkeys {}\ntable_bytes {}\nsmall_keys {}\nsmall_table_bytes {}\n",
+        keys.len(),
+        table.len(),
+        small.len(),
+        small_table.len()
+    );
+    for (name, bytes) in [
+        ("names.bin", &table[..]),
+        ("names_small.bin", &small_table[..]),
+        ("names_stats.txt", stats.as_bytes()),
+    ] {
+        if let Err(e) = std::fs::write(out.join(name), bytes) {
+            panic!("rasd-recognise: cannot write {name} to OUT_DIR: {e}");
+        }
+    }
+}
