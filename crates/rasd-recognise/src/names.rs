@@ -494,7 +494,6 @@ mod tests {
     use super::*;
     use crate::tests::{fixture_kb, run_with};
     use crate::Lexicon;
-    use rasd_doc::MentionKind;
     use rasd_text::fold;
 
     #[test]
@@ -525,14 +524,7 @@ mod tests {
     }
 
     fn people(text: &str) -> Vec<String> {
-        let kb = fixture_kb();
-        let lx = Lexicon::new(&kb);
-        run_with(&kb, &lx, text)
-            .1
-            .into_iter()
-            .filter(|(t, k, _)| *t == EntityType::PER && *k == MentionKind::Name)
-            .map(|(_, _, s)| s)
-            .collect()
+        crate::tests::names_of(text, EntityType::PER)
     }
 
     #[test]

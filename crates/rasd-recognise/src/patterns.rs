@@ -1001,30 +1001,15 @@ pub fn span_text(doc: &Document, first: usize, end: usize) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use crate::tests::{fixture_kb, run_with};
-    use crate::Lexicon;
-    use rasd_doc::{EntityType, MentionKind};
+    use crate::tests::names_of;
+    use rasd_doc::EntityType;
 
     fn people(text: &str) -> Vec<String> {
-        let kb = fixture_kb();
-        let lx = Lexicon::new(&kb);
-        run_with(&kb, &lx, text)
-            .1
-            .into_iter()
-            .filter(|(t, k, _)| *t == EntityType::PER && *k == MentionKind::Name)
-            .map(|(_, _, s)| s)
-            .collect()
+        names_of(text, EntityType::PER)
     }
 
     fn orgs(text: &str) -> Vec<String> {
-        let kb = fixture_kb();
-        let lx = Lexicon::new(&kb);
-        run_with(&kb, &lx, text)
-            .1
-            .into_iter()
-            .filter(|(t, k, _)| *t == EntityType::ORG && *k == MentionKind::Name)
-            .map(|(_, _, s)| s)
-            .collect()
+        names_of(text, EntityType::ORG)
     }
 
     #[test]

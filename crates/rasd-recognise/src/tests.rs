@@ -96,6 +96,15 @@ fn names(text: &str) -> Vec<(EntityType, String)> {
         .collect()
 }
 
+/// The name mentions of type `t` the fixture recogniser finds in `text`.
+pub(crate) fn names_of(text: &str, t: EntityType) -> Vec<String> {
+    names(text)
+        .into_iter()
+        .filter(|(x, _)| *x == t)
+        .map(|(_, s)| s)
+        .collect()
+}
+
 fn has(v: &[(EntityType, String)], t: EntityType, s: &str) -> bool {
     v.iter().any(|(a, b)| *a == t && b == s)
 }
