@@ -413,18 +413,7 @@ pub fn viterbi_pairs(
         alpha.push(cur);
         back.push(bp);
     }
-    let last = alpha[n - 1];
-    let mut y = 0usize;
-    for k in 1..L {
-        if last[k] > last[y] {
-            y = k;
-        }
-    }
-    out.resize(n, 0);
-    for t in (0..n).rev() {
-        out[t] = y as u8;
-        y = back[t][y] as usize;
-    }
+    backtrack(&alpha[n - 1], &back, out);
     if let Some(conf) = conf {
         // backward max-product pass, then softmax of max-marginals at each position
         let mut beta: Vec<[f32; L]> = vec![[0f32; L]; n];
@@ -454,6 +443,23 @@ pub fn viterbi_pairs(
             beta[t] = cur;
         }
         max_marginal_confidences(&alpha, &beta, out, conf);
+    }
+}
+
+/// Viterbi read-out shared by both decoders: the best label of the last position `last`
+/// (the first on ties), then the back-pointers `back` (one row per position) traced into
+/// `out`, which gets one label per row.
+fn backtrack(last: &[f32; NUM_LABELS], back: &[[u8; NUM_LABELS]], out: &mut Vec<u8>) {
+    let mut y = 0usize;
+    for k in 1..NUM_LABELS {
+        if last[k] > last[y] {
+            y = k;
+        }
+    }
+    out.resize(back.len(), 0);
+    for (o, b) in out.iter_mut().zip(back).rev() {
+        *o = y as u8;
+        y = usize::from(b[y]) % NUM_LABELS;
     }
 }
 
@@ -550,17 +556,7 @@ impl Decoder {
             back.push(bp);
             prev = cur;
         }
-        let mut y = 0usize;
-        for k in 1..L {
-            if prev[k] > prev[y] {
-                y = k;
-            }
-        }
-        out.resize(n, 0);
-        for t in (0..n).rev() {
-            out[t] = y as u8;
-            y = usize::from(back[t][y]) % L;
-        }
+        backtrack(&prev, &back, out);
         let Some(conf) = conf else { return };
         // backward max-product pass, then softmax of max-marginals at each position
         let mut beta: Vec<[f32; L]> = vec![[0f32; L]; n];
