@@ -97,14 +97,7 @@ fn unit(ctx: &Ctx, i: usize) -> Option<Unit> {
         return None;
     }
     // A written alef maqsura ends Arabic words («مستشفى»), not transliterations.
-    if ctx
-        .doc
-        .slice(t.span)
-        .chars()
-        .rev()
-        .find(|c| !rasd_text::normalise::is_diacritic(*c))
-        == Some('ى')
-    {
+    if ctx.written_maqsura(i) {
         return None;
     }
     let f = ctx.kb.foreignness(w);

@@ -127,15 +127,7 @@ pub fn ali_written_as_name(ctx: &Ctx, k: usize) -> bool {
 /// True when token `k` is a function word written with a final alef maqsura («على»,
 /// «إلى», «حتى»), which folding makes look like a name («علي»).
 fn maqsura_function_word(ctx: &Ctx, k: usize) -> bool {
-    ctx.classes(k) & crate::lexicon::class::FUNC != 0
-        && ctx.doc.tokens.get(k).is_some_and(|t| {
-            ctx.doc
-                .slice(t.span)
-                .chars()
-                .rev()
-                .find(|c| !rasd_text::normalise::is_diacritic(*c))
-                == Some('ى')
-        })
+    ctx.classes(k) & crate::lexicon::class::FUNC != 0 && ctx.written_maqsura(k)
 }
 
 /// True when token `k` can continue a name as a listed family name: Arabic, right after

@@ -116,6 +116,20 @@ impl<'d, 'k> Ctx<'d, 'k> {
         self.doc.tokens.get(i)
     }
 
+    /// Token `i` is written with a final alef maqsura (diacritics aside): Arabic words
+    /// end so («مستشفى», «على»), transliterated names do not, and folding hides it
+    /// («على» → «علي»).
+    pub(crate) fn written_maqsura(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| {
+            self.doc
+                .slice(t.span)
+                .chars()
+                .rev()
+                .find(|c| !rasd_text::normalise::is_diacritic(*c))
+                == Some('ى')
+        })
+    }
+
     fn cls(&self, i: usize) -> u32 {
         self.info.get(i).map(|x| x.cls).unwrap_or(0)
     }
@@ -330,14 +344,7 @@ enum NameWord {
 fn name_word_kind(ctx: &Ctx, k: usize) -> NameWord {
     let stem = ctx.stem(k);
     // A written alef maqsura ends Arabic words («مستشفى»), not transliterations.
-    let maqsura = ctx.tok(k).is_some_and(|t| {
-        ctx.doc
-            .slice(t.span)
-            .chars()
-            .rev()
-            .find(|c| !rasd_text::normalise::is_diacritic(*c))
-            == Some('ى')
-    });
+    let maqsura = ctx.written_maqsura(k);
     let whole_given = ctx.tok(k).is_some_and(|t| {
         t.enclitic.is_some() && crate::names::suffix_is_name_letter(ctx.doc, t) && {
             let n = ctx.doc.token_norm(t);
