@@ -10,8 +10,10 @@
 # of the block: honest) and the F1 with document consistency (`errors`, as `tag --conll`).
 # The test file is never read.
 #
-# usage: scripts/tagger/cv.sh [-k K] [-s "SEEDS"] [-b TOOL] [-m DIR] [-e "ERRORS ARGS"] [--] [extra train args...]
+# usage: scripts/tagger/cv.sh [-k K] [-t FILE] [-s "SEEDS"] [-b TOOL] [-m DIR] [-e "ERRORS ARGS"] [--] [extra train args...]
 #   e.g. scripts/tagger/cv.sh -k 5 -s "1" -- --quotes
+# -t FILE trains and scores on FILE instead of the ANERcorp train file (e.g. the same
+# sentences with a rule-hint column, as written by `rasd ner-hints`).
 # -m DIR keeps the fold models as DIR/s{seed}_k{fold}.model; -e passes extra arguments to
 # `errors` (decode-time switches such as --prop-surnames). With -m DIR and -e but no
 # training arguments, existing models in DIR are re-scored without retraining.
@@ -22,19 +24,21 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 TOOL=$ROOT/target/release/rasd-tagger-tool
 KEEP=
 EARGS=
+TFILE=
 while [ $# -gt 0 ]; do
   case $1 in
     -k) K=$2; shift 2 ;;
     -s) SEEDS=$2; shift 2 ;;
     -b) TOOL=$2; shift 2 ;;
     -m) KEEP=$2; shift 2 ;;
+    -t) TFILE=$2; shift 2 ;;
     -e) EARGS=$2; shift 2 ;;
     --) shift; break ;;
     *) break ;;
   esac
 done
 DATA=${RASD_SHARED:-$ROOT/../shared}/data/anercorp
-T=$DATA/ANERCorp_CamelLab_train.txt
+T=${TFILE:-$DATA/ANERCorp_CamelLab_train.txt}
 M=$ROOT/crates/rasd-tagger/model
 [ -x "$TOOL" ] || { echo "cv.sh: $TOOL not built (cargo build --release -p rasd-tagger)" >&2; exit 2; }
 [ -f "$T" ] || { echo "cv.sh: $T not found (set RASD_SHARED to the shared folder)" >&2; exit 2; }

@@ -143,7 +143,7 @@ pub fn collect(tagger: &Tagger, paras: &[Vec<String>], p: &AutoLexParams) -> Vec
                 if toks.is_empty() {
                     continue;
                 }
-                let em = tagger.emissions(&toks, None);
+                let em = tagger.emissions(&toks, None, &[]);
                 let labels: Vec<Label> = tagger
                     .best_path(&em)
                     .into_iter()

@@ -377,8 +377,15 @@ pub fn dev_breakdown(
         .map(|s| s.tokens.iter().map(String::as_str).collect())
         .collect();
     let tags = match doc_window {
-        Some(w) => tagger.tag_document(&toks, w),
-        None => toks.iter().map(|t| tagger.tag(t, None)).collect(),
+        Some(w) => {
+            let hints: Vec<Vec<u8>> = dv.iter().map(|s| s.hints.clone()).collect();
+            tagger.tag_document_hinted(&toks, &hints, w)
+        }
+        None => toks
+            .iter()
+            .zip(dv)
+            .map(|(t, s)| tagger.tag_hinted(t, &s.hints))
+            .collect(),
     };
     let pred: Vec<Vec<Label>> = tags
         .iter()
@@ -402,6 +409,7 @@ mod tests {
         Sentence {
             tokens: toks.iter().map(|t| t.to_string()).collect(),
             labels: labels.iter().map(|l| Label::parse(l).unwrap()).collect(),
+            hints: Vec::new(),
         }
     }
 

@@ -54,6 +54,12 @@ pub const F_AUTO: u32 = 1 << 18;
 /// neighbours.
 pub const F_PROTO_CTX_IDS: u32 = 1 << 19;
 
+/// The model was trained with rule hints: per token, which entity span (type, begin or
+/// inside, knowledge base or pattern, high score or not) the project's rule recogniser put
+/// it in, as a [`hint_code`]. Callers supply them ([`crate::Tagger::tag_hinted`]); a model
+/// with this flag tags without them too, but worse.
+pub const F_HINTS: u32 = 1 << 20;
+
 /// Optional template change: a word with no entry in the first cluster set takes the
 /// clusters of its clitic-stripped stem's ending (`crate::oov`, table stored under
 /// [`crate::oov::OOV_SET`]); one extra probe, only for such words.
@@ -586,6 +592,8 @@ pub struct TokenInfo {
     stem_mf: [u64; 2],
     /// Self-trained list bits (B type t = bit t, I type t = bit 4 + t), with [`F_AUTO`].
     auto: u8,
+    /// Rule hint ([`hint_code`], 0 = none), see [`F_HINTS`] and [`set_hints`].
+    hint: u8,
     /// Name-likeness / morphology table row (`crate::namelike`; 0 = none).
     nl: [u16; 4],
     /// Which name-likeness parts are on (1 = name-likeness, 2 = morphology; 0 = off).
@@ -683,6 +691,54 @@ fn stem_clus_ctx(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
         };
         out.push(f(tpl, c[0]));
         out.push(f(tpl + 1, c[1]));
+    }
+}
+
+/// Set the rule hints of analysed tokens (see [`F_HINTS`]); `hints[i]` is token `i`'s
+/// [`hint_code`], missing entries mean none.
+pub fn set_hints(infos: &mut [TokenInfo], hints: &[u8]) {
+    for (x, h) in infos.iter_mut().zip(hints) {
+        x.hint = *h;
+    }
+}
+
+/// A rule hint as one byte (0 = none): the type of the rule candidate the token sits in,
+/// whether the token begins it, whether the knowledge base (rather than a pattern)
+/// proposed it, and whether its score is high (≥ 0.8). Values 1–32.
+pub fn hint_code(t: crate::EntityType, begin: bool, kb: bool, strong: bool) -> u8 {
+    let ti = (t.index() * 2 + usize::from(!begin)) as u8;
+    1 + (ti << 2 | u8::from(kb) << 1 | u8::from(strong))
+}
+
+/// The parts of a [`hint_code`]: type, begins, from the knowledge base, strong.
+pub fn hint_parts(code: u8) -> Option<(crate::EntityType, bool, bool, bool)> {
+    use crate::EntityType as E;
+    let c = code.checked_sub(1)?;
+    let t = match c >> 3 {
+        0 => E::Pers,
+        1 => E::Loc,
+        2 => E::Org,
+        3 => E::Misc,
+        _ => return None,
+    };
+    Some((t, c >> 2 & 1 == 0, c >> 1 & 1 == 1, c & 1 == 1))
+}
+
+/// Rule hint of the token and its ±1 neighbours (contextual, [`F_HINTS`]): the full code
+/// and, as back-off, its type and begin/inside alone.
+fn hint_ctx(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
+    for (tpl, j) in [
+        (370u64, i.checked_sub(1)),
+        (372, Some(i)),
+        (374, i.checked_add(1)),
+    ] {
+        let Some(x) = j.and_then(|j| toks.get(j)) else {
+            continue;
+        };
+        if x.hint != 0 {
+            out.push(f(tpl, u64::from(x.hint)));
+            out.push(f(tpl + 1, u64::from((x.hint - 1) >> 2)));
+        }
     }
 }
 
@@ -1139,6 +1195,7 @@ pub fn analyse_memo(
             proto_ids_ctx: flags & F_PROTO_CTX_IDS != 0,
             stem_mf,
             auto: 0,
+            hint: 0,
             nl,
             nl_on,
             ngrams: [0; MAX_NGRAMS + MAX_STEM_NGRAMS],
@@ -1371,6 +1428,7 @@ pub fn token_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     proto_ctx(toks, i, out);
     stem_clus_ctx(toks, i, out);
     auto_ctx(toks, i, out);
+    hint_ctx(toks, i, out);
     if t.nl_on != 0 {
         crate::namelike::own_features(t.nl, t.nl_on, |tpl, v| out.push(f(tpl, v)));
         nl_ctx(toks, i, out);
@@ -1650,6 +1708,7 @@ pub fn hashed_context(toks: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     proto_ctx(toks, i, out);
     stem_clus_ctx(toks, i, out);
     auto_ctx(toks, i, out);
+    hint_ctx(toks, i, out);
     if t.nl_on != 0 {
         nl_ctx(toks, i, out);
     }

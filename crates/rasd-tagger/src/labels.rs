@@ -48,7 +48,9 @@ impl EntityType {
         }
     }
 
-    fn index(self) -> usize {
+    /// Position of the type in PERS, LOC, ORG, MISC order (also the bit of its `B` rule
+    /// hint, see [`crate::features::F_HINTS`]).
+    pub fn index(self) -> usize {
         match self {
             EntityType::Pers => 0,
             EntityType::Loc => 1,

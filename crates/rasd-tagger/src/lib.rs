@@ -188,12 +188,37 @@ impl Tagger {
         if tokens.is_empty() {
             return Vec::new();
         }
-        let em = self.emissions(tokens, extra);
+        let em = self.emissions(tokens, extra, &[]);
         self.decode(&em, tokens.len())
     }
 
-    /// First-stage emission scores of a sentence (`n × NUM_LABELS`).
-    pub(crate) fn emissions(&self, tokens: &[&str], extra: Option<&[&str]>) -> Vec<f32> {
+    /// Tag one sentence with rule hints: `hints[i]` is the [`features::hint_code`] of the
+    /// rule recogniser's candidate token `i` sits in (0 = none; see
+    /// [`features::F_HINTS`]). Only models trained with hints ([`Tagger::wants_hints`])
+    /// use them; missing entries mean none.
+    pub fn tag_hinted(&self, tokens: &[&str], hints: &[u8]) -> Vec<Tag> {
+        if tokens.is_empty() {
+            return Vec::new();
+        }
+        let em = self.emissions(tokens, None, hints);
+        self.decode(&em, tokens.len())
+    }
+
+    /// Whether the model was trained with rule hints ([`features::F_HINTS`]), so callers
+    /// that can compute them should use [`Tagger::tag_hinted`] /
+    /// [`Tagger::tag_document_hinted`].
+    pub fn wants_hints(&self) -> bool {
+        self.model.fflags & features::F_HINTS != 0
+    }
+
+    /// First-stage emission scores of a sentence (`n × NUM_LABELS`), with optional
+    /// gazetteer values (`extra`) and rule hints (`hints`, may be empty).
+    pub(crate) fn emissions(
+        &self,
+        tokens: &[&str],
+        extra: Option<&[&str]>,
+        hints: &[u8],
+    ) -> Vec<f32> {
         let bits: Vec<u8> = match extra {
             Some(e) => (0..tokens.len())
                 .map(|i| e.get(i).map(|s| parse_gaz_values(s)).unwrap_or(0))
@@ -223,6 +248,9 @@ impl Tagger {
                 &mut infos,
             );
         });
+        if !hints.is_empty() {
+            features::set_hints(&mut infos, hints);
+        }
         let mut keys = Vec::with_capacity(tokens.len() * 32);
         let mut offsets = Vec::with_capacity(tokens.len() + 1);
         let mut init = Vec::with_capacity(tokens.len());
@@ -311,8 +339,18 @@ impl Tagger {
     /// Second-stage (document-level) tagging: first-stage emissions of every sentence, the
     /// first-stage best paths, then the document features' weights added and a second
     /// Viterbi pass. Without document weights in the model this is sentence-level tagging.
-    pub(crate) fn tag_doc_stage(&self, sentences: &[Vec<&str>], window: usize) -> Vec<Vec<Tag>> {
-        let ems: Vec<Vec<f32>> = sentences.iter().map(|s| self.emissions(s, None)).collect();
+    /// `hints[i]` are sentence `i`'s rule hints (missing rows mean none).
+    pub(crate) fn tag_doc_stage(
+        &self,
+        sentences: &[Vec<&str>],
+        hints: &[Vec<u8>],
+        window: usize,
+    ) -> Vec<Vec<Tag>> {
+        let ems: Vec<Vec<f32>> = sentences
+            .iter()
+            .enumerate()
+            .map(|(i, s)| self.emissions(s, None, hints.get(i).map_or(&[], Vec::as_slice)))
+            .collect();
         if self.model.doc.is_empty() {
             return ems
                 .iter()
@@ -357,7 +395,18 @@ impl Tagger {
     /// 0.5–1.3 points for earlier models and was neutral for the committed one; on the test
     /// file it added 0.8. Propagated tags carry half the mean confidence of their sources.
     pub fn tag_document(&self, sentences: &[Vec<&str>], window: usize) -> Vec<Vec<Tag>> {
-        let mut tags = self.tag_doc_stage(sentences, window);
+        self.tag_document_hinted(sentences, &[], window)
+    }
+
+    /// [`Tagger::tag_document`] with rule hints per sentence (see [`Tagger::tag_hinted`];
+    /// missing rows mean none).
+    pub fn tag_document_hinted(
+        &self,
+        sentences: &[Vec<&str>],
+        hints: &[Vec<u8>],
+        window: usize,
+    ) -> Vec<Vec<Tag>> {
+        let mut tags = self.tag_doc_stage(sentences, hints, window);
         let clitics = self.model.fflags & F_PROP_CLITICS != 0;
         propagate(sentences, &mut tags, window, clitics);
         tags
@@ -376,6 +425,17 @@ impl Tagger {
     /// Like [`Tagger::tag_conll`], with the document-consistency window given explicitly
     /// (`None`: tag every sentence on its own, exactly as [`Tagger::tag`] does).
     pub fn tag_conll_with(&self, input: &str, doc_window: Option<usize>) -> String {
+        self.tag_conll_hinted(input, doc_window, |_| Vec::new())
+    }
+
+    /// Like [`Tagger::tag_conll_with`], with rule hints: `hints` gets the input's sentences
+    /// and returns one row of hint bits per sentence (see [`Tagger::tag_hinted`]).
+    pub fn tag_conll_hinted(
+        &self,
+        input: &str,
+        doc_window: Option<usize>,
+        hints: impl FnOnce(&[Vec<&str>]) -> Vec<Vec<u8>>,
+    ) -> String {
         // None = blank line, Some(i) = sentence i starts/continues here
         let mut lines: Vec<Option<&str>> = Vec::new();
         let mut sents: Vec<Vec<&str>> = Vec::new();
@@ -397,9 +457,15 @@ impl Tagger {
         if !cur.is_empty() {
             sents.push(cur);
         }
+        let hints = hints(&sents);
+        let row = |i: usize| hints.get(i).map_or(&[][..], Vec::as_slice);
         let tags = match doc_window {
-            Some(w) => self.tag_document(&sents, w),
-            None => sents.iter().map(|s| self.tag(s, None)).collect(),
+            Some(w) => self.tag_document_hinted(&sents, &hints, w),
+            None => sents
+                .iter()
+                .enumerate()
+                .map(|(i, s)| self.tag_hinted(s, row(i)))
+                .collect(),
         };
         let mut flat = tags.iter().flatten();
         let mut out = String::with_capacity(input.len() + input.len() / 4);
@@ -690,7 +756,7 @@ mod tests {
         let mut ntok = 0;
         for s in &sents {
             let toks: Vec<&str> = s.iter().map(String::as_str).collect();
-            let fast = t.emissions(&toks, None);
+            let fast = t.emissions(&toks, None, &[]);
             let slow = reference_emissions(t, &toks);
             let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
             assert_eq!(bits(&fast), bits(&slow), "emissions of {toks:?}");

@@ -352,6 +352,7 @@ mod tests {
         Sentence {
             tokens: toks.iter().map(|s| s.to_string()).collect(),
             labels: labels.to_vec(),
+            hints: Vec::new(),
         }
     }
 

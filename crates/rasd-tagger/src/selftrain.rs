@@ -88,7 +88,7 @@ pub fn split_sentences(paras: &[Vec<String>]) -> Vec<Vec<String>> {
 
 /// Per-token confidences of the best path at temperature `temp`, and the path.
 fn tag_with_temp(tagger: &Tagger, toks: &[&str], temp: f32) -> (Vec<u8>, Vec<f32>) {
-    let em = tagger.emissions(toks, None);
+    let em = tagger.emissions(toks, None, &[]);
     let (e, ps) = tagger.split_em(&em);
     let inv = 1.0 / temp.max(1e-3);
     let e: Vec<f32> = e.iter().map(|x| x * inv).collect();
@@ -144,6 +144,7 @@ pub fn select(
                 Sentence {
                     tokens: s.clone(),
                     labels,
+                    hints: Vec::new(),
                 },
             ))
         })

@@ -147,6 +147,10 @@ pub struct TrainParams {
     /// Number of leading gold sentences in the data given to the learner (the rest are
     /// self-trained sentences); set by [`train`] itself, `None` = all gold.
     pub gold_sentences: Option<usize>,
+    /// Rule hints for the training file, one row of per-token hint codes per sentence in file
+    /// order (see [`crate::features::F_HINTS`]); they replace any hint column the file has.
+    /// `None`: the file's own hint column (`TOKEN HINT TAG` lines), if any.
+    pub hints: Option<std::sync::Arc<Vec<Vec<u8>>>>,
 }
 
 /// The repository's knowledge-base source folder (`data/` at the workspace root), as
@@ -359,6 +363,7 @@ impl Default for TrainParams {
             namelike: None,
             selftrain: None,
             gold_sentences: None,
+            hints: None,
         }
     }
 }
@@ -488,7 +493,7 @@ fn doc_stage_weights(
         let tagger = crate::Tagger::from_model(m);
         for i in a..b {
             let toks: Vec<&str> = sents[i].tokens.iter().map(String::as_str).collect();
-            let em = tagger.emissions(&toks, None);
+            let em = tagger.emissions(&toks, None, &sents[i].hints);
             paths[i] = tagger.best_path(&em);
             ems[i] = tagger.split_em(&em).0.to_vec();
             fold_of[i] = k;
@@ -705,6 +710,9 @@ fn featurize_auto(
     let mut one = |s: &Sentence, g: &Lexicon, i: Option<usize>| {
         let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
         analyse(&toks, tab_of(i), g, &[], flags, &mut infos);
+        if !s.hints.is_empty() {
+            crate::features::set_hints(&mut infos, &s.hints);
+        }
         let mut k = SentenceKeys::default();
         sentence_features(&infos, &mut k.keys, &mut k.offsets);
         if flags & F_PAIRS != 0 {
@@ -1419,7 +1427,20 @@ pub fn train(
 ) -> Result<TrainReport, Error> {
     let t0 = std::time::Instant::now();
     let text = std::fs::read_to_string(train_path).map_err(|e| Error::io(train_path, e))?;
-    let (all, unknown) = read_labelled(&text);
+    let (mut all, unknown) = read_labelled(&text);
+    if let Some(h) = &params.hints {
+        if h.len() != all.len() {
+            return Err(Error::Data(format!(
+                "{}: {} sentences but hints for {}",
+                train_path.display(),
+                all.len(),
+                h.len()
+            )));
+        }
+        for (s, h) in all.iter_mut().zip(h.iter()) {
+            s.hints.clone_from(h);
+        }
+    }
     if all.is_empty() {
         return Err(Error::Data(format!(
             "{}: no sentences",
@@ -1437,6 +1458,9 @@ pub fn train(
     let mut params = params.clone();
     if sets.len() > 1 {
         params.feature_flags |= F_CLUSTERS2;
+    }
+    if all.iter().any(|s| s.hints.iter().any(|&h| h != 0)) {
+        params.feature_flags |= crate::features::F_HINTS;
     }
     let with_protos = |path: &Path| -> Result<ClusterTable, Error> {
         let mut t = ctab_final.clone();
@@ -1592,7 +1616,8 @@ pub fn train(
             .iter()
             .map(|s| s.tokens.iter().map(String::as_str).collect())
             .collect();
-        let staged = tagger.tag_doc_stage(&docs, crate::DOC_WINDOW);
+        let hints: Vec<Vec<u8>> = dv.iter().map(|s| s.hints.clone()).collect();
+        let staged = tagger.tag_doc_stage(&docs, &hints, crate::DOC_WINDOW);
         let labels: Vec<Vec<Label>> = staged
             .iter()
             .map(|ts| ts.iter().map(|t| t.label).collect())

@@ -9,6 +9,7 @@ pub mod batch;
 pub mod bench;
 pub mod ner;
 pub mod ner_cmd;
+pub mod ner_hints;
 pub mod pipeline;
 pub mod store_cmd;
 

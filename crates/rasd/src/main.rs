@@ -43,6 +43,9 @@ enum Command {
     EvalNer(rasd::ner_cmd::EvalNerArgs),
     /// Retrain the tagger's model from ANERcorp train (deterministic for a seed).
     TrainNer(rasd::ner_cmd::TrainNerArgs),
+    /// Add the rule recogniser's hints to a CoNLL file as a middle column (`TOKEN HINT
+    /// TAG`), the input `rasd-tagger-tool train` and `scripts/tagger/cv.sh -t` learn from.
+    NerHints(rasd::ner_cmd::NerHintsArgs),
     /// Serve a corpus over HTTP: JSON API (`/api/…`, OpenAPI at `/api/openapi.json`) and a
     /// web UI with map, timeline and document view. Binds loopback by default.
     Serve(rasd_serve::ServeArgs),
@@ -216,6 +219,7 @@ fn main() -> ExitCode {
         Command::Tag(a) => rasd::ner_cmd::tag(a).map(|_| ExitCode::SUCCESS),
         Command::EvalNer(a) => rasd::ner_cmd::eval_ner(a).map(|_| ExitCode::SUCCESS),
         Command::TrainNer(a) => rasd::ner_cmd::train_ner(a).map(|_| ExitCode::SUCCESS),
+        Command::NerHints(a) => rasd::ner_cmd::ner_hints(a).map(|_| ExitCode::SUCCESS),
         Command::About => {
             print!("{}", rasd::about());
             Ok(ExitCode::SUCCESS)

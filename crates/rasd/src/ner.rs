@@ -207,17 +207,22 @@ impl CandidateSource for TaggerSource {
                 runs.push((a, b));
             }
         }
+        // The model learnt from the rules' candidates (see `crate::ner_hints`): give it
+        // the same ones here.
+        let chosen = if self.tagger.wants_hints() {
+            crate::ner_hints::chosen(prior)
+        } else {
+            Vec::new()
+        };
+        let mut spans: Vec<(usize, usize)> = Vec::new();
         for &(a, b) in &runs {
+            let toks = doc.tokens.get(a..b).unwrap_or_default();
             words.clear();
-            words.extend(
-                doc.tokens
-                    .get(a..b)
-                    .into_iter()
-                    .flatten()
-                    .map(|t| doc.slice(t.span)),
-            );
-            // No `extra` hints: the model computes its own knowledge-base features.
-            let out_tags = self.tagger.tag(&words, None);
+            words.extend(toks.iter().map(|t| doc.slice(t.span)));
+            spans.clear();
+            spans.extend(toks.iter().map(|t| (t.span.start, t.span.end)));
+            let hints = crate::ner_hints::token_hints(&chosen, &spans);
+            let out_tags = self.tagger.tag_hinted(&words, &hints);
             for (k, t) in (a..b).zip(out_tags) {
                 let (iob, ty) = match t.label {
                     Label::O => (Iob::O, None),

@@ -1,6 +1,9 @@
-//! `rasd tag`, `rasd eval-ner` and `rasd train-ner`: the statistical NER tagger
-//! (`rasd-tagger`, trained on ANERcorp) on CoNLL files.
+//! `rasd tag`, `rasd eval-ner`, `rasd train-ner` and `rasd ner-hints`: the statistical
+//! NER tagger (`rasd-tagger`, trained on ANERcorp) on CoNLL files. The committed model
+//! learnt from the rule recogniser's hints ([`crate::ner_hints`]), so tagging and
+//! training compute them here, where both the tagger and the rules are at hand.
 
+use crate::ner_hints::conll_hints;
 use anyhow::{bail, Context, Result};
 use clap::Args;
 use rasd_tagger::{DevSpec, Tagger, TrainParams};
@@ -63,6 +66,18 @@ pub struct TrainNerArgs {
     /// Number of perceptrons averaged.
     #[arg(long, default_value_t = 3)]
     pub ensemble: usize,
+    /// Train without the rule recogniser's hints (the tagger then stands alone).
+    #[arg(long)]
+    pub no_hints: bool,
+}
+
+/// Arguments of `rasd ner-hints`.
+#[derive(Args, Debug)]
+pub struct NerHintsArgs {
+    /// Token-per-line CoNLL file (first column the token, last the tag if there are two or
+    /// more, blank line between sentences).
+    #[arg(long)]
+    pub conll: PathBuf,
 }
 
 fn read_lossy(p: &PathBuf) -> Result<String> {
@@ -82,16 +97,57 @@ pub fn tag(a: TagArgs) -> Result<()> {
         }
     };
     let text = read_lossy(&a.conll)?;
-    let out = if a.sentence_only {
-        tagger.tag_conll_with(&text, None)
+    let window = (!a.sentence_only).then_some(rasd_tagger::DOC_WINDOW);
+    let out = if tagger.wants_hints() {
+        tagger.tag_conll_hinted(&text, window, conll_hints)
     } else {
-        tagger.tag_conll(&text)
+        tagger.tag_conll_with(&text, window)
     };
+    write_stdout(&out)
+}
+
+/// Writes `s` to standard output; a closed pipe (`| head`) is not an error.
+fn write_stdout(s: &str) -> Result<()> {
     let mut so = std::io::stdout().lock();
-    match so.write_all(out.as_bytes()) {
+    match so.write_all(s.as_bytes()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
         _ => Ok(()),
     }
+}
+
+/// `rasd ner-hints --conll FILE`: `TOKEN HINT TAG` lines (`TOKEN HINT` when the input
+/// has no tag column), blank lines kept; HINT is `O` or an IOB2 tag with `/kb` and `/hi`
+/// marks (see `rasd_tagger::conll::parse_hint`).
+pub fn ner_hints(a: NerHintsArgs) -> Result<()> {
+    let text = read_lossy(&a.conll)?;
+    let hints = conll_hints(&sentence_tokens(
+        &rasd_tagger::conll::read_labelled(&text).0,
+    ));
+    let mut flat = hints.iter().flatten();
+    let mut out = String::with_capacity(text.len() * 2);
+    for line in text.lines() {
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        if let Some(tok) = cols.first() {
+            let h = flat.next().copied().unwrap_or(0);
+            out.push_str(tok);
+            out.push(' ');
+            out.push_str(&rasd_tagger::conll::hint_str(h));
+            if cols.len() >= 2 {
+                out.push(' ');
+                out.push_str(cols.last().copied().unwrap_or("O"));
+            }
+        }
+        out.push('\n');
+    }
+    write_stdout(&out)
+}
+
+/// The tokens of each sentence.
+fn sentence_tokens(sents: &[rasd_tagger::conll::Sentence]) -> Vec<Vec<&str>> {
+    sents
+        .iter()
+        .map(|s| s.tokens.iter().map(String::as_str).collect())
+        .collect()
 }
 
 /// `rasd eval-ner GOLD PRED`: conlleval-style micro and per-type P/R/F1.
@@ -114,6 +170,11 @@ pub fn train_ner(a: TrainNerArgs) -> Result<()> {
     p.verbose = true;
     p.protos = a.protos.clone();
     p.protos_dev = a.protos_dev.clone().or_else(|| a.protos.clone());
+    if !a.no_hints {
+        let text = read_lossy(&a.train)?;
+        let sents = rasd_tagger::conll::read_labelled(&text).0;
+        p.hints = Some(std::sync::Arc::new(conll_hints(&sentence_tokens(&sents))));
+    }
     let clusters: Vec<&std::path::Path> = a.clusters.iter().map(|c| c.as_path()).collect();
     let r = rasd_tagger::train(&a.train, &DevSpec::SplitLast(0.1), &a.out, &clusters, &p)
         .map_err(|e| anyhow::anyhow!("{e}"))?;

@@ -336,6 +336,37 @@ fn tag_conll_keeps_tokens_and_eval_ner_scores() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("FB1"));
 }
 
+#[test]
+fn ner_hints_adds_a_rule_column_between_token_and_tag() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("gold.txt");
+    let text = "وصل O\nحسني B-PERS\nمبارك I-PERS\nإلى O\nالقاهرة B-LOC\n\nشكرا O\n";
+    fs::write(&gold, text).unwrap();
+    let out = rasd()
+        .args(["ner-hints", "--conll"])
+        .arg(&gold)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let got = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<Vec<&str>> = got.lines().map(|l| l.split(' ').collect()).collect();
+    assert_eq!(rows.len(), text.lines().count(), "{got}");
+    // token and tag kept, the hint in between; the blank line kept
+    assert_eq!(rows[4][0], "القاهرة");
+    assert_eq!(rows[4][2], "B-LOC");
+    assert!(rows[4][1].starts_with("B-LOC"), "{got}");
+    assert!(
+        rows[1][1].starts_with("B-PERS") && rows[2][1].starts_with("I-PERS"),
+        "{got}"
+    );
+    assert_eq!(rows[0][1], "O");
+    assert_eq!(rows[5], vec![""]);
+}
+
 /// Names of the PER entities in the one record of `out`.
 fn people(out: &Output) -> Vec<String> {
     records(out)
