@@ -246,12 +246,16 @@ fn run() -> Result<(), String> {
             let tagger = load_tagger(a.opt("--model"))?;
             let bytes = std::fs::read(&file).map_err(|e| format!("{file}: {e}"))?;
             let text = String::from_utf8_lossy(&bytes);
-            let out = if a.flag("--sentence-only") {
-                tagger.tag_conll_with(&text, None)
+            let window = if a.flag("--sentence-only") {
+                None
             } else {
-                let w = a.num("--doc-window", rasd_tagger::DOC_WINDOW)?;
-                tagger.tag_conll_with(&text, Some(w))
+                Some(a.num("--doc-window", rasd_tagger::DOC_WINDOW)?)
             };
+            // a `TOKEN HINT TAG` file (from `rasd ner-hints`) brings its own rule hints
+            let out = tagger.tag_conll_hinted(&text, window, |_| {
+                let (sents, _) = rasd_tagger::conll::read_labelled(&text);
+                sents.into_iter().map(|s| s.hints).collect()
+            });
             match a.opt("--out") {
                 Some(o) => std::fs::write(&o, out).map_err(|e| format!("{o}: {e}"))?,
                 None => {
