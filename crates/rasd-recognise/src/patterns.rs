@@ -220,6 +220,7 @@ fn cand(
 pub fn pattern_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
     titles(ctx, out);
     org_heads(ctx, out);
+    eponyms(ctx, out);
     quoted(ctx, out);
     directions(ctx, out);
 }
@@ -925,6 +926,160 @@ fn org_heads(ctx: &Ctx, out: &mut Vec<Candidate>) {
 }
 
 // ---------------------------------------------------------------------------------------
+// Places and institutions named after a person.
+
+/// Heads of names given after a person («جامعة الملك عبدالله», «مطار الملك خالد الدولي»,
+/// «مستشفى الأمير سلطان»), folded stems, with the type of the whole name: institutions are
+/// organisations, sites are places, prizes and cups are other names.
+const EPONYM_HEADS: &[(&str, EntityType)] = &[
+    ("جامعه", EntityType::ORG),
+    ("مستشفي", EntityType::ORG),
+    ("مستوصف", EntityType::ORG),
+    ("مركز", EntityType::ORG),
+    ("معهد", EntityType::ORG),
+    ("كليه", EntityType::ORG),
+    ("مدرسه", EntityType::ORG),
+    ("مؤسسه", EntityType::ORG),
+    ("موسسه", EntityType::ORG),
+    ("مكتبه", EntityType::ORG),
+    ("مطار", EntityType::LOC),
+    ("قاعده", EntityType::LOC),
+    ("ميناء", EntityType::LOC),
+    ("مدينه", EntityType::LOC),
+    ("جسر", EntityType::LOC),
+    ("شارع", EntityType::LOC),
+    ("طريق", EntityType::LOC),
+    ("مسجد", EntityType::LOC),
+    ("جامع", EntityType::LOC),
+    ("ملعب", EntityType::LOC),
+    ("استاد", EntityType::LOC),
+    ("قصر", EntityType::LOC),
+    ("برج", EntityType::LOC),
+    ("حديقه", EntityType::LOC),
+    ("جائزه", EntityType::MISC),
+    ("كاس", EntityType::MISC),
+];
+
+/// Titles after which a facility head names its eponym (royal and religious ranks): the
+/// person is part of the name, not mentioned («مستشفى الملك فهد» is no mention of King Fahd).
+const EPONYM_TITLES: &[&str] = &[
+    "ملك",
+    "ملكه",
+    "امير",
+    "اميره",
+    "شيخ",
+    "شيخه",
+    "سلطان",
+    "امام",
+    "خليفه",
+    "شهيد",
+];
+
+/// The name of a royal or religious eponym starting at token `j`: given names and
+/// «عبد» + a definite word, chained by «بن» / «بنت» / «ابن», optionally closed by «آل» +
+/// a family name («محمد بن راشد آل مكتوم»); returns its end. Stricter than
+/// [`person_name`], which lets one unexplained word follow a given name («سالم جحا»):
+/// after «مستشفى الملك فيصل» that word is the sentence going on («ليتم», «حفل»).
+fn royal_name(ctx: &Ctx, j: usize) -> Option<usize> {
+    let n = ctx.doc.tokens.len();
+    let part = |k: usize| -> Option<usize> {
+        if k >= n || !ctx.is_arabic(k) || ctx.has_conj(k) || ctx.has_prep(k) {
+            return None;
+        }
+        if ctx.stem(k) == "عبد" && k + 1 < n && adjacent(ctx.doc, k) && ctx.al(k + 1) {
+            return Some(k + 2);
+        }
+        (!ctx.al(k) && matches!(name_word_kind(ctx, k), NameWord::Given)).then_some(k + 1)
+    };
+    let plain = |k: usize| {
+        ctx.is_arabic(k)
+            && !ctx.al(k)
+            && !ctx.has_conj(k)
+            && !ctx.has_prep(k)
+            && ctx.cls(k) & FUNC == 0
+            && ctx.tok(k).is_some_and(|t| t.enclitic.is_none())
+    };
+    let mut k = part(j)?;
+    while k + 1 < n && adjacent(ctx.doc, k - 1) && adjacent(ctx.doc, k) {
+        match ctx.stem(k) {
+            // after «بن» any plain word is the father's name («سعود بن جلوي»)
+            "بن" | "بنت" | "ابن" if !ctx.has_conj(k) => match part(k + 1) {
+                Some(e) => k = e,
+                None if plain(k + 1) => k += 2,
+                None => break,
+            },
+            "ال" if !ctx.has_conj(k) && ctx.is_arabic(k + 1) => return Some(k + 2),
+            _ => break,
+        }
+    }
+    Some(k)
+}
+
+/// Facility head + royal/religious title + person name (+ definite adjectives and «ل»
+/// complements: «الدولي», «للعلوم والتقنية»): one name of the head's type, scored above a
+/// person candidate so the merge keeps the whole name and not the person inside it.
+fn eponyms(ctx: &Ctx, out: &mut Vec<Candidate>) {
+    let n = ctx.doc.tokens.len();
+    for i in 0..n.saturating_sub(2) {
+        let Some(&(_, ty)) = EPONYM_HEADS.iter().find(|(h, _)| *h == ctx.stem(i)) else {
+            continue;
+        };
+        if ctx.al(i) || ctx.tok(i).is_some_and(|t| t.enclitic.is_some()) {
+            continue;
+        }
+        // one or two titles («الملك», «الأمير الراحل» is not a title; «الشيخ الإمام» is)
+        let mut j = i + 1;
+        while j < n
+            && j < i + 3
+            && adjacent(ctx.doc, j - 1)
+            && ctx.al(j)
+            && !ctx.has_conj(j)
+            && EPONYM_TITLES.contains(&ctx.stem(j))
+        {
+            j += 1;
+        }
+        if j == i + 1 || j >= n || !adjacent(ctx.doc, j - 1) || ctx.has_conj(j) {
+            continue;
+        }
+        let end = match ctx.info.get(j).and_then(|x| x.kb) {
+            Some((e, EntityType::PER)) => e as usize,
+            _ => match royal_name(ctx, j) {
+                Some(e) => e,
+                None => continue,
+            },
+        };
+        // complements: definite adjectives, then «ل» + definite noun phrases joined by «و»
+        let mut k = end;
+        let mut last = end;
+        let mut in_lil = false;
+        while k < n && k < end + 5 && adjacent(ctx.doc, k - 1) && ctx.is_arabic(k) {
+            let lil = ctx.tok(k).is_some_and(|t| t.lil);
+            if lil && !ctx.has_conj(k) {
+                in_lil = true;
+            } else if ctx.has_conj(k) && in_lil && ctx.al(k) && !ctx.has_prep(k) {
+                // «للعلوم والتقنية»
+            } else if !in_lil
+                && ctx.al(k)
+                && !ctx.has_conj(k)
+                && !ctx.has_prep(k)
+                && !matches!(ctx.stem(k), "تابع" | "تابعه")
+                && adjective_like(ctx, k)
+            {
+                // «الدولي», «التخصصي»
+            } else {
+                break;
+            }
+            if ctx.cls(k) & FUNC != 0 || ctx.tok(k).is_some_and(|t| t.enclitic.is_some()) {
+                break;
+            }
+            k += 1;
+            last = k;
+        }
+        out.push(cand(ctx, i, last, ty, MentionKind::Name, 0.86));
+    }
+}
+
+// ---------------------------------------------------------------------------------------
 // Quoted names.
 
 fn is_quote(s: &str) -> bool {
@@ -1026,6 +1181,61 @@ mod tests {
         // A weak head with a plain noun and a gentilic stays out.
         let v = orgs("ووصلت قوات المشاة الليبية إلى المدينة.");
         assert!(!v.contains(&"قوات المشاة الليبية".to_string()), "{v:?}");
+    }
+
+    #[test]
+    fn a_facility_named_after_a_royal_is_one_name_not_a_person() {
+        for (text, name, t) in [
+            (
+                "أعلنت جامعة الملك عبدالله للعلوم والتقنية عن برنامج جديد.",
+                "جامعة الملك عبدالله للعلوم والتقنية",
+                EntityType::ORG,
+            ),
+            (
+                "نقل المصابون إلى مستشفى الملك فهد في جدة.",
+                "مستشفى الملك فهد",
+                EntityType::ORG,
+            ),
+            (
+                "هبطت الطائرة في مطار الملك خالد الدولي بالرياض.",
+                "مطار الملك خالد الدولي",
+                EntityType::LOC,
+            ),
+            (
+                "وصلى المصلون في مسجد الإمام تركي بن عبدالله وسط المدينة.",
+                "مسجد الإمام تركي بن عبدالله",
+                EntityType::LOC,
+            ),
+        ] {
+            let v = names_of(text, t);
+            assert!(v.contains(&name.to_string()), "{text}: {v:?}");
+            assert!(people(text).is_empty(), "{text}: {:?}", people(text));
+        }
+        // The sentence going on after the name is not part of it.
+        for (text, name) in [
+            ("نقل إلى مستشفى الملك فيصل ليتم علاجه.", "مستشفى الملك فيصل"),
+            (
+                "افتتح مستشفى الأمير سعود بن جلوي بالمبرز.",
+                "مستشفى الأمير سعود بن جلوي",
+            ),
+            (
+                "أقيم حفل في جامعة الملك فيصل حفل المعايدة.",
+                "جامعة الملك فيصل",
+            ),
+            (
+                "زار مدرسة الشيخ محمد بن راشد آل مكتوم أمس.",
+                "مدرسة الشيخ محمد بن راشد آل مكتوم",
+            ),
+        ] {
+            let v = [orgs(text), names_of(text, EntityType::LOC)].concat();
+            assert!(v.contains(&name.to_string()), "{text}: {v:?}");
+        }
+        // The person himself, not after a facility head, is still a person.
+        let v = people("واستقبل الملك عبدالله الوفد في الرياض.");
+        assert!(v.iter().any(|p| p.contains("عبدالله")), "{v:?}");
+        // A head with a role noun (no royal or religious title) is not an eponym.
+        let v = orgs("وقال مدير مستشفى الرئيس إن الحالة مستقرة.");
+        assert!(!v.iter().any(|o| o.starts_with("مستشفى")), "{v:?}");
     }
 
     #[test]
