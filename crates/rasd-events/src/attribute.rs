@@ -379,7 +379,57 @@ fn per_source(v: &View, k: usize) -> Option<Arg> {
         }
         return None;
     }
-    source_np(v, k)
+    // «في بيان منفصل/مشترك/صادر عن …»: indefinite words describing the statement are not
+    // its source; the source, if any, follows them («… مشترك للجيش والشرطة», «… صادر عن
+    // الوزارة»), else another cue names it («وقال الجيش في بيان منفصل إن …»).
+    let (_, s1) = v.sent_range(v.sent(k));
+    let issuer_after = |k: usize| -> Option<Arg> {
+        let mut j = k;
+        for _ in 0..2 {
+            if j < s1 && statement_modifier(v, j, s1) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        // «صادر عن» («issued by»; «صادر» alone also reads as the verb "confiscated")
+        if (v.is_word(j, "صادر") || v.is_word(j, "صادره")) && v.is_word(j + 1, "عن") {
+            j += 1;
+        }
+        if v.is_word(j, "عن") {
+            j += 1;
+        }
+        let named = j < s1
+            && (v.ment(j).is_some() || v.norm(j).starts_with("ال") || v.norm(j).starts_with('ل'));
+        if j > k && !named {
+            return None;
+        }
+        source_np(v, j)
+    };
+    // «بحسب بيان (مشترك) للجيش», «وفق بيان صادر عن الوزارة»: the issuer, else the
+    // statement itself.
+    if ["بيان", "بلاغ", "تقرير", "تصريح", "تصريحات"]
+        .iter()
+        .any(|w| v.is_word(k, w))
+    {
+        return issuer_after(k + 1).or_else(|| source_np(v, k));
+    }
+    issuer_after(k)
+}
+
+/// Token `k` (before `s1`) is an indefinite word describing a statement rather than
+/// naming who made it: no mention, no article, no preposition, not a verb, and not the
+/// head of a construct («بيان وزارة الدفاع»: «وزارة» before a definite word is a name).
+fn statement_modifier(v: &View, k: usize, s1: usize) -> bool {
+    v.kind(k) == Some(TokenKind::Arabic)
+        && v.fw(k).is_none()
+        && v.ment(k).is_none()
+        && !v.norm(k).starts_with("ال")
+        && !v.norm(k).starts_with('ل')
+        && !v.prep_hit(k)
+        && !v.is_verb(k)
+        && v.cue_at(k, CueClass::Source) == 0
+        && !(k + 1 < s1 && v.norm(k + 1).starts_with("ال"))
 }
 
 /// The subject of a reporting or denial verb at token `k`.

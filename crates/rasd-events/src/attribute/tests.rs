@@ -54,6 +54,38 @@ fn reporting_verb_names_the_source() {
 }
 
 #[test]
+fn words_describing_a_statement_are_not_its_source() {
+    // «منفصل» is how the statement was made; the army that «قال» it is the source.
+    let d = run(DocBuilder::new(
+        "وقال الجيش المصري في بيان منفصل إن قواته قتلت عشرة مسلحين في رفح.",
+    )
+    .entity(EntityType::ORG, &["الجيش المصري"])
+    .entity(EntityType::LOC, &["رفح"]));
+    let e = one(&d, Plover::ASSAULT);
+    assert_eq!(by(&d, e), "الجيش المصري");
+    // A modifier followed by the source: the source.
+    let d = run(DocBuilder::new(
+        "اعتقلت الشرطة عشرة أشخاص، بحسب بيان مشترك للجيش والشرطة.",
+    ));
+    let e = one(&d, Plover::COERCE);
+    assert!(by(&d, e).contains("جيش"), "{}", by(&d, e));
+    // «صادر عن X»: X.
+    let d = run(
+        DocBuilder::new("اعتقلت الشرطة عشرة أشخاص، وفق بيان صادر عن وزارة الداخلية.")
+            .entity(EntityType::ORG, &["وزارة الداخلية"]),
+    );
+    let e = one(&d, Plover::COERCE);
+    assert_eq!(by(&d, e), "وزارة الداخلية");
+    // A construct head before a definite word is the source itself.
+    let d = run(
+        DocBuilder::new("اعتقلت الشرطة عشرة أشخاص، وفقا لبيان وزارة الداخلية.")
+            .entity(EntityType::ORG, &["وزارة الداخلية"]),
+    );
+    let e = one(&d, Plover::COERCE);
+    assert_eq!(by(&d, e), "وزارة الداخلية");
+}
+
+#[test]
 fn according_to_before_and_after() {
     let d = run(DocBuilder::new(
         "وفقا لوكالة الأنباء الرسمية، اعتقلت الشرطة عشرة أشخاص.",
