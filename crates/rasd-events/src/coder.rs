@@ -1782,20 +1782,33 @@ fn event_date(v: &View, f: &Found, l: usize, r: usize) -> Option<EventDate> {
         && (matches!(v.fw(l - 1), Some((Fw::Comp, _)))
             || crate::chunk::comp_with_pronoun(v, l - 1)))
     .then_some(l);
-    let pick = |lo: usize, hi: usize| -> Option<usize> {
-        let mut best: Option<((bool, usize), usize)> = None;
-        for k in lo..hi {
-            if let Some(ti) = v.time(k) {
-                if usable(ti) {
-                    let in_report = reported_from.is_some_and(|c| k < c);
-                    let d = (in_report, k.abs_diff(f.first));
-                    if best.is_none_or(|(bd, _)| d < bd) {
-                        best = Some((d, ti));
-                    }
-                }
+    let dated: &[(usize, usize)] = v.date_tokens.get_or_init(|| {
+        (0..v.doc.tokens.len())
+            .filter_map(|k| v.time(k).filter(|&ti| usable(ti)).map(|ti| (k, ti)))
+            .collect()
+    });
+    // The dated token in `a..b` nearest to the trigger (the earlier one on a tie): a binary
+    // search, so that a sentence of thousands of events stays linear.
+    let nearest = |a: usize, b: usize| -> Option<usize> {
+        let i = dated.partition_point(|&(k, _)| k < a);
+        let j = dated.partition_point(|&(k, _)| k < b).max(i);
+        let seg = dated.get(i..j)?;
+        let p = seg.partition_point(|&(k, _)| k < f.first);
+        let before = p.checked_sub(1).and_then(|x| seg.get(x));
+        match (before, seg.get(p)) {
+            (Some(&(kb, tb)), Some(&(ka, ta))) => {
+                Some(if f.first - kb <= ka - f.first { tb } else { ta })
             }
+            (Some(&(_, t)), None) | (None, Some(&(_, t))) => Some(t),
+            (None, None) => None,
         }
-        best.map(|(_, t)| t)
+    };
+    // Times outside the report clause first, then the nearest.
+    let pick = |lo: usize, hi: usize| -> Option<usize> {
+        match reported_from {
+            Some(c) => nearest(lo.max(c), hi).or_else(|| nearest(lo, hi.min(c))),
+            None => nearest(lo, hi),
+        }
     };
     let (s0, s1) = v.sent_range(v.sent(f.first));
     // «وقامت قواتها بغارة … . وكانت بتاريخ 24 أكتوبر 2013 …»: a next sentence opening with

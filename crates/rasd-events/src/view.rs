@@ -151,6 +151,10 @@ pub struct View<'d> {
     hits: Vec<TokHit>,
     /// Entity mentions in text order.
     pub ments: Vec<Ment>,
+    /// Tokens that carry a time usable as an event date, with the time's index, in text
+    /// order; filled once per document by the coder (`coder::event_date`) so that dating
+    /// each event is a binary search, not a scan of its sentence.
+    pub date_tokens: std::cell::OnceCell<Vec<(usize, usize)>>,
 }
 
 /// Punctuation that ends a clause for argument search.
@@ -230,6 +234,7 @@ impl<'d> View<'d> {
             toks,
             hits,
             ments: Vec::new(),
+            date_tokens: std::cell::OnceCell::new(),
         };
         v.index_mentions();
         v.index_spans();

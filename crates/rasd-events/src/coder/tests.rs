@@ -896,6 +896,39 @@ fn after_a_complementiser_the_noun_before_the_verb_is_the_subject() {
 }
 
 #[test]
+fn each_event_takes_the_nearest_date_of_its_sentence() {
+    // Two dates in one long sentence: every event is dated by the nearer one, the earlier
+    // on a tie (the dating is a binary search over the document's dated tokens).
+    let text = "قتل جندي أمس وقتل جندي وقتل جندي وقتل جندي وقتل جندي اليوم وقتل جندي.";
+    let b = DocBuilder::new(text)
+        .time("أمس", 0, DATE, "2015-08-04")
+        .time("اليوم", 0, DATE, "2015-08-05");
+    let (d, ev) = run(b);
+    let dates: Vec<(String, String)> = ev
+        .iter()
+        .map(|e| {
+            let at = d.slice(e.trigger).to_string();
+            let date = e.date.as_ref().map(|x| x.value.clone()).unwrap_or_default();
+            (at, date)
+        })
+        .collect();
+    assert_eq!(dates.len(), 6, "{dates:?}");
+    let values: Vec<&str> = dates.iter().map(|x| x.1.as_str()).collect();
+    assert_eq!(
+        values,
+        vec![
+            "2015-08-04",
+            "2015-08-04",
+            "2015-08-04",
+            "2015-08-05",
+            "2015-08-05",
+            "2015-08-05"
+        ],
+        "{dates:?}"
+    );
+}
+
+#[test]
 fn the_time_of_the_report_does_not_date_the_event() {
     let b = DocBuilder::new(
         "وأعلن مكتب المحافظ أمس أن جنديين قتلا وأصيب ثلاثة في تفجير نفذه مسلحون خلال ليل أول من أمس.",
