@@ -7,6 +7,12 @@
 //! letter (`U.S.`). The Arabic comma and semicolon (، ؛) separate clauses, not sentences,
 //! and stay inside. A trailing link footer («رابط الخبر بصحيفة …: headline», see
 //! [`crate::footer`]) is not tokenised.
+//!
+//! A sentence is also closed after [`MAX_SENTENCE_TOKENS`] tokens (or at a comma once it
+//! has [`SOFT_SENTENCE_TOKENS`]): later stages compare pairs of words, cues and events
+//! within a sentence, and an unpunctuated line of megabytes must not make them quadratic.
+//! Real news sentences stay far below (the longest of 14k SaudiNewsNet sentences of one
+//! day has 2,357 characters).
 
 use crate::clitics::primary;
 use crate::tokenise::{tokenise, RawToken};
@@ -14,6 +20,16 @@ use rasd_doc::{Document, Sentence, Span, Stage, Token, TokenKind};
 
 fn is_terminal(s: &str) -> bool {
     matches!(s, "." | "!" | "?" | "؟" | "…") || (s.len() > 1 && s.bytes().all(|b| b == b'.'))
+}
+
+/// Tokens after which a sentence is closed whatever follows.
+pub const MAX_SENTENCE_TOKENS: usize = 400;
+
+/// Tokens after which a sentence is closed at the next comma or semicolon.
+pub const SOFT_SENTENCE_TOKENS: usize = 250;
+
+fn is_soft_break(s: &str) -> bool {
+    matches!(s, "،" | "," | "؛" | ";")
 }
 
 fn is_closer(s: &str) -> bool {
@@ -104,6 +120,16 @@ impl Stage for Segmenter {
             } else if pending_end && !is_closer(word) {
                 pending_end = false;
             }
+            let len = tokens.len() - sent_start;
+            if !pending_end
+                && (len >= MAX_SENTENCE_TOKENS
+                    || (len >= SOFT_SENTENCE_TOKENS
+                        && kind == TokenKind::Punct
+                        && is_soft_break(word)))
+            {
+                close(&mut tokens, &mut sentences, sent_start);
+                sent_start = tokens.len();
+            }
         }
         close(&mut tokens, &mut sentences, sent_start);
         doc.tokens = tokens;
@@ -116,6 +142,35 @@ mod tests {
     use super::*;
     use crate::normalise::Normaliser;
     use rasd_doc::Meta;
+
+    #[test]
+    fn an_unpunctuated_run_is_cut_into_bounded_sentences() {
+        let text = "قتل جندي ".repeat(1000);
+        let d = run(&text);
+        assert_eq!(d.tokens.len(), 2000);
+        assert!(d.sentences.len() >= 5, "{}", d.sentences.len());
+        assert!(d
+            .sentences
+            .iter()
+            .all(|s| s.end_token - s.first_token <= MAX_SENTENCE_TOKENS));
+        // sentences tile the tokens
+        assert!(d
+            .sentences
+            .windows(2)
+            .all(|w| w[0].end_token == w[1].first_token));
+        // once long, a sentence ends at a comma
+        let text = format!(
+            "{}، {}",
+            "كلمة ".repeat(SOFT_SENTENCE_TOKENS),
+            "أخرى ".repeat(10)
+        );
+        let d = run(&text);
+        assert_eq!(d.sentences.len(), 2);
+        assert_eq!(d.sentences[0].end_token, SOFT_SENTENCE_TOKENS + 1);
+        // a normal long sentence with commas stays whole
+        let d = run(&format!("{}.", "كلمة، ".repeat(100)));
+        assert_eq!(d.sentences.len(), 1);
+    }
 
     fn run(text: &str) -> Document {
         let mut d = Document::new(Meta::default(), text.to_string());
