@@ -125,7 +125,17 @@ fn share_list_doer(events: &mut [Event]) {
         if !ev.actor.is_empty() || ev.recipient.is_empty() {
             continue;
         }
+        // events are in text order: the sentence's events are one run around `i`
+        let (mut a, mut b) = (i, i + 1);
+        while a > 0 && events.get(a - 1).is_some_and(|p| p.sentence == ev.sentence) {
+            a -= 1;
+        }
+        while events.get(b).is_some_and(|p| p.sentence == ev.sentence) {
+            b += 1;
+        }
         let doer = events
+            .get(a..b)
+            .unwrap_or_default()
             .iter()
             .filter(|p| {
                 p.sentence == ev.sentence
@@ -1896,13 +1906,19 @@ pub(crate) fn conflict(a: &[Arg], b: &[Arg]) -> bool {
     !shared
 }
 
+/// Most parties (actors, recipients, places) one event keeps when mentions merge: news
+/// events name a handful; the bound keeps a text of thousands of merging mentions from
+/// growing one event's lists (and every comparison with them) without limit.
+pub const MAX_ARGS: usize = 32;
+
 /// Adds the arguments, date, size and mode of `from` to `into`.
 pub(crate) fn absorb(into: &mut Event, from: &Event) {
     let add = |dst: &mut Vec<Arg>, src: &[Arg]| {
         for a in src {
-            if !dst
-                .iter()
-                .any(|x| x.span.overlaps(&a.span) || (x.entity.is_some() && x.entity == a.entity))
+            if dst.len() < MAX_ARGS
+                && !dst.iter().any(|x| {
+                    x.span.overlaps(&a.span) || (x.entity.is_some() && x.entity == a.entity)
+                })
             {
                 dst.push(*a);
             }

@@ -120,6 +120,11 @@ pub fn merge_events(events: Vec<Event>, info: &[MentionInfo], text: &str) -> Vec
     merge_events_in(events, info, text, &[])
 }
 
+/// How many of the most recent distinct events a new mention may merge into. News
+/// articles tell a few dozen events; the bound keeps a document of thousands of
+/// non-merging mentions linear instead of quadratic.
+pub const MERGE_LOOKBACK: usize = 256;
+
 /// [`merge_events`] knowing each entity's country (ISO-3, by entity index), so that a
 /// definite back-reference may name another place of the same country.
 pub fn merge_events_in(
@@ -134,15 +139,22 @@ pub fn merge_events_in(
         let inf = info.get(i).copied().unwrap_or_default();
         // The event a mention shares a party with comes first; else the nearest earlier
         // one that fits.
-        let mut target = out.iter().rposition(|(o, _, _)| {
-            o.etype == e.etype
-                && !dates_conflict(o, &e)
-                && !places_conflict(o, &e, inf.definite, countries)
-                && !parties_conflict(text, &o.actor, &e.actor)
-                && !parties_conflict(text, &o.recipient, &e.recipient)
-                && (shares(text, &o.actor, &e.actor) || shares(text, &o.recipient, &e.recipient))
-        });
-        for (j, (o, oi, last)) in out.iter().enumerate().rev() {
+        // Only the last MERGE_LOOKBACK events are candidates (see its docs).
+        let lo = out.len().saturating_sub(MERGE_LOOKBACK);
+        let recent = out.get(lo..).unwrap_or_default();
+        let mut target = recent
+            .iter()
+            .rposition(|(o, _, _)| {
+                o.etype == e.etype
+                    && !dates_conflict(o, &e)
+                    && !places_conflict(o, &e, inf.definite, countries)
+                    && !parties_conflict(text, &o.actor, &e.actor)
+                    && !parties_conflict(text, &o.recipient, &e.recipient)
+                    && (shares(text, &o.actor, &e.actor)
+                        || shares(text, &o.recipient, &e.recipient))
+            })
+            .map(|j| lo + j);
+        for (j, (o, oi, last)) in out.iter().enumerate().skip(lo).rev() {
             if target.is_some() {
                 break;
             }
