@@ -14,6 +14,15 @@ fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
+/// Fails the test with the command's error output unless it succeeded.
+fn assert_ok(out: &Output) {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 fn records(out: &Output) -> Vec<Value> {
     String::from_utf8_lossy(&out.stdout)
         .lines()
@@ -58,11 +67,7 @@ fn seed_record_passes_the_contract() {
         .current_dir(repo())
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     let recs = records(&out);
     assert_eq!(recs.len(), 1);
     let r = &recs[0];
@@ -308,11 +313,7 @@ fn tag_conll_keeps_tokens_and_eval_ner_scores() {
     )
     .unwrap();
     let out = rasd().args(["tag", "--conll"]).arg(&gold).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     let pred = String::from_utf8(out.stdout).unwrap();
     let toks = |s: &str| {
         s.lines()
@@ -347,11 +348,7 @@ fn ner_hints_adds_a_rule_column_between_token_and_tag() {
         .arg(&gold)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     let got = String::from_utf8(out.stdout).unwrap();
     let rows: Vec<Vec<&str>> = got.lines().map(|l| l.split(' ').collect()).collect();
     assert_eq!(rows.len(), text.lines().count(), "{got}");
