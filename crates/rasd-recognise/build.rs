@@ -13,7 +13,7 @@
 #[path = "src/nametable.rs"]
 mod nametable;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// A given name counts when the source saw it as a given name this often: the rarer
 /// «given names» of the romanised index are mostly ordinary words that also name people
@@ -71,6 +71,19 @@ fn full_name_ok(folded: &str) -> bool {
     }
 }
 
+/// The text of data file `path`, registered for rebuilds; a missing or unreadable file
+/// gives no text and a `cargo:warning` saying what is lost (`lost`).
+fn data_text(path: &Path, lost: &str) -> String {
+    println!("cargo:rerun-if-changed={}", path.display());
+    std::fs::read_to_string(path).unwrap_or_else(|e| {
+        println!(
+            "cargo:warning=rasd-recognise: cannot read {}: {e}; {lost}",
+            path.display()
+        );
+        String::new()
+    })
+}
+
 fn main() {
     let manifest =
         PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into()));
@@ -89,81 +102,59 @@ fn main() {
     let (mut full, mut given, mut surnames) = (0usize, 0usize, 0usize);
 
     let people = data.join("person_names.tsv");
-    println!("cargo:rerun-if-changed={}", people.display());
-    match std::fs::read_to_string(&people) {
-        Ok(text) => {
-            for line in text.lines() {
-                if line.starts_with('#') {
-                    continue;
-                }
-                let Some(name) = line.split('\t').next() else {
-                    continue;
-                };
-                let f = rasd_text::fold(name);
-                if !f.contains(' ') || !full_name_ok(&f) {
-                    continue;
-                }
-                for v in variants(&f) {
-                    let words: Vec<&str> = v.split(' ').collect();
-                    if words.len() < 2 {
-                        continue;
-                    }
-                    small.push(nametable::key(nametable::FIRST, words[0]));
-                    keys.push(nametable::key(nametable::FULL, &v));
-                    for n in 2..=words.len() {
-                        keys.push(nametable::key(nametable::PREFIX, &words[..n].join(" ")));
-                    }
-                }
-                full += 1;
+    let text = data_text(&people, "no listed full names");
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let Some(name) = line.split('\t').next() else {
+            continue;
+        };
+        let f = rasd_text::fold(name);
+        if !f.contains(' ') || !full_name_ok(&f) {
+            continue;
+        }
+        for v in variants(&f) {
+            let words: Vec<&str> = v.split(' ').collect();
+            if words.len() < 2 {
+                continue;
+            }
+            small.push(nametable::key(nametable::FIRST, words[0]));
+            keys.push(nametable::key(nametable::FULL, &v));
+            for n in 2..=words.len() {
+                keys.push(nametable::key(nametable::PREFIX, &words[..n].join(" ")));
             }
         }
-        Err(e) => println!(
-            "cargo:warning=rasd-recognise: cannot read {}: {e}; no listed full names",
-            people.display()
-        ),
+        full += 1;
     }
 
     let words = data.join("name_words.tsv");
-    println!("cargo:rerun-if-changed={}", words.display());
-    match std::fs::read_to_string(&words) {
-        Ok(text) => {
-            for line in text.lines() {
-                if line.starts_with('#') {
-                    continue;
-                }
-                let cols: Vec<&str> = line.split('\t').collect();
-                let (Some(w), Some(role), Some(count), Some(source)) =
-                    (cols.first(), cols.get(1), cols.get(2), cols.get(3))
-                else {
-                    continue;
-                };
-                // The romanised index tells given names from family names; the other
-                // source's words are mostly foreign names of any role.
-                if *source != "romanizer" {
-                    continue;
-                }
-                let count: u64 = count.parse().unwrap_or(0);
-                let f = rasd_text::fold(w);
-                if f.is_empty() || f.contains(' ') {
-                    continue;
-                }
-                match *role {
-                    "given" if count >= GIVEN_MIN => {
-                        small.push(nametable::key(nametable::GIVEN, &f));
-                        given += 1;
-                    }
-                    "surname" if count >= SURNAME_MIN || (count >= 1 && f.starts_with("ال")) => {
-                        small.push(nametable::key(nametable::SURNAME, &f));
-                        surnames += 1;
-                    }
-                    _ => {}
-                }
-            }
+    let text = data_text(&words, "no listed name words");
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (Some(w), Some(role), Some(count), Some(source)) =
+            (cols.first(), cols.get(1), cols.get(2), cols.get(3))
+        else {
+            continue;
+        };
+        // The romanised index tells given names from family names; the other
+        // source's words are mostly foreign names of any role.
+        if *source != "romanizer" {
+            continue;
         }
-        Err(e) => println!(
-            "cargo:warning=rasd-recognise: cannot read {}: {e}; no listed name words",
-            words.display()
-        ),
+        let count: u64 = count.parse().unwrap_or(0);
+        let f = rasd_text::fold(w);
+        if f.is_empty() || f.contains(' ') {
+            continue;
+        }
+        match *role {
+            "given" if count >= GIVEN_MIN => {
+                small.push(nametable::key(nametable::GIVEN, &f));
+                given += 1;
+            }
+            "surname" if count >= SURNAME_MIN || (count >= 1 && f.starts_with("ال")) => {
+                small.push(nametable::key(nametable::SURNAME, &f));
+                surnames += 1;
+            }
+            _ => {}
+        }
     }
 
     keys.sort_unstable();
