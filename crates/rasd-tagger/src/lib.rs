@@ -187,11 +187,7 @@ impl Tagger {
     /// from ANERcorp's own entity lists. A length mismatch is tolerated (missing = none).
     /// Returns exactly one [`Tag`] per input token.
     pub fn tag(&self, tokens: &[&str], extra: Option<&[&str]>) -> Vec<Tag> {
-        if tokens.is_empty() {
-            return Vec::new();
-        }
-        let em = self.emissions(tokens, extra, &[]);
-        self.decode(&em, tokens.len())
+        self.tag_with(tokens, extra, &[])
     }
 
     /// Tag one sentence with rule hints: `hints[i]` is the [`features::hint_code`] of the
@@ -199,10 +195,15 @@ impl Tagger {
     /// [`features::F_HINTS`]). Only models trained with hints ([`Tagger::wants_hints`])
     /// use them; missing entries mean none.
     pub fn tag_hinted(&self, tokens: &[&str], hints: &[u8]) -> Vec<Tag> {
+        self.tag_with(tokens, None, hints)
+    }
+
+    /// One sentence with gazetteer values and rule hints (either may be absent).
+    fn tag_with(&self, tokens: &[&str], extra: Option<&[&str]>, hints: &[u8]) -> Vec<Tag> {
         if tokens.is_empty() {
             return Vec::new();
         }
-        let em = self.emissions(tokens, None, hints);
+        let em = self.emissions(tokens, extra, hints);
         self.decode(&em, tokens.len())
     }
 
