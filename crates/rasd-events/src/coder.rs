@@ -116,6 +116,23 @@ pub(crate) fn code(doc: &Document) -> Vec<Event> {
     events
 }
 
+/// The indices of the events of event `i`'s sentence: events are in text order, so they
+/// are one run around `i`.
+fn sentence_run(events: &[Event], i: usize) -> std::ops::Range<usize> {
+    let Some(s) = events.get(i).map(|e| e.sentence) else {
+        return i..i;
+    };
+    let mut a = i;
+    while a > 0 && events.get(a - 1).is_some_and(|p| p.sentence == s) {
+        a -= 1;
+    }
+    let mut b = i + 1;
+    while events.get(b).is_some_and(|p| p.sentence == s) {
+        b += 1;
+    }
+    a..b
+}
+
 /// «نفذ التنظيم عمليات شملت استهداف المصلين …، وإطلاق النار على دورية …»: a listed act
 /// of the same type with a target of its own stays another event, done by the doer named
 /// earlier in the sentence (the nearest before it) when it names none.
@@ -125,16 +142,8 @@ fn share_list_doer(events: &mut [Event]) {
         if !ev.actor.is_empty() || ev.recipient.is_empty() {
             continue;
         }
-        // events are in text order: the sentence's events are one run around `i`
-        let (mut a, mut b) = (i, i + 1);
-        while a > 0 && events.get(a - 1).is_some_and(|p| p.sentence == ev.sentence) {
-            a -= 1;
-        }
-        while events.get(b).is_some_and(|p| p.sentence == ev.sentence) {
-            b += 1;
-        }
         let doer = events
-            .get(a..b)
+            .get(sentence_run(events, i))
             .unwrap_or_default()
             .iter()
             .filter(|p| {
@@ -166,8 +175,8 @@ fn answer_requests(events: &mut [Event]) {
         if ev.etype != Plover::AGREE || !ev.recipient.is_empty() || ev.actor.is_empty() {
             continue;
         }
-        let earlier = events.get(..i).unwrap_or(&[]).iter().rev();
-        let mut same_sentence = earlier.take_while(|r| r.sentence == ev.sentence);
+        let run = sentence_run(events, i);
+        let mut same_sentence = events.get(run.start..i).unwrap_or(&[]).iter().rev();
         let asker = same_sentence.find(|r| {
             r.etype == Plover::REQUEST
                 && !r.actor.is_empty()
