@@ -183,6 +183,120 @@ fn modifier_word(v: &View, i: usize) -> bool {
         && !v.is_verb(i)
 }
 
+/// True when a word begins with the article, possibly after و/ف and ب/ك/ل («وبالحاجز»,
+/// «للمبنى»).
+fn has_article(w: &str) -> bool {
+    let w = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+    if w.starts_with("لل") {
+        return true;
+    }
+    let w = w.strip_prefix(['ب', 'ك', 'ل']).unwrap_or(w);
+    w.starts_with("ال")
+}
+
+/// True for a singular word (article removed) shaped like an adjective: a nisba («عسكري»,
+/// «عسكريا», «عسكريه») or a participle («مسلح»), not a sound or broken plural («خلايا»)
+/// or a dual, and not a short function word («على»).
+pub fn adjective_shaped(stem: &str) -> bool {
+    let plural = ["ون", "ين", "ات", "ان", "ايا"]
+        .iter()
+        .any(|e| stem.ends_with(e));
+    stem.chars().count() >= 4
+        && !plural
+        && (["ي", "يا", "يه"].iter().any(|e| stem.ends_with(e)) || stem.starts_with('م'))
+}
+
+/// Descriptors that are adjectives as often as nouns (folded singular forms): «عسكري» a
+/// soldier / military, «مسلح» a gunman / armed, «صحفي» a journalist / press («مؤتمر
+/// صحفي»). Nouns only («جندي», «مليشيا», «مواطن») are not here.
+const ADJECTIVE_DESCRIPTORS: &[&str] = &[
+    "عسكري",
+    "شرطي",
+    "مسلح",
+    "جهادي",
+    "ارهابي",
+    "انتحاري",
+    "متمرد",
+    "مقاتل",
+    "مدني",
+    "صحفي",
+    "صحافي",
+    "اعلامي",
+    "معارض",
+    "مطلوب",
+    "مشتبه",
+    "متهم",
+    "مدرع",
+    "امني",
+];
+
+/// True for a descriptor form (article removed) that is one of [`ADJECTIVE_DESCRIPTORS`],
+/// possibly with the accusative «ا» or the feminine «ه» («عسكريا», «عسكريه»).
+fn adjective_descriptor(stem: &str) -> bool {
+    let base = stem
+        .strip_suffix('ا')
+        .or_else(|| stem.strip_suffix('ه'))
+        .unwrap_or(stem);
+    ADJECTIVE_DESCRIPTORS.contains(&stem) || ADJECTIVE_DESCRIPTORS.contains(&base)
+}
+
+/// True when the descriptor at token `i` (segmented as `strip`) is an attributive
+/// adjective of the noun before it, not a phrase of its own: «حاجز عسكري» (a military
+/// checkpoint), «موقعا عسكريا», «الحاجز العسكري», «هجوم مسلح», «مستشفى مدنيا».
+///
+/// Words like «عسكري», «مدني», «مسلح», «إرهابي» are nouns (a soldier, a civilian, a gunman)
+/// and adjectives alike ([`ADJECTIVE_DESCRIPTORS`]). Right after a plain noun that is no
+/// participant and agrees with it in definiteness, their singular is the adjective; a
+/// genitive of the noun would be definite («حاجز الجيش») or a plural («مواقع مسلحين»). After a verb or a trigger noun whose genitive is the victim
+/// («مقتل عسكري», «اختطاف مدني») the word stays a person.
+fn attributive(v: &View, i: usize, strip: &Strip) -> bool {
+    if i == 0 || strip.conj || strip.prep != 0 || strip.enc.is_some() {
+        return false;
+    }
+    let stem = v.norm(i).get(strip.pre as usize..).unwrap_or("");
+    let definite = stem.starts_with("ال");
+    let stem = stem.strip_prefix("ال").unwrap_or(stem);
+    if !adjective_descriptor(stem) {
+        return false;
+    }
+    let k = i - 1;
+    let noun = v.kind(k) == Some(TokenKind::Arabic)
+        && v.fw(k).is_none()
+        && v.ment(k).is_none()
+        && v.desc(k).is_none()
+        && v.nisba(k).is_none()
+        && v.time(k).is_none()
+        && v.qty(k).is_none()
+        && !v.is_verb(k)
+        && !v.is_hard(k);
+    // «أي مشتبه به», «كل مسلح»: a quantifier is followed by its noun, not an adjective.
+    let quantifier = matches!(
+        v.norm(k),
+        "اي" | "ايه"
+            | "كل"
+            | "بعض"
+            | "عده"
+            | "احد"
+            | "احدي"
+            | "غير"
+            | "سوي"
+            | "نحو"
+            | "حوالي"
+    );
+    if !noun || quantifier || has_article(v.norm(k)) != definite {
+        return false;
+    }
+    // «مقتل عسكري»: the victim after a killing or capture noun.
+    let victim_noun = v.hits(k).iter().any(|h| match h.hit {
+        crate::lex::Hit::Trig(t) => LEX
+            .trig
+            .get(t as usize)
+            .is_some_and(|e| e.kind.is_nominal() && e.frame.gen == crate::lex::Role::Recipient),
+        _ => false,
+    });
+    !victim_noun
+}
+
 /// Units of counts that count people (so the count can be an argument).
 pub fn person_unit(u: &str) -> bool {
     !matches!(
@@ -330,6 +444,9 @@ pub fn np_at(v: &View, i: usize, lim: usize, nisba_ok: bool) -> Option<Np> {
     }
     if let Some((d, strip)) = v.desc(i) {
         let desc = LEX.desc.get(d as usize)?;
+        if attributive(v, i, &strip) {
+            return None;
+        }
         // A bare form that also reads as a verb with an object pronoun («قاده» = leaders /
         // «قاده» he led it: «بدعم قاده قطاع العقارات») is a noun only in construct with a
         // definite genitive or a name («قادة التنظيم»).
@@ -453,8 +570,12 @@ fn desc_np(v: &View, i: usize, lim: usize, class: DescClass, strip: Strip) -> Op
     let mut country = false;
     let mut nisba = false;
     let mut span_end = v.span(i).end;
-    // Genitive of an indefinite head: «قوات حفتر», «قوات الأمن».
-    if !definite && end < lim {
+    // Genitive of an indefinite head: «قوات حفتر», «قوات الأمن». A sound plural that keeps
+    // its ن («مسلحون», «مقاتلين») is not in construct state (that would be «مسلحو»,
+    // «مقاتلي»): a definite word after it begins another phrase («هاجم مسلحون الحاجز»).
+    let head = v.norm(i).get(strip.pre as usize..).unwrap_or("");
+    let keeps_nun = head.chars().count() >= 5 && (head.ends_with("ون") || head.ends_with("ين"));
+    if !definite && !keeps_nun && end < lim {
         if let Some(m) = v
             .ment(end)
             .filter(|m| m.first == end && mention_prefix(v, end, m.span.start).1.is_none())

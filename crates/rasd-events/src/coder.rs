@@ -991,6 +991,12 @@ fn vso_reach(v: &View, k: usize, noun: usize) -> bool {
 /// The NP a nominal trigger's genitive names: the next token, or after one more noun in a
 /// construct chain («بدعم وصول اللواء خليفة حفتر»).
 fn genitive(v: &View, after: usize, r: usize) -> Option<Np> {
+    genitive_in(v, after, r, false)
+}
+
+/// [`genitive`] of a noun that is itself a target (after a preposition, or the object of
+/// a verb when `target`): adjectives may then stand before an owner with «لـ».
+fn genitive_in(v: &View, after: usize, r: usize, target: bool) -> Option<Np> {
     let np = np_at(v, after, r, false).filter(|n| n.prep.is_none() && !n.conj);
     if np.is_some() {
         return np;
@@ -1012,7 +1018,7 @@ fn genitive(v: &View, after: usize, r: usize) -> Option<Np> {
     let mut coordinated = false;
     // Adjectives are skipped only inside a prepositional target («على منطقة رئيسية لـ X»);
     // after a trigger noun «ضربات استباقية للإرهابيين» the «لـ» phrase is no genitive.
-    let after_prep = k >= 1 && v.prep_word(k - 1).is_some();
+    let after_prep = target || (k >= 1 && v.prep_word(k - 1).is_some());
     for skipped in 0..3 {
         if matches!(v.norm(j), "\"" | "«") {
             j += 1;
@@ -1084,6 +1090,50 @@ fn territory(v: &View, l: usize, r: usize) -> Option<Arg> {
     None
 }
 
+/// When token `k` is an event noun standing as a verb's subject («استهدفت غارة جوية
+/// إسرائيلية مواقع …», «قتلت غارات التحالف …»), the token after its phrase: the trigger
+/// words, up to three adjectives, and a doer in construct or with «لـ» (the event noun's
+/// own mention codes that doer).
+fn event_noun_end(v: &View, k: usize, r: usize) -> Option<usize> {
+    let (h, e) = v.hits(k).iter().find_map(|h| match h.hit {
+        Hit::Trig(t) => LEX
+            .trig
+            .get(t as usize)
+            .filter(|e| e.kind.is_nominal() && e.kind.allows(&h.strip) && h.strip.prep == 0)
+            .map(|e| (h, e)),
+        _ => None,
+    })?;
+    let (last, _) = match_rest(v, k, e)?;
+    let definite = h.strip.al || v.norm(k).starts_with("ال");
+    let mut j = last + 1;
+    let mut adjectives = 0;
+    while j < r && adjectives < 3 {
+        let w = v.norm(j);
+        let agrees = w.starts_with("ال") == definite;
+        let stem = w.strip_prefix("ال").unwrap_or(w);
+        if agrees
+            && v.ment(j).is_none()
+            && (v.nisba(j).is_some()
+                || (v.desc(j).is_none()
+                    && crate::chunk::adjective_shaped(stem)
+                    && v.fw(j).is_none()
+                    && !v.is_verb(j)))
+        {
+            j += 1;
+            adjectives += 1;
+        } else {
+            break;
+        }
+    }
+    if let Some(n) = np_at(v, j, r, false) {
+        let construct = !definite && adjectives == 0 && n.prep.is_none() && !n.conj && n.definite;
+        if construct || n.prep == Some(Prep::Li) {
+            j = n.end;
+        }
+    }
+    Some(j)
+}
+
 /// The owner in an object «noun + party» whose noun no lexicon reads («أموال صالح»,
 /// «مواقع داعش»), for coercive and hostile verbs only.
 fn owner_of_object(v: &View, k: usize, r: usize, t: Plover) -> Option<Np> {
@@ -1098,8 +1148,12 @@ fn owner_of_object(v: &View, k: usize, r: usize, t: Plover) -> Option<Np> {
     {
         return None;
     }
-    genitive(v, k, r)
-        .filter(|g| g.start == k + 1 && g.prep.is_none() && !g.is_place() && gov(v, g) == Gov::Free)
+    // «مواقع داعش», «موقعا عسكريا للمسلحين».
+    genitive_in(v, k, r, true).filter(|g| {
+        !g.is_place()
+            && ((g.start == k + 1 && g.prep.is_none() && gov(v, g) == Gov::Free)
+                || g.prep == Some(Prep::Li))
+    })
 }
 
 /// «طالبت دعم الجزائر»: a request whose content is a cooperative masdar asks the masdar's
@@ -1269,7 +1323,14 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
                         recipient.push(a);
                     }
                 } else {
-                    let k = crate::chunk::next_content(v, obj_from, r);
+                    let mut k = crate::chunk::next_content(v, obj_from, r);
+                    // «استهدفت غارة جوية مواقع داعش»: an event noun is the subject; the
+                    // object follows its phrase.
+                    if actor.is_empty() {
+                        if let Some(end) = event_noun_end(v, k, r) {
+                            k = crate::chunk::next_content(v, end, r);
+                        }
+                    }
                     let mut list = np_list(v, k, r);
                     if list
                         .first()
@@ -1392,8 +1453,20 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
             } else if !has_al {
                 // «لـ X» after a word following the trigger is the doer only when it is a
                 // state, force or organisation («ضربات استباقية للإرهابيين» names the target).
+                // «غارة جوية», «هجوم انتحاري»: after the head's adjective no construct
+                // genitive can follow, only an owner with «لـ» («مواقع داعش» in «استهدفت
+                // غارة جوية مواقع داعش» is the verb's object).
+                let adjective_last = f.last > f.first
+                    && v.fw(f.last).is_none()
+                    && crate::chunk::adjective_shaped(
+                        v.norm(f.last).strip_prefix("ال").unwrap_or(v.norm(f.last)),
+                    );
                 let g = genitive(v, f.last + 1, r).filter(|g| {
-                    g.prep != Some(Prep::Li) || gen_role != Role::Actor || doer_np(v, g)
+                    (g.prep != Some(Prep::Li) || gen_role != Role::Actor || doer_np(v, g))
+                        // (a name may hold its «لـ»: «للأمم المتحدة»)
+                        && (!adjective_last
+                            || g.prep == Some(Prep::Li)
+                            || v.norm(g.start).starts_with('ل'))
                 });
                 if let Some(mut g) = g {
                     if !g.is_place() {

@@ -1194,3 +1194,73 @@ fn an_accusative_form_never_carries_the_article() {
     let (d, ev) = run(DocBuilder::new("ونفذت قوات الأمن دهما واسعا في البقاع."));
     assert!(ev.iter().any(|e| d.slice(e.trigger) == "دهما"), "{ev:#?}");
 }
+
+#[test]
+fn adjective_descriptor_after_a_plain_noun_is_no_party() {
+    // «عسكري», «مدني», «مسلح», «إرهابي»: adjectives of the noun before them, in either
+    // definiteness, not soldiers, civilians or gunmen.
+    for text in [
+        "قتل ثلاثة جنود في هجوم على حاجز عسكري في مدينة العريش.",
+        "هاجم المسلحون الحاجز العسكري في سيناء.",
+        "قصفت الطائرات مستشفى مدنيا في المدينة.",
+        "أصيب خمسة أشخاص في هجوم مسلح على حاجز أمني.",
+        "قتل عشرة أشخاص في هجوم إرهابي على مبنى حكومي.",
+    ] {
+        let (d, ev) = run(DocBuilder::new(text));
+        let e = only(&ev, Plover::ASSAULT);
+        for t in texts(&d, &e.actor)
+            .iter()
+            .chain(texts(&d, &e.recipient).iter())
+        {
+            assert!(
+                !["عسكري", "العسكري", "مدنيا", "مسلح", "إرهابي"].contains(&t.as_str()),
+                "{text}: {ev:#?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn adjective_descriptor_stays_a_person_after_a_verb_or_victim_noun() {
+    let (d, ev) = run(DocBuilder::new("قتل عسكري في انفجار عبوة ناسفة."));
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.recipient), vec!["عسكري"], "{ev:#?}");
+    let (d, ev) = run(DocBuilder::new("أدان الوزير مقتل مدني برصاص قناص."));
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.recipient), vec!["مدني"], "{ev:#?}");
+}
+
+#[test]
+fn sound_plural_keeping_its_nun_takes_no_genitive() {
+    // «مسلحون الحاجز» is two phrases (in construct it would be «مسلحو الحاجز»).
+    let (d, ev) = run(DocBuilder::new("هاجم مسلحون الحاجز في سيناء."));
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.actor), vec!["مسلحون"], "{ev:#?}");
+}
+
+#[test]
+fn event_noun_subject_leaves_the_object_to_the_verb() {
+    // The strikes did the targeting; the positions' owner is the party hit, not the doer.
+    let b = DocBuilder::new("استهدفت غارات جوية مواقع داعش في الرقة.")
+        .entity(EntityType::ORG, &["داعش"])
+        .entity(EntityType::LOC, &["الرقة"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert!(texts(&d, &e.actor).is_empty(), "{ev:#?}");
+    assert_eq!(texts(&d, &e.recipient), vec!["داعش"], "{ev:#?}");
+    // The event noun's own doer stays its actor.
+    let b = DocBuilder::new("قتلت غارة جوية إسرائيلية خمسة مدنيين في غزة.")
+        .entity(EntityType::LOC, &["غزة"])
+        .qty("خمسة مدنيين", 5.0, "civilian");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.recipient), vec!["خمسة مدنيين"], "{ev:#?}");
+}
+
+#[test]
+fn owner_with_li_after_an_adjective_of_the_object() {
+    let b = DocBuilder::new("هاجمت مجموعة مسلحة موقعا عسكريا للمتمردين شمال البلاد.");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.recipient), vec!["للمتمردين"], "{ev:#?}");
+}
