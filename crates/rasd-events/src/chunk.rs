@@ -862,6 +862,8 @@ pub enum Agr {
     Fem,
     /// They.
     Plural,
+    /// I or we (a quoted speaker): no earlier mention is the subject.
+    First,
     /// Unknown.
     Unknown,
 }
@@ -875,6 +877,8 @@ pub fn verb_agreement(v: &View, i: usize, s: &Strip, imperfect: bool) -> Agr {
     if imperfect {
         if body.ends_with("ون") || body.ends_with("وا") {
             Agr::Plural
+        } else if body.starts_with('ن') || body.starts_with('ا') {
+            Agr::First
         } else if body.starts_with('ت') {
             Agr::Fem
         } else if body.starts_with('ي') {
@@ -884,6 +888,10 @@ pub fn verb_agreement(v: &View, i: usize, s: &Strip, imperfect: bool) -> Agr {
         }
     } else if body.ends_with("وا") {
         Agr::Plural
+    } else if (body.ends_with("نا") && body.chars().count() > 3) || s.enc == Some(Enclitic::Na) {
+        // «وقعنا», «اجتمعنا»: we did it. The same form reads «he … us» with an object
+        // pronoun; in the quotes where it occurs «we» is the usual reading.
+        Agr::First
     } else if body.ends_with('ت') {
         Agr::Fem
     } else {

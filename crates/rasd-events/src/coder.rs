@@ -761,6 +761,12 @@ fn subject_of(
         return (Vec::new(), None);
     }
     let agr = verb_agreement(v, a, strip, imperfect);
+    // «وقال: وقعنا على اتفاق»: «we» is the quoted speaker, not the last person named.
+    if agr == Agr::First {
+        let mut s = speaker(v, a);
+        link_all(v, &mut s, anaphors);
+        return (s, None);
+    }
     // «دخلت القوات المدينة واشتبكت مع المسلحين»: a verb joined by و/ف continues the
     // previous verb's clause and shares its overt subject.
     if strip.conj {
@@ -790,7 +796,7 @@ fn rel_before(v: &View, l: usize, a: usize) -> bool {
     e > 0 && matches!(v.fw(e - 1), Some((Fw::Rel, _)))
 }
 
-/// «قال الجيش إنه قتل …», «قالت المعارضة إنها كثفت …»: a verb at `a` right after a
+/// «قال الجيش إنه قتل …», «قالت المعارضة إنها كثفت …», «قال الوزير إننا وقعنا …»: a verb at `a` right after a
 /// complementiser carrying a pronoun has that pronoun as its subject. It stands for the
 /// speaker of a reporting verb just before (the overt subject), else for the pronoun's
 /// antecedent. `None` when no such complementiser precedes the verb; `Some((vec![], None))`
@@ -806,7 +812,12 @@ fn comp_subject(v: &View, a: usize, anaphors: &[Option<usize>]) -> Option<(Vec<N
     let strip = v.hits(c).iter().find_map(|h| {
         let third = matches!(
             h.strip.enc,
-            Some(rasd_doc::Enclitic::Hu | rasd_doc::Enclitic::Ha | rasd_doc::Enclitic::Hum)
+            Some(
+                rasd_doc::Enclitic::Hu
+                    | rasd_doc::Enclitic::Ha
+                    | rasd_doc::Enclitic::Hum
+                    | rasd_doc::Enclitic::Na
+            )
         );
         (matches!(h.hit, Hit::Fw(Fw::Comp)) && third && h.strip.prep == 0).then_some(h.strip)
     })?;
@@ -846,6 +857,30 @@ fn announcer(v: &View, l: usize, m: usize) -> Vec<Np> {
             j += 1;
         }
         return if j == m { s } else { Vec::new() };
+    }
+    Vec::new()
+}
+
+/// The speaker quoted by a first-person verb at `a`: the overt subject (after or before
+/// it) of the nearest reporting verb before it in its sentence or the one before (a quote
+/// may stand as a sentence of its own), at most 40 tokens back. A reporting verb whose own
+/// subject is omitted names nobody here: guessing its antecedent picked the wrong person
+/// too often.
+fn speaker(v: &View, a: usize) -> Vec<Np> {
+    let (lo, _) = v.sent_range(v.sent(a).saturating_sub(1));
+    let lo = lo.max(a.saturating_sub(40));
+    let mut k = a;
+    while k > lo {
+        k -= 1;
+        if v.cue_at(k, CueClass::Say) == 0 || !v.is_verb(k) {
+            continue;
+        }
+        let (l, r) = clause(v, k, k);
+        let after = subject_after(v, k, r.min(a));
+        if !after.is_empty() {
+            return after;
+        }
+        return subject_before(v, l, k);
     }
     Vec::new()
 }

@@ -1264,3 +1264,23 @@ fn owner_with_li_after_an_adjective_of_the_object() {
     let e = only(&ev, Plover::ASSAULT);
     assert_eq!(texts(&d, &e.recipient), vec!["للمتمردين"], "{ev:#?}");
 }
+
+#[test]
+fn first_person_verb_is_the_quoted_speaker_not_the_last_name() {
+    // «we» is the speaker named by the reporting verb, not the last person mentioned.
+    let b = DocBuilder::new(
+        "وقال الأحمدي في تصريحات للصحيفة عن الرئيس أوباما: ندعو كل الأطراف إلى الحوار.",
+    )
+    .entity(EntityType::PER, &["الأحمدي", "أوباما"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::REQUEST);
+    assert_eq!(texts(&d, &e.actor), vec!["الأحمدي"], "{ev:#?}");
+    // With no overt speaker nobody is guessed.
+    let b = DocBuilder::new("دافع الرئيس أوباما عن الاتفاق. وقال: وقعنا على اتفاق تاريخي مع إيران.")
+        .entity(EntityType::PER, &["أوباما"])
+        .entity(EntityType::LOC, &["إيران"]);
+    let (d, ev) = run(b);
+    for e in ev.iter().filter(|e| d.slice(e.trigger) == "وقعنا") {
+        assert!(texts(&d, &e.actor).iter().all(|t| t != "أوباما"), "{ev:#?}");
+    }
+}
