@@ -1059,6 +1059,11 @@ fn genitive_in(v: &View, after: usize, r: usize, target: bool) -> Option<Np> {
             j += 1;
         }
         if let Some(n) = np_at(v, j, r, false) {
+            // After a word that opens with «و» a count begins a clause of its own
+            // («تعزيزات واختفى 15 آخرون»: an unknown verb with its subject).
+            if n.kind == crate::chunk::NpKind::Qty && v.norm(k).starts_with('و') {
+                return None;
+            }
             let li = n.prep == Some(Prep::Li) && (skipped == 0 || after_prep);
             let direct = n.prep.is_none() && (skipped == 0 || coordinated);
             return (!n.conj && (li || direct)).then_some(n);

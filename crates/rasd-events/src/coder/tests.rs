@@ -1284,3 +1284,20 @@ fn first_person_verb_is_the_quoted_speaker_not_the_last_name() {
         assert!(texts(&d, &e.actor).iter().all(|t| t != "أوباما"), "{ev:#?}");
     }
 }
+
+#[test]
+fn count_after_a_conjoined_word_is_no_genitive_of_the_trigger() {
+    // «واختفى 15 آخرون» is a clause of its own, not the doer of the reinforcements.
+    let b = DocBuilder::new("أرسلت الحكومة تعزيزات واختفى 15 آخرون منذ ذلك الحين.").qty(
+        "15 آخرون",
+        15.0,
+        "person",
+    );
+    let (d, ev) = run(b);
+    for e in &ev {
+        assert!(
+            texts(&d, &e.actor).iter().all(|t| !t.contains("آخرون")),
+            "{ev:#?}"
+        );
+    }
+}
