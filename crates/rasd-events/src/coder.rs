@@ -740,7 +740,15 @@ fn subject_of(
     if s.is_empty() && !subject_relative && l > 0 && matches!(v.fw(l - 1), Some((Fw::Comp, _))) {
         s = subject_before(v, l, a);
     }
-    if s.is_empty() && !subject_relative {
+    // A verb and its «بـ» + masdar complement standing together («أمر باعتقال», «هدد
+    // باعتقال») have the subject before them or between them, never after: what follows
+    // is the masdar's object («وصدر أمر باعتقال 275 متهما»).
+    let contiguous_phrase = f.last > f.first
+        && !f.gap
+        && v.fw(f.last).is_none()
+        && v.norm(f.last).starts_with('ب')
+        && v.norm(f.last).chars().count() > 4;
+    if s.is_empty() && !subject_relative && !contiguous_phrase {
         s = subject_after(v, b, r);
     }
     if verb_agreement(v, a, strip, imperfect) == Agr::Fem

@@ -1301,3 +1301,17 @@ fn count_after_a_conjoined_word_is_no_genitive_of_the_trigger() {
         );
     }
 }
+
+#[test]
+fn object_of_a_verb_and_its_bi_masdar_is_no_subject() {
+    // «أمر باعتقال X»: X is to be arrested; the one who ordered is not after the phrase.
+    let b = DocBuilder::new("وصدر أمر باعتقال 275 متهما بالانتماء لتلك المنظمات.").qty(
+        "275 متهما",
+        275.0,
+        "suspect",
+    );
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::REQUEST);
+    assert!(texts(&d, &e.actor).is_empty(), "{ev:#?}");
+    assert_eq!(texts(&d, &e.recipient), vec!["275 متهما"], "{ev:#?}");
+}
