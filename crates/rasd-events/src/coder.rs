@@ -830,10 +830,7 @@ fn comp_subject(v: &View, a: usize, anaphors: &[Option<usize>]) -> Option<(Vec<N
         (matches!(h.hit, Hit::Fw(Fw::Comp)) && third && h.strip.prep == 0).then_some(h.strip)
     })?;
     let lo = c.saturating_sub(12).max(s0);
-    if let Some(k) = (lo..c)
-        .rev()
-        .find(|&k| v.cue_at(k, CueClass::Say) > 0 && v.is_verb(k))
-    {
+    if let Some(k) = say_verb_before(v, lo, c) {
         // The speaker may be followed by a place or time («قالت المعارضة في سوريا إنها»),
         // but not by another verb.
         let mut sp = subject_after(v, k, c);
@@ -849,24 +846,29 @@ fn comp_subject(v: &View, a: usize, anaphors: &[Option<usize>]) -> Option<(Vec<N
 /// The overt subject of a reporting verb whose object is the masdar at `m`: «أعلن
 /// الجيش، أمس، اعتقال …» (only commas and times may stand between subject and masdar).
 fn announcer(v: &View, l: usize, m: usize) -> Vec<Np> {
-    let lo = l.max(m.saturating_sub(12));
-    let mut k = m;
-    while k > lo {
-        k -= 1;
-        if v.cue_at(k, CueClass::Say) == 0 || !v.is_verb(k) {
-            continue;
-        }
-        let s = subject_after(v, k, m);
-        let Some(end) = s.last().map(|n| n.end) else {
-            return Vec::new();
-        };
-        let mut j = end;
-        while j < m && (v.is_soft(j) || crate::chunk::skippable(v, j)) {
-            j += 1;
-        }
-        return if j == m { s } else { Vec::new() };
+    let Some(k) = say_verb_before(v, l.max(m.saturating_sub(12)), m) else {
+        return Vec::new();
+    };
+    let s = subject_after(v, k, m);
+    let Some(end) = s.last().map(|n| n.end) else {
+        return Vec::new();
+    };
+    let mut j = end;
+    while j < m && (v.is_soft(j) || crate::chunk::skippable(v, j)) {
+        j += 1;
     }
-    Vec::new()
+    if j == m {
+        s
+    } else {
+        Vec::new()
+    }
+}
+
+/// The nearest reporting verb («قال», «أعلن») in `lo..at`.
+fn say_verb_before(v: &View, lo: usize, at: usize) -> Option<usize> {
+    (lo..at)
+        .rev()
+        .find(|&k| v.cue_at(k, CueClass::Say) > 0 && v.is_verb(k))
 }
 
 /// The speaker quoted by a first-person verb at `a`: the overt subject (after or before
@@ -876,21 +878,15 @@ fn announcer(v: &View, l: usize, m: usize) -> Vec<Np> {
 /// too often.
 fn speaker(v: &View, a: usize) -> Vec<Np> {
     let (lo, _) = v.sent_range(v.sent(a).saturating_sub(1));
-    let lo = lo.max(a.saturating_sub(40));
-    let mut k = a;
-    while k > lo {
-        k -= 1;
-        if v.cue_at(k, CueClass::Say) == 0 || !v.is_verb(k) {
-            continue;
-        }
-        let (l, r) = clause(v, k, k);
-        let after = subject_after(v, k, r.min(a));
-        if !after.is_empty() {
-            return after;
-        }
-        return subject_before(v, l, k);
+    let Some(k) = say_verb_before(v, lo.max(a.saturating_sub(40)), a) else {
+        return Vec::new();
+    };
+    let (l, r) = clause(v, k, k);
+    let after = subject_after(v, k, r.min(a));
+    if !after.is_empty() {
+        return after;
     }
-    Vec::new()
+    subject_before(v, l, k)
 }
 
 /// A verb reading of token `k`: its segmentation and whether it is imperfect.
