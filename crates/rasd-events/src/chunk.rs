@@ -247,8 +247,9 @@ fn adjective_descriptor(stem: &str) -> bool {
 /// Words like «عسكري», «مدني», «مسلح», «إرهابي» are nouns (a soldier, a civilian, a gunman)
 /// and adjectives alike ([`ADJECTIVE_DESCRIPTORS`]). Right after a plain noun that is no
 /// participant and agrees with it in definiteness, their singular is the adjective; a
-/// genitive of the noun would be definite («حاجز الجيش») or a plural («مواقع مسلحين»). After a verb or a trigger noun whose genitive is the victim
-/// («مقتل عسكري», «اختطاف مدني») the word stays a person.
+/// genitive of the noun would be definite («حاجز الجيش») or a plural («مواقع مسلحين»).
+/// After a verb, a quantifier («أي مشتبه به») or a trigger noun whose genitive is the
+/// victim («مقتل عسكري», «اختطاف مدني») the word stays a person.
 fn attributive(v: &View, i: usize, strip: &Strip) -> bool {
     if i == 0 || strip.conj || strip.prep != 0 || strip.enc.is_some() {
         return false;
