@@ -194,10 +194,11 @@ fn has_article(w: &str) -> bool {
     w.starts_with("ال")
 }
 
-/// True for a singular word (article removed) shaped like an adjective: a nisba («عسكري»,
-/// «عسكريا», «عسكريه») or a participle («مسلح»), not a sound or broken plural («خلايا»)
-/// or a dual, and not a short function word («على»).
-pub fn adjective_shaped(stem: &str) -> bool {
+/// True for a singular word (its article, if any, aside) shaped like an adjective: a nisba
+/// («عسكري», «الجوية», «عسكريا») or a participle («مسلح»), not a sound or broken plural
+/// («خلايا») or a dual, and not a short function word («على»).
+pub fn adjective_shaped(word: &str) -> bool {
+    let stem = word.strip_prefix("ال").unwrap_or(word);
     let plural = ["ون", "ين", "ات", "ان", "ايا"]
         .iter()
         .any(|e| stem.ends_with(e));

@@ -1154,12 +1154,11 @@ fn event_noun_end(v: &View, k: usize, r: usize) -> Option<usize> {
     while j < r && adjectives < 3 {
         let w = v.norm(j);
         let agrees = w.starts_with("ال") == definite;
-        let stem = w.strip_prefix("ال").unwrap_or(w);
         if agrees
             && v.ment(j).is_none()
             && (v.nisba(j).is_some()
                 || (v.desc(j).is_none()
-                    && crate::chunk::adjective_shaped(stem)
+                    && crate::chunk::adjective_shaped(w)
                     && v.fw(j).is_none()
                     && !v.is_verb(j)))
         {
@@ -1502,9 +1501,7 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
                 // غارة جوية مواقع داعش» is the verb's object).
                 let adjective_last = f.last > f.first
                     && v.fw(f.last).is_none()
-                    && crate::chunk::adjective_shaped(
-                        v.norm(f.last).strip_prefix("ال").unwrap_or(v.norm(f.last)),
-                    );
+                    && crate::chunk::adjective_shaped(v.norm(f.last));
                 let g = genitive(v, f.last + 1, r).filter(|g| {
                     (g.prep != Some(Prep::Li) || gen_role != Role::Actor || doer_np(v, g))
                         // (a name may hold its «لـ»: «للأمم المتحدة»)
