@@ -804,12 +804,12 @@ fn rel_before(v: &View, l: usize, a: usize) -> bool {
     e > 0 && matches!(v.fw(e - 1), Some((Fw::Rel, _)))
 }
 
-/// «قال الجيش إنه قتل …», «قالت المعارضة إنها كثفت …», «قال الوزير إننا وقعنا …»: a verb at `a` right after a
-/// complementiser carrying a pronoun has that pronoun as its subject. It stands for the
-/// speaker of a reporting verb just before (the overt subject), else for the pronoun's
-/// antecedent. `None` when no such complementiser precedes the verb; `Some((vec![], None))`
-/// when the pronoun is the subject but nobody it refers to is found (the verb is then still
-/// active: the phrase after it is its object).
+/// «قال الجيش إنه قتل …», «قالت المعارضة إنها كثفت …», «قال الوزير إننا وقعنا …»: a verb
+/// at `a` right after a complementiser carrying a pronoun has that pronoun as its subject.
+/// It stands for the speaker of a reporting verb just before (the overt subject), else
+/// for the pronoun's antecedent. `None` when no such complementiser precedes the verb;
+/// `Some((vec![], None))` when the pronoun is the subject but nobody it refers to is found
+/// (the verb is then still active: the phrase after it is its object).
 fn comp_subject(v: &View, a: usize, anaphors: &[Option<usize>]) -> Option<(Vec<Np>, Option<Arg>)> {
     let (s0, _) = v.sent_range(v.sent(a));
     let mut j = a;
@@ -818,7 +818,7 @@ fn comp_subject(v: &View, a: usize, anaphors: &[Option<usize>]) -> Option<(Vec<N
     }
     let c = j.checked_sub(1).filter(|c| *c >= s0)?;
     let strip = v.hits(c).iter().find_map(|h| {
-        let third = matches!(
+        let subject_pronoun = matches!(
             h.strip.enc,
             Some(
                 rasd_doc::Enclitic::Hu
@@ -827,7 +827,8 @@ fn comp_subject(v: &View, a: usize, anaphors: &[Option<usize>]) -> Option<(Vec<N
                     | rasd_doc::Enclitic::Na
             )
         );
-        (matches!(h.hit, Hit::Fw(Fw::Comp)) && third && h.strip.prep == 0).then_some(h.strip)
+        (matches!(h.hit, Hit::Fw(Fw::Comp)) && subject_pronoun && h.strip.prep == 0)
+            .then_some(h.strip)
     })?;
     let lo = c.saturating_sub(12).max(s0);
     if let Some(k) = say_verb_before(v, lo, c) {
