@@ -595,6 +595,15 @@ fn desc_np(v: &View, i: usize, lim: usize, class: DescClass, strip: Strip) -> Op
             definite = true;
         }
     }
+    // «المشتبه به», «مشتبه بهم»: the participle keeps its preposition and pronoun.
+    if end == i + 1
+        && end < lim
+        && head.ends_with("مشتبه")
+        && ["به", "بها", "بهم", "بهما", "بهن"].contains(&v.norm(end))
+    {
+        span_end = v.span(end).end;
+        end += 1;
+    }
     // Adjectives agreeing in definiteness.
     let mut adj = 0;
     while end < lim && adj < 3 && modifier_word(v, end) {

@@ -15,7 +15,11 @@
 //!   after it is the subject («ودعا البارزاني حزب العمال»); a phrase joined by و to a
 //!   post-verbal subject is coordinated, not the object («قتل شرطي وثلاثة مدنيين»).
 //!   Passives («أصيب», «اغتيل», and «قتل 5 جنود» with a count after the verb) take the NP
-//!   after them as recipient and «من قبل / على يد / بواسطة / في يد X» as actor.
+//!   after them as recipient and «من قبل / على يد / بواسطة / في يد X» as actor; a killing
+//!   verb with one argument and no object is passive too, and so is an arrest verb whose
+//!   one argument is no force, state or organisation («وكان الرجل قد اعتقل»). In reported
+//!   speech, words no lexicon reads between the complementiser and the verb are its
+//!   subject («قال الجهاز إن خليل حزران اعتقل»).
 //! * **Nouns and masdars.** The genitive («اعتقال X», «هجوم المسلحين») takes the role the
 //!   entry's frame gives it; a nationality adjective («غارة إسرائيلية») or «لـ X»
 //!   («غارة للجيش») names the actor (linked to the document's country entity); a light
@@ -26,7 +30,9 @@
 //! * **Prepositions** fill roles per the frame (ضد/على → recipient, مع → partner, or the
 //!   opponent of a clash, بين X و Y → both actors …); «على + noun (+ adjectives or
 //!   و-nouns) + owner» gives the owner; «من» after a count is partitive (the side hit,
-//!   never the doer); «من أيدي X» names no agent.
+//!   never the doer); «من أيدي X» names no agent; «بين» after a casualty noun names the
+//!   side hit («سقوط قتلى بين عناصر الميليشيات»), and an attack's prepositions stop at
+//!   such a noun.
 //! * **Bare counts** («مقتل 8») are no party: the number goes to size, the role stays empty.
 //! * **Location**: a place after في/ب/قرب… in the clause (for movements also after من/إلى),
 //!   else the nearest place in the sentence, preferring the event's clause over the
@@ -49,7 +55,7 @@ use crate::chunk::{
     antecedent, clause, gov, np_at, np_list, person_unit, resolve_descriptions, subject_after,
     subject_before, verb_agreement, Agr, Gov, Np, NpKind,
 };
-use crate::lex::{CueClass, Fw, Hit, LightRole, Prep, Role, Slot, Trig, LEX};
+use crate::lex::{CueClass, DescClass, Fw, Hit, LightRole, Prep, Role, Slot, Trig, LEX};
 use crate::morph::{Kind, Strip};
 use crate::view::View;
 use rasd_doc::{
@@ -233,14 +239,26 @@ fn match_rest(v: &View, i: usize, e: &Trig) -> Option<(usize, bool)> {
     let (_, s1) = v.sent_range(v.sent(i));
     let max_gap = if e.kind.is_verb() { 3 } else { 0 };
     let mut j = None;
-    for k in i + 1..=(i + 1 + max_gap).min(s1.saturating_sub(1)) {
+    // Words in the gap count against `max_gap`; times and a short parenthesis do not
+    // («وجهت السلطات الإسرائيلية اليوم (الأحد) اتهامات»).
+    let (mut k, mut words) = (i + 1, 0);
+    while k < s1 && words <= max_gap {
         if v.has_word(k, first) {
             j = Some(k);
             break;
         }
+        if max_gap > 0 && v.norm(k) == "(" {
+            let close = (k + 1..(k + 5).min(s1)).find(|&c| v.norm(c) == ")")?;
+            k = close + 1;
+            continue;
+        }
         if v.is_hard(k) || v.is_soft(k) {
             return None;
         }
+        if max_gap == 0 || v.time(k).is_none() {
+            words += 1;
+        }
+        k += 1;
     }
     let mut j = j?;
     let gap = j > i + 1;
@@ -759,6 +777,17 @@ fn subject_of(
     if s.is_empty() {
         s = subject_before(v, l, a);
     }
+    // «قال الجهاز إن خليل حزران اعتقل»: in reported speech, words no lexicon reads
+    // standing between the complementiser and the verb are its subject (a name nobody
+    // listed).
+    // (Not for a verb without an object, «قالت إن الآلية انفجرت»: its subject is a device.)
+    let transitive = LEX
+        .trig
+        .get(f.entry as usize)
+        .is_some_and(|e| e.plover != Plover::ASSAULT || e.frame.obj == Role::Recipient);
+    if s.is_empty() && !subject_relative && transitive && reported_comp(v, l) {
+        s.extend(unread_subject(v, l, a));
+    }
     if !s.is_empty() {
         link_all(v, &mut s, anaphors);
         return (s, None);
@@ -792,6 +821,79 @@ fn subject_of(
     let dropped =
         antecedent(v, a, agr, 1, &[], anaphors).map(|(entity, span)| Arg { entity, span });
     (Vec::new(), dropped)
+}
+
+/// True when the clause starting at `l` opens right after a complementiser that a
+/// reporting verb governs: at most 24 tokens before it, with no other verb between
+/// («وقال الجيش في بيان، بعد رفع الحظر، إن», «وأوضح أن»; not «قالت: … كان … لأن»).
+fn reported_comp(v: &View, l: usize) -> bool {
+    let Some(c) = l.checked_sub(1) else {
+        return false;
+    };
+    // («لأن» gives a reason, it reports nothing)
+    if !matches!(v.fw(c), Some((Fw::Comp, _))) || v.norm(c).starts_with("لان") {
+        return false;
+    }
+    let (s0, _) = v.sent_range(v.sent(c));
+    say_verb_before(v, c.saturating_sub(24).max(s0), c).is_some_and(|k| {
+        (k + 1..c).all(|i| {
+            // (a verb-shaped word right after a preposition is a masdar: «بعد رفع»; a
+            // quotation opened in between is the speaker's own words)
+            (!v.is_verb(i) || v.prep_word(i - 1).is_some())
+                && !matches!(v.norm(i), ":" | "«" | "\"" | "“")
+                && !matches!(v.fw(i), Some((Fw::Aux, _)))
+        })
+    })
+}
+
+/// The words in `[l, a)` before the verb at `a` as one phrase when they are one to three
+/// plain words no lexicon reads (no function word, trigger, descriptor, mention, time,
+/// count or verb, no clitic preposition with the article), possibly after a person
+/// descriptor («المشتبه به خليل حزران»): an unlisted name in subject–verb order.
+fn unread_subject(v: &View, l: usize, a: usize) -> Option<Np> {
+    let mut e = a;
+    while e > l && crate::chunk::skippable(v, e - 1) {
+        e -= 1;
+    }
+    let title = np_at(v, l, e, false).filter(|n| {
+        n.prep.is_none()
+            && matches!(
+                n.kind,
+                NpKind::Desc(DescClass::Title | DescClass::Person | DescClass::Civ)
+            )
+    });
+    let from = title.as_ref().map_or(l, |n| n.end);
+    if e <= from || e - from > 3 {
+        return None;
+    }
+    let plain = (from..e).all(|k| {
+        v.kind(k) == Some(TokenKind::Arabic)
+            && v.fw(k).is_none()
+            && v.hits(k).is_empty()
+            && v.ment(k).is_none()
+            && v.time(k).is_none()
+            && v.qty(k).is_none()
+            && !v.is_verb(k)
+            && v.prep_word(k).is_none()
+            && !["بال", "لل", "كال", "وال", "فال"]
+                .iter()
+                .any(|p| v.norm(k).starts_with(p))
+    });
+    plain.then(|| Np {
+        start: l,
+        end: e,
+        span: v.span(l).cover(&v.span(e - 1)),
+        entity: None,
+        etype: None,
+        kind: NpKind::Name,
+        prep: None,
+        conj: false,
+        possessor: None,
+        country: false,
+        head: l,
+        definite: true,
+        nisba: false,
+    })
 }
 
 /// True when a relative pronoun stands right before the verb at `a` (skipping
@@ -1354,7 +1456,18 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
                 let k = crate::chunk::next_content(v, obj_from, r);
                 np_at(v, k, r, false).is_some_and(|n| gov(v, &n) == Gov::Free)
             };
-            if killing && !has_object && !actor.is_empty() && dropped_none(&subj, &actor) {
+            // «وكان الرجل قد اعتقل», «إن خليل حزران اعتقل»: likewise an arrest verb whose
+            // only argument is no force, state or organisation (those do the arresting).
+            let arrest = e.slot == Some(Slot::Arrested)
+                && !imperfect
+                && f.first == f.last
+                && nothing_after(v, obj_from, r)
+                && !subj.iter().any(|n| arrester(v, n));
+            if (killing || arrest)
+                && !has_object
+                && !actor.is_empty()
+                && dropped_none(&subj, &actor)
+            {
                 recipient.append(&mut actor);
                 passive = true;
             }
@@ -1578,7 +1691,13 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
     // Prepositional roles across the rest of the clause.
     let mut k = scan_from.max(f.last + 1);
     let mut seen_preps: Vec<Prep> = Vec::new();
+    let own_casualty = matches!(e.slot, Some(Slot::Dead) | Some(Slot::Injured));
     while k < r {
+        // «الهجوم … عن سقوط قتلى بين عناصر الميليشيات»: what follows a casualty noun is
+        // that report's (among whom they fell), not the attack's.
+        if !own_casualty && casualty_noun_at(v, k) {
+            break;
+        }
         // «على مواقع تنظيم داعش»: a preposition, a bare noun, then the party.
         if let Some(p) = v.prep_word(k) {
             let agent = (p == Prep::Ala && v.is_word(k + 1, "يد"))
@@ -1648,6 +1767,15 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
                 }
             }
             Gov::P(Prep::Min) if casualty => {}
+            // «سقوط قتلى وجرحى بين عناصر الميليشيات»: among whom the casualties fell,
+            // not the two sides of a clash.
+            Gov::P(Prep::Bayna) if casualty && e.kind.is_nominal() => {
+                let parties: Vec<Np> = list.iter().filter(|n| !n.is_place()).cloned().collect();
+                if !parties.is_empty() && !seen_preps.contains(&Prep::Bayna) {
+                    seen_preps.push(Prep::Bayna);
+                    push_args(&mut recipient, &parties);
+                }
+            }
             Gov::P(p) if !seen_preps.contains(&p) => {
                 if let Some(role) = e.frame.prep(p) {
                     let parties: Vec<Np> = list.iter().filter(|n| !n.is_place()).cloned().collect();
@@ -1856,6 +1984,35 @@ fn doer_np(v: &View, np: &Np) -> bool {
             .is_some_and(|s| matches!(s, "MIL" | "COP" | "GOV" | "SPY")),
         _ => false,
     }
+}
+
+/// True when no word that could be an object follows at `k` (skipping adverbs and times)
+/// in the clause ending at `r`: the clause ends, or a preposition, punctuation or a
+/// function word comes next.
+fn nothing_after(v: &View, k: usize, r: usize) -> bool {
+    let k = crate::chunk::next_content(v, k, r);
+    k >= r
+        || v.kind(k) == Some(TokenKind::Punct)
+        || v.prep_word(k).is_some()
+        || v.time(k).is_some()
+        || v.fw(k).is_some()
+}
+
+/// True when token `k` is a casualty noun («مقتل», «سقوط قتلى»).
+fn casualty_noun_at(v: &View, k: usize) -> bool {
+    v.hits(k).iter().any(|h| match h.hit {
+        Hit::Trig(t) => LEX.trig.get(t as usize).is_some_and(|x| {
+            x.kind.is_nominal() && matches!(x.slot, Some(Slot::Dead) | Some(Slot::Injured))
+        }),
+        _ => false,
+    })
+}
+
+/// True when a phrase can be the one who arrests: a state, an organisation or a force,
+/// police, government or intelligence descriptor — a named person or an ordinary
+/// descriptor is the one arrested.
+fn arrester(v: &View, np: &Np) -> bool {
+    doer_np(v, np) && np.etype != Some(EntityType::PER)
 }
 
 /// True when the preposition at `k` follows a count (a number or a quantity, possibly with

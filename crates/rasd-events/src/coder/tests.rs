@@ -1315,3 +1315,84 @@ fn object_of_a_verb_and_its_bi_masdar_is_no_subject() {
     assert!(texts(&d, &e.actor).is_empty(), "{ev:#?}");
     assert_eq!(texts(&d, &e.recipient), vec!["275 متهما"], "{ev:#?}");
 }
+
+#[test]
+fn arrest_verb_with_only_a_person_before_it_is_passive() {
+    // Unvocalised «اعتقل» is also «اُعتقل»: with no object and a person before it, the
+    // person was arrested.
+    let b = DocBuilder::new("وكان الرجل قد اعتقل بعد أحداث السفارة.");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::COERCE);
+    assert!(e.actor.is_empty(), "{:?}", texts(&d, &e.actor));
+    assert_eq!(texts(&d, &e.recipient), vec!["الرجل"]);
+    // A force before it does the arresting.
+    let b = DocBuilder::new("وقال المتحدث إن الشرطة اعتقلت أمس في المدينة.").time(
+        "أمس",
+        0,
+        DATE,
+        "2015-08-04",
+    );
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::COERCE);
+    assert_eq!(texts(&d, &e.actor), vec!["الشرطة"]);
+    assert!(e.recipient.is_empty());
+}
+
+#[test]
+fn unread_words_after_a_reported_complementiser_are_the_subject() {
+    let b = DocBuilder::new("قال الجهاز في بيان إن خليل حزران اعتقل في المطار.");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::COERCE);
+    assert_eq!(texts(&d, &e.recipient), vec!["خليل حزران"]);
+    let b = DocBuilder::new("وأوضح المصراتي أن بلمختار رفض العرض.");
+    let (d, ev) = run(b);
+    assert_eq!(texts(&d, &only(&ev, Plover::REJECT).actor), vec!["بلمختار"]);
+    // A person descriptor may stand before the name.
+    let b =
+        DocBuilder::new("وأعلن الجهاز، بعد رفع قرار بحظر النشر، أن المشتبه به خليل حزران اعتقل.");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::COERCE);
+    assert_eq!(texts(&d, &e.recipient), vec!["المشتبه به خليل حزران"]);
+    // Not in a quotation, nor after «لأن», nor without a reporting verb.
+    for t in [
+        "وقالت: «كان الحكم عادلا لأن كل الأدلة تدعم موقفي».",
+        "ويبدو أن مركبة قد دهستها.",
+    ] {
+        let (d, ev) = run(DocBuilder::new(t));
+        for e in &ev {
+            assert!(e.actor.is_empty(), "{t}: {:?}", texts(&d, &e.actor));
+        }
+    }
+}
+
+#[test]
+fn suspect_keeps_its_preposition_and_pronoun() {
+    let b = DocBuilder::new("وأضاف أن المشتبه به اعتقل في المطار.");
+    let (d, ev) = run(b);
+    assert_eq!(
+        texts(&d, &only(&ev, Plover::COERCE).recipient),
+        vec!["المشتبه به"]
+    );
+}
+
+#[test]
+fn times_and_a_parenthesis_do_not_count_in_an_idiom_gap() {
+    let b = DocBuilder::new("وجهت السلطات الإسرائيلية اليوم (الأحد) اتهامات إلى الرجل.").time(
+        "اليوم",
+        0,
+        DATE,
+        "2015-08-02",
+    );
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ACCUSE);
+    assert_eq!(texts(&d, &e.actor), vec!["السلطات الإسرائيلية"]);
+}
+
+#[test]
+fn casualties_among_a_side_are_the_side_hit() {
+    let b = DocBuilder::new("وأسفر الهجوم عن سقوط قتلى وجرحى بين عناصر الميليشيات.");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert!(e.actor.is_empty(), "{:?}", texts(&d, &e.actor));
+    assert_eq!(texts(&d, &e.recipient), vec!["الميليشيات"]);
+}
