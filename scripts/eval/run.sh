@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Scores rasd on every gold set: the seed, the SaudiNewsNet development sets under eval/snn
-# and eval/dev2 (both in the "all gold" total) and, separately, the held-out SaudiNewsNet
+# Scores rasd on every gold set: the seed, the SaudiNewsNet development sets under eval/snn,
+# eval/dev2 and eval/dev3 (all in the "all gold" total) and, separately, the held-out SaudiNewsNet
 # articles under eval/heldout (never tune on those; never in the total).
 # Usage: [EXTRACT_ARGS=--tagger] scripts/eval/run.sh [path/to/rasd]   (default: target/release/rasd,
 # built if missing; EXTRACT_ARGS are passed to every `rasd extract`)
@@ -24,6 +24,13 @@ if python3 scripts/eval/snn_texts.py >/dev/null && [ -s eval/snn/snn.jsonl ]; th
     "$RASD" eval eval/dev2 --system out/dev2.jsonl
     all_gold+=(eval/dev2)
     cat out/dev2.jsonl >> out/all.jsonl
+  fi
+  if python3 scripts/eval/snn_texts.py --out eval/dev3 >/dev/null && [ -s eval/dev3/dev3.jsonl ]; then
+    "$RASD" extract -q ${EXTRACT_ARGS:-} eval/dev3/dev3.jsonl -o out/dev3.jsonl
+    echo "== third development gold (eval/dev3, 10 articles)"
+    "$RASD" eval eval/dev3 --system out/dev3.jsonl
+    all_gold+=(eval/dev3)
+    cat out/dev3.jsonl >> out/all.jsonl
   fi
   echo "== all gold (${all_gold[*]})"
   "$RASD" eval "${all_gold[@]}" --system out/all.jsonl
