@@ -109,9 +109,16 @@ pub(crate) fn code(doc: &Document) -> Vec<Event> {
     let mut out: Vec<(Event, usize)> = Vec::new();
     for f in &found {
         if let Some(ev) = code_mention(&v, f, &anaphors) {
-            // A casualty noun («مقتل», «إصابة») reports the consequence of an act.
-            let casualty = LEX.trig.get(f.entry as usize).is_some_and(|e| {
-                e.kind.is_nominal() && matches!(e.slot, Some(Slot::Dead) | Some(Slot::Injured))
+            // A casualty noun («مقتل», «إصابة») reports the consequence of an act; so does a
+            // wounding verb after another act of the sentence («قتل ثلاثة وجرح تسعة في
+            // تفجير»). Two killing verbs are often two incidents and stay apart.
+            let casualty = LEX.trig.get(f.entry as usize).and_then(|e| {
+                if e.kind.is_nominal() {
+                    matches!(e.slot, Some(Slot::Dead) | Some(Slot::Injured))
+                        .then_some(Casualty::Noun)
+                } else {
+                    (e.slot == Some(Slot::Injured)).then_some(Casualty::Wounded)
+                }
             });
             merge_in_sentence(&mut out, ev, f.first, casualty);
         }
@@ -1104,7 +1111,13 @@ fn light_before(
                     f.strip.prep == b'b' || dem_before(v, f.first).is_some_and(|s| s.prep == b'b')
                 }
                 Some(Prep::Li) => f.strip.prep == b'l' && steps <= 6,
-                Some(p) => f.first >= 1 && v.prep_word(f.first - 1) == Some(p) && steps <= 6,
+                // «تمكن حرس الحدود الليبي أول من أمس من توقيف»: a long subject between.
+                Some(p) => {
+                    f.first >= 1
+                        && v.prep_word(f.first - 1) == Some(p)
+                        && (steps <= 6
+                            || (light.role == LightRole::Actor && vso_reach(v, k, f.first - 1)))
+                }
                 None => {
                     f.strip.prep == 0
                         && (light.role != LightRole::Passive || steps <= 2)
@@ -1546,6 +1559,12 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
                     }
                     if s.is_empty() && pro.is_none() {
                         s = subject_before(v, lc, k);
+                    }
+                    // «نفذوا عملية … وتمكنت من قتل»: a light verb joined by و shares the
+                    // previous verb's overt subject.
+                    if s.is_empty() && pro.is_none() && lstrip.conj {
+                        let agr = verb_agreement(v, k, &lstrip, imperfect);
+                        s = shared_subject(v, k, agr);
                     }
                     link_all(v, &mut s, anaphors);
                     light_actor = role == LightRole::Actor;
@@ -2237,14 +2256,42 @@ pub(crate) fn absorb(into: &mut Event, from: &Event) {
 
 /// Merges a mention into an earlier event of the same type in the same sentence when their
 /// parties do not conflict; otherwise appends it.
-fn merge_in_sentence(out: &mut Vec<(Event, usize)>, ev: Event, tok: usize, casualty: bool) {
+/// True when both events carry a date read from the text and the two differ.
+fn dated_apart(a: &Event, b: &Event) -> bool {
+    match (&a.date, &b.date) {
+        (Some(x), Some(y)) => !x.inferred && !y.inferred && x.value != y.value,
+        _ => false,
+    }
+}
+
+/// How a mention reports casualties, for merging within a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Casualty {
+    /// A casualty noun («مقتل 12 شخصا»).
+    Noun,
+    /// A wounding verb («وجرح تسعة», «وأصيب»).
+    Wounded,
+}
+
+fn merge_in_sentence(
+    out: &mut Vec<(Event, usize)>,
+    ev: Event,
+    tok: usize,
+    casualty: Option<Casualty>,
+) {
     for (prev, _) in out.iter_mut().rev() {
         if prev.sentence != ev.sentence {
             break;
         }
-        // Casualties named after the act («… أدى إلى مقتل 12 شخصا») are its consequence:
-        // their victims do not make it another event.
-        let consequence = casualty && ev.actor.is_empty();
+        // Casualties named after the act («… أدى إلى مقتل 12 شخصا», «قتل ثلاثة وجرح
+        // تسعة») are its consequence: their victims do not make it another event. A noun
+        // with a doer of its own is told apart («مقتل 5 بنيران الجيش»).
+        // (Not across two dates of the text: «قتل جندي أمس … وقتل جندي اليوم».)
+        let consequence = match casualty {
+            Some(Casualty::Noun) => ev.actor.is_empty(),
+            Some(Casualty::Wounded) => !dated_apart(prev, &ev),
+            None => false,
+        };
         if prev.etype == ev.etype
             && !conflict(&prev.actor, &ev.actor)
             && (consequence || !conflict(&prev.recipient, &ev.recipient))

@@ -323,3 +323,15 @@ fn omitted_subject_of_a_reporting_verb_continues_the_source() {
     assert_eq!(e.attribution.stance, Stance::Reported);
     assert!(by(&d, e).contains("مصادر"), "{}", by(&d, e));
 }
+
+#[test]
+fn managed_to_is_not_could() {
+    // «تمكن» (managed to) is a perfect verb, not an inflection of «يمكن» (it is possible).
+    let d = run(DocBuilder::new("وتمكن الجيش من اعتقال المسلحين."));
+    assert_eq!(one(&d, Plover::COERCE).attribution.stance, Stance::Asserted);
+    let d = run(DocBuilder::new("ويمكن أن تعتقل الشرطة المسلحين."));
+    assert_eq!(
+        one(&d, Plover::COERCE).attribution.stance,
+        Stance::Hypothetical
+    );
+}

@@ -1396,3 +1396,50 @@ fn casualties_among_a_side_are_the_side_hit() {
     assert!(e.actor.is_empty(), "{:?}", texts(&d, &e.actor));
     assert_eq!(texts(&d, &e.recipient), vec!["الميليشيات"]);
 }
+
+#[test]
+fn manage_to_lends_its_subject_even_across_a_long_subject() {
+    let b = DocBuilder::new("تمكن حرس الحدود الليبي أول من أمس من توقيف ثلاثة أشخاص.")
+        .entity(EntityType::ORG, &["حرس الحدود الليبي"])
+        .time("أول من أمس", 0, DATE, "2015-08-01")
+        .qty("ثلاثة أشخاص", 3.0, "person");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::COERCE);
+    assert_eq!(texts(&d, &e.actor), vec!["حرس الحدود الليبي"]);
+    assert_eq!(texts(&d, &e.recipient), vec!["ثلاثة أشخاص"]);
+    let b = DocBuilder::new("ونجحت القوات العراقية في تحرير البلدة من المسلحين.");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.actor), vec!["القوات العراقية"]);
+    // Liberating a place from someone acts on them.
+    assert_eq!(texts(&d, &e.recipient), vec!["المسلحين"]);
+}
+
+#[test]
+fn a_light_verb_joined_by_wa_shares_the_previous_subject() {
+    let b = DocBuilder::new("وهاجمت القوات المسلحين في المدينة وتمكنت من اعتقال ثلاثة أشخاص.");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::COERCE);
+    assert_eq!(texts(&d, &e.actor), vec!["القوات"]);
+}
+
+#[test]
+fn open_fire_idiom_takes_the_plural_noun() {
+    let b = DocBuilder::new("وفتحت قوات النظام نيران رشاشاتها على المتظاهرين.");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.actor), vec!["قوات النظام"]);
+    assert_eq!(texts(&d, &e.recipient), vec!["المتظاهرين"]);
+}
+
+#[test]
+fn killed_and_wounded_verbs_of_one_sentence_are_one_event() {
+    let b = DocBuilder::new("قتل ثلاثة جنود وجرح تسعة آخرون في تفجير سيارة مفخخة عند نقطة تفتيش.")
+        .qty("ثلاثة جنود", 3.0, "soldier")
+        .qty("تسعة آخرون", 9.0, "person");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(e.size.dead, Some(3.0));
+    assert_eq!(e.size.injured, Some(9.0));
+    assert!(texts(&d, &e.recipient).contains(&"ثلاثة جنود".to_string()));
+}
