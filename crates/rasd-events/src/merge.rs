@@ -8,7 +8,9 @@
 //!   with the article («الهجوم», «الانفجار», «الغارات الجوية»), which in news refers to
 //!   an event already told — the nearest earlier one of its type whose parties, place and
 //!   date do not conflict, within two sentences of its last mention or with the same noun;
-//! * it shares a party (the same entity or the same text as actor or recipient);
+//! * it shares a party (the same entity or the same text as actor or recipient), or, for
+//!   an attack within two sentences, the same class of victims («بقتل 20 مدنيا» … «إن
+//!   القوات قتلت المدنيين»; words that count anybody, «آخرين», «أشخاص», name no class);
 //! * it is a noun mention without parties of its own in the next sentence («نتائج
 //!   العملية: …»), i.e. a continuation, or the lede (first sentence) named no parties and
 //!   this mention, in the next sentence, tells who did it to whom.
@@ -73,6 +75,49 @@ fn shares(text: &str, a: &[Arg], b: &[Arg]) -> bool {
                     k.chars().count() >= 3 && k == key(text, y)
                 })
         })
+    })
+}
+
+/// The class of people a descriptor argument counts: its last word without article,
+/// conjunction or case and number ending («20 مدنيا», «المدنيين» → «مدني»), or nothing
+/// for an entity or a word too short to tell.
+fn class_key(text: &str, a: &Arg) -> Option<String> {
+    if a.entity.is_some() {
+        return None;
+    }
+    let f = rasd_text::fold(a.span.slice(text));
+    let last = f.split_whitespace().last()?;
+    let last = last.strip_prefix('و').unwrap_or(last);
+    let last = last.strip_prefix("ال").unwrap_or(last);
+    let stem = ["ين", "ون", "ات", "ا"]
+        .iter()
+        .find_map(|e| last.strip_suffix(e))
+        .unwrap_or(last);
+    // Words that count anybody («آخرين», «أشخاص», «ضحايا») name no class.
+    const ANYBODY: [&str; 14] = [
+        "اخر",
+        "اخري",
+        "شخص",
+        "اشخاص",
+        "فرد",
+        "افراد",
+        "قتيل",
+        "قتلي",
+        "جريح",
+        "جرحي",
+        "ضحيه",
+        "ضحايا",
+        "مصاب",
+        "عنصر",
+    ];
+    (stem.chars().count() >= 3 && stem.chars().all(char::is_alphabetic) && !ANYBODY.contains(&stem))
+        .then(|| stem.to_string())
+}
+
+/// Both lists name the same class of people («20 مدنيا» … «المدنيين»).
+fn shares_class(text: &str, a: &[Arg], b: &[Arg]) -> bool {
+    a.iter().any(|x| {
+        class_key(text, x).is_some_and(|k| b.iter().any(|y| class_key(text, y) == Some(k.clone())))
     })
 }
 
@@ -198,9 +243,15 @@ pub fn merge_events_in(
             // any distance with the same noun («هجوم» … «الهجوم»): an opinion piece that
             // names «الإعدام» and «المجازر» paragraphs apart is not retelling one event.
             let reach = e.sentence <= last + 2 || same_head;
+            // The same class of victims told again close by («بقتل 20 مدنيا» … «إن القوات
+            // قتلت المدنيين») is the same event.
+            let same_victims = e.sentence <= last + 2
+                && e.etype == rasd_doc::Plover::ASSAULT
+                && shares_class(text, &o.recipient, &e.recipient);
             let ok = inf.anaphoric
                 || (inf.definite && reach && parties_ok && !dated_apart)
                 || (shared && parties_ok)
+                || (same_victims && !conflict(&o.actor, &e.actor) && !dated_apart)
                 || casualties
                 || (parties_ok && bare && near && (inf.nominal || same_head))
                 || told_later;
@@ -635,5 +686,34 @@ mod tests {
         b.sentence = 1;
         let out = merge_events(vec![a, b], &[MentionInfo::default(); 2], "");
         assert_eq!(out[0].attribution.stance, Stance::Reported);
+    }
+
+    #[test]
+    fn the_same_class_of_victims_told_again_close_by_is_one_event() {
+        let text = "نفت البعثة قتل 20 مدنيا. وقالت مصادر إن القوات قتلت المدنيين. \
+                    وأصيب سبعة آخرين. وقتل 3 آخرين في حلب.";
+        let span = |w: &str, nth: usize| {
+            let at = text.match_indices(w).nth(nth).map_or(0, |(i, _)| i);
+            Span::new(at, at + w.len())
+        };
+        let with_rcp = |s: usize, w: &str, nth: usize| {
+            let mut e = ev(s, Plover::ASSAULT, &[], &[]);
+            e.recipient.push(Arg {
+                entity: None,
+                span: span(w, nth),
+            });
+            e
+        };
+        let a = with_rcp(0, "20 مدنيا", 0);
+        let b = with_rcp(1, "المدنيين", 0);
+        let info = [MentionInfo::default(); 2];
+        assert_eq!(merge_events(vec![a.clone(), b], &info, text).len(), 1);
+        // Words that count anybody («آخرين») name no class.
+        let c = with_rcp(2, "سبعة آخرين", 0);
+        let d = with_rcp(3, "3 آخرين", 0);
+        assert_eq!(merge_events(vec![c, d], &info, text).len(), 2);
+        // Too far apart.
+        let far = with_rcp(4, "المدنيين", 0);
+        assert_eq!(merge_events(vec![a, far], &info, text).len(), 2);
     }
 }
