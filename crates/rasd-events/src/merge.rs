@@ -251,7 +251,7 @@ pub fn merge_events_in(
             let ok = inf.anaphoric
                 || (inf.definite && reach && parties_ok && !dated_apart)
                 || (shared && parties_ok)
-                || (same_victims && !conflict(&o.actor, &e.actor) && !dated_apart)
+                || (same_victims && !conflict(&o.actor, &e.actor))
                 || casualties
                 || (parties_ok && bare && near && (inf.nominal || same_head))
                 || told_later;
