@@ -23,7 +23,8 @@
 //! A denial whose object is a claim or a demonstrative («نفت بشدة هذه المعلومة»,
 //! «رفض الاتهامات») rather than an event is linked to the events it refers back to: those
 //! earlier in its sentence, else those of the nearest preceding sentence with events,
-//! preferring events the denier takes part in (same entity or same country). They get a
+//! preferring events the denier takes part in (same entity or same country); denied
+//! charges («نفت المحامية التهم») are the nearest accusation told before. They get a
 //! `disputed_by` entry.
 //!
 //! Finally the mentions of one event across the document are merged
@@ -467,6 +468,35 @@ fn source_of_say(v: &View, k: usize) -> Option<Arg> {
     if v.cue_at(nk, CueClass::Source) > 0 || (plain_noun && reports_clause) {
         return source_np(v, nk);
     }
+    // An unlisted name of two or three words set off by a comma, an apposition after it
+    // («نفت ليا تسيميل، محامية حزران، التهم»): the words before the comma. Name-shaped
+    // only: no article on the first word, no «لل/بال/وال» word, not all plural or
+    // accusative endings.
+    if plain_noun {
+        let comma = (nk + 2..(nk + 4).min(s1)).find(|&j| matches!(v.norm(j), "،" | ","));
+        if let Some(c) = comma {
+            let unread = (nk..c).all(|j| {
+                v.kind(j) == Some(TokenKind::Arabic)
+                    && v.fw(j).is_none()
+                    && v.hits(j).is_empty()
+                    && !v.is_verb(j)
+                    && !["لل", "بال", "وال"]
+                        .iter()
+                        .any(|p| v.norm(j).starts_with(p))
+            });
+            let first = v.norm(nk);
+            let inflected = (nk..c).all(|j| {
+                let w = v.norm(j);
+                w.ends_with('ا') || w.ends_with("ين") || w.ends_with("ون")
+            });
+            if unread && !first.starts_with("ال") && !inflected {
+                return Some(Arg {
+                    entity: v.ment(nk).and_then(|m| m.entity),
+                    span: v.span(nk).cover(&v.span(c - 1)),
+                });
+            }
+        }
+    }
     let before = subject_before(v, s0, k);
     if let Some(n) = before.last() {
         return Some(Arg {
@@ -718,6 +748,15 @@ fn denial_object_after(v: &View, k: usize) -> bool {
     (k..k + 3).any(|j| v.cue_at(j, CueClass::DenyObj) > 0)
 }
 
+/// The token after an apposition set off by two commas that opens within three tokens of
+/// `k` and is at most five tokens long («ليا تسيميل، محامية حزران الإسرائيلية، …»).
+fn past_apposition(v: &View, k: usize, s1: usize) -> Option<usize> {
+    let comma = |j: &usize| matches!(v.norm(*j), "،" | ",");
+    let a = (k..(k + 4).min(s1)).find(comma)?;
+    let b = (a + 1..(a + 7).min(s1)).find(comma)?;
+    Some(b + 1)
+}
+
 /// The denial cue with an intensifier after it («نفت بشدة»).
 fn denial_cue_span(v: &View, pos: usize, len: usize) -> Span {
     let span = cue_span(v, pos, len);
@@ -757,12 +796,49 @@ fn claim_denials(
             if negated_at(v, c.pos) {
                 continue;
             }
-            let claim = denial_object_after(v, c.pos + c.len)
-                || (c.pos + c.len < s1 && denial_object_after(v, c.pos + c.len + 1));
+            // The object may follow the denier's apposition («نفت ليا تسيميل، محامية
+            // حزران، التهم»).
+            let after_appos = past_apposition(v, c.pos + c.len, s1);
+            let obj_from = [Some(c.pos + c.len), Some(c.pos + c.len + 1), after_appos];
+            let claim = obj_from
+                .iter()
+                .flatten()
+                .any(|&k| k < s1 && denial_object_after(v, k));
             if !claim {
                 continue;
             }
-            // Events in the denial's own clause are handled per mention.
+            let Some(by) = source_of_say(v, c.pos) else {
+                continue;
+            };
+            let cue = denial_cue_span(v, c.pos, c.len);
+            // «نفت المحامية التهم الموجهة إلى موكلها»: denied charges are the nearest
+            // accusation told before, however far back.
+            let charges = obj_from.iter().flatten().any(|&k| {
+                (k..(k + 3).min(s1)).any(|j| {
+                    v.cue_at(j, CueClass::DenyObj) > 0
+                        && ["اتهام", "تهم"].iter().any(|w| v.norm(j).contains(w))
+                })
+            });
+            let accusation = events
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| {
+                    e.etype == rasd_doc::Plover::ACCUSE && v.tokens_of(e.trigger).0 < c.pos
+                })
+                .map(|(i, _)| i)
+                .next_back();
+            if let Some(i) = accusation.filter(|_| charges) {
+                out.push((
+                    i,
+                    Dispute {
+                        by,
+                        stance: Stance::Denied,
+                        cue: Some(cue),
+                    },
+                ));
+                continue;
+            }
+            // Other events in the denial's own clause are handled per mention.
             let own = events.iter().any(|e| {
                 let (ea, _) = v.tokens_of(e.trigger);
                 e.sentence == s && ea > c.pos && !contrast_between(&cues, c.pos, ea)
@@ -770,10 +846,6 @@ fn claim_denials(
             if own {
                 continue;
             }
-            let Some(by) = source_of_say(v, c.pos) else {
-                continue;
-            };
-            let cue = denial_cue_span(v, c.pos, c.len);
             // Targets: events before the cue in this sentence, else the nearest earlier
             // sentence with events (up to two back).
             let mut targets: Vec<usize> = events

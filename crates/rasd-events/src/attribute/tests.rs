@@ -335,3 +335,18 @@ fn managed_to_is_not_could() {
         Stance::Hypothetical
     );
 }
+
+#[test]
+fn denied_charges_dispute_the_accusation() {
+    let d = run(DocBuilder::new(
+        "وجهت السلطات الإسرائيلية اتهامات إلى الرجل بالتجسس. وقال الجهاز إن الرجل اعترف. \
+         من جهتها، نفت ليا تسيميل، محامية الرجل، التهم الموجهة إلى موكلها.",
+    ));
+    let e = one(&d, Plover::ACCUSE);
+    let by: Vec<String> = e
+        .disputed_by
+        .iter()
+        .map(|x| d.slice(x.by.span).to_string())
+        .collect();
+    assert_eq!(by, vec!["ليا تسيميل"]);
+}
