@@ -470,20 +470,11 @@ fn source_of_say(v: &View, k: usize) -> Option<Arg> {
     }
     // An unlisted name of two or three words set off by a comma, an apposition after it
     // («نفت ليا تسيميل، محامية حزران، التهم»): the words before the comma. Name-shaped
-    // only: no article on the first word, no «لل/بال/وال» word, not all plural or
-    // accusative endings.
+    // only: no article on the first word, not all plural or accusative endings.
     if plain_noun {
         let comma = (nk + 2..(nk + 4).min(s1)).find(|&j| matches!(v.norm(j), "،" | ","));
         if let Some(c) = comma {
-            let unread = (nk..c).all(|j| {
-                v.kind(j) == Some(TokenKind::Arabic)
-                    && v.fw(j).is_none()
-                    && v.hits(j).is_empty()
-                    && !v.is_verb(j)
-                    && !["لل", "بال", "وال"]
-                        .iter()
-                        .any(|p| v.norm(j).starts_with(p))
-            });
+            let unread = (nk..c).all(|j| v.unread(j));
             let first = v.norm(nk);
             let inflected = (nk..c).all(|j| {
                 let w = v.norm(j);

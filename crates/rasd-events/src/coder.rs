@@ -873,19 +873,8 @@ fn unread_subject(v: &View, l: usize, a: usize) -> Option<Np> {
     if e <= from || e - from > 3 {
         return None;
     }
-    let plain = (from..e).all(|k| {
-        v.kind(k) == Some(TokenKind::Arabic)
-            && v.fw(k).is_none()
-            && v.hits(k).is_empty()
-            && v.ment(k).is_none()
-            && v.time(k).is_none()
-            && v.qty(k).is_none()
-            && !v.is_verb(k)
-            && v.prep_word(k).is_none()
-            && !["بال", "لل", "كال", "وال", "فال"]
-                .iter()
-                .any(|p| v.norm(k).starts_with(p))
-    });
+    let plain = (from..e)
+        .all(|k| v.unread(k) && v.ment(k).is_none() && v.time(k).is_none() && v.qty(k).is_none());
     plain.then(|| Np {
         start: l,
         end: e,
@@ -2254,16 +2243,6 @@ pub(crate) fn absorb(into: &mut Event, from: &Event) {
     into.confidence = into.confidence.max(from.confidence);
 }
 
-/// Merges a mention into an earlier event of the same type in the same sentence when their
-/// parties do not conflict; otherwise appends it.
-/// True when both events carry a date read from the text and the two differ.
-fn dated_apart(a: &Event, b: &Event) -> bool {
-    match (&a.date, &b.date) {
-        (Some(x), Some(y)) => !x.inferred && !y.inferred && x.value != y.value,
-        _ => false,
-    }
-}
-
 /// How a mention reports casualties, for merging within a sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Casualty {
@@ -2273,6 +2252,8 @@ enum Casualty {
     Wounded,
 }
 
+/// Merges a mention into an earlier event of the same type in the same sentence when their
+/// parties do not conflict; otherwise appends it.
 fn merge_in_sentence(
     out: &mut Vec<(Event, usize)>,
     ev: Event,
@@ -2289,7 +2270,7 @@ fn merge_in_sentence(
         // (Not across two dates of the text: «قتل جندي أمس … وقتل جندي اليوم».)
         let consequence = match casualty {
             Some(Casualty::Noun) => ev.actor.is_empty(),
-            Some(Casualty::Wounded) => !dated_apart(prev, &ev),
+            Some(Casualty::Wounded) => !crate::merge::dates_conflict(prev, &ev),
             None => false,
         };
         if prev.etype == ev.etype

@@ -147,7 +147,9 @@ fn places_conflict(a: &Event, b: &Event, lenient: bool, countries: &[Option<&str
     !(lenient && (same_country || unknown))
 }
 
-fn dates_conflict(a: &Event, b: &Event) -> bool {
+/// True when both events carry calendar dates read from the text and neither contains
+/// the other («2015-07-21» and «2015-07-22»; not «2015-07» and «2015-07-21»).
+pub(crate) fn dates_conflict(a: &Event, b: &Event) -> bool {
     match (&a.date, &b.date) {
         (Some(x), Some(y)) if !x.inferred && !y.inferred => {
             // Only calendar values can contradict each other («P1W» does not).
