@@ -531,3 +531,19 @@ fn ordinary_words_after_settlement_nouns_are_not_places() {
         );
     }
 }
+
+/// Uses the embedded knowledge base (the foreignness model needs real data).
+#[test]
+fn a_reporting_or_denial_verb_never_opens_a_foreign_name() {
+    let kb = Kb::get();
+    if kb.is_empty() {
+        return;
+    }
+    let lx = Lexicon::new(kb);
+    let v: Vec<String> = run_with(kb, &lx, "من جهتها، نفت ليا تسيميل، محامية الرجل، التهم.")
+        .1
+        .into_iter()
+        .map(|(_, _, s)| s)
+        .collect();
+    assert!(v.iter().all(|s| !s.contains("نفت")), "{v:?}");
+}
