@@ -810,14 +810,21 @@ fn claim_denials(
                         && ["اتهام", "تهم"].iter().any(|w| v.norm(j).contains(w))
                 })
             });
-            let accusation = events
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| {
-                    e.etype == rasd_doc::Plover::ACCUSE && v.tokens_of(e.trigger).0 < c.pos
-                })
-                .map(|(i, _)| i)
-                .next_back();
+            // (an allegation first: «واعترف أثناء استجوابه» is an interrogation, not the
+            // charges)
+            let earlier = |allegation: bool| {
+                events
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| {
+                        e.etype == rasd_doc::Plover::ACCUSE
+                            && v.tokens_of(e.trigger).0 < c.pos
+                            && (!allegation || e.mode.as_deref() == Some("allege"))
+                    })
+                    .map(|(i, _)| i)
+                    .next_back()
+            };
+            let accusation = earlier(true).or_else(|| earlier(false));
             if let Some(i) = accusation.filter(|_| charges) {
                 out.push((
                     i,
