@@ -824,8 +824,10 @@ fn claim_denials(
                     .map(|(i, _)| i)
                     .next_back()
             };
-            let accusation = earlier(true).or_else(|| earlier(false));
-            if let Some(i) = accusation.filter(|_| charges) {
+            let accusation = charges
+                .then(|| earlier(true).or_else(|| earlier(false)))
+                .flatten();
+            if let Some(i) = accusation {
                 out.push((
                     i,
                     Dispute {

@@ -114,8 +114,7 @@ pub(crate) fn code(doc: &Document) -> Vec<Event> {
             // تفجير»). Two killing verbs are often two incidents and stay apart.
             let casualty = LEX.trig.get(f.entry as usize).and_then(|e| {
                 if e.kind.is_nominal() {
-                    matches!(e.slot, Some(Slot::Dead) | Some(Slot::Injured))
-                        .then_some(Casualty::Noun)
+                    e.casualty().then_some(Casualty::Noun)
                 } else {
                     (e.slot == Some(Slot::Injured)).then_some(Casualty::Wounded)
                 }
@@ -873,8 +872,7 @@ fn unread_subject(v: &View, l: usize, a: usize) -> Option<Np> {
     if e <= from || e - from > 3 {
         return None;
     }
-    let plain = (from..e)
-        .all(|k| v.unread(k) && v.ment(k).is_none() && v.time(k).is_none() && v.qty(k).is_none());
+    let plain = (from..e).all(|k| bare_word(v, k));
     plain.then(|| Np {
         start: l,
         end: e,
@@ -1453,7 +1451,7 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
             }
             // «قُتل جندي», «إن سبعة جنود قتلوا»: a killing verb with one argument and no
             // object is passive (unmarked in writing); its argument is the victim.
-            let killing = matches!(e.slot, Some(Slot::Dead) | Some(Slot::Injured));
+            let killing = e.casualty();
             let has_object = f.strip.enc.is_some() || {
                 let k = crate::chunk::next_content(v, obj_from, r);
                 np_at(v, k, r, false).is_some_and(|n| gov(v, &n) == Gov::Free)
@@ -1699,11 +1697,11 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
     // Prepositional roles across the rest of the clause.
     let mut k = scan_from.max(f.last + 1);
     let mut seen_preps: Vec<Prep> = Vec::new();
-    let own_casualty = matches!(e.slot, Some(Slot::Dead) | Some(Slot::Injured));
+    let casualty = e.casualty();
     while k < r {
         // «الهجوم … عن سقوط قتلى بين عناصر الميليشيات»: what follows a casualty noun is
         // that report's (among whom they fell), not the attack's.
-        if !own_casualty && casualty_noun_at(v, k) {
+        if !casualty && casualty_noun_at(v, k) {
             break;
         }
         // «على مواقع تنظيم داعش»: a preposition, a bare noun, then the party.
@@ -1758,7 +1756,6 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
         }
         link_all(v, &mut list, anaphors);
         let end = list.last().map_or(np.end, |n| n.end).max(k + 1);
-        let casualty = matches!(e.slot, Some(Slot::Dead) | Some(Slot::Injured));
         match g {
             Gov::Agent => push_args(&mut actor, &list),
             // After a casualty noun «من» is partitive («إصابة ثلاثة أفراد من القوات»,
@@ -1965,16 +1962,16 @@ fn resumptive_doer(v: &View, k: usize, r: usize) -> Option<Vec<Np>> {
     (!s.is_empty()).then_some(s)
 }
 
+/// True when token `k` is a word no lexicon reads ([`View::unread`]) and no other layer
+/// marks: no entity mention, time or count.
+fn bare_word(v: &View, k: usize) -> bool {
+    v.unread(k) && v.ment(k).is_none() && v.time(k).is_none() && v.qty(k).is_none()
+}
+
 /// True when token `k` is a definite word no lexicon reads (a surname like «البارزاني»)
 /// directly followed by a free noun phrase: in verb-first order it is the subject.
 fn unknown_subject(v: &View, k: usize, r: usize) -> bool {
-    let unknown = k + 1 < r
-        && v.kind(k) == Some(TokenKind::Arabic)
-        && v.norm(k).starts_with("ال")
-        && v.hits(k).is_empty()
-        && v.ment(k).is_none()
-        && v.time(k).is_none()
-        && v.qty(k).is_none();
+    let unknown = k + 1 < r && v.norm(k).starts_with("ال") && bare_word(v, k);
     unknown
         && np_at(v, k + 1, r, false)
             .is_some_and(|n| n.prep.is_none() && !n.conj && gov(v, &n) == Gov::Free)
@@ -2009,9 +2006,10 @@ fn nothing_after(v: &View, k: usize, r: usize) -> bool {
 /// True when token `k` is a casualty noun («مقتل», «سقوط قتلى»).
 fn casualty_noun_at(v: &View, k: usize) -> bool {
     v.hits(k).iter().any(|h| match h.hit {
-        Hit::Trig(t) => LEX.trig.get(t as usize).is_some_and(|x| {
-            x.kind.is_nominal() && matches!(x.slot, Some(Slot::Dead) | Some(Slot::Injured))
-        }),
+        Hit::Trig(t) => LEX
+            .trig
+            .get(t as usize)
+            .is_some_and(|x| x.kind.is_nominal() && x.casualty()),
         _ => false,
     })
 }

@@ -250,6 +250,13 @@ pub struct Trig {
     pub head: Box<str>,
 }
 
+impl Trig {
+    /// True when counts bound to the trigger are dead or wounded («قتل», «مقتل», «أصيب»).
+    pub fn casualty(&self) -> bool {
+        matches!(self.slot, Some(Slot::Dead) | Some(Slot::Injured))
+    }
+}
+
 /// Attribution cue classes (see `data/cues.tsv`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum CueClass {

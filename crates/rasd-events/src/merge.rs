@@ -338,10 +338,7 @@ pub(crate) fn mention_info(v: &crate::view::View, events: &[Event]) -> Vec<Menti
                             if en.kind.allows(&h.strip) {
                                 info.nominal = !en.kind.is_verb();
                                 info.definite = info.nominal && h.strip.al;
-                                info.casualty = matches!(
-                                    en.slot,
-                                    Some(crate::lex::Slot::Dead) | Some(crate::lex::Slot::Injured)
-                                );
+                                info.casualty = en.casualty();
                                 info.head = Some(&*en.head);
                                 info.anaphoric = k >= 1
                                     && v.hits(k - 1)

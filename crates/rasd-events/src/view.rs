@@ -404,14 +404,12 @@ impl<'d> View<'d> {
         self.toks.get(i).is_some_and(|t| t.verb)
     }
 
-    /// True when token `i` is an Arabic word no lexicon reads: no function word, no entry
-    /// of any kind, not a known verb, and no preposition or conjunction glued to the
+    /// True when token `i` is an Arabic word no lexicon reads (no entry of any kind, so no
+    /// function word or known verb either) with no preposition or conjunction glued to the
     /// article («بال…», «لل…», «وال…») — the shape of a name nobody listed.
     pub fn unread(&self, i: usize) -> bool {
         self.kind(i) == Some(TokenKind::Arabic)
-            && self.fw(i).is_none()
             && self.hits(i).is_empty()
-            && !self.is_verb(i)
             && !["بال", "لل", "كال", "وال", "فال"]
                 .iter()
                 .any(|p| self.norm(i).starts_with(p))
