@@ -11,6 +11,14 @@
 //! * it shares a party (the same entity or the same text as actor or recipient), or, for
 //!   an attack within two sentences, the same class of victims («بقتل 20 مدنيا» … «إن
 //!   القوات قتلت المدنيين»; words that count anybody, «آخرين», «أشخاص», name no class);
+//! * it is an attack with the same death toll (three or more; «قتل 21 شخصا» … «أسفر عن
+//!   استشهاد 21 مدنيا»), unless the two name different entities or classes of victims.
+//!
+//! Victims told only as a count («21 شخصا», «عشرة آخرين») are a toll, not a party: within
+//! two sentences they do not make two attack mentions conflict, unless both give death
+//! tolls that differ and the later one is not a definite singular noun that updates the
+//! toll of the attack told («حصيلة للتفجير»). Such victims with the article («الأشخاص
+//! الذين قتلوا») refer back like «الهجوم».
 //! * it is a noun mention without parties of its own in the next sentence («نتائج
 //!   العملية: …»), i.e. a continuation, or the lede (first sentence) named no parties and
 //!   this mention, in the next sentence, tells who did it to whom.
@@ -78,40 +86,75 @@ fn shares(text: &str, a: &[Arg], b: &[Arg]) -> bool {
     })
 }
 
-/// The class of people a descriptor argument counts: its last word without article,
-/// conjunction or case and number ending («20 مدنيا», «المدنيين» → «مدني»), or nothing
-/// for an entity or a word too short to tell.
-fn class_key(text: &str, a: &Arg) -> Option<String> {
+/// Words that count anybody («آخرين», «أشخاص», «ضحايا»): they name no class of people
+/// and no party.
+const ANYBODY: [&str; 14] = [
+    "اخر",
+    "اخري",
+    "شخص",
+    "اشخاص",
+    "فرد",
+    "افراد",
+    "قتيل",
+    "قتلي",
+    "جريح",
+    "جرحي",
+    "ضحيه",
+    "ضحايا",
+    "مصاب",
+    "عنصر",
+];
+
+/// The last word of a descriptor argument without conjunction, article or case and number
+/// ending («20 مدنيا», «المدنيين» → «مدني»), and whether it had the article; nothing for
+/// an entity.
+fn last_stem(text: &str, a: &Arg) -> Option<(String, bool)> {
     if a.entity.is_some() {
         return None;
     }
     let f = rasd_text::fold(a.span.slice(text));
     let last = f.split_whitespace().last()?;
     let last = last.strip_prefix('و').unwrap_or(last);
-    let last = last.strip_prefix("ال").unwrap_or(last);
+    let (last, al) = match last.strip_prefix("ال") {
+        Some(l) => (l, true),
+        None => (last, false),
+    };
     let stem = ["ين", "ون", "ات", "ا"]
         .iter()
         .find_map(|e| last.strip_suffix(e))
         .unwrap_or(last);
-    // Words that count anybody («آخرين», «أشخاص», «ضحايا») name no class.
-    const ANYBODY: [&str; 14] = [
-        "اخر",
-        "اخري",
-        "شخص",
-        "اشخاص",
-        "فرد",
-        "افراد",
-        "قتيل",
-        "قتلي",
-        "جريح",
-        "جرحي",
-        "ضحيه",
-        "ضحايا",
-        "مصاب",
-        "عنصر",
-    ];
-    (stem.chars().count() >= 3 && stem.chars().all(char::is_alphabetic) && !ANYBODY.contains(&stem))
-        .then(|| stem.to_string())
+    Some((stem.to_string(), al))
+}
+
+/// The class of people a descriptor argument counts («20 مدنيا», «المدنيين» → «مدني»),
+/// or nothing for an entity, a word too short to tell or a word that counts anybody.
+fn class_key(text: &str, a: &Arg) -> Option<String> {
+    let (stem, _) = last_stem(text, a)?;
+    (stem.chars().count() >= 3
+        && stem.chars().all(char::is_alphabetic)
+        && !ANYBODY.contains(&stem.as_str()))
+    .then_some(stem)
+}
+
+/// The argument only counts people without saying who they are («21 شخصا», «عشرة
+/// آخرين», «القتلى»): a toll, not a party, so two tellings of one attack with different
+/// tolls (an update, another source) do not name different victims. «الأخرى» (feminine:
+/// «سفينة أخرى», «الدول الأخرى») counts things, not people.
+fn anybody(text: &str, a: &Arg) -> bool {
+    last_stem(text, a).is_some_and(|(stem, _)| stem != "اخري" && ANYBODY.contains(&stem.as_str()))
+}
+
+/// The argument counts anybody with the article («الأشخاص الذين قتلوا», «القتلى»): in
+/// news such victims were counted before, so the mention tells an event already told.
+fn told_victims(text: &str, a: &Arg) -> bool {
+    anybody(text, a) && last_stem(text, a).is_some_and(|(_, al)| al)
+}
+
+/// Both lists name classes of people and share none («خمسة مدنيين» … «خمسة جنود»).
+fn classes_differ(text: &str, a: &[Arg], b: &[Arg]) -> bool {
+    let ka: Vec<String> = a.iter().filter_map(|x| class_key(text, x)).collect();
+    let kb: Vec<String> = b.iter().filter_map(|x| class_key(text, x)).collect();
+    !ka.is_empty() && !kb.is_empty() && !ka.iter().any(|k| kb.contains(k))
 }
 
 /// Both lists name the same class of people («20 مدنيا» … «المدنيين»).
@@ -123,9 +166,37 @@ fn shares_class(text: &str, a: &[Arg], b: &[Arg]) -> bool {
 
 /// Two mentions name different parties: [`conflict`] (no shared span or entity), unless
 /// the same words name a party both times («السفير الأسترالي» in the headline and
-/// «السفيرُ الأسترالي» in the lede).
-fn parties_conflict(text: &str, a: &[Arg], b: &[Arg]) -> bool {
-    conflict(a, b) && !shares(text, a, b)
+/// «السفيرُ الأسترالي» in the lede). With `tolls` (the victims of an attack), arguments
+/// that only count people ([`anybody`]) are no party.
+fn parties_conflict(text: &str, a: &[Arg], b: &[Arg], tolls: bool) -> bool {
+    let named = |l: &[Arg]| -> Vec<Arg> {
+        l.iter()
+            .filter(|x| !(tolls && anybody(text, x)))
+            .copied()
+            .collect()
+    };
+    let (a, b) = (named(a), named(b));
+    conflict(&a, &b) && !shares(text, &a, &b)
+}
+
+/// Two mentions of attacks whose victims may be told as bare tolls without naming
+/// different victims: unless both give a death toll and the tolls differ («مقتل 43
+/// شخصا» … «سلسلة الهجمات … مقتل 34 شخصا في انفجار بمدينة جومب» are two attacks) —
+/// except that a definite singular noun (`one_told`: «حصيلة للتفجير … عن مقتل 17 شخصا»)
+/// points at one attack told before, whose toll it updates. Callers apply it within two
+/// sentences: a bare toll says nothing about an attack paragraphs away.
+fn tolls(a: &Event, b: &Event, one_told: bool) -> bool {
+    let attack = |e: &Event| e.etype == rasd_doc::Plover::ASSAULT;
+    attack(a)
+        && attack(b)
+        && (one_told || !matches!((a.size.dead, b.size.dead), (Some(x), Some(y)) if x != y))
+}
+
+/// Both lists name entities and share none (descriptors like «انتحاري» may be anybody's).
+fn named_conflict(a: &[Arg], b: &[Arg]) -> bool {
+    let named =
+        |l: &[Arg]| -> Vec<Arg> { l.iter().filter(|x| x.entity.is_some()).copied().collect() };
+    conflict(&named(a), &named(b))
 }
 
 /// Two mentions name different places. A back-reference («الهجوم», «هذا الهجوم») may
@@ -151,7 +222,7 @@ fn places_conflict(a: &Event, b: &Event, lenient: bool, countries: &[Option<&str
 /// the other («2015-07-21» and «2015-07-22»; not «2015-07» and «2015-07-21»).
 pub(crate) fn dates_conflict(a: &Event, b: &Event) -> bool {
     match (&a.date, &b.date) {
-        (Some(x), Some(y)) if !x.inferred && !y.inferred => {
+        (Some(x), Some(y)) if !x.inferred && !y.inferred && !x.reported && !y.reported => {
             // Only calendar values can contradict each other («P1W» does not).
             let cal = |v: &str| v.starts_with(|c: char| c.is_ascii_digit());
             cal(&x.value)
@@ -183,7 +254,17 @@ pub fn merge_events_in(
     // (event, info of its first mention, last sentence of any mention)
     let mut out: Vec<(Event, MentionInfo, usize)> = Vec::new();
     for (i, e) in events.into_iter().enumerate() {
-        let inf = info.get(i).copied().unwrap_or_default();
+        let mut inf = info.get(i).copied().unwrap_or_default();
+        // «الأشخاص الذين قتلوا في الهجوم»: victims counted before refer back like «الهجوم».
+        let attack = e.etype == rasd_doc::Plover::ASSAULT;
+        // A definite noun not in the plural («التفجير», not «الهجمات»: a series).
+        let one_told = inf.definite && {
+            let t = rasd_text::fold(e.trigger.slice(text));
+            !t.split_whitespace()
+                .next()
+                .is_some_and(|w| w.ends_with("ات"))
+        };
+        inf.definite |= attack && e.recipient.iter().any(|a| told_victims(text, a));
         // The event a mention shares a party with comes first; else the nearest earlier
         // one that fits.
         // Only the last MERGE_LOOKBACK events are candidates (see its docs).
@@ -191,12 +272,17 @@ pub fn merge_events_in(
         let recent = out.get(lo..).unwrap_or_default();
         let mut target = recent
             .iter()
-            .rposition(|(o, _, _)| {
+            .rposition(|(o, _, last)| {
                 o.etype == e.etype
                     && !dates_conflict(o, &e)
                     && !places_conflict(o, &e, inf.definite, countries)
-                    && !parties_conflict(text, &o.actor, &e.actor)
-                    && !parties_conflict(text, &o.recipient, &e.recipient)
+                    && !parties_conflict(text, &o.actor, &e.actor, false)
+                    && !parties_conflict(
+                        text,
+                        &o.recipient,
+                        &e.recipient,
+                        tolls(o, &e, one_told) && e.sentence <= last + 2,
+                    )
                     && (shares(text, &o.actor, &e.actor)
                         || shares(text, &o.recipient, &e.recipient))
             })
@@ -219,8 +305,13 @@ pub fn merge_events_in(
             {
                 continue;
             }
-            let parties_ok = !parties_conflict(text, &o.actor, &e.actor)
-                && !parties_conflict(text, &o.recipient, &e.recipient);
+            let parties_ok = !parties_conflict(text, &o.actor, &e.actor, false)
+                && !parties_conflict(
+                    text,
+                    &o.recipient,
+                    &e.recipient,
+                    tolls(o, &e, one_told) && e.sentence <= last + 2,
+                );
             let shared = shares(text, &o.actor, &e.actor)
                 || shares(text, &o.recipient, &e.recipient)
                 || shares(text, &o.actor, &e.recipient) && shares(text, &o.recipient, &e.actor);
@@ -235,22 +326,33 @@ pub fn merge_events_in(
             let own_date = e
                 .date
                 .as_ref()
-                .filter(|d| !d.inferred)
+                .filter(|d| !d.inferred && !d.reported)
                 .map(|d| d.value.as_str());
-            let told = o.date.as_ref().map(|d| d.value.as_str());
+            // A told date of the report («قال مسؤولون أمس إن …») only bounds the event: a
+            // mention dated before it («تفجرت قبل أربعة أيام») may tell the same event.
+            let told = o.date.as_ref().map(|d| (d.value.as_str(), d.reported));
             let cal = |x: &str| x.starts_with(|c: char| c.is_ascii_digit());
-            let dated_apart = matches!((own_date, told), (Some(x), Some(y))
-                if cal(x) && cal(y) && !(x.starts_with(y) || y.starts_with(x)));
+            let dated_apart = matches!((own_date, told), (Some(x), Some((y, bound)))
+                if cal(x) && cal(y) && !(x.starts_with(y) || y.starts_with(x))
+                    && !(bound && x < y));
             // The definite back-reference reaches two sentences past the last mention, or
             // any distance with the same noun («هجوم» … «الهجوم»): an opinion piece that
             // names «الإعدام» and «المجازر» paragraphs apart is not retelling one event.
             let reach = e.sentence <= last + 2 || same_head;
             // The same class of victims told again close by («بقتل 20 مدنيا» … «إن القوات
             // قتلت المدنيين») is the same event.
-            let same_victims = e.sentence <= last + 2
-                && e.etype == rasd_doc::Plover::ASSAULT
-                && shares_class(text, &o.recipient, &e.recipient);
+            let same_victims =
+                e.sentence <= last + 2 && attack && shares_class(text, &o.recipient, &e.recipient);
+            // The same death toll told again («قتل 21 شخصا» … «أسفر عن استشهاد 21 مدنيا») is
+            // the same attack, whoever the two tellings name, unless they name different
+            // entities; small tolls coincide too often to tell.
+            let same_toll = attack
+                && matches!((o.size.dead, e.size.dead), (Some(x), Some(y)) if x >= 3.0 && x == y)
+                && !named_conflict(&o.actor, &e.actor)
+                && !named_conflict(&o.recipient, &e.recipient)
+                && !classes_differ(text, &o.recipient, &e.recipient);
             let ok = inf.anaphoric
+                || same_toll
                 || (inf.definite && reach && parties_ok && !dated_apart)
                 || (shared && parties_ok)
                 || (same_victims && !conflict(&o.actor, &e.actor))
@@ -455,11 +557,13 @@ mod tests {
             time: Some(0),
             value: "2015-08-01".into(),
             inferred: false,
+            reported: false,
         });
         b.date = Some(EventDate {
             time: Some(1),
             value: "2015-08-03".into(),
             inferred: false,
+            reported: false,
         });
         assert_eq!(
             merge_events(vec![a, b], &[MentionInfo::default(); 2], "").len(),
@@ -606,6 +710,7 @@ mod tests {
             time: None,
             value: "2015-07-23".into(),
             inferred: true,
+            reported: false,
         });
         let mut b = ev(4, Plover::ASSAULT, &[], &[]);
         b.size.dead = Some(100.0);
@@ -613,6 +718,7 @@ mod tests {
             time: Some(0),
             value: "2013".into(),
             inferred: false,
+            reported: false,
         });
         let def = MentionInfo {
             nominal: true,
@@ -714,5 +820,124 @@ mod tests {
         // Too far apart.
         let far = with_rcp(4, "المدنيين", 0);
         assert_eq!(merge_events(vec![a, far], &info, text).len(), 2);
+    }
+
+    /// An attack mention of sentence `s` whose recipient is the `nth` occurrence of `w`
+    /// in `text`, with a death toll.
+    fn attack(text: &str, s: usize, w: &str, nth: usize, dead: Option<f64>) -> Event {
+        let at = text.match_indices(w).nth(nth).map_or(0, |(i, _)| i);
+        let mut e = ev(s, Plover::ASSAULT, &[], &[]);
+        e.recipient.push(Arg {
+            entity: None,
+            span: Span::new(at, at + w.len()),
+        });
+        e.size.dead = dead;
+        e
+    }
+
+    #[test]
+    fn tolls_are_no_parties_and_told_victims_refer_back() {
+        let text = "قتل 21 شخصا في هجوم. وقالت الوزارة إن الأشخاص الذين قتلوا مدنيون. \
+                    وأصيب سبعة جنود.";
+        let info = [MentionInfo::default(); 2];
+        // «الأشخاص» (counted before, with the article) tells the attack of «21 شخصا» again.
+        let a = attack(text, 0, "21 شخصا", 0, Some(21.0));
+        let b = attack(text, 1, "الأشخاص", 0, None);
+        assert_eq!(merge_events(vec![a.clone(), b], &info, text).len(), 1);
+        // Soldiers are a party: a verb mention naming them is not that telling.
+        let c = attack(text, 2, "سبعة جنود", 0, None);
+        assert_eq!(merge_events(vec![a, c], &info, text).len(), 2);
+    }
+
+    #[test]
+    fn the_same_death_toll_is_the_same_attack() {
+        let text = "قتل 21 شخصا في قندوز. وقال المتحدث إن الهجوم الانتحاري أسفر عن استشهاد 21 \
+                    مدنيا. وقتل خمسة مدنيين في لوغار. وقتل خمسة جنود.";
+        let info = [MentionInfo::default(); 2];
+        // Different descriptors and a different doer («انتحاري»), one toll: one attack.
+        let mut a = attack(text, 0, "21 شخصا", 0, Some(21.0));
+        a.actor = vec![Arg {
+            entity: Some(7),
+            span: Span::new(900, 905),
+        }];
+        let mut b = attack(text, 1, "21 مدنيا", 0, Some(21.0));
+        b.actor = vec![Arg {
+            entity: None,
+            span: Span::new(910, 915),
+        }];
+        assert_eq!(merge_events(vec![a, b], &info, text).len(), 1);
+        // The same toll of different classes of people is two attacks.
+        let c = attack(text, 2, "خمسة مدنيين", 0, Some(5.0));
+        let d = attack(text, 3, "خمسة جنود", 0, Some(5.0));
+        assert_eq!(merge_events(vec![c.clone(), d], &info, text).len(), 2);
+        // Small tolls coincide too often to tell.
+        let mut e = c.clone();
+        e.size.dead = Some(2.0);
+        let mut f = attack(text, 3, "21 شخصا", 0, Some(2.0));
+        f.sentence = 3;
+        assert_eq!(merge_events(vec![e, f], &info, text).len(), 2);
+    }
+
+    #[test]
+    fn differing_tolls_part_a_series_but_not_one_told_attack() {
+        let text = "قتل 43 شخصا في تفجير. وكانت حصيلة للتفجير أفادت عن مقتل 34 شخصا. \
+                    ويعد التفجير الأحدث في سلسلة الهجمات بعد مقتل 34 شخصا في جومب.";
+        let a = attack(text, 0, "43 شخصا", 0, Some(43.0));
+        let definite = MentionInfo {
+            nominal: true,
+            definite: true,
+            ..MentionInfo::default()
+        };
+        let at = |w: &str| {
+            let i = text.find(w).unwrap_or(0);
+            Span::new(i, i + w.len())
+        };
+        // «للتفجير» (one attack, with the article) updates the toll of the attack told.
+        let mut b = attack(text, 1, "34 شخصا", 0, Some(34.0));
+        b.trigger = at("للتفجير");
+        let info = [MentionInfo::default(), definite];
+        assert_eq!(merge_events(vec![a.clone(), b], &info, text).len(), 1);
+        // «الهجمات» (a series) with another toll is another attack.
+        let mut c = attack(text, 2, "34 شخصا", 1, Some(34.0));
+        c.trigger = at("الهجمات");
+        assert_eq!(merge_events(vec![a, c], &info, text).len(), 2);
+    }
+
+    #[test]
+    fn a_date_of_the_report_only_bounds_the_event() {
+        let date = |v: &str, reported: bool| {
+            Some(EventDate {
+                time: Some(0),
+                value: v.into(),
+                inferred: false,
+                reported,
+            })
+        };
+        let definite = MentionInfo {
+            nominal: true,
+            definite: true,
+            head: Some("اشتباك"),
+            ..MentionInfo::default()
+        };
+        let info = [definite; 2];
+        // «قال مسؤولون أمس إن … اشتباكات» … «إن الاشتباكات تفجرت قبل أربعة أيام».
+        let mut a = ev(0, Plover::ASSAULT, &[1], &[]);
+        a.date = date("2015-07-21", true);
+        let mut b = ev(3, Plover::ASSAULT, &[], &[2]);
+        b.date = date("2015-07-18", false);
+        let out = merge_events(vec![a.clone(), b.clone()], &info, "");
+        assert_eq!(out.len(), 1);
+        // The merged event takes the date of the event's own telling.
+        assert_eq!(
+            out[0].date.as_ref().map(|d| d.value.as_str()),
+            Some("2015-07-18")
+        );
+        // A mention dated after the report tells another event; so does one dated apart
+        // from a date of the event itself.
+        let mut later = b.clone();
+        later.date = date("2015-07-25", false);
+        assert_eq!(merge_events(vec![a.clone(), later], &info, "").len(), 2);
+        a.date = date("2015-07-21", false);
+        assert_eq!(merge_events(vec![a, b], &info, "").len(), 2);
     }
 }
