@@ -471,6 +471,10 @@ pub struct EventDate {
     pub value: String,
     /// True when taken from the document date rather than the text.
     pub inferred: bool,
+    /// True when the time dates the report of the event, not the event itself («قال
+    /// مسؤولون أمس إن العشرات قتلوا»): the event happened then or before. Not part of the
+    /// record; merging does not let such a date set two mentions apart.
+    pub reported: bool,
 }
 
 /// Counts attached to an event.

@@ -2100,34 +2100,39 @@ fn event_date(v: &View, f: &Found, l: usize, r: usize) -> Option<EventDate> {
             (None, None) => None,
         }
     };
-    // Times outside the report clause first, then the nearest.
-    let pick = |lo: usize, hi: usize| -> Option<usize> {
+    // Times outside the report clause first, then the nearest; `true` marks a time of the
+    // report clause.
+    let pick = |lo: usize, hi: usize| -> Option<(usize, bool)> {
         match reported_from {
-            Some(c) => nearest(lo.max(c), hi).or_else(|| nearest(lo, hi.min(c))),
-            None => nearest(lo, hi),
+            Some(c) => nearest(lo.max(c), hi)
+                .map(|t| (t, false))
+                .or_else(|| nearest(lo, hi.min(c)).map(|t| (t, true))),
+            None => nearest(lo, hi).map(|t| (t, false)),
         }
     };
     let (s0, s1) = v.sent_range(v.sent(f.first));
     // «وقامت قواتها بغارة … . وكانت بتاريخ 24 أكتوبر 2013 …»: a next sentence opening with
     // the copula «(و)كان/كانت» goes on about the same event and may carry its date.
-    let copula_next = || -> Option<usize> {
+    let copula_next = || -> Option<(usize, bool)> {
         let (n0, n1) = v.sent_range(v.sent(f.first) + 1);
         (n0 >= s1 && n0 < n1 && matches!(v.norm(n0), "وكانت" | "وكان" | "كانت" | "كان"))
             .then(|| pick(n0, n1))
             .flatten()
     };
-    if let Some(ti) = pick(l, r).or_else(|| pick(s0, s1)).or_else(copula_next) {
+    if let Some((ti, reported)) = pick(l, r).or_else(|| pick(s0, s1)).or_else(copula_next) {
         let t = v.doc.times.get(ti)?;
         return Some(EventDate {
             time: Some(ti),
             value: t.value.clone(),
             inferred: false,
+            reported,
         });
     }
     v.doc.meta.published.map(|d| EventDate {
         time: None,
         value: d.to_string(),
         inferred: true,
+        reported: false,
     })
 }
 
@@ -2223,9 +2228,15 @@ pub(crate) fn absorb(into: &mut Event, from: &Event) {
     if into.mode.is_none() {
         into.mode.clone_from(&from.mode);
     }
-    let from_text = from.date.as_ref().is_some_and(|d| !d.inferred);
-    let into_text = into.date.as_ref().is_some_and(|d| !d.inferred);
-    if from_text && !into_text {
+    // A date of the event's own telling beats one of its report, which beats the
+    // document date.
+    let firmness = |d: &Option<EventDate>| match d {
+        Some(d) if !d.inferred && !d.reported => 3,
+        Some(d) if !d.inferred => 2,
+        Some(_) => 1,
+        None => 0,
+    };
+    if firmness(&from.date) > firmness(&into.date).max(1) {
         into.date.clone_from(&from.date);
     }
     for (dst, src) in [

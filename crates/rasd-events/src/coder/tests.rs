@@ -948,6 +948,34 @@ fn the_time_of_the_report_does_not_date_the_event() {
 }
 
 #[test]
+fn a_time_only_of_the_report_dates_the_event_as_a_bound() {
+    // «أمس» dates the officials' statement: the clashes happened then or before.
+    let b = DocBuilder::new("قال مسؤولون أمس إن العشرات سقطوا قتلى في اشتباكات بين قبيلتين.").time(
+        "أمس",
+        0,
+        DATE,
+        "2015-07-21",
+    );
+    let (_, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    let date = e.date.as_ref().expect("a date");
+    assert!(
+        date.value == "2015-07-21" && !date.inferred && date.reported,
+        "{date:?}"
+    );
+    // A time of the event's own clause is its date.
+    let b = DocBuilder::new("قال مسؤولون إن العشرات سقطوا قتلى أمس في اشتباكات بين قبيلتين.").time(
+        "أمس",
+        0,
+        DATE,
+        "2015-07-21",
+    );
+    let (_, ev) = run(b);
+    let date = only(&ev, Plover::ASSAULT).date.clone().expect("a date");
+    assert!(!date.reported, "{date:?}");
+}
+
+#[test]
 fn a_copula_sentence_after_the_event_gives_its_date() {
     let b = DocBuilder::new(
         "ونفذت قواتها غارة على معسكر للمسلحين. وكانت بتاريخ 3 مارس 2012 قرب الحدود.",
