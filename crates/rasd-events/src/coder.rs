@@ -119,7 +119,8 @@ pub(crate) fn code(doc: &Document) -> Vec<Event> {
                     (e.slot == Some(Slot::Injured)).then_some(Casualty::Wounded)
                 }
             });
-            merge_in_sentence(&mut out, ev, f.first, casualty);
+            let connective = temporal_connective_before(&v, f.first);
+            merge_in_sentence(&mut out, ev, f.first, casualty, connective);
         }
     }
     let mut events: Vec<Event> = out.into_iter().map(|(e, _)| e).collect();
@@ -772,6 +773,12 @@ fn subject_of(
         && v.fw(f.last).is_none()
         && v.norm(f.last).starts_with('ب')
         && v.norm(f.last).chars().count() > 4;
+    // «إن التفجيرين استهدفا مقاتلين»: an event noun with the article opening the clause
+    // right before the verb is its subject; the phrase after the verb is its object, and
+    // no party is the subject.
+    if s.is_empty() && a == l + 1 && event_noun_at(v, l) {
+        return (Vec::new(), None);
+    }
     if s.is_empty() && !subject_relative && !contiguous_phrase {
         s = subject_after(v, b, r);
     }
@@ -1704,6 +1711,11 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
         if !casualty && casualty_noun_at(v, k) {
             break;
         }
+        // «ويأتي هجوم أمس بعد أيام على مقتل سبعة جنود»: what follows a temporal
+        // connective is another event's.
+        if temporal_connective(v, k) {
+            break;
+        }
         // «على مواقع تنظيم داعش»: a preposition, a bare noun, then the party.
         if let Some(p) = v.prep_word(k) {
             let agent = (p == Prep::Ala && v.is_word(k + 1, "يد"))
@@ -2014,6 +2026,22 @@ fn casualty_noun_at(v: &View, k: usize) -> bool {
     })
 }
 
+/// True when token `k` is an event noun with the article and no clitic preposition
+/// («التفجيرين», «الهجوم»; not «بالهجوم»).
+fn event_noun_at(v: &View, k: usize) -> bool {
+    v.hits(k).iter().any(|h| match h.hit {
+        Hit::Trig(t) => {
+            h.strip.al
+                && h.strip.prep == 0
+                && LEX
+                    .trig
+                    .get(t as usize)
+                    .is_some_and(|x| x.kind.is_nominal() && x.kind.allows(&h.strip))
+        }
+        _ => false,
+    })
+}
+
 /// True when a phrase can be the one who arrests: a state, an organisation or a force,
 /// police, government or intelligence descriptor — a named person or an ordinary
 /// descriptor is the one arrested.
@@ -2261,16 +2289,55 @@ enum Casualty {
     Wounded,
 }
 
+/// The temporal connective («بعد», «قبل», «منذ», «إثر», «عقب») that governs the mention at
+/// token `k`: at most eight tokens before it in its sentence, with no verb between.
+pub(crate) fn temporal_connective_before(v: &View, k: usize) -> Option<usize> {
+    let (s0, _) = v.sent_range(v.sent(k));
+    let lo = k.saturating_sub(8).max(s0);
+    (lo..k)
+        .rev()
+        .take_while(|&i| !v.is_verb(i))
+        .find(|&i| temporal_connective(v, i))
+}
+
+/// True when token `k` is a temporal connective that places another event before or
+/// after («بعد», «قبل», «منذ», «إثر», «عقب», also with و); not the agent «من قبل»,
+/// «قبل قليل» (a moment ago), nor a time of the event itself («منذ أسبوع») — unless the
+/// time is measured from another event («بعد أيام على مقتل …»).
+fn temporal_connective(v: &View, k: usize) -> bool {
+    let n = v.norm(k);
+    let n = n.strip_prefix('و').unwrap_or(n);
+    if !matches!(n, "بعد" | "قبل" | "منذ" | "اثر" | "عقب")
+        || (n == "قبل" && k > 0 && v.is_word(k - 1, "من"))
+        || v.is_word(k + 1, "قليل")
+    {
+        return false;
+    }
+    match v.time(k).or_else(|| v.time(k + 1)) {
+        Some(ti) => v.doc.times.get(ti).is_some_and(|t| {
+            let (_, end) = v.tokens_of(t.span);
+            matches!(v.prep_word(end), Some(Prep::Ala | Prep::Min))
+        }),
+        None => true,
+    }
+}
+
 /// Merges a mention into an earlier event of the same type in the same sentence when their
-/// parties do not conflict; otherwise appends it.
+/// parties do not conflict; otherwise appends it. Casualties after a temporal connective
+/// (`connective`, a token after the earlier mention) are another event («وقعا بعد مرور 12
+/// ساعة على مقتل 34 شخصا في انفجار»; see `merge::apart_in_time`).
 fn merge_in_sentence(
     out: &mut Vec<(Event, usize)>,
     ev: Event,
     tok: usize,
     casualty: Option<Casualty>,
+    connective: Option<usize>,
 ) {
-    for (prev, _) in out.iter_mut().rev() {
+    for (prev, prev_tok) in out.iter_mut().rev() {
         if prev.sentence != ev.sentence {
+            break;
+        }
+        if casualty.is_some() && connective.is_some_and(|c| c > *prev_tok) {
             break;
         }
         // Casualties named after the act («… أدى إلى مقتل 12 شخصا», «قتل ثلاثة وجرح

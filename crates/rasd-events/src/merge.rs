@@ -52,6 +52,18 @@ pub struct MentionInfo {
     /// A noun trigger with the article («الهجوم», «الغارات الجوية»): news definiteness
     /// points back to an event already told.
     pub definite: bool,
+    /// Byte offset of the temporal connective («بعد», «قبل», «منذ») that governs the
+    /// trigger, if any.
+    pub connective: Option<usize>,
+}
+
+/// Casualties told after a temporal connective that follows an earlier mention of the
+/// sentence belong to another, earlier event («وقعا بعد مقتل 34 شخصا في انفجار», «أسوأ
+/// هجوم منذ أن قتل 50 شخصا»). An act after the connective stays mergeable: it caused the
+/// casualties told first («قتل 50 شخصا بعد تفجيرين») or is the fighting a capture came
+/// after («سيطرت على التلة بعد اشتباكات»).
+fn apart_in_time(o: &Event, e: &Event, inf: &MentionInfo) -> bool {
+    o.sentence == e.sentence && inf.casualty && inf.connective.is_some_and(|c| c > o.trigger.start)
 }
 
 fn rank(a: &Attribution) -> u8 {
@@ -274,6 +286,7 @@ pub fn merge_events_in(
             .iter()
             .rposition(|(o, _, last)| {
                 o.etype == e.etype
+                    && !apart_in_time(o, &e, &inf)
                     && !dates_conflict(o, &e)
                     && !places_conflict(o, &e, inf.definite, countries)
                     && !parties_conflict(text, &o.actor, &e.actor, false)
@@ -300,6 +313,7 @@ pub fn merge_events_in(
                 o.sentence == 0 && o.actor.is_empty() && o.recipient.is_empty() && e.sentence <= 1;
             let lenient = inf.definite || inf.anaphoric || told_later;
             if o.etype != e.etype
+                || apart_in_time(o, &e, &inf)
                 || dates_conflict(o, &e)
                 || places_conflict(o, &e, lenient, countries)
             {
@@ -318,8 +332,14 @@ pub fn merge_events_in(
             let bare = e.actor.is_empty() && e.recipient.is_empty();
             let same_head = inf.head.is_some() && inf.head == oi.head;
             // «وأصيب ثمانية جنود.» after an attack: casualties with no doer continue it.
-            let casualties =
-                inf.casualty && e.actor.is_empty() && near && !conflict(&o.actor, &e.actor);
+            // (Not casualties after a temporal connective, «بعد أيام على مقتل سبعة جنود»,
+            // nor onto such an event: either recalls an earlier event.)
+            let casualties = inf.casualty
+                && inf.connective.is_none()
+                && oi.connective.is_none()
+                && e.actor.is_empty()
+                && near
+                && !conflict(&o.actor, &e.actor);
             // A definite mention with a date of its own that the told event's date (even
             // the inferred document date) does not share names another event («الهجمات
             // … منذ 2013»).
@@ -442,6 +462,9 @@ pub(crate) fn mention_info(v: &crate::view::View, events: &[Event]) -> Vec<Menti
                                 info.definite = info.nominal && h.strip.al;
                                 info.casualty = en.casualty();
                                 info.head = Some(&*en.head);
+                                info.connective = crate::coder::temporal_connective_before(v, k)
+                                    .and_then(|c| v.doc.tokens.get(c))
+                                    .map(|t| t.span.start);
                                 info.anaphoric = k >= 1
                                     && v.hits(k - 1)
                                         .iter()
@@ -583,6 +606,7 @@ mod tests {
                 head: None,
                 casualty: false,
                 definite: false,
+                connective: None,
             },
         ];
         let out = merge_events(vec![a, b], &info, "");
@@ -939,5 +963,39 @@ mod tests {
         assert_eq!(merge_events(vec![a.clone(), later], &info, "").len(), 2);
         a.date = date("2015-07-21", false);
         assert_eq!(merge_events(vec![a, b], &info, "").len(), 2);
+    }
+
+    #[test]
+    fn casualties_after_a_temporal_connective_recall_another_event() {
+        let text = "قتل ضابط في هجوم. ويأتي الهجوم بعد أيام على مقتل سبعة جنود. وأصيب ثلاثة.";
+        let casualty = MentionInfo {
+            nominal: true,
+            casualty: true,
+            ..MentionInfo::default()
+        };
+        let after = text.find("بعد").unwrap_or(0);
+        let a = attack(text, 0, "ضابط", 0, Some(1.0));
+        let mut b = attack(text, 1, "سبعة جنود", 0, Some(7.0));
+        b.trigger = Span::new(after + 20, after + 24);
+        let governed = MentionInfo {
+            connective: Some(after),
+            ..casualty
+        };
+        // Without the connective the casualties would continue the attack.
+        let out = merge_events(vec![a.clone(), b.clone()], &[casualty, casualty], text);
+        assert_eq!(out.len(), 1);
+        let out = merge_events(vec![a.clone(), b.clone()], &[casualty, governed], text);
+        assert_eq!(out.len(), 2);
+        // Nor do later casualties join the recalled event.
+        let mut c = ev(2, Plover::ASSAULT, &[], &[]);
+        c.size.injured = Some(3.0);
+        let wounded = MentionInfo {
+            casualty: true,
+            ..MentionInfo::default()
+        };
+        let out = merge_events(vec![b.clone(), c.clone()], &[casualty, wounded], text);
+        assert_eq!(out.len(), 1);
+        let out = merge_events(vec![b, c], &[governed, wounded], text);
+        assert_eq!(out.len(), 2);
     }
 }

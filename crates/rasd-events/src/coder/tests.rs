@@ -1471,3 +1471,51 @@ fn killed_and_wounded_verbs_of_one_sentence_are_one_event() {
     assert_eq!(e.size.injured, Some(9.0));
     assert!(texts(&d, &e.recipient).contains(&"ثلاثة جنود".to_string()));
 }
+
+#[test]
+fn an_event_noun_opening_the_clause_is_the_subject_and_duals_are_events() {
+    // «التفجيرين» (dual) is the subject: «مقاتلين» after the verb is the side hit.
+    let b = DocBuilder::new("وقالت الشرطة إن التفجيرين استهدفا مقاتلين في فصائل مسلحة.");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert!(e.actor.is_empty(), "{:?}", texts(&d, &e.actor));
+    assert_eq!(texts(&d, &e.recipient), vec!["مقاتلين"]);
+    // A bare noun before the verb is no event: the phrase after the verb stays its subject.
+    let b = DocBuilder::new("وقالت الشرطة إن المسلحين استهدفوا دورية.");
+    let (_, ev) = run(b);
+    assert!(ev
+        .iter()
+        .all(|e| e.etype != Plover::ASSAULT || e.recipient.len() <= 1));
+}
+
+#[test]
+fn what_follows_a_temporal_connective_is_another_event() {
+    // The arguments of «هجوم» stop at «بعد»; the casualties after it are an event of their
+    // own, not this attack's consequence.
+    let b = DocBuilder::new("ويأتي هجوم أمس بعد أيام على مقتل سبعة جنود في شمال سيناء.").qty(
+        "سبعة جنود",
+        7.0,
+        "soldier",
+    );
+    let (d, ev) = run(b);
+    let attacks: Vec<&Event> = ev.iter().filter(|e| e.etype == Plover::ASSAULT).collect();
+    assert_eq!(attacks.len(), 2, "{ev:#?}");
+    assert!(
+        attacks[0].recipient.is_empty(),
+        "{:?}",
+        texts(&d, &attacks[0].recipient)
+    );
+    assert_eq!(texts(&d, &attacks[1].recipient), vec!["سبعة جنود"]);
+    // The act after casualties told first caused them: one event.
+    let b = DocBuilder::new("قتل 50 شخصا بعد تفجيرين انتحاريين في المدينة.").qty(
+        "50 شخصا",
+        50.0,
+        "person",
+    );
+    let (_, ev) = run(b);
+    assert_eq!(only(&ev, Plover::ASSAULT).size.dead, Some(50.0));
+    // «من قبل» names the doer; it is no connective.
+    let b = DocBuilder::new("تعرضت دورية لهجوم من قبل مسلحين.");
+    let (d, ev) = run(b);
+    assert_eq!(texts(&d, &only(&ev, Plover::ASSAULT).actor), vec!["مسلحين"]);
+}
