@@ -1793,6 +1793,8 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
                     push_args(&mut recipient, &parties);
                 }
             }
+            // «القريبة من الحدود مع إيران»: the country across a border locates a place.
+            Gov::P(_) if reference_place(v, np.start) => {}
             Gov::P(p) if !seen_preps.contains(&p) => {
                 if let Some(role) = e.frame.prep(p) {
                     let parties: Vec<Np> = list.iter().filter(|n| !n.is_place()).cloned().collect();
@@ -1831,7 +1833,9 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
     };
     let mut k = l;
     while k < r {
-        if let Some(np) = np_at(v, k, r, false).filter(|n| n.etype == Some(EntityType::LOC)) {
+        if let Some(np) = np_at(v, k, r, false)
+            .filter(|n| n.etype == Some(EntityType::LOC) && !reference_place(v, n.start))
+        {
             let g = gov(v, &np);
             let mut end = np.end;
             // A movement («هرب من الفلوجة إلى سورية», «انتشرت في عدن») has its origin and
@@ -1886,7 +1890,9 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
             if used(&a, &actor) || used(&a, &recipient) {
                 continue;
             }
-            if m.first >= 1 && v.prep_word(m.first - 1) == Some(Prep::Min) {
+            if (m.first >= 1 && v.prep_word(m.first - 1) == Some(Prep::Min))
+                || reference_place(v, m.first)
+            {
                 continue;
             }
             // Places inside the event's clause come first: one before it belongs to the
@@ -2040,6 +2046,38 @@ fn event_noun_at(v: &View, k: usize) -> bool {
         }
         _ => false,
     })
+}
+
+/// True when the phrase at token `k` names a place only to locate another: after a
+/// distance («على مسافة 700 كيلومتر جنوبي طرابلس», «تبعد 60 كلم شرقي فوتوكول») or across
+/// a border («القريبة من الحدود مع إيران»). It is neither where the event happened nor a
+/// party to it.
+fn reference_place(v: &View, k: usize) -> bool {
+    let (s0, _) = v.sent_range(v.sent(k));
+    let distance = (k.saturating_sub(4).max(s0)..k).any(|i| {
+        matches!(
+            v.norm(i),
+            "كيلومتر"
+                | "كيلومترا"
+                | "كيلومترات"
+                | "كلم"
+                | "كم"
+                | "ميل"
+                | "ميلا"
+                | "اميال"
+                | "متر"
+                | "مترا"
+                | "امتار"
+        )
+    });
+    let border = |i: usize| {
+        matches!(
+            v.norm(i),
+            "الحدود" | "حدود" | "الحدوديه" | "حدودها" | "حدوده"
+        )
+    };
+    let across = k >= 2 && v.prep_word(k - 1) == Some(Prep::Maa) && border(k - 2);
+    distance || across
 }
 
 /// True when a phrase can be the one who arrests: a state, an organisation or a force,

@@ -1519,3 +1519,36 @@ fn what_follows_a_temporal_connective_is_another_event() {
     let (d, ev) = run(b);
     assert_eq!(texts(&d, &only(&ev, Plover::ASSAULT).actor), vec!["مسلحين"]);
 }
+
+#[test]
+fn a_place_that_only_locates_another_is_no_party_and_no_location() {
+    // Across a border: Iran neither bombed Mandali nor is where it happened.
+    let b = DocBuilder::new(
+        "قتل أربعة أشخاص في تفجير سيارة مفخخة في بلدة مندلي القريبة من الحدود مع إيران.",
+    )
+    .entity(EntityType::LOC, &["مندلي"])
+    .country(&["إيران"], "IRN")
+    .qty("أربعة أشخاص", 4.0, "person");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert!(e.actor.is_empty(), "{:?}", texts(&d, &e.actor));
+    assert_eq!(texts(&d, &e.location), vec!["مندلي"]);
+    // After a distance: Tripoli only says where Sabha lies.
+    let b = DocBuilder::new(
+        "وأوضح المسؤول من سبها الواقعة على مسافة 700 كيلومتر جنوبي طرابلس، قتل 29 فردا من الطوارق.",
+    )
+    .entity(EntityType::LOC, &["سبها", "طرابلس"])
+    .qty("29 فردا", 29.0, "person");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert!(!texts(&d, &e.location).contains(&"طرابلس".to_string()));
+    // A place after «في» is the event's place.
+    let b = DocBuilder::new("قتل 29 فردا في طرابلس.")
+        .entity(EntityType::LOC, &["طرابلس"])
+        .qty("29 فردا", 29.0, "person");
+    let (d, ev) = run(b);
+    assert_eq!(
+        texts(&d, &only(&ev, Plover::ASSAULT).location),
+        vec!["طرابلس"]
+    );
+}
