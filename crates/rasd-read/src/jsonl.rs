@@ -81,10 +81,15 @@ fn record(v: Value, origin: String, opts: &Options) -> Result<Document, ReadErro
     Ok(Document::new(meta, text))
 }
 
-/// Reads every record of a JSONL (or JSON array) file.
+/// Reads every record of a JSONL (or JSON array) file. Invalid UTF-8 in a JSON Lines
+/// file costs only the lines that hold it: each is reported as `file:line` (with the
+/// byte offset in the file) and the other lines are read.
 pub fn read(raw: &[u8], origin: &str, opts: &Options) -> Vec<Result<Document, ReadError>> {
     let text = match decode(raw.to_vec(), opts) {
         Ok(t) => t,
+        Err(ErrorKind::InvalidUtf8 { .. }) if !raw.trim_ascii_start().starts_with(b"[") => {
+            return read_lines_apart(raw, origin, opts);
+        }
         Err(k) => return vec![Err(err(origin.to_string(), k))],
     };
     if text.trim().is_empty() {
@@ -102,13 +107,43 @@ pub fn read(raw: &[u8], origin: &str, opts: &Options) -> Vec<Result<Document, Re
     }
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
+        if let Some(r) = line_record(line, format!("{origin}:{}", i + 1), opts) {
+            out.push(r);
         }
+    }
+    out
+}
+
+/// One JSON Lines line as a record; `None` for a blank line.
+fn line_record(line: &str, at: String, opts: &Options) -> Option<Result<Document, ReadError>> {
+    if line.trim().is_empty() {
+        return None;
+    }
+    Some(match serde_json::from_str::<Value>(line) {
+        Ok(v) => record(v, at, opts),
+        Err(e) => Err(err(at, ErrorKind::Json(e.to_string()))),
+    })
+}
+
+/// A JSON Lines file with invalid UTF-8, decoded line by line (the same lines as
+/// [`str::lines`]), so that a bad line is reported alone.
+fn read_lines_apart(raw: &[u8], origin: &str, opts: &Options) -> Vec<Result<Document, ReadError>> {
+    let raw = raw.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(raw);
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, bytes) in raw.split(|&b| b == b'\n').enumerate() {
         let at = format!("{origin}:{}", i + 1);
-        match serde_json::from_str::<Value>(line) {
-            Ok(v) => out.push(record(v, at, opts)),
-            Err(e) => out.push(Err(err(at, ErrorKind::Json(e.to_string())))),
+        let line_start = start;
+        start += bytes.len() + 1;
+        let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+        match std::str::from_utf8(bytes) {
+            Ok(line) => out.extend(line_record(line, at, opts)),
+            Err(e) => out.push(Err(err(
+                at,
+                ErrorKind::InvalidUtf8 {
+                    offset: line_start + e.valid_up_to(),
+                },
+            ))),
         }
     }
     out
@@ -136,6 +171,32 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("missing field"));
+    }
+
+    #[test]
+    fn invalid_utf8_costs_only_its_line() {
+        // Line 2 holds a Latin-1 byte; the last line is cut inside a two-byte letter.
+        let mut src = b"{\"id\":\"a\",\"text\":\"\xd9\x86\xd8\xb5\"}\r\n{\"id\":\"b\",\"text\":\"caf\xe9\"}\n\n".to_vec();
+        src.extend_from_slice(
+            b"{\"id\":\"c\",\"text\":\"\xd9\x86\"}\n{\"id\":\"d\",\"text\":\"\xd9",
+        );
+        let r = read(&src, "f.jsonl", &Options::default());
+        assert_eq!(r.len(), 4);
+        assert_eq!(r[0].as_ref().unwrap().text, "نص");
+        let e = r[1].as_ref().unwrap_err();
+        assert_eq!(e.origin, "f.jsonl:2");
+        let at = src.iter().position(|&b| b == 0xe9).unwrap();
+        assert!(
+            e.to_string()
+                .contains(&format!("invalid UTF-8 at byte {at}")),
+            "{e}"
+        );
+        assert_eq!(r[2].as_ref().unwrap().meta.id, "c");
+        assert_eq!(r[3].as_ref().unwrap_err().origin, "f.jsonl:5");
+        // A JSON array cannot be split: the file is one error.
+        let r = read(b"[{\"text\":\"caf\xe9\"}]", "a.json", &Options::default());
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].as_ref().unwrap_err().origin, "a.json");
     }
 
     #[test]
