@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scores rasd on every gold set: the seed, the SaudiNewsNet development sets under eval/snn,
-# eval/dev2 and eval/dev3 (all in the "all gold" total) and, separately, the held-out SaudiNewsNet
-# articles under eval/heldout (never tune on those; never in the total).
+# eval/dev2, eval/dev3 and eval/dev4 (all in the "all gold" total) and, separately, the
+# held-out SaudiNewsNet articles under eval/heldout (never tune on those; never in the total).
 # Usage: [EXTRACT_ARGS=--tagger] scripts/eval/run.sh [path/to/rasd]   (default: target/release/rasd,
 # built if missing; EXTRACT_ARGS are passed to every `rasd extract`)
 set -euo pipefail
@@ -25,7 +25,8 @@ if score_set snn "SaudiNewsNet gold (eval/snn, 12 articles)"; then
   all_gold=(eval/seed.gold.json eval/snn)
   cat out/seed.jsonl out/snn.jsonl > out/all.jsonl
   for set in "dev2:second development gold (eval/dev2, 12 articles)" \
-             "dev3:third development gold (eval/dev3, 10 articles)"; do
+             "dev3:third development gold (eval/dev3, 10 articles)" \
+             "dev4:fourth development gold (eval/dev4, 10 articles)"; do
     if score_set "${set%%:*}" "${set#*:}"; then
       all_gold+=("eval/${set%%:*}")
       cat "out/${set%%:*}.jsonl" >> out/all.jsonl

@@ -106,7 +106,7 @@ pub(crate) fn code(doc: &Document) -> Vec<Event> {
     }
     let anaphors = resolve_descriptions(&v);
     let found = find_triggers(&v);
-    let mut out: Vec<(Event, usize)> = Vec::new();
+    let mut out: Vec<Told> = Vec::new();
     for f in &found {
         if let Some(ev) = code_mention(&v, f, &anaphors) {
             // A casualty noun («مقتل», «إصابة») reports the consequence of an act; so does a
@@ -120,10 +120,16 @@ pub(crate) fn code(doc: &Document) -> Vec<Event> {
                 }
             });
             let connective = temporal_connective_before(&v, f.first);
-            merge_in_sentence(&mut out, ev, f.first, casualty, connective);
+            let entry = LEX.trig.get(f.entry as usize);
+            let told = Told {
+                tok: f.first,
+                by_casualties: entry.is_some_and(|e| e.casualty()),
+                event: ev,
+            };
+            merge_in_sentence(&mut out, told, casualty, connective);
         }
     }
-    let mut events: Vec<Event> = out.into_iter().map(|(e, _)| e).collect();
+    let mut events: Vec<Event> = out.into_iter().map(|t| t.event).collect();
     answer_requests(&mut events);
     share_list_doer(&mut events);
     events
@@ -2365,17 +2371,21 @@ fn temporal_connective(v: &View, k: usize) -> bool {
 /// (`connective`, a token after the earlier mention) are another event («وقعا بعد مرور 12
 /// ساعة على مقتل 34 شخصا في انفجار»; see `merge::apart_in_time`).
 fn merge_in_sentence(
-    out: &mut Vec<(Event, usize)>,
-    ev: Event,
-    tok: usize,
+    out: &mut Vec<Told>,
+    told: Told,
     casualty: Option<Casualty>,
     connective: Option<usize>,
 ) {
-    for (prev, prev_tok) in out.iter_mut().rev() {
+    let ev = &told.event;
+    for t in out.iter_mut().rev() {
+        let (prev, prev_tok) = (&mut t.event, t.tok);
         if prev.sentence != ev.sentence {
             break;
         }
-        if casualty.is_some() && connective.is_some_and(|c| c > *prev_tok) {
+        // After a temporal connective only the act that caused casualties told first
+        // joins them («قتل 50 شخصا بعد تفجيرين»); other mentions tell another event («هذا
+        // الهجوم الذي يأتي بعد سلسلة هجمات في كابول»).
+        if connective.is_some_and(|c| c > prev_tok) && (casualty.is_some() || !t.by_casualties) {
             break;
         }
         // Casualties named after the act («… أدى إلى مقتل 12 شخصا», «قتل ثلاثة وجرح
@@ -2391,11 +2401,21 @@ fn merge_in_sentence(
             && !conflict(&prev.actor, &ev.actor)
             && (consequence || !conflict(&prev.recipient, &ev.recipient))
         {
-            absorb(prev, &ev);
+            absorb(prev, ev);
             return;
         }
     }
-    out.push((ev, tok));
+    out.push(told);
+}
+
+/// A mention coded in its sentence, waiting for the mentions after it.
+struct Told {
+    /// The event.
+    event: Event,
+    /// First token of its (first) trigger.
+    tok: usize,
+    /// Its trigger reports casualties («قتل», «مقتل», «أصيب»).
+    by_casualties: bool,
 }
 
 #[cfg(test)]

@@ -350,11 +350,18 @@ pub fn merge_events_in(
                 .map(|d| d.value.as_str());
             // A told date of the report («قال مسؤولون أمس إن …») only bounds the event: a
             // mention dated before it («تفجرت قبل أربعة أيام») may tell the same event.
-            let told = o.date.as_ref().map(|d| (d.value.as_str(), d.reported));
+            // The document date stands in for a told event's date: a mention dated days
+            // before it in the same month («مساء السبت» in Monday's paper) may tell it.
+            let told = o
+                .date
+                .as_ref()
+                .map(|d| (d.value.as_str(), d.reported, d.inferred));
             let cal = |x: &str| x.starts_with(|c: char| c.is_ascii_digit());
-            let dated_apart = matches!((own_date, told), (Some(x), Some((y, bound)))
+            let month = |x: &str| x.get(..7).map(str::to_string);
+            let dated_apart = matches!((own_date, told), (Some(x), Some((y, bound, inferred)))
                 if cal(x) && cal(y) && !(x.starts_with(y) || y.starts_with(x))
-                    && !(bound && x < y));
+                    && !(bound && x < y)
+                    && !(inferred && x < y && month(x).is_some() && month(x) == month(y)));
             // The definite back-reference reaches two sentences past the last mention, or
             // any distance with the same noun («هجوم» … «الهجوم»): an opinion piece that
             // names «الإعدام» and «المجازر» paragraphs apart is not retelling one event.
@@ -997,5 +1004,33 @@ mod tests {
         assert_eq!(out.len(), 1);
         let out = merge_events(vec![b, c], &[governed, wounded], text);
         assert_eq!(out.len(), 2);
+    }
+
+    #[test]
+    fn the_document_date_does_not_set_a_dated_retelling_apart() {
+        // «قتل 21 شخصا في هجوم» (dated by Monday's paper) … «الهجوم الذي وقع مساء السبت».
+        let definite = MentionInfo {
+            nominal: true,
+            definite: true,
+            ..MentionInfo::default()
+        };
+        let date = |v: &str, inferred: bool| {
+            Some(EventDate {
+                time: (!inferred).then_some(0),
+                value: v.into(),
+                inferred,
+                reported: false,
+            })
+        };
+        let mut a = ev(0, Plover::ASSAULT, &[1], &[]);
+        a.date = date("2015-08-10", true);
+        let mut b = ev(1, Plover::ASSAULT, &[], &[2]);
+        b.size.dead = Some(21.0);
+        b.date = date("2015-08-08TEV", false);
+        let info = [MentionInfo::default(), definite];
+        assert_eq!(merge_events(vec![a.clone(), b.clone()], &info, "").len(), 1);
+        // A date in another month («الهجمات … منذ 2013») is another event.
+        b.date = date("2013", false);
+        assert_eq!(merge_events(vec![a, b], &info, "").len(), 2);
     }
 }

@@ -1552,3 +1552,17 @@ fn a_place_that_only_locates_another_is_no_party_and_no_location() {
         vec!["طرابلس"]
     );
 }
+
+#[test]
+fn an_attack_recalled_after_a_connective_is_another_attack() {
+    // «هذا الهجوم الذي يأتي بعد سلسلة هجمات في كابول»: two attacks, not one.
+    let b = DocBuilder::new(
+        "وتبنت الحركة الهجوم على الحاجز الذي يأتي بعد هجمات في كابول أوقعت 51 قتيلا.",
+    )
+    .entity(EntityType::LOC, &["كابول"])
+    .qty("51 قتيلا", 51.0, "dead");
+    let (_, ev) = run(b);
+    let attacks: Vec<&Event> = ev.iter().filter(|e| e.etype == Plover::ASSAULT).collect();
+    assert!(attacks.len() >= 2, "{ev:#?}");
+    assert!(attacks[0].size.dead.is_none(), "{:?}", attacks[0].size);
+}
