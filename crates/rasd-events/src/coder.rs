@@ -2394,7 +2394,7 @@ fn merge_in_sentence(
         // (Not across two dates of the text: «قتل جندي أمس … وقتل جندي اليوم».)
         let consequence = match casualty {
             Some(Casualty::Noun) => ev.actor.is_empty(),
-            Some(Casualty::Wounded) => !crate::merge::dates_conflict(prev, &ev),
+            Some(Casualty::Wounded) => !crate::merge::dates_conflict(prev, ev),
             None => false,
         };
         if prev.etype == ev.etype
