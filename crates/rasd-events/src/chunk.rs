@@ -183,6 +183,50 @@ fn modifier_word(v: &View, i: usize) -> bool {
         && !v.is_verb(i)
 }
 
+/// True when token `i` reads as an event noun or masdar of the trigger lexicon
+/// («الهجوم», «الاتفاق»).
+fn event_noun(v: &View, i: usize) -> bool {
+    v.hits(i).iter().any(|h| match h.hit {
+        crate::lex::Hit::Trig(t) => crate::lex::LEX
+            .trig
+            .get(t as usize)
+            .is_some_and(|e| e.kind.is_nominal() && e.kind.allows(&h.strip)),
+        _ => false,
+    })
+}
+
+/// Nouns for places and sites that can head a phrase but never modify one (folded, without
+/// the article).
+const PLACE_NOUNS: &[&str] = &[
+    "مدينه",
+    "بلده",
+    "قريه",
+    "منطقه",
+    "عاصمه",
+    "مخيم",
+    "معسكر",
+    "مطار",
+    "ميناء",
+    "سجن",
+    "مقر",
+    "مبني",
+    "حي",
+    "سوق",
+    "مسجد",
+    "مستشفي",
+    "حاجز",
+    "مركز",
+    "قاعده",
+    "محافظه",
+];
+
+/// True when token `i` is one of [`PLACE_NOUNS`] with the article («المدينة»).
+fn place_noun(v: &View, i: usize) -> bool {
+    v.norm(i)
+        .strip_prefix("ال")
+        .is_some_and(|w| PLACE_NOUNS.contains(&w))
+}
+
 /// True when a word begins with the article, possibly after و/ف and ب/ك/ل («وبالحاجز»,
 /// «للمبنى»).
 fn has_article(w: &str) -> bool {
@@ -622,8 +666,14 @@ fn desc_np(v: &View, i: usize, lim: usize, class: DescClass, strip: Strip) -> Op
         let desc_modifier = adj == 0
             && v.desc_class(end)
                 .is_some_and(|c| matches!(c, DescClass::Force | DescClass::Craft | DescClass::Civ));
-        // Another descriptor is another phrase («قتل المسلحون الجنود»).
-        if definite && v.desc(end).is_some() && v.nisba(end).is_none() {
+        // Another descriptor is another phrase («قتل المسلحون الجنود»); so is an event
+        // noun or a place noun, which are never adjectives («وحررت القوات المدينة»,
+        // «استنكرت الحكومة الهجوم»).
+        if definite
+            && ((v.desc(end).is_some() && v.nisba(end).is_none())
+                || event_noun(v, end)
+                || place_noun(v, end))
+        {
             break;
         }
         if !definite

@@ -1294,10 +1294,19 @@ fn event_noun_end(v: &View, k: usize, r: usize) -> Option<usize> {
 }
 
 /// The owner in an object «noun + party» whose noun no lexicon reads («أموال صالح»,
-/// «مواقع داعش»), for coercive and hostile verbs only.
+/// «مواقع داعش»), for coercive and hostile verbs, and for verbs that judge what someone
+/// said or did («أدانت مصر تصريحات المالكي», «رفضت الحكومة مطالب المحتجين», «أيدت
+/// موقف السعودية»): the owner is the party judged.
 fn owner_of_object(v: &View, k: usize, r: usize, t: Plover) -> Option<Np> {
-    if !matches!(t, Plover::ASSAULT | Plover::COERCE | Plover::SANCTION)
-        || v.is_verb(k)
+    if !matches!(
+        t,
+        Plover::ASSAULT
+            | Plover::COERCE
+            | Plover::SANCTION
+            | Plover::ACCUSE
+            | Plover::REJECT
+            | Plover::SUPPORT
+    ) || v.is_verb(k)
         || v.qty(k).is_some()
         || v.time(k).is_some()
         || v.desc(k).is_some()

@@ -1566,3 +1566,38 @@ fn an_attack_recalled_after_a_connective_is_another_attack() {
     assert!(attacks.len() >= 2, "{ev:#?}");
     assert!(attacks[0].size.dead.is_none(), "{:?}", attacks[0].size);
 }
+
+#[test]
+fn an_event_or_place_noun_is_no_adjective_of_the_subject() {
+    let b = DocBuilder::new("وحررت القوات المدينة من المسلحين.");
+    let (d, ev) = run(b);
+    assert_eq!(texts(&d, &only(&ev, Plover::ASSAULT).actor), vec!["القوات"]);
+    let b = DocBuilder::new("استنكرت الحكومة الهجوم على السفارة.");
+    let (d, ev) = run(b);
+    assert_eq!(texts(&d, &only(&ev, Plover::ACCUSE).actor), vec!["الحكومة"]);
+    // A true adjective still belongs to the phrase.
+    let b = DocBuilder::new("هاجمت القوات المسلحة المدينة.");
+    let (d, ev) = run(b);
+    assert_eq!(
+        texts(&d, &only(&ev, Plover::ASSAULT).actor),
+        vec!["القوات المسلحة"]
+    );
+}
+
+#[test]
+fn judging_what_someone_said_targets_the_speaker() {
+    let b = DocBuilder::new("أدانت مصر تصريحات المالكي.")
+        .country(&["مصر"], "EGY")
+        .entity(EntityType::PER, &["المالكي"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ACCUSE);
+    assert_eq!(texts(&d, &e.actor), vec!["مصر"]);
+    assert_eq!(texts(&d, &e.recipient), vec!["المالكي"]);
+}
+
+#[test]
+fn declining_to_be_named_is_no_rejection() {
+    let b = DocBuilder::new("وقال أحد المسؤولين ورفض نشر اسمه لرويترز إن الدلائل تشير إلى تفجير.");
+    let (_, ev) = run(b);
+    assert!(ev.iter().all(|e| e.etype != Plover::REJECT), "{ev:#?}");
+}
