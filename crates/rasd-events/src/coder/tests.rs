@@ -1593,6 +1593,12 @@ fn judging_what_someone_said_targets_the_speaker() {
     let e = only(&ev, Plover::ACCUSE);
     assert_eq!(texts(&d, &e.actor), vec!["مصر"]);
     assert_eq!(texts(&d, &e.recipient), vec!["المالكي"]);
+    // A manner adverb between («بشدة») does not hide the object.
+    let b = DocBuilder::new("أدانت مصر بشدة تصريحات المالكي.")
+        .country(&["مصر"], "EGY")
+        .entity(EntityType::PER, &["المالكي"]);
+    let (d, ev) = run(b);
+    assert_eq!(texts(&d, &only(&ev, Plover::ACCUSE).recipient), vec!["المالكي"]);
 }
 
 #[test]
