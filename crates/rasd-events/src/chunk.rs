@@ -395,12 +395,15 @@ pub fn np_at(v: &View, i: usize, lim: usize, nisba_ok: bool) -> Option<Np> {
         }
         let (conj, prep) = mention_prefix(v, i, m.span.start);
         let (mut end, mut span) = (m.end.min(lim), m.span);
-        // Adjectives after a name belong to the phrase («داعش الإرهابي»).
+        // Adjectives after a name belong to the phrase («داعش الإرهابي»); an event or
+        // place noun is the next phrase («استنكر مجلس التعاون الهجوم»).
         let mut adj = 0;
         while end < lim
             && adj < 2
             && modifier_word(v, end)
             && v.norm(end).starts_with("ال")
+            && !event_noun(v, end)
+            && !place_noun(v, end)
             && (v.desc(end).is_none()
                 || v.nisba(end).is_some()
                 || v.norm(end).ends_with('ي')

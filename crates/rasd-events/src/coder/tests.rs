@@ -1575,6 +1575,13 @@ fn an_event_or_place_noun_is_no_adjective_of_the_subject() {
     let b = DocBuilder::new("استنكرت الحكومة الهجوم على السفارة.");
     let (d, ev) = run(b);
     assert_eq!(texts(&d, &only(&ev, Plover::ACCUSE).actor), vec!["الحكومة"]);
+    // After a name too.
+    let b = DocBuilder::new("عارض الكونغرس الاتفاق.").entity(EntityType::ORG, &["الكونغرس"]);
+    let (d, ev) = run(b);
+    assert_eq!(
+        texts(&d, &only(&ev, Plover::REJECT).actor),
+        vec!["الكونغرس"]
+    );
     // A true adjective still belongs to the phrase.
     let b = DocBuilder::new("هاجمت القوات المسلحة المدينة.");
     let (d, ev) = run(b);
@@ -1598,7 +1605,10 @@ fn judging_what_someone_said_targets_the_speaker() {
         .country(&["مصر"], "EGY")
         .entity(EntityType::PER, &["المالكي"]);
     let (d, ev) = run(b);
-    assert_eq!(texts(&d, &only(&ev, Plover::ACCUSE).recipient), vec!["المالكي"]);
+    assert_eq!(
+        texts(&d, &only(&ev, Plover::ACCUSE).recipient),
+        vec!["المالكي"]
+    );
 }
 
 #[test]
