@@ -153,13 +153,18 @@ fn class_key(text: &str, a: &Arg) -> Option<String> {
 /// tolls (an update, another source) do not name different victims. «الأخرى» (feminine:
 /// «سفينة أخرى», «الدول الأخرى») counts things, not people.
 fn anybody(text: &str, a: &Arg) -> bool {
-    last_stem(text, a).is_some_and(|(stem, _)| stem != "اخري" && ANYBODY.contains(&stem.as_str()))
+    last_stem(text, a).is_some_and(|(stem, _)| toll_word(&stem))
+}
+
+/// A stem of [`ANYBODY`] that counts people («أشخاص», «آخرين»; not «أخرى»).
+fn toll_word(stem: &str) -> bool {
+    stem != "اخري" && ANYBODY.contains(&stem)
 }
 
 /// The argument counts anybody with the article («الأشخاص الذين قتلوا», «القتلى»): in
 /// news such victims were counted before, so the mention tells an event already told.
 fn told_victims(text: &str, a: &Arg) -> bool {
-    anybody(text, a) && last_stem(text, a).is_some_and(|(_, al)| al)
+    last_stem(text, a).is_some_and(|(stem, al)| al && toll_word(&stem))
 }
 
 /// Both lists name classes of people and share none («خمسة مدنيين» … «خمسة جنود»).
@@ -195,12 +200,13 @@ fn parties_conflict(text: &str, a: &[Arg], b: &[Arg], tolls: bool) -> bool {
 /// different victims: unless both give a death toll and the tolls differ («مقتل 43
 /// شخصا» … «سلسلة الهجمات … مقتل 34 شخصا في انفجار بمدينة جومب» are two attacks) —
 /// except that a definite singular noun (`one_told`: «حصيلة للتفجير … عن مقتل 17 شخصا»)
-/// points at one attack told before, whose toll it updates. Callers apply it within two
-/// sentences: a bare toll says nothing about an attack paragraphs away.
-fn tolls(a: &Event, b: &Event, one_told: bool) -> bool {
+/// points at one attack told before, whose toll it updates. Only within two sentences of
+/// the attack's `last` mention: a bare toll says nothing about an attack paragraphs away.
+fn tolls(a: &Event, b: &Event, one_told: bool, last: usize) -> bool {
     let attack = |e: &Event| e.etype == rasd_doc::Plover::ASSAULT;
     attack(a)
         && attack(b)
+        && b.sentence <= last + 2
         && (one_told || !matches!((a.size.dead, b.size.dead), (Some(x), Some(y)) if x != y))
 }
 
@@ -294,7 +300,7 @@ pub fn merge_events_in(
                         text,
                         &o.recipient,
                         &e.recipient,
-                        tolls(o, &e, one_told) && e.sentence <= last + 2,
+                        tolls(o, &e, one_told, *last),
                     )
                     && (shares(text, &o.actor, &e.actor)
                         || shares(text, &o.recipient, &e.recipient))
@@ -324,7 +330,7 @@ pub fn merge_events_in(
                     text,
                     &o.recipient,
                     &e.recipient,
-                    tolls(o, &e, one_told) && e.sentence <= last + 2,
+                    tolls(o, &e, one_told, *last),
                 );
             let shared = shares(text, &o.actor, &e.actor)
                 || shares(text, &o.recipient, &e.recipient)
