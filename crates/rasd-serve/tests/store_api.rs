@@ -144,7 +144,9 @@ struct Fixture {
 fn fixture() -> &'static Fixture {
     static F: OnceLock<Fixture> = OnceLock::new();
     F.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
+        // A static is never dropped, so the folder outlives the run: keep it under the
+        // target directory rather than leaving one in the system's temp folder per run.
+        let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
         let db = dir.path().join("corpus.db");
         {
             let mut s = rasd_store::Store::open(&db).unwrap();
