@@ -183,16 +183,26 @@ fn modifier_word(v: &View, i: usize) -> bool {
         && !v.is_verb(i)
 }
 
-/// True when token `i` reads as an event noun or masdar of the trigger lexicon
-/// («الهجوم», «الاتفاق»).
-fn event_noun(v: &View, i: usize) -> bool {
+/// True when token `i` reads as a noun or masdar of the trigger lexicon whose entry and
+/// segmentation pass `ok`.
+pub(crate) fn nominal_trigger(
+    v: &View,
+    i: usize,
+    ok: impl Fn(&crate::lex::Trig, &Strip) -> bool,
+) -> bool {
     v.hits(i).iter().any(|h| match h.hit {
         crate::lex::Hit::Trig(t) => crate::lex::LEX
             .trig
             .get(t as usize)
-            .is_some_and(|e| e.kind.is_nominal() && e.kind.allows(&h.strip)),
+            .is_some_and(|e| e.kind.is_nominal() && ok(e, &h.strip)),
         _ => false,
     })
+}
+
+/// True when token `i` reads as an event noun or masdar of the trigger lexicon
+/// («الهجوم», «الاتفاق»).
+fn event_noun(v: &View, i: usize) -> bool {
+    nominal_trigger(v, i, |e, s| e.kind.allows(s))
 }
 
 /// Nouns for places and sites that can head a phrase but never modify one (folded, without

@@ -112,7 +112,8 @@ pub(crate) fn code(doc: &Document) -> Vec<Event> {
             // A casualty noun («مقتل», «إصابة») reports the consequence of an act; so does a
             // wounding verb after another act of the sentence («قتل ثلاثة وجرح تسعة في
             // تفجير»). Two killing verbs are often two incidents and stay apart.
-            let casualty = LEX.trig.get(f.entry as usize).and_then(|e| {
+            let entry = LEX.trig.get(f.entry as usize);
+            let casualty = entry.and_then(|e| {
                 if e.kind.is_nominal() {
                     e.casualty().then_some(Casualty::Noun)
                 } else {
@@ -120,7 +121,6 @@ pub(crate) fn code(doc: &Document) -> Vec<Event> {
                 }
             });
             let connective = temporal_connective_before(&v, f.first);
-            let entry = LEX.trig.get(f.entry as usize);
             let told = Told {
                 tok: f.first,
                 by_casualties: entry.is_some_and(|e| e.casualty()),
@@ -545,8 +545,7 @@ pub(crate) fn irrealis_governed(v: &View, i: usize) -> bool {
             return false;
         }
         // «تسعى لاستعادة المدينة بعد سقوطها»: a temporal connective heads its own event.
-        if matches!(n, "بعد" | "قبل" | "منذ" | "اثر" | "عقب" | "اثناء" | "خلال")
-        {
+        if TEMPORAL_CONNECTIVES.contains(&n) || matches!(n, "اثناء" | "خلال") {
             return false;
         }
     }
@@ -2038,29 +2037,13 @@ fn nothing_after(v: &View, k: usize, r: usize) -> bool {
 
 /// True when token `k` is a casualty noun («مقتل», «سقوط قتلى»).
 fn casualty_noun_at(v: &View, k: usize) -> bool {
-    v.hits(k).iter().any(|h| match h.hit {
-        Hit::Trig(t) => LEX
-            .trig
-            .get(t as usize)
-            .is_some_and(|x| x.kind.is_nominal() && x.casualty()),
-        _ => false,
-    })
+    crate::chunk::nominal_trigger(v, k, |e, _| e.casualty())
 }
 
 /// True when token `k` is an event noun with the article and no clitic preposition
 /// («التفجيرين», «الهجوم»; not «بالهجوم»).
 fn event_noun_at(v: &View, k: usize) -> bool {
-    v.hits(k).iter().any(|h| match h.hit {
-        Hit::Trig(t) => {
-            h.strip.al
-                && h.strip.prep == 0
-                && LEX
-                    .trig
-                    .get(t as usize)
-                    .is_some_and(|x| x.kind.is_nominal() && x.kind.allows(&h.strip))
-        }
-        _ => false,
-    })
+    crate::chunk::nominal_trigger(v, k, |e, s| s.al && s.prep == 0 && e.kind.allows(s))
 }
 
 /// True when the phrase at token `k` names a place only to locate another: after a
@@ -2353,6 +2336,10 @@ pub(crate) fn temporal_connective_before(v: &View, k: usize) -> Option<usize> {
         .find(|&i| temporal_connective(v, i))
 }
 
+/// Words that place another event before or after («بعد», «قبل», «منذ», «إثر», «عقب»),
+/// folded.
+const TEMPORAL_CONNECTIVES: [&str; 5] = ["بعد", "قبل", "منذ", "اثر", "عقب"];
+
 /// True when token `k` is a temporal connective that places another event before or
 /// after («بعد», «قبل», «منذ», «إثر», «عقب», also with و); not the agent «من قبل»,
 /// «قبل قليل» (a moment ago), nor a time of the event itself («منذ أسبوع») — unless the
@@ -2360,7 +2347,7 @@ pub(crate) fn temporal_connective_before(v: &View, k: usize) -> Option<usize> {
 fn temporal_connective(v: &View, k: usize) -> bool {
     let n = v.norm(k);
     let n = n.strip_prefix('و').unwrap_or(n);
-    if !matches!(n, "بعد" | "قبل" | "منذ" | "اثر" | "عقب")
+    if !TEMPORAL_CONNECTIVES.contains(&n)
         || (n == "قبل" && k > 0 && v.is_word(k - 1, "من"))
         || v.is_word(k + 1, "قليل")
     {
@@ -2376,9 +2363,10 @@ fn temporal_connective(v: &View, k: usize) -> bool {
 }
 
 /// Merges a mention into an earlier event of the same type in the same sentence when their
-/// parties do not conflict; otherwise appends it. Casualties after a temporal connective
-/// (`connective`, a token after the earlier mention) are another event («وقعا بعد مرور 12
-/// ساعة على مقتل 34 شخصا في انفجار»; see `merge::apart_in_time`).
+/// parties do not conflict; otherwise appends it. A mention after a temporal connective
+/// (`connective`, a token after the earlier mention) is another event («وقعا بعد مرور 12
+/// ساعة على مقتل 34 شخصا في انفجار»), unless it is the act that caused casualties told
+/// first («قتل 50 شخصا بعد تفجيرين»; across sentences see `merge::apart_in_time`).
 fn merge_in_sentence(
     out: &mut Vec<Told>,
     told: Told,

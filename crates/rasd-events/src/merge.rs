@@ -241,14 +241,18 @@ fn places_conflict(a: &Event, b: &Event, lenient: bool, countries: &[Option<&str
 pub(crate) fn dates_conflict(a: &Event, b: &Event) -> bool {
     match (&a.date, &b.date) {
         (Some(x), Some(y)) if !x.inferred && !y.inferred && !x.reported && !y.reported => {
-            // Only calendar values can contradict each other («P1W» does not).
-            let cal = |v: &str| v.starts_with(|c: char| c.is_ascii_digit());
-            cal(&x.value)
-                && cal(&y.value)
-                && !(x.value.starts_with(&y.value) || y.value.starts_with(&x.value))
+            calendar_apart(&x.value, &y.value)
         }
         _ => false,
     }
+}
+
+/// Two TIMEX3 values are calendar dates and neither contains the other («2015-07-21» and
+/// «2015-07-22»; not «2015-07» and «2015-07-21»). Only calendar values can contradict each
+/// other («P1W» does not).
+fn calendar_apart(x: &str, y: &str) -> bool {
+    let cal = |v: &str| v.starts_with(|c: char| c.is_ascii_digit());
+    cal(x) && cal(y) && !(x.starts_with(y) || y.starts_with(x))
 }
 
 /// Merges `events` (mentions in text order, with `info` per mention) into events.
@@ -362,12 +366,11 @@ pub fn merge_events_in(
                 .date
                 .as_ref()
                 .map(|d| (d.value.as_str(), d.reported, d.inferred));
-            let cal = |x: &str| x.starts_with(|c: char| c.is_ascii_digit());
-            let month = |x: &str| x.get(..7).map(str::to_string);
+            let same_month = |x: &str, y: &str| x.get(..7).is_some_and(|m| y.get(..7) == Some(m));
             let dated_apart = matches!((own_date, told), (Some(x), Some((y, bound, inferred)))
-                if cal(x) && cal(y) && !(x.starts_with(y) || y.starts_with(x))
+                if calendar_apart(x, y)
                     && !(bound && x < y)
-                    && !(inferred && x < y && month(x).is_some() && month(x) == month(y)));
+                    && !(inferred && x < y && same_month(x, y)));
             // The definite back-reference reaches two sentences past the last mention, or
             // any distance with the same noun («هجوم» … «الهجوم»): an opinion piece that
             // names «الإعدام» and «المجازر» paragraphs apart is not retelling one event.
@@ -834,18 +837,7 @@ mod tests {
     fn the_same_class_of_victims_told_again_close_by_is_one_event() {
         let text = "نفت البعثة قتل 20 مدنيا. وقالت مصادر إن القوات قتلت المدنيين. \
                     وأصيب سبعة آخرين. وقتل 3 آخرين في حلب.";
-        let span = |w: &str, nth: usize| {
-            let at = text.match_indices(w).nth(nth).map_or(0, |(i, _)| i);
-            Span::new(at, at + w.len())
-        };
-        let with_rcp = |s: usize, w: &str, nth: usize| {
-            let mut e = ev(s, Plover::ASSAULT, &[], &[]);
-            e.recipient.push(Arg {
-                entity: None,
-                span: span(w, nth),
-            });
-            e
-        };
+        let with_rcp = |s: usize, w: &str, nth: usize| attack(text, s, w, nth, None);
         let a = with_rcp(0, "20 مدنيا", 0);
         let b = with_rcp(1, "المدنيين", 0);
         let info = [MentionInfo::default(); 2];
