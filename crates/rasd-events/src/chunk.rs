@@ -67,6 +67,12 @@ impl Np {
     pub fn is_place(&self) -> bool {
         self.etype == Some(EntityType::LOC) && !self.country
     }
+
+    /// True when the phrase is headed by a site noun («مواقع للحوثيين», «فندقا»): what an
+    /// attack hits, never the subject after a verb.
+    pub fn is_site(&self) -> bool {
+        self.kind == NpKind::Desc(DescClass::Site)
+    }
 }
 
 /// How an NP is governed.
@@ -319,7 +325,7 @@ fn attributive(v: &View, i: usize, strip: &Strip) -> bool {
     let noun = v.kind(k) == Some(TokenKind::Arabic)
         && v.fw(k).is_none()
         && v.ment(k).is_none()
-        && v.desc(k).is_none()
+        && v.desc_class(k).is_none_or(|c| c == DescClass::Site)
         && v.nisba(k).is_none()
         && v.time(k).is_none()
         && v.qty(k).is_none()
@@ -634,11 +640,13 @@ fn desc_np(v: &View, i: usize, lim: usize, class: DescClass, strip: Strip) -> Op
     // «مقاتلي»): a definite word after it begins another phrase («هاجم مسلحون الحاجز»).
     let head = v.norm(i).get(strip.pre as usize..).unwrap_or("");
     let keeps_nun = head.chars().count() >= 5 && (head.ends_with("ون") || head.ends_with("ين"));
+    let mut owner_at: Option<(usize, Span)> = None;
     if !definite && !keeps_nun && end < lim {
         if let Some(m) = v
             .ment(end)
             .filter(|m| m.first == end && mention_prefix(v, end, m.span.start).1.is_none())
         {
+            owner_at = Some((end, m.span));
             entity = m.entity;
             etype = Some(m.etype);
             country = m.country;
@@ -714,6 +722,38 @@ fn desc_np(v: &View, i: usize, lim: usize, class: DescClass, strip: Strip) -> Op
     {
         span_end = v.span(end).end;
         end += 1;
+    }
+    // A site's owner after «لـ» («مركزا للشرطة», «قاعدة للقوات الأجنبية», «مواقع
+    // للحوثيين»): the owner is the party the site stands for.
+    if class == DescClass::Site && entity.is_none() && end < lim {
+        if let Some(owner) = np_at(v, end, lim, false)
+            .filter(|n| n.prep == Some(Prep::Li) && !n.conj && !n.is_site() && !n.is_place())
+        {
+            owner_at = Some((owner.head, owner.span));
+            span_end = owner.span.end;
+            end = owner.end;
+            entity = owner.entity;
+            etype = owner.etype;
+            country = owner.country;
+        }
+    }
+    // A named owner is the party: the phrase stands for it («مواقع داعش» → «داعش»).
+    if let (DescClass::Site, Some(_), Some((head, span))) = (class, entity, owner_at) {
+        return Some(Np {
+            start: i,
+            end,
+            span,
+            entity,
+            etype,
+            kind: NpKind::Name,
+            prep,
+            conj: strip.conj,
+            possessor: None,
+            country,
+            head,
+            definite: true,
+            nisba: false,
+        });
     }
     Some(Np {
         start: i,
@@ -907,7 +947,7 @@ pub fn subject_after(v: &View, b: usize, r: usize) -> Vec<Np> {
     let k = next_content(v, b + 1, r);
     let list = np_list(v, k, r);
     match list.first() {
-        Some(n) if gov(v, n) == Gov::Free && !n.is_place() => list,
+        Some(n) if gov(v, n) == Gov::Free && !n.is_place() && !n.is_site() => list,
         _ => Vec::new(),
     }
 }

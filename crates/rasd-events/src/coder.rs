@@ -108,7 +108,7 @@ pub(crate) fn code(doc: &Document) -> Vec<Event> {
     let found = find_triggers(&v);
     let mut out: Vec<Told> = Vec::new();
     for f in &found {
-        if let Some(ev) = code_mention(&v, f, &anaphors) {
+        if let Some((ev, sites)) = code_mention(&v, f, &anaphors) {
             // A casualty noun («مقتل», «إصابة») reports the consequence of an act; so does a
             // wounding verb after another act of the sentence («قتل ثلاثة وجرح تسعة في
             // تفجير»). Two killing verbs are often two incidents and stay apart.
@@ -125,11 +125,12 @@ pub(crate) fn code(doc: &Document) -> Vec<Event> {
                 tok: f.first,
                 by_casualties: entry.is_some_and(|e| e.casualty()),
                 event: ev,
+                sites,
             };
             merge_in_sentence(&mut out, told, casualty, connective);
         }
     }
-    let mut events: Vec<Event> = out.into_iter().map(|t| t.event).collect();
+    let mut events: Vec<Event> = out.into_iter().map(|t| t.with_sites(&v)).collect();
     answer_requests(&mut events);
     share_list_doer(&mut events);
     events
@@ -1152,10 +1153,18 @@ fn genitive(v: &View, after: usize, r: usize) -> Option<Np> {
 /// a verb when `target`): adjectives may then stand before an owner with «لـ».
 fn genitive_in(v: &View, after: usize, r: usize, target: bool) -> Option<Np> {
     let np = np_at(v, after, r, false).filter(|n| n.prep.is_none() && !n.conj);
-    if np.is_some() {
-        return np;
+    // A site with no owner of its own may share one with the nouns after it («مواقع
+    // وتحصينات المسلحين»); failing that, it is the phrase.
+    match np {
+        Some(site) if site.is_site() => owner_chain(v, after, r, target).or(Some(site)),
+        Some(n) => Some(n),
+        None => owner_chain(v, after, r, target),
     }
-    let k = after;
+}
+
+/// The owner after a bare noun at `k` («معسكر للقاعدة», «مواقع وتعزيزات المليشيات»), for
+/// [`genitive_in`].
+fn owner_chain(v: &View, k: usize, r: usize, target: bool) -> Option<Np> {
     let chain = v.kind(k) == Some(TokenKind::Arabic)
         && v.fw(k).is_none()
         && !v.is_verb(k)
@@ -1308,7 +1317,7 @@ fn owner_of_object(v: &View, k: usize, r: usize, t: Plover) -> Option<Np> {
     ) || v.is_verb(k)
         || v.qty(k).is_some()
         || v.time(k).is_some()
-        || v.desc(k).is_some()
+        || v.desc_class(k).is_some_and(|c| c != DescClass::Site)
         || v.hits(k)
             .iter()
             .any(|h| matches!(h.hit, Hit::Trig(_) | Hit::Light(_) | Hit::Cue(_)))
@@ -1349,7 +1358,10 @@ fn requested_party(v: &View, from: usize, r: usize) -> Option<Np> {
     np_at(v, k + 1, r, false).filter(|n| n.prep.is_none() && !n.conj && !n.is_place())
 }
 
-fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event> {
+/// Codes one trigger mention: its event and, apart from it, the sites it hits
+/// ([`site_arg`]), which join the recipients only after the mentions of the sentence have
+/// merged.
+fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Event, Vec<Arg>)> {
     let e = LEX.trig.get(f.entry as usize)?;
     let (l, r) = clause(v, f.first, f.last);
     let nominal = !e.kind.is_verb();
@@ -1742,7 +1754,9 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
             // «ثلاثة أفراد آخرين من أبطال القوات»: «من» after a count is partitive —
             // the whole is never the doer; for an attack or an arrest it is the side hit.
             if p == Prep::Min && !agent && after_count(v, k) {
-                let whole = np_at(v, k + 1, r, false).or_else(|| genitive(v, k + 1, r));
+                let whole = np_at(v, k + 1, r, false)
+                    .filter(|n| !n.is_site())
+                    .or_else(|| genitive(v, k + 1, r));
                 let mut end = k + 1;
                 if let Some(g) = whole.filter(|g| !g.is_place()) {
                     end = g.end.max(k + 1);
@@ -1755,7 +1769,8 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
                 k = end;
                 continue;
             }
-            if !agent && np_at(v, k + 1, r, false).is_none() && !seen_preps.contains(&p) {
+            let unread = np_at(v, k + 1, r, false).is_none_or(|n| n.is_site());
+            if !agent && unread && !seen_preps.contains(&p) {
                 if let (Some(role), Some(g)) = (e.frame.prep(p), genitive(v, k + 1, r)) {
                     if !g.is_place() && role != Role::Skip {
                         let mut list = vec![g];
@@ -1945,6 +1960,17 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
     // rather than holding a number.
     actor.retain(|a| !bare_count(v, a));
     recipient.retain(|a| !bare_count(v, a));
+    // A site («فندقا», «المسجد») never acts, and is hit only by attacks and raids.
+    actor.retain(|a| v.desc_class(v.tokens_of(a.span).0) != Some(DescClass::Site));
+    let mut sites: Vec<Arg> = recipient
+        .iter()
+        .filter(|a| site_arg(v, a))
+        .copied()
+        .collect();
+    recipient.retain(|a| !site_arg(v, a));
+    if !matches!(e.plover, Plover::ASSAULT | Plover::COERCE) {
+        sites.clear();
+    }
     // Nobody may act on themselves here: drop recipients that repeat an actor.
     recipient.retain(|a| {
         !actor
@@ -1960,7 +1986,7 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
     if f.anaphoric {
         confidence -= 0.1;
     }
-    Some(Event {
+    let event = Event {
         etype: e.plover,
         mode,
         sentence: v.sent(f.first),
@@ -1973,7 +1999,18 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<Event
         attribution: Attribution::default(),
         disputed_by: Vec::new(),
         confidence: confidence.clamp(0.05, 0.95),
-    })
+    };
+    Some((event, sites))
+}
+
+/// True when an argument is a site and no party: a place noun of [`DescClass::Site`]
+/// («مسجدا», «الفندق», «مواقع») with no owner. «مقر الحزب» and «مركزا للشرطة» name the
+/// party whose site was hit.
+fn site_arg(v: &View, a: &Arg) -> bool {
+    let (first, end) = v.tokens_of(a.span);
+    let owner = (first + 1..end)
+        .any(|k| v.ment(k).is_some() || v.desc_class(k).is_some_and(|c| c != DescClass::Site));
+    a.entity.is_none() && !owner && v.desc_class(first) == Some(DescClass::Site)
 }
 
 /// «تفجير انتحاري نفذه حزب العمال», «هجمات يشنها متشددون»: after an event noun, a light
@@ -2399,6 +2436,7 @@ fn merge_in_sentence(
             && (consequence || !conflict(&prev.recipient, &ev.recipient))
         {
             absorb(prev, ev);
+            t.sites.extend(told.sites);
             return;
         }
     }
@@ -2413,6 +2451,30 @@ struct Told {
     tok: usize,
     /// Its trigger reports casualties («قتل», «مقتل», «أصيب»).
     by_casualties: bool,
+    /// Sites it hits: kept out of the recipients while the sentence's mentions merge, so
+    /// that «هجوم على فندق» and «قتل 38 سائحا» are not told apart as different victims.
+    sites: Vec<Arg>,
+}
+
+impl Told {
+    /// The event with its sites added to the recipients, each site once («قاعدة العند»
+    /// told twice in one sentence is one recipient).
+    fn with_sites(self, v: &View) -> Event {
+        let mut ev = self.event;
+        let text = |a: &Arg| rasd_text::fold(v.doc.slice(a.span));
+        for a in self.sites {
+            let t = text(&a);
+            if ev.recipient.len() < MAX_ARGS
+                && !ev
+                    .recipient
+                    .iter()
+                    .any(|x| x.span.overlaps(&a.span) || text(x) == t)
+            {
+                ev.recipient.push(a);
+            }
+        }
+        ev
+    }
 }
 
 #[cfg(test)]

@@ -388,6 +388,9 @@ pub enum DescClass {
     Title,
     /// Partitive head («عناصر من»).
     Partitive,
+    /// A place that is hit or raided («مسجد», «فندقا», «مقر الحزب»): the recipient of an
+    /// attack or a raid, never a doer and no party of other events.
+    Site,
 }
 
 /// An actor descriptor entry.
@@ -737,6 +740,7 @@ impl Lex {
                     "aircraft" => DescClass::Craft,
                     "title" => DescClass::Title,
                     "partitive" => DescClass::Partitive,
+                    "site" => DescClass::Site,
                     _ => return None,
                 };
                 let ana = match *r.get(3)? {
@@ -836,6 +840,21 @@ impl Lex {
     /// True when nothing is loaded.
     pub fn is_empty(&self) -> bool {
         self.map.is_empty()
+    }
+
+    /// True when a written word («فندقا», «وبالمسجد») is a site descriptor
+    /// ([`DescClass::Site`]) under some clitic segmentation.
+    pub fn site_word(&self, written: &str) -> bool {
+        let mut site = false;
+        self.scan(&fold(written), written.ends_with('ة'), |_, _, h| {
+            if let Hit::Desc(d) = h {
+                site |= self
+                    .desc
+                    .get(d as usize)
+                    .is_some_and(|x| x.class == DescClass::Site);
+            }
+        });
+        site
     }
 
     /// True when the normalised word (or the word after a و/ف) is an inflected form of a

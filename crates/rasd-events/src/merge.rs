@@ -141,11 +141,25 @@ fn last_stem(text: &str, a: &Arg) -> Option<(String, bool)> {
 /// The class of people a descriptor argument counts («20 مدنيا», «المدنيين» → «مدني»),
 /// or nothing for an entity, a word too short to tell or a word that counts anybody.
 fn class_key(text: &str, a: &Arg) -> Option<String> {
+    if site(text, a) {
+        return None;
+    }
     let (stem, _) = last_stem(text, a)?;
     (stem.chars().count() >= 3
         && stem.chars().all(char::is_alphabetic)
         && !ANYBODY.contains(&stem.as_str()))
     .then_some(stem)
+}
+
+/// The argument is a site hit («فندقا», «المسجد»), not a party: two tellings of one attack
+/// may name the site once and the victims once.
+fn site(text: &str, a: &Arg) -> bool {
+    a.entity.is_none()
+        && a.span
+            .slice(text)
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| crate::lex::LEX.site_word(w))
 }
 
 /// The argument only counts people without saying who they are («21 شخصا», «عشرة
@@ -188,7 +202,7 @@ fn shares_class(text: &str, a: &[Arg], b: &[Arg]) -> bool {
 fn parties_conflict(text: &str, a: &[Arg], b: &[Arg], tolls: bool) -> bool {
     let named = |l: &[Arg]| -> Vec<Arg> {
         l.iter()
-            .filter(|x| !(tolls && anybody(text, x)))
+            .filter(|x| !(site(text, x) || tolls && anybody(text, x)))
             .copied()
             .collect()
     };
@@ -433,9 +447,12 @@ pub fn merge_events_in(
     out.into_iter()
         .map(|(e, _, _)| e)
         // Protests are recorded by place: «اندلعت التظاهرات في بغداد» names no organiser.
+        // A site hit counts with a place («هجوم انتحاري على مسجد في الكويت»); alone it is
+        // as often a purpose or a habit («لضرب معسكر», «ضربات ضد مساجد»).
         .filter(|e| {
+            let sites_only = e.recipient.iter().all(|a| site(text, a));
             !e.actor.is_empty()
-                || !e.recipient.is_empty()
+                || (!e.recipient.is_empty() && (!sites_only || !e.location.is_empty()))
                 || !e.size.is_empty()
                 || (e.etype == rasd_doc::Plover::PROTEST && !e.location.is_empty())
         })
@@ -630,6 +647,27 @@ mod tests {
         assert_eq!(out[0].actor.len(), 2);
         let lone = ev(9, Plover::MOBILIZE, &[], &[]);
         assert!(merge_events(vec![lone], &[MentionInfo::default()], "").is_empty());
+    }
+
+    #[test]
+    fn a_site_alone_needs_a_place() {
+        use rasd_doc::Stage;
+        let events = |text: &str, place: &[&str]| {
+            let mut b = crate::testing::DocBuilder::new(text);
+            if !place.is_empty() {
+                b = b.entity(rasd_doc::EntityType::LOC, place);
+            }
+            let mut doc = b.build();
+            crate::EventCoder.process(&mut doc);
+            crate::Attributor.process(&mut doc);
+            doc.events
+        };
+        // An attack on a site somewhere is an event; a site alone («لضرب معسكر») is as
+        // often a purpose or a habit.
+        let ev = events("وقع هجوم انتحاري على مسجد في الكويت.", &["الكويت"]);
+        assert_eq!(ev.len(), 1, "{ev:#?}");
+        assert_eq!(ev[0].recipient.len(), 1);
+        assert!(events("وكانت الغارة لضرب معسكر للتدريب.", &[]).is_empty());
     }
 
     #[test]

@@ -1617,3 +1617,38 @@ fn declining_to_be_named_is_no_rejection() {
     let (_, ev) = run(b);
     assert!(ev.iter().all(|e| e.etype != Plover::REJECT), "{ev:#?}");
 }
+
+#[test]
+fn sites_are_what_attacks_and_raids_hit() {
+    // The object of an attack verb.
+    let b = DocBuilder::new("استهدف مسلحون فندقا في مدينة سيفاري.")
+        .entity(EntityType::LOC, &["مدينة سيفاري"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.actor), vec!["مسلحون"]);
+    assert_eq!(texts(&d, &e.recipient), vec!["فندقا"]);
+    // A site after the verb is its object, never its subject; its owner after «لـ» is
+    // part of it.
+    let b = DocBuilder::new("واستهدفت مواقع للحوثيين في صعدة.")
+        .entity(EntityType::ORG, &["للحوثيين"])
+        .entity(EntityType::LOC, &["صعدة"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert!(e.actor.is_empty(), "{:?}", texts(&d, &e.actor));
+    assert_eq!(texts(&d, &e.recipient), vec!["للحوثيين"]);
+    // Victims and the site hit in one sentence are one attack.
+    let b = DocBuilder::new("قتل مسلح 38 سائحا في هجوم على فندق في سوسة.")
+        .entity(EntityType::LOC, &["سوسة"])
+        .qty("38 سائحا", 38.0, "tourist");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.recipient), vec!["38 سائحا", "فندق"]);
+}
+
+#[test]
+fn sites_are_no_party_of_other_events() {
+    // A visit to a mosque names no party visited.
+    let b = DocBuilder::new("وزار الرئيس المسجد الكبير.");
+    let (_, ev) = run(b);
+    assert!(ev.iter().all(|e| e.recipient.is_empty()), "{ev:#?}");
+}
