@@ -175,6 +175,7 @@ pub fn train_ner(a: TrainNerArgs) -> Result<()> {
         let sents = rasd_tagger::conll::read_labelled(&text).0;
         p.hints = Some(std::sync::Arc::new(conll_hints(&sentence_tokens(&sents))));
     }
+    let fingerprint = p.hints.as_deref().map(|h| hints_fingerprint(h));
     let clusters: Vec<&std::path::Path> = a.clusters.iter().map(|c| c.as_path()).collect();
     let r = rasd_tagger::train(&a.train, &DevSpec::SplitLast(0.1), &a.out, &clusters, &p)
         .map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -189,5 +190,85 @@ pub fn train_ner(a: TrainNerArgs) -> Result<()> {
         r.epochs,
         r.seconds
     );
+    // Beside the model, the fingerprint of the hints it learnt from: when the rules
+    // change, the test `committed_model_matches_the_rules` says the model is stale.
+    let hints_path = hints_file(&a.out);
+    match fingerprint {
+        Some(f) => std::fs::write(&hints_path, format!("{f}\n"))
+            .with_context(|| format!("{}: cannot write", hints_path.display()))?,
+        None if hints_path.exists() => std::fs::remove_file(&hints_path)
+            .with_context(|| format!("{}: cannot remove", hints_path.display()))?,
+        None => {}
+    }
     Ok(())
+}
+
+/// Where `rasd train-ner` records the hints fingerprint of the model at `model`
+/// (`anercorp.model` → `anercorp.model.hints`).
+pub fn hints_file(model: &std::path::Path) -> PathBuf {
+    let mut p = model.as_os_str().to_owned();
+    p.push(".hints");
+    PathBuf::from(p)
+}
+
+/// A fingerprint of the rule hints of a training file: FNV-1a (64 bit) over each
+/// sentence's hint codes with a sentence separator, plus the sentence and token counts.
+/// Stable across platforms; it changes exactly when the hints the tagger learns from do.
+pub fn hints_fingerprint(hints: &[Vec<u8>]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    let mut tokens = 0usize;
+    for s in hints {
+        for &c in s {
+            eat(c);
+        }
+        eat(0xff);
+        tokens += s.len();
+    }
+    format!("fnv1a64 {h:016x} sentences {} tokens {tokens}", hints.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprint_changes_with_any_hint() {
+        let a = hints_fingerprint(&[vec![0, 1, 2], vec![3]]);
+        assert_eq!(a, hints_fingerprint(&[vec![0, 1, 2], vec![3]]));
+        assert_ne!(a, hints_fingerprint(&[vec![0, 1, 2], vec![4]]));
+        assert_ne!(a, hints_fingerprint(&[vec![0, 1], vec![2, 3]]));
+        assert!(a.ends_with("sentences 2 tokens 4"));
+    }
+
+    /// The committed model learnt from the rules' hints over ANERcorp train; when a change
+    /// to the recogniser changes those hints, `rasd train-ner` no longer reproduces the
+    /// committed model, so the model must be retrained. Skipped (with a notice) when the
+    /// shared ANERcorp copy is absent.
+    #[test]
+    fn committed_model_matches_the_rules() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let shared = std::env::var_os("RASD_SHARED")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| root.join("../shared"));
+        let train = shared.join("data/anercorp/ANERCorp_CamelLab_train.txt");
+        let Ok(text) = std::fs::read_to_string(&train) else {
+            eprintln!("skipped: {} not found", train.display());
+            return;
+        };
+        let sents = rasd_tagger::conll::read_labelled(&text).0;
+        let got = hints_fingerprint(&conll_hints(&sentence_tokens(&sents)));
+        let file = hints_file(&root.join("crates/rasd-tagger/model/anercorp.model"));
+        let want = std::fs::read_to_string(&file).unwrap_or_default();
+        assert_eq!(
+            want.trim(),
+            got,
+            "the rules' hints over ANERcorp train changed: retrain the committed model with \
+             `rasd train-ner` ({} is stale)",
+            file.display()
+        );
+    }
 }
