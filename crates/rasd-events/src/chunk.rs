@@ -597,9 +597,14 @@ fn desc_np(v: &View, i: usize, lim: usize, class: DescClass, strip: Strip) -> Op
             });
         }
         DescClass::Title | DescClass::Person | DescClass::Civ => {
-            // A title before a person's name: «اللواء الليبي خليفة حفتر».
+            // A title before a person's name: «اللواء الليبي خليفة حفتر». A title's body
+            // after «لـ» or «باسم» («الأمين العام للأمم المتحدة بان كي مون», «المتحدث
+            // باسم الخارجية») belongs to the phrase; without a name after it, the phrase
+            // stands for that body, as coders code an official by the organisation.
             let mut k = i + 1;
-            while k < lim && k <= i + 3 {
+            let mut body: Option<(usize, Span, Option<usize>, EntityType, bool)> = None;
+            let mut reach = i + 3;
+            while k < lim && k <= reach {
                 if let Some(m) = v.ment(k) {
                     if m.first == k && m.etype == EntityType::PER {
                         return Some(Np {
@@ -618,12 +623,46 @@ fn desc_np(v: &View, i: usize, lim: usize, class: DescClass, strip: Strip) -> Op
                             nisba: false,
                         });
                     }
+                    let li = mention_prefix(v, k, m.span.start).1 == Some(Prep::Li)
+                        || v.norm(k).starts_with("لل");
+                    // «لـ» only after a modifier of the title («الأمين العام للأمم
+                    // المتحدة»): right after it, «لـ» names whom the official spoke to
+                    // («قال الوزير لقناة الجزيرة»).
+                    let named = k >= 1 && v.is_word(k - 1, "باسم");
+                    if class == DescClass::Title
+                        && body.is_none()
+                        && m.first == k
+                        && ((li && k > i + 1) || named)
+                        && matches!(m.etype, EntityType::ORG | EntityType::LOC)
+                    {
+                        body = Some((m.end.min(lim), m.span, m.entity, m.etype, m.country));
+                        k = m.end;
+                        reach = k + 1;
+                        continue;
+                    }
                     break;
                 }
-                if !modifier_word(v, k) {
+                if !modifier_word(v, k) && !(body.is_none() && v.is_word(k, "باسم")) {
                     break;
                 }
                 k += 1;
+            }
+            if let Some((end, span, entity, etype, country)) = body {
+                return Some(Np {
+                    start: i,
+                    end,
+                    span: start_span.cover(&span),
+                    entity,
+                    etype: Some(etype),
+                    kind: NpKind::Name,
+                    prep,
+                    conj: strip.conj,
+                    possessor: None,
+                    country,
+                    head: i,
+                    definite: true,
+                    nisba: false,
+                });
             }
         }
         _ => {}

@@ -402,6 +402,20 @@ pub struct Desc {
     pub class: DescClass,
     /// Entity type a definite singular use can refer back to.
     pub ana: Option<rasd_doc::EntityType>,
+    /// A word that must follow for the form to be a descriptor («الأمين» only in «الأمين
+    /// العام», written «الأمين +العام» in `actors.tsv`), folded; the article of either
+    /// side is optional.
+    pub next: Option<&'static str>,
+}
+
+impl Desc {
+    /// True when the folded word `w` after the form satisfies [`Desc::next`].
+    pub fn next_ok(&self, w: &str) -> bool {
+        self.next.is_none_or(|nx| {
+            let bare = |x: &'static str| x.strip_prefix("ال").unwrap_or(x);
+            bare(nx) == w.strip_prefix("ال").unwrap_or(w)
+        })
+    }
 }
 
 /// One thing a folded form is in the lexicons.
@@ -452,6 +466,8 @@ pub struct Lex {
     words: FxHashMap<Box<str>, u32>,
     /// Inflected forms of denial cues, for a cheap «could this sentence deny?» test.
     deny_forms: rustc_hash::FxHashSet<Box<str>>,
+    /// Whole words never split into clitics («فدان» is an acre, not ف + «دان»).
+    whole: rustc_hash::FxHashSet<Box<str>>,
     /// Rows that could not be parsed.
     pub skipped: Vec<String>,
 }
@@ -503,6 +519,7 @@ impl Lex {
             violence: Vec::new(),
             words: FxHashMap::default(),
             deny_forms: Default::default(),
+            whole: Default::default(),
             skipped: Vec::new(),
         };
         lx.load_fw();
@@ -570,6 +587,10 @@ impl Lex {
                 Some("adv") => Fw::Adv,
                 Some("territory") => Fw::Territory,
                 Some("cleft") => continue,
+                Some("whole") => {
+                    self.whole.insert(fold(r[0]).into());
+                    continue;
+                }
                 _ => {
                     self.skipped.push(format!("function_words.tsv:{line}"));
                     continue;
@@ -751,8 +772,18 @@ impl Lex {
                     _ => return None,
                 };
                 let id = self.desc.len() as u32;
-                self.desc.push(Desc { sector, class, ana });
-                let w = fold(r[0]);
+                // «الأمين +العام»: keyed on the first word, which needs the second after it.
+                let (form, next) = match r[0].split_once(" +") {
+                    Some((f, n)) => (f, Some(leak(&fold(n.trim())))),
+                    None => (r[0], None),
+                };
+                self.desc.push(Desc {
+                    sector,
+                    class,
+                    ana,
+                    next,
+                });
+                let w = fold(form);
                 // Multiword descriptors («رجال الشرطة») are read compositionally by the
                 // chunker (head + genitive), so only single words are keyed.
                 if w.contains(' ') {
@@ -882,6 +913,9 @@ impl Lex {
     /// A word that is a function word and nothing else is not segmented further.
     #[inline]
     pub fn scan(&self, w: &str, ta_marbuta: bool, mut f: impl FnMut(u8, Strip, Hit)) {
+        if !self.whole.is_empty() && self.whole.contains(w) {
+            return;
+        }
         let mut order = 0u8;
         candidates(w, ta_marbuta, |c, s| {
             let hits = self.get(c);

@@ -453,9 +453,14 @@ impl<'d> View<'d> {
         }
     }
 
-    /// The descriptor of token `i` and its segmentation.
+    /// The descriptor of token `i` and its segmentation; none when the descriptor needs a
+    /// word after it that is not there ([`crate::lex::Desc::next`]).
     pub fn desc(&self, i: usize) -> Option<(u32, Strip)> {
-        self.toks.get(i).and_then(|t| t.desc)
+        self.toks.get(i).and_then(|t| t.desc).filter(|(d, _)| {
+            LEX.desc
+                .get(*d as usize)
+                .is_none_or(|x| x.next_ok(self.norm(i + 1)))
+        })
     }
 
     /// The nationality code of token `i` (a nisba adjective) and its segmentation.

@@ -1652,3 +1652,53 @@ fn sites_are_no_party_of_other_events() {
     let (_, ev) = run(b);
     assert!(ev.iter().all(|e| e.recipient.is_empty()), "{ev:#?}");
 }
+
+#[test]
+fn form_one_condemn_and_whole_words() {
+    // «دان» condemns as «أدان» does.
+    let b = DocBuilder::new("ودان مجلس الأمن الهجوم على السفارة.")
+        .entity(EntityType::ORG, &["مجلس الأمن"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ACCUSE);
+    assert_eq!(texts(&d, &e.actor), vec!["مجلس الأمن"]);
+    // «فدان» is an acre, not ف + «دان».
+    let (_, ev) = run(DocBuilder::new("وزرعت الوزارة ألف فدان في الدلتا."));
+    assert!(ev.iter().all(|e| e.etype != Plover::ACCUSE), "{ev:#?}");
+}
+
+#[test]
+fn a_title_of_an_organisation_is_one_phrase() {
+    // «الأمين العام للأمم المتحدة»: the title's body after «لـ» is part of the actor, and
+    // stands for it when no name follows.
+    let b = DocBuilder::new("واستنكر الأمين العام للأمم المتحدة الهجوم على المسجد.")
+        .entity(EntityType::ORG, &["للأمم المتحدة"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ACCUSE);
+    assert_eq!(texts(&d, &e.actor), vec!["الأمين العام للأمم المتحدة"]);
+    assert!(e.actor[0].entity.is_some());
+    assert!(e.recipient.is_empty(), "{:?}", texts(&d, &e.recipient));
+    // With a name after it, the name is the actor.
+    let b = DocBuilder::new("ودان المتحدث باسم وزارة الخارجية أحمد أبو زيد الهجوم.")
+        .entity(EntityType::ORG, &["وزارة الخارجية"])
+        .entity(EntityType::PER, &["أحمد أبو زيد"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ACCUSE);
+    assert_eq!(
+        texts(&d, &e.actor),
+        vec!["المتحدث باسم وزارة الخارجية أحمد أبو زيد"]
+    );
+    // «الأمين» is a title only in «الأمين العام»: «ولي العهد الأمين» is an adjective.
+    let b = DocBuilder::new("وثمن الأمين جهود ولي العهد الأمين.");
+    let (d, ev) = run(b);
+    assert!(
+        ev.iter()
+            .all(|e| texts(&d, &e.actor).iter().all(|t| t != "الأمين")),
+        "{ev:#?}"
+    );
+    // Right after the title, «لـ» names whom the official spoke to.
+    let b = DocBuilder::new("وانتقد الوزير لقناة الجزيرة الحكومة.")
+        .entity(EntityType::ORG, &["الجزيرة"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ACCUSE);
+    assert_eq!(texts(&d, &e.actor), vec!["الوزير"]);
+}
