@@ -642,7 +642,8 @@ fn desc_np(v: &View, i: usize, lim: usize, class: DescClass, strip: Strip) -> Op
                     }
                     break;
                 }
-                if !modifier_word(v, k) && !(body.is_none() && v.is_word(k, "باسم")) {
+                let named_next = body.is_none() && v.is_word(k, "باسم");
+                if !(modifier_word(v, k) || named_next) {
                     break;
                 }
                 k += 1;
