@@ -521,16 +521,9 @@ fn source_of_say(v: &View, k: usize) -> Option<Arg> {
 
 /// True when the word is a reporting verb (one lexicon scan of one word).
 fn opens_with_say(w: &str) -> bool {
-    let mut say = false;
-    LEX.scan(w, false, |_, _, h| {
-        if let Hit::Cue(c) = h {
-            say |= LEX
-                .cue
-                .get(c as usize)
-                .is_some_and(|e| e.class == CueClass::Say);
-        }
-    });
-    say
+    LEX.any_hit(w, false, |h| {
+        matches!(h, Hit::Cue(c) if LEX.cue.get(c as usize).is_some_and(|e| e.class == CueClass::Say))
+    })
 }
 
 /// The head token of the trigger in `[a, b)` and whether it carries the future prefix.

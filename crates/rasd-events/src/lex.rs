@@ -876,16 +876,17 @@ impl Lex {
     /// True when a written word («فندقا», «وبالمسجد») is a site descriptor
     /// ([`DescClass::Site`]) under some clitic segmentation.
     pub fn site_word(&self, written: &str) -> bool {
-        let mut site = false;
-        self.scan(&fold(written), written.ends_with('ة'), |_, _, h| {
-            if let Hit::Desc(d) = h {
-                site |= self
-                    .desc
-                    .get(d as usize)
-                    .is_some_and(|x| x.class == DescClass::Site);
-            }
-        });
-        site
+        self.any_hit(&fold(written), written.ends_with('ة'), |h| {
+            matches!(h, Hit::Desc(d) if self.desc.get(d as usize).is_some_and(|x| x.class == DescClass::Site))
+        })
+    }
+
+    /// True when some clitic segmentation of the normalised word has a hit that `pred`
+    /// accepts ([`Lex::scan`] reduced to a yes or no).
+    pub fn any_hit(&self, w: &str, ta_marbuta: bool, pred: impl Fn(Hit) -> bool) -> bool {
+        let mut any = false;
+        self.scan(w, ta_marbuta, |_, _, h| any |= pred(h));
+        any
     }
 
     /// True when the normalised word (or the word after a و/ف) is an inflected form of a
