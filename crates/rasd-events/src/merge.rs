@@ -159,7 +159,30 @@ fn site(text: &str, a: &Arg) -> bool {
             .slice(text)
             .split_whitespace()
             .next()
-            .is_some_and(|w| crate::lex::LEX.site_word(w))
+            .is_some_and(site_word_memo)
+}
+
+/// [`crate::lex::Lex::site_word`], remembered per written word: the merge asks about the
+/// same arguments for every pair of mentions it compares, and a lexicon scan folds the
+/// word each time (a long document of site attacks spent most of its merge there). The
+/// lexicon is fixed, so the answers hold across documents; the memo is bounded.
+fn site_word_memo(w: &str) -> bool {
+    thread_local! {
+        static MEMO: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, bool>> =
+            Default::default();
+    }
+    MEMO.with(|m| {
+        if let Some(&b) = m.borrow().get(w) {
+            return b;
+        }
+        let b = crate::lex::LEX.site_word(w);
+        let mut m = m.borrow_mut();
+        if m.len() >= 4096 {
+            m.clear();
+        }
+        m.insert(w.into(), b);
+        b
+    })
 }
 
 /// The argument only counts people without saying who they are («21 شخصا», «عشرة
