@@ -133,16 +133,18 @@ pub fn load_system(path: &Path) -> Result<HashMap<String, Value>, EvalError> {
 mod tests {
     use super::*;
 
-    fn tmp(name: &str) -> PathBuf {
-        let d = std::env::temp_dir().join(format!("rasd-eval-load-{}-{name}", std::process::id()));
-        let _ = fs::remove_dir_all(&d);
-        fs::create_dir_all(&d).unwrap();
-        d
+    /// A fresh directory, removed when the guard drops (also when an assertion fails).
+    fn tmp() -> tempfile::TempDir {
+        tempfile::Builder::new()
+            .prefix("rasd-eval-load-")
+            .tempdir()
+            .unwrap()
     }
 
     #[test]
     fn system_lines_last_wins_and_errors_name_the_line() {
-        let d = tmp("sys");
+        let guard = tmp();
+        let d = guard.path();
         let f = d.join("out.jsonl");
         fs::write(&f, "{\"id\": \"a\", \"v\": 1}\r\n\u{a0}\n{\"id\": \"a\", \"v\": 2}\r{\"v\": 3}\n{\"id\": 5}\n").unwrap();
         let recs = load_system(&f).unwrap();
@@ -166,7 +168,8 @@ mod tests {
 
     #[test]
     fn gold_dir_sorted_hidden_skipped() {
-        let d = tmp("gold");
+        let guard = tmp();
+        let d = guard.path().to_path_buf();
         fs::write(d.join("b.gold.json"), r#"{"id": "b"}"#).unwrap();
         fs::write(d.join("a.gold.json"), r#"{"id": "a"}"#).unwrap();
         fs::write(d.join(".h.gold.json"), r#"{"id": "h"}"#).unwrap();
