@@ -229,6 +229,17 @@ impl<'d> View<'d> {
             info.qty = NONE;
             toks.push(info);
         }
+        // A descriptor that needs a word after it («الأمين» only before «العام») is none
+        // where that word is missing; settled once per token here.
+        for (i, info) in toks.iter_mut().enumerate() {
+            let needs = info.desc.and_then(|(d, _)| LEX.desc.get(d as usize));
+            if let Some(d) = needs.filter(|d| d.next.is_some()) {
+                let after = doc.tokens.get(i + 1).map_or("", |t| doc.token_norm(t));
+                if !d.next_ok(after) {
+                    info.desc = None;
+                }
+            }
+        }
         let mut v = View {
             doc,
             toks,
@@ -456,11 +467,7 @@ impl<'d> View<'d> {
     /// The descriptor of token `i` and its segmentation; none when the descriptor needs a
     /// word after it that is not there ([`crate::lex::Desc::next`]).
     pub fn desc(&self, i: usize) -> Option<(u32, Strip)> {
-        self.toks.get(i).and_then(|t| t.desc).filter(|(d, _)| {
-            LEX.desc
-                .get(*d as usize)
-                .is_none_or(|x| x.next_ok(self.norm(i + 1)))
-        })
+        self.toks.get(i).and_then(|t| t.desc)
     }
 
     /// The nationality code of token `i` (a nisba adjective) and its segmentation.
