@@ -1961,13 +1961,9 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
     actor.retain(|a| !bare_count(v, a));
     recipient.retain(|a| !bare_count(v, a));
     // A site («فندقا», «المسجد») never acts, and is hit only by attacks and raids.
-    actor.retain(|a| v.desc_class(v.tokens_of(a.span).0) != Some(DescClass::Site));
-    let mut sites: Vec<Arg> = recipient
-        .iter()
-        .filter(|a| site_arg(v, a))
-        .copied()
-        .collect();
-    recipient.retain(|a| !site_arg(v, a));
+    actor.retain(|a| !site_head(v, a));
+    let (mut sites, kept): (Vec<Arg>, Vec<Arg>) = recipient.iter().partition(|a| site_arg(v, a));
+    recipient = kept;
     if !matches!(e.plover, Plover::ASSAULT | Plover::COERCE) {
         sites.clear();
     }
@@ -2007,10 +2003,16 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
 /// («مسجدا», «الفندق», «مواقع») with no owner. «مقر الحزب» and «مركزا للشرطة» name the
 /// party whose site was hit.
 fn site_arg(v: &View, a: &Arg) -> bool {
-    let (first, end) = v.tokens_of(a.span);
-    let owner = (first + 1..end)
-        .any(|k| v.ment(k).is_some() || v.desc_class(k).is_some_and(|c| c != DescClass::Site));
-    a.entity.is_none() && !owner && v.desc_class(first) == Some(DescClass::Site)
+    a.entity.is_none() && site_head(v, a) && {
+        let (first, end) = v.tokens_of(a.span);
+        !(first + 1..end)
+            .any(|k| v.ment(k).is_some() || v.desc_class(k).is_some_and(|c| c != DescClass::Site))
+    }
+}
+
+/// True when an argument's first word is a site noun, owner or not.
+fn site_head(v: &View, a: &Arg) -> bool {
+    v.desc_class(v.tokens_of(a.span).0) == Some(DescClass::Site)
 }
 
 /// «تفجير انتحاري نفذه حزب العمال», «هجمات يشنها متشددون»: after an event noun, a light
