@@ -211,8 +211,9 @@ fn event_noun(v: &View, i: usize) -> bool {
     nominal_trigger(v, i, |e, s| e.kind.allows(s))
 }
 
-/// Nouns for places and sites that can head a phrase but never modify one (folded, without
-/// the article).
+/// Nouns for settlements and areas that can head a phrase but never modify one (folded,
+/// without the article); sites («المسجد», «المطار») are the descriptors of class
+/// [`DescClass::Site`].
 const PLACE_NOUNS: &[&str] = &[
     "مدينه",
     "بلده",
@@ -220,27 +221,16 @@ const PLACE_NOUNS: &[&str] = &[
     "منطقه",
     "عاصمه",
     "مخيم",
-    "معسكر",
-    "مطار",
-    "ميناء",
-    "سجن",
-    "مقر",
-    "مبني",
     "حي",
-    "سوق",
-    "مسجد",
-    "مستشفي",
-    "حاجز",
-    "مركز",
-    "قاعده",
     "محافظه",
 ];
 
-/// True when token `i` is one of [`PLACE_NOUNS`] with the article («المدينة»).
+/// True when token `i` is a place noun with the article («المدينة», «المسجد»): one of
+/// [`PLACE_NOUNS`] or a site.
 fn place_noun(v: &View, i: usize) -> bool {
     v.norm(i)
         .strip_prefix("ال")
-        .is_some_and(|w| PLACE_NOUNS.contains(&w))
+        .is_some_and(|w| PLACE_NOUNS.contains(&w) || v.desc_class(i) == Some(DescClass::Site))
 }
 
 /// True when a word begins with the article, possibly after و/ف and ب/ك/ل («وبالحاجز»,
