@@ -120,9 +120,7 @@ fn write_stdout(s: &str) -> Result<()> {
 /// marks (see `rasd_tagger::conll::parse_hint`).
 pub fn ner_hints(a: NerHintsArgs) -> Result<()> {
     let text = read_lossy(&a.conll)?;
-    let hints = conll_hints(&sentence_tokens(
-        &rasd_tagger::conll::read_labelled(&text).0,
-    ));
+    let hints = file_hints(&text);
     let mut flat = hints.iter().flatten();
     let mut out = String::with_capacity(text.len() * 2);
     for line in text.lines() {
@@ -140,6 +138,12 @@ pub fn ner_hints(a: NerHintsArgs) -> Result<()> {
         out.push('\n');
     }
     write_stdout(&out)
+}
+
+/// The rule hints of every token of a CoNLL text, by sentence: what `rasd ner-hints`
+/// prints and `rasd train-ner` learns from.
+fn file_hints(text: &str) -> Vec<Vec<u8>> {
+    conll_hints(&sentence_tokens(&rasd_tagger::conll::read_labelled(text).0))
 }
 
 /// The tokens of each sentence.
@@ -172,8 +176,7 @@ pub fn train_ner(a: TrainNerArgs) -> Result<()> {
     p.protos_dev = a.protos_dev.clone().or_else(|| a.protos.clone());
     if !a.no_hints {
         let text = read_lossy(&a.train)?;
-        let sents = rasd_tagger::conll::read_labelled(&text).0;
-        p.hints = Some(std::sync::Arc::new(conll_hints(&sentence_tokens(&sents))));
+        p.hints = Some(std::sync::Arc::new(file_hints(&text)));
     }
     let fingerprint = p.hints.as_deref().map(|h| hints_fingerprint(h));
     let clusters: Vec<&std::path::Path> = a.clusters.iter().map(|c| c.as_path()).collect();
@@ -259,8 +262,7 @@ mod tests {
             eprintln!("skipped: {} not found", train.display());
             return;
         };
-        let sents = rasd_tagger::conll::read_labelled(&text).0;
-        let got = hints_fingerprint(&conll_hints(&sentence_tokens(&sents)));
+        let got = hints_fingerprint(&file_hints(&text));
         let file = hints_file(&root.join("crates/rasd-tagger/model/anercorp.model"));
         let want = std::fs::read_to_string(&file).unwrap_or_default();
         assert_eq!(
