@@ -2182,6 +2182,21 @@ fn event_date(v: &View, f: &Found, l: usize, r: usize) -> Option<EventDate> {
         && (matches!(v.fw(l - 1), Some((Fw::Comp, _)))
             || crate::chunk::comp_with_pronoun(v, l - 1)))
     .then_some(l);
+    // «الهجومين اللذين تبناهما التنظيم الذي يسيطر … منذ حزيران 2014»: a time inside a
+    // relative clause that describes one of the parties (a relative pronoun after an entity
+    // or a descriptor) dates that clause, not the event. Not when the relative pronoun is
+    // within two words of the trigger («الهجوم الذي وقع أمس», «هجمات المتشددين التي وقعت
+    // في يناير»: it may describe the event itself), nor after a comma that closes the
+    // clause («تعهد القائد الذي يلعب دورا، أمس»).
+    let other_clause = |k: usize| -> bool {
+        k > f.last
+            // Bounded, so that a sentence of thousands of tokens stays linear.
+            && (f.last + 3..k.min(f.last + 40)).any(|j| {
+                matches!(v.fw(j), Some((Fw::Rel, _)))
+                    && (v.ment(j - 1).is_some() || v.desc(j - 1).is_some())
+                    && !(j + 1..k).any(|c| v.is_soft(c))
+            })
+    };
     let dated: &[(usize, usize)] = v.date_tokens.get_or_init(|| {
         (0..v.doc.tokens.len())
             .filter_map(|k| v.time(k).filter(|&ti| usable(ti)).map(|ti| (k, ti)))
@@ -2195,7 +2210,8 @@ fn event_date(v: &View, f: &Found, l: usize, r: usize) -> Option<EventDate> {
         let seg = dated.get(i..j)?;
         let p = seg.partition_point(|&(k, _)| k < f.first);
         let before = p.checked_sub(1).and_then(|x| seg.get(x));
-        match (before, seg.get(p)) {
+        let after = seg.get(p).filter(|&&(k, _)| !other_clause(k));
+        match (before, after) {
             (Some(&(kb, tb)), Some(&(ka, ta))) => {
                 Some(if f.first - kb <= ka - f.first { tb } else { ta })
             }

@@ -1702,3 +1702,42 @@ fn a_title_of_an_organisation_is_one_phrase() {
     let e = only(&ev, Plover::ACCUSE);
     assert_eq!(texts(&d, &e.actor), vec!["الوزير"]);
 }
+
+#[test]
+fn time_in_a_relative_clause_about_a_party_does_not_date_the_event() {
+    // The date belongs to «يسيطر», the clause about the group, not to the bombing.
+    let b = DocBuilder::new(
+        "وانفجرت سيارة مفخخة في الزعفرانية في هجوم تبناه التنظيم الذي يسيطر على مساحات منذ حزيران 2014.",
+    )
+    .entity(EntityType::LOC, &["الزعفرانية"])
+    .time("حزيران 2014", 0, DATE, "2014-06");
+    let (_, ev) = run(b);
+    for e in &ev {
+        assert_ne!(
+            e.date.as_ref().map(|x| x.value.as_str()),
+            Some("2014-06"),
+            "{e:#?}"
+        );
+    }
+    // A relative clause right after the trigger describes the event itself and keeps its time.
+    let b = DocBuilder::new("وقع الهجوم الذي استهدف الفندق يوم الاثنين في سوسة.")
+        .entity(EntityType::LOC, &["سوسة"])
+        .time("يوم الاثنين", 0, DATE, "2015-07-27");
+    let (_, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(
+        e.date.as_ref().map(|x| x.value.as_str()),
+        Some("2015-07-27")
+    );
+    // A comma closes the relative clause: the time after it is the main verb's.
+    let b = DocBuilder::new(
+        "وتعهد قائد الجيش الذي ما زال يلعب دورا سياسيا، أمس الاثنين باحترام نتائج الانتخابات.",
+    )
+    .time("أمس الاثنين", 0, DATE, "2015-07-20");
+    let (_, ev) = run(b);
+    let e = only(&ev, Plover::AGREE);
+    assert_eq!(
+        e.date.as_ref().map(|x| x.value.as_str()),
+        Some("2015-07-20")
+    );
+}
