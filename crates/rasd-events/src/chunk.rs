@@ -171,6 +171,17 @@ fn mention_prefix(v: &View, i: usize, mention_start: usize) -> (bool, Option<Pre
     (conj, prep)
 }
 
+/// Where a mention's text ends, its closing quote included when the name is quoted
+/// («تنظيم "داعش"», see `View::wrap_quoted_mentions`).
+fn quoted_end(v: &View, m: &crate::view::Ment) -> usize {
+    let last = m.end.saturating_sub(1);
+    if v.kind(last) == Some(TokenKind::Punct) {
+        m.span.end.max(v.span(last).end)
+    } else {
+        m.span.end
+    }
+}
+
 fn starts_with_article(v: &View, i: usize, s: &Strip) -> bool {
     s.al || v
         .norm(i)
@@ -420,6 +431,10 @@ pub fn np_at(v: &View, i: usize, lim: usize, nisba_ok: bool) -> Option<Np> {
             end += 1;
             adj += 1;
         }
+        // A quoted name with words after it keeps both its quotes («"داعش" الإرهابي»).
+        if adj > 0 && v.kind(i) == Some(TokenKind::Punct) {
+            span = span.cover(&v.span(i));
+        }
         // A unit number after a named unit («اللواء 128»).
         if v.kind(end) == Some(TokenKind::Number) && end < lim && m.etype == EntityType::ORG {
             span = span.cover(&v.span(end));
@@ -600,7 +615,7 @@ fn desc_np(v: &View, i: usize, lim: usize, class: DescClass, strip: Strip) -> Op
                         return Some(Np {
                             start: i,
                             end: m.end.min(lim),
-                            span: start_span.cover(&m.span),
+                            span: Span::new(start_span.start, quoted_end(v, m)),
                             entity: m.entity,
                             etype: Some(EntityType::PER),
                             kind: NpKind::Name,
@@ -680,7 +695,7 @@ fn desc_np(v: &View, i: usize, lim: usize, class: DescClass, strip: Strip) -> Op
             entity = m.entity;
             etype = Some(m.etype);
             country = m.country;
-            span_end = m.span.end;
+            span_end = quoted_end(v, m);
             end = m.end.min(lim);
             definite = true;
         } else if modifier_word(v, end) && v.norm(end).starts_with("ال") {
@@ -897,6 +912,17 @@ pub fn nps_ending_at(v: &View, from: usize, end: usize) -> Option<Np> {
     })
 }
 
+/// True for a bare third-person pronoun at `i` that restates the phrase right before it as
+/// the subject of the verb after it («المسلحون هم يهاجمون», «التي هي تقاتل»). Not «وهم
+/// يخوضون» (a new clause whose pronoun refers further back), not after a comma, and not
+/// «نحن»/«أنا» (the speaker).
+pub fn restating_pronoun(v: &View, i: usize) -> bool {
+    i >= 1
+        && matches!(v.fw(i), Some((Fw::Pron, s)) if !s.conj)
+        && matches!(v.norm(i), "هو" | "هي" | "هم" | "هما" | "هن")
+        && !v.is_soft(i - 1)
+}
+
 /// The subject before a verb at `a` within `[l, a)`: after a relative pronoun or a cleft
 /// («هم من»), or in subject–verb order; coordinated NPs before it are included.
 pub fn subject_before(v: &View, l: usize, a: usize) -> Vec<Np> {
@@ -909,7 +935,10 @@ pub fn subject_before(v: &View, l: usize, a: usize) -> Vec<Np> {
     let rel = e > 0 && matches!(v.fw(e - 1), Some((Fw::Rel, _)));
     // Cleft «هم من يقومون»: skip «من» and the pronoun.
     let cleft = e >= 2 && v.is_word(e - 1, "من") && matches!(v.fw(e - 2), Some((Fw::Pron, _)));
-    let lo = if rel || cleft {
+    // A pronoun subject «المسلحون هم يهاجمون», «التي هي تقاتل»: its antecedent is before it
+    // (the loop below skips the pronoun, then a relative pronoun before it).
+    let pron = !rel && !cleft && e >= 2 && restating_pronoun(v, e - 1);
+    let lo = if rel || cleft || pron {
         let (s0, _) = v.sent_range(v.sent(a));
         s0.max(a.saturating_sub(CLAUSE_MAX))
     } else {
@@ -919,7 +948,13 @@ pub fn subject_before(v: &View, l: usize, a: usize) -> Vec<Np> {
         e -= 1;
     } else if cleft {
         e -= 2;
+    } else if pron {
+        e -= 1;
+        if e > lo && matches!(v.fw(e - 1), Some((Fw::Rel, _))) {
+            e -= 1;
+        }
     }
+    let rel = rel || pron;
     // Commas and a parenthetical («(GIS)») may stand between an antecedent and the verb.
     if rel || cleft {
         loop {

@@ -760,7 +760,8 @@ fn subject_of(
     let (a, b, strip) = (f.first, if f.gap { f.first } else { f.last }, &f.strip);
     // «السفينة التي تجوب البحر»: a relative pronoun right before a verb with no
     // resumptive pronoun stands for its subject; the NP after the verb is its object.
-    let subject_relative = strip.enc.is_none() && !strip.conj && rel_before(v, l, a);
+    let subject_relative =
+        strip.enc.is_none() && !strip.conj && (rel_before(v, l, a) || pron_before(v, l, a));
     let mut s = if subject_relative {
         subject_before(v, l, a)
     } else {
@@ -910,7 +911,22 @@ fn rel_before(v: &View, l: usize, a: usize) -> bool {
     while e > l && (crate::chunk::skippable(v, e - 1) || v.cue_at(e - 1, CueClass::Neg) == 1) {
         e -= 1;
     }
+    // «التي هي تقاتل داعش»: a pronoun may restate the relative pronoun.
+    if e > l && e >= 2 && crate::chunk::restating_pronoun(v, e - 1) {
+        e -= 1;
+    }
     e > 0 && matches!(v.fw(e - 1), Some((Fw::Rel, _)))
+}
+
+/// True when a pronoun restating the subject stands right before the verb at `a`
+/// («المسلحون هم يهاجمون», `chunk::restating_pronoun`): the phrase after the verb is then
+/// the object.
+fn pron_before(v: &View, l: usize, a: usize) -> bool {
+    let mut e = a;
+    while e > l && (crate::chunk::skippable(v, e - 1) || v.cue_at(e - 1, CueClass::Neg) == 1) {
+        e -= 1;
+    }
+    e > l + 1 && crate::chunk::restating_pronoun(v, e - 1)
 }
 
 /// «قال الجيش إنه قتل …», «قالت المعارضة إنها كثفت …», «قال الوزير إننا وقعنا …»: a verb

@@ -304,6 +304,46 @@ impl<'d> View<'d> {
                 country,
             });
         }
+        self.wrap_quoted_mentions();
+    }
+
+    /// A name in quotes («تنظيم "داعش"», «جماعة «أنصار الله»») is one phrase with its
+    /// quotes: the quote tokens join the mention's token range (its text stays the name), so
+    /// they neither end the clause ([`View::is_hard`]) nor cut a genitive or a subject off.
+    fn wrap_quoted_mentions(&mut self) {
+        let quote = |v: &View, i: usize, open: bool| -> bool {
+            v.kind(i) == Some(TokenKind::Punct)
+                && v.toks.get(i).is_some_and(|t| t.ment == NONE)
+                && matches!(
+                    (v.norm(i), open),
+                    ("\"", _) | ("«", true) | ("“", true) | ("»", false) | ("”", false)
+                )
+        };
+        for id in 0..self.ments.len() {
+            let Some(&Ment {
+                first, end, etype, ..
+            }) = self.ments.get(id)
+            else {
+                continue;
+            };
+            // Only a party: a quoted MISC name is a title or a term («عملية "احتجاز
+            // رهائن"»), a quoted place alone is most often a newspaper («التقت «الشرق
+            // الأوسط»»); after a descriptor head («مدينة "سرت"») a place is one.
+            let party = matches!(etype, EntityType::ORG | EntityType::PER)
+                || (etype == EntityType::LOC && first >= 2 && self.desc(first - 2).is_some());
+            if !party || first == 0 || !quote(self, first - 1, true) || !quote(self, end, false) {
+                continue;
+            }
+            for i in [first - 1, end] {
+                if let Some(t) = self.toks.get_mut(i) {
+                    t.ment = id as u32;
+                }
+            }
+            if let Some(m) = self.ments.get_mut(id) {
+                m.first = first - 1;
+                m.end = end + 1;
+            }
+        }
     }
 
     fn index_spans(&mut self) {
@@ -373,7 +413,10 @@ impl<'d> View<'d> {
 
     /// True for a punctuation token ending clauses.
     pub fn is_hard(&self, i: usize) -> bool {
-        self.kind(i) == Some(TokenKind::Punct) && is_hard_punct(self.norm(i))
+        self.kind(i) == Some(TokenKind::Punct)
+            && is_hard_punct(self.norm(i))
+            // Quotes around a name belong to the name (`wrap_quoted_mentions`).
+            && self.ment(i).is_none()
     }
 
     /// True for a comma-like token.

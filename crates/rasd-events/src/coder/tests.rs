@@ -1741,3 +1741,81 @@ fn time_in_a_relative_clause_about_a_party_does_not_date_the_event() {
         Some("2015-07-20")
     );
 }
+
+#[test]
+fn a_name_in_quotes_is_one_phrase_with_its_head() {
+    // The quotes neither end the clause nor cut the genitive off its head.
+    let b = DocBuilder::new("وهاجمت جماعة «أنصار الله» مواقع الجيش اليمني في تعز.")
+        .entity(EntityType::ORG, &["أنصار الله"])
+        .entity(EntityType::ORG, &["الجيش اليمني"])
+        .entity(EntityType::LOC, &["تعز"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.actor), vec!["جماعة «أنصار الله»"]);
+    assert_eq!(e.actor[0].entity, Some(0));
+    assert_eq!(
+        e.recipient.first().and_then(|a| a.entity),
+        Some(1),
+        "{e:#?}"
+    );
+    assert_eq!(texts(&d, &e.location), vec!["تعز"]);
+    let b = DocBuilder::new("قتل 30 شخصا في هجمات تبناها تنظيم \"داعش\" في العراق.")
+        .entity(EntityType::ORG, &["داعش"])
+        .entity(EntityType::LOC, &["العراق"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.actor), vec!["تنظيم \"داعش\""]);
+    assert_eq!(e.actor[0].entity, Some(0));
+    // A title before a quoted name: the phrase ends at the closing quote.
+    let b = DocBuilder::new("واتهم الرئيس «أوباما» إيران بدعم الإرهاب.")
+        .entity(EntityType::PER, &["أوباما"])
+        .entity(EntityType::LOC, &["إيران"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ACCUSE);
+    assert_eq!(texts(&d, &e.actor), vec!["الرئيس «أوباما»"]);
+}
+
+#[test]
+fn a_pronoun_before_the_verb_is_its_subject() {
+    // «هم» before the verb stands for the phrase before it; the phrase after the verb is
+    // the object. «التي هي تقاتل» is a relative clause: a habit, no event.
+    for (text, actor) in [
+        ("وقال إن المسلحين هم هاجموا الجيش في حلب.", "المسلحين"),
+        ("وقال إن المسلحين هم من هاجموا الجيش في حلب.", "المسلحين"),
+    ] {
+        let b = DocBuilder::new(text).entity(EntityType::LOC, &["حلب"]);
+        let (d, ev) = run(b);
+        let e = ev
+            .iter()
+            .find(|e| e.etype == Plover::ASSAULT)
+            .unwrap_or_else(|| panic!("no event for {text}: {ev:#?}"));
+        assert_eq!(texts(&d, &e.actor), vec![actor], "{text}");
+        assert_eq!(texts(&d, &e.recipient), vec!["الجيش"], "{text}");
+    }
+    let b = DocBuilder::new("وقصفت تركيا المقاتلين الأكراد الذين هم يقاتلون الجيش في حلب.")
+        .entity(EntityType::LOC, &["تركيا"])
+        .entity(EntityType::LOC, &["حلب"]);
+    let (d, ev) = run(b);
+    assert!(
+        !ev.iter().any(|e| d.slice(e.trigger).contains("يقاتلون")),
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn the_act_of_a_charge_is_no_event() {
+    // What someone is charged with is alleged, not reported as done.
+    for text in [
+        "وأعادت السلطات الجزولي المتهم بتأييد داعش إلى المعتقل.",
+        "واعتقلت الشرطة رجلا بتهمة مهاجمة السفارة.",
+        "ومثل أمام المحكمة ثلاثة متهمين بتفجير المسجد.",
+    ] {
+        let (d, ev) = run(DocBuilder::new(text));
+        assert!(
+            ev.iter()
+                .all(|e| matches!(e.etype, Plover::COERCE | Plover::SANCTION)),
+            "{text}: {:?}",
+            ev.iter().map(|e| d.slice(e.trigger)).collect::<Vec<_>>()
+        );
+    }
+}
