@@ -55,6 +55,8 @@ pub struct MentionInfo {
     /// Byte offset of the temporal connective («بعد», «قبل», «منذ») that governs the
     /// trigger, if any.
     pub connective: Option<usize>,
+    /// A masdar of purpose: «لـ» without the article («لضرب معسكر», «لاستهداف»).
+    pub purpose: bool,
 }
 
 /// Casualties told after a temporal connective that follows an earlier mention of the
@@ -424,8 +426,13 @@ pub fn merge_events_in(
                 && !named_conflict(&o.actor, &e.actor)
                 && !named_conflict(&o.recipient, &e.recipient)
                 && !classes_differ(text, &o.recipient, &e.recipient);
+            // «قامت قواتها بغارة … وكانت … لضرب معسكر للقاعدة»: a purpose with no doer
+            // of its own, told right after an act of the same type, says what that act
+            // was for (its target), not another act.
+            let purpose = inf.purpose && e.actor.is_empty() && near && parties_ok;
             let ok = inf.anaphoric
                 || same_toll
+                || purpose
                 || (inf.definite && reach && parties_ok && !dated_apart)
                 || (shared && parties_ok)
                 || (same_victims && !conflict(&o.actor, &e.actor))
@@ -516,6 +523,15 @@ pub(crate) fn mention_info(v: &crate::view::View, events: &[Event]) -> Vec<Menti
                             if en.kind.allows(&h.strip) {
                                 info.nominal = !en.kind.is_verb();
                                 info.definite = info.nominal && h.strip.al;
+                                // Not after a light verb: «تعرضت (القوات) لقصف» tells
+                                // the act.
+                                let (s0, _) = v.sent_range(v.sent(k));
+                                info.purpose = info.nominal
+                                    && !h.strip.al
+                                    && h.strip.prep == b'l'
+                                    && !(k.saturating_sub(4).max(s0)..k).any(|j| {
+                                        v.hits(j).iter().any(|x| matches!(x.hit, Hit::Light(_)))
+                                    });
                                 info.casualty = en.casualty();
                                 info.head = Some(&*en.head);
                                 info.connective = crate::coder::temporal_connective_before(v, k)
@@ -560,6 +576,28 @@ mod tests {
             disputed_by: Vec::new(),
             confidence: 0.5,
         }
+    }
+
+    #[test]
+    fn a_purpose_with_no_doer_continues_the_act_before_it() {
+        // «قامت قواتها بغارة. وكانت لضرب معسكر للقاعدة»: one raid, on that camp.
+        let a = ev(0, Plover::ASSAULT, &[1], &[]);
+        let b = ev(1, Plover::ASSAULT, &[], &[2]);
+        let purpose = MentionInfo {
+            nominal: true,
+            purpose: true,
+            ..MentionInfo::default()
+        };
+        let out = merge_events(
+            vec![a.clone(), b.clone()],
+            &[MentionInfo::default(), purpose],
+            "",
+        );
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].recipient.len(), 1);
+        // Without the purpose reading they stay two events.
+        let out = merge_events(vec![a, b], &[MentionInfo::default(); 2], "");
+        assert_eq!(out.len(), 2);
     }
 
     #[test]
@@ -663,6 +701,7 @@ mod tests {
                 casualty: false,
                 definite: false,
                 connective: None,
+                purpose: false,
             },
         ];
         let out = merge_events(vec![a, b], &info, "");
