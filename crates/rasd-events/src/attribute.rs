@@ -81,13 +81,15 @@ impl Stage for Attributor {
             }
             let v = View::for_sentences(doc, &mask);
             let quotes = quotes(&v);
+            let quote_at = quote_index(&v, &quotes);
             let mut cache: Vec<Option<Vec<CueAt>>> = vec![None; doc.sentences.len()];
             let attrs: Vec<(Attribution, Vec<Dispute>)> = doc
                 .events
                 .iter()
                 .map(|e| {
                     let s = v.sent(v.tokens_of(e.trigger).0);
-                    attribute(&v, e.trigger, &quotes, cues_of(&v, &mut cache, s))
+                    let q = (&quotes[..], &quote_at[..]);
+                    attribute(&v, e.trigger, q, cues_of(&v, &mut cache, s))
                 })
                 .collect();
             let disputes = claim_denials(&v, &doc.events, &mut cache);
@@ -276,6 +278,22 @@ fn quotes(v: &View) -> Vec<Quote> {
         q.speaker = found;
     }
     out
+}
+
+/// For each token, the first quote (in [`quotes`] order) with a speaker that contains it
+/// (`u32::MAX` for none), so that each event finds its quote in constant time: a long
+/// document has thousands of quotes. Quotes of one kind never overlap, so filling this
+/// costs at most two passes over the tokens.
+fn quote_index(v: &View, quotes: &[Quote]) -> Vec<u32> {
+    let mut at = vec![u32::MAX; v.len()];
+    for (i, q) in quotes.iter().enumerate().rev() {
+        if q.speaker.is_some() {
+            for slot in at.get_mut(q.first..q.end.min(v.len())).unwrap_or_default() {
+                *slot = i as u32;
+            }
+        }
+    }
+    at
 }
 
 fn cue_span(v: &View, k: usize, len: usize) -> Span {
@@ -554,7 +572,7 @@ fn trigger_head(v: &View, a: usize, b: usize) -> (usize, bool) {
 fn attribute(
     v: &View,
     trigger: Span,
-    quotes: &[Quote],
+    (quotes, quote_at): (&[Quote], &[u32]),
     cues: &[CueAt],
 ) -> (Attribution, Vec<Dispute>) {
     let (a, b) = v.tokens_of(trigger);
@@ -567,10 +585,7 @@ fn attribute(
 
     // Reporter (used as `by` whatever the stance).
     let mut reporter: Option<(Arg, Span)> = None;
-    if let Some(q) = quotes
-        .iter()
-        .find(|q| q.first <= head && head < q.end && q.speaker.is_some())
-    {
+    if let Some(q) = quote_at.get(head).and_then(|&i| quotes.get(i as usize)) {
         reporter = q.speaker;
     }
     if reporter.is_none() {

@@ -1256,10 +1256,13 @@ fn territory(v: &View, l: usize, r: usize) -> Option<Arg> {
         let Some((code, _)) = v.nisba(adj) else {
             continue;
         };
-        let entity = v.ments.iter().find_map(|m| {
-            let e = v.doc.entities.get(m.entity?)?;
-            (m.country && crate::attribute::entity_country(e).as_deref() == Some(code))
-                .then_some(m.entity?)
+        // The document's country entity of that code (the entities, not every mention: a
+        // long document has far more mentions).
+        let entity = v.doc.entities.iter().position(|e| {
+            e.etype == EntityType::LOC
+                && (e.subtype.as_deref() == Some("country")
+                    || e.geo.as_ref().is_some_and(|g| g.resolution == 1))
+                && crate::attribute::entity_country(e).as_deref() == Some(code)
         });
         let mut end = adj;
         // «الحدود الجزائرية الليبية»: a second adjective belongs to the same place.
@@ -1914,8 +1917,14 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
     if location.is_empty() {
         let (s0, s1) = v.sent_range(v.sent(f.first));
         let mut best: Option<((bool, usize), Arg)> = None;
-        for m in &v.ments {
-            if m.etype != EntityType::LOC || m.first < s0 || m.first >= s1 {
+        // The sentence's mentions only: `ments` is in text order, so a binary search finds
+        // them and a document of thousands of sentences stays linear.
+        let from = v.ments.partition_point(|m| m.first < s0);
+        for m in v.ments.get(from..).unwrap_or_default() {
+            if m.first >= s1 {
+                break;
+            }
+            if m.etype != EntityType::LOC {
                 continue;
             }
             // A country elsewhere in the sentence is often a party («نفت الجزائر»): only
