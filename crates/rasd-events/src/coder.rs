@@ -1259,9 +1259,7 @@ fn territory(v: &View, l: usize, r: usize) -> Option<Arg> {
         // The document's country entity of that code (the entities, not every mention: a
         // long document has far more mentions).
         let entity = v.doc.entities.iter().position(|e| {
-            e.etype == EntityType::LOC
-                && (e.subtype.as_deref() == Some("country")
-                    || e.geo.as_ref().is_some_and(|g| g.resolution == 1))
+            crate::view::is_country(e)
                 && crate::attribute::entity_country(e).as_deref() == Some(code)
         });
         let mut end = adj;

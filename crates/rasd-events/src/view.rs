@@ -157,6 +157,14 @@ pub struct View<'d> {
     pub date_tokens: std::cell::OnceCell<Vec<(usize, usize)>>,
 }
 
+/// True for a country entity (a LOC of subtype country, or geocoded at country
+/// resolution): countries act as states.
+pub fn is_country(e: &rasd_doc::Entity) -> bool {
+    e.etype == EntityType::LOC
+        && (e.subtype.as_deref() == Some("country")
+            || e.geo.as_ref().is_some_and(|g| g.resolution == 1))
+}
+
 /// Punctuation that ends a clause for argument search.
 pub fn is_hard_punct(s: &str) -> bool {
     matches!(
@@ -268,9 +276,7 @@ impl<'d> View<'d> {
         let mut ments = Vec::new();
         if !doc.entities.is_empty() {
             for (ei, e) in doc.entities.iter().enumerate() {
-                let country = e.etype == EntityType::LOC
-                    && (e.subtype.as_deref() == Some("country")
-                        || e.geo.as_ref().is_some_and(|g| g.resolution == 1));
+                let country = is_country(e);
                 for m in &e.mentions {
                     ments.push((m.span, Some(ei), e.etype, m.kind, country));
                 }
