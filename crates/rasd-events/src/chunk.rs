@@ -923,8 +923,9 @@ pub fn restating_pronoun(v: &View, i: usize) -> bool {
         && !v.is_soft(i - 1)
 }
 
-/// The subject before a verb at `a` within `[l, a)`: after a relative pronoun or a cleft
-/// («هم من»), or in subject–verb order; coordinated NPs before it are included.
+/// The subject before a verb at `a` within `[l, a)`: after a relative pronoun, a cleft
+/// («هم من») or a restating pronoun («هم»), or in subject–verb order; coordinated NPs
+/// before it are included.
 pub fn subject_before(v: &View, l: usize, a: usize) -> Vec<Np> {
     let mut e = a;
     // Skip negation, «قد», adverbs and times.

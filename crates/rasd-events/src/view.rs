@@ -129,9 +129,9 @@ fn summarise(hits: &[TokHit]) -> TokInfo {
 pub struct Ment {
     /// Bytes of the original text (clitics excluded).
     pub span: Span,
-    /// First token.
+    /// First token (the opening quote of a quoted name, see `wrap_quoted_mentions`).
     pub first: usize,
-    /// One past the last token.
+    /// One past the last token (past the closing quote of a quoted name).
     pub end: usize,
     /// Index into `doc.entities`, when resolved.
     pub entity: Option<usize>,
