@@ -472,6 +472,10 @@ pub(crate) fn find_triggers(v: &View) -> Vec<Found> {
             if e.kind.is_verb() && after_number(v, i) {
                 continue;
             }
+            // «وعدّ الزياني …» is «و» + «عدّ» (considered), not «وعد» (promised).
+            if geminate_clash(v, i, &h.strip, e) {
+                continue;
+            }
             // «وحدة الدعم النفسي», «لجنة التحقيق»: a noun naming what a body does.
             if e.kind.is_nominal() && e.rest.is_empty() && body_head_before(v, i, &h.strip) {
                 continue;
@@ -527,6 +531,34 @@ pub(crate) fn find_triggers(v: &View) -> Vec<Found> {
         }
     }
     out
+}
+
+/// True when the text's own vowel signs rule out a trigger reading: a shadda on the third
+/// letter of the stem, where the trigger is a three-letter word whose last two radicals
+/// differ («وعدّ», «وعدّت» read as «وعد» promised are «و» + «عدّ» considered). The
+/// lexicon matches unvocalised forms, so only the written shadda can tell them apart;
+/// most news text has none, and then nothing changes.
+fn geminate_clash(v: &View, i: usize, strip: &Strip, e: &Trig) -> bool {
+    let head: Vec<char> = e.head.chars().collect();
+    if head.len() != 3 || head.get(1) == head.get(2) {
+        return false;
+    }
+    let raw = v.doc.slice(v.span(i));
+    if !raw.contains('\u{651}') {
+        return false;
+    }
+    // The clitic prefix of the normalised word is Arabic letters, two bytes each.
+    let third = strip.pre as usize / 2 + 2;
+    let mut letter: Option<usize> = None;
+    for c in raw.chars() {
+        let mark = ('\u{64b}'..='\u{65f}').contains(&c) || c == '\u{670}' || c == '\u{640}';
+        if !mark {
+            letter = Some(letter.map_or(0, |l| l + 1));
+        } else if c == '\u{651}' && letter == Some(third) {
+            return true;
+        }
+    }
+    false
 }
 
 /// True when the nominal trigger at `i` is governed by a verb or noun of intention,

@@ -1819,3 +1819,24 @@ fn the_act_of_a_charge_is_no_event() {
         );
     }
 }
+
+#[test]
+fn a_written_shadda_rules_out_a_verb_reading() {
+    // «وعدّ» is «و» + «عدّ» (considered), not «وعد» (promised).
+    let (d, ev) = run(DocBuilder::new(
+        "وعدّ الأمين العام التصريحات تدخلا في الشؤون الداخلية.",
+    ));
+    assert!(
+        !ev.iter().any(|e| e.etype == Plover::AGREE),
+        "{:?}",
+        ev.iter().map(|e| d.slice(e.trigger)).collect::<Vec<_>>()
+    );
+    // Without vowel signs, and with the promise's own vowels, it is still a promise.
+    for text in [
+        "وعد الرئيس الناخبين بإصلاحات واسعة.",
+        "وَعَدَ الرئيس الناخبين بإصلاحات واسعة.",
+    ] {
+        let (_, ev) = run(DocBuilder::new(text));
+        only(&ev, Plover::AGREE);
+    }
+}
