@@ -1840,3 +1840,18 @@ fn a_written_shadda_rules_out_a_verb_reading() {
         only(&ev, Plover::AGREE);
     }
 }
+
+#[test]
+fn what_efforts_and_plots_aim_at_is_no_event() {
+    for text in [
+        "وتندرج التصريحات ضمن مساعي المالكي المكشوفة لتخريب علاقات العراق.",
+        "وأحبطت الشرطة مخططات لاستهداف المساجد.",
+    ] {
+        let (d, ev) = run(DocBuilder::new(text));
+        assert!(
+            !ev.iter().any(|e| matches!(e.etype, Plover::PROTEST | Plover::ASSAULT)),
+            "{text}: {:?}",
+            ev.iter().map(|e| d.slice(e.trigger)).collect::<Vec<_>>()
+        );
+    }
+}
