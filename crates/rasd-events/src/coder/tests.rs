@@ -1849,7 +1849,8 @@ fn what_efforts_and_plots_aim_at_is_no_event() {
     ] {
         let (d, ev) = run(DocBuilder::new(text));
         assert!(
-            !ev.iter().any(|e| matches!(e.etype, Plover::PROTEST | Plover::ASSAULT)),
+            !ev.iter()
+                .any(|e| matches!(e.etype, Plover::PROTEST | Plover::ASSAULT)),
             "{text}: {:?}",
             ev.iter().map(|e| d.slice(e.trigger)).collect::<Vec<_>>()
         );
