@@ -912,6 +912,17 @@ pub fn nps_ending_at(v: &View, from: usize, end: usize) -> Option<Np> {
     })
 }
 
+/// Where the verb at `a` begins once negation, «قد», adverbs and times before it (down to
+/// `l`) are passed over: what stands right before that is its subject, a relative or a
+/// restating pronoun.
+pub fn verb_onset(v: &View, l: usize, a: usize) -> usize {
+    let mut e = a;
+    while e > l && (skippable(v, e - 1) || v.cue_at(e - 1, CueClass::Neg) == 1) {
+        e -= 1;
+    }
+    e
+}
+
 /// True for a bare third-person pronoun at `i` that restates the phrase right before it as
 /// the subject of the verb after it («المسلحون هم يهاجمون», «التي هي تقاتل»). Not «وهم
 /// يخوضون» (a new clause whose pronoun refers further back), not after a comma, and not
@@ -927,11 +938,7 @@ pub fn restating_pronoun(v: &View, i: usize) -> bool {
 /// («هم من») or a restating pronoun («هم»), or in subject–verb order; coordinated NPs
 /// before it are included.
 pub fn subject_before(v: &View, l: usize, a: usize) -> Vec<Np> {
-    let mut e = a;
-    // Skip negation, «قد», adverbs and times.
-    while e > l && (skippable(v, e - 1) || v.cue_at(e - 1, CueClass::Neg) == 1) {
-        e -= 1;
-    }
+    let mut e = verb_onset(v, l, a);
     // Relative clause: the antecedent is before the pronoun.
     let rel = e > 0 && matches!(v.fw(e - 1), Some((Fw::Rel, _)));
     // Cleft «هم من يقومون»: skip «من» and the pronoun.

@@ -547,11 +547,16 @@ fn geminate_clash(v: &View, i: usize, strip: &Strip, e: &Trig) -> bool {
     if !raw.contains('\u{651}') {
         return false;
     }
-    // The clitic prefix of the normalised word is Arabic letters, two bytes each.
-    let third = strip.pre as usize / 2 + 2;
+    // Letters of the clitic prefix (normalisation keeps one letter per written letter).
+    let pre = v
+        .norm(i)
+        .get(..strip.pre as usize)
+        .map_or(0, |p| p.chars().count());
+    let third = pre + 2;
     let mut letter: Option<usize> = None;
     for c in raw.chars() {
-        let mark = ('\u{64b}'..='\u{65f}').contains(&c) || c == '\u{670}' || c == '\u{640}';
+        // The marks normalisation drops (diacritics and tatweel) are not letters.
+        let mark = rasd_text::normalise::is_diacritic(c) || c == '\u{640}';
         if !mark {
             letter = Some(letter.map_or(0, |l| l + 1));
         } else if c == '\u{651}' && letter == Some(third) {
@@ -939,10 +944,7 @@ fn unread_subject(v: &View, l: usize, a: usize) -> Option<Np> {
 /// True when a relative pronoun stands right before the verb at `a` (skipping
 /// negation and adverbs).
 fn rel_before(v: &View, l: usize, a: usize) -> bool {
-    let mut e = a;
-    while e > l && (crate::chunk::skippable(v, e - 1) || v.cue_at(e - 1, CueClass::Neg) == 1) {
-        e -= 1;
-    }
+    let mut e = crate::chunk::verb_onset(v, l, a);
     // «التي هي تقاتل داعش»: a pronoun may restate the relative pronoun.
     if e > l && e >= 2 && crate::chunk::restating_pronoun(v, e - 1) {
         e -= 1;
@@ -954,10 +956,7 @@ fn rel_before(v: &View, l: usize, a: usize) -> bool {
 /// («المسلحون هم يهاجمون», `chunk::restating_pronoun`): the phrase after the verb is then
 /// the object.
 fn pron_before(v: &View, l: usize, a: usize) -> bool {
-    let mut e = a;
-    while e > l && (crate::chunk::skippable(v, e - 1) || v.cue_at(e - 1, CueClass::Neg) == 1) {
-        e -= 1;
-    }
+    let e = crate::chunk::verb_onset(v, l, a);
     e > l + 1 && crate::chunk::restating_pronoun(v, e - 1)
 }
 
