@@ -34,7 +34,7 @@
 use crate::chunk::{antecedent, np_at, subject_after, subject_before, verb_agreement};
 use crate::lex::{CueClass, Hit, LEX};
 use crate::morph::Kind;
-use crate::view::View;
+use crate::view::{is_close_quote, is_open_quote, View};
 use rasd_doc::{Arg, Attribution, Dispute, Document, Span, Stage, Stance, TokenKind};
 
 /// The attribute stage (see the module docs). Runs after [`crate::EventCoder`].
@@ -80,16 +80,14 @@ impl Stage for Attributor {
                 }
             }
             let v = View::for_sentences(doc, &mask);
-            let quotes = quotes(&v);
-            let quote_at = quote_index(&v, &quotes);
+            let quotes = Quotes::new(&v);
             let mut cache: Vec<Option<Vec<CueAt>>> = vec![None; doc.sentences.len()];
             let attrs: Vec<(Attribution, Vec<Dispute>)> = doc
                 .events
                 .iter()
                 .map(|e| {
                     let s = v.sent(v.tokens_of(e.trigger).0);
-                    let q = (&quotes[..], &quote_at[..]);
-                    attribute(&v, e.trigger, q, cues_of(&v, &mut cache, s))
+                    attribute(&v, e.trigger, &quotes, cues_of(&v, &mut cache, s))
                 })
                 .collect();
             let disputes = claim_denials(&v, &doc.events, &mut cache);
@@ -204,14 +202,6 @@ pub(crate) struct Quote {
     speaker: Option<(Arg, Span)>,
 }
 
-fn is_open(s: &str) -> bool {
-    matches!(s, "«" | "“")
-}
-
-fn is_close(s: &str) -> bool {
-    matches!(s, "»" | "”")
-}
-
 /// Direct quotes and their speakers: a reporting verb just before the opening mark
 /// («قال الوزير: «…»») or just after the closing one («… » يقول مصدرنا»).
 fn quotes(v: &View) -> Vec<Quote> {
@@ -223,9 +213,9 @@ fn quotes(v: &View) -> Vec<Quote> {
             continue;
         }
         let n = v.norm(k);
-        if is_open(n) {
+        if is_open_quote(n) {
             open = Some(k);
-        } else if is_close(n) {
+        } else if is_close_quote(n) {
             if let Some(o) = open.take() {
                 out.push(Quote {
                     first: o + 1,
@@ -280,20 +270,34 @@ fn quotes(v: &View) -> Vec<Quote> {
     out
 }
 
-/// For each token, the first quote (in [`quotes`] order) with a speaker that contains it
-/// (`u32::MAX` for none), so that each event finds its quote in constant time: a long
-/// document has thousands of quotes. Quotes of one kind never overlap, so filling this
-/// costs at most two passes over the tokens.
-fn quote_index(v: &View, quotes: &[Quote]) -> Vec<u32> {
-    let mut at = vec![u32::MAX; v.len()];
-    for (i, q) in quotes.iter().enumerate().rev() {
-        if q.speaker.is_some() {
-            for slot in at.get_mut(q.first..q.end.min(v.len())).unwrap_or_default() {
-                *slot = i as u32;
+/// A document's quotes with, for each token, the first quote (in [`quotes`] order) with a
+/// speaker that contains it (`u32::MAX` for none), so that each event finds its quote in
+/// constant time: a long document has thousands of quotes. Quotes of one kind never
+/// overlap, so filling the index costs at most two passes over the tokens.
+struct Quotes {
+    list: Vec<Quote>,
+    at: Vec<u32>,
+}
+
+impl Quotes {
+    fn new(v: &View) -> Quotes {
+        let list = quotes(v);
+        let mut at = vec![u32::MAX; v.len()];
+        for (i, q) in list.iter().enumerate().rev() {
+            if q.speaker.is_some() {
+                for slot in at.get_mut(q.first..q.end.min(v.len())).unwrap_or_default() {
+                    *slot = i as u32;
+                }
             }
         }
+        Quotes { list, at }
     }
-    at
+
+    /// The speaker of the quote around token `k`, if it has one.
+    fn speaker_at(&self, k: usize) -> Option<(Arg, Span)> {
+        let i = *self.at.get(k)?;
+        self.list.get(i as usize)?.speaker
+    }
 }
 
 fn cue_span(v: &View, k: usize, len: usize) -> Span {
@@ -572,7 +576,7 @@ fn trigger_head(v: &View, a: usize, b: usize) -> (usize, bool) {
 fn attribute(
     v: &View,
     trigger: Span,
-    (quotes, quote_at): (&[Quote], &[u32]),
+    quotes: &Quotes,
     cues: &[CueAt],
 ) -> (Attribution, Vec<Dispute>) {
     let (a, b) = v.tokens_of(trigger);
@@ -584,10 +588,7 @@ fn attribute(
     let (head, future) = trigger_head(v, a, b);
 
     // Reporter (used as `by` whatever the stance).
-    let mut reporter: Option<(Arg, Span)> = None;
-    if let Some(q) = quote_at.get(head).and_then(|&i| quotes.get(i as usize)) {
-        reporter = q.speaker;
-    }
+    let mut reporter: Option<(Arg, Span)> = quotes.speaker_at(head);
     if reporter.is_none() {
         let mut best: Option<(usize, (Arg, Span))> = None;
         for c in cues

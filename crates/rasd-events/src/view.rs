@@ -165,6 +165,16 @@ pub fn is_country(e: &rasd_doc::Entity) -> bool {
             || e.geo.as_ref().is_some_and(|g| g.resolution == 1))
 }
 
+/// An opening quotation mark that has a closing twin («, “); the ASCII «"» is both.
+pub(crate) fn is_open_quote(s: &str) -> bool {
+    matches!(s, "«" | "“")
+}
+
+/// A closing quotation mark (», ”).
+pub(crate) fn is_close_quote(s: &str) -> bool {
+    matches!(s, "»" | "”")
+}
+
 /// Punctuation that ends a clause for argument search.
 pub fn is_hard_punct(s: &str) -> bool {
     matches!(
@@ -318,12 +328,15 @@ impl<'d> View<'d> {
     /// they neither end the clause ([`View::is_hard`]) nor cut a genitive or a subject off.
     fn wrap_quoted_mentions(&mut self) {
         let quote = |v: &View, i: usize, open: bool| -> bool {
+            let n = v.norm(i);
             v.kind(i) == Some(TokenKind::Punct)
                 && v.toks.get(i).is_some_and(|t| t.ment == NONE)
-                && matches!(
-                    (v.norm(i), open),
-                    ("\"", _) | ("«", true) | ("“", true) | ("»", false) | ("”", false)
-                )
+                && (n == "\""
+                    || if open {
+                        is_open_quote(n)
+                    } else {
+                        is_close_quote(n)
+                    })
         };
         for id in 0..self.ments.len() {
             let Some(&Ment {
