@@ -1020,10 +1020,37 @@ pub fn subject_after(v: &View, b: usize, r: usize) -> Vec<Np> {
     let k = next_content(v, b + 1, r);
     let list = np_list(v, k, r);
     match list.first() {
-        Some(n) if gov(v, n) == Gov::Free && !n.is_place() && !n.is_site() => list,
+        Some(n)
+            if gov(v, n) == Gov::Free
+                && !n.is_place()
+                && !n.is_site()
+                && !indefinite_accusative(v, n) =>
+        {
+            list
+        }
         _ => Vec::new(),
     }
 }
+
+/// True when a descriptor phrase is headed by an indefinite noun in the accusative, written
+/// with the tanween alif («جنودا», «مسلحا», «مدنيا»): an object or an adverbial, never the
+/// subject, which is nominative («جنود», «مسلحون»). Broken plurals in «ـايا» («ضحايا»,
+/// «خلايا») and words in «ـاء» end in alif without being accusative.
+pub fn indefinite_accusative(v: &View, n: &Np) -> bool {
+    if !matches!(n.kind, NpKind::Desc(_)) || n.definite || n.entity.is_some() {
+        return false;
+    }
+    let w = v.norm(n.head);
+    let w = w.strip_prefix('و').unwrap_or(w);
+    w.chars().count() >= 4
+        && w.ends_with('ا')
+        && !w.ends_with("ايا")
+        && !w.ends_with("اا")
+        && !ALIF_FINAL_NOUNS.iter().any(|n| w.ends_with(n))
+}
+
+/// Descriptor nouns whose own form ends in alif (folded): never an accusative ending.
+const ALIF_FINAL_NOUNS: [&str; 3] = ["ميليشيا", "مليشيا", "ميلشيا"];
 
 /// True when a masculine sound plural heads the phrase («الحوثيين», «المسلحون»): a verb
 /// in the feminine singular cannot have it as subject (it is the object: «وطردت

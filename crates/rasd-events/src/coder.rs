@@ -126,8 +126,15 @@ pub(crate) fn code(doc: &Document) -> Vec<Event> {
                 by_casualties: entry.is_some_and(|e| e.casualty()),
                 event: ev,
                 sites,
+                triggers: vec![(f.first, f.last)],
             };
-            merge_in_sentence(&mut out, told, casualty, connective);
+            merge_in_sentence(
+                &mut out,
+                told,
+                casualty,
+                connective,
+                event_antecedent(&v, f),
+            );
         }
     }
     let mut events: Vec<Event> = out.into_iter().map(|t| t.with_sites(&v)).collect();
@@ -819,9 +826,19 @@ fn subject_of(
         && v.norm(f.last).chars().count() > 4;
     // «إن التفجيرين استهدفا مقاتلين»: an event noun with the article opening the clause
     // right before the verb is its subject; the phrase after the verb is its object, and
-    // no party is the subject.
-    if s.is_empty() && a == l + 1 && event_noun_at(v, l) {
+    // no party is the subject. So is an indefinite attack noun whose relative clause the
+    // verb opens («في هجوم استهدف الجنود», «إن تفجيرا استهدف»).
+    if s.is_empty() && (a == l + 1 && event_noun_at(v, l) || event_antecedent(v, f).is_some()) {
         return (Vec::new(), None);
+    }
+    // «استهدف هجوم انتحاري مسجدا», «قتلت غارات التحالف …»: an attack noun right after an
+    // attack verb is its subject — the event did it, so no party after it is (the noun's
+    // own mention codes its doer), and the object follows the noun's phrase. A phrase
+    // before the verb is still its subject («إن الجيش استهدف …» has none after it).
+    if s.is_empty() && !subject_relative && event_subject_after(v, f, b, r) {
+        let mut s = subject_before(v, l, a);
+        link_all(v, &mut s, anaphors);
+        return (s, None);
     }
     if s.is_empty() && !subject_relative && !contiguous_phrase {
         s = subject_after(v, b, r);
@@ -878,6 +895,66 @@ fn subject_of(
     let dropped =
         antecedent(v, a, agr, 1, &[], anaphors).map(|(entity, span)| Arg { entity, span });
     (Vec::new(), dropped)
+}
+
+/// The indefinite attack noun whose relative clause the attack verb of `f` opens: an
+/// indefinite noun takes a relative clause without a relative pronoun, and «في هجوم مسلح
+/// استهدف مركزا» is «an attack that targeted a centre» — the event is the verb's subject,
+/// and both words tell one event. Up to two adjectives of the noun may stand between
+/// («تفجير انتحاري مزدوج استهدف»). The token of the noun, if any.
+pub(crate) fn event_antecedent(v: &View, f: &Found) -> Option<usize> {
+    let verb = LEX.trig.get(f.entry as usize)?;
+    if !verb.kind.is_verb() || verb.plover != Plover::ASSAULT || f.strip.conj || f.strip.prep != 0 {
+        return None;
+    }
+    let (s0, _) = v.sent_range(v.sent(f.first));
+    let mut k = f.first;
+    for _ in 0..3 {
+        let i = k.checked_sub(1).filter(|&i| i >= s0)?;
+        let attack_noun = crate::chunk::nominal_trigger(v, i, |e, s| {
+            e.plover == Plover::ASSAULT && !s.al && e.kind.allows(s) && !e.casualty()
+        });
+        if attack_noun && !v.norm(i).starts_with("ال") {
+            return Some(i);
+        }
+        let w = v.norm(i);
+        let adjective = v.kind(i) == Some(TokenKind::Arabic)
+            && v.fw(i).is_none()
+            && v.ment(i).is_none()
+            && !v.is_verb(i)
+            && !w.starts_with("ال")
+            && (v.nisba(i).is_some() || crate::chunk::adjective_shaped(w));
+        if !adjective {
+            return None;
+        }
+        k = i;
+    }
+    None
+}
+
+/// True when the verb of `f` (last token `b`) is an attack and the first content word
+/// after it an attack noun in the nominative («استهدف هجوم», «قتلت غارات»; not the
+/// accusative «هجوما», which is an object, nor a noun with a preposition). Only attacks:
+/// after other verbs a noun of their type is as often the object («وقعت مذكرة تفاهم»).
+fn event_subject_after(v: &View, f: &Found, b: usize, r: usize) -> bool {
+    let Some(verb) = LEX.trig.get(f.entry as usize) else {
+        return false;
+    };
+    if verb.plover != Plover::ASSAULT {
+        return false;
+    }
+    let k = crate::chunk::next_content(v, b + 1, r);
+    // (the noun of a gapped idiom is the trigger's own object: «وجهت … اتهامات»)
+    if k >= r || k <= f.last {
+        return false;
+    }
+    let w = v.norm(k);
+    if w.ends_with('ا') && !w.ends_with("ايا") {
+        return false;
+    }
+    crate::chunk::nominal_trigger(v, k, |e, s| {
+        e.plover == verb.plover && s.prep == 0 && e.kind.allows(s) && !e.casualty()
+    })
 }
 
 /// True when the clause starting at `l` opens right after a complementiser that a
@@ -1704,7 +1781,9 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
                     && v.fw(f.last).is_none()
                     && crate::chunk::adjective_shaped(v.norm(f.last));
                 let g = genitive(v, f.last + 1, r).filter(|g| {
-                    (g.prep != Some(Prep::Li) || gen_role != Role::Actor || doer_np(v, g))
+                    // (a genitive is never in the accusative: «استهدف هجوم جنودا»)
+                    !crate::chunk::indefinite_accusative(v, g)
+                        && (g.prep != Some(Prep::Li) || gen_role != Role::Actor || doer_np(v, g))
                         // (a name may hold its «لـ»: «للأمم المتحدة»)
                         && (!adjective_last
                             || g.prep == Some(Prep::Li)
@@ -2481,8 +2560,27 @@ fn merge_in_sentence(
     told: Told,
     casualty: Option<Casualty>,
     connective: Option<usize>,
+    antecedent: Option<usize>,
 ) {
     let ev = &told.event;
+    // «أصيب سبعة أشخاص في هجوم مسلح استهدف مركزا للأمن»: a verb whose subject is an
+    // attack noun of the sentence ([`event_antecedent`]) tells that noun's event, whatever
+    // it hits.
+    if let Some(n) = antecedent {
+        let holder = out
+            .iter_mut()
+            .rev()
+            .take_while(|t| t.event.sentence == ev.sentence)
+            .find(|t| t.triggers.iter().any(|&(a, b)| (a..=b).contains(&n)));
+        if let Some(t) = holder {
+            if t.event.etype == ev.etype && !conflict(&t.event.actor, &ev.actor) {
+                absorb(&mut t.event, ev);
+                t.sites.extend(told.sites);
+                t.triggers.extend(told.triggers);
+                return;
+            }
+        }
+    }
     for t in out.iter_mut().rev() {
         let (prev, prev_tok) = (&mut t.event, t.tok);
         if prev.sentence != ev.sentence {
@@ -2509,6 +2607,7 @@ fn merge_in_sentence(
         {
             absorb(prev, ev);
             t.sites.extend(told.sites);
+            t.triggers.extend(told.triggers);
             return;
         }
     }
@@ -2526,6 +2625,8 @@ struct Told {
     /// Sites it hits: kept out of the recipients while the sentence's mentions merge, so
     /// that «هجوم على فندق» and «قتل 38 سائحا» are not told apart as different victims.
     sites: Vec<Arg>,
+    /// First and last token of each trigger merged into it.
+    triggers: Vec<(usize, usize)>,
 }
 
 impl Told {

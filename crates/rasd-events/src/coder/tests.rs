@@ -1856,3 +1856,71 @@ fn what_efforts_and_plots_aim_at_is_no_event() {
         );
     }
 }
+
+#[test]
+fn an_indefinite_accusative_is_never_the_subject() {
+    // «أحزابا» carries the accusative tanween: the object, not the subject after the verb.
+    let b = DocBuilder::new("وانتقد أحزابا كردية في البرلمان.");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ACCUSE);
+    assert!(e.actor.is_empty(), "{ev:#?}");
+    assert_eq!(texts(&d, &e.recipient), vec!["أحزابا كردية"]);
+    // Nor the genitive of an attack noun: «جنودا» is what the attack hit.
+    let (d, ev) = run(DocBuilder::new("استهدف هجوم جنودا في المدينة."));
+    let e = only(&ev, Plover::ASSAULT);
+    assert!(e.actor.is_empty(), "{ev:#?}");
+    assert_eq!(texts(&d, &e.recipient), vec!["جنودا"]);
+    // The nominative plural after the verb stays the subject.
+    let (d, ev) = run(DocBuilder::new("وانتقد نواب أكراد الحكومة."));
+    let e = only(&ev, Plover::ACCUSE);
+    assert_eq!(texts(&d, &e.actor), vec!["نواب"]);
+}
+
+#[test]
+fn an_attack_noun_after_an_attack_verb_is_its_subject() {
+    // «وقد استهدف الهجوم …»: the attack did it; nobody named before is its dropped subject.
+    let b = DocBuilder::new(
+        "وتوجه رئيس الوزراء أحمد داود أوغلو إلى المدينة. وقد استهدف الهجوم مقرا للحزب في المدينة.",
+    )
+    .entity(EntityType::PER, &["أحمد داود أوغلو"]);
+    let (d, ev) = run(b);
+    assert!(
+        ev.iter()
+            .all(|e| !texts(&d, &e.actor).contains(&"أحمد داود أوغلو".to_string())),
+        "{ev:#?}"
+    );
+    // A phrase before the verb is still its subject.
+    let (d, ev) = run(DocBuilder::new("وكان الجيش قد استهدف مواقع المسلحين."));
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.actor), vec!["الجيش"]);
+    // After other verbs a noun of their own type is the object: the subject stays.
+    let b = DocBuilder::new("وكانت شركة غازبروم قد وقعت مذكرة تفاهم مع شركة شل.")
+        .entity(EntityType::ORG, &["شركة غازبروم", "شركة شل"]);
+    let (d, ev) = run(b);
+    assert!(
+        ev.iter()
+            .any(|e| texts(&d, &e.actor) == vec!["شركة غازبروم"]),
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn a_verb_opening_the_relative_clause_of_an_attack_noun_tells_that_attack() {
+    // «في هجوم مسلح استهدف مركزا للأمن»: «an attack that targeted a centre» — one event
+    // with the wounded, and the centre is no other victim.
+    let b = DocBuilder::new("وأصيب سبعة أشخاص بجروح في هجوم مسلح استهدف مركزا للأمن في المدينة.")
+        .qty("سبعة أشخاص", 7.0, "person");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert!(e.actor.is_empty(), "{ev:#?}");
+    let r = texts(&d, &e.recipient);
+    assert!(
+        r.contains(&"سبعة أشخاص".to_string()) && r.contains(&"مركزا للأمن".to_string()),
+        "{r:?}"
+    );
+    // The phrase after such a verb is its object, never its subject.
+    let (d, ev) = run(DocBuilder::new("وقالت الشرطة إن تفجيرا استهدف الجنود."));
+    let e = only(&ev, Plover::ASSAULT);
+    assert!(e.actor.is_empty(), "{ev:#?}");
+    assert_eq!(texts(&d, &e.recipient), vec!["الجنود"]);
+}
