@@ -260,6 +260,9 @@ fn has_article(w: &str) -> bool {
 /// («خلايا») or a dual, and not a short function word («على»).
 pub fn adjective_shaped(word: &str) -> bool {
     let stem = word.strip_prefix("ال").unwrap_or(word);
+    if iyya_noun(stem) {
+        return false;
+    }
     let plural = ["ون", "ين", "ات", "ان", "ايا"]
         .iter()
         .any(|e| stem.ends_with(e));
@@ -267,6 +270,33 @@ pub fn adjective_shaped(word: &str) -> bool {
         && !plural
         && (["ي", "يا", "يه"].iter().any(|e| stem.ends_with(e)) || stem.starts_with('م'))
 }
+
+/// Nouns ending like a feminine nisba adjective but never one (folded, without the
+/// article): abstract nouns in «ـيّة» («المسؤولية», «الأولوية») and masdars of weak
+/// roots in «ـاية» («حماية», «رعاية», «ولاية»). «أعلنت حركة طالبان المسؤولية»: the noun
+/// after a name is the object, not the name's adjective.
+pub fn iyya_noun(word: &str) -> bool {
+    let stem = word.strip_prefix("ال").unwrap_or(word);
+    (stem.ends_with("ايه") && !stem.ends_with("اييه")) || IYYA_NOUNS.contains(&stem)
+}
+
+/// Abstract nouns in «ـيّة» (folded, without the article) for [`iyya_noun`].
+const IYYA_NOUNS: [&str; 14] = [
+    "مسؤوليه",
+    "حريه",
+    "اولويه",
+    "هويه",
+    "جنسيه",
+    "شرعيه",
+    "عمليه",
+    "استراتيجيه",
+    "ميزانيه",
+    "اغلبيه",
+    "غالبيه",
+    "اكثريه",
+    "تسويه",
+    "تغطيه",
+];
 
 /// Descriptors that are adjectives as often as nouns (folded singular forms): «عسكري» a
 /// soldier / military, «مسلح» a gunman / armed, «صحفي» a journalist / press («مؤتمر
@@ -425,6 +455,7 @@ pub fn np_at(v: &View, i: usize, lim: usize, nisba_ok: bool) -> Option<Np> {
                 || v.nisba(end).is_some()
                 || v.norm(end).ends_with('ي')
                 || v.norm(end).ends_with("يه"))
+            && !iyya_noun(v.norm(end))
             && !v.conj_hit(end)
         {
             span = span.cover(&v.span(end));

@@ -116,8 +116,10 @@ pub(crate) fn code(doc: &Document) -> Vec<Event> {
             let casualty = entry.and_then(|e| {
                 if e.kind.is_nominal() {
                     e.casualty().then_some(Casualty::Noun)
+                } else if e.slot == Some(Slot::Injured) {
+                    Some(Casualty::Wounded)
                 } else {
-                    (e.slot == Some(Slot::Injured)).then_some(Casualty::Wounded)
+                    e.casualty().then_some(Casualty::Killed)
                 }
             });
             let connective = temporal_connective_before(&v, f.first);
@@ -128,13 +130,12 @@ pub(crate) fn code(doc: &Document) -> Vec<Event> {
                 sites,
                 triggers: vec![(f.first, f.last)],
             };
-            merge_in_sentence(
-                &mut out,
-                told,
-                casualty,
+            let joins = Joins {
                 connective,
-                event_antecedent(&v, f),
-            );
+                antecedent: event_antecedent(&v, f),
+                contrast: contrast_before(&v, f.first),
+            };
+            merge_in_sentence(&mut out, told, casualty, joins);
         }
     }
     let mut events: Vec<Event> = out.into_iter().map(|t| t.with_sites(&v)).collect();
@@ -830,6 +831,17 @@ fn subject_of(
     // verb opens («في هجوم استهدف الجنود», «إن تفجيرا استهدف»).
     if s.is_empty() && (a == l + 1 && event_noun_at(v, l) || event_antecedent(v, f).is_some()) {
         return (Vec::new(), None);
+    }
+    // «نحن نطالب حزب العمال», «ندين الهجوم»: an imperfect in the first person has the
+    // speaker for subject; the phrase after it is the object.
+    if s.is_empty()
+        && !subject_relative
+        && imperfect
+        && verb_agreement(v, a, strip, imperfect) == Agr::First
+    {
+        let mut s = speaker(v, a);
+        link_all(v, &mut s, anaphors);
+        return (s, None);
     }
     // «استهدف هجوم انتحاري مسجدا», «قتلت غارات التحالف …»: an attack noun right after an
     // attack verb is its subject — the event did it, so no party after it is (the noun's
@@ -2511,6 +2523,8 @@ enum Casualty {
     Noun,
     /// A wounding verb («وجرح تسعة», «وأصيب»).
     Wounded,
+    /// A killing verb («وقتل ثلاثة جنود», «استشهد»).
+    Killed,
 }
 
 /// The temporal connective («بعد», «قبل», «منذ», «إثر», «عقب») that governs the mention at
@@ -2555,13 +2569,37 @@ fn temporal_connective(v: &View, k: usize) -> bool {
 /// (`connective`, a token after the earlier mention) is another event («وقعا بعد مرور 12
 /// ساعة على مقتل 34 شخصا في انفجار»), unless it is the act that caused casualties told
 /// first («قتل 50 شخصا بعد تفجيرين»; across sentences see `merge::apart_in_time`).
-fn merge_in_sentence(
-    out: &mut Vec<Told>,
-    told: Told,
-    casualty: Option<Casualty>,
+/// What links a mention to the mentions before it in its sentence.
+#[derive(Clone, Copy, Debug, Default)]
+struct Joins {
+    /// The temporal connective that governs it ([`temporal_connective_before`]).
     connective: Option<usize>,
+    /// The attack noun whose relative clause it opens ([`event_antecedent`]).
     antecedent: Option<usize>,
-) {
+    /// The nearest connective before it that adds or contrasts another happening
+    /// ([`contrast_before`]).
+    contrast: Option<usize>,
+}
+
+/// Connectives that join another happening to the one told (folded): «فيما», «بينما»,
+/// «في حين» (while), «كما» (also).
+const CONTRAST_CONNECTIVES: [&str; 5] = ["فيما", "بينما", "حين", "كما", "وكما"];
+
+/// The nearest token before `k` in its sentence that is a connective of
+/// [`CONTRAST_CONNECTIVES`] («وأسفر عن مقتل 30 شخصا، فيما قتل عنصران في تفجير آخر»).
+fn contrast_before(v: &View, k: usize) -> Option<usize> {
+    let (s0, _) = v.sent_range(v.sent(k));
+    (s0..k)
+        .rev()
+        .find(|&i| CONTRAST_CONNECTIVES.contains(&v.norm(i)))
+}
+
+fn merge_in_sentence(out: &mut Vec<Told>, told: Told, casualty: Option<Casualty>, joins: Joins) {
+    let Joins {
+        connective,
+        antecedent,
+        contrast,
+    } = joins;
     let ev = &told.event;
     // «أصيب سبعة أشخاص في هجوم مسلح استهدف مركزا للأمن»: a verb whose subject is an
     // attack noun of the sentence ([`event_antecedent`]) tells that noun's event, whatever
@@ -2596,9 +2634,18 @@ fn merge_in_sentence(
         // تسعة») are its consequence: their victims do not make it another event. A noun
         // with a doer of its own is told apart («مقتل 5 بنيران الجيش»).
         // (Not across two dates of the text: «قتل جندي أمس … وقتل جندي اليوم».)
+        // A killing verb with no doer of its own after an act of the sentence tells its
+        // dead («تعرضت دورية لإطلاق نار …، وقتل ثلاثة جنود»); after another killing it
+        // may be another incident («قتل جندي أمس … وقتل جندي اليوم»).
         let consequence = match casualty {
             Some(Casualty::Noun) => ev.actor.is_empty(),
             Some(Casualty::Wounded) => !crate::merge::dates_conflict(prev, ev),
+            Some(Casualty::Killed) => {
+                ev.actor.is_empty()
+                    && !t.by_casualties
+                    && contrast.is_none_or(|c| c < prev_tok)
+                    && !crate::merge::dates_conflict(prev, ev)
+            }
             None => false,
         };
         if prev.etype == ev.etype

@@ -1924,3 +1924,90 @@ fn a_verb_opening_the_relative_clause_of_an_attack_noun_tells_that_attack() {
     assert!(e.actor.is_empty(), "{ev:#?}");
     assert_eq!(texts(&d, &e.recipient), vec!["الجنود"]);
 }
+
+#[test]
+fn a_first_person_imperfect_has_the_speaker_for_subject() {
+    // «نطالب حزب العمال»: «we demand» — the party after the verb is whom it asks.
+    let b = DocBuilder::new("وقال وزير الخارجية: نطالب الحكومة التركية بوقف القصف.");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::REQUEST);
+    assert_eq!(texts(&d, &e.actor), vec!["وزير الخارجية"]);
+    assert_eq!(texts(&d, &e.recipient), vec!["الحكومة التركية"]);
+    // With no speaker in reach nobody is the subject, least of all the object.
+    let (d, ev) = run(DocBuilder::new("لهذا نحن نطالب حزب العمال بإخراج قواعده."));
+    let e = only(&ev, Plover::REQUEST);
+    assert!(e.actor.is_empty(), "{ev:#?}");
+    assert_eq!(texts(&d, &e.recipient), vec!["حزب العمال"]);
+}
+
+#[test]
+fn what_a_pretext_or_a_hope_is_for_is_no_event() {
+    for (text, trigger) in [
+        (
+            "وذلك لكي لا يعطي أي مبرر للحكومة التركية لقصف المدنيين.",
+            "لقصف",
+        ),
+        (
+            "وقضت الهجمات على أي آمال لعقد محادثات السلام مع الحكومة.",
+            "محادثات",
+        ),
+        ("وكان ذلك ذريعة لاعتقال قادة المعارضة.", "لاعتقال"),
+    ] {
+        let (d, ev) = run(DocBuilder::new(text));
+        assert!(
+            ev.iter().all(|e| !d.slice(e.trigger).contains(trigger)),
+            "{text}: {ev:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_noun_in_iyya_after_a_name_is_not_its_adjective() {
+    // «أعلنت حركة طالبان المسؤولية»: the responsibility is claimed, not part of the name;
+    // a nisba after a name still is («حركة طالبان الأفغانية»).
+    let b = DocBuilder::new("وأعلنت حركة طالبان المسؤولية عن هجوم أمس في المدينة.")
+        .entity(EntityType::ORG, &["حركة طالبان"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.actor), vec!["حركة طالبان"]);
+    let b = DocBuilder::new("واستهدفت حركة طالبان الأفغانية قاعدة عسكرية.")
+        .entity(EntityType::ORG, &["حركة طالبان"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.actor), vec!["حركة طالبان الأفغانية"]);
+}
+
+#[test]
+fn a_killing_without_a_doer_after_an_act_tells_its_dead() {
+    // «تعرضت مفرزة … لإطلاق نار …، موضحا انه استشهد تسعة عسكريين»: one attack.
+    let b = DocBuilder::new(
+        "تعرضت مفرزة للجيش لإطلاق نار من طرف مجموعة إرهابية، موضحا انه استشهد تسعة عسكريين.",
+    )
+    .qty("تسعة عسكريين", 9.0, "soldier");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.actor), vec!["مجموعة إرهابية"]);
+    let r = texts(&d, &e.recipient);
+    assert!(
+        r.contains(&"مفرزة".to_string()) && r.contains(&"تسعة عسكريين".to_string()),
+        "{r:?}"
+    );
+    // «فيما», «كما» add another happening: the killing after them is told apart.
+    let b = DocBuilder::new(
+        "واستهدف تفجير طلابا في المدينة، فيما قتل عنصران من القوات الكردية في تفجير مستودع.",
+    )
+    .qty("عنصران", 2.0, "person");
+    let (_, ev) = run(b);
+    assert_eq!(
+        ev.iter().filter(|e| e.etype == Plover::ASSAULT).count(),
+        2,
+        "{ev:#?}"
+    );
+    // Two killings stay two incidents.
+    let (_, ev) = run(DocBuilder::new("قتل جندي أمس في درعا، وقتل شرطي في حمص."));
+    assert_eq!(
+        ev.iter().filter(|e| e.etype == Plover::ASSAULT).count(),
+        2,
+        "{ev:#?}"
+    );
+}
