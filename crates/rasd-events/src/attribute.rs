@@ -104,9 +104,8 @@ impl Stage for Attributor {
             }
         }
         let events = std::mem::take(&mut doc.events);
-        let countries: Vec<Option<&str>> =
-            doc.entities.iter().map(|e| e.country.as_deref()).collect();
-        let merged = crate::merge::merge_events_in(events, &info, &doc.text, &countries);
+        let places = crate::merge::places_of(doc);
+        let merged = crate::merge::merge_events_in(events, &info, &doc.text, &places);
         doc.events = merged;
     }
 }

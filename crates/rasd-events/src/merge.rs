@@ -57,6 +57,8 @@ pub struct MentionInfo {
     pub connective: Option<usize>,
     /// A masdar of purpose: «لـ» without the article («لضرب معسكر», «لاستهداف»).
     pub purpose: bool,
+    /// «آخر», «أخرى», «جديد» or «ثان» qualifies the trigger: another event of its kind.
+    pub other: bool,
 }
 
 /// Casualties told after a temporal connective that follows an earlier mention of the
@@ -260,19 +262,65 @@ fn named_conflict(a: &[Arg], b: &[Arg]) -> bool {
 /// name a place of the same country as the first telling (a district and its province: the
 /// documents carry no containment), so for it places of one country, or a place of no
 /// known country, do not conflict.
-fn places_conflict(a: &Event, b: &Event, lenient: bool, countries: &[Option<&str>]) -> bool {
+fn places_conflict(a: &Event, b: &Event, lenient: bool, places: &[Place]) -> bool {
     let ea: Vec<usize> = a.location.iter().filter_map(|x| x.entity).collect();
     let eb: Vec<usize> = b.location.iter().filter_map(|x| x.entity).collect();
     if ea.is_empty() || eb.is_empty() || ea.iter().any(|x| eb.contains(x)) {
         return false;
     }
-    let cc = |e: &usize| countries.get(*e).copied().flatten();
+    let cc = |e: &usize| places.get(*e).and_then(|p| p.country);
     // A place of unknown country cannot be shown to lie elsewhere.
     let unknown = ea.iter().chain(eb.iter()).any(|x| cc(x).is_none());
     let same_country = ea
         .iter()
         .any(|x| cc(x).is_some_and(|c| eb.iter().any(|y| cc(y) == Some(c))));
     !(lenient && (same_country || unknown))
+}
+
+/// Words after a trigger that make it another event of its kind (folded, without the
+/// article): «هجوم آخر», «غارة أخرى», «تفجير جديد», «الهجوم الثاني».
+const OTHER: [&str; 8] = [
+    "اخر",
+    "اخري",
+    "جديد",
+    "جديده",
+    "ثان",
+    "ثاني",
+    "ثانيه",
+    "مماثل",
+];
+
+/// What the merge knows of an entity as a place.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Place<'a> {
+    /// Its country (ISO-3), when known.
+    pub country: Option<&'a str>,
+    /// A village, town, neighbourhood or site: a place small enough that two attacks told
+    /// there within two sentences are one («مقتل مواطنين في قرية زاركلي» … «غارات
+    /// شنتها الطائرات التركية … في قرية زاركلي»). Cities and regions see many.
+    pub local: bool,
+}
+
+/// The [`Place`] of each entity of `doc`, by entity index.
+pub fn places_of(doc: &Document) -> Vec<Place<'_>> {
+    doc.entities
+        .iter()
+        .map(|e| Place {
+            country: e.country.as_deref(),
+            local: e.etype == rasd_doc::EntityType::LOC
+                && matches!(
+                    e.subtype.as_deref(),
+                    Some("village" | "town" | "neighbourhood" | "site")
+                ),
+        })
+        .collect()
+}
+
+/// Both events name one local place ([`Place::local`]).
+fn same_locality(a: &Event, b: &Event, places: &[Place]) -> bool {
+    a.location.iter().filter_map(|x| x.entity).any(|x| {
+        places.get(x).is_some_and(|p| p.local) && b.location.iter().any(|y| y.entity == Some(x))
+    })
 }
 
 /// True when both events carry calendar dates read from the text and neither contains
@@ -304,13 +352,14 @@ pub fn merge_events(events: Vec<Event>, info: &[MentionInfo], text: &str) -> Vec
 /// non-merging mentions linear instead of quadratic.
 pub const MERGE_LOOKBACK: usize = 256;
 
-/// [`merge_events`] knowing each entity's country (ISO-3, by entity index), so that a
-/// definite back-reference may name another place of the same country.
+/// [`merge_events`] knowing each entity as a place ([`places_of`]), so that a definite
+/// back-reference may name another place of the same country, and two attacks told in one
+/// village are one.
 pub fn merge_events_in(
     events: Vec<Event>,
     info: &[MentionInfo],
     text: &str,
-    countries: &[Option<&str>],
+    places: &[Place],
 ) -> Vec<Event> {
     // (event, info of its first mention, last sentence of any mention)
     let mut out: Vec<(Event, MentionInfo, usize)> = Vec::new();
@@ -337,7 +386,7 @@ pub fn merge_events_in(
                 o.etype == e.etype
                     && !apart_in_time(o, &e, &inf)
                     && !dates_conflict(o, &e)
-                    && !places_conflict(o, &e, inf.definite, countries)
+                    && !places_conflict(o, &e, inf.definite, places)
                     && !parties_conflict(text, &o.actor, &e.actor, false)
                     && !parties_conflict(
                         text,
@@ -364,7 +413,7 @@ pub fn merge_events_in(
             if o.etype != e.etype
                 || apart_in_time(o, &e, &inf)
                 || dates_conflict(o, &e)
-                || places_conflict(o, &e, lenient, countries)
+                || places_conflict(o, &e, lenient, places)
             {
                 continue;
             }
@@ -430,12 +479,21 @@ pub fn merge_events_in(
             // of its own, told right after an act of the same type, says what that act
             // was for (its target), not another act.
             let purpose = inf.purpose && e.actor.is_empty() && near && parties_ok;
+            // Two attacks told in one village within two sentences of its last mention
+            // are one, unless something tells them apart («هجوم آخر» names its own).
+            let same_place = attack
+                && e.sentence <= last + 2
+                && parties_ok
+                && !dated_apart
+                && !inf.other
+                && same_locality(o, &e, places);
             let ok = inf.anaphoric
                 || same_toll
                 || purpose
                 || (inf.definite && reach && parties_ok && !dated_apart)
                 || (shared && parties_ok)
                 || (same_victims && !conflict(&o.actor, &e.actor))
+                || same_place
                 || casualties
                 || (parties_ok && bare && near && (inf.nominal || same_head))
                 || told_later;
@@ -502,8 +560,8 @@ pub fn merge_document(doc: &mut Document) {
         mention_info(&v, &doc.events)
     };
     let events = std::mem::take(&mut doc.events);
-    let countries: Vec<Option<&str>> = doc.entities.iter().map(|e| e.country.as_deref()).collect();
-    let merged = merge_events_in(events, &info, &doc.text, &countries);
+    let places = places_of(doc);
+    let merged = merge_events_in(events, &info, &doc.text, &places);
     doc.events = merged;
 }
 
@@ -541,6 +599,11 @@ pub(crate) fn mention_info(v: &crate::view::View, events: &[Event]) -> Vec<Menti
                                     && v.hits(k - 1)
                                         .iter()
                                         .any(|x| matches!(x.hit, Hit::Fw(Fw::Dem)));
+                                let (_, s1) = v.sent_range(v.sent(k));
+                                info.other = (b..(b + 3).min(s1)).any(|j| {
+                                    let w = v.norm(j);
+                                    OTHER.contains(&w.strip_prefix("ال").unwrap_or(w))
+                                });
                                 break 'found;
                             }
                         }
@@ -702,6 +765,7 @@ mod tests {
                 definite: false,
                 connective: None,
                 purpose: false,
+                other: false,
             },
         ];
         let out = merge_events(vec![a, b], &info, "");
@@ -826,20 +890,59 @@ mod tests {
         a.location.push(place(20));
         let mut b = ev(2, Plover::ASSAULT, &[], &[2]);
         b.location.push(place(21));
-        let mut countries: Vec<Option<&str>> = vec![None; 22];
-        countries[20] = Some("TUR");
-        countries[21] = Some("TUR");
+        let mut places: Vec<Place> = vec![Place::default(); 22];
+        places[20].country = Some("TUR");
+        places[21].country = Some("TUR");
         let def = MentionInfo {
             nominal: true,
             definite: true,
             ..MentionInfo::default()
         };
         let infos = [MentionInfo::default(), def];
-        let out = merge_events_in(vec![a.clone(), b.clone()], &infos, "", &countries);
+        let out = merge_events_in(vec![a.clone(), b.clone()], &infos, "", &places);
         assert_eq!(out.len(), 1);
         // Places in different countries keep them apart.
-        countries[21] = Some("IRQ");
-        let out = merge_events_in(vec![a, b], &infos, "", &countries);
+        places[21].country = Some("IRQ");
+        let out = merge_events_in(vec![a, b], &infos, "", &places);
+        assert_eq!(out.len(), 2);
+    }
+
+    #[test]
+    fn two_attacks_told_in_one_village_close_by_are_one() {
+        // «بعد مقتل مواطنين في قرية زاركلي» … «مقتل ستة أشخاص … في قرية زاركلي»: no
+        // party shared, the same village.
+        let place = |e: usize| Arg {
+            entity: Some(e),
+            span: Span::new(e * 1000, e * 1000 + 4),
+        };
+        let mut a = ev(0, Plover::ASSAULT, &[], &[2]);
+        a.location.push(place(20));
+        let mut b = ev(2, Plover::ASSAULT, &[1], &[]);
+        b.location.push(place(20));
+        let mut places: Vec<Place> = vec![Place::default(); 21];
+        let infos = [MentionInfo::default(); 2];
+        // A city sees many attacks: two mentions there stay apart.
+        let out = merge_events_in(vec![a.clone(), b.clone()], &infos, "", &places);
+        assert_eq!(out.len(), 2);
+        places[20].local = true;
+        let out = merge_events_in(vec![a.clone(), b.clone()], &infos, "", &places);
+        assert_eq!(out.len(), 1);
+        // «هجوم آخر» in the same village is another attack.
+        let other = MentionInfo {
+            other: true,
+            ..MentionInfo::default()
+        };
+        let out = merge_events_in(
+            vec![a.clone(), b.clone()],
+            &[MentionInfo::default(), other],
+            "",
+            &places,
+        );
+        assert_eq!(out.len(), 2);
+        // Three sentences on, the village names another attack.
+        let mut far = b;
+        far.sentence = 3;
+        let out = merge_events_in(vec![a, far], &infos, "", &places);
         assert_eq!(out.len(), 2);
     }
 
