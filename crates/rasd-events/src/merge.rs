@@ -12,7 +12,12 @@
 //!   an attack within two sentences, the same class of victims («بقتل 20 مدنيا» … «إن
 //!   القوات قتلت المدنيين»; words that count anybody, «آخرين», «أشخاص», name no class);
 //! * it is an attack with the same death toll (three or more; «قتل 21 شخصا» … «أسفر عن
-//!   استشهاد 21 مدنيا»), unless the two name different entities or classes of victims.
+//!   استشهاد 21 مدنيا»), unless the two name different entities or classes of victims;
+//! * it is an attack told in the same village, town, neighbourhood or site within two
+//!   sentences, with no «آخر», «جديد» or «ثان» marking another;
+//! * it is what someone claims or is held responsible for («أعلنت الحركة مسؤوليتها عن
+//!   هجوم أمس»): an event told before, at any distance — unless its paragraph opens on
+//!   another matter («إلى ذلك»).
 //!
 //! Victims told only as a count («21 شخصا», «عشرة آخرين») are a toll, not a party: within
 //! two sentences they do not make two attack mentions conflict, unless both give death
@@ -59,6 +64,9 @@ pub struct MentionInfo {
     pub purpose: bool,
     /// «آخر», «أخرى», «جديد» or «ثان» qualifies the trigger: another event of its kind.
     pub other: bool,
+    /// The mention is what someone claims or is held responsible for («أعلنت الحركة
+    /// مسؤوليتها عن هجوم أمس», «حملوا القوة المسؤولية عن مقتل»): an event already told.
+    pub claimed: bool,
 }
 
 /// Casualties told after a temporal connective that follows an earlier mention of the
@@ -290,6 +298,37 @@ const OTHER: [&str; 8] = [
     "مماثل",
 ];
 
+/// Phrases that open a paragraph on another matter (folded): «إلى ذلك», «من جهة أخرى»,
+/// «من جانب آخر», «على صعيد آخر», «في سياق آخر».
+const TOPIC_SHIFTS: [&[&str]; 5] = [
+    &["الي", "ذلك"],
+    &["من", "جهه", "اخري"],
+    &["من", "جانب", "اخر"],
+    &["علي", "صعيد", "اخر"],
+    &["في", "سياق", "اخر"],
+];
+
+/// True when the sentence starting at token `s0` opens with a [`TOPIC_SHIFTS`] phrase
+/// (a conjunction «و» aside): what it tells is not what was told before.
+fn topic_shift(v: &crate::view::View, s0: usize) -> bool {
+    TOPIC_SHIFTS.iter().any(|p| {
+        p.iter().enumerate().all(|(i, w)| {
+            let n = v.norm(s0 + i);
+            n == *w || (i == 0 && n.strip_prefix('و') == Some(w))
+        })
+    })
+}
+
+/// «مسؤولية», «المسؤولية», «مسؤوليتها» (also spelt with «ئ»), folded.
+fn responsibility(w: &str) -> bool {
+    let w = w.strip_prefix('و').unwrap_or(w);
+    let w = w.strip_prefix("ال").unwrap_or(w);
+    ["مسؤولي", "مسئولي"].iter().any(|p| {
+        w.strip_prefix(p)
+            .is_some_and(|rest| matches!(rest, "ه" | "ته" | "تها" | "تهم" | "تهما"))
+    })
+}
+
 /// What the merge knows of an entity as a place.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Place<'a> {
@@ -491,6 +530,9 @@ pub fn merge_events_in(
                 || same_toll
                 || purpose
                 || (inf.definite && reach && parties_ok && !dated_apart)
+                // A claim names an event told before, however far back (in the same
+                // place: a round-up's claim of a bombing elsewhere is another event).
+                || (inf.claimed && parties_ok && !dated_apart && !inf.other)
                 || (shared && parties_ok)
                 || (same_victims && !conflict(&o.actor, &e.actor))
                 || same_place
@@ -599,6 +641,10 @@ pub(crate) fn mention_info(v: &crate::view::View, events: &[Event]) -> Vec<Menti
                                     && v.hits(k - 1)
                                         .iter()
                                         .any(|x| matches!(x.hit, Hit::Fw(Fw::Dem)));
+                                info.claimed = k >= 2
+                                    && v.is_word(k - 1, "عن")
+                                    && responsibility(v.norm(k - 2))
+                                    && !topic_shift(v, v.sent_range(v.sent(k)).0);
                                 let (_, s1) = v.sent_range(v.sent(k));
                                 info.other = (b..(b + 3).min(s1)).any(|j| {
                                     let w = v.norm(j);
@@ -766,6 +812,7 @@ mod tests {
                 connective: None,
                 purpose: false,
                 other: false,
+                claimed: false,
             },
         ];
         let out = merge_events(vec![a, b], &info, "");
@@ -773,6 +820,34 @@ mod tests {
         assert_eq!(out[0].actor.len(), 2);
         let lone = ev(9, Plover::MOBILIZE, &[], &[]);
         assert!(merge_events(vec![lone], &[MentionInfo::default()], "").is_empty());
+    }
+
+    #[test]
+    fn a_claim_names_an_attack_told_before() {
+        use rasd_doc::Stage;
+        let events = |text: &str| {
+            let b = crate::testing::DocBuilder::new(text)
+                .entity(rasd_doc::EntityType::ORG, &["حركة طالبان"])
+                .entity(rasd_doc::EntityType::LOC, &["كابول", "صنعاء"]);
+            let mut doc = b.build();
+            crate::EventCoder.process(&mut doc);
+            crate::Attributor.process(&mut doc);
+            doc.events
+        };
+        // Sentences after the lede, «أعلنت حركة طالبان المسؤولية عن هجوم» is that attack.
+        let lede = "انفجرت سيارة ملغومة قرب مطار كابول مما أسفر عن مقتل خمسة أشخاص. \
+                    وقال شهود إن الانفجار دمر عدة سيارات. وقالت الشرطة إن التحقيق بدأ. \
+                    ولم يعلق المسؤولون على الأمر. ";
+        let ev = events(&format!(
+            "{lede}وأعلنت حركة طالبان المسؤولية عن هجوم في المدينة."
+        ));
+        assert_eq!(ev.len(), 1, "{ev:#?}");
+        assert_eq!(ev[0].actor.len(), 1, "{ev:#?}");
+        // After «إلى ذلك» (in other news) the claim is of another attack.
+        let ev = events(&format!(
+            "{lede}إلى ذلك، أعلنت حركة طالبان المسؤولية عن تفجير سيارة في صنعاء."
+        ));
+        assert_eq!(ev.len(), 2, "{ev:#?}");
     }
 
     #[test]
