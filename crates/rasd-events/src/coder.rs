@@ -598,6 +598,49 @@ pub(crate) fn irrealis_governed(v: &View, i: usize) -> bool {
     false
 }
 
+/// Verbs of travelling and joining (folded stems, any person): what they are «for»
+/// («للقتال») is their aim.
+const MOTION_VERBS: [&str; 18] = [
+    "سافر",
+    "يسافر",
+    "تسافر",
+    "توجه",
+    "يتوجه",
+    "تتوجه",
+    "ذهب",
+    "يذهب",
+    "تذهب",
+    "انضم",
+    "ينضم",
+    "تنضم",
+    "التحق",
+    "يلتحق",
+    "تلتحق",
+    "هاجر",
+    "يهاجر",
+    "تهاجر",
+];
+
+/// True when a verb of [`MOTION_VERBS`] stands at most six tokens before `i` in its
+/// sentence, with no punctuation between.
+fn motion_before(v: &View, i: usize) -> bool {
+    let (s0, _) = v.sent_range(v.sent(i));
+    (i.saturating_sub(6).max(s0)..i)
+        .rev()
+        .take_while(|&k| v.kind(k) != Some(TokenKind::Punct))
+        .any(|k| {
+            let n = v.norm(k);
+            let n = n
+                .strip_prefix('و')
+                .or_else(|| n.strip_prefix('ف'))
+                .unwrap_or(n);
+            MOTION_VERBS.iter().any(|m| {
+                n.strip_prefix(m)
+                    .is_some_and(|rest| matches!(rest, "" | "وا" | "ون" | "ت" | "ا" | "ن"))
+            })
+        })
+}
+
 /// True when a noun trigger names a kind of event rather than one that happened: after
 /// «أي / أية / كل» («أي اعتداء على المتظاهرين»), as an indefinite predicate after a
 /// pronoun («هو اعتداء علينا»), a class of terrorist acts or acts that keep happening
@@ -1509,6 +1552,11 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
         return None;
     }
     if nominal && operation_of_kind(v, f, e) {
+        return None;
+    }
+    // «سافروا إلى سوريا للقتال في صفوف داعش»: the attack someone travels or joins for is
+    // an aim, not an act.
+    if nominal && e.plover == Plover::ASSAULT && f.strip.prep == b'l' && motion_before(v, f.first) {
         return None;
     }
     let mut actor: Vec<Arg> = Vec::new();

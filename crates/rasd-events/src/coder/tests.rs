@@ -2011,3 +2011,21 @@ fn a_killing_without_a_doer_after_an_act_tells_its_dead() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn the_fight_someone_travels_or_joins_for_is_an_aim() {
+    // «سافروا إلى سوريا للقتال في صفوف تنظيم داعش»: nobody fought anybody yet.
+    let b = DocBuilder::new(
+        "وقال التنظيم إن آلافا من مواطنيها سافروا إلى سوريا للقتال في صفوف تنظيم داعش.",
+    )
+    .entity(EntityType::LOC, &["سوريا"])
+    .entity(EntityType::ORG, &["تنظيم داعش"]);
+    let (_, ev) = run(b);
+    assert!(ev.iter().all(|e| e.etype != Plover::ASSAULT), "{ev:#?}");
+    // Fighting told as an act is one.
+    let b = DocBuilder::new("واندلع القتال في صفوف تنظيم داعش في سوريا أمس.")
+        .entity(EntityType::LOC, &["سوريا"])
+        .entity(EntityType::ORG, &["تنظيم داعش"]);
+    let (_, ev) = run(b);
+    assert!(ev.iter().any(|e| e.etype == Plover::ASSAULT), "{ev:#?}");
+}
