@@ -138,7 +138,28 @@ pub(crate) fn code(doc: &Document) -> Vec<Event> {
             merge_in_sentence(&mut out, told, casualty, joins);
         }
     }
-    let mut events: Vec<Event> = out.into_iter().map(|t| t.with_sites(&v)).collect();
+    let mut events: Vec<Event> = out
+        .into_iter()
+        .map(|t| {
+            // A phrase holding a whole trigger of the event («نحو عشر غارات استهدفت»:
+            // «نحو عشر غارات») counts the event; it is no party to it. (A pronoun on the
+            // trigger word, «اعتقلته», lies inside it and stays.)
+            let triggers: Vec<rasd_doc::Span> = t
+                .triggers
+                .iter()
+                .map(|&(a, b)| v.span(a).cover(&v.span(b)))
+                .collect();
+            let mut ev = t.with_sites(&v);
+            let holds = |a: &Arg| {
+                triggers
+                    .iter()
+                    .any(|g| a.span.start <= g.start && a.span.end >= g.end)
+            };
+            ev.actor.retain(|a| !holds(a));
+            ev.recipient.retain(|a| !holds(a));
+            ev
+        })
+        .collect();
     answer_requests(&mut events);
     share_list_doer(&mut events);
     events

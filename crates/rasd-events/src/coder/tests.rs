@@ -2029,3 +2029,20 @@ fn the_fight_someone_travels_or_joins_for_is_an_aim() {
     let (_, ev) = run(b);
     assert!(ev.iter().any(|e| e.etype == Plover::ASSAULT), "{ev:#?}");
 }
+
+#[test]
+fn a_count_of_the_events_is_no_party_to_them() {
+    // «نحو عشر غارات استهدفت»: the count phrase holds a trigger; it is how many.
+    let b = DocBuilder::new("وقال الجيش إن نحو عشر غارات استهدفت مواقع في سوريا.")
+        .entity(EntityType::LOC, &["سوريا"])
+        .qty("نحو عشر غارات", 10.0, "airstrike");
+    let (_, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert!(e.actor.is_empty(), "{ev:#?}");
+    // A pronoun on the trigger word is a party: «اعتقلته» names whom.
+    let b = DocBuilder::new("وصل محمد إلى المطار. وقالت الشرطة إنها اعتقلته أمس.")
+        .entity(EntityType::PER, &["محمد"]);
+    let (_, ev) = run(b);
+    let e = only(&ev, Plover::COERCE);
+    assert!(!e.recipient.is_empty(), "{ev:#?}");
+}
