@@ -2654,11 +2654,12 @@ struct Joins {
 /// «في حين» (while), «كما» (also).
 const CONTRAST_CONNECTIVES: [&str; 5] = ["فيما", "بينما", "حين", "كما", "وكما"];
 
-/// The nearest token before `k` in its sentence that is a connective of
+/// The nearest token before `k` in its sentence, at most 40 back (a bound that keeps a
+/// sentence of thousands of words linear), that is a connective of
 /// [`CONTRAST_CONNECTIVES`] («وأسفر عن مقتل 30 شخصا، فيما قتل عنصران في تفجير آخر»).
 fn contrast_before(v: &View, k: usize) -> Option<usize> {
     let (s0, _) = v.sent_range(v.sent(k));
-    (s0..k)
+    (k.saturating_sub(40).max(s0)..k)
         .rev()
         .find(|&i| CONTRAST_CONNECTIVES.contains(&v.norm(i)))
 }
