@@ -1074,10 +1074,15 @@ pub fn indefinite_accusative(v: &View, n: &Np) -> bool {
     let w = v.norm(n.head);
     let w = w.strip_prefix('و').unwrap_or(w);
     w.chars().count() >= 4
-        && w.ends_with('ا')
-        && !w.ends_with("ايا")
+        && tanween_alif(w)
         && !w.ends_with("اا")
         && !ALIF_FINAL_NOUNS.iter().any(|n| w.ends_with(n))
+}
+
+/// True when a folded word ends in the alif of the accusative tanween («جنودا», «هجوما»),
+/// not the alif of a broken plural in «ـايا» («ضحايا», «خلايا»).
+pub fn tanween_alif(w: &str) -> bool {
+    w.ends_with('ا') && !w.ends_with("ايا")
 }
 
 /// Descriptor nouns whose own form ends in alif (folded): never an accusative ending.

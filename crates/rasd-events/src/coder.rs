@@ -990,10 +990,10 @@ pub(crate) fn event_antecedent(v: &View, f: &Found) -> Option<usize> {
         let attack_noun = crate::chunk::nominal_trigger(v, i, |e, s| {
             e.plover == Plover::ASSAULT && !s.al && e.kind.allows(s) && !e.casualty()
         });
-        if attack_noun && !v.norm(i).starts_with("ال") {
+        let w = v.norm(i);
+        if attack_noun && !w.starts_with("ال") {
             return Some(i);
         }
-        let w = v.norm(i);
         let adjective = v.kind(i) == Some(TokenKind::Arabic)
             && v.fw(i).is_none()
             && v.ment(i).is_none()
@@ -1024,8 +1024,7 @@ fn event_subject_after(v: &View, f: &Found, b: usize, r: usize) -> bool {
     if k >= r || k <= f.last {
         return false;
     }
-    let w = v.norm(k);
-    if w.ends_with('ا') && !w.ends_with("ايا") {
+    if crate::chunk::tanween_alif(v.norm(k)) {
         return false;
     }
     crate::chunk::nominal_trigger(v, k, |e, s| {
@@ -2682,9 +2681,7 @@ fn merge_in_sentence(out: &mut Vec<Told>, told: Told, casualty: Option<Casualty>
             .find(|t| t.triggers.iter().any(|&(a, b)| (a..=b).contains(&n)));
         if let Some(t) = holder {
             if t.event.etype == ev.etype && !conflict(&t.event.actor, &ev.actor) {
-                absorb(&mut t.event, ev);
-                t.sites.extend(told.sites);
-                t.triggers.extend(told.triggers);
+                t.take(told);
                 return;
             }
         }
@@ -2722,9 +2719,7 @@ fn merge_in_sentence(out: &mut Vec<Told>, told: Told, casualty: Option<Casualty>
             && !conflict(&prev.actor, &ev.actor)
             && (consequence || !conflict(&prev.recipient, &ev.recipient))
         {
-            absorb(prev, ev);
-            t.sites.extend(told.sites);
-            t.triggers.extend(told.triggers);
+            t.take(told);
             return;
         }
     }
@@ -2747,6 +2742,13 @@ struct Told {
 }
 
 impl Told {
+    /// Absorbs a later mention of the same event: its arguments, sites and triggers.
+    fn take(&mut self, told: Told) {
+        absorb(&mut self.event, &told.event);
+        self.sites.extend(told.sites);
+        self.triggers.extend(told.triggers);
+    }
+
     /// The event with its sites added to the recipients, each site once («قاعدة العند»
     /// told twice in one sentence is one recipient).
     fn with_sites(self, v: &View) -> Event {

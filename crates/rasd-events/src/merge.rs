@@ -625,7 +625,7 @@ pub(crate) fn mention_info(v: &crate::view::View, events: &[Event]) -> Vec<Menti
                                 info.definite = info.nominal && h.strip.al;
                                 // Not after a light verb: «تعرضت (القوات) لقصف» tells
                                 // the act.
-                                let (s0, _) = v.sent_range(v.sent(k));
+                                let (s0, s1) = v.sent_range(v.sent(k));
                                 info.purpose = info.nominal
                                     && !h.strip.al
                                     && h.strip.prep == b'l'
@@ -644,8 +644,7 @@ pub(crate) fn mention_info(v: &crate::view::View, events: &[Event]) -> Vec<Menti
                                 info.claimed = k >= 2
                                     && v.is_word(k - 1, "عن")
                                     && responsibility(v.norm(k - 2))
-                                    && !topic_shift(v, v.sent_range(v.sent(k)).0);
-                                let (_, s1) = v.sent_range(v.sent(k));
+                                    && !topic_shift(v, s0);
                                 info.other = (b..(b + 3).min(s1)).any(|j| {
                                     let w = v.norm(j);
                                     OTHER.contains(&w.strip_prefix("ال").unwrap_or(w))
