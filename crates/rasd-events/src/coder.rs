@@ -973,17 +973,22 @@ fn subject_of(
     (Vec::new(), dropped)
 }
 
-/// The indefinite attack noun whose relative clause the attack verb of `f` opens: an
-/// indefinite noun takes a relative clause without a relative pronoun, and «في هجوم مسلح
-/// استهدف مركزا» is «an attack that targeted a centre» — the event is the verb's subject,
-/// and both words tell one event. Up to two adjectives of the noun may stand between
-/// («تفجير انتحاري مزدوج استهدف»). The token of the noun, if any.
+/// The attack noun whose relative clause the attack verb of `f` opens: an indefinite
+/// noun takes a relative clause without a relative pronoun, and «في هجوم مسلح استهدف
+/// مركزا» is «an attack that targeted a centre» — the event is the verb's subject, and
+/// both words tell one event. Up to two adjectives of the noun may stand between
+/// («تفجير انتحاري مزدوج استهدف»). A definite noun takes the relative pronoun («الهجمات
+/// التي استهدفت», «الهجوم، الذي استهدف»; see [`definite_event_antecedent`]). The token of
+/// the noun, if any.
 pub(crate) fn event_antecedent(v: &View, f: &Found) -> Option<usize> {
     let verb = LEX.trig.get(f.entry as usize)?;
     if !verb.kind.is_verb() || verb.plover != Plover::ASSAULT || f.strip.conj || f.strip.prep != 0 {
         return None;
     }
     let (s0, _) = v.sent_range(v.sent(f.first));
+    if let Some(n) = definite_event_antecedent(v, f, s0) {
+        return Some(n);
+    }
     let mut k = f.first;
     for _ in 0..3 {
         let i = k.checked_sub(1).filter(|&i| i >= s0)?;
@@ -1004,6 +1009,46 @@ pub(crate) fn event_antecedent(v: &View, f: &Found) -> Option<usize> {
             return None;
         }
         k = i;
+    }
+    None
+}
+
+/// The definite attack noun before the relative pronoun that opens the attack verb of `f`
+/// («الهجمات التي استهدفت قاعدة», «التفجير الانتحاري، الذي استهدف»): the pronoun stands
+/// for the noun, the verb's subject, so both tell one event. Not when the verb carries an
+/// object pronoun: then the noun is its object and the verb may tell another act
+/// («الهجوم الذي نفذه»). Up to two definite adjectives may follow the noun, and a comma
+/// the last of them. Sentence start `s0`.
+fn definite_event_antecedent(v: &View, f: &Found, s0: usize) -> Option<usize> {
+    if f.strip.enc.is_some() {
+        return None;
+    }
+    let r = f.first.checked_sub(1).filter(|&r| r >= s0)?;
+    if !matches!(v.fw(r), Some((Fw::Rel, _))) {
+        return None;
+    }
+    let mut i = r.checked_sub(1).filter(|&i| i >= s0)?;
+    if v.norm(i) == "،" || v.norm(i) == "," {
+        i = i.checked_sub(1).filter(|&i| i >= s0)?;
+    }
+    for _ in 0..3 {
+        let attack_noun = crate::chunk::nominal_trigger(v, i, |e, s| {
+            e.plover == Plover::ASSAULT && e.kind.allows(s) && !e.casualty()
+        });
+        if attack_noun {
+            return Some(i);
+        }
+        let w = v.norm(i);
+        let adjective = v.kind(i) == Some(TokenKind::Arabic)
+            && v.fw(i).is_none()
+            && v.ment(i).is_none()
+            && !v.is_verb(i)
+            && w.starts_with("ال")
+            && (v.nisba(i).is_some() || crate::chunk::adjective_shaped(w));
+        if !adjective {
+            return None;
+        }
+        i = i.checked_sub(1).filter(|&i| i >= s0)?;
     }
     None
 }

@@ -1926,6 +1926,26 @@ fn a_verb_opening_the_relative_clause_of_an_attack_noun_tells_that_attack() {
 }
 
 #[test]
+fn a_verb_after_the_relative_pronoun_of_a_definite_attack_noun_tells_that_attack() {
+    // «في الهجوم الانتحاري، الذي استهدف قاعدة»: the pronoun stands for the attack, the
+    // verb's subject — one event with the dead, and the base is no other victim.
+    for text in [
+        "وقتل ثلاثة جنود في الهجوم الانتحاري، الذي استهدف قاعدة للقوات الأجنبية في كابول.",
+        "وقتل ثلاثة جنود في أحد هذه الهجمات التي استهدفت قاعدة للقوات الأجنبية في كابول.",
+    ] {
+        let b = DocBuilder::new(text).qty("ثلاثة جنود", 3.0, "soldier");
+        let (d, ev) = run(b);
+        let e = only(&ev, Plover::ASSAULT);
+        assert!(e.actor.is_empty(), "{text}: {ev:#?}");
+        let r = texts(&d, &e.recipient);
+        assert!(
+            r.contains(&"ثلاثة جنود".to_string()) && r.contains(&"قاعدة للقوات الأجنبية".to_string()),
+            "{text}: {r:?}"
+        );
+    }
+}
+
+#[test]
 fn a_first_person_imperfect_has_the_speaker_for_subject() {
     // «نطالب حزب العمال»: «we demand» — the party after the verb is whom it asks.
     let b = DocBuilder::new("وقال وزير الخارجية: نطالب الحكومة التركية بوقف القصف.");
