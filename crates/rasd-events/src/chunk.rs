@@ -225,7 +225,7 @@ fn event_noun(v: &View, i: usize) -> bool {
 /// Nouns for settlements and areas that can head a phrase but never modify one (folded,
 /// without the article); sites («المسجد», «المطار») are the descriptors of class
 /// [`DescClass::Site`].
-const PLACE_NOUNS: &[&str] = &[
+pub(crate) const PLACE_NOUNS: &[&str] = &[
     "مدينه",
     "بلده",
     "قريه",

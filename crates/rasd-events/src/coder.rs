@@ -324,19 +324,56 @@ fn nominal_context(v: &View, i: usize) -> bool {
     matches!(
         v.fw(p),
         Some((Fw::Prep, _)) | Some((Fw::LocPrep, _)) | Some((Fw::Dem, _))
-    ) || v.hits(p).iter().any(|h| match h.hit {
-        Hit::Light(_) | Hit::Fw(Fw::Dem) => true,
-        // Two finite verbs in a row are rare: after a verb, read the masdar.
-        Hit::Trig(t) => LEX
-            .trig
-            .get(t as usize)
-            .is_some_and(|e| e.kind.is_verb() && e.kind.allows(&h.strip)),
-        Hit::Cue(c) => LEX
-            .cue
-            .get(c as usize)
-            .is_some_and(|e| e.kind.is_verb() && e.kind.allows(&h.strip)),
-        _ => false,
-    })
+    ) || masdar_head(v.norm(p))
+        || v.hits(p).iter().any(|h| match h.hit {
+            Hit::Light(_) | Hit::Fw(Fw::Dem) => true,
+            // Two finite verbs in a row are rare: after a verb, read the masdar.
+            Hit::Trig(t) => LEX
+                .trig
+                .get(t as usize)
+                .is_some_and(|e| e.kind.is_verb() && e.kind.allows(&h.strip)),
+            Hit::Cue(c) => LEX
+                .cue
+                .get(c as usize)
+                .is_some_and(|e| e.kind.is_verb() && e.kind.allows(&h.strip)),
+            _ => false,
+        })
+}
+
+/// Nouns that take a masdar for their genitive: repetition, continuation, resumption,
+/// escalation, stopping, absence, attempt, prevention, risk, consequence (folded, without
+/// the article). «عدم تكرار قصف المدنيين»: the word after one of them is a masdar, never
+/// a finite verb with a subject of its own.
+const MASDAR_HEADS: &[&str] = &[
+    "تكرار",
+    "استمرار",
+    "مواصله",
+    "استئناف",
+    "تجدد",
+    "تصاعد",
+    "تصعيد",
+    "وقف",
+    "ايقاف",
+    "عدم",
+    "محاوله",
+    "محاولات",
+    "منع",
+    "خطر",
+    "مخاطر",
+    "احتمال",
+    "امكانيه",
+    "ضروره",
+    "نتيجه",
+    "اعاده",
+    "تجنب",
+];
+
+/// True when the folded word `w` (with at most a conjunction and a preposition glued
+/// before it) is one of the [`MASDAR_HEADS`] in construct: no article, no pronoun.
+fn masdar_head(w: &str) -> bool {
+    let w = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+    let bare = w.strip_prefix(['ب', 'ل']).unwrap_or(w);
+    MASDAR_HEADS.contains(&w) || MASDAR_HEADS.contains(&bare)
 }
 
 /// True for a sports report: at least four words of sport («المباراة», «الدوري»,
@@ -1890,10 +1927,24 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
         } else if gen_role != Role::Skip && e.kind != Kind::Adv {
             if f.strip.enc.is_some() && f.rest_is_empty(e) {
                 let exclude: Vec<Option<usize>> = actor.iter().map(|a| a.entity).collect();
+                // «دعمها للنظام السوري»: with an object after «لـ» the possessor is the doer.
+                let object = (gen_role == Role::Recipient && !passive)
+                    .then(|| li_object(v, f.last + 1, r))
+                    .flatten();
                 if let Some(a) = pronoun_arg(v, f.first, &f.strip, &exclude, anaphors) {
                     match gen_role {
                         Role::Actor => actor.push(a),
+                        _ if object.is_some() => actor.push(a),
                         _ => recipient.push(a),
+                    }
+                }
+                if let Some(mut o) = object {
+                    scan_from = o.end;
+                    link_np(v, &mut o, anaphors);
+                    if o.is_place() {
+                        push_args(&mut location, &[o]);
+                    } else {
+                        push_args(&mut recipient, &[o]);
                     }
                 }
             } else if !has_al {
@@ -1923,8 +1974,30 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
                         }
                         link_all(v, &mut list, anaphors);
                         scan_from = list.last().map_or(scan_from, |n| n.end);
-                        match gen_role {
-                            Role::Actor => push_args(&mut actor, &list),
+                        // «دعم إيران للنظام», «قصف الطيران للمدينة»: a masdar's doer in the
+                        // genitive, its object after «لـ».
+                        let object = (gen_role == Role::Recipient && !passive)
+                            .then(|| subjective_genitive(v, &list, scan_from, r))
+                            .flatten();
+                        // «نتيجة قصف القوات الحكومية»: a force shells, it is not shelled.
+                        let force = e.frame.gen_force
+                            && !passive
+                            && list
+                                .first()
+                                .is_some_and(|n| n.start == f.last + 1 && force_np(v, n));
+                        match (gen_role, object) {
+                            (Role::Actor, _) => push_args(&mut actor, &list),
+                            (_, None) if force => push_args(&mut actor, &list),
+                            (_, Some(mut o)) => {
+                                push_args(&mut actor, &list);
+                                scan_from = o.end;
+                                link_np(v, &mut o, anaphors);
+                                if o.is_place() {
+                                    push_args(&mut location, &[o]);
+                                } else {
+                                    push_args(&mut recipient, &[o]);
+                                }
+                            }
                             _ => push_args(&mut recipient, &list),
                         }
                     }
@@ -2316,6 +2389,57 @@ fn doer_np(v: &View, np: &Np) -> bool {
             .and_then(|(d, _)| LEX.desc.get(d as usize))
             .and_then(|d| d.sector)
             .is_some_and(|s| matches!(s, "MIL" | "COP" | "GOV" | "SPY")),
+        _ => false,
+    }
+}
+
+/// The object after «لـ» that makes the genitive `gen` of a masdar its doer: «دعم إيران
+/// للنظام السوري», «استهداف التحالف لمواقع الحوثيين» — the masdar takes its subject in
+/// the genitive and its object with «لـ». Only when the genitive is a party that can act
+/// (a state, a force, an organisation, a person); see [`li_object`].
+fn subjective_genitive(v: &View, gen: &[Np], k: usize, r: usize) -> Option<Np> {
+    let first = gen.first()?;
+    if !(doer_np(v, first) || first.etype == Some(EntityType::PER)) {
+        return None;
+    }
+    li_object(v, k, r)
+}
+
+/// The object of a masdar introduced by «لـ» right at `k` (clause end `r`): a party, a
+/// count of people or a place («للنظام», «لثلاثة متظاهرين», «لمدينة حلب»). «لـ» before
+/// a masdar or an abstract noun says why («اعتقال المشتبه به لاستجوابه»): no object.
+fn li_object(v: &View, k: usize, r: usize) -> Option<Np> {
+    if k >= r {
+        return None;
+    }
+    let w = v.norm(k);
+    if !(w.starts_with('ل') && v.fw(k).is_none() && !v.is_verb(k)) {
+        return None;
+    }
+    let o = np_at(v, k, r, false).filter(|o| o.start == k).or_else(|| {
+        // «لمدينة حلب»: a settlement noun, then the place's name.
+        let bare = w.strip_prefix("لل").or_else(|| w.strip_prefix('ل'))?;
+        crate::chunk::PLACE_NOUNS
+            .contains(&bare)
+            .then(|| np_at(v, k + 1, r, false))
+            .flatten()
+            .filter(|o| o.start == k + 1)
+    })?;
+    let party = o.etype.is_some() || matches!(o.kind, NpKind::Desc(_) | NpKind::Qty);
+    party.then_some(o)
+}
+
+/// True when `np` is an armed or security force or aircraft by its descriptor («القوات
+/// الحكومية», «قوات النظام», «الطيران الحربي»), not a state or a group by name: «قصف
+/// سوريا» and «قصف داعش» name the target as often as the doer.
+fn force_np(v: &View, np: &Np) -> bool {
+    match np.kind {
+        NpKind::Desc(DescClass::Craft) => true,
+        NpKind::Desc(DescClass::Force) => v
+            .desc(np.head)
+            .and_then(|(d, _)| LEX.desc.get(d as usize))
+            .and_then(|d| d.sector)
+            .is_some_and(|s| matches!(s, "MIL" | "COP")),
         _ => false,
     }
 }

@@ -118,6 +118,9 @@ pub struct Frame {
     pub obj: Role,
     /// Roles of NPs introduced by prepositions.
     pub preps: Vec<(Prep, Role)>,
+    /// A force in the genitive is the doer, anything else the one done to (`gen=force`:
+    /// «قصف القوات الحكومية» is the forces' shelling, «قصف المدنيين» shelling civilians).
+    pub gen_force: bool,
 }
 
 impl Frame {
@@ -174,6 +177,7 @@ impl Frame {
             gen,
             obj,
             preps: preps.to_vec(),
+            gen_force: false,
         }
     }
 
@@ -184,6 +188,11 @@ impl Frame {
         }
         for item in s.split_whitespace() {
             let (k, v) = item.split_once('=')?;
+            if item == "gen=force" {
+                f.gen = Role::Recipient;
+                f.gen_force = true;
+                continue;
+            }
             let r = Role::parse(v)?;
             match k {
                 "gen" => f.gen = r,

@@ -1946,6 +1946,63 @@ fn a_verb_after_the_relative_pronoun_of_a_definite_attack_noun_tells_that_attack
 }
 
 #[test]
+fn after_a_noun_that_governs_a_masdar_a_homograph_is_the_masdar() {
+    // «عدم تكرار قصف المدنيين»: «قصف» is the masdar (shelling civilians), not the verb
+    // «shelled» with the civilians for its subject.
+    let (d, ev) = run(DocBuilder::new(
+        "وطالبت الحكومة بعدم تكرار قصف المدنيين في القرى الحدودية.",
+    ));
+    for e in ev.iter().filter(|e| e.etype == Plover::ASSAULT) {
+        assert!(
+            !texts(&d, &e.actor).iter().any(|a| a.contains("المدنيين")),
+            "{ev:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_masdar_with_an_object_after_li_has_its_doer_in_the_genitive() {
+    // «استهداف قوات الأسد للمدنيين»: the genitive does it, «لـ» names whom.
+    let (d, ev) = run(DocBuilder::new(
+        "وأدانت المنظمة استهداف قوات الأسد للمدنيين في درعا.",
+    ));
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.actor), vec!["قوات الأسد"], "{ev:#?}");
+    assert!(
+        texts(&d, &e.recipient).iter().any(|r| r.contains("مدنيين")),
+        "{ev:#?}"
+    );
+    // «لـ» before a masdar says why: the genitive stays the one arrested.
+    let (d, ev) = run(DocBuilder::new(
+        "وقالت الشرطة إن اعتقال المتهم جاء لاستجوابه.",
+    ));
+    let e = only(&ev, Plover::COERCE);
+    assert_eq!(texts(&d, &e.recipient), vec!["المتهم"], "{ev:#?}");
+    assert!(
+        !texts(&d, &e.actor).contains(&"المتهم".to_string()),
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn a_force_in_the_genitive_of_shelling_is_its_doer() {
+    // «جراء قصف القوات الحكومية»: the forces shell; «قصف المدنيين»: civilians are shelled.
+    let b = DocBuilder::new("وقتل ثلاثة مدنيين جراء قصف القوات الحكومية على البلدة.").qty(
+        "ثلاثة مدنيين",
+        3.0,
+        "civilian",
+    );
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.actor), vec!["القوات الحكومية"], "{ev:#?}");
+    // A force owning the site hit is the target's owner, not the doer.
+    let (d, ev) = run(DocBuilder::new("واستمر قصف مواقع الجيش في المدينة."));
+    for e in ev.iter().filter(|e| e.etype == Plover::ASSAULT) {
+        assert!(e.actor.is_empty(), "{:?}", texts(&d, &e.actor));
+    }
+}
+
+#[test]
 fn a_first_person_imperfect_has_the_speaker_for_subject() {
     // «نطالب حزب العمال»: «we demand» — the party after the verb is whom it asks.
     let b = DocBuilder::new("وقال وزير الخارجية: نطالب الحكومة التركية بوقف القصف.");
