@@ -8,7 +8,9 @@
 //!    المستشفى»); the denier is `by` and also goes to `disputed_by`. A negated denial
 //!    («لم تنفها») is no denial;
 //! 3. **hypothetical** — a question («هل …؟»), a conditional or intention before it («إذا»,
-//!    «يعتزم», «يمكن أن»), or the future prefix «سـ»;
+//!    «يعتزم», «يمكن أن»), or the future prefix «سـ». An attack with a doer whose only
+//!    mark is the future («قال الحزب إنه سيصعد الهجمات») is a threat made now: it becomes
+//!    a THREATEN event with the stance the statement itself has, dated by the report;
 //! 4. **uncertain** — a hedge before it in the same clause («يبدو», «ربما», «يعتقد»,
 //!    «قد» + imperfect);
 //! 5. **reported** — inside a direct quote whose speaker is known («قال X: «…»»), or a
@@ -35,7 +37,7 @@ use crate::chunk::{antecedent, np_at, subject_after, subject_before, verb_agreem
 use crate::lex::{CueClass, Hit, LEX};
 use crate::morph::Kind;
 use crate::view::{is_close_quote, is_open_quote, View};
-use rasd_doc::{Arg, Attribution, Dispute, Document, Span, Stage, Stance, TokenKind};
+use rasd_doc::{Arg, Attribution, Dispute, Document, Plover, Span, Stage, Stance, TokenKind};
 
 /// The attribute stage (see the module docs). Runs after [`crate::EventCoder`].
 #[derive(Clone, Copy, Debug, Default)]
@@ -82,7 +84,7 @@ impl Stage for Attributor {
             let v = View::for_sentences(doc, &mask);
             let quotes = Quotes::new(&v);
             let mut cache: Vec<Option<Vec<CueAt>>> = vec![None; doc.sentences.len()];
-            let attrs: Vec<(Attribution, Vec<Dispute>)> = doc
+            let attrs: Vec<(Attribution, Vec<Dispute>, Option<Attribution>)> = doc
                 .events
                 .iter()
                 .map(|e| {
@@ -94,8 +96,33 @@ impl Stage for Attributor {
             let info = crate::merge::mention_info(&v, &doc.events);
             (attrs, disputes, info)
         };
-        for (e, (a, d)) in doc.events.iter_mut().zip(attrs) {
+        let published = doc.meta.published;
+        for (e, (a, d, threat)) in doc.events.iter_mut().zip(attrs) {
             e.attribution = a;
+            // «أعلن الحزب أنه سيصعد الهجمات»: a party's own attacks in the future tense
+            // are a threat it makes now, not an attack that may happen.
+            if let Some(t) = threat.filter(|_| e.etype == Plover::ASSAULT && !e.actor.is_empty()) {
+                e.etype = Plover::THREATEN;
+                e.mode = Some("violence".to_string());
+                e.size = Default::default();
+                e.attribution = t;
+                // A threat is dated when it is made: a date after the report is the
+                // attack's («ستقصف … غدا»), so the report's date stands in.
+                if let Some(p) = published {
+                    let day = p.to_string();
+                    if e.date
+                        .as_ref()
+                        .is_some_and(|d| d.value.get(..10) > Some(day.as_str()))
+                    {
+                        e.date = Some(rasd_doc::EventDate {
+                            time: None,
+                            value: day,
+                            inferred: true,
+                            reported: false,
+                        });
+                    }
+                }
+            }
             add_disputes(&mut e.disputed_by, d);
         }
         for (i, d) in disputes {
@@ -571,16 +598,18 @@ fn trigger_head(v: &View, a: usize, b: usize) -> (usize, bool) {
     (a, false)
 }
 
-/// Attribution of one mention.
+/// Attribution of one mention, its disputes, and — when only the future tense makes it
+/// hypothetical — the attribution it has as a statement made now (the threat of an
+/// attack, see the caller).
 fn attribute(
     v: &View,
     trigger: Span,
     quotes: &Quotes,
     cues: &[CueAt],
-) -> (Attribution, Vec<Dispute>) {
+) -> (Attribution, Vec<Dispute>, Option<Attribution>) {
     let (a, b) = v.tokens_of(trigger);
     if a >= b {
-        return (Attribution::default(), Vec::new());
+        return (Attribution::default(), Vec::new(), None);
     }
     let s = v.sent(a);
     let (s0, s1) = v.sent_range(s);
@@ -653,6 +682,7 @@ fn attribute(
         att.cue = Some(v.span(head - 1));
     }
 
+    let mut now = None;
     // Hypothetical: question, conditional/intention, future prefix.
     // A question mark makes the last clause a question («…، لماذا؟» asks about nothing
     // before the comma).
@@ -687,6 +717,9 @@ fn attribute(
                 .map(|k| v.span(k))
         });
     } else if future || sawfa {
+        if att.stance != Stance::Uncertain {
+            now = Some(att.clone());
+        }
         att.stance = Stance::Hypothetical;
         att.cue = Some(if sawfa {
             v.span(head - 1)
@@ -740,7 +773,8 @@ fn attribute(
         att.stance = Stance::Negated;
         att.cue = Some(v.span(neg_at));
     }
-    (att, disputes)
+    let now = now.filter(|_| att.stance == Stance::Hypothetical);
+    (att, disputes, now)
 }
 
 fn denial_object_after(v: &View, k: usize) -> bool {

@@ -179,6 +179,41 @@ fn hedges_make_it_uncertain() {
 }
 
 #[test]
+fn a_party_announcing_its_own_attacks_in_the_future_threatens() {
+    // «أعلن الحزب أنه سيصعد الهجمات»: the announcement is a threat made now, told by
+    // the outlet; the attack it announces has not happened.
+    let b = DocBuilder::new("وقال الحزب في بيان إنه سيصعد الهجمات على مواقع الجيش غدا.")
+        .entity(EntityType::ORG, &["الحزب"])
+        .time("غدا", 0, rasd_doc::TimeType::DATE, "2015-08-06");
+    let d = run(b);
+    let e = one(&d, Plover::THREATEN);
+    assert_eq!(e.attribution.stance, Stance::Reported, "{e:#?}");
+    assert_eq!(by(&d, e), "الحزب");
+    // Dated the day it was said (the document's date), not the day of the attack.
+    assert_eq!(
+        e.date.as_ref().map(|d| d.value.as_str()),
+        Some("2015-08-05")
+    );
+    assert!(
+        d.events.iter().all(|e| e.etype != Plover::ASSAULT),
+        "{:#?}",
+        d.events
+    );
+    // A condition is no threat of the party's own, and an attack nobody does is none.
+    for s in [
+        "إذا هاجمت القوات المدينة فإن الجماعة ستقصف مواقعها.",
+        "وستشهد المدينة هجمات جديدة.",
+    ] {
+        let d = run(DocBuilder::new(s));
+        assert!(
+            d.events.iter().all(|e| e.etype != Plover::THREATEN),
+            "{s}: {:#?}",
+            d.events
+        );
+    }
+}
+
+#[test]
 fn conditions_questions_and_future_are_hypothetical() {
     for s in [
         "إذا هاجمت القوات المدينة فإن الجماعة سترد.",
