@@ -2013,7 +2013,9 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
                 push_args(&mut actor, &s);
                 break;
             }
-            if let Some((_, st)) = v.nisba(k) {
+            // («مقتل رضيع فلسطيني», «قتلى إسرائيليون»: after a casualty word the nisba is
+            // the victims' nationality.)
+            if let Some((_, st)) = v.nisba(k).filter(|_| !e.casualty()) {
                 if st.prep == 0 && !st.conj && v.ment(k).is_none() {
                     actor.push(Arg {
                         entity: v.nisba(k).and_then(|(code, _)| country_entity(v, code)),

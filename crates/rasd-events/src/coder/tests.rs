@@ -2003,6 +2003,28 @@ fn a_force_in_the_genitive_of_shelling_is_its_doer() {
 }
 
 #[test]
+fn a_nationality_after_a_casualty_word_is_the_victims() {
+    // «مقتل رضيع فلسطيني»: a Palestinian infant died; the nisba names no doer, unlike
+    // «غارة إسرائيلية».
+    let (d, ev) = run(DocBuilder::new("وأسفر حريق عمدي عن مقتل رضيع فلسطيني."));
+    let e = only(&ev, Plover::ASSAULT);
+    assert!(e.actor.is_empty(), "{:?}", texts(&d, &e.actor));
+    assert_eq!(texts(&d, &e.recipient), vec!["رضيع فلسطيني"]);
+    for text in [
+        "وأسفر الانفجار عن مقتل مسن فلسطيني.",
+        "وأعلن عن مقتل فلسطيني في المدينة.",
+    ] {
+        let (d, ev) = run(DocBuilder::new(text));
+        for e in &ev {
+            assert!(e.actor.is_empty(), "{text}: {:?}", texts(&d, &e.actor));
+        }
+    }
+    let (d, ev) = run(DocBuilder::new("وقتل جندي في غارة إسرائيلية على القرية."));
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.actor), vec!["إسرائيلية"]);
+}
+
+#[test]
 fn a_first_person_imperfect_has_the_speaker_for_subject() {
     // «نطالب حزب العمال»: «we demand» — the party after the verb is whom it asks.
     let b = DocBuilder::new("وقال وزير الخارجية: نطالب الحكومة التركية بوقف القصف.");
