@@ -534,6 +534,11 @@ pub(crate) fn find_triggers(v: &View) -> Vec<Found> {
             if nominal_ctx && has_nominal && e.kind.is_verb() {
                 continue;
             }
+            // «اعتقلت الشرطة بالتعاون مع الجيش …», «بالتنسيق مع»: «in cooperation with»
+            // says how another act was done; it is no event of its own.
+            if e.plover == Plover::COOPERATE && e.kind.is_nominal() && h.strip.prep == b'b' {
+                continue;
+            }
             // «شارك 40 طالبا»: a word counted by a number is a noun, not a finite verb.
             if e.kind.is_verb() && after_number(v, i) {
                 continue;

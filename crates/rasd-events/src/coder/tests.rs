@@ -2025,6 +2025,27 @@ fn a_nationality_after_a_casualty_word_is_the_victims() {
 }
 
 #[test]
+fn in_cooperation_with_is_how_another_act_was_done() {
+    // «بالتعاون مع الجيش»: an adverbial of the arrest, not a cooperation event.
+    for text in [
+        "واعتقلت الشرطة بالتعاون مع الجيش خمسة مشتبهين في المدينة.",
+        "ونفذت القوات الأمنية حملة دهم بالتنسيق مع الاستخبارات.",
+    ] {
+        let (_, ev) = run(DocBuilder::new(text));
+        assert!(!ev.is_empty(), "{text}");
+        assert!(
+            ev.iter().all(|e| e.etype != Plover::COOPERATE),
+            "{text}: {ev:#?}"
+        );
+    }
+    // Cooperation as the matter itself stays an event.
+    let (_, ev) = run(DocBuilder::new(
+        "وتعاونت الشرطة مع الجيش في ملاحقة المهربين.",
+    ));
+    only(&ev, Plover::COOPERATE);
+}
+
+#[test]
 fn a_first_person_imperfect_has_the_speaker_for_subject() {
     // «نطالب حزب العمال»: «we demand» — the party after the verb is whom it asks.
     let b = DocBuilder::new("وقال وزير الخارجية: نطالب الحكومة التركية بوقف القصف.");
