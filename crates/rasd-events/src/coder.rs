@@ -2063,10 +2063,18 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
     let mut k = scan_from.max(f.last + 1);
     let mut seen_preps: Vec<Prep> = Vec::new();
     let casualty = e.casualty();
+    // Where the matter of talks begins: no place after it is theirs.
+    let mut topic_at: Option<usize> = None;
     while k < r {
         // «الهجوم … عن سقوط قتلى بين عناصر الميليشيات»: what follows a casualty noun is
         // that report's (among whom they fell), not the attack's.
         if !casualty && casualty_noun_at(v, k) {
+            break;
+        }
+        // «المباحثات تطرقت إلى الملف السوري»: what talks touch upon is their matter,
+        // not a party or a place of the meeting.
+        if e.plover == Plover::CONSULT && topic_verb(v.norm(k)) {
+            topic_at = Some(k);
             break;
         }
         // «ويأتي هجوم أمس بعد أيام على مقتل سبعة جنود»: what follows a temporal
@@ -2229,6 +2237,7 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
     }
     if location.is_empty() {
         let (s0, s1) = v.sent_range(v.sent(f.first));
+        let s1 = topic_at.map_or(s1, |t| t.min(s1));
         let mut best: Option<((bool, usize), Arg)> = None;
         // The sentence's mentions only: `ments` is in text order, so a binary search finds
         // them and a document of thousands of sentences stays linear.
@@ -2449,6 +2458,18 @@ fn force_np(v: &View, np: &Np) -> bool {
             .is_some_and(|s| matches!(s, "MIL" | "COP")),
         _ => false,
     }
+}
+
+/// Stems of the verbs that give talks their matter («تطرقت», «تناولت», «ناقشت», «ركزت»,
+/// «شملت»; folded, perfect or imperfect, with a conjunction).
+fn topic_verb(w: &str) -> bool {
+    const STEMS: &[&str] = &["تطرق", "تناول", "ناقش", "ركز", "شمل"];
+    let w = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+    // The imperfect is the perfect stem after «يـ» / «تـ» («يتطرق», «تناقش», «تشمل»).
+    let imperfect = w.strip_prefix(['ي', 'ت']).unwrap_or(w);
+    STEMS
+        .iter()
+        .any(|s| w.starts_with(s) || imperfect.starts_with(s))
 }
 
 /// True when no word that could be an object follows at `k` (skipping adverbs and times)

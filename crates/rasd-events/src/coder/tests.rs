@@ -2046,6 +2046,18 @@ fn in_cooperation_with_is_how_another_act_was_done() {
 }
 
 #[test]
+fn what_talks_touch_upon_is_their_matter() {
+    // «المباحثات تطرقت إلى سورية»: Syria is the matter of the talks, not where they
+    // were held nor with whom.
+    let b = DocBuilder::new("وأشار إلى أن المباحثات مع الوزير الإيطالي تطرقت إلى سورية.")
+        .entity(EntityType::LOC, &["سورية"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::CONSULT);
+    assert_eq!(texts(&d, &e.recipient), vec!["الوزير الإيطالي"]);
+    assert!(e.location.is_empty(), "{:?}", texts(&d, &e.location));
+}
+
+#[test]
 fn a_first_person_imperfect_has_the_speaker_for_subject() {
     // «نطالب حزب العمال»: «we demand» — the party after the verb is whom it asks.
     let b = DocBuilder::new("وقال وزير الخارجية: نطالب الحكومة التركية بوقف القصف.");
