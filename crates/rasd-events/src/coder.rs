@@ -1037,22 +1037,28 @@ pub(crate) fn event_antecedent(v: &View, f: &Found) -> Option<usize> {
         let attack_noun = crate::chunk::nominal_trigger(v, i, |e, s| {
             e.plover == Plover::ASSAULT && !s.al && e.kind.allows(s) && !e.casualty()
         });
-        let w = v.norm(i);
-        if attack_noun && !w.starts_with("ال") {
+        if attack_noun && !v.norm(i).starts_with("ال") {
             return Some(i);
         }
-        let adjective = v.kind(i) == Some(TokenKind::Arabic)
-            && v.fw(i).is_none()
-            && v.ment(i).is_none()
-            && !v.is_verb(i)
-            && !w.starts_with("ال")
-            && (v.nisba(i).is_some() || crate::chunk::adjective_shaped(w));
-        if !adjective {
+        if !noun_adjective(v, i, false) {
             return None;
         }
         k = i;
     }
     None
+}
+
+/// True when token `i` reads as an adjective of a noun before it, with the article when
+/// `definite` and without it otherwise: a plain Arabic word that is a nisba or shaped like
+/// an adjective («انتحاري», «الجوية»), not a name, verb or function word.
+fn noun_adjective(v: &View, i: usize, definite: bool) -> bool {
+    let w = v.norm(i);
+    v.kind(i) == Some(TokenKind::Arabic)
+        && v.fw(i).is_none()
+        && v.ment(i).is_none()
+        && !v.is_verb(i)
+        && w.starts_with("ال") == definite
+        && (v.nisba(i).is_some() || crate::chunk::adjective_shaped(w))
 }
 
 /// The definite attack noun before the relative pronoun that opens the attack verb of `f`
@@ -1080,14 +1086,7 @@ fn definite_event_antecedent(v: &View, f: &Found, s0: usize) -> Option<usize> {
         if attack_noun {
             return Some(i);
         }
-        let w = v.norm(i);
-        let adjective = v.kind(i) == Some(TokenKind::Arabic)
-            && v.fw(i).is_none()
-            && v.ment(i).is_none()
-            && !v.is_verb(i)
-            && w.starts_with("ال")
-            && (v.nisba(i).is_some() || crate::chunk::adjective_shaped(w));
-        if !adjective {
+        if !noun_adjective(v, i, true) {
             return None;
         }
         i = i.checked_sub(1).filter(|&i| i >= s0)?;
@@ -1943,14 +1942,9 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
                         _ => recipient.push(a),
                     }
                 }
-                if let Some(mut o) = object {
+                if let Some(o) = object {
                     scan_from = o.end;
-                    link_np(v, &mut o, anaphors);
-                    if o.is_place() {
-                        push_args(&mut location, &[o]);
-                    } else {
-                        push_args(&mut recipient, &[o]);
-                    }
+                    push_object(v, o, anaphors, &mut recipient, &mut location);
                 }
             } else if !has_al {
                 // «لـ X» after a word following the trigger is the doer only when it is a
@@ -1993,15 +1987,10 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
                         match (gen_role, object) {
                             (Role::Actor, _) => push_args(&mut actor, &list),
                             (_, None) if force => push_args(&mut actor, &list),
-                            (_, Some(mut o)) => {
+                            (_, Some(o)) => {
                                 push_args(&mut actor, &list);
                                 scan_from = o.end;
-                                link_np(v, &mut o, anaphors);
-                                if o.is_place() {
-                                    push_args(&mut location, &[o]);
-                                } else {
-                                    push_args(&mut recipient, &[o]);
-                                }
+                                push_object(v, o, anaphors, &mut recipient, &mut location);
                             }
                             _ => push_args(&mut recipient, &list),
                         }
@@ -2406,6 +2395,23 @@ fn doer_np(v: &View, np: &Np) -> bool {
             .and_then(|d| d.sector)
             .is_some_and(|s| matches!(s, "MIL" | "COP" | "GOV" | "SPY")),
         _ => false,
+    }
+}
+
+/// Adds a masdar's «لـ» object ([`li_object`]): a place to the event's places, anybody
+/// else to those it is done to.
+fn push_object(
+    v: &View,
+    mut o: Np,
+    anaphors: &[Option<usize>],
+    recipient: &mut Vec<Arg>,
+    location: &mut Vec<Arg>,
+) {
+    link_np(v, &mut o, anaphors);
+    if o.is_place() {
+        push_args(location, &[o]);
+    } else {
+        push_args(recipient, &[o]);
     }
 }
 
