@@ -376,6 +376,21 @@ fn masdar_head(w: &str) -> bool {
     MASDAR_HEADS.contains(&w) || MASDAR_HEADS.contains(&bare)
 }
 
+/// True when `e` is a recognition trigger («اعترف», «يعترف», «اعتراف») at `i` whose «بـ»
+/// object, within six words in its sentence, is an event noun («بمقتل», «بتنفيذ الهجوم»):
+/// the word then means «admit», and what is admitted is told by its own trigger.
+fn admits_event(v: &View, i: usize, e: &crate::lex::Trig) -> bool {
+    if !matches!(&*e.head, "اعترف" | "يعترف" | "اعتراف") {
+        return false;
+    }
+    let (_, s1) = v.sent_range(v.sent(i));
+    (i + 1..(i + 7).min(s1))
+        .find(|&k| v.norm(k).starts_with('ب') && v.fw(k).is_none())
+        .is_some_and(|k| {
+            crate::chunk::nominal_trigger(v, k, |t, st| st.prep == b'b' && t.kind.allows(st))
+        })
+}
+
 /// True for a sports report: at least four words of sport («المباراة», «الدوري»,
 /// «اللاعب», «المدرب» …) in at least two sentences, and more of them than words of fighting or the military. Its
 /// attacks, meetings, agreements and resignations are those of teams, coaches and clubs,
@@ -532,6 +547,10 @@ pub(crate) fn find_triggers(v: &View) -> Vec<Found> {
                 continue;
             }
             if nominal_ctx && has_nominal && e.kind.is_verb() {
+                continue;
+            }
+            // «اعترف حزب الله بمقتل اثنين من عناصره»: admitting an event is no recognition.
+            if e.plover == Plover::SUPPORT && admits_event(v, i, e) {
                 continue;
             }
             // «اعتقلت الشرطة بالتعاون مع الجيش …», «بالتنسيق مع»: «in cooperation with»

@@ -2058,6 +2058,21 @@ fn what_talks_touch_upon_is_their_matter() {
 }
 
 #[test]
+fn admitting_an_event_is_no_recognition() {
+    // «اعترف حزب الله بمقتل اثنين من عناصره»: an admission of deaths, not support.
+    let b = DocBuilder::new("اعترف حزب الله بمقتل اثنين من عناصره في غارة على القرية.")
+        .entity(EntityType::ORG, &["حزب الله"]);
+    let (_, ev) = run(b);
+    assert!(ev.iter().all(|e| e.etype != Plover::SUPPORT), "{ev:#?}");
+    // Recognising a state or a government is.
+    let b = DocBuilder::new("واعترفت السويد بدولة فلسطين.")
+        .entity(EntityType::LOC, &["السويد"])
+        .entity(EntityType::LOC, &["دولة فلسطين"]);
+    let (_, ev) = run(b);
+    only(&ev, Plover::SUPPORT);
+}
+
+#[test]
 fn a_first_person_imperfect_has_the_speaker_for_subject() {
     // «نطالب حزب العمال»: «we demand» — the party after the verb is whom it asks.
     let b = DocBuilder::new("وقال وزير الخارجية: نطالب الحكومة التركية بوقف القصف.");
