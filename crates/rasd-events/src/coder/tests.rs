@@ -2073,6 +2073,23 @@ fn admitting_an_event_is_no_recognition() {
 }
 
 #[test]
+fn the_price_paid_is_no_praise() {
+    // «يدفع ثمنه»: «ثمن» is the price, not «ثمّن» (praised).
+    for text in [
+        "وقال إن الشعب يدفع ثمنه كل يوم.",
+        "ستدفع إسرائيل ثمنا باهظا له.",
+    ] {
+        let (_, ev) = run(DocBuilder::new(text));
+        assert!(
+            ev.iter().all(|e| e.etype != Plover::SUPPORT),
+            "{text}: {ev:#?}"
+        );
+    }
+    let (_, ev) = run(DocBuilder::new("وثمن الوزير دور المملكة في دعم الاستقرار."));
+    assert!(ev.iter().any(|e| e.etype == Plover::SUPPORT), "{ev:#?}");
+}
+
+#[test]
 fn a_first_person_imperfect_has_the_speaker_for_subject() {
     // «نطالب حزب العمال»: «we demand» — the party after the verb is whom it asks.
     let b = DocBuilder::new("وقال وزير الخارجية: نطالب الحكومة التركية بوقف القصف.");
