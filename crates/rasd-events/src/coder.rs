@@ -101,7 +101,7 @@ pub(crate) fn code(doc: &Document) -> Vec<Event> {
         return Vec::new();
     }
     let v = View::new(doc);
-    if sports_report(&v) {
+    if genre_report(&v) {
         return Vec::new();
     }
     let anaphors = resolve_descriptions(&v);
@@ -391,30 +391,41 @@ fn admits_event(v: &View, i: usize, e: &crate::lex::Trig) -> bool {
         })
 }
 
-/// True for a sports report: at least four words of sport («المباراة», «الدوري»,
-/// «اللاعب», «المدرب» …) in at least two sentences, and more of them than words of fighting or the military. Its
-/// attacks, meetings, agreements and resignations are those of teams, coaches and clubs,
-/// not the political events PLOVER codes.
-fn sports_report(v: &View) -> bool {
+/// True for a sports report or an arts report: at least four words of sport
+/// («المباراة», «الدوري», «اللاعب», «المدرب» …) or of film, television, theatre and music
+/// («المسلسل», «الفيلم», «الممثلة», «المسرح» …) in at least two sentences, and more of them
+/// than words of fighting or the military. A sports report's attacks, meetings, agreements
+/// and resignations are those of teams, coaches and clubs, an arts report's those of its
+/// characters and casts, not the political events PLOVER codes. One pass over the words.
+fn genre_report(v: &View) -> bool {
     let has = |i: usize, set: &[u32]| {
         v.hits(i)
             .iter()
             .any(|h| matches!(h.hit, Hit::Word(w) if set.binary_search(&w).is_ok()))
     };
-    let (mut sport, mut fight, mut sents, mut last) = (0usize, 0usize, 0usize, None);
+    // Per field (sport, arts): words, sentences with one, the last such sentence.
+    let mut fields = [(0usize, 0usize, None); 2];
+    let mut fight = 0usize;
     for i in 0..v.len() {
-        if has(i, &LEX.sport) {
-            sport += 1;
-            if last != Some(v.sent(i)) {
-                sents += 1;
-                last = Some(v.sent(i));
+        let mut any = false;
+        for (f, set) in fields.iter_mut().zip([&LEX.sport, &LEX.arts]) {
+            if has(i, set) {
+                any = true;
+                f.0 += 1;
+                if f.2 != Some(v.sent(i)) {
+                    f.1 += 1;
+                    f.2 = Some(v.sent(i));
+                }
             }
-        } else if has(i, &LEX.violence) {
+        }
+        if !any && has(i, &LEX.violence) {
             fight += 1;
         }
     }
     // A football simile in one sentence of a column is not a sports report.
-    sport >= 4 && sents >= 2 && sport > fight
+    fields
+        .iter()
+        .any(|&(words, sents, _)| words >= 4 && sents >= 2 && words > fight)
 }
 
 /// True when token `i` directly follows a number written in digits («40 طالبا»).

@@ -470,6 +470,9 @@ pub struct Lex {
     pub modes: Vec<&'static str>,
     /// Word ids of the `sport` context set (sorted), for telling a sports report.
     pub sport: Vec<u32>,
+    /// Word ids of the `arts` context set (sorted), for telling a report on film,
+    /// television, theatre or music.
+    pub arts: Vec<u32>,
     /// Word ids of the `violence` and `mil` context sets (sorted).
     pub violence: Vec<u32>,
     words: FxHashMap<Box<str>, u32>,
@@ -525,6 +528,7 @@ impl Lex {
             nisba: Vec::new(),
             modes: Vec::new(),
             sport: Vec::new(),
+            arts: Vec::new(),
             violence: Vec::new(),
             words: FxHashMap::default(),
             deny_forms: Default::default(),
@@ -545,6 +549,7 @@ impl Lex {
             v
         };
         lx.sport = set(&["sport"]);
+        lx.arts = set(&["arts"]);
         lx.violence = set(&["violence", "mil"]);
         lx.load_triggers(&ctx);
         lx.load_cues();

@@ -1136,6 +1136,21 @@ fn a_sports_report_has_no_political_events() {
 }
 
 #[test]
+fn an_arts_report_has_no_political_events() {
+    // A television drama's plot and cast: the characters' quarrels and a director's
+    // praise are no PLOVER events.
+    let (_, ev) = run(DocBuilder::new(
+        "قالت الممثلة إن شخصيتها في المسلسل تتهم زوجها بالخيانة. وأشاد المخرج بأداء الفنان في الحلقة الأخيرة، ورفض الممثل التعليق على الفيلم.",
+    ));
+    assert!(ev.is_empty(), "{ev:#?}");
+    // A film named in a war report leaves its events.
+    let (_, ev) = run(DocBuilder::new(
+        "قتل ثلاثة جنود في هجوم على حاجز للجيش قرب دار السينما، وقصفت الطائرات مواقع المسلحين.",
+    ));
+    assert!(ev.iter().any(|e| e.etype == Plover::ASSAULT), "{ev:#?}");
+}
+
+#[test]
 fn an_attack_on_a_stadium_is_an_assault() {
     let (_, ev) = run(DocBuilder::new(
         "قتل خمسة أشخاص في هجوم انتحاري على الملعب البلدي في المدينة.",
