@@ -730,11 +730,16 @@ fn attribute(
     // A bare «لـ» + masdar is not marked: it is as often a complement («تصدت لهجوم») or a
     // cause («حزنه لمقتل») as a purpose; explicit purpose words are irrealis cues.
 
-    // Denied: inside the complement of a denial that is not itself negated.
+    // Denied: inside the complement of a denial that is not itself negated. A
+    // circumstantial participle («نفى …، متهما …») says what the denier does besides: it
+    // is never inside the denial.
+    let participle = v.hits(head).iter().any(|h| {
+        matches!(h.hit, Hit::Trig(t) if LEX.trig.get(t as usize).is_some_and(|e| e.kind == Kind::Part))
+    });
     let mut disputes = Vec::new();
     for c in cues
         .iter()
-        .filter(|c| matches!(c.class, CueClass::Deny | CueClass::DenyIfObj))
+        .filter(|c| !participle && matches!(c.class, CueClass::Deny | CueClass::DenyIfObj))
     {
         if c.pos >= head || contrast_between(cues, c.pos, head) || negated_at(v, c.pos) {
             continue;

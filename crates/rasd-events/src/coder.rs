@@ -1314,6 +1314,38 @@ fn speaker(v: &View, a: usize) -> Vec<Np> {
     subject_before(v, l, k)
 }
 
+/// The doer of the circumstantial participle at `a`: the speaker of the nearest reporting
+/// verb before it ([`speaker`]), else the overt subject of the first verb of its sentence
+/// that opens a clause of its own («نفى الرئيس … الاتهامات …، متهما …»), when it agrees
+/// in gender with the participle.
+fn participle_subject(v: &View, a: usize) -> Vec<Np> {
+    let s = speaker(v, a);
+    if !s.is_empty() {
+        return s;
+    }
+    let agr = if v.norm(a).ends_with('ه') {
+        Agr::Fem
+    } else {
+        Agr::Masc
+    };
+    let (s0, _) = v.sent_range(v.sent(a));
+    let Some(k) = (s0..a).find(|&k| v.is_verb(k) && verb_reading(v, k).is_some()) else {
+        return Vec::new();
+    };
+    let Some((st, imperfect)) = verb_reading(v, k) else {
+        return Vec::new();
+    };
+    if verb_agreement(v, k, &st, imperfect) != agr {
+        return Vec::new();
+    }
+    let (l, r) = clause(v, k, k);
+    let after = subject_after(v, k, r.min(a));
+    if !after.is_empty() {
+        return after;
+    }
+    subject_before(v, l, k)
+}
+
 /// A verb reading of token `k`: its segmentation and whether it is imperfect.
 fn verb_reading(v: &View, k: usize) -> Option<(Strip, bool)> {
     v.hits(k).iter().find_map(|h| {
@@ -1940,6 +1972,24 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
                     }
                 }
             }
+        } else if e.kind == Kind::Part {
+            // «وقال الوزير …، متهما إيران بدعم الإرهاب»: the speaker (the subject of the
+            // sentence's verb) does it, and the phrase after it is its object.
+            let mut s = participle_subject(v, f.first);
+            // With nobody to do it the participle is a bare adjective («متهما» = accused).
+            if s.is_empty() {
+                return None;
+            }
+            link_all(v, &mut s, anaphors);
+            push_args(&mut actor, &s);
+            if e.frame.obj == Role::Recipient {
+                if let Some(o) = np_at(v, f.last + 1, r, false).filter(|o| o.prep.is_none()) {
+                    scan_from = o.end;
+                    let mut list = vec![o];
+                    link_all(v, &mut list, anaphors);
+                    push_args(&mut recipient, &list);
+                }
+            }
         } else if e.kind == Kind::Adv || e.kind == Kind::Noun && e.plover == Plover::COOPERATE {
             // «تجري بشكل مشترك»: the clause's subject does it.
             let mut s = subject_before(v, l, f.first);
@@ -1958,7 +2008,7 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
         let own_act = light_actor && f.strip.enc.is_some() && f.rest_is_empty(e);
         if own_act {
             // nothing: the possessor is the actor
-        } else if gen_role != Role::Skip && e.kind != Kind::Adv {
+        } else if gen_role != Role::Skip && !matches!(e.kind, Kind::Adv | Kind::Part) {
             if f.strip.enc.is_some() && f.rest_is_empty(e) {
                 let exclude: Vec<Option<usize>> = actor.iter().map(|a| a.entity).collect();
                 // «دعمها للنظام السوري»: with an object after «لـ» the possessor is the doer.

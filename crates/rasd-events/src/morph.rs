@@ -188,6 +188,9 @@ pub enum Kind {
     Noun,
     /// Adverbial phrase («بشكل مشترك»).
     Adv,
+    /// Circumstantial active participle in the accusative («متهما», «داعيا»): says what
+    /// the subject of the sentence's verb does while it speaks or acts.
+    Part,
     /// A word matched as written (cues).
     Word,
     /// Consecutive words matched as written (cues).
@@ -205,6 +208,7 @@ impl Kind {
             "masdar" => Kind::Masdar,
             "noun" => Kind::Noun,
             "adv" => Kind::Adv,
+            "part" => Kind::Part,
             "word" => Kind::Word,
             "phrase" => Kind::Phrase,
             _ => return None,
@@ -233,6 +237,8 @@ impl Kind {
             Kind::Impf | Kind::IPass => !s.al && matches!(s.prep, 0 | b'l' | b's'),
             Kind::Masdar | Kind::Noun | Kind::Adv => s.prep != b's',
             Kind::Word | Kind::Phrase => !s.al && s.prep != b's',
+            // («والمتهما» is no word: a conjunction at most.)
+            Kind::Part => !s.al && s.prep == 0 && s.enc.is_none(),
         }
     }
 }
@@ -301,7 +307,7 @@ pub fn inflect(w: &str, written: &str, kind: Kind) -> Vec<String> {
                 }
             }
         }
-        Kind::Adv | Kind::Word | Kind::Phrase => {}
+        Kind::Adv | Kind::Part | Kind::Word | Kind::Phrase => {}
     }
     out.sort();
     out.dedup();

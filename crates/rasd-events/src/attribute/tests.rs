@@ -214,6 +214,18 @@ fn a_party_announcing_its_own_attacks_in_the_future_threatens() {
 }
 
 #[test]
+fn a_participle_after_a_denial_is_not_denied() {
+    // «نفى الرئيس الاتهامات …، متهما قوى خارجية بنشر الدعاية»: he denies, and accuses.
+    let b = DocBuilder::new(
+        "نفى الرئيس الاتهامات بأن بلاده تساعد التنظيم، متهما قوى خارجية بنشر الدعاية.",
+    );
+    let d = run(b);
+    let e = one(&d, Plover::ACCUSE);
+    assert_ne!(e.attribution.stance, Stance::Denied, "{e:#?}");
+    assert!(e.disputed_by.is_empty(), "{e:#?}");
+}
+
+#[test]
 fn conditions_questions_and_future_are_hypothetical() {
     for s in [
         "إذا هاجمت القوات المدينة فإن الجماعة سترد.",

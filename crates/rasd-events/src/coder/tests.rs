@@ -2105,6 +2105,21 @@ fn the_price_paid_is_no_praise() {
 }
 
 #[test]
+fn a_circumstantial_participle_is_done_by_the_speaker() {
+    // «وقال الوزير …، مطالبا المعارضة بالعودة إلى الحوار»: the minister demands, the
+    // opposition is asked.
+    let (d, ev) = run(DocBuilder::new(
+        "وقال الوزير في بيان إن الحكومة لن تتراجع، مطالبا المعارضة بالعودة إلى الحوار.",
+    ));
+    let e = only(&ev, Plover::REQUEST);
+    assert_eq!(texts(&d, &e.actor), vec!["الوزير"]);
+    assert_eq!(texts(&d, &e.recipient), vec!["المعارضة"]);
+    // With nobody to do it, «متهما» is a bare adjective: no event.
+    let (_, ev) = run(DocBuilder::new("وكان متهما في القضية منذ سنوات."));
+    assert!(ev.iter().all(|e| e.etype != Plover::ACCUSE), "{ev:#?}");
+}
+
+#[test]
 fn a_first_person_imperfect_has_the_speaker_for_subject() {
     // «نطالب حزب العمال»: «we demand» — the party after the verb is whom it asks.
     let b = DocBuilder::new("وقال وزير الخارجية: نطالب الحكومة التركية بوقف القصف.");
