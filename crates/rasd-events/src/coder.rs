@@ -1306,8 +1306,14 @@ fn speaker(v: &View, a: usize) -> Vec<Np> {
     let Some(k) = say_verb_before(v, lo.max(a.saturating_sub(40)), a) else {
         return Vec::new();
     };
+    overt_subject(v, k, a)
+}
+
+/// The overt subject of the verb at `k`: after it (up to `limit` and its clause's end),
+/// else before it in its clause.
+fn overt_subject(v: &View, k: usize, limit: usize) -> Vec<Np> {
     let (l, r) = clause(v, k, k);
-    let after = subject_after(v, k, r.min(a));
+    let after = subject_after(v, k, r.min(limit));
     if !after.is_empty() {
         return after;
     }
@@ -1338,12 +1344,7 @@ fn participle_subject(v: &View, a: usize) -> Vec<Np> {
     if verb_agreement(v, k, &st, imperfect) != agr {
         return Vec::new();
     }
-    let (l, r) = clause(v, k, k);
-    let after = subject_after(v, k, r.min(a));
-    if !after.is_empty() {
-        return after;
-    }
-    subject_before(v, l, k)
+    overt_subject(v, k, a)
 }
 
 /// A verb reading of token `k`: its segmentation and whether it is imperfect.
