@@ -96,7 +96,7 @@ impl Stage for Attributor {
             let info = crate::merge::mention_info(&v, &doc.events);
             (attrs, disputes, info)
         };
-        let published = doc.meta.published;
+        let report = crate::coder::report_date(doc);
         for (e, (a, d, threat)) in doc.events.iter_mut().zip(attrs) {
             e.attribution = a;
             // «أعلن الحزب أنه سيصعد الهجمات»: a party's own attacks in the future tense
@@ -108,18 +108,13 @@ impl Stage for Attributor {
                 e.attribution = t;
                 // A threat is dated when it is made: a date after the report is the
                 // attack's («ستقصف … غدا»), so the report's date stands in.
-                if let Some(p) = published {
-                    let day = p.to_string();
+                if let Some(report) = report.as_ref() {
+                    let day = report.value.as_str();
                     if e.date
                         .as_ref()
-                        .is_some_and(|d| d.value.get(..10) > Some(day.as_str()))
+                        .is_some_and(|d| d.value.get(..10) > Some(day))
                     {
-                        e.date = Some(rasd_doc::EventDate {
-                            time: None,
-                            value: day,
-                            inferred: true,
-                            reported: false,
-                        });
+                        e.date = Some(report.clone());
                     }
                 }
             }
@@ -574,8 +569,9 @@ fn opens_with_say(w: &str) -> bool {
     })
 }
 
-/// The head token of the trigger in `[a, b)` and whether it carries the future prefix.
-fn trigger_head(v: &View, a: usize, b: usize) -> (usize, bool) {
+/// The head token of the trigger in `[a, b)`, whether it carries the future prefix, and
+/// the kind of its lexicon entry.
+fn trigger_head(v: &View, a: usize, b: usize) -> (usize, bool, Option<Kind>) {
     for k in a..b {
         for h in v.hits(k) {
             if let Hit::Trig(t) = h.hit {
@@ -589,13 +585,13 @@ fn trigger_head(v: &View, a: usize, b: usize) -> (usize, bool) {
                                     .iter()
                                     .any(|x| matches!(x.hit, Hit::Light(_)) && x.strip.prep == b's')
                             });
-                        return (k, future);
+                        return (k, future, Some(e.kind));
                     }
                 }
             }
         }
     }
-    (a, false)
+    (a, false, None)
 }
 
 /// Attribution of one mention, its disputes, and — when only the future tense makes it
@@ -613,7 +609,7 @@ fn attribute(
     }
     let s = v.sent(a);
     let (s0, s1) = v.sent_range(s);
-    let (head, future) = trigger_head(v, a, b);
+    let (head, future, kind) = trigger_head(v, a, b);
 
     // Reporter (used as `by` whatever the stance).
     let mut reporter: Option<(Arg, Span)> = quotes.speaker_at(head);
@@ -733,9 +729,7 @@ fn attribute(
     // Denied: inside the complement of a denial that is not itself negated. A
     // circumstantial participle («نفى …، متهما …») says what the denier does besides: it
     // is never inside the denial.
-    let participle = v.hits(head).iter().any(|h| {
-        matches!(h.hit, Hit::Trig(t) if LEX.trig.get(t as usize).is_some_and(|e| e.kind == Kind::Part))
-    });
+    let participle = kind == Some(Kind::Part);
     let mut disputes = Vec::new();
     for c in cues
         .iter()

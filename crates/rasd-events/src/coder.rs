@@ -1335,10 +1335,10 @@ fn participle_subject(v: &View, a: usize) -> Vec<Np> {
         Agr::Masc
     };
     let (s0, _) = v.sent_range(v.sent(a));
-    let Some(k) = (s0..a).find(|&k| v.is_verb(k) && verb_reading(v, k).is_some()) else {
-        return Vec::new();
-    };
-    let Some((st, imperfect)) = verb_reading(v, k) else {
+    let Some((k, (st, imperfect))) = (s0..a)
+        .filter(|&k| v.is_verb(k))
+        .find_map(|k| verb_reading(v, k).map(|r| (k, r)))
+    else {
         return Vec::new();
     };
     if verb_agreement(v, k, &st, imperfect) != agr {
@@ -2744,7 +2744,13 @@ fn event_date(v: &View, f: &Found, l: usize, r: usize) -> Option<EventDate> {
             reported,
         });
     }
-    v.doc.meta.published.map(|d| EventDate {
+    report_date(v.doc)
+}
+
+/// The date of the report itself (the document's publication date), standing in for an
+/// event the text does not date.
+pub(crate) fn report_date(doc: &Document) -> Option<EventDate> {
+    doc.meta.published.map(|d| EventDate {
         time: None,
         value: d.to_string(),
         inferred: true,
