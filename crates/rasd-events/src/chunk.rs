@@ -65,7 +65,11 @@ pub struct Np {
 impl Np {
     /// True when the phrase names a place that is not a country (cannot act as a party).
     pub fn is_place(&self) -> bool {
-        self.etype == Some(EntityType::LOC) && !self.country
+        // People of a place («نازحي صلاح الدين», «مسلحي الفلوجة») are people; a site of
+        // a place («مطار بغداد») is the place.
+        self.etype == Some(EntityType::LOC)
+            && !self.country
+            && !matches!(self.kind, NpKind::Desc(c) if c != DescClass::Site)
     }
 
     /// True when the phrase is headed by a site noun («مواقع للحوثيين», «فندقا»): what an
@@ -498,9 +502,10 @@ pub fn np_at(v: &View, i: usize, lim: usize, nisba_ok: bool) -> Option<Np> {
             // A count of things: only «3 من هذه الطائرات»-style phrases qualify.
             return number_np(v, i, lim);
         }
-        // «ألف من المارينز»: the people named after «من» are the argument.
+        // «ألف من المارينز»: the people named after «من» are the argument; people of a
+        // place («50 عائلة من نازحي صلاح الدين») are the count, not the place.
         if v.prep_word(qb) == Some(Prep::Min) {
-            if let Some(mut inner) = np_at(v, qb + 1, lim, false) {
+            if let Some(mut inner) = np_at(v, qb + 1, lim, false).filter(|n| !n.is_place()) {
                 inner.start = i;
                 return Some(inner);
             }
@@ -736,6 +741,30 @@ fn desc_np(v: &View, i: usize, lim: usize, class: DescClass, strip: Strip) -> Op
             definite = true;
         }
     }
+    // A construct plural («مسلحي», «مقاتلو») is always followed by its genitive: a phrase
+    // of its own («مسلحي تنظيم "داعش"») or a name in brackets («مسلحي (داعش)»), which
+    // may stand past the clause's end.
+    if !definite && end == i + 1 && LEX.construct_plural(head) {
+        let close = (v.norm(end) == "(")
+            .then(|| {
+                let (_, s1) = v.sent_range(v.sent(end));
+                (end + 2..(end + 6).min(s1)).find(|&c| v.norm(c) == ")")
+            })
+            .flatten();
+        let at = if close.is_some() { end + 1 } else { end };
+        let gen = np_at(v, at, close.unwrap_or(lim), false)
+            .filter(|g| g.prep.is_none() && !g.conj)
+            .filter(|g| close.is_none_or(|c| g.end == c));
+        if let Some(g) = gen {
+            owner_at = Some((at, g.span));
+            entity = g.entity;
+            etype = g.etype;
+            country = g.country;
+            span_end = close.map_or(g.span.end, |c| v.span(c).end);
+            end = close.map_or(g.end, |c| c + 1);
+            definite = true;
+        }
+    }
     // «المشتبه به», «مشتبه بهم»: the participle keeps its preposition and pronoun.
     if end == i + 1
         && end < lim
@@ -790,10 +819,11 @@ fn desc_np(v: &View, i: usize, lim: usize, class: DescClass, strip: Strip) -> Op
         end += 1;
         adj += 1;
     }
-    // A unit number: «الفيلق 317».
+    // A unit number: «الفيلق 317»; not a count that follows («اعتقلت الشرطة 20 شخصا»).
     if definite
         && end < lim
         && v.kind(end) == Some(TokenKind::Number)
+        && v.qty(end).is_none()
         && matches!(class, DescClass::Force | DescClass::Group)
     {
         span_end = v.span(end).end;

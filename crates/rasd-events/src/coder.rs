@@ -280,7 +280,13 @@ fn match_rest(v: &View, i: usize, e: &Trig) -> Option<(usize, bool)> {
         return Some((i, false));
     };
     let (_, s1) = v.sent_range(v.sent(i));
-    let max_gap = if e.kind.is_verb() { 3 } else { 0 };
+    // A gap that holds a subject and an object («حملت الحكومة التركية مسلحي التنظيم
+    // المسؤولية») takes one word more.
+    let max_gap = match (e.kind.is_verb(), e.frame.gap_obj) {
+        (false, _) => 0,
+        (true, false) => 3,
+        (true, true) => 4,
+    };
     let mut j = None;
     // Words in the gap count against `max_gap`; times and a short parenthesis do not
     // («وجهت السلطات الإسرائيلية اليوم (الأحد) اتهامات»).
@@ -1751,8 +1757,17 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
         } else {
             comp_subject(v, f.first, anaphors)
         };
+        // Not after a complementiser and its subject: «إن الجيش قتل 20 مسلحا».
+        let comp_subject_before = l > 0
+            && l < f.first
+            && matches!(v.fw(l - 1), Some((Fw::Comp, _)))
+            && (l..f.first).all(|k| !v.is_verb(k))
+            && subject_before(v, l, f.first)
+                .first()
+                .is_some_and(|n| n.start == l);
         if !passive
             && pro_subject.is_none()
+            && !comp_subject_before
             && matches!(e.plover, Plover::ASSAULT | Plover::COERCE)
             && (v.qty(after).is_some() || v.kind(after) == Some(TokenKind::Number))
         {
@@ -1782,6 +1797,23 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
                 // The subject stands inside a gapped idiom: «ألقت الشرطة القبض».
                 let mut inner = np_list(v, f.first + 1, f.last);
                 link_all(v, &mut inner, anaphors);
+                if e.frame.gap_obj && !inner.is_empty() {
+                    // «حملت الحكومة المسلحين المسؤولية»: the phrase after the subject is
+                    // the object; after «إنها» the one phrase is.
+                    let mut obj = match comp_subject(v, f.first, anaphors) {
+                        Some((pro, _)) if !pro.is_empty() => {
+                            subj = pro;
+                            std::mem::take(&mut inner)
+                        }
+                        _ => {
+                            let end = inner.last().map_or(f.last, |n| n.end);
+                            np_list(v, end, f.last)
+                        }
+                    };
+                    obj.retain(|n| n.prep.is_none());
+                    link_all(v, &mut obj, anaphors);
+                    push_args(&mut recipient, &obj);
+                }
                 if !inner.is_empty() {
                     subj = inner;
                 } else if subj.is_empty() && dropped.is_none() {

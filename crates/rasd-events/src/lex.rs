@@ -121,6 +121,11 @@ pub struct Frame {
     /// A force in the genitive is the doer, anything else the one done to (`gen=force`:
     /// «قصف القوات الحكومية» is the forces' shelling, «قصف المدنيين» shelling civilians).
     pub gen_force: bool,
+    /// A gapped verbal idiom whose gap holds the subject and then the one it is done to
+    /// (`gap=obj`: «حمّلت الحكومة المسلحين المسؤولية» — the government holds the gunmen
+    /// responsible); with a pronoun subject the one phrase in the gap is that object
+    /// («إنها تحمل قوات الاحتلال المسؤولية»).
+    pub gap_obj: bool,
 }
 
 impl Frame {
@@ -178,6 +183,7 @@ impl Frame {
             obj,
             preps: preps.to_vec(),
             gen_force: false,
+            gap_obj: false,
         }
     }
 
@@ -191,6 +197,10 @@ impl Frame {
             if item == "gen=force" {
                 f.gen = Role::Recipient;
                 f.gen_force = true;
+                continue;
+            }
+            if item == "gap=obj" {
+                f.gap_obj = true;
                 continue;
             }
             let r = Role::parse(v)?;
@@ -480,6 +490,9 @@ pub struct Lex {
     deny_forms: rustc_hash::FxHashSet<Box<str>>,
     /// Whole words never split into clitics («فدان» is an acre, not ف + «دان»).
     whole: rustc_hash::FxHashSet<Box<str>>,
+    /// Construct-state forms of plural descriptors («مسلحي», «مقاتلو»): a genitive
+    /// always follows them.
+    construct: rustc_hash::FxHashSet<Box<str>>,
     /// Rows that could not be parsed.
     pub skipped: Vec<String>,
 }
@@ -532,6 +545,7 @@ impl Lex {
             violence: Vec::new(),
             words: FxHashMap::default(),
             deny_forms: Default::default(),
+            construct: Default::default(),
             whole: Default::default(),
             skipped: Vec::new(),
         };
@@ -584,6 +598,12 @@ impl Lex {
         let id = self.words.len() as u32;
         self.words.insert(w.into(), id);
         self.add(w, Hit::Word(id));
+        // Before a pronoun ة is written ت («حمّلته مسؤوليته»), as the noun inflection adds.
+        if let Some(stem) = w.strip_suffix('ه') {
+            if stem.chars().count() >= 3 {
+                self.add(&format!("{stem}ت"), Hit::Word(id));
+            }
+        }
         id
     }
 
@@ -806,6 +826,14 @@ impl Lex {
                 for f in inflect(&w, &w, Kind::Noun) {
                     self.add(&f, Hit::Desc(id));
                 }
+                // A sound masculine plural loses its ن before a genitive: «مسلحي التنظيم»,
+                // «مقاتلو الحركة».
+                if let Some(base) = w.strip_suffix('ن') {
+                    if (base.ends_with('ي') || base.ends_with('و')) && base.chars().count() >= 4 {
+                        self.add(base, Hit::Desc(id));
+                        self.construct.insert(base.into());
+                    }
+                }
                 if let Some(stem) = w.strip_prefix("ال") {
                     if stem.chars().count() >= 2 {
                         self.add(stem, Hit::Desc(id));
@@ -901,6 +929,12 @@ impl Lex {
         let mut any = false;
         self.scan(w, ta_marbuta, |_, _, h| any |= pred(h));
         any
+    }
+
+    /// True when the folded word, without proclitics, is the construct state of a plural
+    /// descriptor («مسلحي», «مقاتلو»), which a genitive always follows.
+    pub fn construct_plural(&self, w: &str) -> bool {
+        self.construct.contains(w)
     }
 
     /// True when the normalised word (or the word after a و/ف) is an inflected form of a

@@ -2240,3 +2240,80 @@ fn a_count_of_the_events_is_no_party_to_them() {
     let e = only(&ev, Plover::COERCE);
     assert!(!e.recipient.is_empty(), "{ev:#?}");
 }
+
+#[test]
+fn holding_someone_responsible_names_the_accuser_and_the_accused() {
+    // «حمّل X Y المسؤولية»: subject, then object, inside the idiom's gap; the noun may
+    // carry a pronoun («مسؤوليته»).
+    let b = DocBuilder::new("وحملت الحكومة التركية مسلحي التنظيم مسؤوليته.")
+        .entity(EntityType::ORG, &["الحكومة التركية"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ACCUSE);
+    assert_eq!(texts(&d, &e.actor), vec!["الحكومة التركية"]);
+    assert_eq!(texts(&d, &e.recipient), vec!["مسلحي التنظيم"]);
+    // After «إنها» the speaker holds the one phrase in the gap responsible.
+    let b = DocBuilder::new("وقالت الحركة إنها تحمل قوات الاحتلال المسؤولية الكاملة.");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ACCUSE);
+    assert_eq!(texts(&d, &e.actor), vec!["الحركة"]);
+    assert_eq!(texts(&d, &e.recipient), vec!["قوات الاحتلال"]);
+}
+
+#[test]
+fn a_construct_plural_takes_its_genitive() {
+    // «مقاتلو», «مسلحي»: a sound plural without its ن is followed by its genitive.
+    let b = DocBuilder::new("وهاجم مقاتلو الحركة مواقع الجيش.");
+    let (d, ev) = run(b);
+    assert_eq!(
+        texts(&d, &only(&ev, Plover::ASSAULT).actor),
+        vec!["مقاتلو الحركة"]
+    );
+    let b = DocBuilder::new("وأطلق مسلحو (داعش) النار على المواطنين.")
+        .entity(EntityType::ORG, &["داعش"]);
+    let (d, ev) = run(b);
+    assert_eq!(
+        texts(&d, &only(&ev, Plover::ASSAULT).actor),
+        vec!["مسلحو (داعش)"]
+    );
+}
+
+#[test]
+fn a_count_after_a_verb_with_its_subject_before_is_the_object() {
+    // «قتل 20 مسلحا» alone reads as passive; after «إن الجيش» the army did it.
+    let b =
+        DocBuilder::new("وقالت المصادر إن الجيش قتل 20 مسلحا.").qty("20 مسلحا", 20.0, "militant");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.actor), vec!["الجيش"]);
+    assert_eq!(texts(&d, &e.recipient), vec!["20 مسلحا"]);
+    // Not the phrase before a second verb of the clause.
+    let b = DocBuilder::new("وقالت المصادر إن الجيش قتل 20 مسلحا واعتقل 30 آخرين.")
+        .qty("20 مسلحا", 20.0, "militant")
+        .qty("30 آخرين", 30.0, "person");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::COERCE);
+    assert!(
+        !texts(&d, &e.actor).contains(&"20 مسلحا".to_string()),
+        "{:?}",
+        texts(&d, &e.actor)
+    );
+}
+
+#[test]
+fn people_of_a_place_are_people() {
+    // «50 عائلة من نازحي صلاح الدين»: the families (displaced people of a province) are
+    // the ones seized, not a place.
+    let b = DocBuilder::new("واحتجز المسلحون 50 عائلة من نازحي صلاح الدين.")
+        .entity(EntityType::LOC, &["صلاح الدين"])
+        .qty("50 عائلة", 50.0, "family");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::COERCE);
+    assert_eq!(texts(&d, &e.recipient), vec!["نازحي صلاح الدين"]);
+    // A count of people from a place is the count.
+    let b = DocBuilder::new("واعتقلت الشرطة 20 شخصا من الفلوجة.")
+        .entity(EntityType::LOC, &["الفلوجة"])
+        .qty("20 شخصا", 20.0, "person");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::COERCE);
+    assert_eq!(texts(&d, &e.recipient), vec!["20 شخصا"]);
+}
