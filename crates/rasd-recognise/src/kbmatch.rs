@@ -395,6 +395,18 @@ pub fn context_adjust(ctx: &Ctx, cands: &mut [Candidate]) {
             c.score = 0.0;
             continue;
         }
+        // After «توقيت» a place names the clock a time is told by («الساعة 0630 بتوقيت
+        // غرينتش», «بتوقيت مكة المكرمة»), not a place anything happened in or was told about.
+        // (The word is rarely segmented: its ب is matched as a proclitic here.)
+        let zone_word = |p: &rasd_doc::Token| {
+            doc.token_norm(p)
+                .strip_suffix("توقيت")
+                .is_some_and(|pre| pre.chars().all(|ch| matches!(ch, 'و' | 'ف' | 'ب')))
+        };
+        if c.etype == EntityType::LOC && prev.is_some_and(zone_word) {
+            c.score = 0.0;
+            continue;
+        }
         // A name read after a stripped proclitic inside a token that is a word of its own
         // («كمين» is an ambush, not ك + «مين»).
         if c.span.start > tok.span.start
@@ -693,6 +705,16 @@ mod tests {
             .filter(|(t, k, _)| *t == EntityType::LOC && *k == MentionKind::Name)
             .map(|(_, _, s)| s)
             .collect()
+    }
+
+    #[test]
+    fn a_place_after_a_time_zone_word_is_the_clock() {
+        // «بتوقيت X» tells which clock a time is read on: no place mention.
+        assert!(locs("وقع الانفجار في السابعة صباحا بتوقيت الدمام.").is_empty());
+        assert!(locs("تبدأ الجلسة الساعة 10 توقيت الدمام.").is_empty());
+        // The same place elsewhere in the sentence is still a place.
+        let v = locs("وقع الانفجار في الدمام في السابعة صباحا بتوقيت الدمام.");
+        assert_eq!(v, vec!["الدمام".to_string()], "{v:?}");
     }
 
     #[test]
