@@ -296,6 +296,11 @@ fn match_rest(v: &View, i: usize, e: &Trig) -> Option<(usize, bool)> {
             j = Some(k);
             break;
         }
+        // A quotation may open inside the idiom («تحملان «قوات الاحتلال المسؤولية»).
+        if max_gap > 0 && matches!(v.norm(k), "«" | "»" | "\"" | "“" | "”") {
+            k += 1;
+            continue;
+        }
         if max_gap > 0 && v.norm(k) == "(" {
             let close = (k + 1..(k + 5).min(s1)).find(|&c| v.norm(c) == ")")?;
             k = close + 1;
@@ -1254,6 +1259,8 @@ fn comp_subject(v: &View, a: usize, anaphors: &[Option<usize>]) -> Option<(Vec<N
                 rasd_doc::Enclitic::Hu
                     | rasd_doc::Enclitic::Ha
                     | rasd_doc::Enclitic::Hum
+                    | rasd_doc::Enclitic::Huma
+                    | rasd_doc::Enclitic::Hunna
                     | rasd_doc::Enclitic::Na
             )
         );
@@ -1795,7 +1802,10 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
             };
             if f.gap {
                 // The subject stands inside a gapped idiom: «ألقت الشرطة القبض».
-                let mut inner = np_list(v, f.first + 1, f.last);
+                let open = (f.first + 1..f.last)
+                    .find(|&k| !matches!(v.norm(k), "«" | "»" | "\"" | "“" | "”"))
+                    .unwrap_or(f.last);
+                let mut inner = np_list(v, open, f.last);
                 link_all(v, &mut inner, anaphors);
                 if e.frame.gap_obj && !inner.is_empty() {
                     // «حملت الحكومة المسلحين المسؤولية»: the phrase after the subject is

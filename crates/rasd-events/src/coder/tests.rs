@@ -2317,3 +2317,15 @@ fn people_of_a_place_are_people() {
     let e = only(&ev, Plover::COERCE);
     assert_eq!(texts(&d, &e.recipient), vec!["20 شخصا"]);
 }
+
+#[test]
+fn a_quotation_may_open_inside_an_idiom() {
+    // «أنهما تحملان «قوات الاحتلال المسؤولية …»: the dual pronoun is the speakers, the
+    // quoted phrase the accused.
+    let b = DocBuilder::new(
+        "وأكدت الحركتان في بيان أنهما تحملان «قوات الاحتلال المسؤولية الكاملة عن الجريمة.",
+    );
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ACCUSE);
+    assert_eq!(texts(&d, &e.recipient), vec!["قوات الاحتلال"]);
+}
