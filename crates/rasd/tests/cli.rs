@@ -405,5 +405,11 @@ fn tagger_flag_adds_people_no_list_has() {
         run(&[]).is_empty(),
         "the rules alone should not know this name"
     );
-    assert_eq!(run(&["--tagger"]), vec!["كركور السنيدي".to_string()]);
+    // The statistical model finds the person; where it puts the name's end («كركور» or
+    // «كركور السنيدي») moves with retraining, so only the start is pinned here.
+    let found = run(&["--tagger"]);
+    assert!(
+        found.len() == 1 && found[0].starts_with("كركور"),
+        "the tagger should find the speaker: {found:?}"
+    );
 }
