@@ -297,7 +297,7 @@ fn match_rest(v: &View, i: usize, e: &Trig) -> Option<(usize, bool)> {
             break;
         }
         // A quotation may open inside the idiom («تحملان «قوات الاحتلال المسؤولية»).
-        if max_gap > 0 && matches!(v.norm(k), "«" | "»" | "\"" | "“" | "”") {
+        if max_gap > 0 && crate::view::is_quote_mark(v.norm(k)) {
             k += 1;
             continue;
         }
@@ -1803,7 +1803,7 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
             if f.gap {
                 // The subject stands inside a gapped idiom: «ألقت الشرطة القبض».
                 let open = (f.first + 1..f.last)
-                    .find(|&k| !matches!(v.norm(k), "«" | "»" | "\"" | "“" | "”"))
+                    .find(|&k| !crate::view::is_quote_mark(v.norm(k)))
                     .unwrap_or(f.last);
                 let mut inner = np_list(v, open, f.last);
                 link_all(v, &mut inner, anaphors);

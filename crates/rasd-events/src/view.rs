@@ -175,6 +175,11 @@ pub(crate) fn is_close_quote(s: &str) -> bool {
     matches!(s, "»" | "”")
 }
 
+/// Any quotation mark, opening, closing or the ASCII «"».
+pub(crate) fn is_quote_mark(s: &str) -> bool {
+    is_open_quote(s) || is_close_quote(s) || s == "\""
+}
+
 /// Punctuation that ends a clause for argument search.
 pub fn is_hard_punct(s: &str) -> bool {
     matches!(
