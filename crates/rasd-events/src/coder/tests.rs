@@ -2329,3 +2329,14 @@ fn a_quotation_may_open_inside_an_idiom() {
     let e = only(&ev, Plover::ACCUSE);
     assert_eq!(texts(&d, &e.recipient), vec!["قوات الاحتلال"]);
 }
+
+#[test]
+fn positions_are_no_deployment() {
+    // «تمركزات» (positions) is a place, not the act of taking position («تمركز قواته»).
+    let b = DocBuilder::new("وقصفت المدفعية تمركزات قوات النظام في المدينة.");
+    let (_d, ev) = run(b);
+    assert!(ev.iter().all(|e| e.etype != Plover::MOBILIZE), "{ev:#?}");
+    let b = DocBuilder::new("وأعلن الجيش تمركز قواته على الحدود.");
+    let (_d, ev) = run(b);
+    only(&ev, Plover::MOBILIZE);
+}
