@@ -1079,6 +1079,11 @@ pub fn subject_before(v: &View, l: usize, a: usize) -> Vec<Np> {
 /// starts an ungoverned NP.
 pub fn subject_after(v: &View, b: usize, r: usize) -> Vec<Np> {
     let k = next_content(v, b + 1, r);
+    // A preposition opens no subject, even when it is spelled like a noun once folded
+    // («أمام الصحافيين», before the journalists, is no «إمام»).
+    if matches!(v.fw(k), Some((Fw::Prep | Fw::LocPrep, _))) {
+        return Vec::new();
+    }
     let list = np_list(v, k, r);
     match list.first() {
         Some(n)

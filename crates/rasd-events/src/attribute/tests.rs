@@ -405,3 +405,20 @@ fn denied_charges_dispute_the_accusation() {
         .collect();
     assert_eq!(by, vec!["ليا تسيميل"]);
 }
+
+#[test]
+fn the_audience_of_a_statement_is_not_its_source() {
+    // «أمام الصحافيين» (before the journalists) folds like «إمام» (an imam): it is where
+    // the minister spoke, not who spoke.
+    let d = run(DocBuilder::new(
+        "وقال الوزير أمام الصحافيين إن الطائرات قصفت مواقع المسلحين.",
+    ));
+    let e = one(&d, Plover::ASSAULT);
+    assert_eq!(by(&d, e), "الوزير");
+    // With the speaker dropped, the audience still does not stand in for him.
+    let d = run(DocBuilder::new(
+        "وأكد أمام الصحافيين أن الطائرات قصفت مواقع المسلحين.",
+    ));
+    let e = one(&d, Plover::ASSAULT);
+    assert!(!by(&d, e).contains("الصحافيين"), "{}", by(&d, e));
+}
