@@ -746,10 +746,7 @@ fn desc_np(v: &View, i: usize, lim: usize, class: DescClass, strip: Strip) -> Op
     // may stand past the clause's end.
     if !definite && end == i + 1 && LEX.construct_plural(head) {
         let close = (v.norm(end) == "(")
-            .then(|| {
-                let (_, s1) = v.sent_range(v.sent(end));
-                (end + 2..(end + 6).min(s1)).find(|&c| v.norm(c) == ")")
-            })
+            .then(|| v.closing_paren(end, 5))
             .flatten();
         let at = if close.is_some() { end + 1 } else { end };
         let gen = np_at(v, at, close.unwrap_or(lim), false)
@@ -1081,7 +1078,7 @@ pub fn subject_after(v: &View, b: usize, r: usize) -> Vec<Np> {
     let k = next_content(v, b + 1, r);
     // A preposition opens no subject, even when it is spelled like a noun once folded
     // («أمام الصحافيين», before the journalists, is no «إمام»).
-    if matches!(v.fw(k), Some((Fw::Prep | Fw::LocPrep, _))) {
+    if v.prep_word(k).is_some() {
         return Vec::new();
     }
     let list = np_list(v, k, r);

@@ -302,7 +302,7 @@ fn match_rest(v: &View, i: usize, e: &Trig) -> Option<(usize, bool)> {
             continue;
         }
         if max_gap > 0 && v.norm(k) == "(" {
-            let close = (k + 1..(k + 5).min(s1)).find(|&c| v.norm(c) == ")")?;
+            let close = v.closing_paren(k, 4)?;
             k = close + 1;
             continue;
         }
@@ -1764,19 +1764,22 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
         } else {
             comp_subject(v, f.first, anaphors)
         };
-        // Not after a complementiser and its subject: «إن الجيش قتل 20 مسلحا».
-        let comp_subject_before = l > 0
-            && l < f.first
-            && matches!(v.fw(l - 1), Some((Fw::Comp, _)))
-            && (l..f.first).all(|k| !v.is_verb(k))
-            && subject_before(v, l, f.first)
-                .first()
-                .is_some_and(|n| n.start == l);
+        // Not after a complementiser and its subject: «إن الجيش قتل 20 مسلحا». (Asked
+        // last: it parses the phrase before the verb.)
+        let comp_subject_before = || {
+            l > 0
+                && l < f.first
+                && matches!(v.fw(l - 1), Some((Fw::Comp, _)))
+                && (l..f.first).all(|k| !v.is_verb(k))
+                && subject_before(v, l, f.first)
+                    .first()
+                    .is_some_and(|n| n.start == l)
+        };
         if !passive
             && pro_subject.is_none()
-            && !comp_subject_before
             && matches!(e.plover, Plover::ASSAULT | Plover::COERCE)
             && (v.qty(after).is_some() || v.kind(after) == Some(TokenKind::Number))
+            && !comp_subject_before()
         {
             passive = true;
         }

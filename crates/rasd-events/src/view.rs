@@ -519,6 +519,13 @@ impl<'d> View<'d> {
         n == w || ((n.starts_with('و') || n.starts_with('ف')) && n.get(2..) == Some(w))
     }
 
+    /// The «)» closing the bracket opened at token `open`, within `within` tokens after
+    /// it and in its sentence.
+    pub fn closing_paren(&self, open: usize, within: usize) -> Option<usize> {
+        let (_, s1) = self.sent_range(self.sent(open));
+        (open + 1..(open + 1 + within).min(s1)).find(|&c| self.norm(c) == ")")
+    }
+
     /// The preposition token `i` is (a separate preposition word).
     pub fn prep_word(&self, i: usize) -> Option<Prep> {
         match self.fw(i) {
