@@ -2730,12 +2730,17 @@ fn event_date(v: &View, f: &Found, l: usize, r: usize) -> Option<EventDate> {
     // within two words of the trigger («الهجوم الذي وقع أمس», «هجمات المتشددين التي وقعت
     // في يناير»: it may describe the event itself), nor after a comma that closes the
     // clause («تعهد القائد الذي يلعب دورا، أمس»).
+    // The party may carry an adjective and a comma before the pronoun («بولاية البنجاب
+    // الشمالية، التي تم تقسيمها في 1947»).
+    let party = |a: usize| v.ment(a).is_some() || v.desc(a).is_some();
     let other_clause = |k: usize| -> bool {
         k > f.last
             // Bounded, so that a sentence of thousands of tokens stays linear.
             && (f.last + 3..k.min(f.last + 40)).any(|j| {
+                let a = if v.is_soft(j - 1) { j - 2 } else { j - 1 };
                 matches!(v.fw(j), Some((Fw::Rel, _)))
-                    && (v.ment(j - 1).is_some() || v.desc(j - 1).is_some())
+                    && a > f.last
+                    && (party(a) || (party(a - 1) && noun_adjective(v, a, true)))
                     && !(j + 1..k).any(|c| v.is_soft(c))
             })
     };

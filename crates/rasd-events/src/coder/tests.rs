@@ -1734,6 +1734,19 @@ fn time_in_a_relative_clause_about_a_party_does_not_date_the_event() {
             "{e:#?}"
         );
     }
+    // So does a time in a clause about a place with an adjective and a comma before it.
+    let b = DocBuilder::new(
+        "وقتل شرطيان في الهجوم على المركز في ولاية البنجاب الشمالية، التي تم تقسيمها في 1947 بين الهند وباكستان.",
+    )
+    .entity(EntityType::LOC, &["البنجاب"])
+    .time("1947", 0, DATE, "1947");
+    let (_, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert_ne!(
+        e.date.as_ref().map(|x| x.value.as_str()),
+        Some("1947"),
+        "{e:#?}"
+    );
     // A relative clause right after the trigger describes the event itself and keeps its time.
     let b = DocBuilder::new("وقع الهجوم الذي استهدف الفندق يوم الاثنين في سوسة.")
         .entity(EntityType::LOC, &["سوسة"])
