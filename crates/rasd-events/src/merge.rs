@@ -8,6 +8,8 @@
 //!   with the article («الهجوم», «الانفجار», «الغارات الجوية»), which in news refers to
 //!   an event already told — the nearest earlier one of its type whose parties, place and
 //!   date do not conflict, within two sentences of its last mention or with the same noun;
+//!   so do casualties suffered in such an act («وقتل شرطيان في الهجوم», «جراء القصف»),
+//!   though not in a war («في الحرب», «خلال المعارك»), which counts a conflict's toll;
 //! * it shares a party (the same entity or the same text as actor or recipient), or, for
 //!   an attack within two sentences, the same class of victims («بقتل 20 مدنيا» … «إن
 //!   القوات قتلت المدنيين»; words that count anybody, «آخرين», «أشخاص», name no class);
@@ -55,7 +57,8 @@ pub struct MentionInfo {
     /// The trigger reports casualties («أصيب», «مقتل»).
     pub casualty: bool,
     /// A noun trigger with the article («الهجوم», «الغارات الجوية»): news definiteness
-    /// points back to an event already told.
+    /// points back to an event already told. Also casualties suffered in such an act
+    /// («وقتل شرطيان في الهجوم»; see `told_cause`).
     pub definite: bool,
     /// Byte offset of the temporal connective («بعد», «قبل», «منذ») that governs the
     /// trigger, if any.
@@ -327,6 +330,63 @@ fn responsibility(w: &str) -> bool {
         w.strip_prefix(p)
             .is_some_and(|rest| matches!(rest, "ه" | "ته" | "تها" | "تهم" | "تهما"))
     })
+}
+
+/// Prepositions of cause before the act casualties were suffered in (folded): «في»,
+/// «خلال», «جراء», «إثر», «بسبب», «نتيجة».
+const CAUSE: [&str; 6] = ["في", "خلال", "جراء", "اثر", "بسبب", "نتيجه"];
+
+/// Nouns for a whole war rather than one act (folded, without the article): «قتل 3200
+/// شخص في القتال», «خلال المعارك» count the toll of a conflict, not of an attack told.
+const WARS: [&str; 8] = [
+    "حرب",
+    "قتال",
+    "معارك",
+    "معركه",
+    "نزاع",
+    "صراع",
+    "عنف",
+    "ازمه",
+];
+
+/// A folded word without conjunction, preposition and article («وبالمعارك» → «معارك»).
+fn bare_noun(w: &str) -> &str {
+    let w = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+    let w = w.strip_prefix(['ب', 'ك', 'ل']).unwrap_or(w);
+    w.strip_prefix("ال").unwrap_or(w)
+}
+
+/// The casualty mention ending before token `b` names its cause as an act of type `t`
+/// with the article, right after a [`CAUSE`] preposition or with «بـ» glued to it («وقتل
+/// شرطيان … في الهجوم», «أصيب 11 شخصا جراء القصف», «قتلوا بالانفجار»): in news such an
+/// act was told before, so the mention retells it like «الهجوم» itself. Looks up to six
+/// tokens ahead, up to a clause end or another verb, within the sentence ending at `s1`.
+fn told_cause(v: &crate::view::View, b: usize, s1: usize, t: rasd_doc::Plover) -> bool {
+    use crate::lex::{Hit, LEX};
+    for j in b..(b + 6).min(s1) {
+        if v.is_hard(j) || v.is_soft(j) || (j > b && v.is_verb(j) && !v.prep_hit(j)) {
+            return false;
+        }
+        let act = v.hits(j).iter().any(|h| match h.hit {
+            Hit::Trig(i) => LEX.trig.get(i as usize).is_some_and(|en| {
+                en.plover == t
+                    && !en.kind.is_verb()
+                    && !en.casualty()
+                    && en.kind.allows(&h.strip)
+                    && h.strip.al
+                    && !WARS.contains(&bare_noun(v.norm(j)))
+                    && (h.strip.prep == b'b'
+                        || (h.strip.prep == 0
+                            && j > b
+                            && CAUSE.iter().any(|c| v.is_word(j - 1, c))))
+            }),
+            _ => false,
+        });
+        if act {
+            return true;
+        }
+    }
+    false
 }
 
 /// What the merge knows of an entity as a place.
@@ -649,6 +709,9 @@ pub(crate) fn mention_info(v: &crate::view::View, events: &[Event]) -> Vec<Menti
                                     let w = v.norm(j);
                                     OTHER.contains(&w.strip_prefix("ال").unwrap_or(w))
                                 });
+                                info.definite |= info.casualty
+                                    && info.connective.is_none()
+                                    && told_cause(v, b, s1, en.plover);
                                 break 'found;
                             }
                         }
@@ -847,6 +910,37 @@ mod tests {
             "{lede}إلى ذلك، أعلنت حركة طالبان المسؤولية عن تفجير سيارة في صنعاء."
         ));
         assert_eq!(ev.len(), 2, "{ev:#?}");
+    }
+
+    #[test]
+    fn casualties_in_a_definite_attack_retell_the_attack_told() {
+        use rasd_doc::Stage;
+        // The first telling names the country, the next a province of it: only a mention
+        // that refers back may name another place of the same country.
+        let events = |second: &str| {
+            let text = format!("هاجم مسلحون مركزا للشرطة في الهند أمس. {second}");
+            let mut doc = crate::testing::DocBuilder::new(&text)
+                .country(&["الهند"], "IND")
+                .entity_of(rasd_doc::EntityType::LOC, &["البنجاب"], "IND")
+                .build();
+            crate::EventCoder.process(&mut doc);
+            crate::Attributor.process(&mut doc);
+            doc.events
+        };
+        for cause in ["في الهجوم", "جراء الهجوم", "بالهجوم"] {
+            let ev = events(&format!(
+                "وقتل شرطيان وثلاثة مدنيين {cause} في ولاية البنجاب."
+            ));
+            assert_eq!(ev.len(), 1, "{cause}: {ev:#?}");
+            assert!(ev[0].recipient.len() >= 2, "{cause}: {ev:#?}");
+        }
+        // An indefinite attack may be another one; a war's toll is no attack's.
+        for cause in ["في هجوم", "في الحرب", "خلال المعارك"] {
+            let ev = events(&format!(
+                "وقتل شرطيان وثلاثة مدنيين {cause} في ولاية البنجاب."
+            ));
+            assert_eq!(ev.len(), 2, "{cause}: {ev:#?}");
+        }
     }
 
     #[test]
