@@ -762,6 +762,25 @@ fn desc_np(v: &View, i: usize, lim: usize, class: DescClass, strip: Strip) -> Op
             definite = true;
         }
     }
+    // «نائب وزير الخارجية», «مساعد رئيس الوزراء»: a title in construct with another
+    // title's phrase is the deputy, not the superior: one phrase, which does not stand for
+    // the superior's body. A person's name closing it is the deputy's own («نائب وزير
+    // الخارجية الروسي ميخائيل بوغدانوف»).
+    if class == DescClass::Title
+        && !definite
+        && end == i + 1
+        && v.desc_class(end) == Some(DescClass::Title)
+    {
+        if let Some(g) = np_at(v, end, lim, false).filter(|g| g.prep.is_none() && !g.conj) {
+            if g.kind == NpKind::Name && g.etype == Some(EntityType::PER) {
+                entity = g.entity;
+                etype = g.etype;
+            }
+            span_end = g.span.end;
+            end = g.end;
+            definite = true;
+        }
+    }
     // «المشتبه به», «مشتبه بهم»: the participle keeps its preposition and pronoun.
     if end == i + 1
         && end < lim
@@ -1436,6 +1455,35 @@ mod tests {
         let v = View::new(&b.doc);
         let np = np_at(&v, 1, v.len(), false).unwrap();
         assert_eq!(v.doc.slice(np.span), "الرئيس التونسي قيس سعيد");
+        assert_eq!(np.entity, Some(0));
+    }
+
+    #[test]
+    fn a_deputy_of_a_title_is_the_deputy() {
+        // «مساعد رئيس الوزراء» is the assistant: one phrase, which does not stand for the
+        // prime minister.
+        for (text, want) in [
+            ("التقى نائب وزير الخارجية في الدوحة", "نائب وزير الخارجية"),
+            (
+                "التقى مساعد رئيس الوزراء العراقي في الدوحة",
+                "مساعد رئيس الوزراء العراقي",
+            ),
+            (
+                "التقى مساعدة وزير الخارجية الأمريكي في الدوحة",
+                "مساعدة وزير الخارجية الأمريكي",
+            ),
+        ] {
+            let b = DocBuilder::new(text);
+            let v = View::new(&b.doc);
+            let np = np_at(&v, 1, v.len(), false).unwrap();
+            assert_eq!(v.doc.slice(np.span), want);
+        }
+        // A name after the whole title is the deputy's own («نائب وزير الخارجية الروسي
+        // ميخائيل بوغدانوف»).
+        let b = DocBuilder::new("التقى نائب وزير الخارجية الروسي ميخائيل بوغدانوف الوفد")
+            .entity(EntityType::PER, &["ميخائيل بوغدانوف"]);
+        let v = View::new(&b.doc);
+        let np = np_at(&v, 1, v.len(), false).unwrap();
         assert_eq!(np.entity, Some(0));
     }
 
