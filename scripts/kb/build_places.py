@@ -171,6 +171,14 @@ EXTRA_CITY_NAMES = {
 }
 
 # (slug, kind, feature, cc2 or "", lat, lon, [Arabic names, canonical first], English name)
+# Capitals the GeoNames extract carries under no Arabic name, so that the capital match would
+# land on a small namesake («واشنطن» in Utah, pop. 24k, instead of the District of Columbia).
+# Own curation of public facts: cc2 -> (GeoNames name, geonameid, lat, lon, population,
+# Wikidata id, GeoNames admin1 code). The Arabic spellings come from EXTRA_CITY_NAMES.
+CAPITAL_POINTS = {
+    "US": ("Washington", "4140963", 38.89511, -77.03637, 689545, "Q61", "DC"),
+}
+
 FEATURES = [
     # Seas, gulfs, straits, oceans, lakes (kind sea = any named water body).
     ("mediterranean", "sea", "SEA", "", 35.0, 18.0, ["البحر الأبيض المتوسط", "البحر المتوسط", "المتوسط الأبيض"], "Mediterranean Sea"),
@@ -802,6 +810,27 @@ def load_geonames(gz):
         p.add_source("gn:" + r["geonameid"])
         out[p.id] = p
     return out
+
+
+def add_capital_points(gn, log):
+    """Add the CAPITAL_POINTS the extract lacks, named by their EXTRA_CITY_NAMES spellings."""
+    for cc in sorted(CAPITAL_POINTS):
+        en, gid, lat, lon, pop, qid, a1 = CAPITAL_POINTS[cc]
+        if "gn:" + gid in gn:
+            continue
+        p = Place("gn:" + gid, "point")
+        p.name_en = en
+        p.add_names(EXTRA_CITY_NAMES.get((cc, en), []))
+        p.lat, p.lon = lat, lon
+        p.cc2 = cc
+        p.population = pop
+        p.geonames = gid
+        p.wikidata = qid
+        p.gn_a1 = cc + "." + a1
+        p.latin = [en]
+        p.add_source("curated:capital")
+        gn[p.id] = p
+        log.counts["curated capital points"] += 1
 
 
 WOF_GROUP = {"country": "country", "region": "admin1", "county": "admin2", "localadmin": "admin2",
@@ -1543,6 +1572,7 @@ def build(gz, corpus_dir, log):
     countries, by_cc = load_countries(gz, log)
     ne1 = load_admin1(gz, by_cc)
     gn = load_geonames(gz)
+    add_capital_points(gn, log)
     wof = load_wof(gz, log)
     log.counts["input: NE admin-0 + i18n countries"] = len(countries)
     log.counts["input: NE admin-1 with name_ar"] = len(ne1)

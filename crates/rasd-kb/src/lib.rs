@@ -728,4 +728,23 @@ mod tests {
         assert!(attributions().contains("GeoNames"));
         assert!(build_stats().contains("entries"));
     }
+
+    #[test]
+    fn washington_is_the_district_of_columbia() {
+        // «واشنطن» once pointed at a town in Utah flagged as the US capital, because the
+        // GeoNames extract has no Arabic name for the District of Columbia.
+        let kb = Kb::get();
+        if kb.is_empty() {
+            return;
+        }
+        let (e, _) = kb
+            .entries_named(&rasd_text::fold("واشنطن"))
+            .find(|(e, _)| e.feature() == Some("PPLC"))
+            .expect("Washington is a capital");
+        let (lat, lon) = e.coords().expect("coordinates");
+        assert!(
+            (lat - 38.9).abs() < 0.1 && (lon + 77.04).abs() < 0.1,
+            "{lat} {lon}"
+        );
+    }
 }
