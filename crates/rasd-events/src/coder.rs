@@ -1799,10 +1799,39 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
                 }
             }
         } else {
-            let (mut subj, dropped) = match pro_subject {
+            let (mut subj, mut dropped) = match pro_subject {
                 Some(found) => found,
                 None => subject_of(v, f, (l, r), imperfect, anaphors),
             };
+            // «أن سيول دعت …», «رفضت دمشق الخطوة»: right before or right after a verb of
+            // talk between governments, a capital is the government speaking (see
+            // [`talk`]). After the verb, only when no dropped subject is at hand or an
+            // object follows it: «ودعت طهران إلى …» is someone calling on Tehran.
+            if subj.is_empty() && !f.gap && talk(e.plover) && e.kind.is_verb() {
+                let free_capital = |n: &Np| gov(v, n) == Gov::Free && capital(v, n);
+                let before = f
+                    .first
+                    .checked_sub(1)
+                    .filter(|&p| p >= l)
+                    .and_then(|p| v.ment(p))
+                    .and_then(|m| np_at(v, m.first, f.first, false))
+                    .filter(|n| n.end == f.first && free_capital(n));
+                let k = crate::chunk::next_content(v, f.last + 1, r);
+                let after = || {
+                    np_at(v, k, r, false).filter(|n| {
+                        n.start == k
+                            && free_capital(n)
+                            && (dropped.is_none()
+                                || np_at(v, crate::chunk::next_content(v, n.end, r), r, false)
+                                    .is_some_and(|o| gov(v, &o) == Gov::Free))
+                    })
+                };
+                if let Some(mut n) = before.or_else(after) {
+                    link_np(v, &mut n, anaphors);
+                    subj = vec![n];
+                    dropped = None;
+                }
+            }
             if f.gap {
                 // The subject stands inside a gapped idiom: «ألقت الشرطة القبض».
                 let open = (f.first + 1..f.last)
@@ -1859,6 +1888,7 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
                     }
                 }
             }
+            let overt = !subj.is_empty();
             push_args(&mut actor, &subj);
             if let Some(a) = dropped {
                 actor.push(a);
@@ -1921,11 +1951,16 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
                         }
                     }
                     let mut list = np_list(v, k, r);
+                    // «اتهمت سيول بيونغيانغ», «دعت أنقرة دمشق»: a capital one accuses or
+                    // calls on stands for its government — after a subject in the text
+                    // (with a dropped one, «رفضت موسكو …» may be Moscow rejecting).
+                    let place =
+                        |n: &Np| n.is_place() && !(talk(e.plover) && overt && capital(v, n));
                     if list
                         .first()
-                        .is_some_and(|n| gov(v, n) == Gov::Free && !n.is_place())
+                        .is_some_and(|n| gov(v, n) == Gov::Free && !place(n))
                     {
-                        list.retain(|n| !n.is_place());
+                        list.retain(|n| !place(n));
                         link_all(v, &mut list, anaphors);
                         scan_from = list.last().map_or(obj_from, |n| n.end);
                         push_args(&mut recipient, &list);
@@ -2512,6 +2547,32 @@ fn unknown_subject(v: &View, k: usize, r: usize) -> bool {
 
 /// True when a phrase can be the doer named by «لـ X» after an event noun: a state, a
 /// named organisation or person, or a force, police, government or intelligence descriptor.
+/// Events between governments told in words (accusing, demanding, rejecting, supporting
+/// …), whose parties are governments even when the text names their capitals. Not a visit:
+/// the capital visited is where it happens («زار الوزير بغداد»).
+fn talk(t: Plover) -> bool {
+    matches!(
+        t,
+        Plover::ACCUSE
+            | Plover::REQUEST
+            | Plover::THREATEN
+            | Plover::REJECT
+            | Plover::SUPPORT
+            | Plover::AGREE
+            | Plover::COOPERATE
+            | Plover::SANCTION
+    )
+}
+
+/// True when `np` names a national capital (GeoNames feature PPLC).
+fn capital(v: &View, np: &Np) -> bool {
+    np.entity
+        .and_then(|e| v.doc.entities.get(e))
+        .and_then(|e| e.geo.as_ref())
+        .and_then(|g| g.feature.as_deref())
+        == Some("PPLC")
+}
+
 fn doer_np(v: &View, np: &Np) -> bool {
     match np.kind {
         NpKind::Name => np.etype.is_some_and(|t| t != EntityType::LOC || np.country),

@@ -2353,3 +2353,57 @@ fn positions_are_no_deployment() {
     let (_d, ev) = run(b);
     only(&ev, Plover::MOBILIZE);
 }
+
+#[test]
+fn a_capital_in_talk_between_governments_stands_for_its_government() {
+    // Capitals (GeoNames PPLC) as named in the text; Turkey a country.
+    let build = |text: &str, capitals: &[&str]| {
+        let mut b = DocBuilder::new(text);
+        if text.contains("تركيا") {
+            b = b.country(&["تركيا"], "TUR");
+        }
+        for c in capitals {
+            b = b.entity(EntityType::LOC, &[c]);
+        }
+        for e in &mut b.doc.entities {
+            if let (Some(g), None) = (e.geo.as_mut(), e.subtype.as_deref()) {
+                g.feature = Some("PPLC".to_string());
+            }
+        }
+        b
+    };
+    // The one accused or called on.
+    let (d, ev) = run(build("واتهمت تركيا دمشق بدعم الإرهاب.", &["دمشق"]));
+    let e = only(&ev, Plover::ACCUSE);
+    assert_eq!(texts(&d, &e.recipient), vec!["دمشق"], "{e:#?}");
+    assert!(e.location.is_empty(), "{e:#?}");
+    // The one speaking, after the verb or before it.
+    let (d, ev) = run(build("رفضت دمشق هذه الخطوة.", &["دمشق"]));
+    assert_eq!(texts(&d, &only(&ev, Plover::REJECT).actor), vec!["دمشق"]);
+    let (d, ev) = run(build(
+        "وقالت الوزارة إن سيول دعت بيونغ يانغ للحوار.",
+        &["سيول", "بيونغ يانغ"],
+    ));
+    let e = only(&ev, Plover::REQUEST);
+    assert_eq!(texts(&d, &e.actor), vec!["سيول"], "{e:#?}");
+    assert_eq!(texts(&d, &e.recipient), vec!["بيونغ يانغ"], "{e:#?}");
+    // A capital visited or shelled is where it happens.
+    let (d, ev) = run(build("وزار الوزير التركي بغداد.", &["بغداد"]));
+    let e = only(&ev, Plover::CONSULT);
+    assert_eq!(texts(&d, &e.location), vec!["بغداد"], "{e:#?}");
+    let (d, ev) = run(build("وقصفت الطائرات دمشق.", &["دمشق"]));
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.location), vec!["دمشق"], "{e:#?}");
+}
+
+#[test]
+fn a_call_for_dialogue_names_the_one_called_on_inside_it() {
+    // «دعا X إلى الحوار»: the subject, then the one called on, stand inside the idiom.
+    let b = DocBuilder::new("ودعت تركيا سوريا إلى الحوار.")
+        .country(&["تركيا"], "TUR")
+        .country(&["سوريا"], "SYR");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::REQUEST);
+    assert_eq!(texts(&d, &e.actor), vec!["تركيا"], "{e:#?}");
+    assert_eq!(texts(&d, &e.recipient), vec!["سوريا"], "{e:#?}");
+}
