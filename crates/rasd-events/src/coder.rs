@@ -1925,7 +1925,17 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
                 && f.first == f.last
                 && nothing_after(v, obj_from, r)
                 && !subj.iter().any(|n| arrester(v, n));
-            if (killing || arrest)
+            // «إن أكثر من 1500 مدرسة دمرت»: a site (or a count of sites, whose last word
+            // is the site noun) is hit, it hits nothing; as the one argument of an attack
+            // verb it is the target.
+            let site_hit = e.plover == Plover::ASSAULT
+                && !subj.is_empty()
+                && subj.iter().all(|n| {
+                    n.is_site()
+                        || (n.kind == NpKind::Qty
+                            && v.desc_class(n.end - 1) == Some(DescClass::Site))
+                });
+            if (killing || arrest || site_hit)
                 && !has_object
                 && !actor.is_empty()
                 && dropped_none(&subj, &actor)

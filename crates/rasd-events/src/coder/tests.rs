@@ -2407,3 +2407,25 @@ fn a_call_for_dialogue_names_the_one_called_on_inside_it() {
     assert_eq!(texts(&d, &e.actor), vec!["تركيا"], "{e:#?}");
     assert_eq!(texts(&d, &e.recipient), vec!["سوريا"], "{e:#?}");
 }
+
+#[test]
+fn a_site_or_a_count_of_sites_before_an_attack_verb_is_its_target() {
+    // «دمرت» is unmarked for voice: schools are destroyed, they destroy nothing.
+    let b = DocBuilder::new("وقال المسؤول إن 20 منزلا دمرت في حلب.")
+        .entity(EntityType::LOC, &["حلب"])
+        .qty("20 منزلا", 20.0, "house");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert!(e.actor.is_empty(), "{e:#?}");
+    assert!(
+        texts(&d, &e.recipient).iter().any(|t| t.ends_with("منزلا")),
+        "{e:#?}"
+    );
+    // A name ending in a site word is no site («تنظيم القاعدة» takes the city).
+    let b = DocBuilder::new("وقال المسؤول إن تنظيم القاعدة هاجم في درنة.")
+        .entity(EntityType::ORG, &["تنظيم القاعدة"])
+        .entity(EntityType::LOC, &["درنة"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.actor), vec!["تنظيم القاعدة"], "{e:#?}");
+}
