@@ -669,7 +669,10 @@ fn desc_np(v: &View, i: usize, lim: usize, class: DescClass, strip: Strip) -> Op
                     // «لـ» only after a modifier of the title («الأمين العام للأمم
                     // المتحدة»): right after it, «لـ» names whom the official spoke to
                     // («قال الوزير لقناة الجزيرة»).
-                    let named = k >= 1 && v.is_word(k - 1, "باسم");
+                    // «القيادي في حركة فتح»: a member's body after «في» right after the
+                    // title.
+                    let named = k >= 1
+                        && (v.is_word(k - 1, "باسم") || (k == i + 2 && v.is_word(k - 1, "في")));
                     if class == DescClass::Title
                         && body.is_none()
                         && m.first == k
@@ -683,7 +686,12 @@ fn desc_np(v: &View, i: usize, lim: usize, class: DescClass, strip: Strip) -> Op
                     }
                     break;
                 }
-                let named_next = body.is_none() && v.is_word(k, "باسم");
+                let member_of = k == i + 1
+                    && v.is_word(k, "في")
+                    && class == DescClass::Title
+                    && v.ment(k + 1)
+                        .is_some_and(|m| m.first == k + 1 && m.etype == EntityType::ORG);
+                let named_next = body.is_none() && (v.is_word(k, "باسم") || member_of);
                 if !(modifier_word(v, k) || named_next) {
                     break;
                 }
@@ -1484,6 +1492,25 @@ mod tests {
             .entity(EntityType::PER, &["ميخائيل بوغدانوف"]);
         let v = View::new(&b.doc);
         let np = np_at(&v, 1, v.len(), false).unwrap();
+        assert_eq!(np.entity, Some(0));
+    }
+
+    #[test]
+    fn a_leader_in_a_movement_is_one_phrase() {
+        // «القيادي» is a title; «في» + a body right after a title names the body.
+        let b = DocBuilder::new("اعتقلت الشرطة القيادي في حركة فتح طلال الاردني أمس")
+            .entity(EntityType::ORG, &["حركة فتح"])
+            .entity(EntityType::PER, &["طلال الاردني"]);
+        let v = View::new(&b.doc);
+        let np = np_at(&v, 2, v.len(), false).unwrap();
+        assert_eq!(v.doc.slice(np.span), "القيادي في حركة فتح طلال الاردني");
+        assert_eq!(np.entity, Some(1));
+        // Without a name the phrase stands for the body, as coders code an official.
+        let b = DocBuilder::new("اعتقلت الشرطة القيادي في حركة فتح أمس")
+            .entity(EntityType::ORG, &["حركة فتح"]);
+        let v = View::new(&b.doc);
+        let np = np_at(&v, 2, v.len(), false).unwrap();
+        assert_eq!(v.doc.slice(np.span), "القيادي في حركة فتح");
         assert_eq!(np.entity, Some(0));
     }
 
