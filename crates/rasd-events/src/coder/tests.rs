@@ -2429,3 +2429,12 @@ fn a_site_or_a_count_of_sites_before_an_attack_verb_is_its_target() {
     let e = only(&ev, Plover::ASSAULT);
     assert_eq!(texts(&d, &e.actor), vec!["تنظيم القاعدة"], "{e:#?}");
 }
+
+#[test]
+fn whoever_sets_an_ambush_does_the_killing_in_it() {
+    // «نصب» is a light verb of «كمين», like «شن» of «هجوم».
+    let b = DocBuilder::new("وقتل ثلاثة جنود في كمين نصبه مسلحون قرب الحدود.");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.actor), vec!["مسلحون"], "{e:#?}");
+}
