@@ -2438,3 +2438,17 @@ fn whoever_sets_an_ambush_does_the_killing_in_it() {
     let e = only(&ev, Plover::ASSAULT);
     assert_eq!(texts(&d, &e.actor), vec!["مسلحون"], "{e:#?}");
 }
+
+#[test]
+fn rebels_resistance_and_houthis_make_a_capture_military() {
+    // «سيطر» needs an armed party near (a fire or prices «سيطرت» on nothing); rebels,
+    // the resistance, the Houthis and the coup's militias are armed parties.
+    for subject in ["الحوثيون", "الثوار", "رجال المقاومة", "الانقلابيون"]
+    {
+        let b = DocBuilder::new(&format!("وكان {subject} سيطروا على المدينة في سبتمبر."));
+        let (_, ev) = run(b);
+        assert_eq!(ev.len(), 1, "{subject}: {ev:#?}");
+    }
+    let (_, ev) = run(DocBuilder::new("وسيطر رجال الإطفاء على الحريق في المبنى."));
+    assert!(ev.is_empty(), "{ev:#?}");
+}
