@@ -1960,6 +1960,21 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
                             k = crate::chunk::next_content(v, end, r);
                         }
                     }
+                    // «اتهم المتمردون من جانبهم القوات الحكومية», «واتهمت النيابة العامة
+                    // في بوليفيا تشافيز»: after an overt subject, one short phrase with a
+                    // preposition may stand before the object.
+                    if overt && subj_after {
+                        if let Some((after_pp, _)) =
+                            short_pp_end(v, k, r).filter(|&(_, p)| e.frame.prep(p).is_none())
+                        {
+                            let k2 = crate::chunk::next_content(v, after_pp, r);
+                            if np_at(v, k2, r, false)
+                                .is_some_and(|n| n.start == k2 && gov(v, &n) == Gov::Free)
+                            {
+                                k = k2;
+                            }
+                        }
+                    }
                     let mut list = np_list(v, k, r);
                     // «اتهمت سيول بيونغيانغ», «دعت أنقرة دمشق»: a capital one accuses or
                     // calls on stands for its government — after a subject in the text
@@ -2557,6 +2572,24 @@ fn unknown_subject(v: &View, k: usize, r: usize) -> bool {
 
 /// True when a phrase can be the doer named by «لـ X» after an event noun: a state, a
 /// named organisation or person, or a force, police, government or intelligence descriptor.
+/// The end and the preposition of a short prepositional phrase at `k` (before clause end
+/// `r`): a preposition word and the phrase or one word after it («من جانبهم», «في
+/// بوليفيا»), or a phrase with a preposition glued to it («ببيان»). Nothing when no
+/// preposition opens at `k`.
+fn short_pp_end(v: &View, k: usize, r: usize) -> Option<(usize, Prep)> {
+    if k >= r || v.is_hard(k) || v.is_soft(k) {
+        return None;
+    }
+    if let Some(p) = v.prep_word(k) {
+        let inner = np_at(v, k + 1, r, false).filter(|n| n.start == k + 1);
+        let end = inner.map_or(k + 2, |n| n.end);
+        return (end <= r && end <= k + 4).then_some((end, p));
+    }
+    np_at(v, k, r, false)
+        .filter(|n| n.start == k && n.end <= k + 3)
+        .and_then(|n| n.prep.map(|p| (n.end, p)))
+}
+
 /// Events between governments told in words (accusing, demanding, rejecting, supporting
 /// …), whose parties are governments even when the text names their capitals. Not a visit:
 /// the capital visited is where it happens («زار الوزير بغداد»).

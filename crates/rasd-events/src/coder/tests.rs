@@ -2452,3 +2452,19 @@ fn rebels_resistance_and_houthis_make_a_capture_military() {
     let (_, ev) = run(DocBuilder::new("وسيطر رجال الإطفاء على الحريق في المبنى."));
     assert!(ev.is_empty(), "{ev:#?}");
 }
+
+#[test]
+fn a_short_phrase_may_stand_between_the_subject_and_the_object() {
+    // «اتهم المتمردون من جانبهم القوات الحكومية»: the object after «من جانبهم».
+    let (d, ev) = run(DocBuilder::new(
+        "اتهم المتمردون من جانبهم القوات الحكومية بإطلاق النار.",
+    ));
+    let e = only(&ev, Plover::ACCUSE);
+    assert_eq!(texts(&d, &e.recipient), vec!["القوات الحكومية"], "{e:#?}");
+    // Not over a phrase the frame reads: «اجتمع X مع Y رئيس …» met Y.
+    let b = DocBuilder::new("اجتمع الأمير مع سمير جعجع رئيس الحزب.")
+        .entity(EntityType::PER, &["سمير جعجع"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::CONSULT);
+    assert_eq!(texts(&d, &e.recipient), vec!["سمير جعجع"], "{e:#?}");
+}
