@@ -275,6 +275,14 @@ pub fn adjective_shaped(word: &str) -> bool {
         && (["ي", "يا", "يه"].iter().any(|e| stem.ends_with(e)) || stem.starts_with('م'))
 }
 
+/// True when token `i` ends like an oblique dual or sound plural («الطرفين», «المشرعين»)
+/// and is no nisba of a place («السوريين»): after a name that is the next phrase, the
+/// object, not an adjective («دعت مصر الطرفين إلى …»). Not «ـان», which ends many
+/// surnames («الصفيان»).
+fn dual_or_plural_noun(v: &View, i: usize) -> bool {
+    v.nisba(i).is_none() && v.norm(i).ends_with("ين")
+}
+
 /// Nouns ending like a feminine nisba adjective but never one (folded, without the
 /// article): abstract nouns in «ـيّة» («المسؤولية», «الأولوية») and masdars of weak
 /// roots in «ـاية» («حماية», «رعاية», «ولاية»). «أعلنت حركة طالبان المسؤولية»: the noun
@@ -461,6 +469,7 @@ pub fn np_at(v: &View, i: usize, lim: usize, nisba_ok: bool) -> Option<Np> {
                 || v.norm(end).ends_with("يه"))
             && !iyya_noun(v.norm(end))
             && !v.conj_hit(end)
+            && !dual_or_plural_noun(v, end)
         {
             span = span.cover(&v.span(end));
             end += 1;
@@ -1512,6 +1521,21 @@ mod tests {
         let np = np_at(&v, 2, v.len(), false).unwrap();
         assert_eq!(v.doc.slice(np.span), "القيادي في حركة فتح");
         assert_eq!(np.entity, Some(0));
+    }
+
+    #[test]
+    fn a_dual_or_plural_noun_after_a_name_is_the_next_phrase() {
+        // «ودعت مصر الطرفين»: Egypt called on the two sides; «داعش الإرهابي» keeps its
+        // adjective.
+        let b = DocBuilder::new("ودعت مصر الطرفين إلى ضبط النفس").country(&["مصر"], "EGY");
+        let v = View::new(&b.doc);
+        let np = np_at(&v, 1, v.len(), false).unwrap();
+        assert_eq!(v.doc.slice(np.span), "مصر");
+        let b =
+            DocBuilder::new("هاجم تنظيم داعش الإرهابي القرية").entity(EntityType::ORG, &["داعش"]);
+        let v = View::new(&b.doc);
+        let np = np_at(&v, 2, v.len(), false).unwrap();
+        assert_eq!(v.doc.slice(np.span), "داعش الإرهابي");
     }
 
     #[test]
