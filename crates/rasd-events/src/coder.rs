@@ -1807,7 +1807,7 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
             // talk between governments, a capital is the government speaking (see
             // [`talk`]). After the verb, only when no dropped subject is at hand or an
             // object follows it: «ودعت طهران إلى …» is someone calling on Tehran.
-            if subj.is_empty() && !f.gap && talk(e.plover) && e.kind.is_verb() {
+            if subj.is_empty() && !f.gap && talk(e.plover) {
                 let free_capital = |n: &Np| gov(v, n) == Gov::Free && capital(v, n);
                 let before = f
                     .first

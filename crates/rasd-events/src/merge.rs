@@ -362,25 +362,18 @@ fn bare_noun(w: &str) -> &str {
 /// act was told before, so the mention retells it like «الهجوم» itself. Looks up to six
 /// tokens ahead, up to a clause end or another verb, within the sentence ending at `s1`.
 fn told_cause(v: &crate::view::View, b: usize, s1: usize, t: rasd_doc::Plover) -> bool {
-    use crate::lex::{Hit, LEX};
     for j in b..(b + 6).min(s1) {
         if v.is_hard(j) || v.is_soft(j) || (j > b && v.is_verb(j) && !v.prep_hit(j)) {
             return false;
         }
-        let act = v.hits(j).iter().any(|h| match h.hit {
-            Hit::Trig(i) => LEX.trig.get(i as usize).is_some_and(|en| {
-                en.plover == t
-                    && !en.kind.is_verb()
-                    && !en.casualty()
-                    && en.kind.allows(&h.strip)
-                    && h.strip.al
-                    && !WARS.contains(&bare_noun(v.norm(j)))
-                    && (h.strip.prep == b'b'
-                        || (h.strip.prep == 0
-                            && j > b
-                            && CAUSE.iter().any(|c| v.is_word(j - 1, c))))
-            }),
-            _ => false,
+        let act = crate::chunk::nominal_trigger(v, j, |en, s| {
+            en.plover == t
+                && !en.casualty()
+                && en.kind.allows(s)
+                && s.al
+                && !WARS.contains(&bare_noun(v.norm(j)))
+                && (s.prep == b'b'
+                    || (s.prep == 0 && j > b && CAUSE.iter().any(|c| v.is_word(j - 1, c))))
         });
         if act {
             return true;
