@@ -793,6 +793,23 @@ fn habitual_relative(v: &View, f: &Found, kind: Kind, l: usize) -> bool {
         && (rel_before(v, l, f.first) || indefinite_antecedent(v, f.first))
 }
 
+/// True for an imperfect verb right after «حيث» («في ولاية لوغار حيث ينتشر متمردو
+/// طالبان», «في ليبيا حيث تدعم جماعات مسلحة حكومتين»): the clause sets the scene of a
+/// place or a situation, what goes on there, not an act the article reports; news tells
+/// such acts with the perfect («حيث قتل أكثر من 700 شخص»). Unlike [`habitual_relative`]
+/// this holds for deployments too: «حيث ينتشر المتمردون» describes the place. A future
+/// («حيث سيلتقي الرئيس») is a plan, which the attribution stage marks hypothetical.
+fn habitual_setting(v: &View, f: &Found, kind: Kind, l: usize) -> bool {
+    let e = crate::chunk::verb_onset(v, l, f.first);
+    matches!(kind, Kind::Impf | Kind::IPass)
+        && !f.strip.conj
+        && f.strip.prep != b's'
+        && e >= 1
+        && v.sent(e - 1) == v.sent(f.first)
+        && v.norm(e - 1) == "حيث"
+        && !(e..f.first).any(|k| v.is_word(k, "سوف"))
+}
+
 /// True when the verb at `a` opens a relative clause without a relative pronoun, as
 /// Arabic does after an indefinite head: «لصالح دول تستهدف السعودية», «القبض على خلايا
 /// تستهدف أمن البلدين». The head must be the object of a preposition (a separate
@@ -1731,6 +1748,9 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
         return None;
     }
     if !nominal && e.plover != Plover::MOBILIZE && habitual_relative(v, f, e.kind, l) {
+        return None;
+    }
+    if !nominal && habitual_setting(v, f, e.kind, l) {
         return None;
     }
     if nominal && operation_of_kind(v, f, e) {

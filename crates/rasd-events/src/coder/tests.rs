@@ -1187,6 +1187,31 @@ fn habitual_relative_clauses_are_no_events() {
 }
 
 #[test]
+fn an_imperfect_after_haythu_sets_the_scene() {
+    // «حيث» + imperfect says what goes on in a place, not an act the article reports.
+    for text in [
+        "وقتل عشرة جنود في ولاية لوغار حيث ينتشر المتمردون.",
+        "ويبرز القتال الفوضى في البلاد حيث تدعم جماعات مسلحة حكومتين.",
+    ] {
+        let (_, ev) = run(DocBuilder::new(text));
+        assert!(
+            ev.iter()
+                .all(|e| !matches!(e.etype, Plover::MOBILIZE | Plover::SUPPORT)),
+            "{text}: {ev:#?}"
+        );
+    }
+    // The perfect after «حيث» reports an act; a future is a plan, kept as hypothetical.
+    let (_, ev) = run(DocBuilder::new(
+        "وكان رمضان دمويا في البلاد حيث استهدف انتحاريون عددا من المساجد.",
+    ));
+    assert!(ev.iter().any(|e| e.etype == Plover::ASSAULT), "{ev:#?}");
+    let (_, ev) = run(DocBuilder::new(
+        "وقال الوزير إنه سيتوجه إلى طهران حيث سيلتقي الرئيس الإيراني.",
+    ));
+    assert!(ev.iter().any(|e| e.etype == Plover::CONSULT), "{ev:#?}");
+}
+
+#[test]
 fn a_clause_after_an_indefinite_object_of_a_preposition_describes_it() {
     // No relative pronoun after an indefinite head: the clause still describes it.
     for text in [
