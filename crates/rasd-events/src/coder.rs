@@ -748,9 +748,9 @@ fn motion_before(v: &View, i: usize) -> bool {
 /// True when a noun trigger names a kind of event rather than one that happened: after
 /// «أي / أية / كل» («أي اعتداء على المتظاهرين»), as an indefinite predicate after a
 /// pronoun («هو اعتداء علينا»), a class of terrorist acts or acts that keep happening
-/// (see [`class_plural`], [`habitual_plural`]).
+/// (see [`class_plural`], [`habitual_plural`], [`serial_plural`]).
 fn generic_noun(v: &View, f: &Found) -> bool {
-    if class_plural(v, f) || habitual_plural(v, f) {
+    if class_plural(v, f) || habitual_plural(v, f) || serial_plural(v, f) {
         return true;
     }
     let Some(k) = f.first.checked_sub(1) else {
@@ -876,6 +876,39 @@ fn class_plural(v: &View, f: &Found) -> bool {
     let specific_after =
         matches!(v.norm(adj + 1), "التي" | "الذي" | "اللتين") && v.sent(adj + 1) == v.sent(f.first);
     !specific_after && dem_before(v, f.first).is_none() && !after_number(v, f.first)
+}
+
+/// True for a plural event noun qualified as going on, recurring or growing («في ظل
+/// الاعتداءات المتواصلة», «هذه التوغلات المتكررة», «بالتهديدات المتزايدة», «الغارات
+/// اليومية»): a series or a campaign, not one act with its own parties, place and day. A
+/// count before it («ثلاث هجمات متتالية») numbers acts that each happened.
+fn serial_plural(v: &View, f: &Found) -> bool {
+    if f.last != f.first || f.strip.enc.is_some() || !v.norm(f.first).ends_with("ات") {
+        return false;
+    }
+    let adj = f.last + 1;
+    let w = v.norm(adj);
+    // The adjective agrees in definiteness; «المحادثات مستمرة» is a sentence saying the
+    // talks go on.
+    let definite = f.strip.al || v.norm(f.first).starts_with("ال");
+    let (w, adj_definite) = match w.strip_prefix("ال") {
+        Some(rest) => (rest, true),
+        None => (w, false),
+    };
+    v.sent(adj) == v.sent(f.first)
+        && definite == adj_definite
+        && matches!(
+            w,
+            "متواصله"
+                | "مستمره"
+                | "متكرره"
+                | "متزايده"
+                | "متصاعده"
+                | "يوميه"
+                | "متلاحقه"
+                | "متتاليه"
+        )
+        && !after_number(v, f.first)
 }
 
 /// Adds the NPs of `list` to `role` (deduplicated by span and entity).

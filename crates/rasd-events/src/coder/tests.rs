@@ -1078,6 +1078,31 @@ fn terrorist_acts_as_a_class_are_no_events() {
 }
 
 #[test]
+fn acts_that_keep_happening_are_a_series_not_one_event() {
+    for text in [
+        "ودعا الرئيس إلى مراجعة العلاقات في ظل الاعتداءات المتواصلة ضد الشعب.",
+        "وقال الوزير إن هذه التوغلات المتكررة انتهاك للسيادة.",
+        "وحذرت السفارة رعاياها من هجمات متزايدة في العاصمة.",
+    ] {
+        let (_, ev) = run(DocBuilder::new(text));
+        assert!(
+            ev.iter().all(|e| e.etype != Plover::ASSAULT),
+            "{text}: {ev:#?}"
+        );
+    }
+    // A count numbers acts that each happened.
+    let (_, ev) = run(DocBuilder::new(
+        "وقتل عشرة جنود في ثلاث هجمات متتالية على مواقع الجيش.",
+    ));
+    assert!(ev.iter().any(|e| e.etype == Plover::ASSAULT), "{ev:#?}");
+    // An indefinite adjective after a definite noun is a predicate: the talks go on.
+    let (_, ev) = run(DocBuilder::new(
+        "وقال المتحدث إن المحادثات مستمرة مع الحكومة.",
+    ));
+    assert!(ev.iter().any(|e| e.etype == Plover::CONSULT), "{ev:#?}");
+}
+
+#[test]
 fn sports_meetings_and_market_demand_are_no_events() {
     let (_, ev) = run(DocBuilder::new("ويلتقي الفريق في المباراة الأولى مع الأهلي."));
     assert!(ev.iter().all(|e| e.etype != Plover::CONSULT), "{ev:#?}");
