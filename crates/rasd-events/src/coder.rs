@@ -911,6 +911,15 @@ fn serial_plural(v: &View, f: &Found) -> bool {
         && !after_number(v, f.first)
 }
 
+/// True for the reflexive pronoun «نفسه» and its forms at `k` («نفسها», «أنفسهم»,
+/// «نفسيهما»).
+fn reflexive(v: &View, k: usize) -> bool {
+    matches!(
+        v.norm(k),
+        "نفسه" | "نفسها" | "نفسهم" | "انفسهم" | "انفسهما" | "نفسيهما" | "انفسهن"
+    )
+}
+
 /// Adds the NPs of `list` to `role` (deduplicated by span and entity).
 fn push_args(role: &mut Vec<Arg>, list: &[Np]) {
     for n in list {
@@ -1967,10 +1976,14 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
             // «قُتل جندي», «إن سبعة جنود قتلوا»: a killing verb with one argument and no
             // object is passive (unmarked in writing); its argument is the victim.
             let killing = e.casualty();
-            let has_object = f.strip.enc.is_some() || {
-                let k = crate::chunk::next_content(v, obj_from, r);
-                np_at(v, k, r, false).is_some_and(|n| gov(v, &n) == Gov::Free)
-            };
+            // A trigger ending in its own reflexive object («فجر انتحاري نفسه» matches «فجر
+            // نفسه») has an object: the phrase inside it is the one who acted. A «نفسه»
+            // after a subject is left alone: «قتل القائد نفسه» may be the commander himself.
+            let has_object =
+                f.strip.enc.is_some() || (f.last > f.first && reflexive(v, f.last)) || {
+                    let k = crate::chunk::next_content(v, obj_from, r);
+                    np_at(v, k, r, false).is_some_and(|n| gov(v, &n) == Gov::Free)
+                };
             // «وكان الرجل قد اعتقل», «إن خليل حزران اعتقل»: likewise an arrest verb whose
             // only argument is no force, state or organisation (those do the arresting).
             let arrest = e.slot == Some(Slot::Arrested)

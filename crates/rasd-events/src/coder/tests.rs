@@ -301,6 +301,24 @@ fn a_killing_verb_without_object_is_passive() {
 }
 
 #[test]
+fn a_reflexive_object_makes_a_killing_verb_active() {
+    // «فجر X نفسه»: X blew himself up; the verb has an object, so X is the doer.
+    for (text, doer) in [
+        ("فجر انتحاري نفسه في سوق مزدحمة.", "انتحاري"),
+        ("وقال الشرطي إن مسلحا فجر نفسه قرب الحاجز.", "مسلحا"),
+    ] {
+        let (d, ev) = run(DocBuilder::new(text));
+        let e = only(&ev, Plover::ASSAULT);
+        assert_eq!(texts(&d, &e.actor), vec![doer], "{text}");
+        assert!(
+            e.recipient.is_empty(),
+            "{text}: {:?}",
+            texts(&d, &e.recipient)
+        );
+    }
+}
+
+#[test]
 fn operations_that_are_not_military() {
     let (_, ev) = run(DocBuilder::new(
         "وقالت القوات إن خمس عمليات إغاثة قام بها رجال الأمن أنقذت المهاجرين.",
