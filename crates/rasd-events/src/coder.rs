@@ -2328,7 +2328,12 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
             let agent = (p == Prep::Ala && v.is_word(k + 1, "يد"))
                 || (p == Prep::Min && v.is_word(k + 1, "قبل"));
             // «لاستعادتها من أيدي داعش»: out of the hands of X — X holds, it does not act.
-            if p == Prep::Min && (v.is_word(k + 1, "ايدي") || v.is_word(k + 1, "يد")) {
+            // «… في الهجوم من بينهم نساء»: «من بين» is partitive (among them), never «by».
+            if p == Prep::Min
+                && (v.is_word(k + 1, "ايدي")
+                    || v.is_word(k + 1, "يد")
+                    || v.norm(k + 1).starts_with("بين"))
+            {
                 k += 2;
                 continue;
             }

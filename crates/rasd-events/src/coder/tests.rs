@@ -319,6 +319,23 @@ fn a_reflexive_object_makes_a_killing_verb_active() {
 }
 
 #[test]
+fn min_bayna_is_among_not_by() {
+    // «من بينهم» after an attack noun lists some of the victims; it names no doer.
+    for text in [
+        "وقتل 15 شخصا في الهجوم من بينهم نساء وأطفال.",
+        "وأشار إلى مقتل 15 شخصا في الهجوم من بينهم جنود.",
+    ] {
+        let (d, ev) = run(DocBuilder::new(text));
+        let e = only(&ev, Plover::ASSAULT);
+        assert!(e.actor.is_empty(), "{text}: {:?}", texts(&d, &e.actor));
+    }
+    // «من» + a party after an attack noun is still its doer.
+    let (d, ev) = run(DocBuilder::new("وقتل 15 شخصا في هجوم من مسلحين على السوق."));
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.actor), vec!["مسلحين"]);
+}
+
+#[test]
 fn operations_that_are_not_military() {
     let (_, ev) = run(DocBuilder::new(
         "وقالت القوات إن خمس عمليات إغاثة قام بها رجال الأمن أنقذت المهاجرين.",
