@@ -814,7 +814,8 @@ fn habitual_setting(v: &View, f: &Found, kind: Kind, l: usize) -> bool {
 /// Arabic does after an indefinite head: «لصالح دول تستهدف السعودية», «القبض على خلايا
 /// تستهدف أمن البلدين». The head must be the object of a preposition (a separate
 /// preposition or a ب/ل/ك proclitic on it), so it cannot be the verb's subject in a main
-/// clause: a headline's «مسلحون يهاجمون قرية» still reports an act. A name is no such
+/// clause: a headline's «مسلحون يهاجمون قرية» still reports an act, unless a pronoun on
+/// the verb takes the head up («مقاتلين تدعمهم الولايات المتحدة»). A name is no such
 /// head («… في بغداد يساعدون العراقيين»: the clause is the sentence's own).
 fn indefinite_antecedent(v: &View, a: usize) -> bool {
     let Some(h) = a.checked_sub(1) else {
@@ -846,7 +847,15 @@ fn indefinite_antecedent(v: &View, a: usize) -> bool {
             Some((Fw::LocPrep, _)) => v.prep_word(p).is_some_and(|w| w != Prep::Other),
             _ => false,
         });
-    own_prep || prep_before
+    // «سحقت جبهة النصرة مقاتلين تدعمهم الولايات المتحدة»: a pronoun on the verb that
+    // takes up the noun before it makes the clause that noun's, wherever the noun stands.
+    // The noun must be one the lexicon knows as a party, a group or a site: «ما» and «لم»
+    // before a verb are no head («وهو ما يعارضه المؤتمر»).
+    // A nisba may qualify it («مقاتلين يمنيين تدعمهم الضربات»).
+    let party_head = v.desc_class(h).is_some()
+        || (h >= 1 && v.nisba(h).is_some() && v.desc_class(h - 1).is_some());
+    let resumptive = v.doc.tokens.get(a).is_some_and(|t| t.enclitic.is_some()) && party_head;
+    own_prep || prep_before || resumptive
 }
 
 /// True for a plural event noun whose relative clause opens with an imperfect verb

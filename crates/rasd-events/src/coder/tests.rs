@@ -1272,7 +1272,7 @@ fn an_imperfect_after_haythu_sets_the_scene() {
 }
 
 #[test]
-fn a_clause_after_an_indefinite_object_of_a_preposition_describes_it() {
+fn a_clause_after_an_indefinite_noun_describes_it() {
     // No relative pronoun after an indefinite head: the clause still describes it.
     for text in [
         "وقال إن التنظيم يقود حربا لصالح دول تستهدف السعودية.",
@@ -1285,9 +1285,24 @@ fn a_clause_after_an_indefinite_object_of_a_preposition_describes_it() {
             "{text}: {ev:#?}"
         );
     }
-    // An indefinite subject of a main clause (a headline) still reports an act.
+    // A pronoun on the verb taking up an indefinite party noun makes the clause that
+    // noun's, wherever the noun stands.
+    for text in [
+        "وسبق أن سحقت الجبهة مقاتلين تدعمهم الولايات المتحدة في سوريا.",
+        "وقال سكان إن مقاتلين يمنيين تدعمهم الضربات الجوية يحاصرون المدينة.",
+    ] {
+        let (_, ev) = run(DocBuilder::new(text));
+        assert!(
+            ev.iter().all(|e| e.etype != Plover::SUPPORT),
+            "{text}: {ev:#?}"
+        );
+    }
+    // An indefinite subject of a main clause (a headline) still reports an act; so does
+    // a verb with a pronoun after a word that is no party («وهو ما يعارضه المؤتمر»).
     let (_, ev) = run(DocBuilder::new("مسلحون يهاجمون قرية في شمال البلاد."));
     assert!(ev.iter().any(|e| e.etype == Plover::ASSAULT), "{ev:#?}");
+    let (_, ev) = run(DocBuilder::new("وهو ما يعارضه المؤتمر الوطني العام."));
+    assert!(ev.iter().any(|e| e.etype == Plover::REJECT), "{ev:#?}");
     // After a name the verb is the clause's own: «… جندي أميركي في بغداد يساعدون …».
     let (_, ev) = run(DocBuilder::new(
         "ويذكر أن ثلاثة آلاف جندي أميركي في العراق يساعدون العراقيين.",
