@@ -2540,6 +2540,21 @@ fn whoever_sets_an_ambush_does_the_killing_in_it() {
 }
 
 #[test]
+fn whoever_reaches_an_agreement_makes_it() {
+    // «توصل» is a light verb of an agreement after «إلى» or «لـ»; the speaker's «إنه»
+    // before it is the one who agreed.
+    let b = DocBuilder::new("قال الوزير إنه توصل لاتفاق مع نظيره الروسي بشأن القرار.");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::AGREE);
+    assert_eq!(texts(&d, &e.actor), vec!["الوزير"], "{e:#?}");
+    let b = DocBuilder::new("وتوصلت الحكومة والقوى الكبرى إلى اتفاق تاريخي أمس.")
+        .entity(EntityType::ORG, &["الحكومة"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::AGREE);
+    assert!(texts(&d, &e.actor).iter().any(|a| a == "الحكومة"), "{e:#?}");
+}
+
+#[test]
 fn rebels_resistance_and_houthis_make_a_capture_military() {
     // «سيطر» needs an armed party near (a fire or prices «سيطرت» on nothing); rebels,
     // the resistance, the Houthis and the coup's militias are armed parties.
