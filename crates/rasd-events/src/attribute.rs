@@ -562,6 +562,34 @@ fn source_of_say(v: &View, k: usize) -> Option<Arg> {
     antecedent(v, k, agr, 2, &[], &[]).map(|(entity, span)| Arg { entity, span })
 }
 
+/// Folded words of postponing or cancelling that govern the act noun after them
+/// (masdars, and perfect and imperfect verbs in the third person).
+const CALLED_OFF: [&str; 18] = [
+    "تاجيل",
+    "ارجاء",
+    "الغاء",
+    "اجل",
+    "اجلت",
+    "ارجا",
+    "ارجات",
+    "الغي",
+    "الغت",
+    "يؤجل",
+    "تؤجل",
+    "يرجئ",
+    "ترجئ",
+    "يلغي",
+    "تلغي",
+    "بتاجيل",
+    "بالغاء",
+    "بارجاء",
+];
+
+/// True for a word of postponing or cancelling at `k` (a conjunction may be attached).
+fn called_off(v: &View, k: usize) -> bool {
+    CALLED_OFF.iter().any(|w| v.is_word(k, w))
+}
+
 /// True when the word is a reporting verb (one lexicon scan of one word).
 fn opens_with_say(w: &str) -> bool {
     LEX.any_hit(w, false, |h| {
@@ -771,6 +799,16 @@ fn attribute(
         let neg_at = if negated_at(v, a) { a - 1 } else { head - 1 };
         att.stance = Stance::Negated;
         att.cue = Some(v.span(neg_at));
+    }
+    // Called off: «تم تأجيل زيارة ظريف», «أعلن إلغاء الاجتماع»: an act noun governed by a
+    // word of postponing or cancelling has not taken place.
+    if matches!(kind, Some(Kind::Masdar | Kind::Noun))
+        && att.stance != Stance::Denied
+        && head >= 1
+        && called_off(v, head - 1)
+    {
+        att.stance = Stance::Negated;
+        att.cue = Some(v.span(head - 1));
     }
     let now = now.filter(|_| att.stance == Stance::Hypothetical);
     (att, disputes, now)

@@ -158,6 +158,16 @@ fn clitic_prep(s: &Strip) -> Option<Prep> {
 fn mention_prefix(v: &View, i: usize, mention_start: usize) -> (bool, Option<Prep>) {
     let t = v.span(i);
     if mention_start <= t.start {
+        // «لليونان», «للحكومة اليمنية»: the mention may take in «لل» (لـ + the article,
+        // whose alif is not written), which no name begins with.
+        let n = v.norm(i);
+        let n = n
+            .strip_prefix(['و', 'ف'])
+            .filter(|r| r.starts_with("لل"))
+            .unwrap_or(n);
+        if n.starts_with("لل") && n.chars().count() > 4 {
+            return (v.norm(i) != n, Some(Prep::Li));
+        }
         return (false, None);
     }
     let pre = v.doc.text.get(t.start..mention_start).unwrap_or("");
@@ -742,7 +752,12 @@ fn desc_np(v: &View, i: usize, lim: usize, class: DescClass, strip: Strip) -> Op
     if !definite && !keeps_nun && end < lim {
         if let Some(m) = v
             .ment(end)
-            .filter(|m| m.first == end && mention_prefix(v, end, m.span.start).1.is_none())
+            // (a mention taking in «لل» is its owner too: «مفرزة للجيش الوطني»)
+            .filter(|m| {
+                m.first == end
+                    && (mention_prefix(v, end, m.span.start).1.is_none()
+                        || m.span.start <= v.span(end).start)
+            })
         {
             owner_at = Some((end, m.span));
             entity = m.entity;

@@ -1547,9 +1547,14 @@ fn light_before(
                         && (steps <= 6
                             || (light.role == LightRole::Actor && vso_reach(v, k, f.first - 1)))
                 }
+                // A passive auxiliary governs the noun right after it, or after an adverb
+                // or a time: in «تم تأجيل زيارة ظريف» it makes the postponing passive, not
+                // the visit.
                 None => {
                     f.strip.prep == 0
-                        && (light.role != LightRole::Passive || steps <= 2)
+                        && (light.role != LightRole::Passive
+                            || steps == 1
+                            || (steps == 2 && crate::chunk::skippable(v, k + 1)))
                         && (steps <= 5
                             || (light.role == LightRole::Actor && vso_reach(v, k, f.first)))
                 }
@@ -2220,6 +2225,13 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
                     // (a genitive is never in the accusative: «استهدف هجوم جنودا»)
                     !crate::chunk::indefinite_accusative(v, g)
                         && (g.prep != Some(Prep::Li) || gen_role != Role::Actor || doer_np(v, g))
+                        // (where the frame reads «لـ» as the one done to, «قرضا عاجلا
+                        // لمصر», «زيارة رسمية لفرنسا» name the receiver, not an owner; a
+                        // person after «لـ» is still the owner: «زيارة محتملة لجون كيري»)
+                        && (g.prep != Some(Prep::Li)
+                            || e.frame.prep(Prep::Li) != Some(Role::Recipient)
+                            || g.etype == Some(EntityType::PER)
+                            || matches!(g.kind, NpKind::Desc(DescClass::Person | DescClass::Title)))
                         // (a name may hold its «لـ»: «للأمم المتحدة»)
                         && (!adjective_last
                             || g.prep == Some(Prep::Li)
@@ -2284,10 +2296,24 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
             if let Some(np) = np_at(v, k, r, false) {
                 // Only a state, force or organisation is read as the doer here («غارة
                 // للجيش»); «ضربات للإرهابيين» names the target.
+                // So are the holders of a meeting, a protest or a withdrawal («الاجتماع
+                // الأسبوعي لحكومته»). Not when a nisba before it has named the doer
+                // («الغزو الأميركي للعراق»), and not for acts aimed at someone, where «لـ»
+                // names the one aimed at («انتقادات للمحكمة», «مقترح لليونان»).
                 if doer_np(v, &np)
                     && np.prep == Some(Prep::Li)
                     && e.frame.prep(Prep::Li).is_none()
                     && !np.is_place()
+                    && actor.is_empty()
+                    && matches!(
+                        e.plover,
+                        Plover::ASSAULT
+                            | Plover::COERCE
+                            | Plover::MOBILIZE
+                            | Plover::CONSULT
+                            | Plover::PROTEST
+                            | Plover::RETREAT
+                    )
                 {
                     let mut list = vec![np];
                     link_all(v, &mut list, anaphors);

@@ -246,6 +246,34 @@ fn conditions_questions_and_future_are_hypothetical() {
 }
 
 #[test]
+fn a_postponed_or_cancelled_act_did_not_happen() {
+    for (b, word) in [
+        (
+            DocBuilder::new("وأفاد مصدر أنه تم تأجيل زيارة وزير الخارجية إلى تركيا.")
+                .entity(EntityType::LOC, &["تركيا"]),
+            "تأجيل",
+        ),
+        (
+            DocBuilder::new("وأعلن الاتحاد الأوروبي إلغاء الاجتماع مع تركيا.")
+                .entity(EntityType::ORG, &["الاتحاد الأوروبي"])
+                .entity(EntityType::LOC, &["تركيا"]),
+            "إلغاء",
+        ),
+    ] {
+        let text = b.doc.text.clone();
+        let d = run(b);
+        let e = one(&d, Plover::CONSULT);
+        assert_eq!(e.attribution.stance, Stance::Negated, "{text}");
+        assert_eq!(cue(&d, e), word, "{text}");
+    }
+    // A postponement after the act is no cue: the visit took place.
+    let d = run(DocBuilder::new("وزار الوزير موسكو بعد تأجيل دام أسبوعا.")
+        .entity(EntityType::LOC, &["موسكو"]));
+    let e = one(&d, Plover::CONSULT);
+    assert_ne!(e.attribution.stance, Stance::Negated);
+}
+
+#[test]
 fn negation_before_the_trigger() {
     let d = run(DocBuilder::new(
         "لم يتم اعتقال أي مشتبه به في الهجوم حتى الآن.",

@@ -336,6 +336,70 @@ fn min_bayna_is_among_not_by() {
 }
 
 #[test]
+fn li_after_an_act_noun_names_its_receiver_or_its_holder() {
+    // Where the frame reads «لـ» as the receiver (aid, a visit's host), an adjective
+    // between does not make it an owner; «لل» (لـ + article) is «لـ» too.
+    for (text, name) in [
+        ("وقدم البنك الدولي قرضا عاجلا لمصر.", "مصر"),
+        ("وقدم البنك الدولي قرضا لليونان.", "لليونان"),
+    ] {
+        let b = DocBuilder::new(text)
+            .entity(EntityType::ORG, &["البنك الدولي"])
+            .country(&[name], "XXX");
+        let (d, ev) = run(b);
+        let e = only(&ev, Plover::AID);
+        assert_eq!(texts(&d, &e.actor), vec!["البنك الدولي"], "{text}");
+        assert_eq!(texts(&d, &e.recipient), vec![name], "{text}");
+    }
+    let b = DocBuilder::new("وقال الوزير إنه تسلم المقاتلات خلال زيارة رسمية لفرنسا.")
+        .country(&["فرنسا"], "FRA");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::CONSULT);
+    assert!(texts(&d, &e.actor).is_empty(), "{e:#?}");
+    // A person after «لـ» is still the visitor.
+    let b = DocBuilder::new("وكانت السفارة تنتظر زيارة محتملة لجون كيري إلى هافانا.")
+        .entity(EntityType::PER, &["لجون كيري"])
+        .entity(EntityType::LOC, &["هافانا"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::CONSULT);
+    assert_eq!(texts(&d, &e.actor), vec!["لجون كيري"], "{e:#?}");
+    // The holder of a meeting after «لـ» is its actor; after a nisba that named the
+    // doer, «لـ» + a state is the one attacked, never a second doer.
+    let b =
+        DocBuilder::new("وقال نتنياهو في بداية الاجتماع الأسبوعي للحكومة الإسرائيلية إن الاتفاق سيئ.")
+            .entity(EntityType::ORG, &["للحكومة الإسرائيلية"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::CONSULT);
+    assert_eq!(texts(&d, &e.actor), vec!["للحكومة الإسرائيلية"], "{e:#?}");
+    let b = DocBuilder::new("وقال إن الغزو الأميركي للعراق كان خطأ.").country(&["للعراق"], "IRQ");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert!(
+        !texts(&d, &e.actor).iter().any(|a| a.contains("عراق")),
+        "{:?}",
+        texts(&d, &e.actor)
+    );
+}
+
+#[test]
+fn a_postponed_visit_keeps_its_visitor() {
+    // «تم» makes the postponing passive, not the visit.
+    let b = DocBuilder::new(
+        "وأفاد مصدر دبلوماسي أنه تم تأجيل زيارة وزير الخارجية الإيراني محمد جواد ظريف إلى تركيا.",
+    )
+    .entity(EntityType::PER, &["محمد جواد ظريف"])
+    .country(&["تركيا"], "TUR");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::CONSULT);
+    assert_eq!(
+        texts(&d, &e.actor),
+        vec!["وزير الخارجية الإيراني محمد جواد ظريف"],
+        "{e:#?}"
+    );
+    assert_eq!(texts(&d, &e.recipient), vec!["تركيا"]);
+}
+
+#[test]
 fn operations_that_are_not_military() {
     let (_, ev) = run(DocBuilder::new(
         "وقالت القوات إن خمس عمليات إغاثة قام بها رجال الأمن أنقذت المهاجرين.",
