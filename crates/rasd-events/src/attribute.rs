@@ -563,12 +563,12 @@ fn source_of_say(v: &View, k: usize) -> Option<Arg> {
 }
 
 /// Folded words of postponing or cancelling that govern the act noun after them
-/// (masdars, and perfect and imperfect verbs in the third person).
-const CALLED_OFF: [&str; 18] = [
+/// (masdars, and perfect and imperfect verbs in the third person). Not the bare «أجل»,
+/// which is also «من أجل» (for the sake of).
+const CALLED_OFF: [&str; 17] = [
     "تاجيل",
     "ارجاء",
     "الغاء",
-    "اجل",
     "اجلت",
     "ارجا",
     "ارجات",
