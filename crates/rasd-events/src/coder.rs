@@ -2249,7 +2249,7 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
                         // «دعم إيران للنظام», «قصف الطيران للمدينة»: a masdar's doer in the
                         // genitive, its object after «لـ».
                         let object = (gen_role == Role::Recipient && !passive)
-                            .then(|| subjective_genitive(v, &list, scan_from, r))
+                            .then(|| subjective_genitive(v, &list, scan_from, r, !e.casualty()))
                             .flatten();
                         // «نتيجة قصف القوات الحكومية»: a force shells, it is not shelled.
                         let force = e.frame.gen_force
@@ -2754,13 +2754,34 @@ fn push_object(
 /// The object after «لـ» that makes the genitive `gen` of a masdar its doer: «دعم إيران
 /// للنظام السوري», «استهداف التحالف لمواقع الحوثيين» — the masdar takes its subject in
 /// the genitive and its object with «لـ». Only when the genitive is a party that can act
-/// (a state, a force, an organisation, a person); see [`li_object`].
-fn subjective_genitive(v: &View, gen: &[Np], k: usize, r: usize) -> Option<Np> {
+/// (a state, a force, an organisation, a person); see [`li_object`]. With `accusative`
+/// (a transitive masdar, not a death noun like «مقتل») the object may also follow in the
+/// accusative, a definite phrase with no preposition: «تحرير القوات الشرعية محافظة
+/// الضالع», «اقتحام الشرطة المنزل».
+fn subjective_genitive(v: &View, gen: &[Np], k: usize, r: usize, accusative: bool) -> Option<Np> {
     let first = gen.first()?;
     if !(doer_np(v, first) || first.etype == Some(EntityType::PER)) {
         return None;
     }
-    li_object(v, k, r)
+    // No person on either side: a title and a name after it are one person in apposition
+    // («مقتل زعيم القاعدة أسامة بن لادن», «بدعم الرئيس الروسي …»).
+    let person = |n: &Np| {
+        n.etype == Some(EntityType::PER)
+            || matches!(n.kind, NpKind::Desc(DescClass::Person | DescClass::Title))
+    };
+    li_object(v, k, r).or_else(|| {
+        if !accusative || person(first) {
+            return None;
+        }
+        np_at(v, k, r, false).filter(|o| {
+            o.start == k
+                && o.prep.is_none()
+                && !o.conj
+                && (o.definite || o.kind == NpKind::Name)
+                && (o.etype.is_some() || matches!(o.kind, NpKind::Desc(_)))
+                && !person(o)
+        })
+    })
 }
 
 /// The object of a masdar introduced by «لـ» right at `k` (clause end `r`): a party, a

@@ -400,6 +400,32 @@ fn a_postponed_visit_keeps_its_visitor() {
 }
 
 #[test]
+fn a_masdar_takes_its_doer_in_the_genitive_and_its_object_in_the_accusative() {
+    // «اقتحام الشرطة الإسرائيلية المسجد الأقصى»: a force in the genitive, then a definite
+    // object with no preposition.
+    let b = DocBuilder::new("وأدان البيان اقتحام الشرطة الإسرائيلية المسجد الأقصى.");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.actor), vec!["الشرطة الإسرائيلية"], "{e:#?}");
+    assert_eq!(texts(&d, &e.recipient), vec!["المسجد الأقصى"], "{e:#?}");
+    // A title and a name after it are one person; a death noun takes no object.
+    for b in [
+        DocBuilder::new("وأكد مقتل زعيم القاعدة أسامة بن لادن في الغارة.")
+            .entity(EntityType::ORG, &["القاعدة"])
+            .entity(EntityType::PER, &["أسامة بن لادن"]),
+        DocBuilder::new("وأعلنت مقتل جميع عناصر داعش المشاركين في الهجوم.")
+            .entity(EntityType::ORG, &["داعش"]),
+    ] {
+        let (d, ev) = run(b);
+        let e = ev
+            .iter()
+            .find(|e| d.slice(e.trigger).contains("مقتل"))
+            .expect("a killing");
+        assert!(e.actor.is_empty(), "{:?}", texts(&d, &e.actor));
+    }
+}
+
+#[test]
 fn operations_that_are_not_military() {
     let (_, ev) = run(DocBuilder::new(
         "وقالت القوات إن خمس عمليات إغاثة قام بها رجال الأمن أنقذت المهاجرين.",
