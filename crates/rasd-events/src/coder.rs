@@ -869,12 +869,18 @@ fn habitual_plural(v: &View, f: &Found) -> bool {
         && verb_reading(v, verb).is_some_and(|(strip, imperfect)| imperfect && !strip.conj)
 }
 
+/// True for a trigger that is one plural word in «ـات» with no pronoun on it
+/// («الهجمات», «التوغلات»), the shape [`class_plural`] and [`serial_plural`] qualify.
+fn one_word_plural(v: &View, f: &Found) -> bool {
+    f.last == f.first && f.strip.enc.is_none() && v.norm(f.first).ends_with("ات")
+}
+
 /// True for a plural event noun qualified only as terrorist («العمليات الإرهابية»,
 /// «هجمات إرهابية سابقة»): the class of acts, not one that happened. A demonstrative
 /// («هذه العمليات الإرهابية»), a count («11 عملية») or a relative clause after the
 /// adjective («العمليات الإرهابية التي نفذت في الكويت») makes it specific.
 fn class_plural(v: &View, f: &Found) -> bool {
-    if f.last != f.first || f.strip.enc.is_some() || !v.norm(f.first).ends_with("ات") {
+    if !one_word_plural(v, f) {
         return false;
     }
     let adj = f.last + 1;
@@ -892,7 +898,7 @@ fn class_plural(v: &View, f: &Found) -> bool {
 /// اليومية»): a series or a campaign, not one act with its own parties, place and day. A
 /// count before it («ثلاث هجمات متتالية») numbers acts that each happened.
 fn serial_plural(v: &View, f: &Found) -> bool {
-    if f.last != f.first || f.strip.enc.is_some() || !v.norm(f.first).ends_with("ات") {
+    if !one_word_plural(v, f) {
         return false;
     }
     let adj = f.last + 1;
@@ -2230,8 +2236,7 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
                         // person after «لـ» is still the owner: «زيارة محتملة لجون كيري»)
                         && (g.prep != Some(Prep::Li)
                             || e.frame.prep(Prep::Li) != Some(Role::Recipient)
-                            || g.etype == Some(EntityType::PER)
-                            || matches!(g.kind, NpKind::Desc(DescClass::Person | DescClass::Title)))
+                            || person_np(g))
                         // (a name may hold its «لـ»: «للأمم المتحدة»)
                         && (!adjective_last
                             || g.prep == Some(Prep::Li)
@@ -2676,8 +2681,6 @@ fn unknown_subject(v: &View, k: usize, r: usize) -> bool {
             .is_some_and(|n| n.prep.is_none() && !n.conj && gov(v, &n) == Gov::Free)
 }
 
-/// True when a phrase can be the doer named by «لـ X» after an event noun: a state, a
-/// named organisation or person, or a force, police, government or intelligence descriptor.
 /// The end and the preposition of a short prepositional phrase at `k` (before clause end
 /// `r`): a preposition word and the phrase or one word after it («من جانبهم», «في
 /// بوليفيا»), or a phrase with a preposition glued to it («ببيان»). Nothing when no
@@ -2722,6 +2725,8 @@ fn capital(v: &View, np: &Np) -> bool {
         == Some("PPLC")
 }
 
+/// True when a phrase can be the doer named by «لـ X» after an event noun: a state, a
+/// named organisation or person, or a force, police, government or intelligence descriptor.
 fn doer_np(v: &View, np: &Np) -> bool {
     match np.kind {
         NpKind::Name => np.etype.is_some_and(|t| t != EntityType::LOC || np.country),
@@ -2732,6 +2737,12 @@ fn doer_np(v: &View, np: &Np) -> bool {
             .is_some_and(|s| matches!(s, "MIL" | "COP" | "GOV" | "SPY")),
         _ => false,
     }
+}
+
+/// True when a phrase names a person: a person's name, or a role or title descriptor.
+fn person_np(n: &Np) -> bool {
+    n.etype == Some(EntityType::PER)
+        || matches!(n.kind, NpKind::Desc(DescClass::Person | DescClass::Title))
 }
 
 /// Adds a masdar's «لـ» object ([`li_object`]): a place to the event's places, anybody
@@ -2765,12 +2776,8 @@ fn subjective_genitive(v: &View, gen: &[Np], k: usize, r: usize, accusative: boo
     }
     // No person on either side: a title and a name after it are one person in apposition
     // («مقتل زعيم القاعدة أسامة بن لادن», «بدعم الرئيس الروسي …»).
-    let person = |n: &Np| {
-        n.etype == Some(EntityType::PER)
-            || matches!(n.kind, NpKind::Desc(DescClass::Person | DescClass::Title))
-    };
     li_object(v, k, r).or_else(|| {
-        if !accusative || person(first) {
+        if !accusative || person_np(first) {
             return None;
         }
         np_at(v, k, r, false).filter(|o| {
@@ -2779,7 +2786,7 @@ fn subjective_genitive(v: &View, gen: &[Np], k: usize, r: usize, accusative: boo
                 && !o.conj
                 && (o.definite || o.kind == NpKind::Name)
                 && (o.etype.is_some() || matches!(o.kind, NpKind::Desc(_)))
-                && !person(o)
+                && !person_np(o)
         })
     })
 }
