@@ -83,12 +83,13 @@ fn main() {
         .collect();
     let s = &compiled.stats;
     let stats = format!(
-        "files {}\nentries {} (places {}, organisations {}, people {})\nnames {}\npostings {}\ngentilics {}\nblob_bytes {}\nautomaton_bytes {}\nproblems {}\nbuild_ms {}\n",
+        "files {}\nentries {} (places {}, organisations {}, people {}, named things {})\nnames {}\npostings {}\ngentilics {}\nblob_bytes {}\nautomaton_bytes {}\nproblems {}\nbuild_ms {}\n",
         src.files.len(),
         s.entries,
         s.places,
         s.orgs,
         s.people,
+        s.things,
         s.names,
         s.postings,
         s.gentilics,

@@ -27,7 +27,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 /// Sizes of a compiled knowledge base.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Stats {
-    /// Entries (places, organisations, people).
+    /// Entries (places, organisations, people, named things).
     pub entries: usize,
     /// Places.
     pub places: usize,
@@ -35,6 +35,8 @@ pub struct Stats {
     pub orgs: usize,
     /// People.
     pub people: usize,
+    /// Named things (agreements, operations …).
+    pub things: usize,
     /// Distinct folded keys in the automaton.
     pub names: usize,
     /// (key, entry) pairs.
@@ -180,6 +182,7 @@ pub fn compile(src: &Sources) -> Result<Compiled, String> {
             EntryKind::Place => stats.places += 1,
             EntryKind::Org => stats.orgs += 1,
             EntryKind::Person => stats.people += 1,
+            EntryKind::Thing => stats.things += 1,
         }
         let ctx = NameContext {
             place: kind == EntryKind::Place,

@@ -1,4 +1,5 @@
-//! The rasd knowledge base: places, organisations, people and nationality adjectives,
+//! The rasd knowledge base: places, organisations, people, named things (agreements,
+//! operations) and nationality adjectives,
 //! compiled at build time and embedded in the binary.
 //!
 //! The sources are readable TSV files under `data/` at the repository root (see
@@ -586,7 +587,7 @@ rasd embeds a knowledge base compiled from these sources (details in data/SOURCE
 - Natural Earth (naturalearthdata.com), countries and admin-1 regions: public domain. Made with Natural Earth.
 - i18n-iso-countries 7.14.0 (github.com/michaelwittig/node-i18n-iso-countries), country names: MIT.
 - algeria-wilayas-communes 1.1.0 (github.com/el-amin-dev/algeria-wilayas-communes), Algerian divisions: CC0 1.0.
-- Organisations, people and nationality adjectives: curated by the rasd project, CC0 1.0.
+- Organisations, people, named things (agreements, operations) and nationality adjectives: curated by the rasd project, CC0 1.0.
 ";
 
 #[cfg(test)]
@@ -727,6 +728,36 @@ mod tests {
         }
         assert!(attributions().contains("GeoNames"));
         assert!(build_stats().contains("entries"));
+    }
+
+    #[test]
+    fn no_name_names_two_organisations_or_things() {
+        // The state and non-state organisation files were curated apart and once listed
+        // about 140 bodies twice (state media, national companies, UN missions, the Saudi-led
+        // coalition): one referent then became two entities with two keys in one article.
+        // A name shared by two organisation (or named-thing) rows must be qualified in one of
+        // them.
+        let kb = Kb::get();
+        let mut shared = Vec::new();
+        for name in 0..kb.num_names() as u32 {
+            let mut orgs: Vec<&str> = kb
+                .postings(name)
+                .filter_map(|p| kb.entry(p.entry))
+                .filter(|e| matches!(e.kind(), Some(EntryKind::Org | EntryKind::Thing)))
+                .map(|e| e.key())
+                .collect();
+            orgs.sort_unstable();
+            orgs.dedup();
+            if orgs.len() > 1 {
+                shared.push(orgs.join(" + "));
+            }
+        }
+        shared.sort_unstable();
+        shared.dedup();
+        assert!(
+            shared.is_empty(),
+            "names shared by organisations: {shared:?}"
+        );
     }
 
     #[test]

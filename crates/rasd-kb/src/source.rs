@@ -2,8 +2,8 @@
 //!
 //! The files are tab-separated with one header line; `#` lines are comments and lists
 //! inside a cell are `|`-separated. Which table a file holds is decided by its header
-//! (places have `kind` and `lat`, people have `role`, organisations `subtype`, gentilics
-//! `iso3` and `forms`), so files can be split or renamed freely. Columns are looked up by
+//! (places have `kind` and `lat`, people have `role`, organisations `subtype`, named things
+//! `category`, gentilics `iso3` and `forms`), so files can be split or renamed freely. Columns are looked up by
 //! header name, so their order may change too.
 //!
 //! Curation is ongoing while the engine is built, so a bad row must not break the build:
@@ -22,6 +22,8 @@ pub enum EntryKind {
     Org = 2,
     /// A person.
     Person = 3,
+    /// A named thing (MISC): an agreement, a military operation, an initiative.
+    Thing = 4,
 }
 
 impl EntryKind {
@@ -31,6 +33,7 @@ impl EntryKind {
             1 => Some(EntryKind::Place),
             2 => Some(EntryKind::Org),
             3 => Some(EntryKind::Person),
+            4 => Some(EntryKind::Thing),
             _ => None,
         }
     }
@@ -201,6 +204,7 @@ enum Table {
     Places,
     Orgs,
     People,
+    Things,
     Gentilics,
 }
 
@@ -210,6 +214,8 @@ fn table_of(cols: &HashMap<&str, usize>) -> Option<Table> {
         Some(Table::Places)
     } else if has("role") && has("names_ar") && has("key") {
         Some(Table::People)
+    } else if has("category") && has("names_ar") && has("key") {
+        Some(Table::Things)
     } else if has("subtype") && has("names_ar") && has("key") {
         Some(Table::Orgs)
     } else if has("iso3") && has("forms") {
@@ -284,7 +290,7 @@ impl Sources {
                 if table.is_none() {
                     self.problems.push(Problem {
                         at: at(),
-                        what: "header names no known table (places, organisations, people, gentilics); file skipped".into(),
+                        what: "header names no known table (places, organisations, people, named things, gentilics); file skipped".into(),
                     });
                     return;
                 }
@@ -395,6 +401,12 @@ impl Sources {
                 };
                 r.affiliation = get("affiliation").to_string();
             }
+            Table::Things => {
+                r.kind = Some(EntryKind::Thing);
+                r.key = get("key").to_string();
+                r.cc3 = get("country").to_string();
+                r.subtype = get("category").to_string();
+            }
             Table::Gentilics => {}
         }
         if r.key.is_empty() {
@@ -423,7 +435,11 @@ mod tests {
             "key\tname_en\tcountry\tsector\tsubtype\twikidata\tnames_ar\nst:x\tArmy\tLBY\tMIL\tmilitary\t\tالجيش الوطني الليبي|الجيش الليبي\nst:y\tNone\tLBY\tMIL\tmilitary\t\t\n",
         );
         s.read_str("g.tsv", "iso3\tforms\nLBY\tليبي|الليبية\n");
-        assert_eq!(s.rows.len(), 2);
+        s.read_str(
+            "t.tsv",
+            "key\tname_en\tcountry\tcategory\twikidata\tnames_ar\nm:jcpoa\tJCPOA\t\tagreement\tQ20007416\tالاتفاق النووي\n",
+        );
+        assert_eq!(s.rows.len(), 3);
         let t = &s.rows[0];
         assert_eq!(t.place_kind, Some(PlaceKind::City));
         assert_eq!(t.names_ar, vec!["طرابلس", "طرابلس الغرب"]);
@@ -431,6 +447,8 @@ mod tests {
         assert_eq!(t.population, 1150989);
         assert_eq!(s.rows[1].kind, Some(EntryKind::Org));
         assert_eq!(s.gentilics[0].forms.len(), 2);
+        assert_eq!(s.rows[2].kind, Some(EntryKind::Thing));
+        assert_eq!(s.rows[2].subtype, "agreement");
         // Unknown kind, bad latitude, missing names: reported with file:line.
         let at: Vec<&str> = s.problems.iter().map(|p| p.at.as_str()).collect();
         assert_eq!(at, vec!["p.tsv:4", "p.tsv:5", "o.tsv:3"]);

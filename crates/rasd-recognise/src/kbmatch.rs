@@ -144,6 +144,7 @@ fn posting_score(kb: &Kb, p: Posting, prefix: &str, orig: &str) -> Option<(Entit
             }
         }
         EntryKind::Org => (EntityType::ORG, 0.9),
+        EntryKind::Thing => (EntityType::MISC, 0.9),
         EntryKind::Place => {
             let prior = place_prior(e.place_kind(), e.feature(), e.population());
             // A stripped preposition without the article weakens a small place.

@@ -61,6 +61,12 @@ pub(crate) fn fixture_kb() -> Kb {
          st:cia\tCIA\tUSA\tSPY\tagency\t\tوكالة الاستخبارات المركزية|CIA\n",
     );
     s.read_str(
+        "things.tsv",
+        "key\tname_en\tcountry\tcategory\twikidata\tnames_ar\n\
+         m:storm\tOperation Decisive Storm\tSAU\toperation\t\tعاصفة الحزم\n\
+         m:jcpoa\tIran nuclear deal\t\tagreement\t\tالاتفاق النووي\n",
+    );
+    s.read_str(
         "gentilics.tsv",
         "iso3\tforms\nLBY\tليبي\nDZA\tجزائري\nUSA\tأمريكي|أميركي\nDEU\tألماني\nSYR\tسوري\nFRA\tفرنسي\n",
     );
@@ -116,6 +122,15 @@ fn kb_names_behind_clitics_have_their_own_span() {
     assert!(has(&v, LOC, "الجزائر"), "{v:?}");
     assert!(has(&v, ORG, "للجيش الوطني الليبي"), "{v:?}");
     assert!(has(&v, LOC, "مالي"), "{v:?}");
+}
+
+#[test]
+fn named_things_from_the_knowledge_base_are_misc() {
+    use EntityType::*;
+    let v = names("أعلنت الجزائر انتهاء عاصفة الحزم وبحثت بالاتفاق النووي مع ليبيا.");
+    assert!(has(&v, MISC, "عاصفة الحزم"), "{v:?}");
+    assert!(has(&v, MISC, "الاتفاق النووي"), "{v:?}");
+    assert!(has(&v, LOC, "ليبيا"), "{v:?}");
 }
 
 #[test]

@@ -424,6 +424,10 @@ impl<'k> Resolver<'k> {
                     ent.country = e.cc3().map(str::to_string);
                     ent.sector = e.sector().map(str::to_string);
                 }
+                Some(EntryKind::Thing) => {
+                    ent.subtype = e.subtype().map(str::to_string);
+                    ent.country = e.cc3().map(str::to_string);
+                }
                 None => {}
             }
         }

@@ -202,7 +202,8 @@ pub fn build_kb_lexicon(dir: &Path) -> Result<KbLexicon, Error> {
                 _ => KB_LOC_MINOR,
             },
             (Some(EntryKind::Place), None) => KB_LOC_MINOR,
-            (None, _) => continue,
+            // Named things reach the tagger as the recogniser's MISC hints instead.
+            (Some(EntryKind::Thing), _) | (None, _) => continue,
         };
         for name in &row.names_ar {
             let t = toks(name);
