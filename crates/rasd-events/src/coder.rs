@@ -2600,6 +2600,13 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
     if !matches!(e.plover, Plover::ASSAULT | Plover::COERCE) {
         sites.clear();
     }
+    // A named thing (an agreement, an operation, a war) never acts, and is the object only
+    // of a stance taken on it: endorsed, rejected or criticised («عارض الاتفاق النووي»).
+    // Nobody taking the stance, it dates the background («بعد توقيع الاتفاق النووي»).
+    actor.retain(|a| !named_thing(v, a));
+    if actor.is_empty() || !matches!(e.plover, Plover::SUPPORT | Plover::REJECT | Plover::ACCUSE) {
+        recipient.retain(|a| !named_thing(v, a));
+    }
     // Nobody may act on themselves here: drop recipients that repeat an actor.
     recipient.retain(|a| {
         !actor
@@ -2641,6 +2648,14 @@ fn site_arg(v: &View, a: &Arg) -> bool {
         !(first + 1..end)
             .any(|k| v.ment(k).is_some() || v.desc_class(k).is_some_and(|c| c != DescClass::Site))
     }
+}
+
+/// True when an argument is a named thing: a MISC entity linked to the knowledge base,
+/// whose only MISC entries are agreements, initiatives, operations and wars.
+fn named_thing(v: &View, a: &Arg) -> bool {
+    a.entity
+        .and_then(|e| v.doc.entities.get(e))
+        .is_some_and(|e| e.etype == EntityType::MISC && e.kb.rasd.is_some())
 }
 
 /// True when an argument's first word is a site noun, owner or not.

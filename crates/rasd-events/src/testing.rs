@@ -91,6 +91,16 @@ impl DocBuilder {
         self
     }
 
+    /// Marks a named thing from the knowledge base (MISC linked to `key`: an agreement,
+    /// an operation).
+    pub fn thing(mut self, names: &[&str], key: &str) -> Self {
+        self.add_entity(EntityType::MISC, names, Some("agreement"), None);
+        if let Some(e) = self.doc.entities.last_mut() {
+            e.kb.rasd = Some(key.to_string());
+        }
+        self
+    }
+
     /// Marks a country (LOC, subtype country, ISO-3 code).
     pub fn country(mut self, names: &[&str], iso3: &str) -> Self {
         self.add_entity(EntityType::LOC, names, Some("country"), Some(iso3));

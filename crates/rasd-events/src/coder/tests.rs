@@ -2673,3 +2673,35 @@ fn a_short_phrase_may_stand_between_the_subject_and_the_object() {
     let e = only(&ev, Plover::CONSULT);
     assert_eq!(texts(&d, &e.recipient), vec!["سمير جعجع"], "{e:#?}");
 }
+
+#[test]
+fn a_named_agreement_never_acts_and_is_the_object_only_of_a_stance() {
+    let deal = |t: &str| {
+        DocBuilder::new(t)
+            .entity(EntityType::PER, &["نتنياهو"])
+            .entity(EntityType::ORG, &["الكونغرس"])
+            .thing(&["الاتفاق النووي"], "m:jcpoa")
+    };
+    // Rejecting it: the agreement is what is rejected.
+    let (d, ev) = run(deal("وعارض نتنياهو الاتفاق النووي بشدة أمام الكونغرس."));
+    let e = only(&ev, Plover::REJECT);
+    assert_eq!(texts(&d, &e.actor), vec!["نتنياهو"]);
+    assert_eq!(texts(&d, &e.recipient), vec!["الاتفاق النووي"]);
+    // The agreement «that was concluded» is no doer of anything.
+    let (d, ev) = run(deal(
+        "وقال نتنياهو إن الاتفاق النووي الذي أبرم يوم الثلاثاء سيعرض على الكونغرس.",
+    ));
+    for e in &ev {
+        assert!(
+            !texts(&d, &e.actor).contains(&"الاتفاق النووي".to_string()),
+            "{ev:#?}"
+        );
+    }
+    // With nobody signing, «after the signing of the deal» is background, no event.
+    let (d, ev) = run(deal("وزار نتنياهو الكونغرس بعد توقيع الاتفاق النووي."));
+    assert!(
+        ev.iter()
+            .all(|e| !texts(&d, &e.recipient).contains(&"الاتفاق النووي".to_string())),
+        "{ev:#?}"
+    );
+}
