@@ -23,7 +23,8 @@
 //! a Latin acronym in parentheses right after a name becomes its alias («مجموعة التدخل
 //! الخاصة الجزائرية (GIS)») and so do its other occurrences; and the last word of a
 //! person's full name marks that person wherever it occurs alone («حفتر»), and the
-//! family word of a model name («بيلاتوس» of «بيلاتوس بي سي 12») marks it too. Linked
+//! family word of a model name («بيلاتوس» of «بيلاتوس بي سي 12») marks it too; «المملكة»
+//! alone names the Arab kingdom the article points to most. Linked
 //! mentions share `kb_key` (the entry key, or `~` + the folded full name) so the
 //! resolver can cluster them.
 //!
@@ -444,9 +445,99 @@ impl<'k> Recogniser<'k> {
                 }
             }
         }
+        self.kingdom_alone(doc, chosen, &mut covered, &mut extra);
         if !extra.is_empty() {
             chosen.extend(extra);
             chosen.sort_by(|a, b| a.first.cmp(&b.first).then(a.end.cmp(&b.end)));
+        }
+    }
+
+    /// «المملكة» alone names the Arab kingdom the article is about («أكدت المملكة دعمها»,
+    /// «زار المملكة»): the one kingdom its names, capitals and nationality adjectives point
+    /// to most
+    /// (Saudi Arabia, Jordan, Morocco, Bahrain). With none of them, or two equally, the
+    /// word stays unlinked: «المملكة» in a report on Spain names no Arab state.
+    fn kingdom_alone(
+        &self,
+        doc: &Document,
+        chosen: &[Candidate],
+        covered: &mut [bool],
+        extra: &mut Vec<Candidate>,
+    ) {
+        const KINGDOMS: [(&str, &str); 4] = [
+            ("SAU", "السعودية"),
+            ("JOR", "الأردن"),
+            ("MAR", "المغرب"),
+            ("BHR", "البحرين"),
+        ];
+        let lone: Vec<usize> = (0..doc.tokens.len())
+            .filter(|&k| {
+                let Some(t) = doc.tokens.get(k) else {
+                    return false;
+                };
+                // A definite word after it makes a longer name («المملكة الأردنية الهاشمية»).
+                let named_on = doc
+                    .tokens
+                    .get(k + 1)
+                    .is_some_and(|n| n.kind == TokenKind::Arabic && n.al_len > 0);
+                !covered.get(k).copied().unwrap_or(true)
+                    && t.kind == TokenKind::Arabic
+                    && t.al_len > 0
+                    && doc.token_stem(t) == "مملكه"
+                    && !named_on
+            })
+            .collect();
+        if lone.is_empty() {
+            return;
+        }
+        let mut votes = [0usize; KINGDOMS.len()];
+        let mut vote = |cc3: &str| {
+            if let Some(i) = KINGDOMS.iter().position(|(c, _)| *c == cc3) {
+                votes[i] += 1;
+            }
+        };
+        for c in chosen {
+            if let Some(e) = c.entry.and_then(|e| self.kb.entry(e)) {
+                // The country's name or its capital («الرياض»).
+                if e.place_kind() == Some(rasd_kb::PlaceKind::Country)
+                    || e.feature() == Some("PPLC")
+                {
+                    vote(e.cc3().unwrap_or(""));
+                }
+            }
+        }
+        for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Arabic) {
+            if let Some(cc3) = self.kb.gentilic(doc.token_stem(t)) {
+                vote(cc3);
+            }
+        }
+        let Some((best, &n)) = votes.iter().enumerate().max_by_key(|(_, n)| **n) else {
+            return;
+        };
+        if n == 0 || votes.iter().filter(|&&m| m == n).count() > 1 {
+            return;
+        }
+        let Some(&(cc3, name)) = KINGDOMS.get(best) else {
+            return;
+        };
+        let Some(entry) = self
+            .kb
+            .entries_named(&fold(name))
+            .find(|(e, _)| {
+                e.place_kind() == Some(rasd_kb::PlaceKind::Country) && e.cc3() == Some(cc3)
+            })
+            .map(|(e, _)| e.index())
+        else {
+            return;
+        };
+        for k in lone {
+            let mut a =
+                Candidate::from_tokens(doc, k, k + 1, EntityType::LOC, MentionSource::Pattern, 0.8);
+            a.entry = Some(entry);
+            if let Some(c) = covered.get_mut(k) {
+                *c = true;
+            }
+            extra.push(a);
         }
     }
 }

@@ -30,8 +30,8 @@ pub mod geocode;
 
 use geocode::{CountryContext, PlaceCand};
 use rasd_doc::{
-    Document, Entity, EntityMention, EntityType, KbIds, Mention, MentionKind, Span, Stage,
-    TokenKind,
+    Document, Entity, EntityMention, EntityType, KbIds, Mention, MentionKind, MentionSource, Span,
+    Stage, TokenKind,
 };
 use rasd_kb::{EntryKind, Kb, PlaceKind};
 use rasd_recognise::lexicon::{class, Lexicon};
@@ -168,7 +168,7 @@ impl<'k> Resolver<'k> {
             if m.kind != MentionKind::Name {
                 continue;
             }
-            let (name, lil) = mention_key(doc, m.span);
+            let (mut name, mut lil) = mention_key(doc, m.span);
             let entry = m
                 .kb_key
                 .as_deref()
@@ -178,6 +178,16 @@ impl<'k> Resolver<'k> {
                         .entry(k)
                         .or_insert_with(|| self.kb.by_key(k).map(|e| e.index()))
                 });
+            // A place the recogniser linked by context, not by its words («المملكة»
+            // alone for the kingdom the article names), is that country by name.
+            if m.etype == EntityType::LOC && m.source == MentionSource::Pattern {
+                if let Some(e) = entry.and_then(|e| self.kb.entry(e)) {
+                    if e.place_kind() == Some(PlaceKind::Country) {
+                        name = e.name_folded().to_string();
+                        lil = false;
+                    }
+                }
+            }
             let key = if m.etype == EntityType::LOC
                 && m.kb_key.as_deref().is_none_or(|k| !k.starts_with('~'))
             {

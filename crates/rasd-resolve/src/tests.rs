@@ -15,6 +15,8 @@ fn fixture() -> Kb {
          c:LB\tcountry\tLebanon\tلبنان\t33.9\t35.8\tLB\tLBN\t\tPCLI\t5000000\t\t\t\tne\n\
          c:FR\tcountry\tFrance\tفرنسا\t46\t2\tFR\tFRA\t\tPCLI\t67000000\t\t\t\tne\n\
          c:US\tcountry\tUnited States\tالولايات المتحدة\t39\t-98\tUS\tUSA\t\tPCLI\t330000000\t\t\t\tne\n\
+         c:SA\tcountry\tSaudi Arabia\tالسعودية|المملكة العربية السعودية\t24\t45\tSA\tSAU\t\tPCLI\t30000000\t\t\t\tne\n\
+         c:JO\tcountry\tJordan\tالأردن\t31\t36\tJO\tJOR\t\tPCLI\t10000000\t\t\t\tne\n\
          gn:1\tcity\tTripoli\tطرابلس\t32.89\t13.19\tLY\tLBY\t\tPPLC\t1150989\t2210247\t\tc:LY\tgn\n\
          gn:2\tcity\tTripoli\tطرابلس\t34.43\t35.84\tLB\tLBN\t\tPPLA\t229398\t266826\t\tc:LB\tgn\n\
          gn:3\tcity\tParis\tباريس\t48.85\t2.35\tFR\tFRA\t\tPPLC\t2100000\t2988507\t\tc:FR\tgn\n\
@@ -34,7 +36,7 @@ fn fixture() -> Kb {
     );
     s.read_str(
         "gentilics.tsv",
-        "iso3\tforms\nLBY\tليبي\nLBN\tلبناني\nFRA\tفرنسي\nUSA\tأمريكي|أميركي\nEGY\tمصري\n",
+        "iso3\tforms\nLBY\tليبي\nLBN\tلبناني\nFRA\tفرنسي\nUSA\tأمريكي|أميركي\nEGY\tمصري\nSAU\tسعودي\nJOR\tأردني\n",
     );
     Kb::from_compiled(compile::compile(&s).unwrap()).unwrap()
 }
@@ -218,4 +220,40 @@ mod robustness {
             check(kb, lx, &words.concat())?;
         }
     }
+}
+
+#[test]
+fn the_kingdom_alone_is_the_arab_kingdom_the_article_names() {
+    let kb = fixture();
+    let lx = Lexicon::new(&kb);
+    let (d, ents) = run(
+        &kb,
+        &lx,
+        "قال الوزير السعودي إن المملكة تدعم ليبيا، وإن وفدا من السعودية زار طرابلس.",
+    );
+    let e = find(&d, &ents, "المملكة");
+    assert_eq!(e.name, "السعودية");
+    assert_eq!(
+        e.geo.as_ref().and_then(|g| g.country.as_deref()),
+        Some("SA")
+    );
+    assert!(e.mentions.iter().any(|m| d.slice(m.span) == "السعودية"));
+    let kingdom = |text: &str| {
+        let (d, ents) = run(&kb, &lx, text);
+        ents.iter().any(|e| {
+            e.mentions
+                .iter()
+                .any(|m| d.slice(m.span).contains("المملكة"))
+        })
+    };
+    // No Arab kingdom named: the word is left alone.
+    assert!(!kingdom("قال الوزير الفرنسي إن المملكة تدعم ليبيا."));
+    // Two kingdoms named as often: no guess.
+    assert!(!kingdom(
+        "التقى وزير سعودي ونظيره الأردني في طرابلس، وقالا إن المملكة تدعم ليبيا."
+    ));
+    // A definite word after it makes another name.
+    assert!(!kingdom(
+        "قال الوزير السعودي إن المملكة المتحدة تدعم ليبيا."
+    ));
 }
