@@ -547,11 +547,16 @@ pub(crate) fn find_triggers(v: &View) -> Vec<Found> {
         if used[i] || v.kind(i) != Some(TokenKind::Arabic) {
             continue;
         }
-        // Words inside names of people, organisations and places are not triggers; named
-        // operations and events (MISC: «عملية الكرامة») may contain one.
-        if v.ment(i)
-            .is_some_and(|m| m.kind == rasd_doc::MentionKind::Name && m.etype != EntityType::MISC)
-        {
+        // Words inside names of people, organisations and places are not triggers; a quoted
+        // operation (MISC: «عملية "الكرامة"») may contain one, but not a named thing the
+        // knowledge base lists: «اتفاق الطائف» names an agreement, it reports none.
+        if v.ment(i).is_some_and(|m| {
+            m.kind == rasd_doc::MentionKind::Name
+                && (m.etype != EntityType::MISC
+                    || m.entity
+                        .and_then(|e| v.doc.entities.get(e))
+                        .is_some_and(|e| e.kb.rasd.is_some()))
+        }) {
             continue;
         }
         let nominal_ctx = nominal_context(v, i);
@@ -2262,7 +2267,13 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
                             && list
                                 .first()
                                 .is_some_and(|n| n.start == f.last + 1 && force_np(v, n));
+                        // «زيارة فرنسا»: a visit's genitive state is its host.
+                        let host = e.frame.gen_host
+                            && list.first().is_some_and(|n| {
+                                n.start == f.last + 1 && n.etype == Some(EntityType::LOC)
+                            });
                         match (gen_role, object) {
+                            (Role::Actor, _) if host => push_args(&mut recipient, &list),
                             (Role::Actor, _) => push_args(&mut actor, &list),
                             (_, None) if force => push_args(&mut actor, &list),
                             (_, Some(o)) => {

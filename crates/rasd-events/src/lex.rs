@@ -121,6 +121,10 @@ pub struct Frame {
     /// A force in the genitive is the doer, anything else the one done to (`gen=force`:
     /// «قصف القوات الحكومية» is the forces' shelling, «قصف المدنيين» shelling civilians).
     pub gen_force: bool,
+    /// The visitor is in the genitive, unless it is a state or a place, which is the one
+    /// visited (`gen=host`: «زيارة الرئيس» is the president's visit, «زيارة فرنسا» a visit
+    /// to France).
+    pub gen_host: bool,
     /// A gapped verbal idiom whose gap holds the subject and then the one it is done to
     /// (`gap=obj`: «حمّلت الحكومة المسلحين المسؤولية» — the government holds the gunmen
     /// responsible); with a pronoun subject the one phrase in the gap is that object
@@ -183,6 +187,7 @@ impl Frame {
             obj,
             preps: preps.to_vec(),
             gen_force: false,
+            gen_host: false,
             gap_obj: false,
         }
     }
@@ -197,6 +202,11 @@ impl Frame {
             if item == "gen=force" {
                 f.gen = Role::Recipient;
                 f.gen_force = true;
+                continue;
+            }
+            if item == "gen=host" {
+                f.gen = Role::Actor;
+                f.gen_host = true;
                 continue;
             }
             if item == "gap=obj" {

@@ -2705,3 +2705,31 @@ fn a_named_agreement_never_acts_and_is_the_object_only_of_a_stance() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn a_visits_genitive_state_is_its_host() {
+    let (d, ev) = run(DocBuilder::new(
+        "وبدأ الرئيس الفرنسي زيارة السعودية أمس، بعد زيارة الوزير إلى الأردن.",
+    )
+    .country(&["السعودية"], "SAU")
+    .country(&["الأردن"], "JOR")
+    .time("أمس", 0, DATE, "2015-08-04"));
+    let visits: Vec<&Event> = ev.iter().filter(|e| e.etype == Plover::CONSULT).collect();
+    assert_eq!(visits.len(), 2, "{ev:#?}");
+    assert_eq!(texts(&d, &visits[0].actor), vec!["الرئيس الفرنسي"]);
+    assert_eq!(texts(&d, &visits[0].recipient), vec!["السعودية"]);
+    // A person in the genitive is still the visitor.
+    assert_eq!(texts(&d, &visits[1].actor), vec!["الوزير"]);
+    assert_eq!(texts(&d, &visits[1].recipient), vec!["الأردن"]);
+}
+
+#[test]
+fn a_listed_agreement_s_name_reports_no_agreement() {
+    let (_, ev) = run(DocBuilder::new(
+        "وبحث الوزير مع نظيره الأوضاع في سوريا، واتفاق خمسة زائد واحد مع إيران.",
+    )
+    .country(&["إيران"], "IRN")
+    .country(&["سوريا"], "SYR")
+    .thing(&["اتفاق خمسة زائد واحد"], "m:jcpoa"));
+    assert!(ev.iter().all(|e| e.etype != Plover::AGREE), "{ev:#?}");
+}
