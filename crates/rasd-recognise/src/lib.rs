@@ -24,7 +24,8 @@
 //! الخاصة الجزائرية (GIS)») and so do its other occurrences; and the last word of a
 //! person's full name marks that person wherever it occurs alone («حفتر»), and the
 //! family word of a model name («بيلاتوس» of «بيلاتوس بي سي 12») marks it too; «المملكة»
-//! alone names the Arab kingdom the article points to most. Linked
+//! alone names the Arab kingdom the article points to most; and a party or armed group
+//! named in full is then called by its head («المقاومة», «الحزب»). Linked
 //! mentions share `kb_key` (the entry key, or `~` + the folded full name) so the
 //! resolver can cluster them.
 //!
@@ -446,9 +447,99 @@ impl<'k> Recogniser<'k> {
             }
         }
         self.kingdom_alone(doc, chosen, &mut covered, &mut extra);
+        self.short_org_names(doc, chosen, &mut covered, &mut extra);
         if !extra.is_empty() {
             chosen.extend(extra);
             chosen.sort_by(|a, b| a.first.cmp(&b.first).then(a.end.cmp(&b.end)));
+        }
+    }
+
+    /// An organisation named in full is then called by its head noun with the article
+    /// («المؤتمر الوطني العام» … «ورفض المؤتمر»; «حزب العمال الكردستاني» … «الحزب»):
+    /// a bare definite head ([`SHORT_HEADS`]) after the full name is a mention of it, when
+    /// no other
+    /// organisation of the article has that head and no definite word after it makes
+    /// another name («المقاومة الإسلامية»).
+    fn short_org_names(
+        &self,
+        doc: &Document,
+        chosen: &mut [Candidate],
+        covered: &mut [bool],
+        extra: &mut Vec<Candidate>,
+    ) {
+        // The referent's key as the resolver would cluster it: the entry, or the folded
+        // name with «لل» read as «ال» («للجيش الأفغاني» is «الجيش الأفغاني»).
+        let referent = |c: &Candidate| -> String {
+            if c.entry.is_some() || c.alias_key.is_some() {
+                return self.key_of(doc, c);
+            }
+            let f = fold(doc.slice(c.span));
+            let lil = doc.tokens.get(c.first).is_some_and(|t| t.lil);
+            match f.strip_prefix('ل') {
+                Some(rest) if lil => format!("~ا{rest}"),
+                _ => format!("~{f}"),
+            }
+        };
+        // (head stem, first token after the full name, key); a head two bodies share is
+        // dropped.
+        let mut heads: Vec<(String, usize, String)> = Vec::new();
+        let mut shared: Vec<String> = Vec::new();
+        for c in chosen.iter() {
+            if c.etype != EntityType::ORG || c.kind != MentionKind::Name || c.end - c.first < 2 {
+                continue;
+            }
+            let Some(h) = doc.tokens.get(c.first) else {
+                continue;
+            };
+            let stem = doc.token_stem(h);
+            if h.kind != TokenKind::Arabic || !SHORT_HEADS.iter().any(|w| fold(w) == stem) {
+                continue;
+            }
+            let key = referent(c);
+            match heads.iter_mut().find(|(s, _, _)| s == stem) {
+                Some((_, at, k)) if *k == key => *at = (*at).min(c.end),
+                Some(_) => shared.push(stem.to_string()),
+                None => heads.push((stem.to_string(), c.end, key)),
+            }
+        }
+        heads.retain(|(s, _, _)| !shared.contains(s));
+        if heads.is_empty() {
+            return;
+        }
+        // Every mention of a referent that will be shortened carries its key, so that all
+        // of them and the short forms cluster together («لحزب العمال» too).
+        for c in chosen.iter_mut() {
+            if c.etype == EntityType::ORG && c.kind == MentionKind::Name && c.entry.is_none() {
+                let key = referent(c);
+                if heads.iter().any(|(_, _, k)| *k == key) {
+                    c.alias_key.get_or_insert(key);
+                }
+            }
+        }
+        for (k, t) in doc.tokens.iter().enumerate() {
+            if covered.get(k).copied().unwrap_or(true)
+                || t.kind != TokenKind::Arabic
+                || t.al_len == 0
+            {
+                continue;
+            }
+            let stem = doc.token_stem(t);
+            let Some((_, _, key)) = heads.iter().find(|(s, at, _)| s == stem && k >= *at) else {
+                continue;
+            };
+            let named_on = doc.tokens.get(k + 1).is_some_and(|n| {
+                n.kind == TokenKind::Arabic && n.al_len > 0 && n.sentence == t.sentence
+            });
+            if named_on {
+                continue;
+            }
+            let mut a =
+                Candidate::from_tokens(doc, k, k + 1, EntityType::ORG, MentionSource::Pattern, 0.7);
+            a.alias_key = Some(key.clone());
+            if let Some(c) = covered.get_mut(k) {
+                *c = true;
+            }
+            extra.push(a);
         }
     }
 
@@ -541,6 +632,24 @@ impl<'k> Recogniser<'k> {
         }
     }
 }
+
+/// Heads by which news calls a party, movement or armed group already named in full
+/// («المقاومة», «التحالف», «الحزب»). Heads of companies, universities, banks and agencies
+/// («الشركة», «الجامعة», «الوكالة») stay common nouns: the same article uses them for
+/// other bodies of the kind.
+const SHORT_HEADS: [&str; 11] = [
+    "مقاومة",
+    "تحالف",
+    "مؤتمر",
+    "حزب",
+    "حركة",
+    "جبهة",
+    "تنظيم",
+    "جماعة",
+    "تيار",
+    "ائتلاف",
+    "ميليشيا",
+];
 
 impl Stage for Recogniser<'_> {
     fn name(&self) -> &'static str {

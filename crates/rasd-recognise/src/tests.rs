@@ -58,6 +58,7 @@ pub(crate) fn fixture_kb() -> Kb {
          st:lna\tLibyan National Army\tLBY\tMIL\tmilitary\t\tالجيش الوطني الليبي\n\
          st:sdf\tSyrian Democratic Forces\tSYR\tREB\tarmed_group\t\tقوات سوريا الديمقراطية\n\
          ns:aq\tal-Qaeda\tIMG\tREB\tarmed_group\t\tتنظيم القاعدة|القاعدة\n\
+         ns:isis\tIslamic State\tIMG\tREB\tarmed_group\t\tتنظيم الدولة الإسلامية\n\
          st:cia\tCIA\tUSA\tSPY\tagency\t\tوكالة الاستخبارات المركزية|CIA\n",
     );
     s.read_str(
@@ -131,6 +132,30 @@ fn named_things_from_the_knowledge_base_are_misc() {
     assert!(has(&v, MISC, "عاصفة الحزم"), "{v:?}");
     assert!(has(&v, MISC, "الاتفاق النووي"), "{v:?}");
     assert!(has(&v, LOC, "ليبيا"), "{v:?}");
+}
+
+#[test]
+fn an_organisation_named_in_full_is_then_called_by_its_head() {
+    let kb = fixture_kb();
+    let lx = Lexicon::new(&kb);
+    let short = |text: &str| -> Vec<(String, Option<String>)> {
+        let (d, _) = run_with(&kb, &lx, text);
+        d.mentions
+            .iter()
+            .filter(|m| d.slice(m.span) == "التنظيم")
+            .map(|m| (d.slice(m.span).to_string(), m.kb_key.clone()))
+            .collect()
+    };
+    let v = short("تبنى تنظيم القاعدة الهجوم، وقال التنظيم في بيان إنه سيواصل.");
+    assert_eq!(v, vec![("التنظيم".to_string(), Some("ns:aq".to_string()))]);
+    // Before the full name, or with a definite word after it, the head is no name.
+    assert!(short("وقال التنظيم إن تنظيم القاعدة سيواصل.").is_empty());
+    assert!(short("تبنى تنظيم القاعدة الهجوم، وقال التنظيم الإرهابي إنه سيواصل.").is_empty());
+    // Two organisations with that head: no guess.
+    assert!(
+        short("تبنى تنظيم القاعدة وتنظيم الدولة الإسلامية الهجومين، وقال التنظيم إنه سيواصل.",)
+            .is_empty()
+    );
 }
 
 #[test]
