@@ -2,9 +2,9 @@
 //!
 //! The files are tab-separated with one header line; `#` lines are comments and lists
 //! inside a cell are `|`-separated. Which table a file holds is decided by its header
-//! (places have `kind` and `lat`, people have `role`, organisations `subtype`, named things
-//! `category`, gentilics `iso3` and `forms`), so files can be split or renamed freely. Columns are looked up by
-//! header name, so their order may change too.
+//! (places have `kind` and `lat`, people have `role`, organisations `subtype`, named
+//! things `category`, gentilics `iso3` and `forms`), so files can be split or renamed
+//! freely. Columns are looked up by header name, so their order may change too.
 //!
 //! Curation is ongoing while the engine is built, so a bad row must not break the build:
 //! every problem becomes a [`Problem`] with `file:line` and the row is skipped. The build

@@ -457,9 +457,8 @@ impl<'k> Recogniser<'k> {
     /// An organisation named in full is then called by its head noun with the article
     /// («المؤتمر الوطني العام» … «ورفض المؤتمر»; «حزب العمال الكردستاني» … «الحزب»):
     /// a bare definite head ([`SHORT_HEADS`]) after the full name is a mention of it, when
-    /// no other
-    /// organisation of the article has that head and no definite word after it makes
-    /// another name («المقاومة الإسلامية»).
+    /// no other organisation of the article has that head and no definite word after it
+    /// makes another name («المقاومة الإسلامية»).
     fn short_org_names(
         &self,
         doc: &Document,
@@ -545,9 +544,8 @@ impl<'k> Recogniser<'k> {
 
     /// «المملكة» alone names the Arab kingdom the article is about («أكدت المملكة دعمها»,
     /// «زار المملكة»): the one kingdom its names, capitals and nationality adjectives point
-    /// to most
-    /// (Saudi Arabia, Jordan, Morocco, Bahrain). With none of them, or two equally, the
-    /// word stays unlinked: «المملكة» in a report on Spain names no Arab state.
+    /// to most (Saudi Arabia, Jordan, Morocco, Bahrain). With none of them, or two equally,
+    /// the word stays unlinked: «المملكة» in a report on Spain names no Arab state.
     fn kingdom_alone(
         &self,
         doc: &Document,
@@ -561,20 +559,20 @@ impl<'k> Recogniser<'k> {
             ("MAR", "المغرب"),
             ("BHR", "البحرين"),
         ];
+        let kingdom = fold("مملكة");
         let lone: Vec<usize> = (0..doc.tokens.len())
             .filter(|&k| {
                 let Some(t) = doc.tokens.get(k) else {
                     return false;
                 };
                 // A definite word after it makes a longer name («المملكة الأردنية الهاشمية»).
-                let named_on = doc
-                    .tokens
-                    .get(k + 1)
-                    .is_some_and(|n| n.kind == TokenKind::Arabic && n.al_len > 0);
+                let named_on = doc.tokens.get(k + 1).is_some_and(|n| {
+                    n.kind == TokenKind::Arabic && n.al_len > 0 && n.sentence == t.sentence
+                });
                 !covered.get(k).copied().unwrap_or(true)
                     && t.kind == TokenKind::Arabic
                     && t.al_len > 0
-                    && doc.token_stem(t) == "مملكه"
+                    && doc.token_stem(t) == kingdom
                     && !named_on
             })
             .collect();
