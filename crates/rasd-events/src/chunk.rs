@@ -1253,6 +1253,32 @@ pub fn antecedent(
     exclude: &[Option<usize>],
     anaphors: &[Option<usize>],
 ) -> Option<(Option<usize>, Span)> {
+    antecedent_where(v, at, agr, back, exclude, anaphors, true)
+}
+
+/// The antecedent of a verb's omitted subject: as [`antecedent`], but a state named after
+/// a preposition is where something happened, not who acts next («خطط هؤلاء لعمليات داخل
+/// المملكة … تستهدف» — the Kingdom does not target). A body after one may still be
+/// («نقلا عن الوزارة … وأضافت»).
+pub fn subject_antecedent(
+    v: &View,
+    at: usize,
+    agr: Agr,
+    back: usize,
+    anaphors: &[Option<usize>],
+) -> Option<(Option<usize>, Span)> {
+    antecedent_where(v, at, agr, back, &[], anaphors, false)
+}
+
+fn antecedent_where(
+    v: &View,
+    at: usize,
+    agr: Agr,
+    back: usize,
+    exclude: &[Option<usize>],
+    anaphors: &[Option<usize>],
+    placed_ok: bool,
+) -> Option<(Option<usize>, Span)> {
     let types = wanted(agr)?;
     let s = v.sent(at);
     let (lo, _) = v.sent_range(s.saturating_sub(back));
@@ -1262,7 +1288,16 @@ pub fn antecedent(
         if let Some(m) = v.ment(k) {
             if m.first == k || k + 1 == m.end {
                 let ok = types.contains(&m.etype) && (m.etype != EntityType::LOC || m.country);
-                if ok && m.entity.is_some() && !exclude.contains(&m.entity) {
+                let placed = || {
+                    m.etype == EntityType::LOC
+                        && np_at(v, m.first, v.len(), false)
+                            .is_some_and(|np| matches!(gov(v, &np), Gov::P(_)))
+                };
+                if ok
+                    && m.entity.is_some()
+                    && !exclude.contains(&m.entity)
+                    && (placed_ok || !placed())
+                {
                     return Some((m.entity, m.span));
                 }
             }

@@ -1130,8 +1130,8 @@ fn subject_of(
     if !clause_initial(v, l, a) {
         return (Vec::new(), None);
     }
-    let dropped =
-        antecedent(v, a, agr, 1, &[], anaphors).map(|(entity, span)| Arg { entity, span });
+    let dropped = crate::chunk::subject_antecedent(v, a, agr, 1, anaphors)
+        .map(|(entity, span)| Arg { entity, span });
     (Vec::new(), dropped)
 }
 

@@ -2733,3 +2733,14 @@ fn a_listed_agreement_s_name_reports_no_agreement() {
     .thing(&["اتفاق خمسة زائد واحد"], "m:jcpoa"));
     assert!(ev.iter().all(|e| e.etype != Plover::AGREE), "{ev:#?}");
 }
+
+#[test]
+fn a_state_after_a_preposition_is_no_omitted_subject() {
+    let (d, ev) = run(DocBuilder::new(
+        "قالت وزارة الداخلية إن الانفجار وقع في السعودية. اعتقلت ثلاثة مشتبه بهم بعد ساعات.",
+    )
+    .entity(EntityType::ORG, &["وزارة الداخلية"])
+    .country(&["السعودية"], "SAU"));
+    let e = only(&ev, Plover::COERCE);
+    assert_eq!(texts(&d, &e.actor), vec!["وزارة الداخلية"]);
+}
