@@ -552,10 +552,7 @@ pub(crate) fn find_triggers(v: &View) -> Vec<Found> {
         // knowledge base lists: «اتفاق الطائف» names an agreement, it reports none.
         if v.ment(i).is_some_and(|m| {
             m.kind == rasd_doc::MentionKind::Name
-                && (m.etype != EntityType::MISC
-                    || m.entity
-                        .and_then(|e| v.doc.entities.get(e))
-                        .is_some_and(|e| e.kb.rasd.is_some()))
+                && (m.etype != EntityType::MISC || named_thing(v, m.entity))
         }) {
             continue;
         }
@@ -2614,9 +2611,9 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
     // A named thing (an agreement, an operation, a war) never acts, and is the object only
     // of a stance taken on it: endorsed, rejected or criticised («عارض الاتفاق النووي»).
     // Nobody taking the stance, it dates the background («بعد توقيع الاتفاق النووي»).
-    actor.retain(|a| !named_thing(v, a));
+    actor.retain(|a| !named_thing(v, a.entity));
     if actor.is_empty() || !matches!(e.plover, Plover::SUPPORT | Plover::REJECT | Plover::ACCUSE) {
-        recipient.retain(|a| !named_thing(v, a));
+        recipient.retain(|a| !named_thing(v, a.entity));
     }
     // Nobody may act on themselves here: drop recipients that repeat an actor.
     recipient.retain(|a| {
@@ -2661,10 +2658,10 @@ fn site_arg(v: &View, a: &Arg) -> bool {
     }
 }
 
-/// True when an argument is a named thing: a MISC entity linked to the knowledge base,
-/// whose only MISC entries are agreements, initiatives, operations and wars.
-fn named_thing(v: &View, a: &Arg) -> bool {
-    a.entity
+/// True when `entity` is a named thing: a MISC entity linked to the knowledge base, whose
+/// only MISC entries are agreements, initiatives, operations and wars.
+fn named_thing(v: &View, entity: Option<usize>) -> bool {
+    entity
         .and_then(|e| v.doc.entities.get(e))
         .is_some_and(|e| e.etype == EntityType::MISC && e.kb.rasd.is_some())
 }

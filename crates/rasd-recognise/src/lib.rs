@@ -491,7 +491,7 @@ impl<'k> Recogniser<'k> {
                 continue;
             };
             let stem = doc.token_stem(h);
-            if h.kind != TokenKind::Arabic || !SHORT_HEADS.iter().any(|w| fold(w) == stem) {
+            if h.kind != TokenKind::Arabic || !SHORT_HEADS.iter().any(|w| w == stem) {
                 continue;
             }
             let key = referent(c);
@@ -516,22 +516,13 @@ impl<'k> Recogniser<'k> {
             }
         }
         for (k, t) in doc.tokens.iter().enumerate() {
-            if covered.get(k).copied().unwrap_or(true)
-                || t.kind != TokenKind::Arabic
-                || t.al_len == 0
-            {
+            if !lone_definite(doc, covered, k) {
                 continue;
             }
             let stem = doc.token_stem(t);
             let Some((_, _, key)) = heads.iter().find(|(s, at, _)| s == stem && k >= *at) else {
                 continue;
             };
-            let named_on = doc.tokens.get(k + 1).is_some_and(|n| {
-                n.kind == TokenKind::Arabic && n.al_len > 0 && n.sentence == t.sentence
-            });
-            if named_on {
-                continue;
-            }
             let mut a =
                 Candidate::from_tokens(doc, k, k + 1, EntityType::ORG, MentionSource::Pattern, 0.7);
             a.alias_key = Some(key.clone());
@@ -562,18 +553,11 @@ impl<'k> Recogniser<'k> {
         let kingdom = fold("مملكة");
         let lone: Vec<usize> = (0..doc.tokens.len())
             .filter(|&k| {
-                let Some(t) = doc.tokens.get(k) else {
-                    return false;
-                };
-                // A definite word after it makes a longer name («المملكة الأردنية الهاشمية»).
-                let named_on = doc.tokens.get(k + 1).is_some_and(|n| {
-                    n.kind == TokenKind::Arabic && n.al_len > 0 && n.sentence == t.sentence
-                });
-                !covered.get(k).copied().unwrap_or(true)
-                    && t.kind == TokenKind::Arabic
-                    && t.al_len > 0
-                    && doc.token_stem(t) == kingdom
-                    && !named_on
+                lone_definite(doc, covered, k)
+                    && doc
+                        .tokens
+                        .get(k)
+                        .is_some_and(|t| doc.token_stem(t) == kingdom)
             })
             .collect();
         if lone.is_empty() {
@@ -631,23 +615,46 @@ impl<'k> Recogniser<'k> {
     }
 }
 
-/// Heads by which news calls a party, movement or armed group already named in full
-/// («المقاومة», «التحالف», «الحزب»). Heads of companies, universities, banks and agencies
+/// Heads (folded) by which news calls a party, movement or armed group already named in
+/// full («المقاومة», «التحالف», «الحزب»). Heads of companies, universities, banks and agencies
 /// («الشركة», «الجامعة», «الوكالة») stay common nouns: the same article uses them for
 /// other bodies of the kind.
-const SHORT_HEADS: [&str; 11] = [
-    "مقاومة",
-    "تحالف",
-    "مؤتمر",
-    "حزب",
-    "حركة",
-    "جبهة",
-    "تنظيم",
-    "جماعة",
-    "تيار",
-    "ائتلاف",
-    "ميليشيا",
-];
+static SHORT_HEADS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    [
+        "مقاومة",
+        "تحالف",
+        "مؤتمر",
+        "حزب",
+        "حركة",
+        "جبهة",
+        "تنظيم",
+        "جماعة",
+        "تيار",
+        "ائتلاف",
+        "ميليشيا",
+    ]
+    .iter()
+    .map(|w| fold(w))
+    .collect()
+});
+
+/// True when token `k` is a definite Arabic word standing alone: no chosen mention covers
+/// it, and no definite word after it in its sentence makes it part of a longer name
+/// («المملكة الأردنية الهاشمية», «المقاومة الإسلامية»). The short forms of
+/// [`Recogniser::link`] (a kingdom, a party's head) are such words.
+fn lone_definite(doc: &Document, covered: &[bool], k: usize) -> bool {
+    let Some(t) = doc.tokens.get(k) else {
+        return false;
+    };
+    let named_on = doc
+        .tokens
+        .get(k + 1)
+        .is_some_and(|n| n.kind == TokenKind::Arabic && n.al_len > 0 && n.sentence == t.sentence);
+    !covered.get(k).copied().unwrap_or(true)
+        && t.kind == TokenKind::Arabic
+        && t.al_len > 0
+        && !named_on
+}
 
 impl Stage for Recogniser<'_> {
     fn name(&self) -> &'static str {
