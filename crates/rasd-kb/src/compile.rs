@@ -19,7 +19,9 @@
 
 use crate::format::*;
 use crate::source::{EntryKind, Problem, Sources};
-use crate::variants::{gentilic_forms, name_variants, surname, NameContext, ARAB_STATES};
+use crate::variants::{
+    gentilic_forms, name_variants, nisba_article_toggle, surname, NameContext, ARAB_STATES,
+};
 use daachorse::{CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
 use rasd_text::fold;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -62,6 +64,9 @@ pub struct Compiled {
     /// Problems found while compiling (duplicate keys, unknown parents).
     pub problems: Vec<Problem>,
 }
+
+/// Countries (alpha-3) whose people's names start with the family name.
+const FAMILY_NAME_FIRST: &[&str] = &["CHN", "TWN", "KOR", "PRK", "VNM"];
 
 fn cc_bytes<const N: usize>(s: &str) -> [u8; N] {
     let mut out = [0u8; N];
@@ -196,10 +201,21 @@ pub fn compile(src: &Sources) -> Result<Compiled, String> {
                 }
                 add(key, i, flags);
             }
-            if kind == EntryKind::Person {
-                if let Some(s) = surname(&f, &is_given, &is_gent) {
-                    for (key, flags) in name_variants(&s, &s, ctx) {
-                        add(key, i, flags | V_DERIVED | V_SURNAME);
+            // Chinese, Korean and Vietnamese names put the family name first: their last
+            // word («بينغ» of «شي جين بينغ») is a given name, never the person alone.
+            if kind == EntryKind::Person && !FAMILY_NAME_FIRST.contains(&r.cc3.as_str()) {
+                let toggled = nisba_article_toggle(&f, &is_given, &is_gent);
+                if let Some(t) = &toggled {
+                    add(t.clone(), i, V_DERIVED | V_ARTICLE);
+                }
+                // A surname from the toggled form is marked V_ARTICLE too: alone, it
+                // needs the full name in the document.
+                let forms = [(Some(&f), 0), (toggled.as_ref(), V_ARTICLE)];
+                for (full, extra) in forms.into_iter().filter_map(|(n, x)| Some((n?, x))) {
+                    if let Some(s) = surname(full, &is_given, &is_gent) {
+                        for (key, flags) in name_variants(&s, &s, ctx) {
+                            add(key, i, flags | extra | V_DERIVED | V_SURNAME);
+                        }
                     }
                 }
             }

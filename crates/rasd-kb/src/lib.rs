@@ -610,7 +610,9 @@ mod tests {
             "people.tsv",
             "key\tname_en\tcountry\tsector\trole\taffiliation\twikidata\tnames_ar\n\
              p:haftar\tKhalifa Haftar\tLBY\tMIL\tcommander\tLNA\t\tخليفة حفتر\n\
-             p:x\tKhalifa X\tLBY\tGOV\tminister\t\t\tخليفة الغويل\n",
+             p:x\tKhalifa X\tLBY\tGOV\tminister\t\t\tخليفة الغويل\n\
+             p:mb\tMasoud Barzani\tIRQ\tGOV\tpresident\t\t\tمسعود بارزاني\n\
+             p:xi\tXi Jinping\tCHN\tGOV\tpresident\t\t\tشي جين بينغ\n",
         );
         s.read_str("g.tsv", "iso3\tforms\nLBY\tليبي\nUSA\tأمريكي|أميركي\n");
         s.read_str(
@@ -654,6 +656,22 @@ mod tests {
         assert_eq!(kb.lookup("حفتر").count(), 1);
         assert_eq!(kb.lookup("الغويل").count(), 1);
         assert_eq!(kb.lookup("خليفه").count(), 0);
+        // A nisba surname is also listed with the article toggled; its surname from that
+        // form is marked as an article variant.
+        assert!(kb
+            .lookup("مسعود البارزاني")
+            .all(|p| p.flags & V_ARTICLE != 0));
+        assert_eq!(kb.lookup("مسعود البارزاني").count(), 1);
+        assert!(kb
+            .lookup("البارزاني")
+            .all(|p| p.flags & V_SURNAME != 0 && p.flags & V_ARTICLE != 0));
+        assert!(kb
+            .lookup("بارزاني")
+            .all(|p| p.flags & V_SURNAME != 0 && p.flags & V_ARTICLE == 0));
+        assert_eq!(kb.lookup("بارزاني").count(), 1);
+        // A Chinese name's last word is a given name: no surname.
+        assert_eq!(kb.lookup("شي جين بينغ").count(), 1);
+        assert_eq!(kb.lookup("بينغ").count(), 0);
         // Acronyms are folded to lower case and flagged.
         let p: Vec<_> = kb.lookup("gis").collect();
         assert_eq!(p.len(), 1);

@@ -185,6 +185,45 @@ pub fn surname(
     Some(last.to_string())
 }
 
+/// A person's name with the article added to or dropped from its last word, when that
+/// word is a nisba surname the press writes both ways («مسعود بارزاني» ↔ «مسعود
+/// البارزاني», «جلال الطالباني» ↔ «جلال طالباني»). Needs two words or more, a last word
+/// ending in ي with four letters or more without the article, and a last word that is not
+/// a given name (`given`) or a nationality adjective (`gentilic`). Input and output are
+/// folded.
+pub fn nisba_article_toggle(
+    folded: &str,
+    given: &dyn Fn(&str) -> bool,
+    gentilic: &dyn Fn(&str) -> bool,
+) -> Option<String> {
+    let (head, last) = folded.rsplit_once(' ')?;
+    let body = last.strip_prefix("ال").unwrap_or(last);
+    if !body.ends_with('ي')
+        || letters(body) < 4
+        || given(body)
+        || given(last)
+        || gentilic(body)
+        || gentilic(last)
+        || body.chars().any(|c| c.is_ascii_alphanumeric())
+    {
+        return None;
+    }
+    // The article belongs to the surname only when it is the last word's own: a particle
+    // before it («بن», «ابو») makes the name a patronymic or kunya, written one way.
+    let before = head.rsplit(' ').next().unwrap_or(head);
+    if matches!(
+        before,
+        "بن" | "ابن" | "ابو" | "ابي" | "ام" | "بنت" | "ولد" | "عبد"
+    ) {
+        return None;
+    }
+    Some(if body.len() == last.len() {
+        format!("{head} ال{last}")
+    } else {
+        format!("{head} {body}")
+    })
+}
+
 /// Inflected forms of a gentilic («ليبي» → «ليبي، الليبي، ليبيه، الليبيه، ليبيون، الليبيون،
 /// ليبيين، الليبيين، ليبيات، الليبيات»). Input and output are folded.
 pub fn gentilic_forms(folded: &str) -> Vec<String> {
@@ -259,6 +298,22 @@ mod tests {
         let v = keys("GIS", false, true);
         assert_eq!(v, vec![("gis".to_string(), V_ACRONYM)]);
         assert!(!is_acronym("Gis"));
+    }
+
+    #[test]
+    fn nisba_surnames_take_or_drop_the_article() {
+        let given = |w: &str| matches!(w, "ناجي" | "علي" | "محمد");
+        let gent = |w: &str| matches!(w, "العراقي" | "عراقي");
+        let t = |n: &str| nisba_article_toggle(&fold(n), &given, &gent);
+        assert_eq!(t("مسعود بارزاني").as_deref(), Some("مسعود البارزاني"));
+        assert_eq!(t("جلال الطالباني").as_deref(), Some("جلال طالباني"));
+        // Not a nisba, a given name, a nationality adjective, one word or a patronymic.
+        assert_eq!(t("خليفة حفتر"), None);
+        assert_eq!(t("محمد ناجي"), None);
+        assert_eq!(t("محمد العراقي"), None);
+        assert_eq!(t("بارزاني"), None);
+        assert_eq!(t("ابو بكر البغدادي"), Some("ابو بكر بغدادي".to_string()));
+        assert_eq!(t("محمد بن البيضاني"), None);
     }
 
     #[test]

@@ -125,6 +125,10 @@ fn posting_score(kb: &Kb, p: Posting, prefix: &str, orig: &str) -> Option<(Entit
     let e = kb.entry(p.entry)?;
     let derived_factor = if p.flags & V_DERIVED == 0 {
         1.0
+    } else if p.flags & V_ARTICLE != 0 && e.kind() == Some(EntryKind::Person) {
+        // A person's nisba surname with the article toggled («مسعود البارزاني»): the
+        // same name, written the other common way.
+        0.9
     } else if p.flags & V_ARTICLE != 0 {
         0.45
     } else if p.flags & V_TRANSLIT != 0 {
@@ -303,6 +307,31 @@ fn consider(
     });
 }
 
+/// Role openings of people whom the press names by surname alone: heads of state and
+/// government, foreign ministers and the heads of international bodies and movements
+/// («قال بوتين», «أكد العبادي»).
+const LEADER_ROLES: &[&str] = &[
+    "President of",
+    "King of",
+    "Emir of",
+    "Sultan of",
+    "Prime Minister of",
+    "Chancellor of",
+    "Supreme Leader",
+    "Foreign Minister",
+    "Secretary of State",
+    "Secretary-General of",
+    "Leader of",
+];
+
+/// True when the knowledge-base person `e` holds (or held) a leader's role
+/// ([`LEADER_ROLES`]).
+fn is_leader(e: rasd_kb::Entry<'_>) -> bool {
+    e.kind() == Some(EntryKind::Person)
+        && e.subtype()
+            .is_some_and(|r| LEADER_ROLES.iter().any(|l| r.starts_with(l)))
+}
+
 /// Adds document context to knowledge-base candidates.
 ///
 /// Single-word keys: two letters or fewer are never names; a function word or a word
@@ -320,7 +349,13 @@ fn consider(
 /// a same-country place.
 ///
 /// Surnames alone («حفتر»): +0.35 when the person's full name is matched in the document,
-/// +0.2 after a title or role, +0.15 for a foreign-looking word of five letters or more.
+/// +0.2 after a title or role, +0.15 for a foreign-looking word of five letters or more,
+/// +0.15 for a leader ([`LEADER_ROLES`]) whose country the document names (a confident
+/// place or a nationality adjective) and whose surname has the article or looks foreign,
+/// unless a definite noun before a definite surname
+/// makes it an adjective.
+/// A surname from the other spelling of a nisba («البارزاني» for «بارزاني») needs the
+/// full name.
 ///
 /// Places outside the Arab world (below country level, not capitals, under a million
 /// people) whose Arabic label does not look like a transliteration («كنت» for Kent,
@@ -355,6 +390,30 @@ pub fn context_adjust(ctx: &Ctx, cands: &mut [Candidate]) {
             }
         }
     }
+    // Countries (alpha-3) the document names by a confident place or a nationality
+    // adjective: a leader's surname alone needs the leader's country among them. Only
+    // gathered when a surname is among the candidates.
+    let named_countries: Vec<&str> = if cands
+        .iter()
+        .any(|c| c.etype == EntityType::PER && c.kb_flags & V_SURNAME != 0)
+    {
+        let places = cands
+            .iter()
+            .filter(|c| {
+                c.source == MentionSource::Kb && c.etype == EntityType::LOC && c.score >= 0.8
+            })
+            .filter_map(|c| c.entry.and_then(|i| kb.entry(i)).and_then(|e| e.cc3()));
+        let adjectives = doc
+            .tokens
+            .iter()
+            .filter_map(|t| kb.gentilic(doc.token_stem(t)));
+        let mut v: Vec<&str> = places.chain(adjectives).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    } else {
+        Vec::new()
+    };
     // Entries matched by a full (non-surname) name.
     let full: Vec<u32> = cands
         .iter()
@@ -599,12 +658,34 @@ pub fn context_adjust(ctx: &Ctx, cands: &mut [Candidate]) {
         if is_surname {
             if c.entry.is_some_and(|e| full.contains(&e)) {
                 bonus += 0.35;
+            } else if c.kb_flags & V_ARTICLE != 0 {
+                // The other spelling of a nisba surname («البارزاني» for «بارزاني») stands
+                // alone only beside the full name.
+                c.score = 0.0;
+                continue;
             }
             if prev_cls & (class::TITLE | class::ROLE | class::QUALIFIER) != 0 {
                 bonus += 0.2;
             }
             let stem = doc.token_stem(tok);
             if stem.chars().count() >= 5 && kb.foreignness(stem) >= 1.1 {
+                bonus += 0.15;
+            }
+            // A leader's surname alone is the leader when the document names the leader's
+            // country, unless a definite noun before it makes it an adjective («المذهب
+            // المالكي»). Without the country, «الشاهد» in a Somali report is a witness.
+            let adjective_slot = tok.al_len > 0
+                && prev.is_some_and(|p| p.al_len > 0 && p.kind == TokenKind::Arabic)
+                && prev_cls & (class::TITLE | class::ROLE | class::QUALIFIER) == 0;
+            let leader_at_home = c.entry.and_then(|i| kb.entry(i)).is_some_and(|e| {
+                is_leader(e)
+                    && e.cc3()
+                        .is_some_and(|cc| named_countries.binary_search(&cc).is_ok())
+            });
+            // An Arabic-looking word without the article is most often the common noun
+            // or adjective («بمقتل مدني»), whoever bears it as a surname.
+            let name_shaped = tok.al_len > 0 || kb.foreignness(stem) >= 0.5;
+            if name_shaped && !adjective_slot && leader_at_home {
                 bonus += 0.15;
             }
         }
@@ -716,6 +797,81 @@ mod tests {
         // The same place elsewhere in the sentence is still a place.
         let v = locs("وقع الانفجار في الدمام في السابعة صباحا بتوقيت الدمام.");
         assert_eq!(v, vec!["الدمام".to_string()], "{v:?}");
+    }
+
+    fn leaders_kb() -> Kb {
+        use rasd_kb::{compile, source::Sources};
+        let mut s = Sources::default();
+        s.read_str(
+            "places.tsv",
+            "id\tkind\tname_en\tnames_ar\tlat\tlon\tcc2\tcc3\tadmin1\tfeature\tpopulation\tgeonames\twikidata\tparent\tsources\n\
+             c:IQ\tcountry\tIraq\tالعراق\t33\t44\tIQ\tIRQ\t\tPCLI\t40000000\t\t\t\tne\n\
+             c:SA\tcountry\tSaudi Arabia\tالسعودية\t24\t45\tSA\tSAU\t\tPCLI\t30000000\t\t\t\tne\n\
+             c:EG\tcountry\tEgypt\tمصر\t27\t30\tEG\tEGY\t\tPCLI\t90000000\t\t\t\tne\n",
+        );
+        s.read_str("gentilics.tsv", "iso3\tforms\nIRQ\tعراقي\nEGY\tمصري\n");
+        s.read_str(
+            "people.tsv",
+            "key\tname_en\tcountry\tsector\trole\taffiliation\twikidata\tnames_ar\n\
+             p:abadi\tHaider al-Abadi\tIRQ\tGOV\tPrime Minister of Iraq 2014-2018\t\t\tحيدر العبادي\n\
+             p:madani\tIyad Madani\tSAU\tIGO\tSecretary-General of the OIC\t\t\tإياد مدني\n\
+             p:atwani\tAli al-Atwani\tIRQ\tGOV\tGovernor of Baghdad\t\t\tعلي العطواني\n\
+             p:barzani\tMasoud Barzani\tIRQ\tGOV\tPresident of the Kurdistan Region\t\t\tمسعود بارزاني\n",
+        );
+        Kb::from_compiled(compile::compile(&s).unwrap()).unwrap()
+    }
+
+    fn people(text: &str) -> Vec<String> {
+        let kb = leaders_kb();
+        let lx = crate::lexicon::Lexicon::new(&kb);
+        crate::tests::run_with(&kb, &lx, text)
+            .1
+            .into_iter()
+            .filter(|(t, _, _)| *t == EntityType::PER)
+            .map(|(_, _, s)| s)
+            .collect()
+    }
+
+    #[test]
+    fn a_leaders_surname_alone_needs_the_leaders_country() {
+        // The country by name or by nationality adjective.
+        let v = people("زار الوزير العراق أمس. وأكد العبادي أن الحكومة مستمرة.");
+        assert_eq!(v, vec!["العبادي".to_string()], "{v:?}");
+        let v = people("وقال مسؤول عراقي إن العبادي وافق.");
+        assert_eq!(v, vec!["العبادي".to_string()], "{v:?}");
+        // No country: no leader. Not a leader: no surname alone.
+        assert!(people("وأكد العبادي أن الحكومة مستمرة.").is_empty());
+        assert!(people("زار الوزير العراق أمس. وأكد العطواني أن").is_empty());
+        // Another country named is not the leader's.
+        assert!(people("زار الوزير مصر أمس. وأكد العبادي أن").is_empty());
+    }
+
+    #[test]
+    fn a_nisba_surname_written_the_other_way() {
+        // Listed «مسعود بارزاني»; the press also writes «مسعود البارزاني».
+        let v = people(
+            "تظاهروا ضد رئيس المنطقة الكردية في العراق مسعود البارزاني. ودعا البارزاني الحكومة.",
+        );
+        assert_eq!(
+            v,
+            vec!["مسعود البارزاني".to_string(), "البارزاني".to_string()],
+            "{v:?}"
+        );
+        // That spelling of the surname alone needs the full name, even for a leader.
+        assert!(people("في العراق دعا البارزاني الحكومة.").is_empty());
+        let v = people("في العراق قال مسعود بارزاني إن. ودعا بارزاني الحكومة.");
+        assert_eq!(
+            v,
+            vec!["مسعود بارزاني".to_string(), "بارزاني".to_string()],
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn a_leaders_surname_that_is_an_ordinary_word_stays_a_word() {
+        // Adjective after a definite noun; an Arabic word without the article.
+        assert!(people("في العراق يسود المذهب العبادي هناك.").is_empty());
+        assert!(people("قصف في السعودية أدى إلى مقتل مدني وإصابة آخرين.").is_empty());
     }
 
     #[test]
