@@ -639,7 +639,17 @@ pub fn context_adjust(ctx: &Ctx, cands: &mut [Candidate]) {
                 // A key that adds or drops the article counts only after a settlement
                 // noun («مدينة …»).
                 let article = c.kb_flags & V_ARTICLE != 0;
-                if prev_cls & class::SETTLEMENT != 0 {
+                // «حاكم الولاية عبد الستار بارز»: a definite settlement noun after a title
+                // completes the office; the name after it is the office holder's.
+                let office = prev.is_some_and(|p| p.al_len > 0)
+                    && prev_i.and_then(|p| p.checked_sub(1)).is_some_and(|pp| {
+                        doc.tokens
+                            .get(pp)
+                            .is_some_and(|t| t.sentence == tok.sentence)
+                            && ctx.classes(pp) & (class::TITLE | class::TITLE_HEAD | class::ROLE)
+                                != 0
+                    });
+                if prev_cls & class::SETTLEMENT != 0 && !office {
                     bonus += 0.4;
                 } else if (prev_cls & class::LOCATIVE != 0 || has_bi) && !article {
                     bonus += 0.12;
@@ -764,7 +774,8 @@ mod tests {
              c:OM\tcountry\tOman\tعمان|سلطنة عمان\t21\t57\tOM\tOMN\t\tPCLI\t4974986\t\t\t\tne\n\
              c:JO\tcountry\tJordan\tالأردن\t31\t36\tJO\tJOR\t\tPCLI\t10000000\t\t\t\tne\n\
              gn:9\tcity\tAmman\tعمان\t31.9\t35.9\tJO\tJOR\t\tPPLC\t1275857\t\t\tc:JO\tgn\n\
-             ne1:SA\tadmin1\tEastern Province\tالمنطقة الشرقية\t24\t50\tSA\tSAU\t\tADM1\t4000000\t\t\t\tne\n",
+             ne1:SA\tadmin1\tEastern Province\tالمنطقة الشرقية\t24\t50\tSA\tSAU\t\tADM1\t4000000\t\t\t\tne\n\
+             wof:1\tvillage\t'Abd as Satar\tعبد الستار\t32.1\t46.2\tIQ\tIRQ\t\tPPL\t\t\t\t\twof\n",
         );
         s.read_str(
             "gentilics.tsv",
@@ -872,6 +883,16 @@ mod tests {
         // Adjective after a definite noun; an Arabic word without the article.
         assert!(people("في العراق يسود المذهب العبادي هناك.").is_empty());
         assert!(people("قصف في السعودية أدى إلى مقتل مدني وإصابة آخرين.").is_empty());
+    }
+
+    #[test]
+    fn a_name_after_an_office_is_its_holder() {
+        // «حاكم الولاية» is an office: the name after it is a person, not a village.
+        assert!(locs("وأعلن حاكم الولاية عبد الستار بارز أن الهجوم فشل.").is_empty());
+        assert!(locs("وقال محافظ المدينة عبد الستار إن").is_empty());
+        // The settlement noun alone still introduces the place.
+        let v = locs("وقع الهجوم في قرية عبد الستار أمس.");
+        assert_eq!(v, vec!["عبد الستار".to_string()], "{v:?}");
     }
 
     #[test]
