@@ -1146,6 +1146,20 @@ pub fn subject_after(v: &View, b: usize, r: usize) -> Vec<Np> {
     }
 }
 
+/// True when the subject after the verb ending at `b` is «أي»/«أية» + noun with the
+/// verb's object after it («لم تعلن أي جهة مسؤوليتها», «لم تهاجم أي جهة القافلة»): an
+/// overt subject that names nobody, so no earlier party is the verb's omitted subject.
+pub fn nobody_subject(v: &View, b: usize, r: usize) -> bool {
+    let k = next_content(v, b + 1, r);
+    if k + 2 >= r || !matches!(v.norm(k), "اي" | "ايه") {
+        return false;
+    }
+    // The verb's object must follow the quantified noun: «لم تقدم أي امتيازات أو تنازلات
+    // خلال المفاوضات» quantifies the object, and a preposition or «أو» follows it.
+    let next = v.norm(k + 2);
+    v.prep_word(k + 2).is_none() && !matches!(next, "او" | "و") && !v.is_hard(k + 2)
+}
+
 /// True when a descriptor phrase is headed by an indefinite noun in the accusative, written
 /// with the tanween alif («جنودا», «مسلحا», «مدنيا»): an object or an adverbial, never the
 /// subject, which is nominative («جنود», «مسلحون»). Broken plurals in «ـايا» («ضحايا»,

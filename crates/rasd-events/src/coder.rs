@@ -1078,6 +1078,7 @@ fn subject_of(
     if s.is_empty() && !subject_relative && !contiguous_phrase {
         s = subject_after(v, b, r);
     }
+    let nobody = s.is_empty() && crate::chunk::nobody_subject(v, b, r);
     if verb_agreement(v, a, strip, imperfect) == Agr::Fem
         && s.first().is_some_and(|n| crate::chunk::masc_plural(v, n))
     {
@@ -1123,8 +1124,9 @@ fn subject_of(
         }
     }
     // An omitted subject only when the verb opens its clause; a noun before it that the
-    // chunker could not read is an overt subject, not an omitted one.
-    if !clause_initial(v, l, a) {
+    // chunker could not read is an overt subject, not an omitted one. «أي جهة» after the
+    // verb is an overt subject too.
+    if !clause_initial(v, l, a) || nobody {
         return (Vec::new(), None);
     }
     let dropped = crate::chunk::subject_antecedent(v, a, agr, 1, anaphors)
@@ -2124,6 +2126,7 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
                             pro = d;
                         }
                     }
+                    let nobody = s.is_empty() && crate::chunk::nobody_subject(v, k, f.first);
                     if s.is_empty() && pro.is_none() {
                         s = subject_before(v, lc, k);
                     }
@@ -2137,7 +2140,7 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
                     light_actor = role == LightRole::Actor;
                     let dropped = if pro.is_some() {
                         pro
-                    } else if s.is_empty() {
+                    } else if s.is_empty() && !nobody {
                         let agr = verb_agreement(v, k, &lstrip, imperfect);
                         antecedent(v, k, agr, 1, &[], anaphors)
                             .map(|(entity, span)| Arg { entity, span })

@@ -2744,3 +2744,39 @@ fn a_state_after_a_preposition_is_no_omitted_subject() {
     let e = only(&ev, Plover::COERCE);
     assert_eq!(texts(&d, &e.actor), vec!["وزارة الداخلية"]);
 }
+
+#[test]
+fn any_party_as_subject_names_nobody() {
+    // «أي جهة» is an overt subject that names nobody: the state named before is not the
+    // omitted subject of the claim, nor of an attack verb.
+    let b = DocBuilder::new(
+        "قتل عشرون شخصا في هجوم انتحاري في أفغانستان. ولم تعلن أي جهة مسؤوليتها عن الهجوم.",
+    )
+    .country(&["أفغانستان"], "AFG");
+    let (d, ev) = run(b);
+    let attacks = || ev.iter().filter(|e| e.etype == Plover::ASSAULT);
+    assert!(attacks().all(|e| texts(&d, &e.actor).is_empty()), "{ev:#?}");
+    let b = DocBuilder::new("زار الوزير أفغانستان. ولم تهاجم أي جهة القافلة.")
+        .country(&["أفغانستان"], "AFG");
+    let (d, ev) = run(b);
+    assert!(
+        ev.iter()
+            .filter(|e| e.etype == Plover::ASSAULT)
+            .all(|e| texts(&d, &e.actor).is_empty()),
+        "{ev:#?}"
+    );
+    // «أي» quantifying the object leaves the subject before the verb in place.
+    let b = DocBuilder::new("وأكد الوزير أن بلاده لم تقدم أي امتيازات أو تنازلات خلال المفاوضات.");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::CONCEDE);
+    assert_eq!(texts(&d, &e.actor), vec!["بلاده"], "{ev:#?}");
+    // A named claimer still acts.
+    let b = DocBuilder::new("قتل عشرون شخصا في هجوم. وأعلنت حركة طالبان مسؤوليتها عن الهجوم.")
+        .entity_of(EntityType::ORG, &["حركة طالبان"], "AFG");
+    let (d, ev) = run(b);
+    assert!(
+        ev.iter()
+            .any(|e| e.etype == Plover::ASSAULT && texts(&d, &e.actor) == vec!["حركة طالبان"]),
+        "{ev:#?}"
+    );
+}
