@@ -5,7 +5,10 @@
 //! 1. drop rows whose key repeats an earlier row (reported) and resolve place parents;
 //! 2. fold every Arabic name with `rasd_text::fold` and generate its variants
 //!    ([`crate::variants`]); person surnames are added when the last word is not a given
-//!    name anywhere in the knowledge base and not a nationality adjective;
+//!    name anywhere in the knowledge base and not a nationality adjective (and never for
+//!    names that put the family name first: Chinese, Korean, Vietnamese); a person's
+//!    nisba surname is also keyed with the article toggled (`V_ARTICLE`), and so is the
+//!    surname taken from that spelling;
 //! 3. group the keys: one *name* per distinct folded key, with the *postings* (entry,
 //!    variant flags) that carry it, sorted so the output is reproducible;
 //! 4. build a daachorse charwise automaton over the keys (value = name index) and

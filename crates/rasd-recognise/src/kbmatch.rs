@@ -341,21 +341,20 @@ fn is_leader(e: rasd_kb::Entry<'_>) -> bool {
 /// «الجنوب الغربي») loses 0.4.
 ///
 /// Small places (below admin-1, under 100,000 people) and keys that add or drop the
-/// article of a listed name need context: a settlement noun before the name
-/// («مدينة», «قرية») adds 0.4, a preposition or ب proclitic 0.12, another confident
-/// place of the same country in the document 0.12 (the last two not for article
+/// article of a listed name need context: a settlement noun before the name («مدينة»,
+/// «قرية»; not a definite one after a title, «حاكم الولاية», which completes an office
+/// whose holder's name follows) adds 0.4, a preposition or ب proclitic 0.12, another
+/// confident place of the same country in the document 0.12 (the last two not for article
 /// variants); a one-word key of three letters or fewer loses 0.1; multi-word keys gain
-/// 0.05. A village (prior 0.35) thus needs a settlement noun, or both a preposition and
-/// a same-country place.
+/// 0.05. A village (prior 0.35) thus needs a settlement noun, or both a preposition and a
+/// same-country place.
 ///
 /// Surnames alone («حفتر»): +0.35 when the person's full name is matched in the document,
 /// +0.2 after a title or role, +0.15 for a foreign-looking word of five letters or more,
 /// +0.15 for a leader ([`LEADER_ROLES`]) whose country the document names (a confident
 /// place or a nationality adjective) and whose surname has the article or looks foreign,
-/// unless a definite noun before a definite surname
-/// makes it an adjective.
-/// A surname from the other spelling of a nisba («البارزاني» for «بارزاني») needs the
-/// full name.
+/// unless a definite noun before a definite surname makes it an adjective. A surname from
+/// the other spelling of a nisba («البارزاني» for «بارزاني») needs the full name.
 ///
 /// Places outside the Arab world (below country level, not capitals, under a million
 /// people) whose Arabic label does not look like a transliteration («كنت» for Kent,
