@@ -448,9 +448,54 @@ impl<'k> Recogniser<'k> {
         }
         self.kingdom_alone(doc, chosen, &mut covered, &mut extra);
         self.short_org_names(doc, chosen, &mut covered, &mut extra);
+        self.longer_lineage(doc, chosen);
         if !extra.is_empty() {
             chosen.extend(extra);
             chosen.sort_by(|a, b| a.first.cmp(&b.first).then(a.end.cmp(&b.end)));
+        }
+    }
+
+    /// A person named with more of the lineage than the knowledge base lists («محمد بن
+    /// سلمان بن عبدالعزيز», «سلمان بن عبد العزيز آل سعود») is the listed person: an
+    /// unlinked person mention that starts with a listed full name and goes on only with
+    /// «بن»/«ابن»/«بنت» + a name (repeated) and an optional closing «آل» + family is linked
+    /// to that entry, so it is clustered with the shorter mentions.
+    fn longer_lineage(&self, doc: &Document, chosen: &mut [Candidate]) {
+        for c in chosen.iter_mut() {
+            if c.etype != EntityType::PER
+                || c.kind != MentionKind::Name
+                || c.entry.is_some()
+                || c.end - c.first < 3
+            {
+                continue;
+            }
+            let Some(first) = doc.tokens.get(c.first) else {
+                continue;
+            };
+            let start = spans::name_start(first);
+            for j in (c.first + 2..c.end).rev() {
+                if !lineage_tail(doc, j, c.end) {
+                    continue;
+                }
+                let Some(key) = doc
+                    .tokens
+                    .get(j - 1)
+                    .and_then(|t| doc.norm.text.get(start..t.norm.end))
+                else {
+                    continue;
+                };
+                let listed = self.kb.lookup(key).find(|p| {
+                    p.flags & rasd_kb::format::V_SURNAME == 0
+                        && self
+                            .kb
+                            .entry(p.entry)
+                            .is_some_and(|e| e.kind() == Some(rasd_kb::EntryKind::Person))
+                });
+                if let Some(p) = listed {
+                    c.entry = Some(p.entry);
+                    break;
+                }
+            }
         }
     }
 
@@ -637,6 +682,27 @@ static SHORT_HEADS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(
     .map(|w| fold(w))
     .collect()
 });
+
+/// True when tokens `from..to` are only lineage: «بن»/«ابن»/«بنت» + a name (the name
+/// may be «عبد» + a word), repeated, with an optional closing «آل» + a family name.
+fn lineage_tail(doc: &Document, from: usize, to: usize) -> bool {
+    let word = |k: usize| doc.tokens.get(k).map(|t| doc.token_norm(t)).unwrap_or("");
+    let mut k = from;
+    while k < to {
+        match word(k) {
+            "بن" | "ابن" | "بنت" if k + 1 < to => {
+                k += if word(k + 1) == "عبد" && k + 2 < to {
+                    3
+                } else {
+                    2
+                };
+            }
+            "ال" if k + 2 == to => return true,
+            _ => return false,
+        }
+    }
+    k == to && to > from
+}
 
 /// True when token `k` is a definite Arabic word standing alone: no chosen mention covers
 /// it, and no definite word after it in its sentence makes it part of a longer name

@@ -50,7 +50,8 @@ pub(crate) fn fixture_kb() -> Kb {
          p:francois\tFrancois Hollande\tFRA\tGOV\tpresident\t\t\tفرانسوا هولاند\n\
          p:pierre\tPierre X\tFRA\tGOV\tminister\t\t\tبيير موسكوفيسي\n\
          p:mohamed\tMohamed Y\tEGY\tGOV\tminister\t\t\tمحمد مرسي\n\
-         p:salah\tSalah Z\tEGY\tGOV\tminister\t\t\tصلاح عبد الحميد\n",
+         p:salah\tSalah Z\tEGY\tGOV\tminister\t\t\tصلاح عبد الحميد\n\
+         p:mbs\tMohammed bin Salman\tSAU\tGOV\tCrown Prince\t\t\tمحمد بن سلمان\n",
     );
     s.read_str(
         "orgs.tsv",
@@ -156,6 +157,41 @@ fn an_organisation_named_in_full_is_then_called_by_its_head() {
         short("تبنى تنظيم القاعدة وتنظيم الدولة الإسلامية الهجومين، وقال التنظيم إنه سيواصل.",)
             .is_empty()
     );
+}
+
+#[test]
+fn a_longer_lineage_is_the_listed_person() {
+    let kb = fixture_kb();
+    let lx = Lexicon::new(&kb);
+    let keys = |text: &str| -> Vec<(String, Option<String>)> {
+        let (d, _) = run_with(&kb, &lx, text);
+        d.mentions
+            .iter()
+            .filter(|m| m.etype == EntityType::PER)
+            .map(|m| (d.slice(m.span).to_string(), m.kb_key.clone()))
+            .collect()
+    };
+    let mbs = Some("p:mbs".to_string());
+    let v = keys("استقبل الأمير محمد بن سلمان بن عبدالعزيز الوزير.");
+    assert_eq!(v, vec![("محمد بن سلمان بن عبدالعزيز".to_string(), mbs)]);
+    // Not lineage after the listed name: another person, not linked to this one.
+    let v = keys("استقبل الأمير محمد بن سلمان العتيبي الوزير.");
+    assert!(
+        v.iter()
+            .all(|(t, k)| !t.contains("العتيبي") || k.as_deref() != Some("p:mbs")),
+        "{v:?}"
+    );
+    assert!(lineage_tail_words(&["بن", "عبد", "العزيز", "ال", "سعود"]));
+    assert!(!lineage_tail_words(&["العتيبي"]));
+    assert!(!lineage_tail_words(&["ال", "سعود", "بن", "فهد"]));
+}
+
+fn lineage_tail_words(words: &[&str]) -> bool {
+    let mut d = Document::new(Meta::default(), words.join(" "));
+    Normaliser.process(&mut d);
+    Segmenter.process(&mut d);
+    let n = d.tokens.len();
+    crate::lineage_tail(&d, 0, n)
 }
 
 #[test]
