@@ -378,41 +378,27 @@ pub fn context_adjust(ctx: &Ctx, cands: &mut [Candidate]) {
     // Countries supported by confident places.
     // (country, name key) of each confident place: a place never supports itself.
     let mut countries: Vec<([u8; 2], Option<u32>)> = Vec::new();
+    // Countries (alpha-3) the document names by a confident place or a nationality
+    // adjective (gathered once per document by `Ctx`): a leader's surname alone needs the
+    // leader's country among them.
+    let mut named_countries: Vec<&str> = ctx.gent_codes.clone();
     for c in cands.iter() {
         if c.source != MentionSource::Kb || c.etype != EntityType::LOC || c.score < 0.8 {
             continue;
         }
-        if let Some(cc) = c.entry.and_then(|i| kb.entry(i)).and_then(|e| e.cc2()) {
+        let Some(e) = c.entry.and_then(|i| kb.entry(i)) else {
+            continue;
+        };
+        if let Some(cc) = e.cc2() {
             let b = cc.as_bytes();
             if b.len() == 2 && !countries.contains(&([b[0], b[1]], c.name_id)) {
                 countries.push(([b[0], b[1]], c.name_id));
             }
         }
+        named_countries.extend(e.cc3());
     }
-    // Countries (alpha-3) the document names by a confident place or a nationality
-    // adjective: a leader's surname alone needs the leader's country among them. Only
-    // gathered when a surname is among the candidates.
-    let named_countries: Vec<&str> = if cands
-        .iter()
-        .any(|c| c.etype == EntityType::PER && c.kb_flags & V_SURNAME != 0)
-    {
-        let places = cands
-            .iter()
-            .filter(|c| {
-                c.source == MentionSource::Kb && c.etype == EntityType::LOC && c.score >= 0.8
-            })
-            .filter_map(|c| c.entry.and_then(|i| kb.entry(i)).and_then(|e| e.cc3()));
-        let adjectives = doc
-            .tokens
-            .iter()
-            .filter_map(|t| kb.gentilic(doc.token_stem(t)));
-        let mut v: Vec<&str> = places.chain(adjectives).collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    } else {
-        Vec::new()
-    };
+    named_countries.sort_unstable();
+    named_countries.dedup();
     // Entries matched by a full (non-surname) name.
     let full: Vec<u32> = cands
         .iter()
