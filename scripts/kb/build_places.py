@@ -496,6 +496,22 @@ def _lcs(a, b):
     return prev[-1]
 
 
+def renders_exactly(ar, latin):
+    """True when the Arabic name has the consonant skeleton of one of the Latin names (x read
+    as ks). Latin names with a vowelless word are skipped: GeoNames lists romanisations of
+    Arabic-script labels ("mwskw" for موسكو) that would vouch for any label."""
+    ours = set(ar_skeletons(ar))
+    for la in latin:
+        if not la or _AR_LETTER_RE.search(la):
+            continue
+        words = [w for w in re.split(r"[^a-z]+", la.lower()) if w]
+        if not words or any(not re.search(r"[aeiouy]", w) for w in words):
+            continue
+        if any(ls in ours for ls in latin_skeletons(la.lower().replace("x", "ks"))):
+            return True
+    return False
+
+
 def matches_romanization(ar_variants, romanized):
     """True / False whether some Arabic variant renders some romanisation; None if undecidable.
 
@@ -1484,6 +1500,27 @@ def apply_filters(rows, corpus, log):
             else:
                 keep.append(n)
         _set_names(p, keep, log, "f4 not a rendering")
+    # (5) a capital's name on a place in another country must spell that place's own name:
+    # a homonym (Monrovia, California) keeps it, a mistranslated label (Mesquite, Texas
+    # labelled موسكو) is dropped, since the geocoder would otherwise move the capital there
+    # in any story about the other country.
+    capital_names = collections.defaultdict(list)
+    for q in rows:
+        if q.feature == "PPLC":
+            for n in q.names:
+                capital_names[fold(n)].append(q)
+    # Arab League places are exempt: their Arabic name is the native one («طرابلس», Tripoli).
+    for p in rows:
+        if p.group == "country" or p.protected or p.feature == "PPLC" or p.cc2 in ARAB_LEAGUE:
+            continue
+        latin = [p.name_en] + p.latin[:40]
+        keep = []
+        for n in p.names:
+            if any(q.cc2 != p.cc2 for q in capital_names.get(fold(n), ())) and not renders_exactly(n, latin):
+                log.drop("f5 capital's name", n, p)
+            else:
+                keep.append(n)
+        _set_names(p, keep, log, "f5 capital's name")
     out = []
     for p in rows:
         if p.names:
@@ -1830,6 +1867,11 @@ def write_readme(path, rows, log, corpus, kinds, per_cc, allrem, size):
     a("   longest common subsequence must cover at least half of the longer skeleton (all of it for")
     a("   skeletons of <= 2 classes). This removes wrong Wikidata matches such as Male → ذكر, Koma →")
     a("   غيبوبة, Saliva → لعاب and the shifted labels of many Moroccan communes (Ahl Angad → سيدي علي بلقاسم).")
+    a("5. A label of a place outside the Arab League that equals a national capital's label in another")
+    a("   country must have the consonant skeleton of one of the place's own Latin names (x read as ks;")
+    a("   vowelless romanisations of Arabic-script labels such as \"mwskw\" ignored). Homonyms keep it")
+    a("   (Monrovia, California → مونروفيا); mistranslations lose it (Mesquite, Texas → موسكو), which")
+    a("   the geocoder would otherwise prefer to the capital in any story about the other country.")
     a("")
     a("A row that loses all its labels is dropped.")
     a("")
@@ -1916,6 +1958,11 @@ def self_check(rows):
     ok(any(p.cc2 == "ML" and p.kind in ("town", "city") for p in by_name["كيدال"]), "كيدال town in ML")
     ok(not any(p.kind in VILLAGE_KINDS for p in by_name["ذكر"]), "no village labelled ذكر")
     ok(not any(p.kind in VILLAGE_KINDS for p in by_name["الله"]), "no village labelled الله")
+    ok(all(p.cc2 == "RU" for p in by_name["موسكو"]), "موسكو only in RU (not Mesquite, TX)")
+    ok(any(p.cc2 == "US" for p in by_name["مونروفيا"]) and any(p.cc2 == "LR" for p in by_name["مونروفيا"]),
+       "مونروفيا: the capital (LR) and its US homonym both kept")
+    ok(renders_exactly("لوكسمبورغ", ["Luxembourg"]) and not renders_exactly("موسكو", ["Mesquite", "mwskw"]),
+       "renders_exactly: x read as ks; vowelless romanisations ignored")
     ok(len([p for p in rows if p.kind == "country"]) >= 250, "at least 250 country rows")
     ok(any(p.kind == "sea" for p in by_name["البحر الأبيض المتوسط"]), "Mediterranean present")
     ok(all(p.lat is not None or p.kind in ("admin1", "admin2") for p in rows),

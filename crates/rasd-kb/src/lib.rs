@@ -796,4 +796,27 @@ mod tests {
             "{lat} {lon}"
         );
     }
+
+    #[test]
+    fn a_capitals_name_elsewhere_is_a_homonym_not_a_mistranslation() {
+        // GeoNames labels Mesquite, Texas «موسكو»; in a story about the United States the
+        // geocoder then put Moscow in Texas. Such labels are filtered at build time (filter 5
+        // in data/places/README.md), while true homonyms like Monrovia, California stay.
+        let kb = Kb::get();
+        if kb.is_empty() {
+            return;
+        }
+        let countries = |name: &str| -> Vec<String> {
+            let mut cc: Vec<String> = kb
+                .entries_named(&rasd_text::fold(name))
+                .filter(|(e, _)| e.kind() == Some(EntryKind::Place))
+                .filter_map(|(e, _)| e.cc2().map(str::to_string))
+                .collect();
+            cc.sort_unstable();
+            cc.dedup();
+            cc
+        };
+        assert_eq!(countries("موسكو"), ["RU"]);
+        assert_eq!(countries("مونروفيا"), ["LR", "US"]);
+    }
 }
