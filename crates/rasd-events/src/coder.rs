@@ -2966,15 +2966,11 @@ fn event_date(v: &View, f: &Found, l: usize, r: usize) -> Option<EventDate> {
         let Some(t) = v.doc.times.get(ti) else {
             return false;
         };
-        // Calendar values and durations only (not PRESENT_REF and the like).
-        if !t
-            .value
-            .starts_with(|c: char| c.is_ascii_digit() || c == 'P')
-        {
-            return false;
-        }
+        // Calendar values and durations only: not PRESENT_REF, PAST_REF and the like (which
+        // begin with a P as durations do, so the type decides).
+        let calendar = t.value.starts_with(|c: char| c.is_ascii_digit());
         match t.ttype {
-            TimeType::DATE | TimeType::TIME => true,
+            TimeType::DATE | TimeType::TIME => calendar,
             TimeType::DURATION => {
                 let (a, _) = v.tokens_of(t.span);
                 v.norm(a).starts_with("منذ") || (a >= 1 && v.is_word(a - 1, "منذ"))

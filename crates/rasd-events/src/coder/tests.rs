@@ -1101,6 +1101,17 @@ fn a_time_only_of_the_report_dates_the_event_as_a_bound() {
 }
 
 #[test]
+fn a_reference_to_now_or_the_past_is_no_event_date() {
+    // PRESENT_REF and PAST_REF begin with a P like durations; neither is a calendar date.
+    let b = DocBuilder::new("رفضت إيران الآن المطالب الأمريكية.")
+        .time("الآن", 0, DATE, "PRESENT_REF")
+        .published("2015-07-21");
+    let (_, ev) = run(b);
+    let date = only(&ev, Plover::REJECT).date.clone().expect("a date");
+    assert!(date.value == "2015-07-21" && date.inferred, "{date:?}");
+}
+
+#[test]
 fn a_copula_sentence_after_the_event_gives_its_date() {
     let b = DocBuilder::new(
         "ونفذت قواتها غارة على معسكر للمسلحين. وكانت بتاريخ 3 مارس 2012 قرب الحدود.",
