@@ -133,8 +133,8 @@ const ANYBODY: [&str; 14] = [
 ];
 
 /// The last word of a descriptor argument without conjunction, article or case and number
-/// ending («20 مدنيا», «المدنيين» → «مدني»), and whether it had the article; nothing for
-/// an entity.
+/// ending («20 مدنيا», «المدنيين» → «مدني»; the dual too: «جنديان», «جنديين» → «جندي»),
+/// and whether it had the article; nothing for an entity.
 fn last_stem(text: &str, a: &Arg) -> Option<(String, bool)> {
     if a.entity.is_some() {
         return None;
@@ -146,7 +146,7 @@ fn last_stem(text: &str, a: &Arg) -> Option<(String, bool)> {
         Some(l) => (l, true),
         None => (last, false),
     };
-    let stem = ["ين", "ون", "ات", "ا"]
+    let stem = ["ين", "ون", "ات", "ان", "ا"]
         .iter()
         .find_map(|e| last.strip_suffix(e))
         .unwrap_or(last);
@@ -1213,6 +1213,11 @@ mod tests {
         // Too far apart.
         let far = with_rcp(4, "المدنيين", 0);
         assert_eq!(merge_events(vec![a, far], &info, text).len(), 2);
+        // The dual in either case is the same class («جنديان» … «جنديين»).
+        let text = "قتل جنديان في كمين. وقالت الحكومة إن الكمين أدى إلى مقتل جنديين.";
+        let a = attack(text, 0, "جنديان", 0, Some(2.0));
+        let b = attack(text, 1, "جنديين", 0, Some(2.0));
+        assert_eq!(merge_events(vec![a, b], &info, text).len(), 1);
     }
 
     /// An attack mention of sentence `s` whose recipient is the `nth` occurrence of `w`
