@@ -2978,12 +2978,32 @@ fn event_date(v: &View, f: &Found, l: usize, r: usize) -> Option<EventDate> {
             TimeType::SET => false,
         }
     };
-    // «وأعلن المكتب أمس أن جنديين قتلا … خلال ليل أول من أمس»: a time before the
-    // complementiser that opens the event's clause dates the report, so later ones win.
-    let reported_from = (l > 0
-        && (matches!(v.fw(l - 1), Some((Fw::Comp, _)))
-            || crate::chunk::comp_with_pronoun(v, l - 1)))
-    .then_some(l);
+    // Stretches of the sentence whose times date the report, not the event (half-open
+    // token ranges; times outside them win, see `pick`):
+    // * «وأعلن المكتب أمس أن جنديين قتلا … خلال ليل أول من أمس»: everything before the
+    //   complementiser that opens the event's clause;
+    // * «أعلنت الوزارة الأحد 19 يوليو مقتل 9 جنود … مساء الجمعة»: the words between a
+    //   reporting verb of the event's clause and the event it announces;
+    // * «قتل جنديان … في كمين …، كما أعلنت الحكومة مساء الأحد»: a trailing reporting
+    //   clause («، قال …», «كما أعلن …», «حسبما ذكرت …») after the trigger, to the end of
+    //   the clause.
+    let mut report: Vec<(usize, usize)> = Vec::with_capacity(3);
+    if l > 0
+        && (matches!(v.fw(l - 1), Some((Fw::Comp, _))) || crate::chunk::comp_with_pronoun(v, l - 1))
+    {
+        report.push((0, l));
+    }
+    // (Not in `report`: a time beyond the trigger is not thereby the event's; see `after`.)
+    let announced = say_verb_before(v, l, f.first).map(|k| (k + 1, f.first));
+    let (s0, s1) = v.sent_range(v.sent(f.first));
+    if let Some(k) = (f.last + 1..s1.min(f.last + 40)).find(|&k| {
+        v.cue_at(k, CueClass::Say) > 0
+            && v.is_verb(k)
+            && k > 0
+            && (v.is_soft(k - 1) || matches!(v.norm(k - 1), "كما" | "وكما" | "حسبما" | "بحسبما"))
+    }) {
+        report.push((k + 1, s1.max(k + 1)));
+    }
     // «الهجومين اللذين تبناهما التنظيم الذي يسيطر … منذ حزيران 2014»: a time inside a
     // relative clause that describes one of the parties (a relative pronoun after an entity
     // or a descriptor) dates that clause, not the event. Not when the relative pronoun is
@@ -3009,9 +3029,9 @@ fn event_date(v: &View, f: &Found, l: usize, r: usize) -> Option<EventDate> {
             .filter_map(|k| v.time(k).filter(|&ti| usable(ti)).map(|ti| (k, ti)))
             .collect()
     });
-    // The dated token in `a..b` nearest to the trigger (the earlier one on a tie): a binary
-    // search, so that a sentence of thousands of events stays linear.
-    let nearest = |a: usize, b: usize| -> Option<usize> {
+    // The dated token in `a..b` nearest to the trigger (the earlier one on a tie), with its
+    // distance: a binary search, so that a sentence of thousands of events stays linear.
+    let nearest = |a: usize, b: usize| -> Option<(usize, usize)> {
         let i = dated.partition_point(|&(k, _)| k < a);
         let j = dated.partition_point(|&(k, _)| k < b).max(i);
         let seg = dated.get(i..j)?;
@@ -3019,24 +3039,49 @@ fn event_date(v: &View, f: &Found, l: usize, r: usize) -> Option<EventDate> {
         let before = p.checked_sub(1).and_then(|x| seg.get(x));
         let after = seg.get(p).filter(|&&(k, _)| !other_clause(k));
         match (before, after) {
-            (Some(&(kb, tb)), Some(&(ka, ta))) => {
-                Some(if f.first - kb <= ka - f.first { tb } else { ta })
-            }
-            (Some(&(_, t)), None) | (None, Some(&(_, t))) => Some(t),
+            (Some(&(kb, tb)), Some(&(ka, ta))) => Some(if f.first - kb <= ka - f.first {
+                (f.first - kb, tb)
+            } else {
+                (ka - f.first, ta)
+            }),
+            (Some(&(kb, t)), None) => Some((f.first.saturating_sub(kb), t)),
+            (None, Some(&(ka, t))) => Some((ka.saturating_sub(f.first), t)),
             (None, None) => None,
         }
     };
-    // Times outside the report clause first, then the nearest; `true` marks a time of the
-    // report clause.
+    // The nearest time in `lo..hi` outside the report stretches, else the nearest inside
+    // one (`true`: it dates the report).
     let pick = |lo: usize, hi: usize| -> Option<(usize, bool)> {
-        match reported_from {
-            Some(c) => nearest(lo.max(c), hi)
-                .map(|t| (t, false))
-                .or_else(|| nearest(lo, hi.min(c)).map(|t| (t, true))),
-            None => nearest(lo, hi).map(|t| (t, false)),
+        let mut cuts: Vec<(usize, usize)> = report
+            .iter()
+            .map(|&(a, b)| (a.max(lo), b.min(hi)))
+            .filter(|(a, b)| a < b)
+            .collect();
+        cuts.sort_unstable();
+        let mut outside: Option<(usize, usize)> = None;
+        let mut inside: Option<(usize, usize)> = None;
+        let keep = |slot: &mut Option<(usize, usize)>, x: Option<(usize, usize)>| {
+            if let Some(x) = x {
+                if slot.is_none_or(|y| x.0 < y.0) {
+                    *slot = Some(x);
+                }
+            }
+        };
+        let mut at = lo;
+        for &(a, b) in &cuts {
+            if a > at {
+                keep(&mut outside, nearest(at, a));
+            }
+            keep(&mut inside, nearest(a, b));
+            at = at.max(b);
         }
+        if at < hi {
+            keep(&mut outside, nearest(at, hi));
+        }
+        outside
+            .map(|(_, t)| (t, false))
+            .or(inside.map(|(_, t)| (t, true)))
     };
-    let (s0, s1) = v.sent_range(v.sent(f.first));
     // «وقامت قواتها بغارة … . وكانت بتاريخ 24 أكتوبر 2013 …»: a next sentence opening with
     // the copula «(و)كان/كانت» goes on about the same event and may carry its date.
     let copula_next = || -> Option<(usize, bool)> {
@@ -3045,7 +3090,30 @@ fn event_date(v: &View, f: &Found, l: usize, r: usize) -> Option<EventDate> {
             .then(|| pick(n0, n1))
             .flatten()
     };
-    if let Some((ti, reported)) = pick(l, r).or_else(|| pick(s0, s1)).or_else(copula_next) {
+    // The clause's own time first, else the sentence's. A time between a reporting verb and
+    // the event it announces dates the announcement; then the first time after the trigger
+    // with no punctuation but quotes between («أعلنت … الأحد 19 يوليو مقتل 9 جنود … من «مجموعة إرهابية»
+    // مساء الجمعة», where the quote ends the clause) dates the event, if there is one.
+    let after = || {
+        let i = dated.partition_point(|&(k, _)| k <= f.last);
+        let &(k, t) = dated.get(i)?;
+        let inside = |k: usize| report.iter().any(|&(a, b)| a <= k && k < b);
+        let stop =
+            |j: usize| (v.is_soft(j) || v.is_hard(j)) && !crate::view::is_quote_mark(v.norm(j));
+        (k < s1 && !inside(k) && !(f.last + 1..k).any(stop)).then_some((t, false))
+    };
+    let announcement = |(t, reported): (usize, bool)| -> (usize, bool) {
+        let at = |k: usize| announced.is_some_and(|(a, b)| a <= k && k < b);
+        if reported || !dated.iter().any(|&(k, ti)| ti == t && at(k)) {
+            return (t, reported);
+        }
+        after().unwrap_or((t, true))
+    };
+    if let Some((ti, reported)) = pick(l, r)
+        .or_else(|| pick(s0, s1))
+        .map(announcement)
+        .or_else(copula_next)
+    {
         let t = v.doc.times.get(ti)?;
         return Some(EventDate {
             time: Some(ti),

@@ -1101,6 +1101,54 @@ fn a_time_only_of_the_report_dates_the_event_as_a_bound() {
 }
 
 #[test]
+fn a_time_of_a_trailing_report_clause_dates_the_report() {
+    // «، كما أعلنت الحكومة مساء الأحد» reports the ambush: the ambush was then or before.
+    for tail in [
+        "، كما أعلنت الحكومة مساء الأحد.",
+        "، قالت الحكومة مساء الأحد.",
+    ] {
+        let text = format!("قتل جنديان وأصيب أربعة آخرون في كمين نصبه مسلحون قرب الحدود{tail}");
+        let b = DocBuilder::new(&text).time("مساء الأحد", 0, DATE, "2015-08-02TEV");
+        let (_, ev) = run(b);
+        let date = only(&ev, Plover::ASSAULT).date.clone().expect("a date");
+        assert!(
+            date.value == "2015-08-02TEV" && date.reported,
+            "{tail}: {date:?}"
+        );
+    }
+    // A time of the event's clause before the report clause is the event's.
+    let b = DocBuilder::new("قتل جنديان في كمين مساء السبت، كما أعلنت الحكومة الأحد.")
+        .time("مساء السبت", 0, DATE, "2015-08-01TEV")
+        .time("الأحد", 0, DATE, "2015-08-02");
+    let (_, ev) = run(b);
+    let date = only(&ev, Plover::ASSAULT).date.clone().expect("a date");
+    assert!(date.value == "2015-08-01TEV" && !date.reported, "{date:?}");
+}
+
+#[test]
+fn a_time_between_an_announcement_and_its_event_dates_the_announcement() {
+    // «أعلنت الوزارة الأحد مقتل …»: Sunday is when the ministry spoke; the soldiers were
+    // killed on Friday evening, told after the event with no comma between.
+    let b = DocBuilder::new(
+        "أعلنت الوزارة الأحد مقتل تسعة جنود إثر تعرضهم لإطلاق نار من «مجموعة إرهابية» مساء الجمعة.",
+    )
+    .time("الأحد", 0, DATE, "2015-07-19")
+    .time("مساء الجمعة", 0, DATE, "2015-07-17TEV");
+    let (_, ev) = run(b);
+    let date = only(&ev, Plover::ASSAULT).date.clone().expect("a date");
+    assert!(date.value == "2015-07-17TEV" && !date.reported, "{date:?}");
+    // With no such time, the announcement's time stands, as a bound.
+    let b = DocBuilder::new(
+        "أعلنت الوزارة الأحد مقتل تسعة جنود في هجوم، وتعهدت بملاحقة المهاجمين يوم الجمعة.",
+    )
+    .time("الأحد", 0, DATE, "2015-07-19")
+    .time("يوم الجمعة", 0, DATE, "2015-07-24");
+    let (_, ev) = run(b);
+    let date = only(&ev, Plover::ASSAULT).date.clone().expect("a date");
+    assert!(date.value == "2015-07-19" && date.reported, "{date:?}");
+}
+
+#[test]
 fn a_reference_to_now_or_the_past_is_no_event_date() {
     // PRESENT_REF and PAST_REF begin with a P like durations; neither is a calendar date.
     let b = DocBuilder::new("رفضت إيران الآن المطالب الأمريكية.")
