@@ -245,7 +245,9 @@ fn answer_requests(events: &mut [Event]) {
 }
 
 fn ctx_ok(v: &View, first: usize, last: usize, e: &Trig) -> bool {
-    if e.next_neg.iter().any(|&w| v.has_word(last + 1, w)) {
+    if e.next_neg.iter().any(|&w| v.has_word(last + 1, w))
+        || (first > 0 && e.prev_neg.iter().any(|&w| v.has_word(first - 1, w)))
+    {
         return false;
     }
     if e.ctx_pos.is_empty() && e.ctx_neg.is_empty() {

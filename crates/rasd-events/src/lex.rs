@@ -273,6 +273,9 @@ pub struct Trig {
     pub ctx_neg: Vec<u32>,
     /// Words that rule it out right after the trigger (word ids).
     pub next_neg: Vec<u32>,
+    /// Words that rule it out right before the trigger (word ids): «في مواجهة» is the
+    /// preposition «in the face of», not a confrontation.
+    pub prev_neg: Vec<u32>,
     /// Later words of a multiword trigger (word ids).
     pub rest: Vec<u32>,
     /// Folded citation form of the head word (for same-noun anaphora).
@@ -684,11 +687,14 @@ impl Lex {
         let mode = (r[3] != "-").then(|| leak(r[3]));
         let frame = Frame::parse(r[5], plover)?;
         let slot = Slot::parse(r[6])?;
-        let (mut pos, mut neg, mut next_neg) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut pos, mut neg, mut next_neg, mut prev_neg) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         if r[7] != "-" {
             for w in r[7].split_whitespace() {
                 if let Some(x) = w.strip_prefix("!+") {
                     next_neg.push(self.word(&fold(x)));
+                } else if let Some(x) = w.strip_prefix("!-") {
+                    prev_neg.push(self.word(&fold(x)));
                 } else if let Some(set) = w.strip_prefix("!@") {
                     // A named set of words that rule the sense out (sports for «هجوم»).
                     neg.extend(ctx.get(set)?.iter().copied());
@@ -720,6 +726,7 @@ impl Lex {
                 ctx_pos: pos.clone(),
                 ctx_neg: neg.clone(),
                 next_neg: next_neg.clone(),
+                prev_neg: prev_neg.clone(),
                 rest,
                 head: head.clone().into(),
             });

@@ -1160,6 +1160,27 @@ fn a_reference_to_now_or_the_past_is_no_event_date() {
 }
 
 #[test]
+fn in_the_face_of_is_no_confrontation() {
+    // «في مواجهة» is a preposition (in the face of, against); a confrontation that
+    // breaks out and clashes in the plural are events.
+    let (_, ev) = run(DocBuilder::new(
+        "وينشر الاتحاد الإفريقي آلاف الجنود لمساعدة الحكومة في مواجهة حركة الشباب.",
+    ));
+    assert!(ev.iter().all(|e| e.etype != Plover::ASSAULT), "{ev:#?}");
+    for text in [
+        "واندلعت مواجهة مسلحة بين الجيش والمسلحين.",
+        "وقتل خمسة جنود في مواجهات مع المسلحين.",
+    ] {
+        let (d, ev) = run(DocBuilder::new(text));
+        assert!(
+            ev.iter()
+                .any(|e| e.etype == Plover::ASSAULT && d.slice(e.trigger).contains("مواجه")),
+            "{text}: {ev:#?}"
+        );
+    }
+}
+
+#[test]
 fn a_copula_sentence_after_the_event_gives_its_date() {
     let b = DocBuilder::new(
         "ونفذت قواتها غارة على معسكر للمسلحين. وكانت بتاريخ 3 مارس 2012 قرب الحدود.",
