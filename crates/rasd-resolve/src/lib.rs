@@ -7,7 +7,9 @@
 //! «طرابلس» are geocoded together; other unlinked names by type + folded name (the
 //! «لل» of «للجيش» read as «ال»). Afterwards places that resolve to the same entry and
 //! single-word people equal to the last word of exactly one multi-word person («حفتر» →
-//! «خليفة حفتر») are merged.
+//! «خليفة حفتر») are merged, and so are unlinked organisations written as exactly one
+//! other organisation without its closing adjective («حزب العمال» → «حزب العمال
+//! الكردستاني»).
 //!
 //! **Attributes.** Canonical name: the knowledge base's canonical Arabic name, else the
 //! longest name mention. Country and sector: the entry's; else a nationality adjective
@@ -221,6 +223,8 @@ impl<'k> Resolver<'k> {
         }
         // Single-word people → the one multi-word person ending with that word.
         self.merge_surnames(doc, &mut clusters);
+        // «حزب العمال» → the one «حزب العمال الكردستاني» of the document.
+        self.merge_short_names(doc, &mut clusters);
 
         // 2. Geocoding: countries first, then everything else in their context.
         let mut ctx = CountryContext::default();
@@ -363,6 +367,64 @@ impl<'k> Resolver<'k> {
             if clusters[*to].entry.is_none() {
                 clusters[*to].entry = clusters[*from].entry;
             }
+        }
+        clusters.retain(|c| !c.mentions.is_empty());
+    }
+
+    /// An unlinked organisation written as another organisation of the document without
+    /// its closing adjective («حزب العمال» after «حزب العمال الكردستاني», «وزارة الداخلية»
+    /// after «وزارة الداخلية السعودية») is that organisation: news shortens a name once
+    /// it is told. Only when exactly one organisation of the document extends it so, and
+    /// only for names of two words or more (a bare «الجيش» may be anybody's army).
+    fn merge_short_names(&self, doc: &Document, clusters: &mut Vec<Cluster>) {
+        let ms = &doc.mentions;
+        let stems = |i: usize| -> Vec<&str> {
+            let (a, b) = tokens_of(doc, ms[i].span);
+            doc.tokens
+                .get(a..b)
+                .unwrap_or_default()
+                .iter()
+                .map(|t| doc.token_stem(t))
+                .collect()
+        };
+        // A closing adjective: a nationality («السعودية») or another nisba («الكردستاني»).
+        let adjective = |w: &str| {
+            self.kb.gentilic(w).is_some()
+                || (w.chars().count() >= 4 && (w.ends_with('ي') || w.ends_with("يه")))
+        };
+        let mut moves: Vec<(usize, usize)> = Vec::new();
+        for (ci, c) in clusters.iter().enumerate() {
+            if c.etype != EntityType::ORG || c.entry.is_some() {
+                continue;
+            }
+            let Some(short) = c.mentions.first().map(|&i| stems(i)) else {
+                continue;
+            };
+            if short.len() < 2 || c.mentions.iter().any(|&i| stems(i) != short) {
+                continue;
+            }
+            let owners: Vec<usize> = clusters
+                .iter()
+                .enumerate()
+                .filter(|(cj, d)| {
+                    *cj != ci
+                        && d.etype == EntityType::ORG
+                        && d.mentions.iter().any(|&i| {
+                            let long = stems(i);
+                            long.len() == short.len() + 1
+                                && long.starts_with(&short)
+                                && long.last().is_some_and(|w| adjective(w))
+                        })
+                })
+                .map(|(cj, _)| cj)
+                .collect();
+            if let [owner] = owners[..] {
+                moves.push((ci, owner));
+            }
+        }
+        for &(from, to) in moves.iter().rev() {
+            let taken = std::mem::take(&mut clusters[from].mentions);
+            clusters[to].mentions.extend(taken);
         }
         clusters.retain(|c| !c.mentions.is_empty());
     }

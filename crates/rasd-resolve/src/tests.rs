@@ -257,3 +257,28 @@ fn the_kingdom_alone_is_the_arab_kingdom_the_article_names() {
         "قال الوزير السعودي إن المملكة المتحدة تدعم ليبيا."
     ));
 }
+
+#[test]
+fn a_name_without_its_closing_adjective_is_the_organisation_told() {
+    let kb = fixture();
+    let lx = Lexicon::new(&kb);
+    let (d, e) = run(
+        &kb,
+        &lx,
+        "قالت وزارة الداخلية السعودية إن خلية اعتقلت. وأضافت وزارة الداخلية أن التحقيق مستمر.",
+    );
+    let moi = find(&d, &e, "وزارة الداخلية السعودية");
+    assert_eq!(moi.mentions.len(), 2, "{e:?}");
+    // With two ministries so named, the short name could be either: it stays apart.
+    let (d, e) = run(
+        &kb,
+        &lx,
+        "قالت وزارة الداخلية السعودية ووزارة الداخلية الأردنية إن خلية اعتقلت. \
+         وأضافت وزارة الداخلية أن التحقيق مستمر.",
+    );
+    assert_eq!(
+        find(&d, &e, "وزارة الداخلية السعودية").mentions.len(),
+        1,
+        "{e:?}"
+    );
+}
