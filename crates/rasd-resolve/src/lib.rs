@@ -140,6 +140,27 @@ struct Cluster {
     names: Vec<(String, bool)>,
 }
 
+/// Moves every cluster that `joins(clusters, from, to)` attaches to exactly one other
+/// cluster into that one (which keeps its entry, or takes the moved cluster's).
+fn merge_into_owner(clusters: &mut Vec<Cluster>, joins: impl Fn(&[Cluster], usize, usize) -> bool) {
+    let n = clusters.len();
+    let mut moves: Vec<(usize, usize)> = Vec::new();
+    for from in 0..n {
+        let mut owners = (0..n).filter(|&to| to != from && joins(clusters, from, to));
+        if let (Some(to), None) = (owners.next(), owners.next()) {
+            moves.push((from, to));
+        }
+    }
+    for &(from, to) in moves.iter().rev() {
+        let taken = std::mem::take(&mut clusters[from].mentions);
+        clusters[to].mentions.extend(taken);
+        if clusters[to].entry.is_none() {
+            clusters[to].entry = clusters[from].entry;
+        }
+    }
+    clusters.retain(|c| !c.mentions.is_empty());
+}
+
 impl<'k> Resolver<'k> {
     /// A resolver over a given knowledge base and lexicon.
     pub fn with_kb(kb: &'k Kb, lx: &'k Lexicon) -> Self {
@@ -327,6 +348,8 @@ impl<'k> Resolver<'k> {
         entities
     }
 
+    /// Single-word people equal to the last word of exactly one multi-word person of
+    /// the document («حفتر» → «خليفة حفتر») are that person.
     fn merge_surnames(&self, doc: &Document, clusters: &mut Vec<Cluster>) {
         let ms = &doc.mentions;
         let last_word = |i: usize| -> Option<String> {
@@ -337,38 +360,24 @@ impl<'k> Resolver<'k> {
             let (a, b) = tokens_of(doc, ms[i].span);
             (b == a + 1).then(|| doc.tokens.get(a).map(|t| doc.token_stem(t).to_string()))?
         };
-        let mut moves: Vec<(usize, usize)> = Vec::new();
-        for (ci, c) in clusters.iter().enumerate() {
-            if c.etype != EntityType::PER || c.mentions.iter().any(|&i| single_word(i).is_none()) {
-                continue;
-            }
-            let Some(w) = c.mentions.first().and_then(|&i| single_word(i)) else {
-                continue;
-            };
-            let owners: Vec<usize> = clusters
-                .iter()
-                .enumerate()
-                .filter(|(cj, d)| {
-                    *cj != ci
-                        && d.etype == EntityType::PER
-                        && d.mentions
-                            .iter()
-                            .any(|&i| last_word(i).as_deref() == Some(w.as_str()))
-                })
-                .map(|(cj, _)| cj)
-                .collect();
-            if owners.len() == 1 {
-                moves.push((ci, owners[0]));
-            }
-        }
-        for (from, to) in moves.iter().rev() {
-            let ms = std::mem::take(&mut clusters[*from].mentions);
-            clusters[*to].mentions.extend(ms);
-            if clusters[*to].entry.is_none() {
-                clusters[*to].entry = clusters[*from].entry;
-            }
-        }
-        clusters.retain(|c| !c.mentions.is_empty());
+        // The word of each person named by one word only.
+        let word: Vec<Option<String>> = clusters
+            .iter()
+            .map(|c| {
+                (c.etype == EntityType::PER && c.mentions.iter().all(|&i| single_word(i).is_some()))
+                    .then(|| c.mentions.first().and_then(|&i| single_word(i)))
+                    .flatten()
+            })
+            .collect();
+        merge_into_owner(clusters, |cs, ci, cj| {
+            word[ci].as_deref().is_some_and(|w| {
+                cs[cj].etype == EntityType::PER
+                    && cs[cj]
+                        .mentions
+                        .iter()
+                        .any(|&i| last_word(i).as_deref() == Some(w))
+            })
+        });
     }
 
     /// An unlinked organisation written as another organisation of the document without
@@ -392,41 +401,29 @@ impl<'k> Resolver<'k> {
             self.kb.gentilic(w).is_some()
                 || (w.chars().count() >= 4 && (w.ends_with('ي') || w.ends_with("يه")))
         };
-        let mut moves: Vec<(usize, usize)> = Vec::new();
-        for (ci, c) in clusters.iter().enumerate() {
-            if c.etype != EntityType::ORG || c.entry.is_some() {
-                continue;
-            }
-            let Some(short) = c.mentions.first().map(|&i| stems(i)) else {
-                continue;
-            };
-            if short.len() < 2 || c.mentions.iter().any(|&i| stems(i) != short) {
-                continue;
-            }
-            let owners: Vec<usize> = clusters
-                .iter()
-                .enumerate()
-                .filter(|(cj, d)| {
-                    *cj != ci
-                        && d.etype == EntityType::ORG
-                        && d.mentions.iter().any(|&i| {
-                            let long = stems(i);
-                            long.len() == short.len() + 1
-                                && long.starts_with(&short)
-                                && long.last().is_some_and(|w| adjective(w))
-                        })
-                })
-                .map(|(cj, _)| cj)
-                .collect();
-            if let [owner] = owners[..] {
-                moves.push((ci, owner));
-            }
-        }
-        for &(from, to) in moves.iter().rev() {
-            let taken = std::mem::take(&mut clusters[from].mentions);
-            clusters[to].mentions.extend(taken);
-        }
-        clusters.retain(|c| !c.mentions.is_empty());
+        // The words of each unlinked organisation always written the same way.
+        let short: Vec<Option<Vec<&str>>> = clusters
+            .iter()
+            .map(|c| {
+                let first = stems(*c.mentions.first()?);
+                (c.etype == EntityType::ORG
+                    && c.entry.is_none()
+                    && first.len() >= 2
+                    && c.mentions.iter().all(|&i| stems(i) == first))
+                .then_some(first)
+            })
+            .collect();
+        merge_into_owner(clusters, |cs, ci, cj| {
+            short[ci].as_ref().is_some_and(|short| {
+                cs[cj].etype == EntityType::ORG
+                    && cs[cj].mentions.iter().any(|&i| {
+                        let long = stems(i);
+                        long.len() == short.len() + 1
+                            && long.starts_with(short)
+                            && long.last().is_some_and(|w| adjective(w))
+                    })
+            })
+        });
     }
 
     /// Builds the entity of a cluster.
