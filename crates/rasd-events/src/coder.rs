@@ -3094,8 +3094,9 @@ fn event_date(v: &View, f: &Found, l: usize, r: usize) -> Option<EventDate> {
     };
     // The clause's own time first, else the sentence's. A time between a reporting verb and
     // the event it announces dates the announcement; then the first time after the trigger
-    // with no punctuation but quotes between («أعلنت … الأحد 19 يوليو مقتل 9 جنود … من «مجموعة إرهابية»
-    // مساء الجمعة», where the quote ends the clause) dates the event, if there is one.
+    // with no punctuation but quotes between dates the event, if there is one («أعلنت …
+    // الأحد 19 يوليو مقتل 9 جنود … من «مجموعة إرهابية» مساء الجمعة», where the quote ends
+    // the clause).
     let after = || {
         let i = dated.partition_point(|&(k, _)| k <= f.last);
         let &(k, t) = dated.get(i)?;
@@ -3105,8 +3106,15 @@ fn event_date(v: &View, f: &Found, l: usize, r: usize) -> Option<EventDate> {
         (k < s1 && !inside(k) && !(f.last + 1..k).any(stop)).then_some((t, false))
     };
     let announcement = |(t, reported): (usize, bool)| -> (usize, bool) {
-        let at = |k: usize| announced.is_some_and(|(a, b)| a <= k && k < b);
-        if reported || !dated.iter().any(|&(k, ti)| ti == t && at(k)) {
+        // Whether `t` stands in the announced stretch: a binary search, as in `nearest`.
+        let in_window = announced.is_some_and(|(a, b)| {
+            let i = dated.partition_point(|&(k, _)| k < a);
+            let j = dated.partition_point(|&(k, _)| k < b).max(i);
+            dated
+                .get(i..j)
+                .is_some_and(|seg| seg.iter().any(|&(_, ti)| ti == t))
+        });
+        if reported || !in_window {
             return (t, reported);
         }
         after().unwrap_or((t, true))
