@@ -140,13 +140,13 @@ struct Cluster {
     names: Vec<(String, bool)>,
 }
 
-/// Moves every cluster that `joins(clusters, from, to)` attaches to exactly one other
-/// cluster into that one (which keeps its entry, or takes the moved cluster's).
-fn merge_into_owner(clusters: &mut Vec<Cluster>, joins: impl Fn(&[Cluster], usize, usize) -> bool) {
+/// Moves every cluster that `joins(from, to)` attaches to exactly one other cluster into
+/// that one (which keeps its entry, or takes the moved cluster's).
+fn merge_into_owner(clusters: &mut Vec<Cluster>, joins: impl Fn(usize, usize) -> bool) {
     let n = clusters.len();
     let mut moves: Vec<(usize, usize)> = Vec::new();
     for from in 0..n {
-        let mut owners = (0..n).filter(|&to| to != from && joins(clusters, from, to));
+        let mut owners = (0..n).filter(|&to| to != from && joins(from, to));
         if let (Some(to), None) = (owners.next(), owners.next()) {
             moves.push((from, to));
         }
@@ -360,7 +360,8 @@ impl<'k> Resolver<'k> {
             let (a, b) = tokens_of(doc, ms[i].span);
             (b == a + 1).then(|| doc.tokens.get(a).map(|t| doc.token_stem(t).to_string()))?
         };
-        // The word of each person named by one word only.
+        // The word of each person named by one word only, and the last words of each
+        // person's longer mentions, read once (the pairs below ask again).
         let word: Vec<Option<String>> = clusters
             .iter()
             .map(|c| {
@@ -369,14 +370,20 @@ impl<'k> Resolver<'k> {
                     .flatten()
             })
             .collect();
-        merge_into_owner(clusters, |cs, ci, cj| {
-            word[ci].as_deref().is_some_and(|w| {
-                cs[cj].etype == EntityType::PER
-                    && cs[cj]
-                        .mentions
-                        .iter()
-                        .any(|&i| last_word(i).as_deref() == Some(w))
+        let lasts: Vec<Vec<String>> = clusters
+            .iter()
+            .map(|c| {
+                if c.etype == EntityType::PER {
+                    c.mentions.iter().filter_map(|&i| last_word(i)).collect()
+                } else {
+                    Vec::new()
+                }
             })
+            .collect();
+        merge_into_owner(clusters, |ci, cj| {
+            word[ci]
+                .as_deref()
+                .is_some_and(|w| lasts[cj].iter().any(|l| l == w))
         });
     }
 
@@ -401,27 +408,34 @@ impl<'k> Resolver<'k> {
             self.kb.gentilic(w).is_some()
                 || (w.chars().count() >= 4 && (w.ends_with('ي') || w.ends_with("يه")))
         };
-        // The words of each unlinked organisation always written the same way.
-        let short: Vec<Option<Vec<&str>>> = clusters
+        // The words of each organisation's mentions, read once (the pairs below ask again).
+        let words: Vec<Vec<Vec<&str>>> = clusters
             .iter()
             .map(|c| {
-                let first = stems(*c.mentions.first()?);
-                (c.etype == EntityType::ORG
-                    && c.entry.is_none()
-                    && first.len() >= 2
-                    && c.mentions.iter().all(|&i| stems(i) == first))
-                .then_some(first)
+                if c.etype == EntityType::ORG {
+                    c.mentions.iter().map(|&i| stems(i)).collect()
+                } else {
+                    Vec::new()
+                }
             })
             .collect();
-        merge_into_owner(clusters, |cs, ci, cj| {
-            short[ci].as_ref().is_some_and(|short| {
-                cs[cj].etype == EntityType::ORG
-                    && cs[cj].mentions.iter().any(|&i| {
-                        let long = stems(i);
-                        long.len() == short.len() + 1
-                            && long.starts_with(short)
-                            && long.last().is_some_and(|w| adjective(w))
-                    })
+        // The words of each unlinked organisation always written the same way.
+        let short: Vec<Option<&Vec<&str>>> = clusters
+            .iter()
+            .zip(&words)
+            .map(|(c, ws)| {
+                let first = ws.first()?;
+                (c.entry.is_none() && first.len() >= 2 && ws.iter().all(|w| w == first))
+                    .then_some(first)
+            })
+            .collect();
+        merge_into_owner(clusters, |ci, cj| {
+            short[ci].is_some_and(|short| {
+                words[cj].iter().any(|long| {
+                    long.len() == short.len() + 1
+                        && long.starts_with(short)
+                        && long.last().is_some_and(|w| adjective(w))
+                })
             })
         });
     }
