@@ -1504,11 +1504,7 @@ def apply_filters(rows, corpus, log):
     # a homonym (Monrovia, California) keeps it, a mistranslated label (Mesquite, Texas
     # labelled موسكو) is dropped, since the geocoder would otherwise move the capital there
     # in any story about the other country.
-    capital_names = collections.defaultdict(list)
-    for q in rows:
-        if q.feature == "PPLC":
-            for n in q.names:
-                capital_names[fold(n)].append(q)
+    # `prominent` (filter 3) holds every capital's names: filters 3 and 4 leave capitals alone.
     # Arab League places are exempt: their Arabic name is the native one («طرابلس», Tripoli).
     for p in rows:
         if p.group == "country" or p.protected or p.feature == "PPLC" or p.cc2 in ARAB_LEAGUE:
@@ -1516,7 +1512,9 @@ def apply_filters(rows, corpus, log):
         latin = [p.name_en] + p.latin[:40]
         keep = []
         for n in p.names:
-            if any(q.cc2 != p.cc2 for q in capital_names.get(fold(n), ())) and not renders_exactly(n, latin):
+            capital_elsewhere = any(q.feature == "PPLC" and q.cc2 != p.cc2
+                                    for q in prominent.get(fold(n), ()))
+            if capital_elsewhere and not renders_exactly(n, latin):
                 log.drop("f5 capital's name", n, p)
             else:
                 keep.append(n)
