@@ -789,6 +789,16 @@ impl<'a> Cx<'a> {
                 // «قبل أكثر من 100 عام» (earlier than that), «بعد نحو أسبوعين».
                 let (k, bound) = self.count_bound(j);
                 if let Some((end, n, u)) = self.count_unit(k, true) {
+                    // «بعد أربع سنوات من أول زيارة», «قبل يومين من الانتخابات»: counted
+                    // from another event, not from the narrative: the distance is all
+                    // the expression says.
+                    if self.t.fw(end) == Some(Fw::Min)
+                        && !matches!(self.t.norm(end + 1), "الان" | "اليوم")
+                    {
+                        let mut h = Hit::new(i, end, TimeType::DURATION, duration(n, u));
+                        h.modifier = bound;
+                        return Some(vec![h]);
+                    }
                     let mut h = self.offset(i, end, n, u, back);
                     h.modifier = match bound {
                         Some("MORE_THAN") => Some(if back { "BEFORE" } else { "AFTER" }),
@@ -3629,6 +3639,11 @@ mod tests {
         let v = vals("انتخب عام 2004 ثم استقال بعد عامين", P);
         assert_eq!(v[1].1, "2006");
         assert_eq!(one("سيعود بعد ثلاثة أيام", P).1, "2015-08-08");
+        // … but counted from another event it is only a distance.
+        let (s, v, _) = one("زار موسكو بعد أربع سنوات من أول زيارة", P);
+        assert_eq!((s.as_str(), v.as_str()), ("بعد أربع سنوات", "P4Y"));
+        assert_eq!(one("وصل قبل يومين من الانتخابات", P).1, "P2D");
+        assert_eq!(vals("سيعود بعد ثلاثة أيام من الآن", P)[0].1, "2015-08-08");
         assert_eq!(run("الأسبوع الماضي", None)[0].1, "PAST_REF");
     }
 
