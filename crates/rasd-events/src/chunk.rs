@@ -16,7 +16,7 @@
 use crate::lex::{CueClass, DescClass, Fw, Prep, LEX};
 use crate::morph::Strip;
 use crate::view::View;
-use rasd_doc::{Enclitic, EntityType, Span, TokenKind};
+use rasd_doc::{Enclitic, EntityType, MentionKind, Span, TokenKind};
 
 /// What kind of phrase an [`Np`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -144,9 +144,12 @@ pub fn clause(v: &View, a: usize, b: usize) -> (usize, usize) {
 }
 
 /// Tokens that may stand between a verb and its subject or object without breaking the
-/// link: adverbs, auxiliaries, time expressions, «أيضا».
+/// link: adverbs, auxiliaries, time expressions, «أيضا», and a preposition carrying its
+/// pronoun («اتهم فيها الوزير الحكومة»: in it, the minister accused the government).
 pub fn skippable(v: &View, i: usize) -> bool {
-    matches!(v.fw(i), Some((Fw::Adv, _)) | Some((Fw::Aux, _))) || v.time(i).is_some()
+    matches!(v.fw(i), Some((Fw::Adv, _)) | Some((Fw::Aux, _)))
+        || v.time(i).is_some()
+        || v.pp_pron(i)
 }
 
 /// The preposition attached to token `i` under the segmentation `s`.
@@ -666,7 +669,9 @@ fn desc_np(v: &View, i: usize, lim: usize, class: DescClass, strip: Strip) -> Op
             let mut reach = i + 3;
             while k < lim && k <= reach {
                 if let Some(m) = v.ment(k) {
-                    if m.first == k && m.etype == EntityType::PER {
+                    // (A description after it is another person: «استقبل الوزير السفير
+                    // الأمريكي».)
+                    if m.first == k && m.etype == EntityType::PER && m.kind == MentionKind::Name {
                         return Some(Np {
                             start: i,
                             end: m.end.min(lim),

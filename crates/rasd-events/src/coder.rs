@@ -1863,7 +1863,10 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
                     .first()
                     .is_some_and(|n| n.start == l)
         };
+        // A gapped idiom holds its subject in the gap («ألقت السلطات القبض عليهم 431
+        // شخصا»).
         if !passive
+            && !f.gap
             && pro_subject.is_none()
             && matches!(e.plover, Plover::ASSAULT | Plover::COERCE)
             && (v.qty(after).is_some() || v.kind(after) == Some(TokenKind::Number))
@@ -1922,8 +1925,10 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
             }
             if f.gap {
                 // The subject stands inside a gapped idiom: «ألقت الشرطة القبض».
+                // Quotes and a preposition with its pronoun («حمّل فيها الرياض
+                // المسؤولية») open no phrase.
                 let open = (f.first + 1..f.last)
-                    .find(|&k| !crate::view::is_quote_mark(v.norm(k)))
+                    .find(|&k| !crate::view::is_quote_mark(v.norm(k)) && !v.pp_pron(k))
                     .unwrap_or(f.last);
                 let mut inner = np_list(v, open, f.last);
                 link_all(v, &mut inner, anaphors);
@@ -1937,7 +1942,7 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
                         }
                         _ => {
                             let end = inner.last().map_or(f.last, |n| n.end);
-                            np_list(v, end, f.last)
+                            np_list(v, crate::chunk::next_content(v, end, f.last), f.last)
                         }
                     };
                     obj.retain(|n| n.prep.is_none());
@@ -1949,14 +1954,16 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
                 } else if subj.is_empty() && dropped.is_none() {
                     // Whatever noun phrase stands in the gap is the subject («وألقى مكتب
                     // التحقيقات الفيدرالي القبض»), even when no lexicon knows it.
-                    let nouns = (f.first + 1..f.last).all(|k| {
-                        v.kind(k) == Some(TokenKind::Arabic) && v.fw(k).is_none() && !v.is_verb(k)
+                    let nouns = (open..f.last).all(|k| {
+                        v.kind(k) == Some(TokenKind::Arabic)
+                            && v.fw(k).is_none()
+                            && !v.is_verb(k)
+                            && !v.pp_pron(k)
                     });
-                    if nouns && f.last > f.first + 1 {
+                    if nouns && f.last > open {
                         actor.push(Arg {
-                            entity: (f.first + 1..f.last)
-                                .find_map(|k| v.ment(k).and_then(|m| m.entity)),
-                            span: v.span(f.first + 1).cover(&v.span(f.last - 1)),
+                            entity: (open..f.last).find_map(|k| v.ment(k).and_then(|m| m.entity)),
+                            span: v.span(open).cover(&v.span(f.last - 1)),
                         });
                     }
                 }

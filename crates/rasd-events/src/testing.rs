@@ -101,6 +101,18 @@ impl DocBuilder {
         self
     }
 
+    /// Marks each description as a nominal person mention of its own entity, as the
+    /// recogniser marks a title chain with no name («السفير الأمريكي»).
+    pub fn nominal(mut self, descriptions: &[&str]) -> Self {
+        for d in descriptions {
+            self.add_entity(EntityType::PER, &[d], None, None);
+            if let Some(m) = self.doc.entities.last_mut().map(|e| &mut e.mentions) {
+                m.iter_mut().for_each(|m| m.kind = MentionKind::Nominal);
+            }
+        }
+        self
+    }
+
     /// Marks a country (LOC, subtype country, ISO-3 code).
     pub fn country(mut self, names: &[&str], iso3: &str) -> Self {
         self.add_entity(EntityType::LOC, names, Some("country"), Some(iso3));

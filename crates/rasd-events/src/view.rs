@@ -55,6 +55,8 @@ pub struct TokInfo {
     conj_hit: bool,
     /// Some segmentation with a proclitic preposition found a lexicon word.
     prep_hit: bool,
+    /// The token is a preposition carrying its pronoun object («فيها», «عليه»).
+    pp_pron: bool,
 }
 
 fn cue_bit(c: CueClass) -> u16 {
@@ -76,10 +78,14 @@ fn summarise(hits: &[TokHit]) -> TokInfo {
         conj_verb: false,
         conj_hit: false,
         prep_hit: false,
+        pp_pron: false,
     };
     for h in hits {
         t.conj_hit |= h.strip.conj;
         t.prep_hit |= h.strip.prep != 0;
+        if let Hit::Fw(Fw::Prep | Fw::LocPrep) = h.hit {
+            t.pp_pron |= h.strip.enc.is_some() && h.strip.prep == 0 && !h.strip.al && !h.strip.conj;
+        }
         match h.hit {
             Hit::Fw(f)
                 if t.fw.is_none() && h.strip.prep == 0 && !h.strip.al && h.strip.enc.is_none() =>
@@ -506,6 +512,12 @@ impl<'d> View<'d> {
     /// True when a segmentation of token `i` with و/ف found a lexicon word.
     pub fn conj_hit(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.conj_hit)
+    }
+
+    /// True when token `i` is a preposition with its pronoun object glued on («فيها»,
+    /// «عليه», «منهم»): a whole prepositional phrase in one word.
+    pub fn pp_pron(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.pp_pron)
     }
 
     /// True when a segmentation of token `i` with a proclitic preposition found a word.

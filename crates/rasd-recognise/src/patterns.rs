@@ -614,19 +614,24 @@ fn titles(ctx: &Ctx, out: &mut Vec<Candidate>) {
                 continue;
             }
         }
-        // No name: a definite title/role chain is a nominal mention.
+        // No name: a definite title/role chain is a nominal mention. Without a name to
+        // close it, a definite title after a definite word begins another person
+        // («استقبل الوزير السفير الأمريكي»: the minister received the ambassador);
+        // honorific chains only stand before a name. After an indefinite head it is a
+        // genitive of the same phrase («نائب الرئيس»).
+        let j = (start + 1..j)
+            .find(|&k| ctx.cls(k) & (TITLE | TITLE_HEAD) != 0 && ctx.al(k) && ctx.al(k - 1))
+            .unwrap_or(j);
         // (Two words at least: a bare «الرئيس» or «الفريق» is too vague to attach.)
         if (is_title || (c & ROLE != 0 && ctx.al(i))) && j > start + 1 {
-            {
-                out.push(cand(
-                    ctx,
-                    start,
-                    j,
-                    EntityType::PER,
-                    MentionKind::Nominal,
-                    0.6,
-                ));
-            }
+            out.push(cand(
+                ctx,
+                start,
+                j,
+                EntityType::PER,
+                MentionKind::Nominal,
+                0.6,
+            ));
         }
         i = j.max(i + 1);
     }

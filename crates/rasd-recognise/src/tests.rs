@@ -251,6 +251,29 @@ fn nominal_titles_are_nominals() {
 }
 
 #[test]
+fn a_definite_title_after_a_definite_title_is_another_person() {
+    // With no name to close the chain, «الوزير السفير الأمريكي» is two people: the
+    // second description is a nominal of its own; after an indefinite head the title is
+    // its genitive («المشير نائب الرئيس»).
+    let kb = fixture_kb();
+    let lx = Lexicon::new(&kb);
+    let nominals = |text: &str| -> Vec<String> {
+        run_with(&kb, &lx, text)
+            .1
+            .into_iter()
+            .filter(|(_, k, _)| *k == MentionKind::Nominal)
+            .map(|(_, _, s)| s)
+            .collect()
+    };
+    let v = nominals("واستقبل الوزير السفير الأمريكي في مكتبه.");
+    assert_eq!(v, vec!["السفير الأمريكي"]);
+    let v = nominals("وقال الضابط المتقاعد إنه باق.");
+    assert_eq!(v, vec!["الضابط المتقاعد"]);
+    let v = nominals("وقال المشير نائب الرئيس إنه باق.");
+    assert_eq!(v, vec!["المشير نائب الرئيس"]);
+}
+
+#[test]
 fn organisation_heads_with_extent() {
     use EntityType::*;
     let v = names("أعلنت وزارة الدفاع التونسية أن عناصر من مجموعة التدخل السريع الجزائرية وصلت.");

@@ -2860,3 +2860,66 @@ fn any_party_as_subject_names_nobody() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn a_preposition_with_its_pronoun_stands_between_a_verb_and_its_arguments() {
+    // «فيها», «عليهم», «له»: a whole prepositional phrase in one word, skipped like an
+    // adverb on the way to the subject and the object.
+    let b = DocBuilder::new("وهي رسالة اتهم فيها الوزير الحكومة بالفساد.");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ACCUSE);
+    assert_eq!(texts(&d, &e.actor), vec!["الوزير"]);
+    assert_eq!(texts(&d, &e.recipient), vec!["الحكومة"]);
+    // Inside an idiom's gap: the subject, then the one held responsible.
+    let b = DocBuilder::new("وحمل الوزير فيها الحكومة مسؤولية الخسائر.");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ACCUSE);
+    assert_eq!(texts(&d, &e.actor), vec!["الوزير"]);
+    assert_eq!(texts(&d, &e.recipient), vec!["الحكومة"]);
+    // A count after the pronoun's preposition still reads as the victims of a verb
+    // with no subject of its own …
+    let b = DocBuilder::new("وهو التمرد الذي قتل فيه 40 شخصا.").qty("40 شخصا", 40.0, "person");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert!(e.actor.is_empty(), "{e:?}");
+    assert_eq!(texts(&d, &e.recipient), vec!["40 شخصا"]);
+    // … but not when an idiom's gap holds the subject.
+    let b = DocBuilder::new("وبلغ عدد الذين ألقت الشرطة القبض عليهم 431 شخصا.").qty(
+        "431 شخصا",
+        431.0,
+        "person",
+    );
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::COERCE);
+    assert_eq!(texts(&d, &e.actor), vec!["الشرطة"]);
+}
+
+#[test]
+fn a_description_after_a_title_is_another_person() {
+    // A title is one phrase with a name after it, not with another title's description.
+    let b = DocBuilder::new("واستقبل الوزير السفير الأمريكي في مكتبه.").nominal(&["السفير الأمريكي"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::CONSULT);
+    assert_eq!(texts(&d, &e.actor), vec!["الوزير"]);
+    assert_eq!(texts(&d, &e.recipient), vec!["السفير الأمريكي"]);
+    let b = DocBuilder::new("واستقبل الوزير عادل الجبير السفير في مكتبه.")
+        .entity(EntityType::PER, &["عادل الجبير"]);
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::CONSULT);
+    assert_eq!(texts(&d, &e.actor), vec!["الوزير عادل الجبير"]);
+}
+
+#[test]
+fn keen_on_and_receiving_visitors_are_no_events() {
+    // «يُقبِل على» (is keen on) is spelt like «يَقبَل» (accepts); a place receiving its
+    // visitors is no meeting.
+    let b = DocBuilder::new("وتنتشر الصدريات في المدينة، ويقبل عليها المتطرفون بشدة.");
+    let (_, ev) = run(b);
+    assert!(ev.iter().all(|e| e.etype != Plover::AGREE), "{ev:?}");
+    let b = DocBuilder::new("وتقول الحكومة إنها لا تقبل هذه الشروط.");
+    let (_, ev) = run(b);
+    only(&ev, Plover::AGREE);
+    let b = DocBuilder::new("وتستقبل الحديقة زوارها يوميا.");
+    let (_, ev) = run(b);
+    assert!(ev.iter().all(|e| e.etype != Plover::CONSULT), "{ev:?}");
+}
