@@ -27,7 +27,7 @@ use crate::variants::{
 };
 use daachorse::{CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
 use rasd_text::fold;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 /// Sizes of a compiled knowledge base.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -70,6 +70,10 @@ pub struct Compiled {
 
 /// Countries (alpha-3) whose people's names start with the family name.
 const FAMILY_NAME_FIRST: &[&str] = &["CHN", "TWN", "KOR", "PRK", "VNM"];
+
+/// How many listed people may bear a given name for it to still key a leader's surname
+/// ([`V_SHARED`]): «صالح» (10) does, «محمد» or «علي» (dozens) do not.
+const MAX_SHARED_GIVEN: usize = 10;
 
 fn cc_bytes<const N: usize>(s: &str) -> [u8; N] {
     let mut out = [0u8; N];
@@ -152,13 +156,14 @@ pub fn compile(src: &Sources) -> Result<Compiled, String> {
         }
     }
     // Given names: first words of people's names, and the word after عبد/ابو.
-    let mut given: HashSet<String> = HashSet::new();
+    // (With how many listed names start with each: a shared surname must be a rare one.)
+    let mut given: HashMap<String, usize> = HashMap::new();
     for r in rows.iter().filter(|r| r.kind == Some(EntryKind::Person)) {
         for n in &r.names_ar {
             let f = fold(n);
             let words: Vec<&str> = f.split(' ').collect();
             if words.len() >= 2 {
-                given.insert(words[0].to_string());
+                *given.entry(words[0].to_string()).or_default() += 1;
             }
         }
     }
@@ -179,7 +184,10 @@ pub fn compile(src: &Sources) -> Result<Compiled, String> {
             None => v.push((entry, flags)),
         }
     };
-    let is_given = |w: &str| given.contains(w);
+    let is_given = |w: &str| given.contains_key(w);
+    // A given name borne by few listed people («هادي», «صالح»), not a common one
+    // («محمد», «علي»), may still stand for a leader in strong context.
+    let rare_given = |w: &str| given.get(w).is_none_or(|&n| n <= MAX_SHARED_GIVEN);
     let is_gent = |w: &str| gent.contains_key(w);
     let mut w = Writer::default();
     let mut stats = Stats::default();
@@ -207,6 +215,7 @@ pub fn compile(src: &Sources) -> Result<Compiled, String> {
             // Chinese, Korean and Vietnamese names put the family name first: their last
             // word («بينغ» of «شي جين بينغ») is a given name, never the person alone.
             if kind == EntryKind::Person && !FAMILY_NAME_FIRST.contains(&r.cc3.as_str()) {
+                let leader = LEADER_ROLES.iter().any(|l| r.subtype.starts_with(l));
                 let toggled = nisba_article_toggle(&f, &is_given, &is_gent);
                 if let Some(t) = &toggled {
                     add(t.clone(), i, V_DERIVED | V_ARTICLE);
@@ -218,6 +227,19 @@ pub fn compile(src: &Sources) -> Result<Compiled, String> {
                     if let Some(s) = surname(full, &is_given, &is_gent) {
                         for (key, flags) in name_variants(&s, &s, ctx) {
                             add(key, i, flags | extra | V_DERIVED | V_SURNAME);
+                        }
+                    } else if leader {
+                        // A leader whose surname is also a given name («عبد ربه منصور
+                        // هادي»): keyed, but marked for the recogniser's stricter test.
+                        if let Some(s) =
+                            // (Bare words only: «المجيد» is the article + «مجيد», and
+                            // «عبد المجيد» someone else.)
+                            surname(full, &|_| false, &is_gent)
+                                .filter(|s| !s.starts_with("ال") && rare_given(s))
+                        {
+                            for (key, flags) in name_variants(&s, &s, ctx) {
+                                add(key, i, flags | extra | V_DERIVED | V_SURNAME | V_SHARED);
+                            }
                         }
                     }
                 }

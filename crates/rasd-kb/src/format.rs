@@ -213,6 +213,25 @@ pub const V_LIL: u32 = 1 << 5;
 pub const V_SURNAME: u32 = 1 << 6;
 /// Posting flag: a Latin acronym written in capitals in the source.
 pub const V_ACRONYM: u32 = 1 << 7;
+/// Posting flag (with [`V_SURNAME`]): a leader's surname that is also a given name
+/// («هادي», «صالح»); it stands for the leader only in strong context.
+pub const V_SHARED: u32 = 1 << 8;
+
+/// Roles (the start of an entry's role text) that make a person a national leader: the
+/// one a surname alone most often means in a report about the leader's country.
+pub const LEADER_ROLES: &[&str] = &[
+    "President of",
+    "King of",
+    "Emir of",
+    "Sultan of",
+    "Prime Minister of",
+    "Chancellor of",
+    "Supreme Leader",
+    "Foreign Minister",
+    "Secretary of State",
+    "Secretary-General of",
+    "Leader of",
+];
 
 /// Read-only view of a knowledge-base blob. Never panics: out-of-range reads give zero.
 #[derive(Clone, Copy, Debug)]

@@ -123,6 +123,15 @@ pub fn name_variants(written: &str, folded: &str, ctx: NameContext) -> Vec<(Stri
             }
         }
     }
+    // «عبد الله» ↔ «عبدالله»: theophoric names are written joined and apart.
+    let n = out.len();
+    for i in 0..n {
+        let (k, f) = out[i].clone();
+        if let Some(other) = abd_toggle(&k) {
+            // (No transliteration risk: the same letters, one space more or less.)
+            push(&mut out, other, f | V_DERIVED);
+        }
+    }
     // The article, for one-word places.
     if ctx.place {
         let n = out.len();
@@ -153,6 +162,41 @@ pub fn name_variants(written: &str, folded: &str, ctx: NameContext) -> Vec<(Stri
     out
 }
 
+/// The folded name with every «عبد» + article word joined («عبد الله» → «عبدالله»), or,
+/// when it has none to join, with every joined one split («عبدالعزيز» → «عبد العزيز»).
+/// None when the name has neither. Only whole words starting with «عبد» count.
+pub fn abd_toggle(folded: &str) -> Option<String> {
+    let words: Vec<&str> = folded.split(' ').collect();
+    let spaced = words
+        .windows(2)
+        .any(|w| w[0] == "عبد" && w[1].starts_with("ال") && letters(w[1]) >= 4);
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut changed = false;
+    let mut i = 0;
+    while let Some(&w) = words.get(i) {
+        let next = words.get(i + 1).copied();
+        if spaced {
+            if let Some(n) = next.filter(|n| w == "عبد" && n.starts_with("ال") && letters(n) >= 4)
+            {
+                out.push(format!("عبد{n}"));
+                changed = true;
+                i += 2;
+                continue;
+            }
+        } else if let Some(rest) = w.strip_prefix("عبد").filter(|r| r.starts_with("ال")) {
+            if letters(rest) >= 4 {
+                out.push(format!("عبد {rest}"));
+                changed = true;
+                i += 1;
+                continue;
+            }
+        }
+        out.push(w.to_string());
+        i += 1;
+    }
+    changed.then(|| out.join(" "))
+}
+
 /// The last word of a multi-word person name, if it can stand for the person alone.
 /// `given` says whether a word is used as a given name anywhere in the knowledge base,
 /// `gentilic` whether it is a nationality adjective.
@@ -169,6 +213,30 @@ pub fn surname(
     }
     // A kunya («أبو أنس الليبي») is not called by its last word.
     if matches!(first, "ابو" | "ام" | "ابي") {
+        return None;
+    }
+    // The last word of a compound is no surname («عبد الرحمن», «بن لادن», «آل سعود»),
+    // nor the given name after a title («الملك سلمان»).
+    let before = folded.rsplit(' ').nth(1).unwrap_or("");
+    if matches!(
+        before,
+        "عبد"
+            | "بن"
+            | "ابن"
+            | "ابو"
+            | "ابي"
+            | "ال"
+            | "بنت"
+            | "ولد"
+            | "ام"
+            | "اغ"
+            | "الملك"
+            | "الامير"
+            | "السلطان"
+            | "الشيخ"
+            | "الامام"
+            | "السيد"
+    ) {
         return None;
     }
     let body = last.strip_prefix("ال").unwrap_or(last);
@@ -294,6 +362,18 @@ mod tests {
     }
 
     #[test]
+    fn theophoric_names_are_written_joined_and_apart() {
+        let v = keys("أحمد علي عبد الله صالح", false, false);
+        assert!(has(&v, "احمد علي عبدالله صالح"), "{v:?}");
+        let v = keys("محمد بن سلمان بن عبدالعزيز", false, false);
+        assert!(has(&v, "محمد بن سلمان بن عبد العزيز"), "{v:?}");
+        // Not a word that only starts like it, nor «عبد» before a word without the article.
+        assert_eq!(abd_toggle("عبده"), None);
+        assert_eq!(abd_toggle("عبد ربه منصور هادي"), None);
+        assert_eq!(abd_toggle("عبدالي"), None);
+    }
+
+    #[test]
     fn acronyms_get_no_variants() {
         let v = keys("GIS", false, true);
         assert_eq!(v, vec![("gis".to_string(), V_ACRONYM)]);
@@ -333,6 +413,11 @@ mod tests {
         assert_eq!(surname("علي عبدالله صالح", &given, &gent), None);
         assert_eq!(surname("حفتر", &given, &gent), None);
         assert_eq!(surname("محمد بن", &given, &gent), None);
+        // The last word of a compound is no surname.
+        assert_eq!(surname("ايمن بن عبد الرحمن", &given, &gent), None);
+        assert_eq!(surname("فيصل بن فرحان ال سعود", &given, &gent), None);
+        assert_eq!(surname("اسامه بن لادن", &given, &gent), None);
+        assert_eq!(surname("الملك سلمان", &given, &gent), None);
     }
 
     #[test]

@@ -220,6 +220,11 @@ pub fn foreign_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
                 cue = c;
                 break;
             }
+            // A name the knowledge base knows is no adjective: «منطقة القصيم ليكون»
+            // (the Qassim region, so as to be …) gives «ليكون» no settlement cue.
+            if ctx.info[q - 1].kb.is_some() {
+                break;
+            }
             let t = &ctx.doc.tokens[q - 1];
             if !(t.al_len > 0 && c & FUNC == 0) || quoted {
                 cue = c;

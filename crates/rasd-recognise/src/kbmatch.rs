@@ -22,8 +22,8 @@ use crate::spans::{name_start, orig_span, token_at};
 use crate::Candidate;
 use rasd_doc::{Document, EntityType, MentionKind, MentionSource, Span, TokenKind};
 use rasd_kb::format::{
-    first_segment, is_word_char, V_ACRONYM, V_ARTICLE, V_DERIVED, V_LIL, V_PREFIX, V_SURNAME,
-    V_TRANSLIT,
+    first_segment, is_word_char, LEADER_ROLES, V_ACRONYM, V_ARTICLE, V_DERIVED, V_LIL, V_PREFIX,
+    V_SHARED, V_SURNAME, V_TRANSLIT,
 };
 use rasd_kb::variants::ARAB_STATES;
 use rasd_kb::{EntryKind, Kb, PlaceKind, Posting};
@@ -307,21 +307,21 @@ fn consider(
     });
 }
 
-/// Role openings of people whom the press names by surname alone: heads of state and
-/// government, foreign ministers and the heads of international bodies and movements
-/// («قال بوتين», «أكد العبادي»).
-const LEADER_ROLES: &[&str] = &[
-    "President of",
-    "King of",
-    "Emir of",
-    "Sultan of",
-    "Prime Minister of",
-    "Chancellor of",
-    "Supreme Leader",
-    "Foreign Minister",
-    "Secretary of State",
-    "Secretary-General of",
-    "Leader of",
+/// Head nouns whose genitive a leader's shared surname may be («قوات صالح», «حكومة
+/// هادي», «عهد مبارك»), folded. Not the heads of names of places and institutions named
+/// after a leader («مركز سلمان», «جامعة الملك فهد»).
+const SHARED_SURNAME_HEADS: &[&str] = &[
+    "قوات",
+    "حكومه",
+    "نظام",
+    "ميليشيات",
+    "مليشيات",
+    "ميليشيا",
+    "انصار",
+    "موالي",
+    "عهد",
+    "حكم",
+    "ايام",
 ];
 
 /// True when the knowledge-base person `e` holds (or held) a leader's role
@@ -467,6 +467,75 @@ pub fn context_adjust(ctx: &Ctx, cands: &mut [Candidate]) {
         }
         let mut bonus = 0.0f32;
         let is_surname = c.etype == EntityType::PER && c.kb_flags & V_SURNAME != 0;
+        // A leader's surname that is also a given name («هادي», «صالح») stands for the
+        // leader only in a report naming the leader's country, written plainly (no
+        // proclitic but و: «لصالح» is "in favour of"), and after a title or role
+        // («الرئيس هادي»), as the genitive of a head noun («قوات صالح», «حكومة هادي») or
+        // beside the full name.
+        // After «عبد», «أبو» or «بن» the word is part of someone's compound name
+        // («المستشار عبد المجيد»), whoever bears it as a surname.
+        if is_surname
+            && prev.is_some_and(|p| {
+                p.al_len == 0
+                    && matches!(
+                        doc.token_norm(p),
+                        "عبد" | "ابو" | "بن" | "ابن" | "ال" | "ام" | "بنت" | "وعبد" | "وابو"
+                    )
+            })
+        {
+            c.score = 0.0;
+            c.entry = None;
+            continue;
+        }
+        if is_surname && c.kb_flags & V_SHARED != 0 {
+            // Several leaders may share the word («صالح»: Yemen's and Iraq's presidents):
+            // the one whose country the report names, when it is only one.
+            let mut home = c
+                .name_id
+                .into_iter()
+                .flat_map(|n| kb.postings(n))
+                .filter(|p| {
+                    p.flags & V_SHARED != 0
+                        && kb.entry(p.entry).is_some_and(|e| {
+                            is_leader(e)
+                                && e.cc3()
+                                    .is_some_and(|cc| named_countries.binary_search(&cc).is_ok())
+                        })
+                });
+            let at_home = match (home.next(), home.next()) {
+                (Some(p), None) => {
+                    c.entry = Some(p.entry);
+                    c.kb_flags = p.flags;
+                    true
+                }
+                _ => false,
+            };
+            let prefix = doc.slice(Span::new(tok.span.start, c.span.start.max(tok.span.start)));
+            let plain = matches!(prefix, "" | "و") && tok.al_len == 0;
+            // Only a head of state's title: after «الشيخ», «العقيد» or «الأستاذ» the word
+            // is someone's given name («العقيد فهد المديهش»).
+            let before_prev = prev_i
+                .and_then(|p| p.checked_sub(1))
+                .and_then(|p| doc.tokens.get(p))
+                .map(|t| doc.token_norm(t));
+            let titled = prev.map(|p| doc.token_norm(p)).is_some_and(|w| {
+                matches!(w, "الرئيس" | "الملك" | "المخلوع")
+                    || (w == "السابق" && before_prev == Some("الرئيس"))
+            });
+            let head = prev.is_some_and(|p| {
+                p.al_len == 0 && SHARED_SURNAME_HEADS.contains(&doc.token_stem(p))
+            });
+            let in_full = c.entry.is_some_and(|e| full.contains(&e));
+            if !(at_home && plain && (titled || head || in_full)) {
+                // (No link either: a pattern reading of the same word must not take it.)
+                c.score = 0.0;
+                c.entry = None;
+                continue;
+            }
+            if head {
+                bonus += 0.15;
+            }
+        }
         // Another confident place of the same country in the document.
         let same_country = c.name_id.is_some_and(|n| {
             kb.postings(n).any(|p| {
