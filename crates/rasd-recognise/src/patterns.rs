@@ -881,6 +881,10 @@ fn org_heads(ctx: &Ctx, out: &mut Vec<Candidate>) {
         if comp == 0 {
             continue;
         }
+        // «مديرية كريتر» is a district, «مديرية الأمن» an office.
+        if comp == 1 && crate::settlement::names_a_place(ctx, i) {
+            continue;
+        }
         // Numbered units: «الفرقة الرابعة», «اللواء 15» — but «المجموعة الثالثة» (a
         // sports group) is not a unit.
         let unit_head = matches!(

@@ -184,9 +184,24 @@ fn settlement_noun(ctx: &Ctx, t: &Token) -> Option<bool> {
     };
     // The analyser keeps a preposition on a short word («بحي»): try it off.
     find(word).or_else(|| {
-        let rest = word.strip_prefix(['ب', 'و', 'ف', 'ل'])?;
+        let rest = word.strip_prefix(['ب', 'و', 'ف', 'ل', 'ك'])?;
         (t.pre_len == 0).then(|| find(rest)).flatten()
     })
+}
+
+/// True when token `i` is a settlement noun («مديرية», «بلدية») whose next word names a
+/// place: one the knowledge base knows as a place, or a word the corpus does not call
+/// ordinary («مديرية كريتر», «مديرية الرمضة»). The same nouns head offices («مديرية
+/// الأمن»), whose next word is an ordinary one.
+pub(crate) fn names_a_place(ctx: &Ctx, i: usize) -> bool {
+    let Some(t) = ctx.doc.tokens.get(i) else {
+        return false;
+    };
+    settlement_noun(ctx, t).is_some()
+        && (matches!(
+            ctx.info.get(i + 1).and_then(|x| x.kb),
+            Some((_, EntityType::LOC))
+        ) || name_word(ctx, i + 1, false))
 }
 
 /// End (exclusive) of the name starting at `j`: the word and a following name adjective.

@@ -700,3 +700,39 @@ fn a_leaders_surname_that_is_also_a_given_name_needs_strong_context() {
     let v = linked("وقال الحوثيون في عدن إن القتال لصالح اليمن.");
     assert!(!v.iter().any(|(n, _)| n.contains("صالح")), "{v:?}");
 }
+
+#[test]
+fn a_district_is_a_place_and_a_directorate_an_office() {
+    // «مديرية» heads Yemeni districts and government offices alike: the word after it
+    // decides. (The embedded knowledge base and corpus word list.)
+    let found = |text: &str| -> Vec<(EntityType, String)> {
+        let mut d = Document::new(Meta::default(), text.to_string());
+        Normaliser.process(&mut d);
+        Segmenter.process(&mut d);
+        Recogniser::new()
+            .recognise(&d, &[])
+            .into_iter()
+            .map(|m| (m.etype, d.slice(m.span).to_string()))
+            .collect()
+    };
+    for text in [
+        "وقصفت الطائرات مديرية الرمضة في المحافظة.",
+        "ونزح السكان من المديريات المنكوبة كمديرية كريتر والتواهي.",
+    ] {
+        let v = found(text);
+        assert!(
+            v.iter().all(|(t, _)| *t != EntityType::ORG),
+            "{text}: {v:?}"
+        );
+        assert!(
+            v.iter().any(|(t, _)| *t == EntityType::LOC),
+            "{text}: {v:?}"
+        );
+    }
+    let v = found("وأعلنت مديرية التربية في المحافظة عن الامتحانات.");
+    assert!(
+        v.iter()
+            .any(|(t, n)| *t == EntityType::ORG && n == "مديرية التربية"),
+        "{v:?}"
+    );
+}
