@@ -647,6 +647,22 @@ fn a_reporting_or_denial_verb_never_opens_a_foreign_name() {
     assert!(v.iter().all(|s| !s.contains("نفت")), "{v:?}");
 }
 
+/// The embedded recogniser's mentions in `text` (knowledge base, lexicon and corpus word
+/// lists as shipped), with the document they point into.
+fn embedded_mentions(text: &str) -> (Document, Vec<Mention>) {
+    let d = embedded_doc(text);
+    let v = Recogniser::new().recognise(&d, &[]);
+    (d, v)
+}
+
+/// `text` normalised and segmented, ready for the recogniser.
+fn embedded_doc(text: &str) -> Document {
+    let mut d = Document::new(Meta::default(), text.to_string());
+    Normaliser.process(&mut d);
+    Segmenter.process(&mut d);
+    d
+}
+
 #[test]
 fn a_known_place_between_a_settlement_noun_and_a_word_is_no_cue_for_it() {
     // «منطقة القصيم ليكون»: the settlement noun names the known place; the verb after it
@@ -654,9 +670,7 @@ fn a_known_place_between_a_settlement_noun_and_a_word_is_no_cue_for_it() {
     // (The embedded knowledge base: the fixture's trigram model has too few names to
     // find «ليكون» foreign-looking.)
     let places = |text: &str| -> Vec<String> {
-        let mut d = Document::new(Meta::default(), text.to_string());
-        Normaliser.process(&mut d);
-        Segmenter.process(&mut d);
+        let d = embedded_doc(text);
         Recogniser::new()
             .candidates(&d, &[])
             .iter()
@@ -675,12 +689,8 @@ fn a_known_place_between_a_settlement_noun_and_a_word_is_no_cue_for_it() {
 fn a_leaders_surname_that_is_also_a_given_name_needs_strong_context() {
     // (The embedded knowledge base: the leaders and their countries.)
     let linked = |text: &str| -> Vec<(String, String)> {
-        let mut d = Document::new(Meta::default(), text.to_string());
-        Normaliser.process(&mut d);
-        Segmenter.process(&mut d);
-        Recogniser::new()
-            .recognise(&d, &[])
-            .into_iter()
+        let (d, v) = embedded_mentions(text);
+        v.into_iter()
             .filter_map(|m| Some((d.slice(m.span).to_string(), m.kb_key?)))
             .collect()
     };
@@ -706,12 +716,8 @@ fn a_district_is_a_place_and_a_directorate_an_office() {
     // «مديرية» heads Yemeni districts and government offices alike: the word after it
     // decides. (The embedded knowledge base and corpus word list.)
     let found = |text: &str| -> Vec<(EntityType, String)> {
-        let mut d = Document::new(Meta::default(), text.to_string());
-        Normaliser.process(&mut d);
-        Segmenter.process(&mut d);
-        Recogniser::new()
-            .recognise(&d, &[])
-            .into_iter()
+        let (d, v) = embedded_mentions(text);
+        v.into_iter()
             .map(|m| (m.etype, d.slice(m.span).to_string()))
             .collect()
     };
