@@ -2923,3 +2923,22 @@ fn keen_on_and_receiving_visitors_are_no_events() {
     let (_, ev) = run(b);
     assert!(ev.iter().all(|e| e.etype != Plover::CONSULT), "{ev:?}");
 }
+
+#[test]
+fn admitting_a_fact_is_no_recognition() {
+    // «اعترف بـ» recognises a state or a government; admitting that something is true or
+    // owning a failure is no SUPPORT.
+    for text in [
+        "واعترفت الشركة الكويتية بصحة التسريبات بشكل غير مباشر.",
+        "واعترف الوزير بمسؤوليته عن الخسائر.",
+    ] {
+        let (_, ev) = run(DocBuilder::new(text));
+        assert!(
+            ev.iter().all(|e| e.etype != Plover::SUPPORT),
+            "{text}: {ev:?}"
+        );
+    }
+    let b = DocBuilder::new("واعترفت السويد بدولة فلسطين أمس.").country(&["السويد"], "SWE");
+    let (_, ev) = run(b);
+    only(&ev, Plover::SUPPORT);
+}
