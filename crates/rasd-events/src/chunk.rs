@@ -1409,6 +1409,67 @@ fn membership(v: &View, out: &mut [Option<usize>]) {
     }
 }
 
+/// True when token `k` says whose side a description is on («القوات الموالية لهادي»,
+/// «العناصر التابعة للتنظيم», «الميليشيات المدعومة من إيران»): the description is then a
+/// new one, defined by what follows, and no reference back.
+fn sided(v: &View, k: usize) -> bool {
+    let w = v.norm(k);
+    [
+        "الموالي",
+        "التابع",
+        "المؤيد",
+        "المحسوب",
+        "المدعوم",
+        "المقرب",
+    ]
+    .iter()
+    .any(|p| w.starts_with(p))
+}
+
+/// True when a definite description (descriptor `desc`, folded head `stem` without the
+/// article) may stand for organisation or person `e` found before it without naming it:
+/// the entity's name holds the same noun («الوزارة» → «وزارة الصحة», «الحركة» → «حركة
+/// حماس»), or its sector is one the descriptor can describe («التنظيم» → an armed group,
+/// «الجيش» → an army). The nearest organisation of the article is otherwise often a news
+/// agency, a ministry or a web site, and «التحالف» or «الشرطة» are never those. A
+/// person is ruled out only by a sector that clashes («العميد» is no king).
+fn may_refer_to(v: &View, desc: &crate::lex::Desc, stem: &str, e: usize) -> bool {
+    let Some(ent) = v.doc.entities.get(e) else {
+        return false;
+    };
+    if ent.etype == EntityType::LOC {
+        return true;
+    }
+    let bare = |w: &str| w.strip_prefix("ال").unwrap_or(w).to_string();
+    let names_it = |text: &str| {
+        rasd_text::fold(text)
+            .split(' ')
+            .any(|w| bare(w) == stem || w.strip_prefix('ل').is_some_and(|x| bare(x) == stem))
+    };
+    if names_it(&ent.name)
+        || ent
+            .mentions
+            .iter()
+            .any(|m| m.kind == MentionKind::Name && names_it(v.doc.slice(m.span)))
+    {
+        return true;
+    }
+    // A person's sector is often unknown; only a known clash rules a person out.
+    let (Some(d), Some(s)) = (desc.sector, ent.sector.as_deref()) else {
+        return ent.etype == EntityType::PER;
+    };
+    let fits: &[&str] = match d {
+        "MIL" => &["MIL"],
+        "COP" => &["COP", "SPY", "MIL"],
+        "SPY" => &["SPY", "COP"],
+        "REB" | "UAF" => &["REB", "UAF"],
+        "NGO" => &["NGO", "IGO", "REB"],
+        "OPP" => &["OPP", "PTY"],
+        other => return other == s,
+    };
+    fits.contains(&s)
+}
+
 /// Resolves definite descriptions that refer back to an entity («المنظمة الإرهابية» →
 /// أنصار الشريعة, «الضابط المتقاعد» → حفتر). Returns, per token, the entity its
 /// description head refers to.
@@ -1438,7 +1499,7 @@ pub fn resolve_descriptions(v: &View) -> Vec<Option<usize>> {
         if !starts_with_article(v, i, &strip) || strip.enc.is_some() {
             continue;
         }
-        if v.nisba(i + 1).is_some() || v.ment(i + 1).is_some() {
+        if v.nisba(i + 1).is_some() || v.ment(i + 1).is_some() || sided(v, i + 1) {
             continue;
         }
         // Same noun used definitely before?
@@ -1481,7 +1542,10 @@ pub fn resolve_descriptions(v: &View) -> Vec<Option<usize>> {
                     k -= 1;
                     if let Some(m) = v.ment(k) {
                         let fits = m.etype == ana && (ana != EntityType::LOC || m.country);
-                        if fits && m.entity.is_some() && m.kind == rasd_doc::MentionKind::Name {
+                        if fits
+                            && m.kind == rasd_doc::MentionKind::Name
+                            && m.entity.is_some_and(|e| may_refer_to(v, desc, stem, e))
+                        {
                             found = m.entity;
                             break;
                         }
@@ -1654,6 +1718,45 @@ mod tests {
         let v = View::new(&b.doc);
         let r = resolve_descriptions(&v);
         assert!(r.iter().all(Option::is_none));
+    }
+
+    #[test]
+    fn a_description_refers_back_only_to_its_kind() {
+        let at = |v: &View, w: &str| (0..v.len()).find(|&i| v.norm(i) == w).expect(w);
+        // The nearest organisation is a police force: no coalition.
+        let b = DocBuilder::new("دخلت الشرطة الاتحادية المدينة. وقصف التحالف مواقع المسلحين.")
+            .entity(EntityType::ORG, &["الشرطة الاتحادية"])
+            .sector("COP");
+        let v = View::new(&b.doc);
+        assert_eq!(resolve_descriptions(&v)[at(&v, "التحالف")], None);
+        // A news agency nearer than the army is passed over.
+        let b = DocBuilder::new(
+            "تقدمت القوات المسلحة العراقية في الرمادي بحسب وكالة رويترز. وقال الجيش إنه سيطر على الجامعة.",
+        )
+        .entity(EntityType::ORG, &["القوات المسلحة العراقية"])
+        .sector("MIL")
+        .entity(EntityType::ORG, &["وكالة رويترز"])
+        .sector("JRN");
+        let v = View::new(&b.doc);
+        assert_eq!(resolve_descriptions(&v)[at(&v, "الجيش")], Some(0));
+        // An organisation of unknown sector whose name holds the noun.
+        let mut b = DocBuilder::new("تبنى داعش الهجوم. وقال التنظيم في بيان إنه سيواصل.")
+            .entity(EntityType::ORG, &["داعش"]);
+        b.doc.entities[0].name = "تنظيم الدولة الإسلامية".into();
+        let v = View::new(&b.doc);
+        assert_eq!(resolve_descriptions(&v)[at(&v, "التنظيم")], Some(0));
+        // Plural groups are many, not the one named before.
+        let b = DocBuilder::new("هاجمت جبهة النصرة البلدة. وقالت الفصائل إنها صدت الهجوم.")
+            .entity(EntityType::ORG, &["جبهة النصرة"])
+            .sector("REB");
+        let v = View::new(&b.doc);
+        assert_eq!(resolve_descriptions(&v)[at(&v, "الفصائل")], None);
+        // Forces loyal to someone are defined by what follows.
+        let b = DocBuilder::new("أعلن الجيش اليمني النفير. وتقدمت القوات الموالية للرئيس نحو عدن.")
+            .entity(EntityType::ORG, &["الجيش اليمني"])
+            .sector("MIL");
+        let v = View::new(&b.doc);
+        assert_eq!(resolve_descriptions(&v)[at(&v, "القوات")], None);
     }
 
     #[test]

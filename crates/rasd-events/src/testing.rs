@@ -91,6 +91,14 @@ impl DocBuilder {
         self
     }
 
+    /// Sets the PLOVER sector of the entity added last («MIL», «JRN»).
+    pub fn sector(mut self, sector: &str) -> Self {
+        if let Some(e) = self.doc.entities.last_mut() {
+            e.sector = Some(sector.to_string());
+        }
+        self
+    }
+
     /// Marks a named thing from the knowledge base (MISC linked to `key`: an agreement,
     /// an operation).
     pub fn thing(mut self, names: &[&str], key: &str) -> Self {
