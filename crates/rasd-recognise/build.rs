@@ -1,5 +1,5 @@
-//! Compiles the person-name lists `data/names/person_names.tsv` and
-//! `data/names/name_words.tsv` (at the repository root) into two open-addressing tables
+//! Compiles the person-name lists `data/names/person_names.tsv`,
+//! `data/names/name_words.tsv` and `data/names/family_words.txt` (at the repository root) into two open-addressing tables
 //! of 64-bit keys (layout in `src/nametable.rs`) that the library embeds with
 //! `include_bytes!`: `$OUT_DIR/names.bin` (full names and their prefixes) and
 //! `$OUT_DIR/names_small.bin` (given names, family names, first words of full names).
@@ -154,6 +154,18 @@ fn main() {
                 surnames += 1;
             }
             _ => {}
+        }
+    }
+
+    // Definite family names that news prints after given names and seldom elsewhere
+    // (`scripts/kb/family_words.py`, from corpus counts): «الركبان», «العطيشان».
+    let family = data.join("family_words.txt");
+    let text = data_text(&family, "no corpus family names");
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let f = rasd_text::fold(line.trim());
+        if !f.is_empty() && !f.contains(' ') {
+            small.push(nametable::key(nametable::SURNAME, &f));
+            surnames += 1;
         }
     }
 

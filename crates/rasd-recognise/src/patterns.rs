@@ -353,7 +353,12 @@ fn name_word_kind(ctx: &Ctx, k: usize) -> NameWord {
                 .is_some_and(|w| ctx.lx.is_given_name(w) || crate::names::is_given(w))
         }
     });
-    if ctx.lx.is_given_name(stem) || crate::names::is_given(stem) || whole_given {
+    // «عبدالرحمن», «عبداللطيف»: a theophoric name written joined, which the lists hold
+    // apart («عبد الرحمن»).
+    let joined_abd = stem
+        .strip_prefix("عبدال")
+        .is_some_and(|rest| rest.chars().count() >= 3);
+    if ctx.lx.is_given_name(stem) || crate::names::is_given(stem) || whole_given || joined_abd {
         NameWord::Given
     } else if !maqsura && ctx.kb.foreignness(stem) >= 0.6 && !stem.starts_with(['ي', 'ت', 'ن']) {
         NameWord::Foreign
@@ -727,6 +732,90 @@ fn adjective_like(ctx: &Ctx, k: usize) -> bool {
         || (st.starts_with('ا') && n == 4)
 }
 
+/// The end of a phrase of purpose with «ل» at token `k` that closes an institution's name
+/// after its head and adjectives («الهيئة العامة للسياحة والتراث الوطني», «المؤسسة العامة
+/// للتأمينات الاجتماعية», «الهيئة الوطنية لمكافحة الفساد»): a definite noun with «لل», or
+/// a bare verbal noun with «ل» and its definite genitive, then adjectives and nouns joined
+/// by «و». Time nouns («للمرة الأولى», «لليوم الثاني») say when, not what.
+fn purpose_phrase(ctx: &Ctx, k: usize) -> Option<usize> {
+    let t = ctx.tok(k)?;
+    if !ctx.text(k).starts_with('ل') || t.enclitic.is_some() || ctx.cls(k) & FUNC != 0 {
+        return None;
+    }
+    if matches!(
+        ctx.stem(k),
+        "مره" | "يوم" | "عام" | "سنه" | "اسبوع" | "شهر" | "اول"
+    ) {
+        return None;
+    }
+    // «ل» after a participle that governs it is its complement, not a purpose
+    // («الوحدة الخاصة المرافقة للرئيس», «البحرية التابعة للجيش»).
+    let prev = ctx.stem(k.saturating_sub(1));
+    if [
+        "تابع",
+        "موال",
+        "مرافق",
+        "مواز",
+        "مجاور",
+        "مقابل",
+        "مناهض",
+        "مؤيد",
+        "مخصص",
+        "مضاد",
+        "معارض",
+        "مساند",
+        "داعم",
+        "مقرب",
+        "محاذ",
+        "منافس",
+    ]
+    .iter()
+    .any(|p| prev.starts_with(p))
+    {
+        return None;
+    }
+    // A body, a person or a known name after «ل» owns the thing named before it («اللجنة
+    // الفرعية للجنة», «المكتب الإعلامي لرئيس الوزراء», «الجهاز الفني للزمالك»).
+    let owner = |j: usize| {
+        ctx.cls(j) & (ORG_HEAD | TITLE | TITLE_HEAD | ROLE | SETTLEMENT | LOCATIVE | FUNC) != 0
+            || ctx.info[j].kb.is_some()
+    };
+    if owner(k) {
+        return None;
+    }
+    let mut e = k + 1;
+    if !t.lil {
+        // «لمكافحة الفساد»: the bare verbal noun needs its definite genitive.
+        let genitive = adjacent(ctx.doc, k) && ctx.al(e) && !ctx.has_conj(e) && !ctx.has_prep(e);
+        if !genitive || owner(e) {
+            return None;
+        }
+        e += 1;
+    }
+    let mut joined = 0;
+    while e < k + 6 && adjacent(ctx.doc, e - 1) && ctx.is_arabic(e) && ctx.al(e) {
+        let ce = ctx.cls(e);
+        if ce & (FUNC | TITLE | TITLE_HEAD | ROLE) != 0
+            || ctx.has_prep(e)
+            || ctx.tok(e).is_some_and(|t| t.enclitic.is_some())
+            || ctx.info[e].kb.is_some()
+        {
+            break;
+        }
+        if ctx.has_conj(e) {
+            // «والتراث»: one more noun of the same purpose.
+            if joined > 0 || adjective_like(ctx, e) {
+                break;
+            }
+            joined += 1;
+        } else if !adjective_like(ctx, e) {
+            break;
+        }
+        e += 1;
+    }
+    Some(e)
+}
+
 /// True for definite words that cannot continue a name whose genitive is already
 /// complete: organisation heads and place nouns («السلطة», «المنطقة») and verbal nouns
 /// of the derived forms («التدخل», «الانضباط», «الاستقرار»).
@@ -760,6 +849,8 @@ fn org_heads(ctx: &Ctx, out: &mut Vec<Candidate>) {
         let mut seen_noun = head_al; // a definite head is the noun adjectives attach to
         let mut seen_adj = false; // an adjective closed the noun phrase
         let mut last_good = i; // last token that may end the name
+        let mut only_adj = true; // nothing but adjectives after the head so far
+        let mut purpose = false; // a ل-phrase of purpose closes the name («… للسياحة»)
         while k < n && k < i + 8 && adjacent(ctx.doc, k - 1) {
             let ck = ctx.cls(k);
             let tok = ctx.tok(k);
@@ -787,6 +878,7 @@ fn org_heads(ctx: &Ctx, out: &mut Vec<Candidate>) {
                     EntityType::LOC if seen_noun && !ctx.text(k).starts_with('ل') => break,
                     EntityType::LOC => {
                         has_place = true;
+                        only_adj = false;
                         seen_noun = true;
                         last_good = e as usize - 1;
                         k = e as usize;
@@ -798,8 +890,32 @@ fn org_heads(ctx: &Ctx, out: &mut Vec<Candidate>) {
                     _ => break,
                 }
             }
-            if ctx.has_prep(k) {
-                break;
+            // «ل» is not always split off («لمكافحة»).
+            let l_word = ctx.text(k).starts_with('ل') && !ctx.al(k);
+            if ctx.has_prep(k) || l_word {
+                // Forces and governments act for someone, they are not named for a
+                // purpose («القوات الجوية للتحالف» is the coalition's air force).
+                // «الحركة العامة للسوق» and «الجهة الجنوبية للزبداني» are no names, nor is
+                // a «جهاز» other than the central one («الجهاز الفني للفريق», «الجهاز
+                // الهضمي»).
+                let institution = match ctx.stem(i) {
+                    "قوات" | "قوه" | "جيش" | "حكومه" | "شرطه" | "سلطات" | "سلطه" | "امن" => {
+                        false
+                    }
+                    "حركه" | "جهه" => false,
+                    "جهاز" => ctx.stem(i + 1) == "مركزي",
+                    _ => true,
+                };
+                if head_al && only_adj && k > i + 1 && institution {
+                    if let Some(e) = purpose_phrase(ctx, k) {
+                        purpose = true;
+                        last_good = e - 1;
+                        break;
+                    }
+                }
+                if ctx.has_prep(k) {
+                    break;
+                }
             }
             if ctx.gent(k) {
                 has_gent = true;
@@ -827,6 +943,7 @@ fn org_heads(ctx: &Ctx, out: &mut Vec<Candidate>) {
                 }
                 if !adjective {
                     seen_noun = true;
+                    only_adj &= ctx.stem(k) == "عليا";
                 } else if seen_noun {
                     seen_adj = true;
                 }
@@ -861,6 +978,7 @@ fn org_heads(ctx: &Ctx, out: &mut Vec<Candidate>) {
                 && !st.ends_with("يه")
             {
                 specific += 1;
+                only_adj = false;
                 last_good = k;
                 k += 1;
                 continue;
@@ -905,7 +1023,7 @@ fn org_heads(ctx: &Ctx, out: &mut Vec<Candidate>) {
         );
         let has_num = has_num && (unit_head || !head_al);
         let is_name = if head_al {
-            (has_gent && c & ORG_NATIONAL != 0) || has_num || (has_gent && specific >= 1)
+            (has_gent && c & ORG_NATIONAL != 0) || has_num || (has_gent && specific >= 1) || purpose
         } else if weak {
             // «قوات الأمن السعودية»: a weak head over a national institution noun and a
             // gentilic is one name, not a head + «الأمن السعودية».
@@ -1190,6 +1308,36 @@ mod tests {
         // A weak head with a plain noun and a gentilic stays out.
         let v = orgs("ووصلت قوات المشاة الليبية إلى المدينة.");
         assert!(!v.contains(&"قوات المشاة الليبية".to_string()), "{v:?}");
+    }
+
+    #[test]
+    fn an_institution_is_named_for_its_purpose() {
+        for (text, name) in [
+            (
+                "وأكدت الهيئة العامة للسياحة والتراث الوطني ذلك.",
+                "الهيئة العامة للسياحة والتراث الوطني",
+            ),
+            (
+                "وقالت الهيئة الوطنية لمكافحة الفساد إنها تحقق.",
+                "الهيئة الوطنية لمكافحة الفساد",
+            ),
+            ("ونفت المنظمة الدولية للهجرة ذلك.", "المنظمة الدولية للهجرة"),
+        ] {
+            let v = orgs(text);
+            assert!(v.contains(&name.to_string()), "{text}: {v:?}");
+        }
+        // A time, an owner or the complement of a participle is no purpose; forces and
+        // movements are not named for one.
+        for (text, not) in [
+            ("ورفضت الحكومة الشرعية للمرة الأولى ذلك.", "للمرة"),
+            ("وعقدت اللجنة الفرعية للمجلس اجتماعا.", "للمجلس"),
+            ("وصلت الوحدة الخاصة المرافقة للرئيس.", "للرئيس"),
+            ("وأكدت القوات الجوية للتحالف ذلك.", "للتحالف"),
+            ("وتراجعت الحركة العامة للسوق.", "للسوق"),
+        ] {
+            let v = orgs(text);
+            assert!(v.iter().all(|o| !o.contains(not)), "{text}: {v:?}");
+        }
     }
 
     #[test]

@@ -742,3 +742,26 @@ fn a_district_is_a_place_and_a_directorate_an_office() {
         "{v:?}"
     );
 }
+
+#[test]
+fn family_names_news_prints_after_given_names_end_a_title_name() {
+    // «الركبان» is in no index of notable people; the corpus-derived family names
+    // (`data/names/family_words.txt`) know it. «عبدالرحمن» is written joined.
+    let people = |text: &str| -> Vec<String> {
+        let (d, ms) = embedded_mentions(text);
+        ms.iter()
+            .filter(|m| m.etype == EntityType::PER)
+            .map(|m| d.slice(m.span).to_string())
+            .collect()
+    };
+    assert_eq!(
+        people("وقال مدير ادارة الرقابة المهندس عبدالرحمن الركبان إن الجولة مستمرة."),
+        ["عبدالرحمن الركبان"]
+    );
+    assert_eq!(people("وأكد الوزير خالد العطيشان ذلك."), ["خالد العطيشان"]);
+    // Ordinary definite words after a name stay out of it.
+    for p in people("منذ تولي الرئيس عبدالفتاح السيسي الحكم في البلاد.")
+    {
+        assert!(!p.contains("الحكم"), "{p}");
+    }
+}

@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+"""Derive data/names/family_words.txt: family names with the article that news writes after
+a given name («محمد الركبان», «عبدالرحمن العطيشان») and seldom anywhere else.
+
+The name lists (data/names/name_words.tsv) come from indexes of notable people and hold few
+of the family names Gulf news prints every day for officials, officers and victims. Such a
+name is a definite word, and a definite word after a title and a given name is usually one,
+but not always: «تولي الملك سلمان الحكم» (took power), «الأمير خالد الفيصل الجهود».
+The corpus tells them apart: a family name stands after a given name in most of its
+occurrences, a noun or an adjective in few. A row is a folded definite form of five letters or
+more that is not listed as a family name already and occurs at least MIN_AFTER times right
+after a given name, in at least MIN_RATIO of its occurrences (MIN_RATIO_ONE when it follows
+one given name only: «بين الطرفين» is no family). A given name is a `given` row of
+name_words.tsv seen GIVEN_MIN times, or a joined «عبدال…» name, less the given names that
+are also everyday words (AMBIGUOUS: «بين», «ولي العهد», «حسن الجوار»); «على» folds to
+«علي», so the name is told from the preposition before folding. Only counts are used; no corpus text is written. The engine
+(crates/rasd-recognise/build.rs) adds the rows to its family names. Usage:
+
+    python3 scripts/kb/family_words.py [--corpus ../shared/data/saudinewsnet]
+"""
+
+import argparse
+import collections
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from build_places import _TOKEN_RE  # noqa: E402
+from common_words import fold  # noqa: E402
+from snn import article_texts, default_corpus  # noqa: E402
+
+MIN_AFTER = 2
+MIN_RATIO = 0.3
+MIN_RATIO_ONE = 0.6
+# Keep in step with GIVEN_MIN in crates/rasd-recognise/build.rs.
+GIVEN_MIN = 20
+# Second parts of compound given names («صلاح الدين», «عبد الله»): after a given name, but
+# no family names (crates/rasd-recognise/src/names.rs, `family_word`, says the same).
+COMPOUND_PARTS = {fold(w) for w in "الدين الله الإسلام الدولة الرحمن".split()}
+# Given names that are also function words, common nouns or adjectives, so often followed
+# by a definite noun that is no family name («بين الطرفين», «أكبر الخاسرين», «أسماء
+# الفائزين», «جمال الطبيعة»), and the month names.
+AMBIGUOUS = {fold(w) for w in (
+    "بين ولي رمضان شعبان ربيع باسم رحمة صباح أفضل حياة عالم أم أمير أكبر أمين نجاح عالية "
+    "سلامة هنا شهد آية ملك آسيا طالب فضل أجمل دنيا عطية بي هما نصر نور مالك جامع شاهد "
+    "جميل إقبال قاضي طيب أمل أظهر حاكم شمس أعظم سيد سيدة أحسن منى مني حافظ وسام رسول كامل "
+    "حسن جمال خليفة مبارك عوض أسماء توفيق زين اسيا").split()}
+
+
+def participle(w):
+    """A participle of a derived verb, no nisba («المتحالف», «المستقيل»): an adjective after
+    a famous name («صالح المتحالف مع الحوثيين»), seldom a family name."""
+    return w.startswith(("المت", "المست", "المنت")) and not w.endswith("ي") and len(w) >= 7
+
+
+def given_and_surnames(path):
+    given, surnames = set(), set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 4 or cols[3] != "romanizer":
+                continue
+            w = fold(cols[0])
+            if cols[1] == "given" and int(cols[2] or 0) >= GIVEN_MIN:
+                given.add(w)
+            elif cols[1] == "surname":
+                surnames.add(w)
+    return given, surnames
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    root = os.path.normpath(os.path.join(here, "..", ".."))
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", default=default_corpus(root))
+    ap.add_argument("--out", default=os.path.join(root, "data", "names", "family_words.txt"))
+    args = ap.parse_args()
+    given, surnames = given_and_surnames(os.path.join(root, "data", "names", "name_words.tsv"))
+
+    def is_given(w):
+        return w in given or (w.startswith("عبدال") and len(w) >= 8)
+
+    count = collections.Counter()
+    after = collections.Counter()
+    before = collections.defaultdict(set)
+    total = 0
+    for text in article_texts(args.corpus):
+        prev = ""
+        for raw in _TOKEN_RE.findall(text):
+            t = fold(raw)
+            total += 1
+            if t.startswith("ال"):
+                count[t] += 1
+                if prev:
+                    after[t] += 1
+                    before[t].add(prev)
+            prev = t if raw != "على" and t not in AMBIGUOUS and is_given(t) else ""
+    rows = sorted(
+        w for w, a in after.items()
+        if a >= MIN_AFTER and len(w) >= 5 and w not in surnames and w not in COMPOUND_PARTS
+        and not participle(w)
+        and a >= (MIN_RATIO if len(before[w]) > 1 else MIN_RATIO_ONE) * count[w]
+    )
+    with open(args.out, "w", encoding="utf-8") as f:
+        f.write(f"# Generated by scripts/kb/family_words.py from SaudiNewsNet word counts ({total} tokens); "
+                "do not edit by hand.\n# one folded definite family name per line\n")
+        for w in rows:
+            f.write(w + "\n")
+    print(f"{len(rows)} family names -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()
