@@ -426,6 +426,40 @@ pub(crate) fn dates_conflict(a: &Event, b: &Event) -> bool {
     }
 }
 
+/// True when `later`, a mention that does not point back (no article, no demonstrative, no
+/// claim), carries a date read from the text that lies apart from the date `earlier` only
+/// got from the publication: «واشتبكت [اليوم] مع مسلحي داعش … وأطلقت القوات في أبريل عملية
+/// عسكرية»: the campaign launched in April is not the clash of the day, though both have
+/// the same forces.
+fn dated_apart(earlier: &Event, later: &Event, inf: &MentionInfo) -> bool {
+    if inf.definite || inf.anaphoric || inf.claimed {
+        return false;
+    }
+    match (&earlier.date, &later.date) {
+        (Some(x), Some(y)) if x.inferred && !y.inferred && !y.reported => {
+            // A day within a week of publication is when an undated report happened too
+            // («قتلوا الأحد»).
+            let far = match (day_number(&x.value), day_number(&y.value)) {
+                (Some(a), Some(b)) => a.abs_diff(b) > 7,
+                _ => true,
+            };
+            far && calendar_apart(&x.value, &y.value)
+        }
+        _ => false,
+    }
+}
+
+/// Days since year 0 of a TIMEX3 calendar day («2015-07-26»), roughly (months of 31 days:
+/// only distances of a week or more matter); nothing for a month, a year or anything else.
+fn day_number(v: &str) -> Option<u32> {
+    let mut it = v.get(..10)?.split('-');
+    let (y, m, d) = (it.next()?, it.next()?, it.next()?);
+    if v.len() != 10 || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    Some(y.parse::<u32>().ok()? * 372 + m.parse::<u32>().ok()? * 31 + d.parse::<u32>().ok()?)
+}
+
 /// Two TIMEX3 values are calendar dates and neither contains the other («2015-07-21» and
 /// «2015-07-22»; not «2015-07» and «2015-07-21»). Only calendar values can contradict each
 /// other («P1W» does not).
@@ -478,6 +512,7 @@ pub fn merge_events_in(
                 o.etype == e.etype
                     && !apart_in_time(o, &e, &inf)
                     && !dates_conflict(o, &e)
+                    && !dated_apart(o, &e, &inf)
                     && !places_conflict(o, &e, inf.definite, places)
                     && !parties_conflict(text, &o.actor, &e.actor, false)
                     && !parties_conflict(
@@ -505,6 +540,7 @@ pub fn merge_events_in(
             if o.etype != e.etype
                 || apart_in_time(o, &e, &inf)
                 || dates_conflict(o, &e)
+                || dated_apart(o, &e, &inf)
                 || places_conflict(o, &e, lenient, places)
             {
                 continue;
@@ -1399,5 +1435,46 @@ mod tests {
         // A date in another month («الهجمات … منذ 2013») is another event.
         b.date = date("2013", false);
         assert_eq!(merge_events(vec![a, b], &info, "").len(), 2);
+    }
+
+    #[test]
+    fn an_event_dated_weeks_from_an_undated_one_is_another() {
+        // «اشتبكت القوات مع مسلحي داعش» (dated by the paper) … «وأطلقت القوات في أبريل
+        // عملية عسكرية»: the same forces, a campaign of another month.
+        let date = |v: &str, inferred: bool| {
+            Some(EventDate {
+                time: (!inferred).then_some(0),
+                value: v.into(),
+                inferred,
+                reported: false,
+            })
+        };
+        let mut a = ev(0, Plover::ASSAULT, &[1], &[2]);
+        a.date = date("2015-07-21", true);
+        let mut b = ev(1, Plover::ASSAULT, &[1], &[]);
+        b.date = date("2015-04", false);
+        let info = [MentionInfo::default(); 2];
+        assert_eq!(merge_events(vec![a.clone(), b.clone()], &info, "").len(), 2);
+        // A day of the same week is when the undated telling happened too («الأحد»).
+        b.date = date("2015-07-19", false);
+        assert_eq!(merge_events(vec![a.clone(), b.clone()], &info, "").len(), 1);
+        // A mention that points back («العملية») is the event told before, whatever its date.
+        b.date = date("2015-04", false);
+        let definite = MentionInfo {
+            nominal: true,
+            definite: true,
+            ..MentionInfo::default()
+        };
+        let info = [MentionInfo::default(), definite];
+        assert_eq!(merge_events(vec![a, b], &info, "").len(), 1);
+    }
+
+    #[test]
+    fn calendar_days_are_numbered_in_order() {
+        assert_eq!(day_number("2015-07-21").map(|d| d % 31), Some(21));
+        assert!(day_number("2015-07-21") > day_number("2015-06-30"));
+        assert_eq!(day_number("2015-07"), None);
+        assert_eq!(day_number("2015-07-21TEV"), None);
+        assert_eq!(day_number("20x5-07-21"), None);
     }
 }
