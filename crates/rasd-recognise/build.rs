@@ -3,7 +3,8 @@
 //! of 64-bit keys (layout in `src/nametable.rs`) that the library embeds with
 //! `include_bytes!`: `$OUT_DIR/names.bin` (full names and their prefixes) and
 //! `$OUT_DIR/names_small.bin` (given names, family names, first words of full names).
-//! No parsing or hashing of the lists at start-up.
+//! No parsing or hashing of the lists at start-up. The sports clubs of
+//! `data/names/clubs.tsv` go to a third table, `$OUT_DIR/clubs.bin`.
 //!
 //! Every name is folded with `rasd_text::fold`, the engine's own folding, so a lookup by
 //! a token's normalised text matches whatever spelling variant the lists used. A missing
@@ -182,7 +183,11 @@ fn main() {
         small.len(),
         small_table.len()
     );
+    let (club_keys, clubs) = club_keys(&data.join("clubs.tsv"));
+    let club_table = nametable::build(&club_keys);
+    let stats = format!("{stats}clubs {clubs}\nclub_keys {}\n", club_keys.len());
     for (name, bytes) in [
+        ("clubs.bin", &club_table[..]),
         ("names.bin", &table[..]),
         ("names_small.bin", &small_table[..]),
         ("names_stats.txt", stats.as_bytes()),
@@ -191,4 +196,40 @@ fn main() {
             panic!("rasd-recognise: cannot write {name} to OUT_DIR: {e}");
         }
     }
+}
+
+/// The keys of the sports clubs listed in `path` and how many names they come from: one
+/// key for a one-word name, and for a longer one its first word, its prefixes and the
+/// whole. Rows that are no club's name but a category of people («مدربو نادي سانتوس»)
+/// are left out.
+fn club_keys(path: &Path) -> (Vec<u64>, usize) {
+    let text = data_text(path, "no listed sports clubs");
+    let mut keys = Vec::new();
+    let mut n = 0;
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let Some(name) = line.split('\t').next() else {
+            continue;
+        };
+        let f = rasd_text::fold(name);
+        let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
+        match words.as_slice() {
+            [] => continue,
+            [w, ..] if matches!(*w, "مدربو" | "لاعبو" | "رؤساء") => continue,
+            [w] => keys.push(nametable::key(nametable::CLUB_ONE, w)),
+            [w, ..] => {
+                keys.push(nametable::key(nametable::CLUB_FIRST, w));
+                for k in 2..=words.len() {
+                    keys.push(nametable::key(
+                        nametable::CLUB_PREFIX,
+                        &words[..k].join(" "),
+                    ));
+                }
+                keys.push(nametable::key(nametable::CLUB, &words.join(" ")));
+            }
+        }
+        n += 1;
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    (keys, n)
 }

@@ -7,6 +7,7 @@
 //!          │            quoted operations/media, direction + region          │          surnames ─ doc.mentions
 //!          ├─ foreign   transliterated foreign names                         │
 //!          ├─ names     listed full names; given name + listed family name     │
+//!          ├─ clubs     listed sports clubs («ريال مدريد», «لاعب برشلونة»)        │
 //!          ├─ settlement unlisted places after «منطقة/قرية/حي…» (corpus-vetted)   │
 //!          └─ sources   extra candidates (the tagger) via CandidateSource ──┘
 //! ```
@@ -34,6 +35,7 @@
 
 #![warn(missing_docs)]
 
+pub mod clubs;
 pub mod foreign;
 pub mod kbmatch;
 pub mod lexicon;
@@ -228,6 +230,7 @@ impl<'k> Recogniser<'k> {
         foreign::foreign_candidates(&ctx, &mut cands);
         names::listed_candidates(&ctx, &mut cands);
         names::pair_candidates(&ctx, &mut cands);
+        clubs::club_candidates(&ctx, &mut cands);
         settlement::settlement_candidates(&ctx, &mut cands);
         if !self.sources.is_empty() {
             let mut extra = Vec::new();

@@ -20,6 +20,14 @@ pub const FIRST: u8 = b'W';
 pub const GIVEN: u8 = b'G';
 /// Kind byte of a family name (one word, as written, article included).
 pub const SURNAME: u8 = b'S';
+/// Kind byte of a sports club's name of two words or more (the club table).
+pub const CLUB: u8 = b'C';
+/// Kind byte of a prefix (two words or more) of a club's name, the name included.
+pub const CLUB_PREFIX: u8 = b'Q';
+/// Kind byte of the first word of a club's name of two words or more.
+pub const CLUB_FIRST: u8 = b'V';
+/// Kind byte of a club's name of one word («برشلونة», «الهلال»).
+pub const CLUB_ONE: u8 = b'O';
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;

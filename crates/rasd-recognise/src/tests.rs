@@ -765,3 +765,60 @@ fn family_names_news_prints_after_given_names_end_a_title_name() {
         assert!(!p.contains("الحكم"), "{p}");
     }
 }
+
+/// The typed mentions of `text` under the embedded knowledge base, as `TYPE:text`.
+fn typed(text: &str) -> Vec<String> {
+    let (d, ms) = embedded_mentions(text);
+    ms.iter()
+        .filter(|m| m.kind == MentionKind::Name)
+        .map(|m| format!("{}:{}", m.etype.as_str(), d.slice(m.span)))
+        .collect()
+}
+
+#[test]
+fn clubs_named_for_cities_are_organisations_not_places() {
+    // Listed names of two words win over the city inside them and over a foreign person.
+    let m = typed("فاز ريال مدريد على بوروسيا دورتموند وتعادل مانشستر سيتي مع مانشستر يونايتد.");
+    for club in [
+        "ريال مدريد",
+        "بوروسيا دورتموند",
+        "مانشستر سيتي",
+        "مانشستر يونايتد",
+    ] {
+        assert!(m.contains(&format!("ORG:{club}")), "{club}: {m:?}");
+    }
+    assert!(!m.iter().any(|x| x.starts_with("LOC:")), "{m:?}");
+    // A city that is also a club is a club as the genitive of a sports word and as the
+    // other side of a match, and a place elsewhere.
+    let m = typed("انتقل مهاجم برشلونة إلى روما. وخسر بايرن ميونخ أمام برشلونة.");
+    assert_eq!(m.iter().filter(|x| *x == "ORG:برشلونة").count(), 2, "{m:?}");
+    assert!(m.contains(&"LOC:روما".to_string()), "{m:?}");
+    // «نادي» + a definite word is a club, listed or not, with its nationality adjective.
+    let m = typed("وقع اللاعب لنادي النصر السعودي بعد أن رفض عرض نادي الضباط.");
+    assert!(m.contains(&"ORG:نادي النصر السعودي".to_string()), "{m:?}");
+    assert!(m.contains(&"ORG:نادي الضباط".to_string()), "{m:?}");
+}
+
+#[test]
+fn ordinary_words_that_name_clubs_need_sport_around_them() {
+    // «القوة الجوية» and «الشباب السعودي» are listed clubs, and air power and Saudi youth
+    // elsewhere.
+    let m = typed("اعتمدت القوات الحكومية على القوة الجوية. وذهب الشباب السعودي إلى الجبهة.");
+    assert!(
+        !m.iter().any(|x| x.starts_with("ORG:القوة الجوية")),
+        "{m:?}"
+    );
+    assert!(!m.iter().any(|x| x.contains("الشباب")), "{m:?}");
+    let m = typed(
+        "قال مدرب الفريق إن اللاعب جاهز للمباراة. وفاز الشباب السعودي في الدوري على \
+         ملعب الملك فهد.",
+    );
+    assert!(m.contains(&"ORG:الشباب السعودي".to_string()), "{m:?}");
+    // An adjective after a definite sports word is no club («المدرب المصري»), nor is a
+    // word after a conjunction («قائد الفريق وأود»), nor a team of rescuers.
+    let m = typed("وصل المدرب المصري إلى فريق الإنقاذ في الرياض.");
+    assert!(!m.iter().any(|x| x.starts_with("ORG:")), "{m:?}");
+    // «نادى» the verb is no club.
+    let m = typed("نادى المتظاهرون بالإصلاح.");
+    assert!(!m.iter().any(|x| x.starts_with("ORG:")), "{m:?}");
+}
