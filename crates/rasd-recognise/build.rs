@@ -206,6 +206,16 @@ fn club_keys(path: &Path) -> (Vec<u64>, usize) {
     let text = data_text(path, "no listed sports clubs");
     let mut keys = Vec::new();
     let mut n = 0;
+    // How many clubs of two words or more start with each word: a short form is only
+    // safe for a word that starts one («مانشستر», «نيويورك» start several).
+    let mut starts: std::collections::HashMap<String, usize> = Default::default();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let f = rasd_text::fold(line.split('\t').next().unwrap_or(""));
+        let mut words = f.split(' ').filter(|w| !w.is_empty());
+        if let (Some(w), Some(_)) = (words.next(), words.next()) {
+            *starts.entry(w.to_string()).or_default() += 1;
+        }
+    }
     for line in text.lines().filter(|l| !l.starts_with('#')) {
         let Some(name) = line.split('\t').next() else {
             continue;
@@ -217,6 +227,11 @@ fn club_keys(path: &Path) -> (Vec<u64>, usize) {
             [w, ..] if matches!(*w, "مدربو" | "لاعبو" | "رؤساء") => continue,
             [w] => keys.push(nametable::key(nametable::CLUB_ONE, w)),
             [w, ..] => {
+                if let Some(short) =
+                    short_form(&words).filter(|s| *s != words[0] || starts.get(*s) == Some(&1))
+                {
+                    keys.push(nametable::key(nametable::CLUB_ONE, short));
+                }
                 keys.push(nametable::key(nametable::CLUB_FIRST, w));
                 for k in 2..=words.len() {
                     keys.push(nametable::key(
@@ -232,4 +247,35 @@ fn club_keys(path: &Path) -> (Vec<u64>, usize) {
     keys.sort_unstable();
     keys.dedup();
     (keys, n)
+}
+
+/// The one word news also calls a club of two words by, when the other is a generic part
+/// of club names: «توتنهام» of «توتنهام هوتسبير», «سوانزي» of «سوانزي سيتي», «ميلان» of
+/// «إيه سي ميلان».
+fn short_form<'a>(words: &[&'a str]) -> Option<&'a str> {
+    const SUFFIXES: &[&str] = &[
+        "سيتي",
+        "يونايتد",
+        "تاون",
+        "هوتسبير",
+        "هوتسبر",
+        "ألبيون",
+        "البيون",
+        "روفرز",
+        "واندررز",
+        "اثلتيك",
+        "أثلتيك",
+    ];
+    const PREFIXES: &[&str] = &["ايه سي", "اي سي", "اف سي"];
+    match words {
+        [w, s] if SUFFIXES.iter().any(|x| rasd_text::fold(x) == *s) => Some(w),
+        [.., last] => PREFIXES
+            .iter()
+            .any(|p| {
+                let head = words[..words.len() - 1].join(" ");
+                rasd_text::fold(p) == head
+            })
+            .then_some(*last),
+        _ => None,
+    }
 }

@@ -13,9 +13,13 @@
 //!   power): those need a sports word right before them («نادي», «فريق», «لاعب»,
 //!   «مدرب», «جماهير», «فاز» …) or a sports report around them.
 //! * A listed name of one word («برشلونة», «روما», «الهلال») is a place or an ordinary
-//!   word far more often than a club, so it is a club only as the genitive of such a
-//!   sports word («لاعب برشلونة», «مدرب الهلال») or as the other side of a match after
-//!   a club («خسر بايرن ميونخ أمام برشلونة»).
+//!   word far more often than a club, so it is a club as the genitive of such a sports
+//!   word («لاعب برشلونة», «مدرب الهلال»), as the other side of a match after a club
+//!   («خسر بايرن ميونخ أمام برشلونة»), and — in a sports report — standing alone when
+//!   the knowledge base knows it only as a foreign town («وضم برشلونة», not «في
+//!   برشلونة», never «الرياض» or a country). The build script adds the short forms news
+//!   uses for names with a generic part («توتنهام» of «توتنهام هوتسبير», «ميلان» of «إيه
+//!   سي ميلان») when no other club starts with the same word («مانشستر» is two).
 //! * «نادي» and a definite word is a club whether listed or not («نادي الاتحاد», «نادي
 //!   الضباط»), with a nationality adjective after it («نادي النصر السعودي»).
 //!
@@ -27,7 +31,8 @@ use crate::nametable::{self, KeyHash, CLUB, CLUB_FIRST, CLUB_ONE, CLUB_PREFIX};
 use crate::patterns::Ctx;
 use crate::spans::{adjacent, orig_span, token_range_span};
 use crate::Candidate;
-use rasd_doc::{Document, EntityType, MentionKind, MentionSource, Token, TokenKind};
+use rasd_doc::{Document, EntityType, MentionKind, MentionSource, Proclitics, Token, TokenKind};
+use rasd_kb::{EntryKind, PlaceKind};
 
 /// The compiled table of club names (see `build.rs`).
 static TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/clubs.bin"));
@@ -190,12 +195,30 @@ fn club_noun(ctx: &Ctx, i: usize) -> bool {
 }
 
 /// The normalised word of token `t` after its proclitics, also those the analyser left
-/// on a word it does not know («لنادي», «وبرشلونة»), the pronoun suffix kept.
+/// on a word it does not know («لنادي», «وبرشلونة»), but none it took from a listed
+/// club («واتفورد»), the pronoun suffix kept.
 fn club_word<'d>(doc: &'d Document, t: &Token) -> &'d str {
     let norm = doc.token_norm(t);
     let base = norm.get(t.pre_len as usize..).unwrap_or(norm);
-    if t.pre_len > 0 || is_club_word(base) {
+    if is_club_word(base) {
         return base;
+    }
+    if t.pre_len > 0 {
+        // A foreign name's first letter may read as a conjunction («واتفورد»,
+        // «فولفسبورغ»).
+        // A «ب» read so leaves a short word that is often Arabic («بالي»): only long
+        // ones («بورنموث»).
+        let letters = norm.chars().count();
+        let ok = match norm.chars().next() {
+            Some('و' | 'ف') => true,
+            Some('ب') => letters >= 6,
+            _ => false,
+        };
+        return if ok && t.al_len == 0 && is_club_word(norm) {
+            norm
+        } else {
+            base
+        };
     }
     let rest = base
         .strip_prefix('و')
@@ -205,11 +228,64 @@ fn club_word<'d>(doc: &'d Document, t: &Token) -> &'d str {
         .strip_prefix('ل')
         .or_else(|| rest.strip_prefix('ب'))
         .unwrap_or(rest);
-    if rest.chars().count() >= 3 && (rest == "نادي" || is_club_word(rest)) {
+    if rest == "نادي" || (rest.chars().count() >= 6 && is_club_word(rest)) {
         rest
     } else {
         base
     }
+}
+
+/// True when a club word standing alone is long enough not to be an Arabic word: four
+/// letters, six when it starts with a letter that is also a proclitic («بالا»).
+fn long_enough(word: &str) -> bool {
+    let n = word.chars().count();
+    match word.chars().next() {
+        Some('ب' | 'ل' | 'ك' | 'و' | 'ف') => n >= 6,
+        _ => n >= 4,
+    }
+}
+
+/// ISO codes of the Arab states: their towns are named in sports reports as places (the
+/// match is in «الرياض»), foreign towns mostly as clubs («فاز برشلونة»).
+const ARAB_STATES: &[&str] = &[
+    "SAU", "EGY", "ARE", "QAT", "KWT", "BHR", "OMN", "YEM", "IRQ", "SYR", "LBN", "JOR", "PSE",
+    "LBY", "TUN", "DZA", "MAR", "SDN", "MRT",
+];
+
+/// True when the folded word names nothing in the knowledge base but foreign towns and
+/// their provinces (or nothing at all): no country or region, no Arab place, no person
+/// or body.
+fn foreign_town_or_unknown(ctx: &Ctx, word: &str) -> bool {
+    ctx.kb.entries_named(word).all(|(e, _)| {
+        e.kind() == Some(EntryKind::Place)
+            && matches!(
+                e.place_kind(),
+                Some(
+                    PlaceKind::City
+                        | PlaceKind::Town
+                        | PlaceKind::Village
+                        | PlaceKind::Admin1
+                        | PlaceKind::Admin2
+                )
+            )
+            && e.cc3().is_none_or(|c| !ARAB_STATES.contains(&c))
+    })
+}
+
+/// True when token `i` is a place where something is: after «في», «بـ», «مدينة» or
+/// «العاصمة» («أقيمت المباراة في برشلونة»).
+fn located(ctx: &Ctx, i: usize, word: &str) -> bool {
+    let doc = ctx.doc;
+    let Some(t) = doc.tokens.get(i) else {
+        return true;
+    };
+    // The word as written may start with a letter read as «ب» («بورنموث»).
+    if t.proclitics.has(Proclitics::BI) && word.len() < doc.token_norm(t).len() {
+        return true;
+    }
+    i.checked_sub(1)
+        .and_then(|k| doc.tokens.get(k))
+        .is_some_and(|p| matches!(doc.token_stem(p), "في" | "مدينه" | "عاصمه"))
 }
 
 /// `end`, or one past the nationality adjective right there, which belongs to a club's
@@ -266,6 +342,20 @@ pub fn club_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
                     if !is_club_word(base) {
                         continue;
                     }
+                    (i + 1, CUED_SCORE)
+                }
+                // Short words are too often Arabic ones («أود أن», «ببالي», «بألا»).
+                None if t.al_len == 0
+                    && t.enclitic.is_none()
+                    && !t.proclitics.has(Proclitics::BI)
+                    && !t.proclitics.has(Proclitics::KA)
+                    && long_enough(base)
+                    && is_club_word(base)
+                    && !crate::names::is_given(base)
+                    && !located(ctx, i, base)
+                    && foreign_town_or_unknown(ctx, base)
+                    && *sporty.get_or_insert_with(|| sports_document(ctx)) =>
+                {
                     (i + 1, CUED_SCORE)
                 }
                 _ => continue,

@@ -822,3 +822,31 @@ fn ordinary_words_that_name_clubs_need_sport_around_them() {
     let m = typed("نادى المتظاهرون بالإصلاح.");
     assert!(!m.iter().any(|x| x.starts_with("ORG:")), "{m:?}");
 }
+
+#[test]
+fn in_a_sports_report_a_foreign_town_that_names_a_club_is_the_club() {
+    let report = "قال مدرب الفريق إن اللاعب جاهز للمباراة المقبلة في الدوري. ";
+    // Standing alone, the subject or object of anything: the club.
+    let m = typed(&format!(
+        "{report}وضم برشلونة مهاجما من فولفسبورغ وتعادل ليفربول مع واتفورد."
+    ));
+    for club in ["برشلونة", "فولفسبورغ", "ليفربول", "واتفورد"] {
+        assert!(m.contains(&format!("ORG:{club}")), "{club}: {m:?}");
+    }
+    // A short form of a listed name («توتنهام هوتسبير»), but not one several clubs share
+    // («مانشستر»).
+    let m = typed(&format!("{report}وخسر توتنهام. وتألق مانشستر."));
+    assert!(m.contains(&"ORG:توتنهام".to_string()), "{m:?}");
+    assert!(!m.contains(&"ORG:مانشستر".to_string()), "{m:?}");
+    // Where something happens it is the town; Arab towns and countries stay places; short
+    // words stay words.
+    let m = typed(&format!(
+        "{report}وأقيم المعسكر في برشلونة ثم في الرياض. وأود أن أشكر الجميع."
+    ));
+    assert!(m.contains(&"LOC:برشلونة".to_string()), "{m:?}");
+    assert!(m.contains(&"LOC:الرياض".to_string()), "{m:?}");
+    assert!(!m.iter().any(|x| x.starts_with("ORG:أود")), "{m:?}");
+    // Outside sports reports it is the town.
+    let m = typed("وصل الوزير إلى برشلونة أمس.");
+    assert!(m.contains(&"LOC:برشلونة".to_string()), "{m:?}");
+}
