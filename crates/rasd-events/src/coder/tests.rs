@@ -434,6 +434,27 @@ fn operations_that_are_not_military() {
 }
 
 #[test]
+fn an_explosion_of_a_state_of_affairs_is_no_attack() {
+    // The genitive after «انفجار» tells a metaphor («انفجار السلم الاجتماعي», «انفجار
+    // الاحتقان») or a volcano from a bomb.
+    for text in [
+        "حذر من انفجار السلم الاجتماعي في لبنان.",
+        "ويخشى المراقبون انفجار الاحتقان في الشارع.",
+        "أدى انفجار البركان إلى إجلاء السكان.",
+    ] {
+        let (_, ev) = run(DocBuilder::new(text));
+        assert!(
+            ev.iter().all(|e| e.etype != Plover::ASSAULT),
+            "{text}: {ev:#?}"
+        );
+    }
+    let (_, ev) = run(DocBuilder::new(
+        "قتل ثلاثة أشخاص في انفجار سيارة مفخخة في بغداد.",
+    ));
+    only(&ev, Plover::ASSAULT);
+}
+
+#[test]
 fn a_feminine_verb_does_not_take_a_masculine_plural_subject() {
     let (d, ev) = run(
         DocBuilder::new("وتقدمت القوات الحكومية، وطردت الاثنين الحوثيين من المدينة.")
