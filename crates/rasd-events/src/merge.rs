@@ -1409,6 +1409,16 @@ mod tests {
         assert_eq!(out.len(), 2);
     }
 
+    /// A date of a mention, read from the text (`inferred` false) or from the publication.
+    fn date(v: &str, inferred: bool) -> Option<EventDate> {
+        Some(EventDate {
+            time: (!inferred).then_some(0),
+            value: v.into(),
+            inferred,
+            reported: false,
+        })
+    }
+
     #[test]
     fn the_document_date_does_not_set_a_dated_retelling_apart() {
         // «قتل 21 شخصا في هجوم» (dated by Monday's paper) … «الهجوم الذي وقع مساء السبت».
@@ -1416,14 +1426,6 @@ mod tests {
             nominal: true,
             definite: true,
             ..MentionInfo::default()
-        };
-        let date = |v: &str, inferred: bool| {
-            Some(EventDate {
-                time: (!inferred).then_some(0),
-                value: v.into(),
-                inferred,
-                reported: false,
-            })
         };
         let mut a = ev(0, Plover::ASSAULT, &[1], &[]);
         a.date = date("2015-08-10", true);
@@ -1441,14 +1443,6 @@ mod tests {
     fn an_event_dated_weeks_from_an_undated_one_is_another() {
         // «اشتبكت القوات مع مسلحي داعش» (dated by the paper) … «وأطلقت القوات في أبريل
         // عملية عسكرية»: the same forces, a campaign of another month.
-        let date = |v: &str, inferred: bool| {
-            Some(EventDate {
-                time: (!inferred).then_some(0),
-                value: v.into(),
-                inferred,
-                reported: false,
-            })
-        };
         let mut a = ev(0, Plover::ASSAULT, &[1], &[2]);
         a.date = date("2015-07-21", true);
         let mut b = ev(1, Plover::ASSAULT, &[1], &[]);

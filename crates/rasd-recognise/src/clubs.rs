@@ -27,11 +27,11 @@
 //! above any knowledge-base place over the same word.
 
 use crate::lexicon::class::FUNC;
-use crate::nametable::{self, KeyHash, CLUB, CLUB_FIRST, CLUB_ONE, CLUB_PREFIX};
+use crate::nametable::{self, CLUB, CLUB_FIRST, CLUB_ONE, CLUB_PREFIX};
 use crate::patterns::Ctx;
-use crate::spans::{adjacent, orig_span, token_range_span};
+use crate::spans::{adjacent, orig_span};
 use crate::Candidate;
-use rasd_doc::{Document, EntityType, MentionKind, MentionSource, Proclitics, Token, TokenKind};
+use rasd_doc::{Document, EntityType, MentionSource, Proclitics, Token, TokenKind};
 use rasd_kb::{EntryKind, PlaceKind};
 
 /// The compiled table of club names (see `build.rs`).
@@ -150,28 +150,8 @@ fn sports_cue(ctx: &Ctx, i: usize) -> Option<bool> {
 /// The end (exclusive) of the longest listed club name of two words or more starting at
 /// token `i`, whose first word (proclitics stripped) is `first`.
 fn listed_from(ctx: &Ctx, i: usize, first: &str) -> Option<usize> {
-    let doc = ctx.doc;
-    let mut h = KeyHash::new().push(first.as_bytes());
-    if !nametable::contains(TABLE, h.finish(CLUB_FIRST)) {
-        return None;
-    }
-    let mut best = None;
-    let mut k = i + 1;
-    while k < i + MAX_WORDS && adjacent(doc, k - 1) {
-        let Some(t) = doc.tokens.get(k) else { break };
-        if t.kind != TokenKind::Arabic || t.pre_len > 0 {
-            break;
-        }
-        h = h.push(b" ").push(doc.token_norm(t).as_bytes());
-        if !nametable::contains(TABLE, h.finish(CLUB_PREFIX)) {
-            break;
-        }
-        if nametable::contains(TABLE, h.finish(CLUB)) {
-            best = Some(k + 1);
-        }
-        k += 1;
-    }
-    best
+    let kinds = [CLUB_FIRST, CLUB_PREFIX, CLUB];
+    crate::names::longest_listed(ctx, i, first, (TABLE, TABLE), kinds, MAX_WORDS, |_| false)
 }
 
 /// True when token `i` is «نادي» the noun (not the verb «نادى», which folds alike)
@@ -366,25 +346,13 @@ pub fn club_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
             .get(end)
             .filter(|v| adjacent(doc, end - 1) && VERSUS.contains(&doc.token_norm(v)))
             .map(|_| end + 1);
-        out.push(Candidate {
-            first: i,
-            end,
-            // The name starts after every proclitic, also those left on the word.
-            span: match end.checked_sub(1).and_then(|l| doc.tokens.get(l)) {
-                Some(last) => {
-                    let skip = doc.token_norm(t).len().saturating_sub(base.len());
-                    orig_span(doc, t.norm.start + skip, last.norm.end)
-                }
-                None => token_range_span(doc, i, end),
-            },
-            etype: EntityType::ORG,
-            kind: MentionKind::Name,
-            source: MentionSource::Pattern,
-            score,
-            entry: None,
-            name_id: None,
-            kb_flags: 0,
-            alias_key: None,
-        });
+        // The name starts after every proclitic, also those left on the word.
+        let skip = doc.token_norm(t).len().saturating_sub(base.len());
+        let mut c =
+            Candidate::from_tokens(doc, i, end, EntityType::ORG, MentionSource::Pattern, score);
+        if let Some(last) = end.checked_sub(1).and_then(|l| doc.tokens.get(l)) {
+            c = c.with_span(orig_span(doc, t.norm.start + skip, last.norm.end));
+        }
+        out.push(c);
     }
 }

@@ -17,9 +17,9 @@
 
 use crate::lexicon::class::*;
 use crate::patterns::Ctx;
-use crate::spans::{adjacent, token_range_span};
+use crate::spans::adjacent;
 use crate::Candidate;
-use rasd_doc::{EntityType, MentionKind, MentionSource, TokenKind};
+use rasd_doc::{EntityType, MentionSource, TokenKind};
 
 /// Foreignness (nats per trigram) above which a word is clearly foreign.
 pub const STRONG: f32 = 1.1;
@@ -264,18 +264,13 @@ pub fn foreign_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
             continue;
         };
         score += 0.03 * (strong.min(3) as f32);
-        out.push(Candidate {
+        out.push(Candidate::from_tokens(
+            ctx.doc,
             first,
             end,
-            span: token_range_span(ctx.doc, first, end),
             etype,
-            kind: MentionKind::Name,
-            source: MentionSource::Pattern,
-            score: score.min(0.88),
-            entry: None,
-            name_id: None,
-            kb_flags: 0,
-            alias_key: None,
-        });
+            MentionSource::Pattern,
+            score.min(0.88),
+        ));
     }
 }

@@ -105,6 +105,12 @@ impl Candidate {
             alias_key: None,
         }
     }
+
+    /// The same candidate over `span` (a name that starts inside its first token).
+    pub fn with_span(mut self, span: Span) -> Candidate {
+        self.span = span;
+        self
+    }
 }
 
 /// A source of extra candidates (the statistical tagger) that competes under the merge

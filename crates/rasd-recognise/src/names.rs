@@ -22,7 +22,7 @@ use crate::nametable::{self, KeyHash, FIRST, FULL, GIVEN, PREFIX, SURNAME};
 use crate::patterns::Ctx;
 use crate::spans::{adjacent, orig_span, token_range_span};
 use crate::Candidate;
-use rasd_doc::{EntityType, MentionKind, MentionSource, Token, TokenKind};
+use rasd_doc::{EntityType, MentionSource, Token, TokenKind};
 
 /// The compiled table of full names and their prefixes (see `build.rs`).
 static TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.bin"));
@@ -76,30 +76,47 @@ pub fn is_full_name(name: &str) -> bool {
 /// byte offset where it starts, for the first word read as `first` (the word without
 /// proclitics, or the whole token).
 fn listed_from(ctx: &Ctx, i: usize, first: &str, start: usize) -> Option<(usize, usize)> {
+    // «على» folds to «علي»: the preposition is no name word.
+    let kinds = [FIRST, PREFIX, FULL];
+    longest_listed(ctx, i, first, (SMALL, TABLE), kinds, MAX_WORDS, |k| {
+        maqsura_function_word(ctx, k)
+    })
+    .map(|end| (end, start))
+}
+
+/// The end (exclusive) of the longest run of words from token `i` (its first word read as
+/// `first`) that a name table lists: the first word under `kinds[0]` in `tables.0`, every
+/// run of two words or more under `kinds[1]` (prefixes, so most searches stop at the
+/// first probe) and the whole under `kinds[2]` in `tables.1`. At most `max_words` words;
+/// later words are Arabic, without proclitics, and not `stop`. Shared by the person
+/// names and the sports clubs ([`crate::clubs`]).
+pub(crate) fn longest_listed(
+    ctx: &Ctx,
+    i: usize,
+    first: &str,
+    tables: (&[u8], &[u8]),
+    kinds: [u8; 3],
+    max_words: usize,
+    stop: impl Fn(usize) -> bool,
+) -> Option<usize> {
     let doc = ctx.doc;
     let mut h = KeyHash::new().push(first.as_bytes());
-    if !nametable::contains(SMALL, h.finish(FIRST)) {
+    if !nametable::contains(tables.0, h.finish(kinds[0])) {
         return None;
     }
     let mut best = None;
     let mut k = i + 1;
-    while k < i + MAX_WORDS && adjacent(doc, k - 1) {
+    while k < i + max_words && adjacent(doc, k - 1) {
         let Some(t) = doc.tokens.get(k) else { break };
-        if t.kind != TokenKind::Arabic || t.pre_len > 0 {
+        if t.kind != TokenKind::Arabic || t.pre_len > 0 || stop(k) {
             break;
         }
-        // «على» folds to «علي»: the preposition is no name word.
-        if maqsura_function_word(ctx, k) {
+        h = h.push(b" ").push(doc.token_norm(t).as_bytes());
+        if !nametable::contains(tables.1, h.finish(kinds[1])) {
             break;
         }
-        let w = doc.token_norm(t).as_bytes();
-        h = h.push(b" ").push(w);
-        // Every full name is also a prefix: most runs stop at the first probe.
-        if !nametable::contains(TABLE, h.finish(PREFIX)) {
-            break;
-        }
-        if nametable::contains(TABLE, h.finish(FULL)) {
-            best = Some((k + 1, start));
+        if nametable::contains(tables.1, h.finish(kinds[2])) {
+            best = Some(k + 1);
         }
         k += 1;
     }
@@ -216,19 +233,17 @@ pub fn listed_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
             Some(last) if start == t.norm.start => orig_span(doc, start, last.norm.end),
             _ => token_range_span(doc, i, end),
         };
-        out.push(Candidate {
-            first: i,
-            end,
-            span,
-            etype: EntityType::PER,
-            kind: MentionKind::Name,
-            source: MentionSource::Pattern,
-            score: LISTED_SCORE,
-            entry: None,
-            name_id: None,
-            kb_flags: 0,
-            alias_key: None,
-        });
+        out.push(
+            Candidate::from_tokens(
+                doc,
+                i,
+                end,
+                EntityType::PER,
+                MentionSource::Pattern,
+                LISTED_SCORE,
+            )
+            .with_span(span),
+        );
         i += 1;
     }
 }
@@ -465,19 +480,17 @@ pub fn pair_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
         } else {
             span
         };
-        out.push(Candidate {
-            first,
-            end,
-            span,
-            etype: EntityType::PER,
-            kind: MentionKind::Name,
-            source: MentionSource::Pattern,
-            score: PAIR_SCORE,
-            entry: None,
-            name_id: None,
-            kb_flags: 0,
-            alias_key: None,
-        });
+        out.push(
+            Candidate::from_tokens(
+                ctx.doc,
+                first,
+                end,
+                EntityType::PER,
+                MentionSource::Pattern,
+                PAIR_SCORE,
+            )
+            .with_span(span),
+        );
     }
 }
 

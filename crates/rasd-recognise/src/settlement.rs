@@ -20,9 +20,8 @@
 //! words, or a longer name, wins under the merge policy.
 
 use crate::patterns::Ctx;
-use crate::spans::token_range_span;
 use crate::Candidate;
-use rasd_doc::{EntityType, MentionKind, MentionSource, Token, TokenKind};
+use rasd_doc::{EntityType, MentionSource, Token, TokenKind};
 
 /// The derived word list (see the module docs).
 const ORDINARY_WORDS: &str = include_str!("../../../data/places/ordinary_words.txt");
@@ -220,19 +219,14 @@ fn name_end(ctx: &Ctx, j: usize) -> usize {
 }
 
 fn push(ctx: &Ctx, first: usize, end: usize, out: &mut Vec<Candidate>) {
-    out.push(Candidate {
+    out.push(Candidate::from_tokens(
+        ctx.doc,
         first,
         end,
-        span: token_range_span(ctx.doc, first, end),
-        etype: EntityType::LOC,
-        kind: MentionKind::Name,
-        source: MentionSource::Pattern,
-        score: SCORE,
-        entry: None,
-        name_id: None,
-        kb_flags: 0,
-        alias_key: None,
-    });
+        EntityType::LOC,
+        MentionSource::Pattern,
+        SCORE,
+    ));
 }
 
 /// Adds place candidates for unlisted names after settlement nouns.
