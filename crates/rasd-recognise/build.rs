@@ -204,23 +204,24 @@ fn main() {
 /// are left out.
 fn club_keys(path: &Path) -> (Vec<u64>, usize) {
     let text = data_text(path, "no listed sports clubs");
+    let names: Vec<String> = text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').next())
+        .map(rasd_text::fold)
+        .collect();
     let mut keys = Vec::new();
     let mut n = 0;
     // How many clubs of two words or more start with each word: a short form is only
     // safe for a word that starts one («مانشستر», «نيويورك» start several).
-    let mut starts: std::collections::HashMap<String, usize> = Default::default();
-    for line in text.lines().filter(|l| !l.starts_with('#')) {
-        let f = rasd_text::fold(line.split('\t').next().unwrap_or(""));
+    let mut starts: std::collections::HashMap<&str, usize> = Default::default();
+    for f in &names {
         let mut words = f.split(' ').filter(|w| !w.is_empty());
         if let (Some(w), Some(_)) = (words.next(), words.next()) {
-            *starts.entry(w.to_string()).or_default() += 1;
+            *starts.entry(w).or_default() += 1;
         }
     }
-    for line in text.lines().filter(|l| !l.starts_with('#')) {
-        let Some(name) = line.split('\t').next() else {
-            continue;
-        };
-        let f = rasd_text::fold(name);
+    for f in &names {
         let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
         match words.as_slice() {
             [] => continue,
@@ -228,7 +229,7 @@ fn club_keys(path: &Path) -> (Vec<u64>, usize) {
             [w] => keys.push(nametable::key(nametable::CLUB_ONE, w)),
             [w, ..] => {
                 if let Some(short) =
-                    short_form(&words).filter(|s| *s != words[0] || starts.get(*s) == Some(&1))
+                    short_form(&words).filter(|s| s != w || starts.get(s) == Some(&1))
                 {
                     keys.push(nametable::key(nametable::CLUB_ONE, short));
                 }
@@ -253,29 +254,22 @@ fn club_keys(path: &Path) -> (Vec<u64>, usize) {
 /// of club names: «توتنهام» of «توتنهام هوتسبير», «سوانزي» of «سوانزي سيتي», «ميلان» of
 /// «إيه سي ميلان».
 fn short_form<'a>(words: &[&'a str]) -> Option<&'a str> {
+    // Folded («ألبيون» → «البيون»), as the words are.
     const SUFFIXES: &[&str] = &[
         "سيتي",
         "يونايتد",
         "تاون",
         "هوتسبير",
         "هوتسبر",
-        "ألبيون",
         "البيون",
         "روفرز",
         "واندررز",
         "اثلتيك",
-        "أثلتيك",
     ];
     const PREFIXES: &[&str] = &["ايه سي", "اي سي", "اف سي"];
     match words {
-        [w, s] if SUFFIXES.iter().any(|x| rasd_text::fold(x) == *s) => Some(w),
-        [.., last] => PREFIXES
-            .iter()
-            .any(|p| {
-                let head = words[..words.len() - 1].join(" ");
-                rasd_text::fold(p) == head
-            })
-            .then_some(*last),
-        _ => None,
+        [w, s] if SUFFIXES.contains(s) => Some(w),
+        [head @ .., last] => PREFIXES.contains(&head.join(" ").as_str()).then_some(*last),
+        [] => None,
     }
 }

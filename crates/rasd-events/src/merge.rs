@@ -439,25 +439,19 @@ fn dated_apart(earlier: &Event, later: &Event, inf: &MentionInfo) -> bool {
         (Some(x), Some(y)) if x.inferred && !y.inferred && !y.reported => {
             // A day within a week of publication is when an undated report happened too
             // («قتلوا الأحد»).
-            let far = match (day_number(&x.value), day_number(&y.value)) {
-                (Some(a), Some(b)) => a.abs_diff(b) > 7,
-                _ => true,
-            };
+            let far = days_between(&x.value, &y.value).is_none_or(|d| d > 7);
             far && calendar_apart(&x.value, &y.value)
         }
         _ => false,
     }
 }
 
-/// Days since year 0 of a TIMEX3 calendar day («2015-07-26»), roughly (months of 31 days:
-/// only distances of a week or more matter); nothing for a month, a year or anything else.
-fn day_number(v: &str) -> Option<u32> {
-    let mut it = v.get(..10)?.split('-');
-    let (y, m, d) = (it.next()?, it.next()?, it.next()?);
-    if v.len() != 10 || y.len() != 4 || m.len() != 2 || d.len() != 2 {
-        return None;
-    }
-    Some(y.parse::<u32>().ok()? * 372 + m.parse::<u32>().ok()? * 31 + d.parse::<u32>().ok()?)
+/// Days between two TIMEX3 calendar days («2015-07-26»), either way round; nothing when
+/// either is a month, a year, a part of a day («2015-07-21TEV») or anything else.
+fn days_between(a: &str, b: &str) -> Option<i32> {
+    let day = |v: &str| v.parse::<rasd_doc::Date>().ok().filter(|_| v.len() == 10);
+    let span = day(a)?.since(day(b)?).ok()?;
+    Some(span.get_days().abs())
 }
 
 /// Two TIMEX3 values are calendar dates and neither contains the other («2015-07-21» and
@@ -1464,11 +1458,12 @@ mod tests {
     }
 
     #[test]
-    fn calendar_days_are_numbered_in_order() {
-        assert_eq!(day_number("2015-07-21").map(|d| d % 31), Some(21));
-        assert!(day_number("2015-07-21") > day_number("2015-06-30"));
-        assert_eq!(day_number("2015-07"), None);
-        assert_eq!(day_number("2015-07-21TEV"), None);
-        assert_eq!(day_number("20x5-07-21"), None);
+    fn days_between_calendar_days_only() {
+        assert_eq!(days_between("2015-07-21", "2015-07-21"), Some(0));
+        assert_eq!(days_between("2015-06-30", "2015-07-21"), Some(21));
+        assert_eq!(days_between("2015-07-21", "2015-06-30"), Some(21));
+        assert_eq!(days_between("2015-07", "2015-07-21"), None);
+        assert_eq!(days_between("2015-07-21TEV", "2015-07-21"), None);
+        assert_eq!(days_between("20x5-07-21", "2015-07-21"), None);
     }
 }

@@ -161,7 +161,7 @@ fn club_noun(ctx: &Ctx, i: usize) -> bool {
     doc.tokens.get(i).is_some_and(|t| {
         t.al_len == 0
             && t.enclitic.is_none()
-            && club_word(doc, t) == "نادي"
+            && club_word(doc, t).0 == "نادي"
             && !ctx.written_maqsura(i)
             && adjacent(doc, i)
     }) && doc.tokens.get(i + 1).is_some_and(|n| {
@@ -176,28 +176,27 @@ fn club_noun(ctx: &Ctx, i: usize) -> bool {
 
 /// The normalised word of token `t` after its proclitics, also those the analyser left
 /// on a word it does not know («لنادي», «وبرشلونة»), but none it took from a listed
-/// club («واتفورد»), the pronoun suffix kept.
-fn club_word<'d>(doc: &'d Document, t: &Token) -> &'d str {
+/// club («واتفورد»), the pronoun suffix kept; and whether that word is a listed one-word
+/// club.
+fn club_word<'d>(doc: &'d Document, t: &Token) -> (&'d str, bool) {
     let norm = doc.token_norm(t);
     let base = norm.get(t.pre_len as usize..).unwrap_or(norm);
     if is_club_word(base) {
-        return base;
+        return (base, true);
     }
     if t.pre_len > 0 {
         // A foreign name's first letter may read as a conjunction («واتفورد»,
-        // «فولفسبورغ»).
-        // A «ب» read so leaves a short word that is often Arabic («بالي»): only long
-        // ones («بورنموث»).
-        let letters = norm.chars().count();
+        // «فولفسبورغ»). A «ب» read so leaves a short word that is often Arabic
+        // («بالي»): only long ones («بورنموث»).
         let ok = match norm.chars().next() {
             Some('و' | 'ف') => true,
-            Some('ب') => letters >= 6,
+            Some('ب') => norm.chars().count() >= 6,
             _ => false,
         };
         return if ok && t.al_len == 0 && is_club_word(norm) {
-            norm
+            (norm, true)
         } else {
-            base
+            (base, false)
         };
     }
     let rest = base
@@ -208,10 +207,12 @@ fn club_word<'d>(doc: &'d Document, t: &Token) -> &'d str {
         .strip_prefix('ل')
         .or_else(|| rest.strip_prefix('ب'))
         .unwrap_or(rest);
-    if rest == "نادي" || (rest.chars().count() >= 6 && is_club_word(rest)) {
-        rest
+    if rest.chars().count() >= 6 && is_club_word(rest) {
+        (rest, true)
+    } else if rest == "نادي" {
+        (rest, is_club_word(rest))
     } else {
-        base
+        (base, false)
     }
 }
 
@@ -292,8 +293,9 @@ pub fn club_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
         if t.kind != TokenKind::Arabic || ctx.classes(i) & FUNC != 0 {
             continue;
         }
-        let base = club_word(doc, t);
-        let cue = sports_cue(ctx, i).or((versus == Some(i)).then_some(false));
+        let (base, listed_one) = club_word(doc, t);
+        // Looked at only where a listed name is found: most words are none.
+        let cue = || sports_cue(ctx, i).or((versus == Some(i)).then_some(false));
         let (end, score) = match listed_from(ctx, i, base) {
             // «نادي» is its own sports word.
             Some(end) if base == "نادي" => (with_nationality(ctx, end), CUED_SCORE),
@@ -302,7 +304,7 @@ pub fn club_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
                 // A definite first word may be an ordinary word («الاتحاد السعودي» is
                 // also the Saudi federation, «الجيش القطري» the army).
                 let ordinary = t.al_len > 0;
-                match cue {
+                match cue() {
                     Some(_) => (end, CUED_SCORE),
                     None if kb_same || ordinary => {
                         // «القوة الجوية» is air power outside sports reports.
@@ -315,13 +317,11 @@ pub fn club_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
                 }
             }
             None if club_noun(ctx, i) => (with_nationality(ctx, i + 2), CUED_SCORE),
-            None => match cue {
+            None if !listed_one => continue,
+            None => match cue() {
                 // A team of rescuers or of youths is no club: after «فريق» only a
                 // name without the article («فريق روما»).
                 Some(team) if t.enclitic.is_none() && !(team && t.al_len > 0) => {
-                    if !is_club_word(base) {
-                        continue;
-                    }
                     (i + 1, CUED_SCORE)
                 }
                 // Short words are too often Arabic ones («أود أن», «ببالي», «بألا»).
@@ -330,7 +330,6 @@ pub fn club_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
                     && !t.proclitics.has(Proclitics::BI)
                     && !t.proclitics.has(Proclitics::KA)
                     && long_enough(base)
-                    && is_club_word(base)
                     && !crate::names::is_given(base)
                     && !located(ctx, i, base)
                     && foreign_town_or_unknown(ctx, base)
