@@ -36,6 +36,7 @@ pub mod clusters;
 pub mod conll;
 mod crf;
 pub mod ctxtab;
+pub mod dense;
 pub mod doc;
 pub mod errors;
 pub mod eval;

@@ -151,6 +151,8 @@ pub struct TrainParams {
     /// order (see [`crate::features::F_HINTS`]); they replace any hint column the file has.
     /// `None`: the file's own hint column (`TOKEN HINT TAG` lines), if any.
     pub hints: Option<std::sync::Arc<Vec<Vec<u8>>>>,
+    /// Stacked dense window network over word vectors (`crate::dense`). `None`: off.
+    pub dense: Option<crate::dense::DenseParams>,
 }
 
 /// The repository's knowledge-base source folder (`data/` at the workspace root), as
@@ -365,6 +367,7 @@ impl Default for TrainParams {
             selftrain: None,
             gold_sentences: None,
             hints: None,
+            dense: None,
         }
     }
 }
@@ -742,6 +745,88 @@ fn featurize_auto(
     (tr, dv, full_gaz)
 }
 
+/// Append the dense network's stacked features (`crate::dense`) to every token's keys:
+/// out-of-fold probabilities for training sentences, the full network's for dev.
+fn stack_dense(
+    tr_keys: Vec<SentenceKeys>,
+    dv_keys: Vec<SentenceKeys>,
+    train: &[&Sentence],
+    dev: &[&Sentence],
+    dp: &crate::dense::DenseParams,
+    seed: u64,
+    verbose: bool,
+) -> (Vec<SentenceKeys>, Vec<SentenceKeys>) {
+    use crate::dense::{jackknife, sentence_rows, stack_keys, Embeddings};
+    let t0 = std::time::Instant::now();
+    let emb = match crate::protos::read_vectors(&dp.vectors) {
+        Ok(v) => Embeddings::from_vectors(&v),
+        Err(e) => {
+            eprintln!("train: dense stage off: {e}");
+            return (tr_keys, dv_keys);
+        }
+    };
+    let (oof, net) = jackknife(&emb, train, dp, seed);
+    let extend = |k: SentenceKeys, probs: &[[f32; crate::labels::NUM_LABELS]]| {
+        let mut out = SentenceKeys {
+            pair: k.pair,
+            ..Default::default()
+        };
+        out.offsets.push(0);
+        for i in 0..k.offsets.len().saturating_sub(1) {
+            let (a, b) = (k.offsets[i], k.offsets[i + 1]);
+            out.keys.extend_from_slice(k.keys.get(a..b).unwrap_or(&[]));
+            stack_keys(probs, i, &mut out.keys);
+            out.offsets.push(out.keys.len());
+        }
+        out
+    };
+    let tr = tr_keys
+        .into_iter()
+        .zip(&oof)
+        .map(|(k, p)| extend(k, p))
+        .collect();
+    let dv_probs: Vec<_> = dev
+        .iter()
+        .map(|s| net.predict(&emb, &sentence_rows(&emb, &s.tokens)))
+        .collect();
+    if verbose && !dev.is_empty() {
+        // the network alone (argmax per token): how much it knows by itself
+        let pred: Vec<Vec<Label>> = dv_probs
+            .iter()
+            .map(|ps| {
+                ps.iter()
+                    .map(|p| {
+                        let mut b = 0;
+                        for (i, v) in p.iter().enumerate() {
+                            if *v > p[b] {
+                                b = i;
+                            }
+                        }
+                        Label::from_index(b)
+                    })
+                    .collect()
+            })
+            .collect();
+        eprintln!(
+            "train: dense network alone on dev: {:.2}",
+            score(dev, &pred).micro.f1()
+        );
+    }
+    let dv = dv_keys
+        .into_iter()
+        .zip(&dv_probs)
+        .map(|(k, p)| extend(k, p))
+        .collect();
+    if verbose {
+        eprintln!(
+            "train: dense stage, {} nets ({:.1}s)",
+            dp.folds.max(2) + 1,
+            t0.elapsed().as_secs_f64()
+        );
+    }
+    (tr, dv)
+}
+
 /// Label indices with every chunk-starting `I-X` (after `O` or another type) rewritten
 /// as `B-X`; conlleval chunks are unchanged, and the sequence becomes valid strict IOB2.
 fn strict_iob2(gold: &[Label]) -> Vec<u8> {
@@ -986,6 +1071,10 @@ fn fit_auto(
         auto,
         p.gold_sentences.unwrap_or(train.len()).min(train.len()),
     );
+    let (tr_keys, dv_keys) = match &p.dense {
+        Some(dp) => stack_dense(tr_keys, dv_keys, train, dev, dp, p.seed, p.verbose),
+        None => (tr_keys, dv_keys),
+    };
     let mut interner = Interner::default();
     let data: Vec<Prepared> = tr_keys
         .iter()

@@ -205,6 +205,18 @@ fn run() -> Result<(), String> {
             }
             p.protos = a.opt("--protos").map(PathBuf::from);
             p.namelike = a.opt("--namelike").map(PathBuf::from);
+            if let Some(v) = a.opt("--dense") {
+                let d = rasd_tagger::dense::DenseParams::default();
+                p.dense = Some(rasd_tagger::dense::DenseParams {
+                    vectors: PathBuf::from(v),
+                    hidden: a.num("--dense-hidden", d.hidden)?,
+                    window: a.num("--dense-window", d.window)?,
+                    epochs: a.num("--dense-epochs", d.epochs)?,
+                    lr: a.num("--dense-lr", d.lr)?,
+                    folds: a.num("--dense-folds", d.folds)?,
+                    centre_dropout: a.num("--dense-drop", d.centre_dropout)?,
+                });
+            }
             match a.opt("--nl-parts").as_deref() {
                 None | Some("both") => {}
                 Some("chars") => p.feature_flags |= rasd_tagger::namelike::F_NAMELIKE,
