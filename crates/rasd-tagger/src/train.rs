@@ -1516,6 +1516,13 @@ pub fn train(
     params: &TrainParams,
 ) -> Result<TrainReport, Error> {
     let t0 = std::time::Instant::now();
+    if params.dense.is_some() && params.final_on_all {
+        // the model file has no place for the network, so a final model would be tagged
+        // without the features it learnt from
+        return Err(Error::Data(
+            "--dense is a measuring experiment: use it with --no-final-on-all".into(),
+        ));
+    }
     let text = std::fs::read_to_string(train_path).map_err(|e| Error::io(train_path, e))?;
     let (mut all, unknown) = read_labelled(&text);
     if let Some(h) = &params.hints {
