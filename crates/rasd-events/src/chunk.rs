@@ -1412,7 +1412,7 @@ fn membership(v: &View, out: &mut [Option<usize>]) {
 /// True when token `k` says whose side a description is on («القوات الموالية لهادي»,
 /// «العناصر التابعة للتنظيم», «الميليشيات المدعومة من إيران»): the description is then a
 /// new one, defined by what follows, and no reference back.
-fn sided(v: &View, k: usize) -> bool {
+pub(crate) fn sided(v: &View, k: usize) -> bool {
     let w = v.norm(k);
     [
         "الموالي",

@@ -13,7 +13,9 @@
 //!   العراق»); a complementiser's pronoun is the subject and stands for the speaker («قال
 //!   الجيش إنه قتل …»); an unknown definite word right after the verb with a free phrase
 //!   after it is the subject («ودعا البارزاني حزب العمال»); a phrase joined by و to a
-//!   post-verbal subject is coordinated, not the object («قتل شرطي وثلاثة مدنيين»).
+//!   post-verbal subject is coordinated, not the object («قتل شرطي وثلاثة مدنيين»). The
+//!   subject's description — its side («الموالية للحكومة»), recognition («المعترف بها
+//!   دوليا») or leader («بقيادة رئيس الوزراء …») — is skipped before the object.
 //!   Passives («أصيب», «اغتيل», and «قتل 5 جنود» with a count after the verb) take the NP
 //!   after them as recipient and «من قبل / على يد / بواسطة / في يد X» as actor; a killing
 //!   verb with one argument and no object is passive too, and so is an arrest verb whose
@@ -2059,6 +2061,9 @@ fn code_mention(v: &View, f: &Found, anaphors: &[Option<usize>]) -> Option<(Even
                             k = crate::chunk::next_content(v, end, r);
                         }
                     }
+                    if overt && subj_after {
+                        k = past_subject_modifiers(v, k, r);
+                    }
                     // «اتهم المتمردون من جانبهم القوات الحكومية», «واتهمت النيابة العامة
                     // في بوليفيا تشافيز»: after an overt subject, one short phrase with a
                     // preposition may stand before the object.
@@ -2714,6 +2719,69 @@ fn unknown_subject(v: &View, k: usize, r: usize) -> bool {
     unknown
         && np_at(v, k + 1, r, false)
             .is_some_and(|n| n.prep.is_none() && !n.conj && gov(v, &n) == Gov::Free)
+}
+
+/// Where the object may start after a post-verbal subject whose description goes on
+/// past its phrase at `k`: the side it is on («الموالية للحكومة»), its recognition
+/// («المعترف بها دوليا»), or who leads it («بزعامة نائب رئيس الجمهورية إياد علاوي»,
+/// «بقيادة رئيس الوزراء أحمد داود أوغلو»). These describe the subject, so «وتقاتل القوات
+/// الموالية للحكومة المعترف بها دوليا جماعات إسلامية» has its object after them. Returns
+/// `k` when nothing of the sort is there.
+fn past_subject_modifiers(v: &View, mut k: usize, r: usize) -> usize {
+    for _ in 0..3 {
+        if k >= r || v.is_hard(k) || v.is_soft(k) {
+            break;
+        }
+        let w = v.norm(k);
+        // «الموالية لـ/من X»: the side's phrase, glued preposition or separate, after the
+        // sided word here or closing the subject's phrase
+        let side_at = if crate::chunk::sided(v, k) {
+            Some(k + 1)
+        } else if k >= 1 && crate::chunk::sided(v, k - 1) {
+            Some(k)
+        } else {
+            None
+        };
+        let next = if let Some(s) = side_at {
+            let at = if v.prep_word(s).is_some() { s + 1 } else { s };
+            match np_at(v, at, r, false).filter(|n| n.start == at) {
+                Some(n) if n.prep.is_some() || at == s + 1 => n.end,
+                _ => break,
+            }
+        } else if w == "المعترف"
+            || (["بها", "به", "بهم"].contains(&w) && k >= 1 && v.norm(k - 1) == "المعترف")
+        {
+            // «المعترف بها دوليا»; the phrase may already hold «المعترف»
+            let mut e = if w == "المعترف" { k + 1 } else { k };
+            if ["بها", "به", "بهم"].contains(&v.norm(e)) {
+                e += 1;
+            } else {
+                break;
+            }
+            if v.norm(e).starts_with("دولي") {
+                e += 1;
+            }
+            e
+        } else if ["بزعامه", "بقياده", "برئاسه", "بامره"].contains(&w) {
+            // the leader's titles and name, up to the end of a person's name
+            let person_end = (k + 1..(k + 6).min(r)).find_map(|j| {
+                v.ment(j)
+                    .filter(|m| m.etype == EntityType::PER && m.first == j)
+                    .map(|m| m.end)
+            });
+            match person_end.or_else(|| np_at(v, k + 1, r, false).map(|n| n.end)) {
+                Some(e) if e > k + 1 => e,
+                _ => break,
+            }
+        } else {
+            break;
+        };
+        if next <= k || next > r {
+            break;
+        }
+        k = crate::chunk::next_content(v, next, r);
+    }
+    k
 }
 
 /// The end and the preposition of a short prepositional phrase at `k` (before clause end

@@ -2963,3 +2963,45 @@ fn admitting_a_fact_is_no_recognition() {
     let (_, ev) = run(b);
     only(&ev, Plover::SUPPORT);
 }
+
+#[test]
+fn the_object_follows_the_subjects_description() {
+    // A post-verbal subject described by its side, its recognition or its leader keeps
+    // that description; the verb's object comes after it, not inside it.
+    for (text, ents, actor, object) in [
+        (
+            "وتقاتل القوات الموالية للحكومة المعترف بها دوليا جماعات إسلامية في بنغازي.",
+            vec![],
+            "القوات الموالية",
+            "جماعات إسلامية",
+        ),
+        (
+            "واتهم حزب العدالة بقيادة رئيس الوزراء أحمد داود أوغلو حزب العمال بالهجوم.",
+            vec![
+                (EntityType::ORG, "حزب العدالة"),
+                (EntityType::PER, "أحمد داود أوغلو"),
+                (EntityType::ORG, "حزب العمال"),
+            ],
+            "حزب العدالة",
+            "حزب العمال",
+        ),
+        (
+            "وحذر ائتلاف الوطنية بزعامة نائب رئيس الجمهورية إياد علاوي الحكومة من غضب الشعب.",
+            vec![
+                (EntityType::ORG, "ائتلاف الوطنية"),
+                (EntityType::PER, "إياد علاوي"),
+            ],
+            "ائتلاف الوطنية",
+            "الحكومة",
+        ),
+    ] {
+        let mut b = DocBuilder::new(text);
+        for (t, name) in ents {
+            b = b.entity(t, &[name]);
+        }
+        let (d, ev) = run(b);
+        let e = ev.first().unwrap_or_else(|| panic!("{text}: no event"));
+        assert_eq!(texts(&d, &e.actor), vec![actor], "{text}: {ev:#?}");
+        assert_eq!(texts(&d, &e.recipient), vec![object], "{text}: {ev:#?}");
+    }
+}
