@@ -825,7 +825,43 @@ fn starts_new_noun_phrase(ctx: &Ctx, k: usize) -> bool {
     ctx.cls(k) & (ORG_HEAD | SETTLEMENT | LOCATIVE) != 0
         || (st.starts_with('ت') && n >= 4)
         || (st.starts_with('ا') && n >= 5)
+        || EVENT_NOUNS.contains(&st)
 }
+
+/// Nouns of acts and statements that a body is said to condemn, deny or comment on right
+/// after its name («أدانت وزارة الخارجية الهجوم», «نفت وزارة الداخلية الخبر»): never
+/// the adjective of a name, so they open the verb's object. (Derived-form verbal nouns
+/// such as «التفجير», «الاعتداء» are caught by their shape.)
+const EVENT_NOUNS: &[&str] = &[
+    "هجوم",
+    "هجمات",
+    "قصف",
+    "غاره",
+    "غارات",
+    "ضربه",
+    "ضربات",
+    "حادث",
+    "حادثه",
+    "قرار",
+    "قرارات",
+    "بيان",
+    "خبر",
+    "انباء",
+    "عمليه",
+    "عمليات",
+    "قتال",
+    "معارك",
+    "معركه",
+    "قتل",
+    "خطف",
+    "جريمه",
+    "مجزره",
+    "عدوان",
+    "اعمال",
+    "زياره",
+    "دعوه",
+    "هجوما",
+];
 
 fn org_heads(ctx: &Ctx, out: &mut Vec<Candidate>) {
     let n = ctx.doc.tokens.len();
@@ -937,8 +973,12 @@ fn org_heads(ctx: &Ctx, out: &mut Vec<Candidate>) {
                 // After the first definite genitive noun only adjectives follow; a definite
                 // head noun or verbal noun, or any noun after an adjective, starts a new
                 // phrase («مجلس النواب السلطة التشريعية», «… الكيميائية النتائج»).
+                // A definite word right after a bare head is its genitive, whatever its
+                // shape («وزارة الخارجية»), so a noun that opens a phrase ends the name
+                // after it too («أدانت وزارة الخارجية الهجوم»).
                 let adjective = adjective_like(ctx, k);
-                if seen_noun && !adjective && (seen_adj || starts_new_noun_phrase(ctx, k)) {
+                let genitive_before = seen_noun || (!head_al && k > i + 1 && ctx.al(i + 1));
+                if genitive_before && !adjective && (seen_adj || starts_new_noun_phrase(ctx, k)) {
                     break;
                 }
                 if !adjective {

@@ -850,3 +850,27 @@ fn in_a_sports_report_a_foreign_town_that_names_a_club_is_the_club() {
     let m = typed("وصل الوزير إلى برشلونة أمس.");
     assert!(m.contains(&"LOC:برشلونة".to_string()), "{m:?}");
 }
+
+#[test]
+fn an_act_after_an_institution_is_not_part_of_its_name() {
+    // «وزارة الخارجية»: the definite word after a bare head is its genitive even when it
+    // looks like an adjective, so a noun of an act after it is the verb's object.
+    for (text, name) in [
+        (
+            "وأدانت وزارة الخارجية الهجوم على السفارة.",
+            "وزارة الخارجية",
+        ),
+        ("ونفت وزارة الداخلية الخبر جملة وتفصيلا.", "وزارة الداخلية"),
+        ("واستنكرت وزارة الخارجية القصف الإسرائيلي.", "وزارة الخارجية"),
+        (
+            "وقالت منظمة حظر الأسلحة الكيميائية إن التقرير جاهز.",
+            "منظمة حظر الأسلحة الكيميائية",
+        ),
+        (
+            "وقالت وزارة الخارجية المصرية إن الوفد وصل.",
+            "وزارة الخارجية المصرية",
+        ),
+    ] {
+        assert_eq!(names_of(text, EntityType::ORG), vec![name], "{text}");
+    }
+}
