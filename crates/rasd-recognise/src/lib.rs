@@ -589,7 +589,8 @@ impl<'k> Recogniser<'k> {
 
     /// «المملكة» alone names the Arab kingdom the article is about («أكدت المملكة دعمها»,
     /// «زار المملكة»): the one kingdom its names, capitals and nationality adjectives point
-    /// to most (Saudi Arabia, Jordan, Morocco, Bahrain). With none of them, or two equally,
+    /// to most (Saudi Arabia, Jordan, Morocco, Bahrain), or, when none does, its known
+    /// people and state bodies. With none of them, or two equally,
     /// the word stays unlinked: «المملكة» in a report on Spain names no Arab state.
     fn kingdom_alone(
         &self,
@@ -636,6 +637,22 @@ impl<'k> Recogniser<'k> {
         for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Arabic) {
             if let Some(cc3) = self.kb.gentilic(doc.token_stem(t)) {
                 vote(cc3);
+            }
+        }
+        // No place or adjective says which: the known people and state bodies of a
+        // kingdom do («عادل الجبير», «التحالف العربي»). Only then, since a person's
+        // nationality says less than the country's name (a Bahraini heads the Gulf
+        // Council).
+        if votes.iter().all(|&n| n == 0) {
+            for c in chosen {
+                if matches!(c.etype, EntityType::PER | EntityType::ORG) {
+                    if let Some(cc3) = c.entry.and_then(|e| self.kb.entry(e)).and_then(|e| e.cc3())
+                    {
+                        if let Some(i) = KINGDOMS.iter().position(|(c, _)| *c == cc3) {
+                            votes[i] += 1;
+                        }
+                    }
+                }
             }
         }
         let Some((best, &n)) = votes.iter().enumerate().max_by_key(|(_, n)| **n) else {

@@ -27,7 +27,8 @@ fn fixture() -> Kb {
         "people.tsv",
         "key\tname_en\tcountry\tsector\trole\taffiliation\twikidata\tnames_ar\n\
          p:haftar\tKhalifa Haftar\tLBY\tMIL\tcommander\tLNA\t\tخليفة حفتر\n\
-         p:mikati\tNajib Mikati\tLBN\tGOV\tpm\t\t\tنجيب ميقاتي\n",
+         p:mikati\tNajib Mikati\tLBN\tGOV\tpm\t\t\tنجيب ميقاتي\n\
+         p:jubeir\tAdel al-Jubeir\tSAU\tGOV\tfm\t\t\tعادل الجبير\n",
     );
     s.read_str(
         "orgs.tsv",
@@ -255,6 +256,13 @@ fn the_kingdom_alone_is_the_arab_kingdom_the_article_names() {
     // A definite word after it makes another name.
     assert!(!kingdom(
         "قال الوزير السعودي إن المملكة المتحدة تدعم ليبيا."
+    ));
+    // No place or adjective names a kingdom: a known person of one does.
+    let (d, ents) = run(&kb, &lx, "قال عادل الجبير إن المملكة تدعم ليبيا.");
+    assert_eq!(find(&d, &ents, "المملكة").name, "السعودية");
+    // …but only then: with the kingdoms named as often, the person decides nothing.
+    assert!(!kingdom(
+        "التقى وزير سعودي ونظيره الأردني، وقال عادل الجبير إن المملكة تدعم ليبيا."
     ));
 }
 
