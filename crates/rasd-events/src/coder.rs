@@ -1088,6 +1088,12 @@ fn subject_of(
     {
         s.clear();
     }
+    // «وزراء الخارجية سيطالبون كيري», «استهدفوا مواقع»: a verb that carries its plural
+    // subject («-وا», «-ون») never has it after it (a verb before its subject is
+    // singular), so the phrase after it is the object.
+    if !subject_relative && plural_marked(v, a, strip, imperfect) {
+        s.clear();
+    }
     if s.is_empty() {
         s = subject_before(v, l, a);
     }
@@ -1136,6 +1142,20 @@ fn subject_of(
     let dropped = crate::chunk::subject_antecedent(v, a, agr, 1, anaphors)
         .map(|(entity, span)| Arg { entity, span });
     (Vec::new(), dropped)
+}
+
+/// True when the verb at `a` carries a plural subject suffix: «-وا», or «-ون» on an
+/// imperfect of six letters or more («سيطالبون», «يقتلون»; not a hollow root ending in
+/// «-ون» such as «يعاون», «يكون»).
+fn plural_marked(v: &View, a: usize, strip: &Strip, imperfect: bool) -> bool {
+    if verb_agreement(v, a, strip, imperfect) != Agr::Plural {
+        return false;
+    }
+    let n = v.norm(a);
+    let body = n
+        .get(strip.pre as usize..n.len() - strip.enc.map_or(0, |e| e.as_str().len()))
+        .unwrap_or(n);
+    body.ends_with("وا") || body.chars().count() >= 6
 }
 
 /// The attack noun whose relative clause the attack verb of `f` opens: an indefinite

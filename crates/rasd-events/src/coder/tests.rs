@@ -3005,3 +3005,40 @@ fn the_object_follows_the_subjects_description() {
         assert_eq!(texts(&d, &e.recipient), vec![object], "{text}: {ev:#?}");
     }
 }
+
+#[test]
+fn a_verb_carrying_its_plural_subject_has_the_object_after_it() {
+    // «-وا» / «-ون» mark the subject on the verb; a verb before its subject would be
+    // singular, so the phrase after a plural-marked verb is its object: the party named
+    // is found, and the forces after the verb are never the doer.
+    for (text, party) in [
+        ("فما زال الثوار يحشدون قواتهم استعدادا للمعركة.", "الثوار"),
+        (
+            "وأكد البيان أن المسلحين هاجموا عناصر من قوات الأمن بالأسلحة.",
+            "قوات الأمن",
+        ),
+    ] {
+        let (d, ev) = run(DocBuilder::new(text));
+        let e = ev.first().unwrap_or_else(|| panic!("{text}: no event"));
+        let all: Vec<String> = texts(&d, &e.actor)
+            .into_iter()
+            .chain(texts(&d, &e.recipient))
+            .collect();
+        assert!(all.iter().any(|t| t.contains(party)), "{text}: {ev:#?}");
+        assert!(
+            !texts(&d, &e.actor).iter().any(|t| t.contains("قوات")),
+            "{text}: {ev:#?}"
+        );
+    }
+    // The Gulf ministers ask Kerry: Kerry is asked, not asking.
+    let (d, ev) = run(DocBuilder::new(
+        "وقالت مصادر إن وزراء خارجية الخليج سيطالبون كيري بتقديم توضيحات.",
+    )
+    .entity(EntityType::PER, &["كيري"]));
+    let e = only(&ev, Plover::REQUEST);
+    assert_eq!(texts(&d, &e.recipient), vec!["كيري"], "{ev:#?}");
+    assert!(
+        !texts(&d, &e.actor).contains(&"كيري".to_string()),
+        "{ev:#?}"
+    );
+}
