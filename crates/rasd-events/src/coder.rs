@@ -2749,8 +2749,21 @@ fn unknown_subject(v: &View, k: usize, r: usize) -> bool {
 /// `k` when nothing of the sort is there.
 fn past_subject_modifiers(v: &View, mut k: usize, r: usize) -> usize {
     for _ in 0..3 {
+        // «، بشدة،»: an adverb set off by commas
+        if v.is_soft(k) && k + 1 < r && subject_adverb(v, k + 1) {
+            k += 1;
+        }
         if k >= r || v.is_hard(k) || v.is_soft(k) {
             break;
+        }
+        if subject_adverb(v, k) {
+            let next = k + 1;
+            k = if v.is_soft(next) {
+                crate::chunk::next_content(v, next + 1, r)
+            } else {
+                crate::chunk::next_content(v, next, r)
+            };
+            continue;
         }
         let w = v.norm(k);
         // «الموالية لـ/من X»: the side's phrase, glued preposition or separate, after the
@@ -2802,6 +2815,38 @@ fn past_subject_modifiers(v: &View, mut k: usize, r: usize) -> usize {
         k = crate::chunk::next_content(v, next, r);
     }
     k
+}
+
+/// True when token `k` is an adverb of manner standing between a verb's subject and its
+/// object («واتهمت الحكومة رسميا الحركة», «وأيد الشيخ علنا البغدادي», «استنكر، بشدة،
+/// التصريحات»): a listed adverb, or an unread «-يا» adverb made from an adjective
+/// («رسميا», «ضمنيا») that names nothing (countries such as «تركيا» are mentions).
+fn subject_adverb(v: &View, k: usize) -> bool {
+    const ADVERBS: &[&str] = &[
+        "علنا",
+        "مجددا",
+        "ايضا",
+        "كذلك",
+        "بشده",
+        "مرارا",
+        "صراحه",
+        "ضمنا",
+        "فورا",
+        "سابقا",
+        "رسميا",
+        "حاليا",
+        "مباشره",
+        "بدوره",
+        "بدورها",
+        "بقوه",
+    ];
+    if v.ment(k).is_some() || v.time(k).is_some() || v.qty(k).is_some() {
+        return false;
+    }
+    let w = v.norm(k);
+    // not a broken plural in «-ايا» («ضحايا», «خلايا»)
+    ADVERBS.contains(&w)
+        || (w.ends_with("يا") && !w.ends_with("ايا") && w.chars().count() >= 5 && v.unread(k))
 }
 
 /// The end and the preposition of a short prepositional phrase at `k` (before clause end

@@ -3042,3 +3042,27 @@ fn a_verb_carrying_its_plural_subject_has_the_object_after_it() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn an_adverb_between_subject_and_object_is_skipped() {
+    for (text, ents, object) in [
+        (
+            "واتهمت الحكومة رسميا حزب العمال الكردستاني بالهجوم.",
+            vec![(EntityType::ORG, "حزب العمال الكردستاني")],
+            "حزب العمال الكردستاني",
+        ),
+        (
+            "واستنكر الأمين العام، بشدة، تصريحات نوري المالكي.",
+            vec![(EntityType::PER, "نوري المالكي")],
+            "نوري المالكي",
+        ),
+    ] {
+        let mut b = DocBuilder::new(text);
+        for (t, name) in ents {
+            b = b.entity(t, &[name]);
+        }
+        let (d, ev) = run(b);
+        let e = ev.first().unwrap_or_else(|| panic!("{text}: no event"));
+        assert_eq!(texts(&d, &e.recipient), vec![object], "{text}: {ev:#?}");
+    }
+}
