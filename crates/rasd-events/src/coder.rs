@@ -1369,6 +1369,18 @@ fn comp_subject(v: &View, a: usize, anaphors: &[Option<usize>]) -> Option<(Vec<N
         (matches!(h.hit, Hit::Fw(Fw::Comp)) && subject_pronoun && h.strip.prep == 0)
             .then_some(h.strip)
     })?;
+    // «أعلن المرصد أنه قصفت قوات النظام …»: a masculine «ـه» before a feminine verb with
+    // its subject after it is the pronoun of the matter (ضمير الشأن), standing for nobody.
+    if strip.enc == Some(rasd_doc::Enclitic::Hu) {
+        if let Some((vs, imperfect)) = verb_reading(v, a) {
+            let (_, r) = clause(v, a, a);
+            if verb_agreement(v, a, &vs, imperfect) == Agr::Fem
+                && !subject_after(v, a, r).is_empty()
+            {
+                return None;
+            }
+        }
+    }
     let lo = c.saturating_sub(12).max(s0);
     if let Some(k) = say_verb_before(v, lo, c) {
         // The speaker may be followed by a place or time («قالت المعارضة في سوريا إنها»),

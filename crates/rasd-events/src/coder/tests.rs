@@ -3066,3 +3066,18 @@ fn an_adverb_between_subject_and_object_is_skipped() {
         assert_eq!(texts(&d, &e.recipient), vec![object], "{text}: {ev:#?}");
     }
 }
+
+#[test]
+fn the_pronoun_of_the_matter_is_nobody() {
+    // «أنه» before a feminine verb with its own subject after it stands for nobody: the
+    // reporter is not the doer. «إنه قتل» with no such subject still is the speaker.
+    let (d, ev) = run(DocBuilder::new(
+        "أعلن المرصد السوري لحقوق الإنسان أنه قصفت قوات النظام مناطق في حرستا.",
+    )
+    .entity(EntityType::ORG, &["المرصد السوري لحقوق الإنسان"]));
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.actor), vec!["قوات النظام"], "{ev:#?}");
+    let (d, ev) = run(DocBuilder::new("وقال الجيش إنه قتل 20 مسلحا في الغارة."));
+    let e = only(&ev, Plover::ASSAULT);
+    assert_eq!(texts(&d, &e.actor), vec!["الجيش"], "{ev:#?}");
+}
