@@ -163,6 +163,37 @@ impl DenseNet {
         }
     }
 
+    /// Calls `f(row, x)` for every active input of token `i`: the rows of `w1` its window
+    /// reads (vector components of the words with vectors, then their present flag, or the
+    /// boundary flag) and their values; `drop_centre` hides the token's own vector.
+    fn for_each_input(
+        &self,
+        emb: &Embeddings,
+        rows: &[Option<u32>],
+        i: usize,
+        drop_centre: bool,
+        mut f: impl FnMut(usize, f32),
+    ) {
+        let w = self.window as isize;
+        for (p, off) in (-w..=w).enumerate() {
+            let base = p * (self.dim + 2);
+            let slot = match Self::slot(rows, i, off) {
+                Slot::Word(_) if drop_centre && off == 0 => Slot::Unknown,
+                s => s,
+            };
+            match slot {
+                Slot::Word(r) => {
+                    for (d, &x) in emb.vec(r).iter().enumerate() {
+                        f(base + d, x);
+                    }
+                    f(base + self.dim, 1.0);
+                }
+                Slot::Unknown => {}
+                Slot::Boundary => f(base + self.dim + 1, 1.0),
+            }
+        }
+    }
+
     /// Hidden activations (after ReLU) of token `i`; `drop_centre` hides its own vector.
     fn hidden_of(
         &self,
@@ -173,32 +204,13 @@ impl DenseNet {
         h: &mut [f32],
     ) {
         h.copy_from_slice(&self.b1);
-        let w = self.window as isize;
         let hid = self.hidden;
-        for (p, off) in (-w..=w).enumerate() {
-            let base = p * (self.dim + 2);
-            let mut slot = Self::slot(rows, i, off);
-            if drop_centre && off == 0 {
-                slot = Slot::Unknown;
-            }
-            let flag_row = match slot {
-                Slot::Word(r) => {
-                    for (d, &x) in emb.vec(r).iter().enumerate() {
-                        let a = (base + d) * hid;
-                        if let Some(wr) = self.w1.get(a..a + hid) {
-                            h.iter_mut().zip(wr).for_each(|(hv, wv)| *hv += x * wv);
-                        }
-                    }
-                    base + self.dim
-                }
-                Slot::Unknown => continue,
-                Slot::Boundary => base + self.dim + 1,
-            };
-            let a = flag_row * hid;
+        self.for_each_input(emb, rows, i, drop_centre, |row, x| {
+            let a = row * hid;
             if let Some(wr) = self.w1.get(a..a + hid) {
-                h.iter_mut().zip(wr).for_each(|(hv, wv)| *hv += wv);
+                h.iter_mut().zip(wr).for_each(|(hv, wv)| *hv += x * wv);
             }
-        }
+        });
         h.iter_mut().for_each(|v| *v = v.max(0.0));
     }
 
@@ -296,7 +308,6 @@ pub fn train_net(emb: &Embeddings, data: &[Example], p: &DenseParams, seed: u64)
     let mut dh = vec![0.0f32; hid];
     let batch = 32usize;
     let mut t = 0i32;
-    let w = p.window as isize;
     for _ in 0..p.epochs {
         rng.shuffle(&mut order);
         for chunk in order.chunks(batch) {
@@ -332,31 +343,12 @@ pub fn train_net(emb: &Embeddings, data: &[Example], p: &DenseParams, seed: u64)
                 }
                 gb2.iter_mut().zip(&z).for_each(|(g, dz)| *g += dz);
                 gb1.iter_mut().zip(&dh).for_each(|(g, d)| *g += d);
-                for (pos, off) in (-w..=w).enumerate() {
-                    let base = pos * (emb.dim + 2);
-                    let mut slot = DenseNet::slot(rows, i, off);
-                    if drop && off == 0 {
-                        slot = Slot::Unknown;
+                net.for_each_input(emb, rows, i, drop, |row, x| {
+                    touched.push(row);
+                    if let Some(gr) = g1.get_mut(row * hid..(row + 1) * hid) {
+                        gr.iter_mut().zip(&dh).for_each(|(g, d)| *g += x * d);
                     }
-                    let flag = match slot {
-                        Slot::Word(r) => {
-                            for (d, &x) in emb.vec(r).iter().enumerate() {
-                                let row = base + d;
-                                touched.push(row);
-                                if let Some(gr) = g1.get_mut(row * hid..(row + 1) * hid) {
-                                    gr.iter_mut().zip(&dh).for_each(|(g, d)| *g += x * d);
-                                }
-                            }
-                            base + emb.dim
-                        }
-                        Slot::Unknown => continue,
-                        Slot::Boundary => base + emb.dim + 1,
-                    };
-                    touched.push(flag);
-                    if let Some(gr) = g1.get_mut(flag * hid..(flag + 1) * hid) {
-                        gr.iter_mut().zip(&dh).for_each(|(g, d)| *g += d);
-                    }
-                }
+                });
             }
             t += 1;
             // dense Adam over every weight (moments decay everywhere); gradients are zero
