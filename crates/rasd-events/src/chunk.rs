@@ -1205,6 +1205,46 @@ pub fn masc_plural(v: &View, n: &Np) -> bool {
     }
 }
 
+/// True when a masculine singular noun of a person heads the description («المواطن»,
+/// «الشاب», «المتهم»): a verb in the feminine singular cannot have it as subject («قوة من
+/// الجيش … أوقفت المواطن»). Listed rather than guessed from the shape: broken plurals
+/// («عناصر», «مسلحون» aside) take a feminine verb and look like singulars.
+pub fn masc_singular_person(v: &View, n: &Np) -> bool {
+    const NOUNS: &[&str] = &[
+        "مواطن",
+        "رجل",
+        "شاب",
+        "شخص",
+        "طفل",
+        "جندي",
+        "ضابط",
+        "شرطي",
+        "متهم",
+        "مشتبه",
+        "مطلوب",
+        "سائق",
+        "صحفي",
+        "ناشط",
+        "طالب",
+        "عامل",
+        "لاجئ",
+        "مسلح",
+        "مهاجم",
+        "انتحاري",
+        "مسؤول",
+        "قيادي",
+        "عنصر",
+        "موظف",
+        "مدني",
+    ];
+    if !matches!(n.kind, NpKind::Desc(_)) {
+        return false;
+    }
+    let h = v.norm(n.head);
+    let h = h.strip_prefix("ال").unwrap_or(h);
+    NOUNS.contains(&h)
+}
+
 /// Grammatical person/gender/number a verb form shows for its subject.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Agr {

@@ -1084,7 +1084,9 @@ fn subject_of(
     }
     let nobody = s.is_empty() && crate::chunk::nobody_subject(v, b, r);
     if verb_agreement(v, a, strip, imperfect) == Agr::Fem
-        && s.first().is_some_and(|n| crate::chunk::masc_plural(v, n))
+        && s.first().is_some_and(|n| {
+            crate::chunk::masc_plural(v, n) || crate::chunk::masc_singular_person(v, n)
+        })
     {
         s.clear();
     }

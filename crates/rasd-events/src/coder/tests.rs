@@ -3081,3 +3081,22 @@ fn the_pronoun_of_the_matter_is_nobody() {
     let e = only(&ev, Plover::ASSAULT);
     assert_eq!(texts(&d, &e.actor), vec!["الجيش"], "{ev:#?}");
 }
+
+#[test]
+fn a_feminine_verb_does_not_take_a_masculine_person_after_it_as_subject() {
+    // «أوقفت المواطن»: the citizen is the one arrested, whoever did it.
+    let (d, ev) = run(DocBuilder::new(
+        "وقال البيان إن قوة من الجيش في محلة بريتال، أوقفت المواطن فرحات إسماعيل.",
+    ));
+    let e = only(&ev, Plover::COERCE);
+    assert!(
+        !texts(&d, &e.actor).iter().any(|t| t.contains("المواطن")),
+        "{ev:#?}"
+    );
+    assert!(
+        texts(&d, &e.recipient)
+            .iter()
+            .any(|t| t.contains("المواطن")),
+        "{ev:#?}"
+    );
+}
