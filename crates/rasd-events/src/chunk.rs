@@ -1260,12 +1260,17 @@ pub enum Agr {
     Unknown,
 }
 
+/// The verb token `i` without its proclitics and object pronoun (under segmentation `s`):
+/// the part that shows the subject.
+pub fn verb_body<'v>(v: &View<'v>, i: usize, s: &Strip) -> &'v str {
+    let n = v.norm(i);
+    n.get(s.pre as usize..n.len() - s.enc.map_or(0, |e| e.as_str().len()))
+        .unwrap_or(n)
+}
+
 /// Subject agreement of a verb token (under the segmentation of its match).
 pub fn verb_agreement(v: &View, i: usize, s: &Strip, imperfect: bool) -> Agr {
-    let n = v.norm(i);
-    let body = n
-        .get(s.pre as usize..n.len() - s.enc.map_or(0, |e| e.as_str().len()))
-        .unwrap_or(n);
+    let body = verb_body(v, i, s);
     if imperfect {
         if body.ends_with("ون") || body.ends_with("وا") {
             Agr::Plural

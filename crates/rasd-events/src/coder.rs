@@ -1153,10 +1153,7 @@ fn plural_marked(v: &View, a: usize, strip: &Strip, imperfect: bool) -> bool {
     if verb_agreement(v, a, strip, imperfect) != Agr::Plural {
         return false;
     }
-    let n = v.norm(a);
-    let body = n
-        .get(strip.pre as usize..n.len() - strip.enc.map_or(0, |e| e.as_str().len()))
-        .unwrap_or(n);
+    let body = crate::chunk::verb_body(v, a, strip);
     body.ends_with("وا") || body.chars().count() >= 6
 }
 
@@ -2762,6 +2759,8 @@ fn unknown_subject(v: &View, k: usize, r: usize) -> bool {
 /// الموالية للحكومة المعترف بها دوليا جماعات إسلامية» has its object after them. Returns
 /// `k` when nothing of the sort is there.
 fn past_subject_modifiers(v: &View, mut k: usize, r: usize) -> usize {
+    // «بها», «به», «بهم» after «المعترف»
+    const BIHA: [&str; 3] = ["بها", "به", "بهم"];
     for _ in 0..3 {
         // «، بشدة،»: an adverb set off by commas
         if v.is_soft(k) && k + 1 < r && subject_adverb(v, k + 1) {
@@ -2795,12 +2794,11 @@ fn past_subject_modifiers(v: &View, mut k: usize, r: usize) -> usize {
                 Some(n) if n.prep.is_some() || at == s + 1 => n.end,
                 _ => break,
             }
-        } else if w == "المعترف"
-            || (["بها", "به", "بهم"].contains(&w) && k >= 1 && v.norm(k - 1) == "المعترف")
+        } else if w == "المعترف" || (BIHA.contains(&w) && k >= 1 && v.norm(k - 1) == "المعترف")
         {
             // «المعترف بها دوليا»; the phrase may already hold «المعترف»
             let mut e = if w == "المعترف" { k + 1 } else { k };
-            if ["بها", "به", "بهم"].contains(&v.norm(e)) {
+            if BIHA.contains(&v.norm(e)) {
                 e += 1;
             } else {
                 break;

@@ -619,7 +619,7 @@ impl<'k> Recogniser<'k> {
             return;
         }
         let mut votes = [0usize; KINGDOMS.len()];
-        let mut vote = |cc3: &str| {
+        let vote = |votes: &mut [usize; KINGDOMS.len()], cc3: &str| {
             if let Some(i) = KINGDOMS.iter().position(|(c, _)| *c == cc3) {
                 votes[i] += 1;
             }
@@ -630,13 +630,13 @@ impl<'k> Recogniser<'k> {
                 if e.place_kind() == Some(rasd_kb::PlaceKind::Country)
                     || e.feature() == Some("PPLC")
                 {
-                    vote(e.cc3().unwrap_or(""));
+                    vote(&mut votes, e.cc3().unwrap_or(""));
                 }
             }
         }
         for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Arabic) {
             if let Some(cc3) = self.kb.gentilic(doc.token_stem(t)) {
-                vote(cc3);
+                vote(&mut votes, cc3);
             }
         }
         // No place or adjective says which: the known people and state bodies of a
@@ -648,9 +648,7 @@ impl<'k> Recogniser<'k> {
                 if matches!(c.etype, EntityType::PER | EntityType::ORG) {
                     if let Some(cc3) = c.entry.and_then(|e| self.kb.entry(e)).and_then(|e| e.cc3())
                     {
-                        if let Some(i) = KINGDOMS.iter().position(|(c, _)| *c == cc3) {
-                            votes[i] += 1;
-                        }
+                        vote(&mut votes, cc3);
                     }
                 }
             }

@@ -460,14 +460,15 @@ fn key(template: u64, v: u64) -> u64 {
     mix(v ^ template.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0xD15E_0000_0000_0000).max(1)
 }
 
-fn argmax(p: &[f32; NUM_LABELS]) -> u64 {
+/// Index of the most probable label (the first on a tie).
+pub fn argmax(p: &[f32; NUM_LABELS]) -> usize {
     let mut best = 0;
     for (i, v) in p.iter().enumerate() {
         if *v > p[best] {
             best = i;
         }
     }
-    best as u64
+    best
 }
 
 /// Stacked features of token `i` from the network's probabilities of its sentence:
@@ -490,15 +491,15 @@ pub fn stack_keys(probs: &[[f32; NUM_LABELS]], i: usize, out: &mut Vec<u64>) {
             out.push(key(902, t as u64 * 8 + b));
         }
     }
-    out.push(key(903, argmax(p)));
+    out.push(key(903, argmax(p) as u64));
     let prev = i
         .checked_sub(1)
         .and_then(|j| probs.get(j))
-        .map_or(99, argmax);
-    let next = probs.get(i + 1).map_or(99, argmax);
+        .map_or(99, |q| argmax(q) as u64);
+    let next = probs.get(i + 1).map_or(99, |q| argmax(q) as u64);
     out.push(key(904, prev));
     out.push(key(905, next));
-    out.push(key(906, prev * 128 + argmax(p) * 11 + next));
+    out.push(key(906, prev * 128 + argmax(p) as u64 * 11 + next));
 }
 
 #[cfg(test)]

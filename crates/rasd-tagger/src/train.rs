@@ -795,15 +795,7 @@ fn stack_dense(
             .iter()
             .map(|ps| {
                 ps.iter()
-                    .map(|p| {
-                        let mut b = 0;
-                        for (i, v) in p.iter().enumerate() {
-                            if *v > p[b] {
-                                b = i;
-                            }
-                        }
-                        Label::from_index(b)
-                    })
+                    .map(|p| Label::from_index(crate::dense::argmax(p)))
                     .collect()
             })
             .collect();

@@ -13,6 +13,14 @@ fn texts(d: &Document, args: &[Arg]) -> Vec<String> {
     args.iter().map(|a| d.slice(a.span).to_string()).collect()
 }
 
+/// [`run`] on `text` with the named entities `ents` (one mention each).
+fn run_named(text: &str, ents: &[(EntityType, &str)]) -> (Document, Vec<Event>) {
+    let b = ents
+        .iter()
+        .fold(DocBuilder::new(text), |b, &(t, name)| b.entity(t, &[name]));
+    run(b)
+}
+
 fn only(ev: &[Event], t: Plover) -> &Event {
     let v: Vec<&Event> = ev.iter().filter(|e| e.etype == t).collect();
     assert_eq!(v.len(), 1, "expected one {t}: {ev:#?}");
@@ -2995,11 +3003,7 @@ fn the_object_follows_the_subjects_description() {
             "الحكومة",
         ),
     ] {
-        let mut b = DocBuilder::new(text);
-        for (t, name) in ents {
-            b = b.entity(t, &[name]);
-        }
-        let (d, ev) = run(b);
+        let (d, ev) = run_named(text, &ents);
         let e = ev.first().unwrap_or_else(|| panic!("{text}: no event"));
         assert_eq!(texts(&d, &e.actor), vec![actor], "{text}: {ev:#?}");
         assert_eq!(texts(&d, &e.recipient), vec![object], "{text}: {ev:#?}");
@@ -3057,11 +3061,7 @@ fn an_adverb_between_subject_and_object_is_skipped() {
             "نوري المالكي",
         ),
     ] {
-        let mut b = DocBuilder::new(text);
-        for (t, name) in ents {
-            b = b.entity(t, &[name]);
-        }
-        let (d, ev) = run(b);
+        let (d, ev) = run_named(text, &ents);
         let e = ev.first().unwrap_or_else(|| panic!("{text}: no event"));
         assert_eq!(texts(&d, &e.recipient), vec![object], "{text}: {ev:#?}");
     }
