@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Scores rasd on every gold set: the seed, the SaudiNewsNet development sets under eval/snn,
-# eval/dev2, eval/dev3, eval/dev4, eval/dev5, eval/dev6, eval/dev7, eval/dev8, eval/dev9 and eval/dev10 (sport; all in the "all gold" total) and, separately, the
+# eval/dev2, eval/dev3, eval/dev4, eval/dev5, eval/dev6, eval/dev7, eval/dev8, eval/dev9, eval/dev10 (sport) and eval/dev11 (all in the "all gold" total) and, separately, the
 # held-out SaudiNewsNet articles under eval/heldout (never tune on those; never in the total).
 # Usage: [EXTRACT_ARGS=--tagger] scripts/eval/run.sh [path/to/rasd]   (default: target/release/rasd,
 # built if missing; EXTRACT_ARGS are passed to every `rasd extract`)
@@ -32,7 +32,8 @@ if score_set snn "SaudiNewsNet gold (eval/snn, 12 articles)"; then
              "dev7:seventh development gold (eval/dev7, 10 articles)" \
              "dev8:eighth development gold (eval/dev8, 10 articles)" \
              "dev9:ninth development gold (eval/dev9, 10 articles)" \
-             "dev10:tenth development gold, sport (eval/dev10, 8 articles)"; do
+             "dev10:tenth development gold, sport (eval/dev10, 8 articles)" \
+             "dev11:eleventh development gold (eval/dev11, 10 articles)"; do
     if score_set "${set%%:*}" "${set#*:}"; then
       all_gold+=("eval/${set%%:*}")
       cat "out/${set%%:*}.jsonl" >> out/all.jsonl
