@@ -134,6 +134,11 @@ pub fn clause(v: &View, a: usize, b: usize) -> (usize, usize) {
     let mut r = b + 1;
     steps = 0;
     while r < s1 && steps < CLAUSE_MAX {
+        if let Some(after) = enclosed_insert(v, r) {
+            steps += after - r;
+            r = after;
+            continue;
+        }
         if v.is_hard(r) || is_clause_opener(v, r) || is_conj_verb(v, r) {
             break;
         }
@@ -141,6 +146,32 @@ pub fn clause(v: &View, a: usize, b: usize) -> (usize, usize) {
         steps += 1;
     }
     (l, r.min(s1))
+}
+
+/// Brackets or quotes at token `i` that enclose something a clause runs through: a
+/// bracket holding only times or adverbs («أمس (الأحد) إسبانيا»), or quotation marks
+/// around exactly one name («اتهمت سيول "بيونغيانغ" بزرع ألغام»). Returns the token after
+/// the closing mark. Quotes around anything else open speech, which ends a clause.
+pub fn enclosed_insert(v: &View, i: usize) -> Option<usize> {
+    if v.kind(i) != Some(TokenKind::Punct) {
+        return None;
+    }
+    let n = v.norm(i);
+    if n == "(" {
+        let c = v.closing_paren(i, 4)?;
+        return (c > i + 1 && (i + 1..c).all(|j| skippable(v, j))).then_some(c + 1);
+    }
+    if !crate::view::is_quote_mark(n) || crate::view::is_close_quote(n) {
+        return None;
+    }
+    let m = v.ment(i + 1).filter(|m| m.first == i + 1)?;
+    let close = m.end;
+    (close < v.len()
+        && v.sent(close) == v.sent(i)
+        && v.kind(close) == Some(TokenKind::Punct)
+        && crate::view::is_quote_mark(v.norm(close))
+        && !crate::view::is_open_quote(v.norm(close)))
+    .then_some(close + 1)
 }
 
 /// Tokens that may stand between a verb and its subject or object without breaking the
@@ -1015,6 +1046,47 @@ pub fn next_content(v: &View, mut i: usize, lim: usize) -> usize {
         i += 1;
     }
     i
+}
+
+/// Past a time or adverb inserted between a verb's subject and its object, with the
+/// punctuation news sets around it: «اتهمت الحكومة، أمس، إسبانيا», «أمس (الأحد)
+/// إسبانيا», «اليوم الاثنين "بيونغيانغ"» (an opening quote before a name). Returns `k`
+/// itself when no such insert starts there; a bare comma or a bracket holding words is
+/// not passed (it opens an apposition or an aside, not the object).
+pub fn pass_time_insert(v: &View, mut k: usize, lim: usize) -> usize {
+    loop {
+        let k0 = k;
+        k = next_content(v, k, lim);
+        // «، أمس،» / «، أمس الأحد» — a comma only when a time or adverb follows it
+        if k < lim && v.is_soft(k) {
+            let j = next_content(v, k + 1, lim);
+            if j > k + 1 && j < lim {
+                k = if v.is_soft(j) { j + 1 } else { j };
+            }
+        }
+        // «(الأحد)» holding only times or adverbs
+        if k < lim && v.norm(k) == "(" {
+            if let Some(c) = enclosed_insert(v, k).filter(|&c| c < lim) {
+                k = c;
+                if k < lim && v.is_soft(k) {
+                    k += 1;
+                }
+            }
+        }
+        if k == k0 {
+            break;
+        }
+    }
+    // «"بيونغيانغ"»: a quotation mark opening a name
+    if k + 1 < lim
+        && v.kind(k) == Some(TokenKind::Punct)
+        && crate::view::is_quote_mark(v.norm(k))
+        && !crate::view::is_close_quote(v.norm(k))
+        && v.ment(k + 1).is_some_and(|m| m.first == k + 1)
+    {
+        k += 1;
+    }
+    k
 }
 
 /// NPs that end exactly at `end` (the token before `end` is their last), longest first.

@@ -2762,6 +2762,7 @@ fn past_subject_modifiers(v: &View, mut k: usize, r: usize) -> usize {
     // «بها», «به», «بهم» after «المعترف»
     const BIHA: [&str; 3] = ["بها", "به", "بهم"];
     for _ in 0..3 {
+        k = crate::chunk::pass_time_insert(v, k, r);
         // «، بشدة،»: an adverb set off by commas
         if v.is_soft(k) && k + 1 < r && subject_adverb(v, k + 1) {
             k += 1;
@@ -3085,9 +3086,12 @@ fn arrester(v: &View, np: &Np) -> bool {
 }
 
 /// True when the preposition at `k` follows a count (a number or a quantity, possibly with
-/// one adjective after it: «ثلاثة أفراد آخرين من»).
+/// one adjective after it: «ثلاثة أفراد آخرين من»). A year or a day of a date is no count
+/// («في يناير 2013 بمبادرة من فرنسا»).
 fn after_count(v: &View, k: usize) -> bool {
-    let counted = |i: usize| v.qty(i).is_some() || v.kind(i) == Some(TokenKind::Number);
+    let counted = |i: usize| {
+        v.qty(i).is_some() || (v.kind(i) == Some(TokenKind::Number) && v.time(i).is_none())
+    };
     (k >= 1 && counted(k - 1))
         || (k >= 2 && counted(k - 2) && v.fw(k - 1).is_none() && v.ment(k - 1).is_none())
 }

@@ -3100,3 +3100,76 @@ fn a_feminine_verb_does_not_take_a_masculine_person_after_it_as_subject() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn a_time_set_off_between_subject_and_object_is_passed_over() {
+    // A time between the subject and the object, in commas or with a bracketed weekday,
+    // and quotation marks around the object's name do not hide the object.
+    for (text, times) in [
+        (
+            "اتهمت الحكومة البريطانية، أمس، إسبانيا بانتهاك سيادتها.",
+            &["أمس"][..],
+        ),
+        (
+            "اتهمت الحكومة البريطانية أمس (الأحد) إسبانيا بانتهاك سيادتها.",
+            &["أمس", "الأحد"],
+        ),
+        (
+            "اتهمت الحكومة البريطانية، أمس (الأحد)، إسبانيا بانتهاك سيادتها.",
+            &["أمس", "الأحد"],
+        ),
+        (
+            "اتهمت الحكومة البريطانية اليوم \"إسبانيا\" بانتهاك سيادتها.",
+            &["اليوم"],
+        ),
+    ] {
+        let b = times.iter().fold(
+            DocBuilder::new(text)
+                .entity(EntityType::ORG, &["الحكومة البريطانية"])
+                .country(&["إسبانيا"], "ESP"),
+            |b, t| b.time(t, 0, DATE, "2015-08-02"),
+        );
+        let (d, ev) = run(b);
+        let e = only(&ev, Plover::ACCUSE);
+        assert_eq!(texts(&d, &e.actor), vec!["الحكومة البريطانية"], "{text}");
+        assert_eq!(texts(&d, &e.recipient), vec!["إسبانيا"], "{text}: {ev:#?}");
+    }
+    // A bracket holding words, and quotes around more than a name, still end the clause.
+    let b = DocBuilder::new("اتهمت الحكومة البريطانية (في بيان مطول) إسبانيا بانتهاك سيادتها.")
+        .entity(EntityType::ORG, &["الحكومة البريطانية"])
+        .country(&["إسبانيا"], "ESP");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ACCUSE);
+    assert!(e.recipient.is_empty(), "{:?}", texts(&d, &e.recipient));
+}
+
+#[test]
+fn a_year_before_min_is_no_count() {
+    // «من» after a count is partitive (the side hit); after the year of a date it is not.
+    let b = DocBuilder::new("شن الجيش هجوما تم في يناير 2013 بمبادرة من فرنسا.")
+        .country(&["فرنسا"], "FRA")
+        .time("في يناير 2013", 0, DATE, "2013-01");
+    let (d, ev) = run(b);
+    let e = only(&ev, Plover::ASSAULT);
+    assert!(e.recipient.is_empty(), "{:?}", texts(&d, &e.recipient));
+}
+
+#[test]
+fn an_interview_is_no_talks() {
+    // «حوار» with a newspaper or a channel is an interview, not a dialogue between parties.
+    for text in [
+        "وفيما يلي حوار «الشرق الأوسط» مع أكسل بنسلر.",
+        "وقال الوزير في حوار صحفي مع الصحيفة إن الحكومة مستعدة.",
+        "وأكد الوزير في حوار أجرته معه قناة العربية أن الحكومة مستعدة.",
+    ] {
+        let (_, ev) = run(DocBuilder::new(text));
+        assert!(
+            ev.iter().all(|e| e.etype != Plover::CONSULT),
+            "{text}: {ev:#?}"
+        );
+    }
+    let (_, ev) = run(DocBuilder::new(
+        "وانطلقت جولة الحوار بين الحكومة والمعارضة في جنيف.",
+    ));
+    only(&ev, Plover::CONSULT);
+}
