@@ -874,3 +874,34 @@ fn an_act_after_an_institution_is_not_part_of_its_name() {
         assert_eq!(names_of(text, EntityType::ORG), vec![name], "{text}");
     }
 }
+
+#[test]
+fn a_speaker_named_after_a_speech_verb_is_a_person() {
+    use EntityType::PER;
+    let found = |t: &str| names_of(t, PER);
+    assert_eq!(
+        found("وأشار منير ابراهيم إلى أن المفاوضات متعثرة."),
+        ["منير ابراهيم"]
+    );
+    // A compound given name keeps the family name after it.
+    assert_eq!(
+        found("وقال سيف الدين ايدمير رئيس البلدية إن الهجوم فشل."),
+        ["سيف الدين ايدمير"]
+    );
+    // A role after the name is no part of it.
+    let v = found("وقال حمزة ابراهيم مدرب الفريق إنه راض.");
+    assert!(v.iter().all(|n| !n.contains("مدرب")), "{v:?}");
+}
+
+#[test]
+fn a_speech_verb_before_no_name_makes_no_person() {
+    use EntityType::PER;
+    for t in [
+        "وقال مسؤولون عسكريون إن الهجوم فشل.",
+        "وقال مصدر أمني إن الاشتباكات استمرت.",
+        "قال لي زميلي إن الطريق مغلق.",
+        "وأكد سالم أن الوضع مستقر.",
+    ] {
+        assert!(names_of(t, PER).is_empty(), "{t}: {:?}", names_of(t, PER));
+    }
+}

@@ -102,7 +102,9 @@ fn person_windows(
             continue;
         }
         let stem = doc.token_stem(t);
-        cue[i] = lx.is_given_name(stem) || SPEECH.contains(&stem) || lx.classes(doc, t) & CUE != 0;
+        cue[i] = lx.is_given_name(stem)
+            || rasd_recognise::patterns::SPEECH_VERBS.contains(&stem)
+            || lx.classes(doc, t) & CUE != 0;
     }
     // A person the rules found may go on past where they stopped («العقيد شهاب الدين
     // قرطاس» when the pattern took two words): its last word is a cue too.
@@ -134,32 +136,6 @@ fn person_windows(
     }
     runs.extend(open);
 }
-
-/// Speech verbs (stems, folded) that introduce a speaker.
-const SPEECH: &[&str] = &[
-    "قال",
-    "قالت",
-    "اكد",
-    "اكدت",
-    "اضاف",
-    "اضافت",
-    "اوضح",
-    "اوضحت",
-    "ذكر",
-    "ذكرت",
-    "صرح",
-    "صرحت",
-    "اعلن",
-    "اعلنت",
-    "اشار",
-    "اشارت",
-    "اعتبر",
-    "اعتبرت",
-    "نفى",
-    "نفت",
-    "دعا",
-    "دعت",
-];
 
 impl TaggerSource {
     fn scale_of(&self, t: EntityType) -> f32 {
