@@ -362,8 +362,11 @@ impl<'k> Recogniser<'k> {
                 }
             }
         }
-        // Surnames of people named in full.
-        let mut surnames: Vec<(&str, bool, String)> = Vec::new();
+        // Surnames of people named in full. A surname after a particle is called with its
+        // particle («ابن كيران», «آل شيخان», «عبد الرحمن»), never by its last word alone,
+        // which is another name, a family's or a title («… آل الشيخ»); the end of a lineage
+        // («… بن عبد العزيز») is a grandfather's name and calls nobody.
+        let mut surnames: Vec<(Option<&str>, &str, bool, String)> = Vec::new();
         for c in chosen.iter_mut() {
             if c.etype != EntityType::PER || c.kind != MentionKind::Name || c.end - c.first < 2 {
                 continue;
@@ -379,17 +382,26 @@ impl<'k> Recogniser<'k> {
                 continue;
             }
             // A kunya («أبو أنس الليبي») is not called by its last word.
-            let first_stem = doc
-                .tokens
-                .get(c.first)
-                .map(|t| doc.token_stem(t))
-                .unwrap_or("");
-            if matches!(first_stem, "ابو" | "ام") {
+            let stem_at = |k: usize| doc.tokens.get(k).map(|t| doc.token_stem(t)).unwrap_or("");
+            if matches!(stem_at(c.first), "ابو" | "ام") {
                 continue;
             }
+            let is_particle = |k: usize| {
+                k >= c.first
+                    && k < c.end
+                    && self.lx.classes_any(stem_at(k)) & lexicon::class::NAME_PARTICLE != 0
+            };
+            let particle = if c.end - c.first >= 3 && is_particle(c.end - 2) {
+                if c.end >= 3 && is_particle(c.end - 3) {
+                    continue;
+                }
+                Some(stem_at(c.end - 2))
+            } else {
+                None
+            };
             let key = self.key_of(doc, c);
             c.alias_key.get_or_insert_with(|| key.clone());
-            surnames.push((stem, last.al_len > 0, key));
+            surnames.push((particle, stem, last.al_len > 0, key));
         }
         if !surnames.is_empty() {
             for (k, t) in doc.tokens.iter().enumerate() {
@@ -397,20 +409,32 @@ impl<'k> Recogniser<'k> {
                     continue;
                 }
                 let stem = doc.token_stem(t);
-                if let Some((_, _, key)) = surnames
-                    .iter()
-                    .find(|(s, al, _)| *s == stem && *al == (t.al_len > 0))
-                {
+                let next = doc
+                    .tokens
+                    .get(k + 1)
+                    .filter(|_| !covered.get(k + 1).copied().unwrap_or(true));
+                let found = surnames.iter().find_map(|(p, s, al, key)| match p {
+                    None => (*s == stem && *al == (t.al_len > 0)).then_some((1, key)),
+                    Some(p) => next
+                        .filter(|n| {
+                            *p == stem
+                                && t.enclitic.is_none()
+                                && doc.token_stem(n) == *s
+                                && *al == (n.al_len > 0)
+                        })
+                        .map(|_| (2, key)),
+                });
+                if let Some((len, key)) = found {
                     let mut a = Candidate::from_tokens(
                         doc,
                         k,
-                        k + 1,
+                        k + len,
                         EntityType::PER,
                         MentionSource::Pattern,
                         0.8,
                     );
                     a.alias_key = Some(key.clone());
-                    covered[k] = true;
+                    covered[k..k + len].iter_mut().for_each(|c| *c = true);
                     extra.push(a);
                 }
             }

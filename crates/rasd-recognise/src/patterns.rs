@@ -220,6 +220,7 @@ fn cand(
 pub fn pattern_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
     titles(ctx, out);
     speakers(ctx, out);
+    called(ctx, out);
     org_heads(ctx, out);
     eponyms(ctx, out);
     quoted(ctx, out);
@@ -402,7 +403,13 @@ pub fn person_name(ctx: &Ctx, j: usize) -> Option<(usize, bool)> {
     if !ctx.is_arabic(j) || ctx.has_conj(j) || ctx.has_prep(j) {
         return None;
     }
-    while words < 4 && ctx.tok(k).is_some() {
+    // Four words, or more along a chain of filiation («عبد العزيز بن عبد الله آل الشيخ»).
+    while (words < 4
+        || (words < 7
+            && ctx.cls(k) & NAME_PARTICLE != 0
+            && matches!(ctx.stem(k), "بن" | "ابن" | "بنت" | "ال")))
+        && ctx.tok(k).is_some()
+    {
         if words > 0 && !adjacent(ctx.doc, k - 1) {
             break;
         }
@@ -417,8 +424,16 @@ pub fn person_name(ctx: &Ctx, j: usize) -> Option<(usize, bool)> {
                 given = true;
                 first_known = true;
             }
-            k += 2;
-            words += 2;
+            // «بن عبد الله»: a particle after the particle takes its own word too, so
+            // that a name never ends on «عبد».
+            let nested = ctx.cls(k + 1) & NAME_PARTICLE != 0
+                && !ctx.al(k + 1)
+                && adjacent(ctx.doc, k + 1)
+                && ctx.is_arabic(k + 2)
+                && ctx.cls(k + 2) & FUNC == 0;
+            let step = if nested { 3 } else { 2 };
+            k += step;
+            words += step;
             last_kind = NameWord::Given;
             continue;
         }
@@ -792,6 +807,36 @@ fn speakers(ctx: &Ctx, out: &mut Vec<Candidate>) {
         }
         let score = if given { 0.8 } else { 0.72 };
         out.push(cand(ctx, j, end, EntityType::PER, MentionKind::Name, score));
+    }
+}
+
+/// A person introduced by name: «أحد السكان، ويدعى آبا أباجانا», «رجل يدعى فيليب
+/// جونسون», «القبض على المدعو يوسف السليمان». Only the masculine cue, which news uses
+/// for people («تدعى» also names ships and products, left to [`crate::foreign`]), and
+/// «يدعى» only as written with «ى»: «يدعي» is "claims" («يدعي القدرة»). The name is
+/// what the name pattern reads after the cue, one word at least; the cue vouches for it.
+fn called(ctx: &Ctx, out: &mut Vec<Candidate>) {
+    let n = ctx.doc.tokens.len();
+    for i in 0..n.saturating_sub(1) {
+        let cue = match ctx.stem(i) {
+            "يدعي" => ctx.written_maqsura(i) && !ctx.al(i),
+            "مدعو" => ctx.al(i),
+            _ => false,
+        };
+        if !cue || !ctx.is_arabic(i) || !adjacent(ctx.doc, i) {
+            continue;
+        }
+        let j = i + 1;
+        if ctx.info[j]
+            .kb
+            .is_some_and(|(_, t)| t != EntityType::PER && t != EntityType::LOC)
+        {
+            continue;
+        }
+        if let Some((end, given)) = person_name(ctx, j) {
+            let score = if given { 0.85 } else { 0.78 };
+            out.push(cand(ctx, j, end, EntityType::PER, MentionKind::Name, score));
+        }
     }
 }
 

@@ -905,3 +905,59 @@ fn a_speech_verb_before_no_name_makes_no_person() {
         assert!(names_of(t, PER).is_empty(), "{t}: {:?}", names_of(t, PER));
     }
 }
+
+#[test]
+fn a_person_introduced_as_called_is_a_person() {
+    use EntityType::PER;
+    assert_eq!(
+        names_of("وقال أحد اليمنيين ويدعى سعيد منصور إنه غادر المدينة.", PER),
+        ["سعيد منصور"]
+    );
+    assert_eq!(
+        names_of("وألقت الشرطة القبض على المدعو يوسف السليمان أمس.", PER),
+        ["يوسف السليمان"]
+    );
+    // «يدعي» with «ي» is "claims", not "is called".
+    assert!(names_of("وداهمت الشرطة منزل محتال يدعي القدرة على العلاج.", PER).is_empty());
+}
+
+#[test]
+fn a_chain_of_filiation_is_one_name() {
+    use EntityType::PER;
+    let v = names_of(
+        "وقال الشيخ عبد العزيز بن عبد الله آل الشيخ إن الهجوم إجرام.",
+        PER,
+    );
+    assert_eq!(v, ["عبد العزيز بن عبد الله آل الشيخ"]);
+    let v = names_of("وأدى الأمير فيصل بن خالد بن عبد العزيز الصلاة.", PER);
+    assert_eq!(v, ["فيصل بن خالد بن عبد العزيز"]);
+}
+
+#[test]
+fn a_surname_after_a_particle_is_called_with_it() {
+    let kb = fixture_kb();
+    let lx = Lexicon::new(&kb);
+    let (_, v) = run_with(
+        &kb,
+        &lx,
+        "وقال رئيس الحكومة عبد الإله ابن كيران إن النمو سيرتفع. وأكد ابن كيران أن الموازنة جاهزة.",
+    );
+    let pers: Vec<&str> = v
+        .iter()
+        .filter(|(t, _, _)| *t == EntityType::PER)
+        .map(|(_, _, s)| s.as_str())
+        .collect();
+    assert!(pers.contains(&"عبد الإله ابن كيران"), "{pers:?}");
+    assert!(pers.contains(&"ابن كيران"), "{pers:?}");
+    assert!(!pers.contains(&"كيران"), "{pers:?}");
+    // The end of a lineage calls nobody: «عبد العزيز» alone is someone else.
+    let (_, v) = run_with(
+        &kb,
+        &lx,
+        "وأدى الأمير فيصل بن خالد بن عبد العزيز الصلاة. وحضر عبد العزيز المراسم.",
+    );
+    assert!(
+        !v.iter().any(|(_, _, s)| s == "عبد العزيز" || s == "العزيز"),
+        "{v:?}"
+    );
+}
