@@ -221,6 +221,7 @@ pub fn pattern_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
     titles(ctx, out);
     speakers(ctx, out);
     called(ctx, out);
+    nationals(ctx, out);
     org_heads(ctx, out);
     eponyms(ctx, out);
     quoted(ctx, out);
@@ -731,10 +732,8 @@ pub const SPEECH_VERBS: &[&str] = &[
 /// that way («وقال آرفين أحمد بور، مسؤول العلاقات»). Two name words at least, the first
 /// a listed given name or a foreign-looking word, so that «قال مصدر» or «أكد سالم» (one
 /// word, which may be anything) make nothing; an unlisted foreign first word also needs a
-/// name-like last word («قال دبلوماسي ثان» is no name). Words after the name that the
-/// name pattern let through but nothing marks as a name — the role that follows
-/// («ماوريسيو بوكيتينو مدرب توتنهام», «أندرياس لوتش كبير المشرفين») or an adverb
-/// («مارك تونر ردا على سؤال») — are left out. Scored a little below a title's name.
+/// name-like last word («قال دبلوماسي ثان» is no name); see [`trim_name`]. Scored a
+/// little below a title's name.
 fn speakers(ctx: &Ctx, out: &mut Vec<Candidate>) {
     let n = ctx.doc.tokens.len();
     for i in 0..n.saturating_sub(2) {
@@ -768,46 +767,72 @@ fn speakers(ctx: &Ctx, out: &mut Vec<Candidate>) {
             NameWord::Foreign if !plural => false,
             _ => continue,
         };
-        let Some((mut end, given)) = person_name(ctx, j) else {
+        let Some((end, given)) = person_name(ctx, j) else {
             continue;
         };
-        let name_like = |k: usize| {
-            matches!(name_word_kind(ctx, k), NameWord::Given | NameWord::Foreign)
-                || nisba(ctx, k)
-                || listed_family_name(ctx, k)
-        };
-        // «ردا على», and a nisba adverb («إداريا», «رسميا») unless a listed name.
-        let adverb = |k: usize| {
-            let w = ctx.stem(k);
-            (w.ends_with('ا') && ctx.letters(k) <= 3)
-                || (w.ends_with("يا") && name_word_kind(ctx, k) != NameWord::Given)
-        };
-        // The word after a particle («بن مستور», «أبو بكر») belongs to the name.
-        let after_particle = |k: usize| ctx.cls(k - 1) & NAME_PARTICLE != 0;
-        // The given name may be two words («عبد الله», «سيف الدين»); a name needs a word
-        // after it, which trimming keeps.
-        let given_end = if ctx.cls(j) & NAME_PARTICLE != 0
-            || (ctx.al(j + 1) && matches!(ctx.stem(j + 1), "دين" | "اسلام"))
-        {
-            j + 2
-        } else {
-            j + 1
-        };
-        if end <= given_end {
+        let Some(end) = trim_name(ctx, j, end, listed, 2) else {
             continue;
-        }
-        while end - 1 > given_end
-            && !after_particle(end - 1)
-            && (!name_like(end - 1) || adverb(end - 1))
-        {
-            end -= 1;
-        }
-        if adverb(end - 1) || (!listed && !name_like(end - 1)) {
-            continue;
-        }
+        };
         let score = if given { 0.8 } else { 0.72 };
         out.push(cand(ctx, j, end, EntityType::PER, MentionKind::Name, score));
     }
+}
+
+/// The end of a name the name pattern read from `j` to `end` after a cue that does not
+/// bound it (a speech verb, a nationality): words after the name that the pattern let
+/// through but nothing marks as a name — the role that follows («ماوريسيو بوكيتينو مدرب
+/// توتنهام», «أندرياس لوتش كبير المشرفين») or an adverb («مارك تونر ردا على سؤال») — are
+/// left out. `None` when fewer than `min` words remain (a two-word given name, «عبد الله»,
+/// «سيف الدين», counts as one), when the name ends on an adverb, or when an unlisted
+/// first word (`listed` false) has no name-like last word («قال دبلوماسي ثان»).
+fn trim_name(ctx: &Ctx, j: usize, mut end: usize, listed: bool, min: usize) -> Option<usize> {
+    // A foreign word past the minimum must look clearly foreign: «مقابل» (0.6) after
+    // «ممفيس ديباي» is "for" a fee.
+    let name_like = |k: usize| match name_word_kind(ctx, k) {
+        NameWord::Given => true,
+        NameWord::Foreign => k < keep_min(ctx, j) || ctx.kb.foreignness(ctx.stem(k)) >= 0.9,
+        _ => nisba(ctx, k) || listed_family_name(ctx, k),
+    };
+    // «ردا على», and a nisba adverb («إداريا», «رسميا») unless a listed name.
+    let adverb = |k: usize| {
+        let w = ctx.stem(k);
+        (w.ends_with('ا') && ctx.letters(k) <= 3)
+            || (w.ends_with("يا") && name_word_kind(ctx, k) != NameWord::Given)
+    };
+    // The word after a particle («بن مستور», «أبو بكر») belongs to the name.
+    let after_particle = |k: usize| ctx.cls(k - 1) & NAME_PARTICLE != 0;
+    let keep = given_end(ctx, j) + min.saturating_sub(1);
+    if end < keep {
+        return None;
+    }
+    while end > keep
+        && end - 1 > j
+        && !after_particle(end - 1)
+        && (!name_like(end - 1) || adverb(end - 1))
+    {
+        end -= 1;
+    }
+    if adverb(end - 1) || (!listed && !name_like(end - 1)) {
+        return None;
+    }
+    Some(end)
+}
+
+/// The end of the given name starting at `j`: two words for «عبد الله», «سيف الدين».
+fn given_end(ctx: &Ctx, j: usize) -> usize {
+    if ctx.cls(j) & NAME_PARTICLE != 0
+        || (ctx.al(j + 1) && matches!(ctx.stem(j + 1), "دين" | "اسلام"))
+    {
+        j + 2
+    } else {
+        j + 1
+    }
+}
+
+/// Words of a name before this index (the given name and the word after it) are name
+/// words at the ordinary foreignness bar in [`trim_name`].
+fn keep_min(ctx: &Ctx, j: usize) -> usize {
+    given_end(ctx, j) + 1
 }
 
 /// A person introduced by name: «أحد السكان، ويدعى آبا أباجانا», «رجل يدعى فيليب
@@ -837,6 +862,73 @@ fn called(ctx: &Ctx, out: &mut Vec<Candidate>) {
             let score = if given { 0.85 } else { 0.78 };
             out.push(cand(ctx, j, end, EntityType::PER, MentionKind::Name, score));
         }
+    }
+}
+
+/// A person introduced by nationality: «والفرنسي مورغن شنايدرلين», «وغاب البلجيكي مروان
+/// فلايني», «مهاجمه البوسني ادين دزيكو». The definite masculine singular gentilic stands
+/// for "the Frenchman" and the name follows it, as in sports and foreign news. After a
+/// noun the gentilic may only be that noun's adjective («الجيش العراقي» + object), so the
+/// name must be unmistakable: two name words with a listed given or clearly foreign first
+/// word, or one clearly foreign word («والفرنسي غوميز»), trimmed as in [`trim_name`].
+fn nationals(ctx: &Ctx, out: &mut Vec<Candidate>) {
+    let n = ctx.doc.tokens.len();
+    for i in 0..n.saturating_sub(1) {
+        let stem = ctx.stem(i);
+        if !ctx.gent(i)
+            || !ctx.al(i)
+            || !adjacent(ctx.doc, i)
+            || !stem.ends_with('ي')
+            || ctx.tok(i).is_some_and(|t| t.enclitic.is_some())
+        {
+            continue;
+        }
+        let j = i + 1;
+        if ctx.info[j].kb.is_some() || ctx.cls(j) & (TITLE | TITLE_HEAD | ROLE) != 0 {
+            continue;
+        }
+        // A lone word must look clearly foreign and not like an Arabic adverb («خوفا»)
+        // or a verb behind «ل» («لينتقل»).
+        let w = ctx.stem(j);
+        let verb_behind_prep = w.starts_with(['ل', 'ب', 'ف', 'ك'])
+            && w.chars()
+                .nth(1)
+                .is_some_and(|c| matches!(c, 'ي' | 'ت' | 'ن'));
+        let strong = ctx.kb.foreignness(w) >= crate::foreign::STRONG
+            && !w.ends_with('ا')
+            && !verb_behind_prep;
+        match name_word_kind(ctx, j) {
+            NameWord::Given => {}
+            NameWord::Foreign if ctx.kb.foreignness(w) >= crate::foreign::STRONG => {}
+            _ => continue,
+        }
+        let Some((end, given)) = person_name(ctx, j) else {
+            continue;
+        };
+        // One word only when it is clearly foreign: a listed given name alone after an
+        // adjective may be a word («الشعب السعودي معروف بتلاحمه»).
+        // A lone word must also visibly end the name (punctuation, a function word or
+        // the article after it): an unread surname would be cut off («الإسباني تشيكو
+        // فلوريس»). A conjunction is no sign: foreign words begin with و and ف too
+        // («مبلارك واكاسو»).
+        let ends_here = !adjacent(ctx.doc, j)
+            || !ctx.is_arabic(j + 1)
+            || ctx.al(j + 1)
+            || ctx.cls(j + 1) & FUNC != 0;
+        let end = if end <= given_end(ctx, j) {
+            if !strong || !ends_here {
+                continue;
+            }
+            end
+        } else {
+            // A clearly foreign first word vouches for the name as a listed one does.
+            let Some(end) = trim_name(ctx, j, end, true, 2) else {
+                continue;
+            };
+            end
+        };
+        let score = if given { 0.78 } else { 0.72 };
+        out.push(cand(ctx, j, end, EntityType::PER, MentionKind::Name, score));
     }
 }
 

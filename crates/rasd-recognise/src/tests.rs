@@ -961,3 +961,34 @@ fn a_surname_after_a_particle_is_called_with_it() {
         "{v:?}"
     );
 }
+
+/// Uses the embedded knowledge base (skipped without data): a nationality noun introduces
+/// a foreign name, and no Arabic word after an adjective passes for one.
+#[test]
+fn a_nationality_introduces_a_person() {
+    let kb = Kb::get();
+    if kb.is_empty() {
+        return;
+    }
+    let lx = Lexicon::new(kb);
+    let pers = |t: &str| -> Vec<String> {
+        run_with(kb, &lx, t)
+            .1
+            .into_iter()
+            .filter(|(ty, k, _)| *ty == EntityType::PER && *k == MentionKind::Name)
+            .map(|(_, _, s)| s)
+            .collect()
+    };
+    let v = pers("وشارك والفرنسي مورغن شنايدرلين في المباراة.");
+    assert_eq!(v, ["مورغن شنايدرلين"]);
+    // A lone word is taken only where the name visibly ends, never cut before a surname.
+    let v = pers("وغاب الإسباني تشيكو فلوريس عن المباراة.");
+    assert!(v.iter().all(|n| n != "تشيكو"), "{v:?}");
+    for t in [
+        "لأن الشعب السعودي معروف بتلاحمه.",
+        "وقال إن الشعب العراقي سوف لن يشارك.",
+        "وبقي اللاعبون في الملعب خوفا من الإصابة.",
+    ] {
+        assert!(pers(t).is_empty(), "{t}: {:?}", pers(t));
+    }
+}
