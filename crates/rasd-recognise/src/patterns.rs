@@ -223,6 +223,7 @@ pub fn pattern_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
     called(ctx, out);
     nationals(ctx, out);
     org_heads(ctx, out);
+    institutions(ctx, out);
     eponyms(ctx, out);
     quoted(ctx, out);
     directions(ctx, out);
@@ -1349,6 +1350,48 @@ fn org_heads(ctx: &Ctx, out: &mut Vec<Candidate>) {
             MentionKind::Name,
             score.min(0.88),
         ));
+    }
+}
+
+/// Institutions every Arab state has under one name (folded stems of the head and its
+/// adjective or genitive): «النيابة العامة», «المحكمة العليا», «خفر السواحل». A head with
+/// an article and an adjective is no name in general («الحكومة الجديدة», so
+/// [`org_heads`] wants a gentilic), but these pairs are fixed names.
+pub const INSTITUTIONS: &[(&str, &str)] = &[
+    ("نيابه", "عامه"),
+    ("نيابه", "عسكريه"),
+    ("ادعاء", "عام"),
+    ("محكمه", "عليا"),
+    ("محكمه", "دستوريه"),
+    ("محكمه", "كليه"),
+    ("محكمه", "عسكريه"),
+    ("محكمه", "جزائيه"),
+    ("خفر", "سواحل"),
+    ("ديوان", "ملكي"),
+    ("ديوان", "اميري"),
+];
+
+/// The fixed institution names of [`INSTITUTIONS`], with a gentilic after them when there
+/// is one («النيابة العامة البحرينية»). Organisations, not linked: each country has its own.
+fn institutions(ctx: &Ctx, out: &mut Vec<Candidate>) {
+    let n = ctx.doc.tokens.len();
+    for i in 0..n.saturating_sub(1) {
+        if !ctx.is_arabic(i)
+            || !adjacent(ctx.doc, i)
+            || !ctx.al(i + 1)
+            || ctx.has_conj(i + 1)
+            || ctx.has_prep(i + 1)
+            || ctx.tok(i).is_some_and(|t| t.enclitic.is_some())
+            || ctx.info[i].kb.is_some()
+            || !INSTITUTIONS.contains(&(ctx.stem(i), ctx.stem(i + 1)))
+        {
+            continue;
+        }
+        let mut end = i + 2;
+        if adjacent(ctx.doc, i + 1) && ctx.al(end) && ctx.gent(end) && !ctx.has_conj(end) {
+            end += 1;
+        }
+        out.push(cand(ctx, i, end, EntityType::ORG, MentionKind::Name, 0.8));
     }
 }
 

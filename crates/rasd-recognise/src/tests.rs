@@ -992,3 +992,22 @@ fn a_nationality_introduces_a_person() {
         assert!(pers(t).is_empty(), "{t}: {:?}", pers(t));
     }
 }
+
+#[test]
+fn fixed_institution_names_are_organisations() {
+    use EntityType::ORG;
+    assert_eq!(
+        names_of("وأحالت النيابة العامة المتهمين إلى القضاء.", ORG),
+        ["النيابة العامة"]
+    );
+    assert_eq!(
+        names_of("ورفضت المحكمة العليا آخر استئناف.", ORG),
+        ["المحكمة العليا"]
+    );
+    assert_eq!(
+        names_of("وتمكنت دوريات خفر السواحل من العثور على الحقائب.", ORG),
+        ["خفر السواحل"]
+    );
+    // A head with an article and an ordinary adjective stays a common noun.
+    assert!(names_of("وقالت الحكومة الجديدة إنها ستعمل.", ORG).is_empty());
+}
