@@ -392,7 +392,7 @@ impl<'k> Recogniser<'k> {
                     && self.lx.classes_any(stem_at(k)) & lexicon::class::NAME_PARTICLE != 0
             };
             let particle = if c.end - c.first >= 3 && is_particle(c.end - 2) {
-                if c.end >= 3 && is_particle(c.end - 3) {
+                if is_particle(c.end - 3) {
                     continue;
                 }
                 Some(stem_at(c.end - 2))

@@ -746,23 +746,22 @@ fn speakers(ctx: &Ctx, out: &mut Vec<Candidate>) {
             continue;
         }
         let j = i + 1;
-        // A name the knowledge base or a title already covers needs no second reading.
-        if ctx.info[j].kb.is_some() || ctx.cls(j) & (TITLE | TITLE_HEAD | ROLE) != 0 {
+        if read_elsewhere(ctx, j) {
             continue;
         }
-        // A nominative sound plural («مسؤولون», «مقاتلون») is the speaker as a group, not
-        // a name, however foreign its letters look. (The genitive «ين» cannot be a subject
-        // and ends many names, «آرفين», «بنيامين».)
-        // Likewise its construct form before a noun («مسؤولو الحياة البرية»).
         let stem = ctx.stem(j);
-        let plural = ["ون", "ات"].iter().any(|e| stem.ends_with(e))
-            || stem
-                .strip_suffix('و')
-                .is_some_and(crate::shape::arabic_pattern);
         // «قال لي» is "told me", far more often than a «Lee».
         if stem == "لي" {
             continue;
         }
+        // A nominative sound plural («مسؤولون», «مقاتلون») is the speaker as a group, not
+        // a name, however foreign its letters look, and so is its construct form before a
+        // noun («مسؤولو الحياة البرية»). (The genitive «ين» cannot be a subject and ends
+        // many names, «آرفين», «بنيامين».)
+        let plural = ["ون", "ات"].iter().any(|e| stem.ends_with(e))
+            || stem
+                .strip_suffix('و')
+                .is_some_and(crate::shape::arabic_pattern);
         let listed = match name_word_kind(ctx, j) {
             NameWord::Given => true,
             NameWord::Foreign if !plural => false,
@@ -787,11 +786,12 @@ fn speakers(ctx: &Ctx, out: &mut Vec<Candidate>) {
 /// «سيف الدين», counts as one), when the name ends on an adverb, or when an unlisted
 /// first word (`listed` false) has no name-like last word («قال دبلوماسي ثان»).
 fn trim_name(ctx: &Ctx, j: usize, mut end: usize, listed: bool, min: usize) -> Option<usize> {
-    // A foreign word past the minimum must look clearly foreign: «مقابل» (0.6) after
-    // «ممفيس ديباي» is "for" a fee.
+    let given = given_end(ctx, j);
+    // A foreign word after the given name and the word that follows it must look clearly
+    // foreign: «مقابل» (0.6) after «ممفيس ديباي» is "for" a fee.
     let name_like = |k: usize| match name_word_kind(ctx, k) {
         NameWord::Given => true,
-        NameWord::Foreign => k < keep_min(ctx, j) || ctx.kb.foreignness(ctx.stem(k)) >= 0.9,
+        NameWord::Foreign => k <= given || ctx.kb.foreignness(ctx.stem(k)) >= 0.9,
         _ => nisba(ctx, k) || listed_family_name(ctx, k),
     };
     // «ردا على», and a nisba adverb («إداريا», «رسميا») unless a listed name.
@@ -802,7 +802,7 @@ fn trim_name(ctx: &Ctx, j: usize, mut end: usize, listed: bool, min: usize) -> O
     };
     // The word after a particle («بن مستور», «أبو بكر») belongs to the name.
     let after_particle = |k: usize| ctx.cls(k - 1) & NAME_PARTICLE != 0;
-    let keep = given_end(ctx, j) + min.saturating_sub(1);
+    let keep = given + min.saturating_sub(1);
     if end < keep {
         return None;
     }
@@ -830,10 +830,10 @@ fn given_end(ctx: &Ctx, j: usize) -> usize {
     }
 }
 
-/// Words of a name before this index (the given name and the word after it) are name
-/// words at the ordinary foreignness bar in [`trim_name`].
-fn keep_min(ctx: &Ctx, j: usize) -> usize {
-    given_end(ctx, j) + 1
+/// A word the knowledge base or a title pattern already reads: the cue patterns below
+/// ([`speakers`], [`nationals`]) give it no second reading.
+fn read_elsewhere(ctx: &Ctx, j: usize) -> bool {
+    ctx.info[j].kb.is_some() || ctx.cls(j) & (TITLE | TITLE_HEAD | ROLE) != 0
 }
 
 /// A person introduced by name: «أحد السكان، ويدعى آبا أباجانا», «رجل يدعى فيليب
@@ -885,7 +885,7 @@ fn nationals(ctx: &Ctx, out: &mut Vec<Candidate>) {
             continue;
         }
         let j = i + 1;
-        if ctx.info[j].kb.is_some() || ctx.cls(j) & (TITLE | TITLE_HEAD | ROLE) != 0 {
+        if read_elsewhere(ctx, j) {
             continue;
         }
         // A lone word must look clearly foreign and not like an Arabic adverb («خوفا»)
@@ -895,12 +895,11 @@ fn nationals(ctx: &Ctx, out: &mut Vec<Candidate>) {
             && w.chars()
                 .nth(1)
                 .is_some_and(|c| matches!(c, 'ي' | 'ت' | 'ن'));
-        let strong = ctx.kb.foreignness(w) >= crate::foreign::STRONG
-            && !w.ends_with('ا')
-            && !verb_behind_prep;
+        let clearly_foreign = ctx.kb.foreignness(w) >= crate::foreign::STRONG;
+        let strong = clearly_foreign && !w.ends_with('ا') && !verb_behind_prep;
         match name_word_kind(ctx, j) {
             NameWord::Given => {}
-            NameWord::Foreign if ctx.kb.foreignness(w) >= crate::foreign::STRONG => {}
+            NameWord::Foreign if clearly_foreign => {}
             _ => continue,
         }
         let Some((end, given)) = person_name(ctx, j) else {
