@@ -921,8 +921,11 @@ pub fn analyse(
 
 /// Optional templates under which [`WordMemo`] may be used: the fields it restores are all
 /// that the cached-word branch of [`analyse_memo`] fills under these flags. Any other flag
-/// (e.g. templates added later) makes analysis take the full path.
-pub const MEMO_FLAGS: u32 = F_CHAR_NGRAMS | F_CLUSTERS2 | F_KB | F_DOC | crate::F_PROP_CLITICS;
+/// (e.g. templates added later) makes analysis take the full path. [`F_HINTS`] is among
+/// them because hints are set after analysis ([`set_hints`]) and read only by contextual
+/// templates, never by the per-word analysis the memo stands for.
+pub const MEMO_FLAGS: u32 =
+    F_CHAR_NGRAMS | F_CLUSTERS2 | F_KB | F_DOC | F_HINTS | crate::F_PROP_CLITICS;
 
 /// What the analysis of a word-cache word yields, remembered by raw-string hash.
 #[derive(Debug, Clone)]

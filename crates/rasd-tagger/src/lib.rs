@@ -716,7 +716,7 @@ mod tests {
     /// Emission scores the slow, obviously-correct way: every token's full key list
     /// ([`features::token_features`]) probed in the weight table, no word cache, no context
     /// tables.
-    fn reference_emissions(t: &Tagger, toks: &[&str]) -> Vec<f32> {
+    fn reference_emissions(t: &Tagger, toks: &[&str], hints: &[u8]) -> Vec<f32> {
         let mut infos = Vec::new();
         features::analyse(
             toks,
@@ -726,6 +726,7 @@ mod tests {
             t.model.fflags,
             &mut infos,
         );
+        features::set_hints(&mut infos, hints);
         let (mut keys, mut offsets) = (Vec::new(), Vec::new());
         features::sentence_features(&infos, &mut keys, &mut offsets);
         let mut em = Vec::new();
@@ -761,9 +762,26 @@ mod tests {
         for s in &sents {
             let toks: Vec<&str> = s.iter().map(String::as_str).collect();
             let fast = t.emissions(&toks, None, &[]);
-            let slow = reference_emissions(t, &toks);
+            let slow = reference_emissions(t, &toks, &[]);
             let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
             assert_eq!(bits(&fast), bits(&slow), "emissions of {toks:?}");
+            // with rule hints too (the word memo is on for hinted models: hints are set
+            // after the per-word analysis it replays)
+            let hints: Vec<u8> = (0..toks.len())
+                .map(|i| {
+                    let ty = EntityType::ALL[i % 4];
+                    if i % 3 == 0 {
+                        features::hint_code(ty, i % 2 == 0, i % 5 == 0, true)
+                    } else {
+                        0
+                    }
+                })
+                .collect();
+            assert_eq!(
+                bits(&t.emissions(&toks, None, &hints)),
+                bits(&reference_emissions(t, &toks, &hints)),
+                "hinted emissions of {toks:?}"
+            );
             // decoder vs the generic Viterbi: labels and confidences, bit for bit
             let (mut a, mut ca, mut b, mut cb) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
             t.decoder.decode(&slow, &mut a, Some(&mut ca));
