@@ -179,7 +179,8 @@ const WF_LIST: &[&str] = &[
 
 /// Folded words whose initial و/ف is a root letter, derived from corpus counts by
 /// `scripts/text/wf_words.py`: nouns that also take the article («الوزارة», «الوكالة»)
-/// while the remainder after و/ف is the rarer word. Complements [`WF_LIST`].
+/// while the remainder after و/ف is the rarer word, and names of `data/names/` («وائل»,
+/// «فرانك») whose remainder is less than half as frequent. Complements [`WF_LIST`].
 const WF_DERIVED: &str = include_str!("wf_words.txt");
 
 /// [`WF_LIST`] and [`WF_DERIVED`] as a hash set: `primary` consults it for every word
@@ -453,6 +454,17 @@ mod tests {
         ] {
             assert_eq!(prim(w).0, b, "{w}");
         }
+    }
+
+    #[test]
+    fn names_keep_their_first_letter() {
+        // Listed names whose remainder is a rare word («ائل», «رانك», «تحي») keep و/ف;
+        // «وأكد» (folded «واكد») and «فأدى» («فادي», also a name) stay conjunction + verb.
+        for w in ["وائل", "فرانك", "فتحي", "فيليب", "ويليامز"] {
+            assert_eq!(prim(w).0, w, "{w}");
+        }
+        assert_eq!(prim("واكد").0, "اكد");
+        assert_eq!(prim("فادي").0, "ادي");
     }
 
     #[test]
