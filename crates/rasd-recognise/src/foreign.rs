@@ -136,6 +136,32 @@ fn unit(ctx: &Ctx, i: usize) -> Option<Unit> {
     (f >= need).then_some(Unit::Word(f))
 }
 
+/// True when token `k` starts like an imperfect verb: ي/ت/ن, or ل + one of them.
+fn verb_like(ctx: &Ctx, k: usize) -> bool {
+    ctx.doc.tokens.get(k).is_none_or(|t| {
+        let w = ctx.doc.token_norm(t);
+        w.strip_prefix('ل')
+            .unwrap_or(w)
+            .starts_with(['ي', 'ت', 'ن'])
+    })
+}
+
+/// True when token `k` ends in «ا».
+fn ends_in_alif(ctx: &Ctx, k: usize) -> bool {
+    ctx.doc
+        .tokens
+        .get(k)
+        .is_some_and(|t| ctx.doc.token_norm(t).ends_with('ا'))
+}
+
+/// True when token `k` has four letters or more.
+fn long_word(ctx: &Ctx, k: usize) -> bool {
+    ctx.doc
+        .tokens
+        .get(k)
+        .is_some_and(|t| ctx.doc.token_norm(t).chars().count() >= 4)
+}
+
 /// Appends candidates for transliterated foreign names.
 pub fn foreign_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
     let n = ctx.doc.tokens.len();
@@ -233,6 +259,25 @@ pub fn foreign_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
             q -= 1;
         }
         let len = end - first;
+        // numbers that close the run (a score after a player: «كليمان 6 - 4»)
+        let trailing_numbers = run.iter().rev().take_while(|u| **u == Unit::Number).count();
+        let mut cut = 0;
+        // «الهولندي روبن فان بيرسي», «البريطاني مارك …»: a definite masculine nationality
+        // adjective right before the run, used as a noun or after a role noun, introduces
+        // a person in news prose (companies and media are feminine: «الأمريكية فوكس …»).
+        let nationality_cue = !quoted
+            && p == first
+            && first > 0
+            && adjacent(ctx.doc, first - 1)
+            && ctx
+                .info
+                .get(first - 1)
+                .is_some_and(|x| x.gent.is_some() && x.al)
+            && ctx
+                .doc
+                .tokens
+                .get(first - 1)
+                .is_some_and(|t| ctx.doc.token_norm(t).ends_with('ي'));
         let min_word = run
             .iter()
             .filter_map(|u| match u {
@@ -257,7 +302,29 @@ pub fn foreign_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
             // Quoted single words are mostly loanwords in scare quotes («"هاشتاغ"»).
             (EntityType::ORG, 0.7)
         } else if len >= 2 && words >= 2 && letters == 0 && min_word >= 0.9 && max_word >= 1.3 {
-            (EntityType::PER, 0.58)
+            (EntityType::PER, if nationality_cue { 0.7 } else { 0.58 })
+        } else if nationality_cue
+            && len >= 2 + trailing_numbers
+            && words >= 2
+            && letters == 0
+            && max_word >= STRONG
+            && run[..run.len() - trailing_numbers]
+                .iter()
+                .all(|u| matches!(u, Unit::Word(_) | Unit::Particle))
+            && (first..end).all(|k| ctx.info.get(k).is_some_and(|x| x.kb.is_none()))
+            && !verb_like(ctx, first)
+            && long_word(ctx, end - trailing_numbers - 1)
+            && (first..end).filter(|&k| ends_in_alif(ctx, k)).count() <= 1
+        {
+            // After the cue every word need only look more foreign than Arabic; numbers
+            // after the name are left out, and a place the knowledge base knows stops it
+            // («الألماني بأفغانستان هانز …»). The name may not open on a word that could
+            // be a verb («الجيش التركي يشن غارات») nor close on a short one, which may be
+            // a glued particle («… كنياتا بأن»); two words ending in «ا» are an indefinite
+            // noun and its adjective in the accusative («سجل الاقتصاد الياباني انكماشا
+            // سنويا», «دورا بارزا»).
+            cut = trailing_numbers;
+            (EntityType::PER, 0.65)
         } else if letters >= 2 && words >= 1 {
             (EntityType::MISC, 0.6)
         } else {
@@ -267,7 +334,7 @@ pub fn foreign_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
         out.push(Candidate::from_tokens(
             ctx.doc,
             first,
-            end,
+            end - cut,
             etype,
             MentionSource::Pattern,
             score.min(0.88),

@@ -490,6 +490,39 @@ fn indefinite_or_generic_phrases_are_not_organisations() {
 /// Uses the embedded knowledge base: the foreignness model needs real data (skipped when
 /// the base was built without data).
 #[test]
+fn a_masculine_nationality_adjective_introduces_a_foreign_name() {
+    use EntityType::*;
+    let kb = Kb::get();
+    if kb.is_empty() {
+        return;
+    }
+    let lx = Lexicon::new(kb);
+    let get = |t: &str| -> Vec<(EntityType, String)> {
+        run_with(kb, &lx, t)
+            .1
+            .into_iter()
+            .map(|(t, _, s)| (t, s))
+            .collect()
+    };
+    // «ماركو» looks foreign, «بيرسي» only a little: without a cue the pair is no name.
+    let bare = get("وسجل ماركو بيرسي هدفا في الدقيقة العاشرة.");
+    assert!(!has(&bare, PER, "ماركو بيرسي"), "{bare:?}");
+    let v = get("وسجل المهاجم الإيطالي ماركو بيرسي هدفا في الدقيقة العاشرة.");
+    assert!(has(&v, PER, "ماركو بيرسي"), "{v:?}");
+    // A feminine adjective agrees with a company or a channel, not with a man.
+    let v = get("وقالت الإيطالية ماركو بيرسي إن الأرباح تراجعت.");
+    assert!(!has(&v, PER, "ماركو بيرسي"), "{v:?}");
+    // After the adjective of a noun: a verb and its object, an accusative noun and its
+    // adjective, a score after the name.
+    let v = get("وقال إن الجيش التركي يشن غارات جوية على المواقع.");
+    assert!(!v.iter().any(|(t, _)| *t == PER), "{v:?}");
+    let v = get("وسجل الاقتصاد الياباني انكماشا سنويا في الربع الثاني.");
+    assert!(!v.iter().any(|(t, _)| *t == PER), "{v:?}");
+    let v = get("وفاز الإيطالي ماركو بيرسي 6 - 4 في المباراة.");
+    assert!(has(&v, PER, "ماركو بيرسي"), "{v:?}");
+}
+
+#[test]
 fn foreign_vehicle_and_media_names() {
     use EntityType::*;
     let kb = Kb::get();
