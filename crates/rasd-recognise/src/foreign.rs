@@ -11,7 +11,9 @@
 //! MISC, a media noun or quotation marks (two words or more) an organisation, a
 //! settlement noun a place; otherwise a run of clearly foreign words (every word ≥ 0.9,
 //! one ≥ 1.3) is taken as a person's name (the commonest foreign names in news) with a
-//! lower score. Single words need a media or settlement cue. Words known to the lexicon
+//! lower score; right after a definite masculine nationality adjective («الهولندي روبن
+//! فان بيرسي») the words need only look more foreign than Arabic. Single words need a
+//! media or settlement cue. Words known to the lexicon
 //! (function words, titles, heads), words with a pronoun suffix or tanween, verb-like
 //! words (ي/ت/ن/سي… prefixes) and knowledge-base matches never join a run.
 
