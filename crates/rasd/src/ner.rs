@@ -265,12 +265,17 @@ mod tests {
         rasd_text::analysed(text)
     }
 
+    /// The embedded tagger's candidates for `d`, with no prior candidates.
+    fn tagged(d: &Document) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        TaggerSource::embedded().candidates(d, &[], &mut out);
+        out
+    }
+
     #[test]
     fn spans_stay_inside_their_sentences_and_the_text() {
         let d = doc("قال الرئيس حسني مبارك في القاهرة. وزار وزير الخارجية عمرو موسى دمشق.");
-        let src = TaggerSource::embedded();
-        let mut out = Vec::new();
-        src.candidates(&d, &[], &mut out);
+        let out = tagged(&d);
         assert!(!out.is_empty(), "the tagger found no names at all");
         for c in &out {
             assert!(c.first < c.end && c.end <= d.tokens.len());
@@ -329,21 +334,15 @@ mod tests {
     #[test]
     fn a_tagged_name_after_a_title_keeps_its_first_letter() {
         let d = doc("وأضاف اللاعب فنسان كومباني أن الفريق جاهز.");
-        let src = TaggerSource::embedded();
-        let mut out = Vec::new();
-        src.candidates(&d, &[], &mut out);
+        let out = tagged(&d);
         let texts: Vec<&str> = out.iter().map(|c| d.slice(c.span)).collect();
         assert!(texts.iter().any(|t| t.starts_with("فنسان")), "{texts:?}");
     }
 
     #[test]
     fn empty_and_punctuation_only_documents_give_nothing() {
-        let src = TaggerSource::embedded();
         for text in ["", "  ", "!!! ... ؟"] {
-            let d = doc(text);
-            let mut out = Vec::new();
-            src.candidates(&d, &[], &mut out);
-            assert!(out.is_empty(), "{text:?}");
+            assert!(tagged(&doc(text)).is_empty(), "{text:?}");
         }
     }
 }
