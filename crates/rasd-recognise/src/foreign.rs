@@ -138,32 +138,6 @@ fn unit(ctx: &Ctx, i: usize) -> Option<Unit> {
     (f >= need).then_some(Unit::Word(f))
 }
 
-/// True when token `k` starts like an imperfect verb: ي/ت/ن, or ل + one of them.
-fn verb_like(ctx: &Ctx, k: usize) -> bool {
-    ctx.doc.tokens.get(k).is_none_or(|t| {
-        let w = ctx.doc.token_norm(t);
-        w.strip_prefix('ل')
-            .unwrap_or(w)
-            .starts_with(['ي', 'ت', 'ن'])
-    })
-}
-
-/// True when token `k` ends in «ا».
-fn ends_in_alif(ctx: &Ctx, k: usize) -> bool {
-    ctx.doc
-        .tokens
-        .get(k)
-        .is_some_and(|t| ctx.doc.token_norm(t).ends_with('ا'))
-}
-
-/// True when token `k` has four letters or more.
-fn long_word(ctx: &Ctx, k: usize) -> bool {
-    ctx.doc
-        .tokens
-        .get(k)
-        .is_some_and(|t| ctx.doc.token_norm(t).chars().count() >= 4)
-}
-
 /// Appends candidates for transliterated foreign names.
 pub fn foreign_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
     let n = ctx.doc.tokens.len();
@@ -271,15 +245,9 @@ pub fn foreign_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
             && p == first
             && first > 0
             && adjacent(ctx.doc, first - 1)
-            && ctx
-                .info
-                .get(first - 1)
-                .is_some_and(|x| x.gent.is_some() && x.al)
-            && ctx
-                .doc
-                .tokens
-                .get(first - 1)
-                .is_some_and(|t| ctx.doc.token_norm(t).ends_with('ي'));
+            && ctx.gent(first - 1)
+            && ctx.al(first - 1)
+            && ctx.text(first - 1).ends_with('ي');
         let min_word = run
             .iter()
             .filter_map(|u| match u {
@@ -314,9 +282,14 @@ pub fn foreign_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
                 .iter()
                 .all(|u| matches!(u, Unit::Word(_) | Unit::Particle))
             && (first..end).all(|k| ctx.info.get(k).is_some_and(|x| x.kb.is_none()))
-            && !verb_like(ctx, first)
-            && long_word(ctx, end - trailing_numbers - 1)
-            && (first..end).filter(|&k| ends_in_alif(ctx, k)).count() <= 1
+            && !{
+                let w = ctx.text(first);
+                w.strip_prefix('ل')
+                    .unwrap_or(w)
+                    .starts_with(['ي', 'ت', 'ن'])
+            }
+            && ctx.letters(end - trailing_numbers - 1) >= 4
+            && (first..end).filter(|&k| ctx.text(k).ends_with('ا')).count() <= 1
         {
             // After the cue every word need only look more foreign than Arabic; numbers
             // after the name are left out, and a place the knowledge base knows stops it

@@ -134,11 +134,11 @@ impl<'d, 'k> Ctx<'d, 'k> {
         self.info.get(i).map(|x| x.cls).unwrap_or(0)
     }
 
-    fn al(&self, i: usize) -> bool {
+    pub(crate) fn al(&self, i: usize) -> bool {
         self.info.get(i).is_some_and(|x| x.al)
     }
 
-    fn gent(&self, i: usize) -> bool {
+    pub(crate) fn gent(&self, i: usize) -> bool {
         self.info.get(i).is_some_and(|x| x.gent.is_some())
     }
 
@@ -159,11 +159,11 @@ impl<'d, 'k> Ctx<'d, 'k> {
         self.tok(i).is_some_and(|t| t.proclitics.has_prep())
     }
 
-    fn text(&self, i: usize) -> &'d str {
+    pub(crate) fn text(&self, i: usize) -> &'d str {
         self.tok(i).map(|t| self.doc.token_norm(t)).unwrap_or("")
     }
 
-    fn letters(&self, i: usize) -> usize {
+    pub(crate) fn letters(&self, i: usize) -> usize {
         self.stem(i).chars().count()
     }
 

@@ -215,12 +215,12 @@ impl CandidateSource for TaggerSource {
         let from = out.len();
         candidates_from_iob(doc, &tags, &scores, MentionSource::Tagger, out);
         for c in out.get_mut(from..).unwrap_or_default() {
-            let last = c.end.checked_sub(1).and_then(|l| doc.tokens.get(l));
-            let (Some(t), Some(last)) = (doc.tokens.get(c.first), last) else {
-                continue;
-            };
-            if radical_conjunction(doc, lx, t) {
-                c.span = rasd_recognise::spans::orig_span(doc, t.norm.start, last.norm.end);
+            if doc
+                .tokens
+                .get(c.first)
+                .is_some_and(|t| radical_conjunction(doc, lx, t))
+            {
+                c.span = rasd_recognise::spans::token_range_words(doc, c.first, c.end);
             }
         }
     }
