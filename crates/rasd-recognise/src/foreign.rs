@@ -44,7 +44,34 @@ enum Unit {
     Number,
 }
 
+/// Foreignness credited to the word after «فان»/«فون»: enough for a name's weakest word.
+const AFTER_VAN: f32 = 0.9;
+
+/// Token `i` is «فان» or «فون» (van, von), written without hamza («فإن» is "so indeed").
+fn van(ctx: &Ctx, i: usize) -> bool {
+    ctx.doc.tokens.get(i).is_some_and(|t| {
+        t.kind == TokenKind::Arabic
+            && matches!(ctx.doc.token_norm(t), "فان" | "فون")
+            && !ctx.doc.slice(t.span).contains(['إ', 'أ'])
+    })
+}
+
+/// The unit token `i` makes in a run, if any.
 fn unit(ctx: &Ctx, i: usize) -> Option<Unit> {
+    // The word after «فان»/«فون» between a foreign word and itself is a surname whatever
+    // its trigrams say («لويس فان غال»); without the word before, «فان» is «فإن» («فان
+    // موقف …», "so the position …").
+    let after_van = i >= 2
+        && adjacent(ctx.doc, i - 2)
+        && adjacent(ctx.doc, i - 1)
+        && van(ctx, i - 1)
+        && ctx.info[i - 2].kb.is_none()
+        && ctx.letters(i - 2) >= 4
+        && matches!(unit_in(ctx, i - 2, false), Some(Unit::Word(_)));
+    unit_in(ctx, i, after_van)
+}
+
+fn unit_in(ctx: &Ctx, i: usize, after_van: bool) -> Option<Unit> {
     let t = ctx.doc.tokens.get(i)?;
     // Knowledge-base names do not join a run, except one-word places (a foreign ship or
     // model may share its name with a place: «باتان»).
@@ -57,6 +84,12 @@ fn unit(ctx: &Ctx, i: usize) -> Option<Unit> {
         TokenKind::Number => return Some(Unit::Number),
         TokenKind::Arabic => {}
         _ => return None,
+    }
+    // «فان», «فون» (van, von): the text layer reads ف + «ان» (as in «فإن», "so
+    // indeed"); as a unit it is only a particle, which glues foreign words together
+    // («لويس فان غال», «روبن فان بيرسي») and never ends a run.
+    if van(ctx, i) {
+        return Some(Unit::Particle);
     }
     if t.pre_len > 0 || t.al_len > 0 || t.enclitic.is_some() {
         return None;
@@ -105,6 +138,9 @@ fn unit(ctx: &Ctx, i: usize) -> Option<Unit> {
     let f = ctx.kb.foreignness(w);
     if crate::shape::arabic_pattern(w) && f < STRONG {
         return None;
+    }
+    if after_van {
+        return Some(Unit::Word(f.max(AFTER_VAN)));
     }
     // A nisba adverb («إداريا», «رسميا») is an Arabic adjective + ا: the word without
     // its alef must look foreign too. A glued preposition or conjunction («بلسان»)
@@ -159,9 +195,22 @@ pub fn foreign_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
             }
             j += 1;
         }
-        // Trim: a run cannot start with a number or end with a particle.
+        // Trim: a run cannot start with a number or «فان» («فإن») nor end with a particle.
         let mut a = 0;
-        while a < units.len() && units[a] == Unit::Number {
+        while a < units.len()
+            && (units[a] == Unit::Number || (units[a] == Unit::Particle && van(ctx, i + a)))
+        {
+            a += 1;
+        }
+        // Nor with a place that completes a title before it: «سفير نيوزيلندا جيرارد
+        // …» is the ambassador of a country, then his name («ملبورن كريكيت غراوند» and
+        // «كارلو أنشيلوتي» keep theirs).
+        if units.len() > a + 1
+            && ctx.info[i + a].kb.is_some()
+            && i + a > 0
+            && ctx.info[i + a - 1].cls & TITLE_HEAD != 0
+            && !ctx.al(i + a - 1)
+        {
             a += 1;
         }
         let mut b = units.len();
@@ -262,6 +311,13 @@ pub fn foreign_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
                 _ => None,
             })
             .fold(f32::NEG_INFINITY, f32::max);
+        // A particle between two words («لويس فان غال», «ستافان دي ميستورا») is evidence
+        // of a foreign name of its own.
+        // (A first name has four letters at least: «لنا فان …» is "for us, so …".)
+        let inner_particle = run.windows(3).enumerate().any(|(k, w)| {
+            matches!(w, [Unit::Word(_), Unit::Particle, Unit::Word(_)])
+                && ctx.letters(first + k) >= 4
+        });
         let (etype, mut score) = if cue & VEHICLE != 0 && len >= 2 {
             (EntityType::MISC, 0.8)
         } else if cue & MEDIA != 0 {
@@ -271,7 +327,12 @@ pub fn foreign_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
         } else if quoted && len >= 2 {
             // Quoted single words are mostly loanwords in scare quotes («"هاشتاغ"»).
             (EntityType::ORG, 0.7)
-        } else if len >= 2 && words >= 2 && letters == 0 && min_word >= 0.9 && max_word >= 1.3 {
+        } else if len >= 2
+            && words >= 2
+            && letters == 0
+            && min_word >= 0.9
+            && max_word >= if inner_particle { STRONG } else { 1.3 }
+        {
             (EntityType::PER, if nationality_cue { 0.7 } else { 0.58 })
         } else if nationality_cue
             && len >= 2 + trailing_numbers

@@ -402,6 +402,10 @@ pub fn person_name(ctx: &Ctx, j: usize) -> Option<(usize, bool)> {
     let mut unknown = 0;
     let mut first_known = false;
     let mut last_kind = NameWord::Unknown;
+    // The end of a person's name the knowledge base lists inside this one: a listed name
+    // is complete, so a word nothing speaks for right after it is the sentence going on
+    // («الرئيس الروسي فلاديمير بوتين رسالة»), not the name.
+    let mut listed_end = None;
     if !ctx.is_arabic(j) || ctx.has_conj(j) || ctx.has_prep(j) {
         return None;
     }
@@ -414,6 +418,13 @@ pub fn person_name(ctx: &Ctx, j: usize) -> Option<(usize, bool)> {
     {
         if words > 0 && !adjacent(ctx.doc, k - 1) {
             break;
+        }
+        if let Some((e, EntityType::PER)) = ctx.info[k].kb {
+            // A lone listed given name («صالح») is as often the start of another
+            // person's name.
+            if e as usize > k + 1 || name_word_kind(ctx, k) != NameWord::Given {
+                listed_end = Some(e as usize);
+            }
         }
         let c = ctx.cls(k);
         if c & NAME_PARTICLE != 0 && !ctx.al(k) && !ctx.has_conj(k) && !ctx.has_prep(k) {
@@ -467,6 +478,9 @@ pub fn person_name(ctx: &Ctx, j: usize) -> Option<(usize, bool)> {
             break;
         }
         let kind = name_word_kind(ctx, k);
+        if kind == NameWord::Unknown && listed_end == Some(k) && !family_after_listed(ctx, k) {
+            break;
+        }
         let stem = ctx.stem(k);
         if kind != NameWord::Given && kind != NameWord::Foreign && stem.starts_with(['ي', 'ت', 'ن'])
         {
@@ -551,6 +565,14 @@ pub fn person_name(ctx: &Ctx, j: usize) -> Option<(usize, bool)> {
     Some((k, given))
 }
 
+/// Word `k`, right after a listed person's name, is a listed family name that may
+/// extend it to another person of the same given names («السفير أحمد بن عبدالعزيز قطان»),
+/// unless a definite word follows it, as after a construct noun («الملك سلمان بن
+/// عبدالعزيز خادم الحرمين»).
+fn family_after_listed(ctx: &Ctx, k: usize) -> bool {
+    crate::names::is_surname(ctx.stem(k)) && !(adjacent(ctx.doc, k) && ctx.al(k + 1))
+}
+
 fn titles(ctx: &Ctx, out: &mut Vec<Candidate>) {
     let n = ctx.doc.tokens.len();
     let mut i = 0;
@@ -620,10 +642,14 @@ fn titles(ctx: &Ctx, out: &mut Vec<Candidate>) {
             // One word after a title is a name only after a personal title and when it
             // is a known given name or clearly foreign («الملك سلمان», «الرئيس أوباما»),
             // not after role nouns («المسؤول عدنان» may be anything).
+            // (A written alef maqsura ends Arabic words and verbs, «ليتسنى», not
+            // transliterations, however foreign their trigrams look.)
             let found = person_name(ctx, j).filter(|&(end, given)| {
                 end - j >= 2
                     || (strong
-                        && (given || ctx.kb.foreignness(ctx.stem(j)) >= crate::foreign::STRONG))
+                        && (given
+                            || (ctx.kb.foreignness(ctx.stem(j)) >= crate::foreign::STRONG
+                                && !ctx.written_maqsura(j))))
             });
             if let Some((end, given)) = found {
                 let words = end - j;
