@@ -374,7 +374,15 @@ fn name_word_kind(ctx: &Ctx, k: usize) -> NameWord {
                 && stem.chars().count() >= 5
                 && !crate::shape::arabic_pattern(stem)
         } else {
+            // Nor a word of an Arabic template that looks only mildly foreign («ارسل»,
+            // form IV «أرسل» "sent", scores 1.06 on its trigrams; «استاذ»), unless a
+            // clearly foreign word stands before it («ستيفن أولماك»).
             f >= 0.6
+                && (f >= crate::foreign::STRONG
+                    || !crate::shape::arabic_pattern(stem)
+                    || (k > 0
+                        && adjacent(ctx.doc, k - 1)
+                        && ctx.kb.foreignness(ctx.stem(k - 1)) >= crate::foreign::STRONG))
         }
     } {
         NameWord::Foreign

@@ -558,6 +558,27 @@ fn a_masculine_nationality_adjective_introduces_a_foreign_name() {
 /// Uses the embedded knowledge base: the foreignness model needs real data (skipped when
 /// the base was built without data).
 #[test]
+fn a_mildly_foreign_word_of_an_arabic_template_is_no_name_word() {
+    use EntityType::*;
+    if Kb::get().is_empty() {
+        return;
+    }
+    // «ارسل» («أرسل», "sent") and «استاذ» ("professor") fit Arabic templates and look
+    // only mildly foreign on their trigrams.
+    let f = Kb::get().foreignness("ارسل");
+    assert!((0.6..crate::foreign::STRONG).contains(&f), "{f}");
+    let v = kb_mentions("وأوضح أن الفريق ارسل رسالة إلى الوزير.");
+    assert!(!v.iter().any(|(t, _)| *t == PER), "{v:?}");
+    let v = kb_mentions("وقال الدكتور أسامة عبدالسلام أستاذ العلوم السياسية إن الاتفاق مهم.");
+    assert!(has(&v, PER, "أسامة عبدالسلام"), "{v:?}");
+    // After a clearly foreign word, such a word may still be a surname.
+    let v = kb_mentions("وقال الباحث ستيفن أولماك إن الدراسة جديدة.");
+    assert!(has(&v, PER, "ستيفن أولماك"), "{v:?}");
+}
+
+/// Uses the embedded knowledge base: the foreignness model needs real data (skipped when
+/// the base was built without data).
+#[test]
 fn van_and_von_join_a_foreign_name() {
     use EntityType::*;
     if Kb::get().is_empty() {
