@@ -38,6 +38,10 @@ pub struct TokInfo {
     pub kb: Option<(u32, EntityType)>,
     /// The KB candidate starting here is a region (continent, macro-region).
     pub kb_region: bool,
+    /// End (exclusive) of a place name of two words or more the knowledge base matches
+    /// here with a middling score (≥ 0.5): a place that is also read as a person's
+    /// name («خميس مشيط»), which a title's complement may still take.
+    pub kb_place: Option<u32>,
 }
 
 /// Per-document context for the patterns.
@@ -92,6 +96,17 @@ impl<'d, 'k> Ctx<'d, 'k> {
     /// patterns build on.
     pub fn attach_kb(&mut self, kb_cands: &[Candidate]) {
         for c in kb_cands {
+            if c.source == MentionSource::Kb
+                && c.etype == EntityType::LOC
+                && c.score >= 0.5
+                && c.end >= c.first + 2
+            {
+                if let Some(ti) = self.info.get_mut(c.first) {
+                    if ti.kb_place.is_none_or(|e| (e as usize) < c.end) {
+                        ti.kb_place = Some(c.end as u32);
+                    }
+                }
+            }
             if c.score < 0.7 || c.source != MentionSource::Kb {
                 continue;
             }
@@ -625,6 +640,20 @@ fn titles(ctx: &Ctx, out: &mut Vec<Candidate>) {
                             m += 1;
                             continue;
                         }
+                    }
+                    // «محافظ خميس مشيط سعيد بن مشيط»: the governor of a place, then
+                    // his name. Only as the head's own genitive or after a place noun
+                    // («رئيس مركز طلعة عمار»), and not on a particle's name («عبد
+                    // الستار»).
+                    let place_slot =
+                        m == 0 || ctx.cls(j - 1) & (ORG_HEAD | SETTLEMENT | LOCATIVE) != 0;
+                    if let Some(e) = ctx.info[j]
+                        .kb_place
+                        .filter(|_| place_slot && ck & NAME_PARTICLE == 0)
+                    {
+                        j = e as usize;
+                        m += 1;
+                        continue;
                     }
                     if ck & IN_NAME_OF != 0
                         || (ctx.al(j) && ck & (FUNC | TITLE) == 0)

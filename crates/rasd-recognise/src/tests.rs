@@ -555,6 +555,30 @@ fn a_masculine_nationality_adjective_introduces_a_foreign_name() {
     assert!(has(&v, PER, "ماركو بيرسي"), "{v:?}");
 }
 
+/// Uses the embedded knowledge base (skipped when it was built without data).
+#[test]
+fn a_title_takes_a_place_that_looks_like_a_name_as_its_complement() {
+    use EntityType::*;
+    if Kb::get().is_empty() {
+        return;
+    }
+    // «خميس مشيط» (a Saudi city) starts with a given name, so the knowledge base scores
+    // it low; after «محافظ» it is the governor's city, and his name follows.
+    let v = kb_mentions("يفتتح محافظ خميس مشيط سعيد بن مشيط المعرض الجديد.");
+    assert!(has(&v, PER, "سعيد بن مشيط"), "{v:?}");
+    assert!(
+        !v.iter().any(|(t, s)| *t == PER && s.starts_with("خميس")),
+        "{v:?}"
+    );
+    // A name that starts with a particle is a name, even where a place shares it.
+    let v = kb_mentions("وأعلن حاكم الولاية عبد الستار بارز أن الهجوم فشل.");
+    assert!(
+        v.iter()
+            .any(|(t, s)| *t == PER && s.starts_with("عبد الستار")),
+        "{v:?}"
+    );
+}
+
 /// Uses the embedded knowledge base: the foreignness model needs real data (skipped when
 /// the base was built without data).
 #[test]
