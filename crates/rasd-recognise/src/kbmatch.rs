@@ -728,7 +728,11 @@ pub fn context_adjust(ctx: &Ctx, cands: &mut [Candidate]) {
                 c.score = 0.0;
                 continue;
             }
-            if prev_cls & (class::TITLE | class::ROLE | class::QUALIFIER) != 0 {
+            // (A role noun only with its article, «العسكري حفتر»: an indefinite one
+            // heads a genitive, «لاعب العربي» is a player of the club.)
+            let role_before = prev_cls & (class::TITLE | class::QUALIFIER) != 0
+                || (prev_cls & class::ROLE != 0 && prev.is_some_and(|p| p.al_len > 0));
+            if role_before {
                 bonus += 0.2;
             }
             let stem = doc.token_stem(tok);
@@ -740,7 +744,7 @@ pub fn context_adjust(ctx: &Ctx, cands: &mut [Candidate]) {
             // المالكي»). Without the country, «الشاهد» in a Somali report is a witness.
             let adjective_slot = tok.al_len > 0
                 && prev.is_some_and(|p| p.al_len > 0 && p.kind == TokenKind::Arabic)
-                && prev_cls & (class::TITLE | class::ROLE | class::QUALIFIER) == 0;
+                && !role_before;
             let leader_at_home = c.entry.and_then(|i| kb.entry(i)).is_some_and(|e| {
                 is_leader(e)
                     && e.cc3()

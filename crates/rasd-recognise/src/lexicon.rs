@@ -1097,6 +1097,14 @@ const L_ROLES: &[&str] = &[
     "الجهادي",
     "المتهم",
     "الضابطة",
+    // Indefinite role nouns of sport news: heads of a genitive («مدرب الفريق»), never
+    // part of the name before them («اليوناني دونيس مدرب الفريق»).
+    "مدرب",
+    "مدربة",
+    "لاعب",
+    "لاعبة",
+    "مهاجم",
+    "مدافع",
 ];
 
 const L_QUALIFIERS: &[&str] = &[

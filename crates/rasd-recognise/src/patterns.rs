@@ -310,7 +310,8 @@ fn name_word(ctx: &Ctx, i: usize) -> bool {
         && !ctx.has_prep(i)
         && !tanween(ctx, i)
         && !prep_masdar
-        && (c & (FUNC | TITLE | TITLE_HEAD | ORG_HEAD | LOCATIVE | QUALIFIER | SETTLEMENT) == 0
+        && (c & (FUNC | TITLE | TITLE_HEAD | ORG_HEAD | LOCATIVE | QUALIFIER | SETTLEMENT | ROLE)
+            == 0
             || crate::names::ali_written_as_name(ctx, i))
         && !ctx.gent(i)
         && ctx.letters(i) >= 2

@@ -557,6 +557,27 @@ fn a_masculine_nationality_adjective_introduces_a_foreign_name() {
 
 /// Uses the embedded knowledge base (skipped when it was built without data).
 #[test]
+fn an_indefinite_role_noun_is_no_part_of_the_name_before_it() {
+    use EntityType::*;
+    if Kb::get().is_empty() {
+        return;
+    }
+    // «مدرب» ("coach of") heads the genitive that follows; it does not end a name.
+    for text in [
+        "وأكد اليوناني دونيس مدرب فريق الهلال أن الفريق جاهز.",
+        "وشدد المدرب الروماني ريجيكامب مدرب نادي الهلال على أهمية المباراة.",
+    ] {
+        let v = kb_mentions(text);
+        assert!(
+            !v.iter()
+                .any(|(t, s)| *t == PER && s.split(' ').any(|w| w == "مدرب")),
+            "{text}: {v:?}"
+        );
+    }
+}
+
+/// Uses the embedded knowledge base (skipped when it was built without data).
+#[test]
 fn a_title_takes_a_place_that_looks_like_a_name_as_its_complement() {
     use EntityType::*;
     if Kb::get().is_empty() {
