@@ -650,7 +650,7 @@ fn van_and_von_join_a_foreign_name() {
 /// Uses the embedded knowledge base: the foreignness model needs real data (skipped when
 /// the base was built without data).
 #[test]
-fn a_word_ending_in_a_written_alef_maqsura_is_no_name_after_a_title() {
+fn a_verb_is_no_one_word_name_after_a_title() {
     use EntityType::*;
     if Kb::get().is_empty() {
         return;
@@ -660,6 +660,10 @@ fn a_word_ending_in_a_written_alef_maqsura_is_no_name_after_a_title() {
     let v = kb_mentions("وتسلم المدرب مهمة الفريق ليتسنى لهم تطبيق البرنامج.");
     assert!(!v.iter().any(|(t, _)| *t == PER), "{v:?}");
     let v = kb_mentions("وقال الرئيس ليتسنى لهم تطبيق البرنامج.");
+    assert!(!v.iter().any(|(t, _)| *t == PER), "{v:?}");
+    // Nor is a frequent future verb («ستكون», foreign-looking on its trigrams).
+    assert!(Kb::get().foreignness("ستكون") >= crate::foreign::STRONG);
+    let v = kb_mentions("وقال إن خطة رئيس الوزراء ستكون على مدى خمسة أعوام.");
     assert!(!v.iter().any(|(t, _)| *t == PER), "{v:?}");
 }
 
