@@ -159,15 +159,10 @@ fn unit_in(ctx: &Ctx, i: usize, after_van: bool) -> Option<Unit> {
     }
     // Imperfect verbs: ي/ت/ن prefix; with a plural or dual ending («ينتمون») or after the
     // future س («ستدوم») they are verbs outright.
-    let mut ch = w.chars();
-    let (c0, c1, c2) = (ch.next(), ch.next(), ch.next());
-    let imperfect = matches!(c0, Some('ي' | 'ت' | 'ن'));
+    let imperfect = w.starts_with(['ي', 'ت', 'ن']);
     let verb_ending =
         w.ends_with("ون") || w.ends_with("ين") || w.ends_with("ان") || w.ends_with("وا");
-    let future = c0 == Some('س')
-        && matches!(c1, Some('ي' | 'ت' | 'ن'))
-        && c2.is_some_and(|c| !matches!(c, 'ا' | 'و' | 'ي'));
-    if future || (imperfect && verb_ending) {
+    if crate::shape::future_verb(w) || (imperfect && verb_ending) {
         return None;
     }
     let need = if imperfect { VERB_LIKE } else { WEAK };

@@ -597,15 +597,10 @@ fn family_after_listed(ctx: &Ctx, k: usize) -> bool {
     crate::names::is_surname(ctx.stem(k)) && !(adjacent(ctx.doc, k) && ctx.al(k + 1))
 }
 
-/// A frequent word of news text shaped like a future verb: «س», an imperfect prefix and
-/// a consonant («ستكون», «سيتم», «سيشارك»). Rare names of that shape («سيلسو», «سيغموند»)
-/// are not frequent words.
+/// A frequent word of news text shaped like a future verb («ستكون», «سيتم», «سيشارك»).
+/// Rare names of that shape («سيلسو», «سيغموند») are not frequent words.
 fn future_verb(stem: &str) -> bool {
-    let mut ch = stem.chars();
-    ch.next() == Some('س')
-        && matches!(ch.next(), Some('ي' | 'ت' | 'ن'))
-        && ch.next().is_some_and(|c| !matches!(c, 'ا' | 'و' | 'ي'))
-        && crate::settlement::is_ordinary(stem)
+    crate::shape::future_verb(stem) && crate::settlement::is_ordinary(stem)
 }
 
 fn titles(ctx: &Ctx, out: &mut Vec<Candidate>) {

@@ -35,16 +35,16 @@ enum WordUse {
     Place,
 }
 
-/// Looks a folded word up in [`ORDINARY_WORDS`]. The file is sorted by word (code point
-/// order = UTF-8 byte order), so a binary search over its bytes finds the line without
-/// building a table: a hash map of its 55k words would cost ~12 ms at first use, more
-/// than a document takes.
 /// True when the folded word is listed as an ordinary word of news text («ستكون»,
 /// «سيتم»), whatever follows it.
 pub(crate) fn is_ordinary(word: &str) -> bool {
     word_use(word) == Some(WordUse::Ordinary)
 }
 
+/// Looks a folded word up in [`ORDINARY_WORDS`]. The file is sorted by word (code point
+/// order = UTF-8 byte order), so a binary search over its bytes finds the line without
+/// building a table: a hash map of its 55k words would cost ~12 ms at first use, more
+/// than a document takes.
 fn word_use(word: &str) -> Option<WordUse> {
     let text = ORDINARY_WORDS.as_bytes();
     let key = word.as_bytes();

@@ -36,6 +36,16 @@ pub fn arabic_pattern(word: &str) -> bool {
     }
 }
 
+/// The shape of a future verb on the folded word: «س», an imperfect prefix (ي ت ن) and a
+/// consonant («ستدوم», «سيتم»). Transliterations that start alike mostly put a long vowel
+/// third («ستيفن», «ستالين», «سنودن»).
+pub fn future_verb(w: &str) -> bool {
+    let mut ch = w.chars();
+    ch.next() == Some('س')
+        && matches!(ch.next(), Some('ي' | 'ت' | 'ن'))
+        && ch.next().is_some_and(|c| !matches!(c, 'ا' | 'و' | 'ي'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
