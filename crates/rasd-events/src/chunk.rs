@@ -1557,7 +1557,9 @@ fn may_refer_to(v: &View, desc: &crate::lex::Desc, stem: &str, e: usize) -> bool
     if ent.etype == EntityType::LOC {
         return true;
     }
-    let bare = |w: &str| w.strip_prefix("ال").unwrap_or(w).to_string();
+    fn bare(w: &str) -> &str {
+        w.strip_prefix("ال").unwrap_or(w)
+    }
     let names_it = |text: &str| {
         rasd_text::fold(text)
             .split(' ')

@@ -1561,7 +1561,8 @@ fn royal_name(ctx: &Ctx, j: usize) -> Option<usize> {
 fn eponyms(ctx: &Ctx, out: &mut Vec<Candidate>) {
     let n = ctx.doc.tokens.len();
     for i in 0..n.saturating_sub(2) {
-        let Some(&(_, ty)) = EPONYM_HEADS.iter().find(|(h, _)| *h == ctx.stem(i)) else {
+        let stem = ctx.stem(i);
+        let Some(&(_, ty)) = EPONYM_HEADS.iter().find(|(h, _)| *h == stem) else {
             continue;
         };
         if ctx.al(i) || ctx.tok(i).is_some_and(|t| t.enclitic.is_some()) {
