@@ -1515,8 +1515,58 @@ const EPONYM_TITLES: &[&str] = &[
     "شهيد",
 ];
 
-/// The name of a royal or religious eponym starting at token `j`: given names and
-/// «عبد» + a definite word, chained by «بن» / «بنت» / «ابن», optionally closed by «آل» +
+/// True when the words before token `first` of `doc` are a facility head in construct
+/// state, perhaps with royal or religious titles («بمسجد», «ملعب», «مستشفى الملك»): a
+/// name starting at `first` is the facility's eponym, part of its name and no mention of
+/// the person («مسجد الحسين بن علي»). Used to check the statistical tagger's persons.
+pub fn after_eponym_head(doc: &Document, first: usize) -> bool {
+    let mut k = first;
+    while k > 0 && first - k < 3 {
+        k -= 1;
+        let Some(t) = doc.tokens.get(k) else {
+            return false;
+        };
+        let Some(next) = doc.tokens.get(k + 1) else {
+            return false;
+        };
+        if t.sentence != next.sentence || t.kind != TokenKind::Arabic {
+            return false;
+        }
+        let stem = doc.token_stem(t);
+        if t.al_len > 0 && EPONYM_TITLES.contains(&stem) {
+            continue;
+        }
+        return t.al_len == 0
+            && t.enclitic.is_none()
+            && EPONYM_HEADS.iter().any(|(h, _)| *h == stem);
+    }
+    false
+}
+
+/// Token `j` is an imam's epithet standing for his name after «الإمام»: one definite
+/// word («مسجد الإمام الصادق», «مرقد الإمام الكاظم», «حسينية الإمام الرضا»), not a
+/// function word, a nationality or generic adjective or an elative («الإمام الأكبر»),
+/// with no clitic but the article.
+fn laqab_after_imam(ctx: &Ctx, j: usize) -> bool {
+    j > 0
+        && ctx.stem(j - 1) == "امام"
+        && ctx.is_arabic(j)
+        && ctx.al(j)
+        && !ctx.has_conj(j)
+        && !ctx.has_prep(j)
+        && !ctx.gent(j)
+        && ctx.cls(j) & (FUNC | ADJ_GENERIC | QUALIFIER | DIRECTION | TITLE | ROLE) == 0
+        && !elative(ctx.stem(j))
+        && ctx.tok(j).is_some_and(|t| t.enclitic.is_none())
+}
+
+/// A folded stem of the elative shape أفعل («اكبر», «اعظم»): a description, no epithet.
+fn elative(stem: &str) -> bool {
+    stem.starts_with('ا') && stem.chars().count() == 4
+}
+
+/// The name of a royal or religious eponym starting at token `j`: given names, kunyas
+/// («أبي طالب») and «عبد» + a definite word, chained by «بن» / «بنت» / «ابن», optionally closed by «آل» +
 /// a family name («محمد بن راشد آل مكتوم»); returns its end. Stricter than
 /// [`person_name`], which lets one unexplained word follow a given name («سالم جحا»):
 /// after «مستشفى الملك فيصل» that word is the sentence going on («ليتم», «حفل»).
@@ -1527,6 +1577,18 @@ fn royal_name(ctx: &Ctx, j: usize) -> Option<usize> {
             return None;
         }
         if ctx.stem(k) == "عبد" && k + 1 < n && adjacent(ctx.doc, k) && ctx.al(k + 1) {
+            return Some(k + 2);
+        }
+        // a kunya: «أبو» / «أبي» / «أبا» + a plain word («علي بن أبي طالب»)
+        if matches!(ctx.stem(k), "ابو" | "ابي" | "ابا")
+            && k + 1 < n
+            && adjacent(ctx.doc, k)
+            && ctx.is_arabic(k + 1)
+            && !ctx.al(k + 1)
+            && !ctx.has_conj(k + 1)
+            && !ctx.has_prep(k + 1)
+            && ctx.cls(k + 1) & FUNC == 0
+        {
             return Some(k + 2);
         }
         (!ctx.al(k) && matches!(name_word_kind(ctx, k), NameWord::Given)).then_some(k + 1)
@@ -1586,6 +1648,7 @@ fn eponyms(ctx: &Ctx, out: &mut Vec<Candidate>) {
             Some((e, EntityType::PER)) => e as usize,
             _ => match royal_name(ctx, j) {
                 Some(e) => e,
+                None if laqab_after_imam(ctx, j) => j + 1,
                 None => continue,
             },
         };

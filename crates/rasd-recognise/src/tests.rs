@@ -1183,3 +1183,41 @@ fn fixed_institution_names_are_organisations() {
     // A head with an article and an ordinary adjective stays a common noun.
     assert!(names_of("وقالت الحكومة الجديدة إنها ستعمل.", ORG).is_empty());
 }
+
+#[test]
+fn an_imams_epithet_or_kunya_completes_a_facility_named_after_him() {
+    // «الإمام» + one definite epithet names the eponym; a kunya «أبي طالب» is one name part
+    let m = typed(
+        "وقع التفجير في مسجد الإمام الصادق. وسلك طريق الإمام البخاري إلى مسجد الإمام علي بن أبي طالب.",
+    );
+    for f in [
+        "LOC:مسجد الإمام الصادق",
+        "LOC:طريق الإمام البخاري",
+        "LOC:مسجد الإمام علي بن أبي طالب",
+    ] {
+        assert!(m.contains(&f.to_string()), "{f}: {m:?}");
+    }
+    // an adjective or an elative after «الإمام» is a description, not his name
+    let m = typed("وصلى في مسجد الإمام الكبير ثم في جامع الإمام الأكبر.");
+    assert!(!m.iter().any(|x| x.contains("مسجد الإمام")), "{m:?}");
+    assert!(!m.iter().any(|x| x.contains("جامع الإمام")), "{m:?}");
+}
+
+#[test]
+fn a_name_after_a_facility_head_is_its_eponym() {
+    let (d, _) = embedded_mentions("استهدف التفجير مسجد الحسين بن علي. وقال الحسين إن الوضع صعب.");
+    let at: Vec<usize> = (0..d.tokens.len())
+        .filter(|&i| d.slice(d.tokens[i].span) == "الحسين")
+        .collect();
+    assert_eq!(at.len(), 2);
+    assert!(crate::patterns::after_eponym_head(&d, at[0]));
+    // a person in a sentence of his own is no eponym
+    assert!(!crate::patterns::after_eponym_head(&d, at[1]));
+    // nor after a definite noun («المسجد»), nor at the start of the text
+    let (d, _) = embedded_mentions("زار المسجد الحسين وصلى.");
+    assert!(!crate::patterns::after_eponym_head(&d, 2));
+    assert!(!crate::patterns::after_eponym_head(&d, 0));
+    // titles may stand between («ملعب الملك فهد»)
+    let (d, _) = embedded_mentions("في ملعب الملك فهد الدولي.");
+    assert!(crate::patterns::after_eponym_head(&d, 3));
+}

@@ -266,6 +266,9 @@ fn opens_outside_name(doc: &Document, lx: &Lexicon, t: &rasd_doc::Token) -> bool
 ///   features too, and its ANERcorp-learnt person reading of a listed place's exact extent
 ///   was wrong in every case on the development gold, while its longer spans that only
 ///   start with a place («آبا أباجانا») were right and are kept.
+/// - **A facility's eponym.** A person right after a facility head in construct state
+///   («بمسجد الحسين بن علي», «ملعب بوريس بايشادزه») is part of the facility's name, not a
+///   mention of the person (annotation guide), and is dropped.
 /// - **Bounds.** ANERcorp's tagger sometimes takes in the word before a name or runs on
 ///   past it («فإن صالح», «ابو حمزة السنحاني قائد ماتسمى»). Leading words that are no part
 ///   of a name (see `opens_outside_name`) are cut off, with a definite nationality
@@ -352,7 +355,7 @@ fn tidy_persons(
                     && (p.first, p.end) == (first, end)
             })
         };
-        if listed_place(first0, end0) {
+        if listed_place(first0, end0) || rasd_recognise::patterns::after_eponym_head(doc, first0) {
             c.end = c.first; // dropped below
             continue;
         }
@@ -620,6 +623,38 @@ mod tests {
         let d = doc("وقال آبا أباجانا إن القرية هوجمت.");
         let place = rule(&d, "آبا", "آبا", EntityType::LOC, MentionSource::Kb);
         assert_eq!(tidy(&d, &[place], &[("آبا", "أباجانا")]), ["آبا أباجانا"]);
+    }
+
+    #[test]
+    fn a_tagged_person_naming_a_facility_is_dropped() {
+        let d = doc("واستهدف التفجير مسجد الحسين بن علي في الدمام. وقال الحسين إن الوضع صعب.");
+        let first = at(&d, "الحسين");
+        let second = d
+            .tokens
+            .iter()
+            .rposition(|t| d.slice(t.span) == "الحسين")
+            .unwrap_or(0);
+        let mut out = vec![
+            Candidate::from_tokens(
+                &d,
+                first,
+                first + 3,
+                EntityType::PER,
+                MentionSource::Tagger,
+                0.76,
+            ),
+            Candidate::from_tokens(
+                &d,
+                second,
+                second + 1,
+                EntityType::PER,
+                MentionSource::Tagger,
+                0.76,
+            ),
+        ];
+        tidy_persons(&d, Lexicon::get(), &[], &mut out, 0);
+        let texts: Vec<(usize, &str)> = out.iter().map(|c| (c.first, d.slice(c.span))).collect();
+        assert_eq!(texts, [(second, "الحسين")]);
     }
 
     #[test]
