@@ -1516,7 +1516,7 @@ const EPONYM_TITLES: &[&str] = &[
 ];
 
 /// True when the words before token `first` of `doc` are a facility head in construct
-/// state, perhaps with royal or religious titles («بمسجد», «ملعب», «مستشفى الملك»): a
+/// state, perhaps with royal or religious titles («مسجد», «بملعب», «مستشفى الملك»): a
 /// name starting at `first` is the facility's eponym, part of its name and no mention of
 /// the person («مسجد الحسين بن علي»). Used to check the statistical tagger's persons.
 pub fn after_eponym_head(doc: &Document, first: usize) -> bool {
@@ -1536,9 +1536,15 @@ pub fn after_eponym_head(doc: &Document, first: usize) -> bool {
         if t.al_len > 0 && EPONYM_TITLES.contains(&stem) {
             continue;
         }
+        // the text layer splits «ب»/«ل» only before the article: «بمسجد» is one stem
+        let head = ["ب", "ل"]
+            .iter()
+            .find_map(|p| stem.strip_prefix(p))
+            .filter(|h| EPONYM_HEADS.iter().any(|(x, _)| x == h))
+            .unwrap_or(stem);
         return t.al_len == 0
             && t.enclitic.is_none()
-            && EPONYM_HEADS.iter().any(|(h, _)| *h == stem);
+            && EPONYM_HEADS.iter().any(|(h, _)| *h == head);
     }
     false
 }

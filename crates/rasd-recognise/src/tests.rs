@@ -1217,7 +1217,9 @@ fn a_name_after_a_facility_head_is_its_eponym() {
     let (d, _) = embedded_mentions("زار المسجد الحسين وصلى.");
     assert!(!crate::patterns::after_eponym_head(&d, 2));
     assert!(!crate::patterns::after_eponym_head(&d, 0));
-    // titles may stand between («ملعب الملك فهد»)
+    // titles may stand between («ملعب الملك فهد»), and a preposition may cling to the head
     let (d, _) = embedded_mentions("في ملعب الملك فهد الدولي.");
+    assert!(crate::patterns::after_eponym_head(&d, 3));
+    let (d, _) = embedded_mentions("التفجير بمسجد الإمام الصادق.");
     assert!(crate::patterns::after_eponym_head(&d, 3));
 }
