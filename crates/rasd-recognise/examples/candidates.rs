@@ -1,15 +1,11 @@
 //! Prints every candidate (before the merge) for a text on stdin: a debugging aid.
-use rasd_doc::{Document, Meta, Stage};
 use rasd_recognise::Recogniser;
-use rasd_text::{Normaliser, Segmenter};
 use std::io::Read;
 
 fn main() {
     let mut text = String::new();
     let _ = std::io::stdin().read_to_string(&mut text);
-    let mut doc = Document::new(Meta::default(), text);
-    Normaliser.process(&mut doc);
-    Segmenter.process(&mut doc);
+    let doc = rasd_text::analysed(&text);
     let r = Recogniser::new();
     for c in r.candidates(&doc, &[]) {
         println!(

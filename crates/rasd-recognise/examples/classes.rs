@@ -1,15 +1,12 @@
-//! Prints each token of a text on stdin with its lexicon classes (hex): a debugging aid.
-use rasd_doc::{Document, Meta, Stage};
+//! Prints each token of a text on stdin with its stem and lexicon classes (hex): a
+//! debugging aid for rules that test word classes.
 use rasd_recognise::lexicon::Lexicon;
-use rasd_text::{Normaliser, Segmenter};
 use std::io::Read;
 
 fn main() {
     let mut text = String::new();
     let _ = std::io::stdin().read_to_string(&mut text);
-    let mut doc = Document::new(Meta::default(), text);
-    Normaliser.process(&mut doc);
-    Segmenter.process(&mut doc);
+    let doc = rasd_text::analysed(&text);
     let lx = Lexicon::get();
     for t in &doc.tokens {
         println!(
