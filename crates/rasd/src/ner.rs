@@ -59,7 +59,8 @@ const CUE_BEFORE: usize = 1;
 const CUE_AFTER: usize = 4;
 
 /// The token windows of sentence `a..b` worth tagging for people: around a title or role
-/// word, a name particle («بن», «أبو»), a known given name, a speech verb, or a person
+/// word, a name particle («بن», «أبو»), a known given name, a speech verb, a definite
+/// nationality adjective («الانكليزي كايل ووكر»), or a person
 /// the knowledge base or the patterns found. Runs are appended to `runs`, merged when
 /// they touch, clipped to the sentence. The tagger costs as much as the rest of the
 /// pipeline; only its person spans are used by default, and these cues precede or
@@ -77,6 +78,7 @@ fn person_windows(
     let Some(ts) = doc.tokens.get(a..b) else {
         return;
     };
+    let kb = rasd_kb::Kb::get();
     // Tokens the knowledge base or the patterns already name need no second opinion.
     let mut named = vec![false; b - a];
     for c in prior
@@ -104,7 +106,8 @@ fn person_windows(
         let stem = doc.token_stem(t);
         cue[i] = lx.is_given_name(stem)
             || rasd_recognise::patterns::SPEECH_VERBS.contains(&stem)
-            || lx.classes(doc, t) & CUE != 0;
+            || lx.classes(doc, t) & CUE != 0
+            || (t.al_len > 0 && kb.gentilic(stem).is_some());
     }
     // A person the rules found may go on past where they stopped («العقيد شهاب الدين
     // قرطاس» when the pattern took two words): its last word is a cue too.
@@ -623,6 +626,19 @@ mod tests {
         let d = doc("وقال آبا أباجانا إن القرية هوجمت.");
         let place = rule(&d, "آبا", "آبا", EntityType::LOC, MentionSource::Kb);
         assert_eq!(tidy(&d, &[place], &[("آبا", "أباجانا")]), ["آبا أباجانا"]);
+    }
+
+    #[test]
+    fn a_nationality_adjective_opens_a_window_for_the_name_after_it() {
+        // sport and culture news name foreigners after their nationality, with no title
+        let d = doc("وسجل الدولي الانكليزي كايل ووكر هدف الفوز.");
+        let mut runs = Vec::new();
+        person_windows(&d, Lexicon::get(), &[], 0, d.tokens.len(), &mut runs);
+        let name = at(&d, "كايل");
+        assert!(
+            runs.iter().any(|&(a, b)| a <= name && name + 1 < b),
+            "{runs:?}"
+        );
     }
 
     #[test]
