@@ -405,6 +405,21 @@ fn tidy_persons(
     }
 }
 
+/// True when the text layer read token `t` as و/ف + a two-letter function word written
+/// without hamza («فان» as ف + «ان»): inside a tagged name that is the first letters of
+/// a foreign name or particle («فان بيرسي», «فان دير فارت»), not a conjunction and a
+/// particle, which careful news spelling writes with its hamza («فإن»).
+fn split_particle(doc: &Document, lx: &Lexicon, t: &rasd_doc::Token) -> bool {
+    use rasd_doc::Proclitics as P;
+    (t.proclitics.has(P::WA) || t.proclitics.has(P::FA))
+        && t.pre_len == 2
+        && t.al_len == 0
+        && t.enclitic.is_none()
+        && lx.classes(doc, t) & rasd_recognise::lexicon::class::FUNC != 0
+        && doc.token_stem(t).chars().count() == 2
+        && !doc.slice(t.span).contains(['أ', 'إ', 'ى', 'ء'])
+}
+
 /// True when the و/ف the text layer split off token `t` (its only proclitic) is more
 /// likely the first letter of the name the tagger found there: the rest is no listed name
 /// while the whole word is one («فهد» is not ف + «هد», «وليد» not و + «ليد»), or the
@@ -432,7 +447,7 @@ fn radical_conjunction(doc: &Document, lx: &Lexicon, t: &rasd_doc::Token) -> boo
     };
     let whole = doc.token_norm(t);
     let rest = doc.token_stem(t);
-    !known(rest) && (known(whole) || t.proclitics.has(P::FA))
+    (!known(rest) && (known(whole) || t.proclitics.has(P::FA))) || split_particle(doc, lx, t)
 }
 
 #[cfg(test)]
@@ -508,6 +523,16 @@ mod tests {
                 ("ومحمد", true, false)
             ]
         );
+    }
+
+    #[test]
+    fn a_bare_particle_after_fa_is_a_foreign_names_first_letters() {
+        // «فان» is read as ف + «ان»; written with hamza, «فإن» is the conjunction
+        let lx = Lexicon::get();
+        let d = doc("روبن فان بيرسي فإن");
+        let keep = |w: &str| radical_conjunction(&d, lx, &d.tokens[at(&d, w)]);
+        assert!(keep("فان"));
+        assert!(!keep("فإن"));
     }
 
     #[test]
