@@ -1515,6 +1515,15 @@ const EPONYM_TITLES: &[&str] = &[
     "شهيد",
 ];
 
+/// The type of the facility a folded stem heads when it names an eponym («مسجد» → LOC,
+/// «مستشفي» → ORG), if it is one of [`EPONYM_HEADS`].
+fn eponym_head(stem: &str) -> Option<EntityType> {
+    EPONYM_HEADS
+        .iter()
+        .find(|(h, _)| *h == stem)
+        .map(|&(_, ty)| ty)
+}
+
 /// True when the words before token `first` of `doc` are a facility head in construct
 /// state, perhaps with royal or religious titles («مسجد», «بملعب», «مستشفى الملك»): a
 /// name starting at `first` is the facility's eponym, part of its name and no mention of
@@ -1537,14 +1546,10 @@ pub fn after_eponym_head(doc: &Document, first: usize) -> bool {
             continue;
         }
         // the text layer splits «ب»/«ل» only before the article: «بمسجد» is one stem
-        let head = ["ب", "ل"]
-            .iter()
-            .find_map(|p| stem.strip_prefix(p))
-            .filter(|h| EPONYM_HEADS.iter().any(|(x, _)| x == h))
-            .unwrap_or(stem);
+        let clinging = ["ب", "ل"].iter().find_map(|p| stem.strip_prefix(p));
         return t.al_len == 0
             && t.enclitic.is_none()
-            && EPONYM_HEADS.iter().any(|(h, _)| *h == head);
+            && (eponym_head(stem).is_some() || clinging.and_then(eponym_head).is_some());
     }
     false
 }
@@ -1629,8 +1634,7 @@ fn royal_name(ctx: &Ctx, j: usize) -> Option<usize> {
 fn eponyms(ctx: &Ctx, out: &mut Vec<Candidate>) {
     let n = ctx.doc.tokens.len();
     for i in 0..n.saturating_sub(2) {
-        let stem = ctx.stem(i);
-        let Some(&(_, ty)) = EPONYM_HEADS.iter().find(|(h, _)| *h == stem) else {
+        let Some(ty) = eponym_head(ctx.stem(i)) else {
             continue;
         };
         if ctx.al(i) || ctx.tok(i).is_some_and(|t| t.enclitic.is_some()) {

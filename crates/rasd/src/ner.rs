@@ -78,7 +78,6 @@ fn person_windows(
     let Some(ts) = doc.tokens.get(a..b) else {
         return;
     };
-    let kb = rasd_kb::Kb::get();
     // Tokens the knowledge base or the patterns already name need no second opinion.
     let mut named = vec![false; b - a];
     for c in prior
@@ -107,7 +106,7 @@ fn person_windows(
         cue[i] = lx.is_given_name(stem)
             || rasd_recognise::patterns::SPEECH_VERBS.contains(&stem)
             || lx.classes(doc, t) & CUE != 0
-            || (t.al_len > 0 && kb.gentilic(stem).is_some());
+            || definite_gentilic(doc, t);
     }
     // A person the rules found may go on past where they stopped («العقيد شهاب الدين
     // قرطاس» when the pattern took two words): its last word is a cue too.
@@ -230,6 +229,11 @@ impl CandidateSource for TaggerSource {
     }
 }
 
+/// A nationality adjective written with the article («الانكليزي», «الأرجنتيني»).
+fn definite_gentilic(doc: &Document, t: &rasd_doc::Token) -> bool {
+    t.al_len > 0 && rasd_kb::Kb::get().gentilic(doc.token_stem(t)).is_some()
+}
+
 /// A word that opens a tagged span but is no part of the person's name: a title, title
 /// head or role noun written with the article («الرئيس», «اللاعب»), or a function word
 /// spelt unmistakably: with a hamza on its alef or a final «ى» («فإن», «على»), or of three
@@ -286,11 +290,15 @@ fn tidy_persons(
     out: &mut Vec<Candidate>,
     from: usize,
 ) {
-    let kb = rasd_kb::Kb::get();
-    let definite_gentilic =
-        |t: &rasd_doc::Token| t.al_len > 0 && kb.gentilic(doc.token_stem(t)).is_some();
     let rule = |c: &&Candidate| {
         c.source != MentionSource::Tagger && c.score >= rasd_recognise::merge::MIN_SCORE
+    };
+    let listed_place = |first: usize, end: usize| {
+        prior.iter().filter(rule).any(|p| {
+            p.source == MentionSource::Kb
+                && p.etype == EntityType::LOC
+                && (p.first, p.end) == (first, end)
+        })
     };
     // One name in pieces.
     for p in prior
@@ -305,7 +313,10 @@ fn tidy_persons(
                 })
             })
             .collect();
-        let Some(mut at) = pieces.first().and_then(|&k| out.get(k)).map(|c| c.first) else {
+        let Some((keep, mut at)) = pieces
+            .first()
+            .and_then(|&k| out.get(k).map(|c| (k, c.first)))
+        else {
             continue;
         };
         // several pieces from the rule's first word, or pieces from a function word
@@ -332,9 +343,6 @@ fn tidy_persons(
             continue;
         }
         let score = weighted / (p.end - pieces_first) as f32;
-        let Some(&keep) = pieces.first() else {
-            continue;
-        };
         for &k in pieces.iter().skip(1).rev() {
             out.remove(k);
         }
@@ -351,13 +359,6 @@ fn tidy_persons(
     };
     for c in tail.iter_mut().filter(|c| c.etype == EntityType::PER) {
         let (first0, end0) = (c.first, c.end);
-        let listed_place = |first: usize, end: usize| {
-            prior.iter().filter(rule).any(|p| {
-                p.source == MentionSource::Kb
-                    && p.etype == EntityType::LOC
-                    && (p.first, p.end) == (first, end)
-            })
-        };
         if listed_place(first0, end0) || rasd_recognise::patterns::after_eponym_head(doc, first0) {
             c.end = c.first; // dropped below
             continue;
@@ -374,7 +375,7 @@ fn tidy_persons(
         while first < c.end {
             match doc.tokens.get(first) {
                 Some(t) if opens_outside_name(doc, lx, t) => cut_title = true,
-                Some(t) if cut_title && definite_gentilic(t) => {}
+                Some(t) if cut_title && definite_gentilic(doc, t) => {}
                 _ => break,
             }
             first += 1;
@@ -395,14 +396,11 @@ fn tidy_persons(
             }
         }
     }
-    let mut i = from;
-    while i < out.len() {
-        if out.get(i).is_some_and(|c| c.end <= c.first) {
-            out.remove(i);
-        } else {
-            i += 1;
-        }
-    }
+    let mut k = 0;
+    out.retain(|c| {
+        k += 1;
+        k <= from || c.end > c.first
+    });
 }
 
 /// True when the text layer read token `t` as و/ف + a two-letter function word written
